@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "notelint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "notelint", targets: ["notelint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [
+                .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
+                .brew(["cmark-gfm"]),
+            ]
+        ),
+        .target(
+            name: "NoteSyntax",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "ArxivKit"),
+        .target(
+            name: "NoteLint",
+            dependencies: ["NoteSyntax", "ArxivKit"]
+        ),
+        .executableTarget(
+            name: "notelint",
+            dependencies: ["NoteLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
+        .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
+        .testTarget(name: "CLITests", dependencies: ["notelint"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

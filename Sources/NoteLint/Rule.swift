@@ -1,0 +1,109 @@
+import NoteSyntax
+
+/// Examples of a rule, which are its tests and its documentation. In `triggering`, each `↓`
+/// marks where a finding starts; it is removed before the text is linted.
+public struct RuleExamples: Sendable {
+    public struct Correction: Sendable {
+        public let before: String
+        public let after: String
+        public init(_ before: String, _ after: String) {
+            self.before = before
+            self.after = after
+        }
+    }
+
+    public let nonTriggering: [String]
+    public let triggering: [String]
+    public let corrections: [Correction]
+
+    public init(nonTriggering: [String], triggering: [String], corrections: [Correction] = []) {
+        self.nonTriggering = nonTriggering
+        self.triggering = triggering
+        self.corrections = corrections
+    }
+
+    public static let marker: Character = "↓"
+}
+
+public struct RuleOption: Sendable {
+    public let name: String
+    public let summary: String
+    /// The default, as YAML.
+    public let defaultValue: String
+
+    public init(_ name: String, _ summary: String, default defaultValue: String) {
+        self.name = name
+        self.summary = summary
+        self.defaultValue = defaultValue
+    }
+}
+
+public struct RuleDescription: Sendable {
+    /// Stable kebab-case id.
+    public let id: String
+    public let summary: String
+    public let rationale: String
+    public let defaultSeverity: Severity
+    /// A note on severities that depend on the finding, for the docs.
+    public let severityNote: String?
+    /// The most a fix of this rule asks for, or nil when the rule has no fix.
+    public let fix: Applicability?
+    public let options: [RuleOption]
+    public let examples: RuleExamples
+
+    public init(id: String, summary: String, rationale: String, defaultSeverity: Severity, severityNote: String? = nil,
+                fix: Applicability?, options: [RuleOption] = [], examples: RuleExamples) {
+        self.id = id
+        self.summary = summary
+        self.rationale = rationale
+        self.defaultSeverity = defaultSeverity
+        self.severityNote = severityNote
+        self.fix = fix
+        self.options = options
+        self.examples = examples
+    }
+
+}
+
+/// What a rule sees: the note, and a place to put its findings.
+public struct LintContext {
+    public let note: Note
+    public let description: RuleDescription
+    fileprivate(set) var diagnostics: [Diagnostic] = []
+
+    init(note: Note, description: RuleDescription) {
+        self.note = note
+        self.description = description
+    }
+
+    public var source: SourceText { note.source }
+
+    public mutating func report(_ message: String, at range: ByteRange, severity: Severity? = nil,
+                                related: [RelatedLocation] = [], fix: Fix? = nil, tags: [Diagnostic.Tag] = []) {
+        diagnostics.append(Diagnostic(ruleID: description.id, severity: severity ?? description.defaultSeverity,
+                                      message: message, range: range, related: related, fix: fix, tags: tags))
+    }
+}
+
+/// A rule: a value made from its options, that reports findings on a note.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    /// Builds the rule from the options of its configuration entry (already checked to be
+    /// among the described ones); throws a message for a value of the wrong shape.
+    init(options: RuleOptions) throws
+    func check(_ context: inout LintContext)
+    /// Fields the rule needs the parser to recognise as entry keys.
+    var entryFields: [String] { get }
+}
+
+extension Rule {
+    public var entryFields: [String] { [] }
+}
+
+extension Rule {
+    func run(on note: Note) -> [Diagnostic] {
+        var context = LintContext(note: note, description: Self.description)
+        check(&context)
+        return context.diagnostics
+    }
+}

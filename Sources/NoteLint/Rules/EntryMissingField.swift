@@ -1,0 +1,45 @@
+import NoteSyntax
+
+struct EntryMissingField: Rule {
+    static let description = RuleDescription(
+        id: "entry-missing-field",
+        summary: "a required field has no line in an entry",
+        rationale: """
+            Every entry of a reading list should say what it is, where to find it and when it appeared. \
+            A field that is present but empty is `entry-empty-field`'s business; a misspelt key that is \
+            close to the missing field is reported by `entry-unknown-field` instead.
+            """,
+        defaultSeverity: .warning,
+        fix: nil,
+        options: [RuleOption("required", "fields every non-blank entry must have", default: "[Title, Link, Date]")],
+        examples: RuleExamples(
+            nonTriggering: [
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n",
+                "Titel: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n",
+            ],
+            triggering: [
+                "↓Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n",
+            ]
+        )
+    )
+
+    let required: [String]
+
+    init(options: RuleOptions) throws {
+        required = try options.strings("required", default: ["Title", "Link", "Date"])
+    }
+
+    var entryFields: [String] { required }
+
+    func check(_ context: inout LintContext) {
+        let known = context.note.knownFields
+        for entry in context.note.entries where !entry.isBlank {
+            let suggested = Set(entry.fields.compactMap { FieldSuggestion.field(for: $0.key, in: entry, known: known)?.lowercased() })
+            let firstLine = context.source.lineContent(entry.lines.lowerBound)
+            let anchor = ByteRange(entry.fields[0].keyRange.start, firstLine.end)
+            for field in required where entry.field(field) == nil && !suggested.contains(field.lowercased()) {
+                context.report("entry has no `\(field)` field", at: anchor)
+            }
+        }
+    }
+}

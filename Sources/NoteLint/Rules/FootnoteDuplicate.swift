@@ -1,0 +1,37 @@
+import NoteSyntax
+
+struct FootnoteDuplicate: Rule {
+    static let description = RuleDescription(
+        id: "footnote-duplicate",
+        summary: "a footnote label defined twice",
+        rationale: """
+            When a label is defined twice, renderers keep the first definition and silently drop the \
+            other. Labels compare ignoring case and runs of spaces.
+            """,
+        defaultSeverity: .error,
+        fix: nil,
+        examples: RuleExamples(
+            nonTriggering: [
+                "A.[^a] B.[^b]\n\n[^a]: First.\n[^b]: Second.\n",
+            ],
+            triggering: [
+                "A.[^a]\n\n[^a]: First.\n↓[^A]: Second.\n",
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        var first: [String: FootnoteDefinition] = [:]
+        for definition in context.note.footnotes.definitions {
+            if let original = first[definition.key] {
+                let line = original.lines.lowerBound + 1
+                context.report("footnote `[^\(definition.label)]` is already defined on line \(line)", at: definition.markerRange,
+                               related: [RelatedLocation(range: original.markerRange, message: "first definition")])
+            } else {
+                first[definition.key] = definition
+            }
+        }
+    }
+}

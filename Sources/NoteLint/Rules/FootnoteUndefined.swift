@@ -1,0 +1,53 @@
+import NoteSyntax
+
+struct FootnoteUndefined: Rule {
+    static let description = RuleDescription(
+        id: "footnote-undefined",
+        summary: "a footnote reference with no definition",
+        rationale: """
+            A reference whose label is never defined renders as the literal text `[^label]`. Labels \
+            compare ignoring case and runs of spaces. The fix appends a `TODO` definition to fill in; \
+            it is unsafe because the right fix may be correcting a misspelt label.
+            """,
+        defaultSeverity: .error,
+        fix: .unsafe,
+        examples: RuleExamples(
+            nonTriggering: [
+                "Attention.[^Vaswani]\n\n[^vaswani]: Attention is all you need.\n",
+                "Code: `[^not-a-note]`\n",
+            ],
+            triggering: [
+                "Attention.↓[^vaswani]\n",
+            ],
+            corrections: [
+                .init("Attention.[^vaswani]\n", "Attention.[^vaswani]\n\n[^vaswani]: TODO\n"),
+                .init("A.[^a]\n\n[^b]: B.[^b]\n", "A.[^a]\n\n[^b]: B.[^b]\n[^a]: TODO\n"),
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        let footnotes = context.note.footnotes
+        let defined = Set(footnotes.definitions.map(\.key))
+        for reference in footnotes.references where !defined.contains(reference.key) {
+            let fix = Fix(title: "Add a definition for `[^\(reference.label)]`", applicability: .unsafe,
+                          edits: [appendDefinition(reference.label, context.note)])
+            context.report("footnote `[^\(reference.label)]` is not defined", at: reference.range, fix: fix)
+        }
+    }
+
+    /// Appends `[^label]: TODO` at the end, right after the last definition when the note ends
+    /// with one, else after a blank line.
+    private func appendDefinition(_ label: String, _ note: Note) -> TextEdit {
+        let source = note.source
+        let endsWithNewline = source.bytes.last == 0x0A || source.bytes.last == 0x0D
+        let lastLine = LineSpans.previousNonBlank(before: source.lineIndex.lineCount, in: source)
+        let afterDefinition = lastLine.map { line in note.footnotes.definitions.contains { $0.lines.upperBound == line } } ?? false
+        var text = endsWithNewline ? "" : "\n"
+        if !afterDefinition && lastLine != nil { text += "\n" }
+        text += "[^\(label)]: TODO\n"
+        return .insert(text, at: source.count)
+    }
+}

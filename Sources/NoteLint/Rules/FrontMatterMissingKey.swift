@@ -1,0 +1,39 @@
+import NoteSyntax
+
+struct FrontMatterMissingKey: Rule {
+    static let description = RuleDescription(
+        id: "front-matter-missing-key",
+        summary: "a required front-matter key is absent",
+        rationale: """
+            Site generators and indexes rely on some keys (a `title` above all). A note without front \
+            matter is fine; a note with front matter should have the keys its tools need.
+            """,
+        defaultSeverity: .warning,
+        fix: nil,
+        options: [RuleOption("required", "keys every front matter must have", default: "[title]")],
+        examples: RuleExamples(
+            nonTriggering: [
+                "---\ntitle: Reading list\n---\n",
+                "Just prose, no front matter.\n",
+            ],
+            triggering: [
+                "↓---\nlayout: post\n---\n\nText.\n",
+            ]
+        )
+    )
+
+    let required: [String]
+
+    init(options: RuleOptions) throws {
+        required = try options.strings("required", default: ["title"])
+    }
+
+    func check(_ context: inout LintContext) {
+        guard let frontMatter = context.note.frontMatter, frontMatter.isClosed, frontMatter.problem == nil else { return }
+        let present = Set(frontMatter.pairs.compactMap(\.key.scalarText))
+        let opening = context.source.lineContent(frontMatter.lines.lowerBound)
+        for key in required where !present.contains(key) {
+            context.report("front matter has no `\(key)` key", at: opening)
+        }
+    }
+}

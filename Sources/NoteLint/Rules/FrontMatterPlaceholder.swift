@@ -1,0 +1,73 @@
+import NoteSyntax
+
+struct FrontMatterPlaceholder: Rule {
+    static let defaultPlaceholders: [String: [String]] = [
+        "title": ["Title"],
+        "excerpt": ["A short description of the article"],
+    ]
+    static let defaultAnywhere = ["TODO", "TBD"]
+
+    static let description = RuleDescription(
+        id: "front-matter-placeholder",
+        summary: "a template value left in the front matter",
+        rationale: """
+            Notes often start from a template. A `title` of `Title` or an `excerpt` of `A short description \
+            of the article` is published as it stands unless someone notices.
+            """,
+        defaultSeverity: .warning,
+        fix: nil,
+        options: [
+            RuleOption("placeholders", "template values per key, compared ignoring case", default: "{title: [Title], excerpt: [A short description of the article]}"),
+            RuleOption("anywhere", "values that are placeholders under any key", default: "[TODO, TBD]"),
+        ],
+        examples: RuleExamples(
+            nonTriggering: [
+                "---\ntitle: Notes on RoFormer\nexcerpt: Rotary position embeddings, read closely\n---\n",
+                "---\ntitle: Title of a talk on titles\n---\n",
+            ],
+            triggering: [
+                "---\ntitle:\t\"↓Title\"\nexcerpt: ↓A short description of the article\n---\n",
+                "---\ntitle: Notes\nstatus: ↓TODO\ntags: [nlp, ↓tbd]\n---\n",
+            ]
+        )
+    )
+
+    let placeholders: [String: Set<String>]
+    let anywhere: Set<String>
+
+    init(options: RuleOptions) throws {
+        let table = try options.stringLists("placeholders", default: Self.defaultPlaceholders)
+        placeholders = table.reduce(into: [:]) { $0[$1.key.lowercased()] = Set($1.value.map { $0.lowercased() }) }
+        anywhere = Set(try options.strings("anywhere", default: Self.defaultAnywhere).map { $0.lowercased() })
+    }
+
+    func check(_ context: inout LintContext) {
+        guard let frontMatter = context.note.frontMatter else { return }
+        for pair in frontMatter.pairs {
+            guard let key = pair.key.scalarText else { continue }
+            visit(pair.value, key: key, context: &context)
+        }
+    }
+
+    /// Walks the value's scalars without recursion, so deep YAML costs no stack.
+    private func visit(_ root: YAMLValue, key: String, context: inout LintContext) {
+        var pending = [root]
+        while let value = pending.popLast() {
+            switch value {
+            case .scalar(let text, let range):
+                let folded = text.lowercased()
+                if placeholders[key.lowercased()]?.contains(folded) == true {
+                    context.report("`\(key)` is still the template's placeholder `\(text)`", at: range)
+                } else if anywhere.contains(folded) {
+                    context.report("`\(key)` holds the placeholder `\(text)`", at: range)
+                }
+            case .sequence(let items, _):
+                pending += items.reversed()
+            case .mapping(let pairs, _):
+                pending += pairs.map(\.value).reversed()
+            case .alias:
+                break
+            }
+        }
+    }
+}

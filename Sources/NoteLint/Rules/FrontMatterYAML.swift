@@ -1,0 +1,37 @@
+import NoteSyntax
+
+struct FrontMatterYAML: Rule {
+    static let description = RuleDescription(
+        id: "front-matter-yaml",
+        summary: "front matter that is not valid YAML, or is not closed",
+        rationale: """
+            Static site generators and note apps read the front matter as YAML; when it does not parse, \
+            the whole note's metadata is lost, often silently. The finding points at the line and column \
+            where the YAML parser gave up.
+            """,
+        defaultSeverity: .error,
+        fix: nil,
+        examples: RuleExamples(
+            nonTriggering: [
+                "---\ntitle: RoFormer\ntags: [nlp, attention]\n---\n\nText.\n",
+                "No front matter at all.\n",
+            ],
+            triggering: [
+                "↓---\ntitle: never closed\n\nText.\n",
+                "---\ntitle: one\n↓title\n---\n",
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        guard let frontMatter = context.note.frontMatter, let problem = frontMatter.problem else { return }
+        let source = context.source
+        let line = source.lineIndex.line(containing: problem.offset)
+        let lineEnd = source.lineContent(line).end
+        let range = problem.offset < lineEnd ? ByteRange(problem.offset, lineEnd) : .empty(at: problem.offset)
+        let message = frontMatter.isClosed ? "invalid YAML in front matter: \(problem.message)" : problem.message
+        context.report(message, at: range)
+    }
+}

@@ -1,0 +1,50 @@
+/// Where the text of each line of a paragraph or heading begins, once container markers
+/// (block quote `>`, list indentation) are stripped. cmark's columns are right for a block's
+/// first line only, so later lines are measured from the source.
+enum BlockLines {
+    static func contentStarts(blocks: [Block], source: SourceText) -> [[Int]] {
+        var result = [[Int]](repeating: [], count: blocks.count)
+        for (index, block) in blocks.enumerated() {
+            switch block.kind {
+            case .paragraph, .heading: break
+            default: continue
+            }
+            let quoteDepth = ancestors(of: index, in: blocks).filter { blocks[$0].kind == .blockQuote }.count
+            var starts: [Int] = []
+            for line in block.lines {
+                let content = source.lineContent(line)
+                if line == block.startLine {
+                    starts.append(min(content.start + block.startColumn, content.end))
+                } else {
+                    starts.append(stripContainers(source, from: content.start, to: content.end, quotes: quoteDepth))
+                }
+            }
+            result[index] = starts
+        }
+        return result
+    }
+
+    static func ancestors(of index: Int, in blocks: [Block]) -> [Int] {
+        var result: [Int] = []
+        var current = blocks[index].parent
+        while let parent = current {
+            result.append(parent)
+            current = blocks[parent].parent
+        }
+        return result
+    }
+
+    private static func stripContainers(_ source: SourceText, from start: Int, to end: Int, quotes: Int) -> Int {
+        let bytes = source.bytes
+        var offset = start
+        for _ in 0..<quotes {
+            var probe = offset
+            while probe < end && EntryReader.isBlank(bytes[probe]) { probe += 1 }
+            guard probe < end, bytes[probe] == UInt8(ascii: ">") else { break }
+            offset = probe + 1
+            if offset < end && bytes[offset] == 0x20 { offset += 1 }
+        }
+        while offset < end && EntryReader.isBlank(bytes[offset]) { offset += 1 }
+        return offset
+    }
+}

@@ -1,0 +1,119 @@
+internal import CCmarkGFM
+
+/// The one place that touches cmark-gfm: parses bytes and returns the block structure as Swift
+/// values. No C pointer leaves this file, and every C object is freed before `parseBlocks`
+/// returns. The tree is walked with `cmark_iter`, never by recursion, so nesting depth is
+/// bounded only by memory.
+enum CmarkBridge {
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    /// Must run before any parse happens on more than one thread.
+    static func prepare() { _ = registerExtensions }
+
+    /// `bytes` must hold no NUL (SourceText guarantees it); front matter already blanked.
+    static func parseBlocks(_ bytes: [UInt8], lineStarts: [Int]) -> [Block] {
+        let lineCount = lineStarts.count
+        prepare()
+        let options = CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else { return [documentOnly(lineCount)] }
+        defer { cmark_parser_free(parser) }
+        // Only block extensions: inline ones (autolink, strikethrough) share global state that
+        // makes parallel parses unsafe, and notelint reads inline syntax from the source itself.
+        if let table = cmark_find_syntax_extension("table") {
+            cmark_parser_attach_syntax_extension(parser, table)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress, chars.count > 0 {
+                    cmark_parser_feed(parser, base, chars.count)
+                }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return [documentOnly(lineCount)] }
+        defer { cmark_node_free(root) }
+        return walk(root, bytes: bytes, lineStarts: lineStarts)
+    }
+
+    private static func documentOnly(_ lineCount: Int) -> Block {
+        Block(kind: .document, parent: nil, depth: 0, startLine: 0, endLine: max(lineCount - 1, 0), startColumn: 0)
+    }
+
+    private static func walk(_ root: OpaquePointer, bytes: [UInt8], lineStarts: [Int]) -> [Block] {
+        let lineCount = lineStarts.count
+        guard let iterator = cmark_iter_new(root) else { return [documentOnly(lineCount)] }
+        defer { cmark_iter_free(iterator) }
+        var blocks: [Block] = []
+        var openBlocks: [Int] = []
+        let lastLine = max(lineCount - 1, 0)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                if !openBlocks.isEmpty { openBlocks.removeLast() }
+                continue
+            }
+            let kind = blockKind(node, type: type)
+            if kind == .document {
+                blocks.append(documentOnly(lineCount))
+            } else {
+                let start = clampLine(Int(cmark_node_get_start_line(node)) - 1, lastLine)
+                var end = clampLine(Int(cmark_node_get_end_line(node)) - 1, lastLine)
+                if case .heading = kind { end = headingEnd(start: start, reportedEnd: end, bytes: bytes, lineStarts: lineStarts) }
+                if kind == .thematicBreak { end = start }
+                let column = max(Int(cmark_node_get_start_column(node)) - 1, 0)
+                blocks.append(Block(kind: kind, parent: openBlocks.last, depth: openBlocks.count,
+                                    startLine: start, endLine: end, startColumn: column))
+            }
+            // Leaf blocks get no EXIT event from cmark_iter.
+            if !isLeaf(type) { openBlocks.append(blocks.count - 1) }
+        }
+        return blocks
+    }
+
+    /// cmark reports a heading's end a line late at times (a setext heading before a blank
+    /// line). An ATX heading is one line; a setext heading ends at its first underline line.
+    private static func headingEnd(start: Int, reportedEnd: Int, bytes: [UInt8], lineStarts: [Int]) -> Int {
+        guard start < reportedEnd else { return start }
+        for line in start...reportedEnd {
+            var offset = lineStarts[line]
+            let limit = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+            while offset < limit && bytes[offset] == 0x20 { offset += 1 }
+            if line == start && offset < limit && bytes[offset] == UInt8(ascii: "#") { return start }
+            guard line > start, offset < limit, bytes[offset] == UInt8(ascii: "-") || bytes[offset] == UInt8(ascii: "=") else { continue }
+            let marker = bytes[offset]
+            while offset < limit && bytes[offset] == marker { offset += 1 }
+            while offset < limit && (bytes[offset] == 0x20 || bytes[offset] == 0x09) { offset += 1 }
+            if offset == limit || bytes[offset] == 0x0A || bytes[offset] == 0x0D { return line }
+        }
+        return reportedEnd
+    }
+
+    private static func clampLine(_ line: Int, _ lastLine: Int) -> Int { min(max(line, 0), lastLine) }
+
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_THEMATIC_BREAK
+    }
+
+    private static func blockKind(_ node: OpaquePointer, type: cmark_node_type) -> Block.Kind {
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        default:
+            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
+            return .extensionBlock(name)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// A parsed note. Parsing never fails: whatever the bytes, the result is a note, with any
+/// problems (invalid encoding, broken front matter) recorded in it.
+public struct Note: Sendable {
+    public static let defaultKnownFields = ["Title", "Link", "Date", "Subjects"]
+
+    public let source: SourceText
+    /// The keys that made paragraphs entries, as configured.
+    public let knownFields: [String]
+    public let frontMatter: FrontMatter?
+    public let blocks: [Block]
+    public let entries: [Entry]
+    public let footnotes: Footnotes
+    /// HTML comments that stand alone in an HTML block, in document order.
+    public let comments: [HTMLComment]
+    /// Per line: whether it belongs to code, HTML, front matter or ordinary Markdown.
+    public let lineKinds: [LineKind]
+
+    public enum LineKind: Sendable, Equatable {
+        case markdown
+        case frontMatter
+        case code
+        case html
+    }
+
+    public var lineIndex: LineIndex { source.lineIndex }
+
+    /// Parses a note; `knownFields` (compared case-insensitively) decide which paragraphs of
+    /// `Key: value` lines are entries.
+    public init(source: SourceText, knownFields: [String] = Note.defaultKnownFields) {
+        self.source = source
+        self.knownFields = knownFields
+        let frontMatter = FrontMatter.parse(source)
+        self.frontMatter = frontMatter
+        var parseBytes = source.bytes
+        if let frontMatter, frontMatter.isClosed {
+            // Blank the front matter out byte for byte, so offsets and lines stay exact.
+            let range = ByteRange(source.lineIndex.lineStarts[frontMatter.lines.lowerBound],
+                                  source.lineContent(frontMatter.lines.upperBound).end)
+            for offset in range.start..<range.end where parseBytes[offset] != 0x0A && parseBytes[offset] != 0x0D {
+                parseBytes[offset] = 0x20
+            }
+        }
+        let blocks = CmarkBridge.parseBlocks(parseBytes, lineStarts: source.lineIndex.lineStarts)
+        self.blocks = blocks
+        var kinds = [LineKind](repeating: .markdown, count: source.lineIndex.lineCount)
+        if let frontMatter, frontMatter.isClosed {
+            for line in frontMatter.lines { kinds[line] = .frontMatter }
+        }
+        for block in blocks {
+            switch block.kind {
+            case .codeBlock: for line in block.lines { kinds[line] = .code }
+            case .htmlBlock: for line in block.lines where kinds[line] == .markdown { kinds[line] = .html }
+            default: break
+            }
+        }
+        self.lineKinds = kinds
+        let contentStarts = BlockLines.contentStarts(blocks: blocks, source: source)
+        let inFootnote = Note.blocksInsideFootnotes(blocks)
+        let known = Set(knownFields.map { $0.lowercased() })
+        self.entries = EntryReader.entries(blocks: blocks, lineStarts: contentStarts, source: source, knownFields: known)
+            .filter { !inFootnote[$0.blockIndex] }
+        self.footnotes = FootnoteScanner.scan(source: source, lineKinds: kinds, blocks: blocks)
+        self.comments = HTMLComment.standalone(in: blocks, source: source)
+    }
+
+    public init(_ text: String, knownFields: [String] = Note.defaultKnownFields) {
+        self.init(source: SourceText(text), knownFields: knownFields)
+    }
+
+    private static func blocksInsideFootnotes(_ blocks: [Block]) -> [Bool] {
+        var inside = [Bool](repeating: false, count: blocks.count)
+        for (index, block) in blocks.enumerated() {
+            if let parent = block.parent, inside[parent] || blocks[parent].kind == .footnoteDefinition {
+                inside[index] = true
+            }
+        }
+        return inside
+    }
+
+    /// Must run once before notes are parsed on several threads at once.
+    public static func prepareForConcurrentParsing() { CmarkBridge.prepare() }
+
+    /// The block that starts at `line` and holds it, innermost first: an entry, a footnote
+    /// definition, or any cmark leaf block. Used to scope `disable-next-line`.
+    public func lines(ofBlockStartingAt line: Int) -> ClosedRange<Int> {
+        if let entry = entries.first(where: { $0.lines.lowerBound == line }) {
+            return line...(entry.headingUnderlineLine ?? entry.lines.upperBound)
+        }
+        if let definition = footnotes.definitions.first(where: { $0.lines.lowerBound == line }) {
+            return definition.lines
+        }
+        var best: ClosedRange<Int>? = nil
+        for block in blocks where block.startLine == line && block.kind != .document {
+            if best == nil || block.lines.count > best!.count { best = block.lines }
+        }
+        return best ?? line...line
+    }
+}

@@ -1,0 +1,105 @@
+/// A note's bytes, made safe to parse: every byte that is not valid UTF-8, and every NUL, is
+/// replaced by `?`. The replacement keeps the byte length, so every offset into the parsed text
+/// is also an offset into the original file, and fixes can be applied to the original bytes.
+public struct SourceText: Sendable {
+    public enum ProblemKind: Sendable, Equatable {
+        case invalidUTF8
+        case nul
+    }
+
+    public struct EncodingProblem: Sendable, Equatable {
+        public let range: ByteRange
+        public let kind: ProblemKind
+    }
+
+    /// The parsed text; byte-for-byte the same length as the input.
+    public let bytes: [UInt8]
+    public let encodingProblems: [EncodingProblem]
+    public let lineIndex: LineIndex
+
+    public init(bytes input: [UInt8]) {
+        var bytes = input
+        var problems: [EncodingProblem] = []
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == 0 {
+                bytes[offset] = UInt8(ascii: "?")
+                problems.append(EncodingProblem(range: ByteRange(offset, offset + 1), kind: .nul))
+                offset += 1
+            } else if byte < 0x80 {
+                offset += 1
+            } else {
+                let length = UTF8Validation.sequenceLength(bytes, at: offset)
+                if length == 0 {
+                    bytes[offset] = UInt8(ascii: "?")
+                    if let last = problems.last, last.kind == .invalidUTF8, last.range.end == offset {
+                        problems[problems.count - 1] = EncodingProblem(range: ByteRange(last.range.start, offset + 1), kind: .invalidUTF8)
+                    } else {
+                        problems.append(EncodingProblem(range: ByteRange(offset, offset + 1), kind: .invalidUTF8))
+                    }
+                    offset += 1
+                } else {
+                    offset += length
+                }
+            }
+        }
+        self.bytes = bytes
+        self.encodingProblems = problems
+        self.lineIndex = LineIndex(bytes)
+    }
+
+    public init(_ string: String) {
+        self.init(bytes: Array(string.utf8))
+    }
+
+    public var count: Int { bytes.count }
+
+    /// The text in `range`; always valid, since the bytes were sanitized.
+    public func string(_ range: ByteRange) -> String {
+        String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    public func byte(at offset: Int) -> UInt8? {
+        offset >= 0 && offset < bytes.count ? bytes[offset] : nil
+    }
+
+    /// The bytes of line `line` without its terminator.
+    public func lineContent(_ line: Int) -> ByteRange { lineIndex.contentRange(ofLine: line) }
+
+    public func lineString(_ line: Int) -> String { string(lineContent(line)) }
+
+    public func isBlankLine(_ line: Int) -> Bool {
+        let range = lineContent(line)
+        return bytes[range.start..<range.end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+}
+
+enum UTF8Validation {
+    /// Length of the well-formed UTF-8 sequence starting at `offset`, or 0 when it is not one.
+    static func sequenceLength(_ bytes: [UInt8], at offset: Int) -> Int {
+        let lead = bytes[offset]
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return 0
+        }
+        guard offset + length <= bytes.count else { return 0 }
+        let second = bytes[offset + 1]
+        guard second >= lower && second <= upper else { return 0 }
+        for index in 2..<length where bytes[offset + index] & 0xC0 != 0x80 {
+            return 0
+        }
+        return length
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import NoteLint
+import NoteSyntax
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto
+    case always
+    case never
+}
+
+extension Severity: ExpressibleByArgument {}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Lint notes: files, or folders searched for *.md and *.markdown.",
+        discussion: """
+            With no path, the current folder is checked. Inside a git work tree, files git ignores \
+            are skipped. `-` reads standard input.
+            """
+    )
+
+    @Argument(help: "Files or folders to lint; `-` for standard input. Default: the current folder.")
+    var paths: [String] = []
+
+    @Option(help: "The name to report standard input under (also where its configuration is looked up).")
+    var stdinFilename: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(inversion: .prefixedNo, help: "Show the source line under each finding (default: on a terminal).")
+    var showSource: Bool?
+
+    @Flag(name: .shortAndLong, help: "Print findings only, no summary.")
+    var quiet = false
+
+    @Option(help: "The least severity that makes the exit status 1: error, warning or info.")
+    var failOn: Severity = .warning
+
+    @Flag(help: "Exit 0 even when there are findings (but 2 when something failed).")
+    var exitZero = false
+
+    @Flag(help: "Apply safe fixes in place, then report what remains.")
+    var fix = false
+
+    @Flag(help: "With --fix or --diff, apply unsafe fixes too.")
+    var unsafeFixes = false
+
+    @Flag(help: "Print the fixes as a unified diff instead of writing them; exit 1 when there is any.")
+    var diff = false
+
+    @Option(help: "Use this configuration file instead of the nearest .notelint.yml.")
+    var config: String?
+
+    func run() throws {
+        let inputs = paths.isEmpty ? ["."] : paths
+        let stdinCount = inputs.filter { $0 == "-" }.count
+        if stdinCount > 1 { throw ValidationError("`-` can be given once") }
+        let configurations = try ConfigurationSource(explicitPath: config)
+        let discovery = FileDiscovery.files(for: inputs.filter { $0 != "-" })
+        var failures = discovery.failures.map(\.description)
+        var jobs = discovery.files.map { CheckJob(path: $0, isStandardInput: false) }
+        if stdinCount == 1 {
+            let index = inputs.filter { $0 != "-" }.isEmpty ? 0 : jobs.count
+            jobs.insert(CheckJob(path: stdinFilename ?? "-", isStandardInput: true), at: index)
+        }
+
+        let allowed: Set<Applicability> = unsafeFixes ? [.safe, .unsafe] : [.safe]
+        let mode: CheckJob.Mode = diff ? .diff(allowed) : fix ? .fix(allowed) : .lint
+        Note.prepareForConcurrentParsing()
+        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations)
+
+        let stdout = Output()
+        var reports: [FileReport] = []
+        var fixedCount = 0
+        var diffs = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .failed(let message):
+                failures.append(message)
+            case .checked(let report, let fixed, let diffText, let fixedStandardInput):
+                reports.append(report)
+                fixedCount += fixed
+                if let diffText, !diffText.isEmpty {
+                    diffs += 1
+                    stdout.write(diffText)
+                }
+                if let fixedStandardInput { stdout.writeBytes(fixedStandardInput) }
+            }
+        }
+
+        if diff {
+            stdout.flush()
+            for failure in failures { printError("notelint: \(failure)") }
+            if !quiet { printError("\(fixedCount) fix\(fixedCount == 1 ? "" : "es") would apply in \(diffs) file\(diffs == 1 ? "" : "s")") }
+            throw ExitCode(!failures.isEmpty ? 2 : diffs > 0 ? 1 : 0)
+        }
+
+        // With `-` and --fix, standard output carries the fixed text; findings go to stderr.
+        let fixingStandardInput = fix && stdinCount == 1
+        let findingsOutput = fixingStandardInput ? Output(descriptor: 2) : stdout
+        switch format {
+        case .json:
+            findingsOutput.write(JSONReporter().render(reports))
+        case .text:
+            let useColor = Style.decide(color, isTerminal: findingsOutput.isTerminal, environment: ProcessInfo.processInfo.environment)
+            let reporter = TextReporter(style: Style(enabled: useColor), showSource: showSource ?? findingsOutput.isTerminal,
+                                        showSummary: !quiet)
+            reporter.report(reports, checkedCount: reports.count, to: findingsOutput)
+            if fix && !quiet && fixedCount > 0 {
+                findingsOutput.line("fixed \(fixedCount) finding\(fixedCount == 1 ? "" : "s")")
+            }
+        }
+        findingsOutput.flush()
+        stdout.flush()
+        for failure in failures { printError("notelint: \(failure)") }
+        if !failures.isEmpty { throw ExitCode(2) }
+        if exitZero { return }
+        let failing = reports.contains { $0.diagnostics.contains { $0.severity >= failOn } }
+        if failing { throw ExitCode(1) }
+    }
+}
+
+/// Where each file's configuration comes from: `--config`, or the nearest `.notelint.yml`.
+struct ConfigurationSource {
+    private let explicit: Configuration?
+    private let locator = ConfigurationLocator()
+
+    init(explicitPath: String?) throws {
+        guard let explicitPath else {
+            explicit = nil
+            return
+        }
+        do {
+            explicit = try ConfigurationLocator.load(path: explicitPath)
+        } catch let error as ConfigurationError {
+            printError("notelint: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    func configuration(forFile path: String) throws -> Configuration {
+        if let explicit { return explicit }
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        return try locator.configuration(forFolder: folder)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import NoteLint
+import NoteSyntax
+
+/// One file (or standard input) to check, fix or diff.
+struct CheckJob {
+    let path: String
+    let isStandardInput: Bool
+
+    enum Mode {
+        case lint
+        case fix(Set<Applicability>)
+        case diff(Set<Applicability>)
+    }
+
+    enum Outcome {
+        case checked(FileReport, fixed: Int, diff: String?, fixedStandardInput: [UInt8]?)
+        case failed(String)
+    }
+
+    /// Runs every job, files in parallel (one parse per task), results in job order. An
+    /// invalid configuration stops the run: it is reported once with exit status 2.
+    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource) throws -> [Outcome] {
+        var linters: [String: Linter] = [:]
+        var jobLinters: [Linter] = []
+        for job in jobs {
+            do {
+                let configuration = try configurations.configuration(forFile: job.isStandardInput && job.path == "-" ? "./-" : job.path)
+                let key = configuration.path ?? ""
+                if linters[key] == nil { linters[key] = try Linter(configuration: configuration) }
+                jobLinters.append(linters[key]!)
+            } catch let error as ConfigurationError {
+                printError("notelint: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        var outcomes = [Outcome?](repeating: nil, count: jobs.count)
+        let lock = NSLock()
+        let standardInput = jobs.contains(where: \.isStandardInput) ? Array(FileHandle.standardInput.readDataToEndOfFile()) : []
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput)
+            lock.lock()
+            outcomes[index] = outcome
+            lock.unlock()
+        }
+        return outcomes.map { $0! }
+    }
+
+    func run(linter: Linter, mode: Mode, standardInput: [UInt8]) -> Outcome {
+        let file: NoteFile
+        if isStandardInput {
+            file = NoteFile.removingBOM(standardInput)
+        } else {
+            do { file = try NoteFile.read(path: path) } catch { return .failed("\(error)") }
+        }
+        switch mode {
+        case .lint:
+            let source = SourceText(bytes: file.bytes)
+            let result = linter.lint(source)
+            return .checked(FileReport(path: path, source: source, diagnostics: result.diagnostics), fixed: 0, diff: nil, fixedStandardInput: nil)
+        case .fix(let allowed), .diff(let allowed):
+            let outcome = FixApplier.fixAll(file.bytes, linter: linter, allowed: allowed)
+            let source = SourceText(bytes: outcome.bytes)
+            let report = FileReport(path: path, source: source, diagnostics: outcome.remaining.diagnostics)
+            if !outcome.converged {
+                printError("notelint: \(path): fixes did not settle after \(FixApplier.maximumPasses) passes; please report this as a bug")
+            }
+            if case .diff = mode {
+                let text = UnifiedDiff.render(old: String(decoding: file.bytes, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self),
+                                              oldName: "a/\(path)", newName: "b/\(path)")
+                return .checked(report, fixed: outcome.appliedCount, diff: text, fixedStandardInput: nil)
+            }
+            if isStandardInput {
+                return .checked(report, fixed: outcome.appliedCount, diff: nil, fixedStandardInput: file.fileBytes(with: outcome.bytes))
+            }
+            if outcome.bytes != file.bytes {
+                do { try AtomicWriter.write(file.fileBytes(with: outcome.bytes), to: path) } catch { return .failed("\(error)") }
+            }
+            return .checked(report, fixed: outcome.appliedCount, diff: nil, fixedStandardInput: nil)
+        }
+    }
+}

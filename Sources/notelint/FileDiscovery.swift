@@ -1,0 +1,87 @@
+import Foundation
+
+/// Turns the paths on the command line into the notes to lint. A directory is searched for
+/// `*.md` and `*.markdown`; inside a git work tree git itself says which files it ignores.
+/// A file named explicitly is always linted.
+struct FileDiscovery {
+    static let extensions: Set<String> = ["md", "markdown"]
+
+    struct Failure: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+        var description: String { "\(path): \(reason)" }
+    }
+
+    /// The files to lint, each once, in the order given (directories sorted), and the paths
+    /// that could not be used.
+    static func files(for paths: [String]) -> (files: [String], failures: [Failure]) {
+        var files: [String] = []
+        var seen = Set<String>()
+        var failures: [Failure] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                failures.append(Failure(path: path, reason: "no such file or directory"))
+                continue
+            }
+            let found = isDirectory.boolValue ? notes(inDirectory: path) : [path]
+            for file in found where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
+                files.append(file)
+            }
+        }
+        return (files, failures)
+    }
+
+    static func isNote(_ path: String) -> Bool {
+        extensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
+    private static func notes(inDirectory directory: String) -> [String] {
+        let found = gitListedFiles(in: directory) ?? walk(directory)
+        return found.filter(isNote).map { join(directory, $0) }.sorted()
+    }
+
+    private static func join(_ directory: String, _ relative: String) -> String {
+        if directory == "." { return relative }
+        return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+    }
+
+    /// Files under `directory` that git does not ignore (tracked or untracked), relative to it;
+    /// nil outside a work tree or without git.
+    private static func gitListedFiles(in directory: String) -> [String]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", directory, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        var files = Set<String>()
+        for name in data.split(separator: 0) {
+            let relative = String(decoding: name, as: UTF8.self)
+            // Tracked files deleted from the work tree are still listed by --cached.
+            if FileManager.default.fileExists(atPath: join(directory, relative)) { files.insert(relative) }
+        }
+        return Array(files)
+    }
+
+    /// Every file below `directory`, skipping hidden folders, relative to it.
+    private static func walk(_ directory: String) -> [String] {
+        let root = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var files: [String] = []
+        let rootPath = root.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
+            guard values?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(rootPath) else { continue }
+            files.append(String(path.dropFirst(rootPath.count).drop(while: { $0 == "/" })))
+        }
+        return files
+    }
+}

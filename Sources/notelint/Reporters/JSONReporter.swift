@@ -1,0 +1,91 @@
+import NoteLint
+import NoteSyntax
+
+/// The `--format json` report: one array, one object per finding, keys in a fixed order.
+/// This shape is a public interface (see the README): add keys, never change these.
+struct JSONReporter {
+    func render(_ files: [FileReport]) -> String {
+        var items: [JSONValue] = []
+        for file in files {
+            for diagnostic in file.diagnostics {
+                items.append(object(diagnostic, in: file))
+            }
+        }
+        return JSONValue.array(items).rendered() + "\n"
+    }
+
+    private func object(_ diagnostic: Diagnostic, in file: FileReport) -> JSONValue {
+        let related: JSONValue = diagnostic.related.isEmpty ? .null : .array(diagnostic.related.map { location in
+            .object([("path", .string(file.path)), ("range", range(location.range, file.source)), ("message", .string(location.message))])
+        })
+        let fix: JSONValue = diagnostic.fix.map { fix in
+            .object([
+                ("title", .string(fix.title)),
+                ("applicability", .string(fix.applicability.rawValue)),
+                ("edits", .array(fix.edits.map { edit in
+                    .object([("range", range(edit.range, file.source)), ("newText", .string(edit.newText))])
+                })),
+            ])
+        } ?? .null
+        return .object([
+            ("path", .string(file.path)),
+            ("rule", .string(diagnostic.ruleID)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(diagnostic.message)),
+            ("range", range(diagnostic.range, file.source)),
+            ("related", related),
+            ("fix", fix),
+        ])
+    }
+
+    private func range(_ range: ByteRange, _ source: SourceText) -> JSONValue {
+        let printed = PrintedRange(range, in: source)
+        return .object([
+            ("start", .object([("line", .int(printed.startLine)), ("column", .int(printed.startColumn))])),
+            ("end", .object([("line", .int(printed.endLine)), ("column", .int(printed.endColumn))])),
+        ])
+    }
+}
+
+/// A minimal JSON value that renders with keys in insertion order and two-space indentation.
+indirect enum JSONValue {
+    case null
+    case int(Int)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    func rendered(indent: Int = 0) -> String {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
+        switch self {
+        case .null: return "null"
+        case .int(let value): return String(value)
+        case .string(let value): return JSONValue.quote(value)
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+        case .object(let pairs):
+            if pairs.isEmpty { return "{}" }
+            return "{\n" + pairs.map { pad + JSONValue.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)}"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

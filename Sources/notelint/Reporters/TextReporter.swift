@@ -1,0 +1,81 @@
+import NoteLint
+import NoteSyntax
+
+/// `path:line:column: severity: message [rule]`, optionally with the source line and a caret
+/// under the range, then a summary line.
+struct TextReporter {
+    let style: Style
+    let showSource: Bool
+    let showSummary: Bool
+
+    func report(_ files: [FileReport], checkedCount: Int, to output: Output) {
+        var counts: [Severity: Int] = [:]
+        for file in files {
+            for diagnostic in file.diagnostics {
+                counts[diagnostic.severity, default: 0] += 1
+                output.line(headline(diagnostic, in: file))
+                if showSource { output.write(snippet(diagnostic.range, in: file.source)) }
+            }
+        }
+        guard showSummary else { return }
+        let summary = [count(counts[.error] ?? 0, "error"), count(counts[.warning] ?? 0, "warning"), count(counts[.info] ?? 0, "info")]
+            .joined(separator: ", ") + " in " + count(checkedCount, "file")
+        output.line(style.bold(summary))
+    }
+
+    func headline(_ diagnostic: Diagnostic, in file: FileReport) -> String {
+        let range = PrintedRange(diagnostic.range, in: file.source)
+        let severity: String
+        switch diagnostic.severity {
+        case .error: severity = style.red("error")
+        case .warning: severity = style.yellow("warning")
+        case .info: severity = style.blue("info")
+        }
+        return style.bold("\(file.path):\(range.startLine):\(range.startColumn):") + " \(severity): \(diagnostic.message) "
+            + style.dim("[\(diagnostic.ruleID)]")
+    }
+
+    /// The first line of the range, numbered, with carets under the range's part of it.
+    func snippet(_ range: ByteRange, in source: SourceText) -> String {
+        let line = source.lineIndex.line(containing: range.start)
+        let content = source.lineContent(line)
+        let text = source.string(content)
+        let startColumn = source.lineIndex.position(of: range.start, in: .unicodeScalar).column
+        let endOnLine = min(range.end, content.end)
+        let endColumn = range.end > range.start ? source.lineIndex.position(of: endOnLine, in: .unicodeScalar).column : startColumn
+        let scalars = Array(text.unicodeScalars)
+        var shown = ""
+        var before = 0
+        var under = 0
+        for (index, scalar) in scalars.enumerated() {
+            let width = scalar == "\t" ? 4 : DisplayWidth.of(scalar)
+            shown += scalar == "\t" ? "    " : String(scalar)
+            if index < startColumn { before += width } else if index < endColumn { under += width }
+        }
+        let number = String(line + 1)
+        let gutter = String(repeating: " ", count: number.count)
+        let carets = String(repeating: " ", count: before) + String(repeating: "^", count: max(under, 1))
+        return style.dim("\(number) | ") + shown + "\n" + style.dim("\(gutter) | ") + style.cyan(carets) + "\n"
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
+
+/// Terminal columns a scalar takes: 0 for combining marks, 2 for wide East Asian characters
+/// and emoji, 1 otherwise.
+enum DisplayWidth {
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}
