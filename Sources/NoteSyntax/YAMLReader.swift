@@ -24,8 +24,12 @@ public enum YAMLReader {
 
     private static func problem(from error: YamlError, baseLine: Int, in source: SourceText) -> YAMLProblem {
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
+        case .scanner(let context, let problem, let mark, _):
+            // A scanner error's own mark is often where scanning stopped (the next line, or the
+            // end of the text); the context mark is where the broken construct began.
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return YAMLProblem(message: text, offset: offset(of: context?.mark ?? mark, baseLine: baseLine, in: source))
+        case .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return YAMLProblem(message: text, offset: offset(of: mark, baseLine: baseLine, in: source))

@@ -35,6 +35,10 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 public func closestMatch(to word: String, in candidates: [String], maximumDistance: Int? = nil) -> String? {
     let limit = maximumDistance ?? max(2, word.count / 3)
     var best: (String, Int)? = nil
+    // An abbreviation (`warn` for `warning`) is as good as a typo.
+    if word.count >= 3, let expanded = candidates.first(where: { $0.lowercased().hasPrefix(word.lowercased()) }) {
+        return expanded
+    }
     for candidate in candidates {
         let distance = editDistance(word.lowercased(), candidate.lowercased())
         if distance <= limit, best == nil || distance < best!.1 { best = (candidate, distance) }

@@ -23,7 +23,7 @@ struct FileEncoding: Rule {
         for problem in context.source.encodingProblems {
             switch problem.kind {
             case .nul:
-                context.report("NUL byte in the text", at: problem.range)
+                context.report("the text holds a NUL byte", at: problem.range)
             case .invalidUTF8:
                 let count = problem.range.length
                 context.report(count == 1 ? "byte that is not valid UTF-8" : "\(count) bytes that are not valid UTF-8", at: problem.range)

@@ -26,7 +26,7 @@ struct FrontMatterPlaceholder: Rule {
                 "---\ntitle: Title of a talk on titles\n---\n",
             ],
             triggering: [
-                "---\ntitle:\t\"↓Title\"\nexcerpt: ↓A short description of the article\n---\n",
+                "---\ntitle:\t↓\"Title\"\nexcerpt: ↓A short description of the article\n---\n",
                 "---\ntitle: Notes\nstatus: ↓TODO\ntags: [nlp, ↓tbd]\n---\n",
             ]
         )

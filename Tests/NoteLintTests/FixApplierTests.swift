@@ -1,0 +1,54 @@
+import NoteLint
+import NoteSyntax
+import Testing
+
+@Suite struct FixApplierTests {
+    private func apply(_ fixes: [Fix], to text: String) -> (String, Int) {
+        let bytes = Array(text.utf8)
+        let (result, count) = FixApplier.apply(fixes, to: bytes, lineEnding: LineEnding.detect(in: bytes))
+        return (String(decoding: result, as: UTF8.self), count)
+    }
+
+    private func fix(_ edits: TextEdit...) -> Fix { Fix(title: "Edit", applicability: .safe, edits: edits) }
+
+    @Test func appliesNonOverlappingEditsInOrder() {
+        let (text, count) = apply([fix(TextEdit(range: ByteRange(4, 5), newText: "X")), fix(.insert("<", at: 0))], to: "abc\ndef\n")
+        #expect(text == "<abc\nXef\n")
+        #expect(count == 2)
+    }
+
+    @Test func dropsAWholeFixWhenOneOfItsEditsOverlaps() {
+        let first = fix(TextEdit(range: ByteRange(0, 3), newText: "xyz"))
+        let second = fix(TextEdit(range: ByteRange(2, 4), newText: "!"), .insert("?", at: 6))
+        let (text, count) = apply([first, second], to: "abcdefg")
+        #expect(text == "xyzdefg")
+        #expect(count == 1)
+    }
+
+    @Test func twoInsertionsAtOnePlaceDoNotBothApplyInOnePass() {
+        let (text, count) = apply([fix(.insert("a", at: 1)), fix(.insert("b", at: 1))], to: "xy")
+        #expect(text == "xay")
+        #expect(count == 1)
+    }
+
+    @Test func insertedLineBreaksFollowTheFile() {
+        let (text, _) = apply([fix(.insert("\n[^a]: TODO\n", at: 8))], to: "[^a]\r\n\r\n")
+        #expect(text == "[^a]\r\n\r\n\r\n[^a]: TODO\r\n")
+    }
+
+    @Test func fixAllReachesAFixpointAndCountsWhatItApplied() throws {
+        let text = "A.[^a] B.[^b]\n"
+        let outcome = FixApplier.fixAll(Array(text.utf8), linter: try Linter(), allowed: [.safe, .unsafe])
+        #expect(String(decoding: outcome.bytes, as: UTF8.self) == "A.[^a] B.[^b]\n\n[^a]: TODO\n[^b]: TODO\n")
+        #expect(outcome.appliedCount == 2)
+        #expect(outcome.converged)
+        #expect(outcome.remaining.diagnostics.allSatisfy { $0.ruleID != "footnote-undefined" })
+    }
+
+    @Test func safeOnlyLeavesUnsafeFixesAlone() throws {
+        let text = "Title:\nLink:\n"
+        let outcome = FixApplier.fixAll(Array(text.utf8), linter: try Linter(), allowed: [.safe])
+        #expect(outcome.bytes == Array(text.utf8))
+        #expect(outcome.appliedCount == 0)
+    }
+}
