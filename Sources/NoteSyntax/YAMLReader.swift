@@ -13,7 +13,7 @@ public enum YAMLReader {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return (nil, problem(from: error, baseLine: baseLine, in: source))
+            return (nil, problem(from: error, baseLine: baseLine, in: source, length: text.utf8.count))
         } catch {
             return (nil, YAMLProblem(message: "\(error)", offset: source.lineIndex.lineStarts[baseLine]))
         }
@@ -22,21 +22,24 @@ public enum YAMLReader {
         return (convert(node, baseLine: baseLine, in: source, budget: &budget), nil)
     }
 
-    private static func problem(from error: YamlError, baseLine: Int, in source: SourceText) -> YAMLProblem {
+    private static func problem(from error: YamlError, baseLine: Int, in source: SourceText, length: Int) -> YAMLProblem {
+        let start = source.lineIndex.lineStarts[baseLine]
         switch error {
-        case .scanner(let context, let problem, let mark, _):
-            // A scanner error's own mark is often where scanning stopped (the next line, or the
-            // end of the text); the context mark is where the broken construct began.
-            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return YAMLProblem(message: text, offset: offset(of: context?.mark ?? mark, baseLine: baseLine, in: source))
-        case .parser(let context, let problem, let mark, _),
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return YAMLProblem(message: text, offset: offset(of: mark, baseLine: baseLine, in: source))
+            // The parser's own mark is often where it stopped: the end of the text. Then the
+            // context mark, where the broken construct began, says more.
+            var offset = offset(of: mark, baseLine: baseLine, in: source)
+            if offset >= start + length, let context {
+                offset = self.offset(of: context.mark, baseLine: baseLine, in: source)
+            }
+            return YAMLProblem(message: text, offset: min(offset, start + length))
         case .reader(let problem, _, _, _):
-            return YAMLProblem(message: problem, offset: source.lineIndex.lineStarts[baseLine])
+            return YAMLProblem(message: problem, offset: start)
         default:
-            return YAMLProblem(message: "\(error)", offset: source.lineIndex.lineStarts[baseLine])
+            return YAMLProblem(message: "\(error)", offset: start)
         }
     }
 

@@ -42,23 +42,33 @@ struct EntryBlank: Rule {
     /// blank line beside that separator.
     private func removalRange(_ entry: Entry, in note: Note) -> ByteRange {
         let source = note.source
+        let lastLine = source.lineIndex.lineCount - 1
         var first = entry.lines.lowerBound
         var last = entry.headingUnderlineLine ?? entry.lines.upperBound
+        let isLastInFile = LineSpans.nextNonBlank(after: last, in: source) == nil
         if entry.headingUnderlineLine == nil, let next = LineSpans.nextNonBlank(after: last, in: source),
-           LineSpans.isThematicBreak(note, line: next) {
+           isSeparator(next, in: note) {
             last = next
             if isBlank(last + 1, source) { last += 1 }
-        } else if entry.headingUnderlineLine == nil, LineSpans.nextNonBlank(after: last, in: source) == nil,
-                  let previous = LineSpans.previousNonBlank(before: first, in: source),
-                  LineSpans.isThematicBreak(note, line: previous) {
-            first = previous
+        } else if isLastInFile {
+            // The last entry takes the separator before it, and the file keeps no trailing blanks.
+            if let previous = LineSpans.previousNonBlank(before: first, in: source), isSeparator(previous, in: note) {
+                first = previous
+            }
             if isBlank(first - 1, source) { first -= 1 }
+            last = lastLine
         } else if isBlank(last + 1, source) {
             last += 1
         } else if isBlank(first - 1, source) {
             first -= 1
         }
         return LineSpans.lines(first, last, in: source)
+    }
+
+    /// A `---` between entries: a thematic break, or the underline of an entry that `---`
+    /// turned into a heading.
+    private func isSeparator(_ line: Int, in note: Note) -> Bool {
+        LineSpans.isThematicBreak(note, line: line) || note.entries.contains { $0.headingUnderlineLine == line }
     }
 
     private func isBlank(_ line: Int, _ source: SourceText) -> Bool {
