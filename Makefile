@@ -1,0 +1,27 @@
+# make install PREFIX=/usr/local   builds a release binary and installs it with its completions
+PREFIX ?= /usr/local
+BIN := .build/release/notelint
+
+.PHONY: build install uninstall test
+
+build:
+	swift build -c release --product notelint
+
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/notelint"
+	install -d "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+	           "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+	           "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+	"$(BIN)" --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/notelint"
+	"$(BIN)" --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_notelint"
+	"$(BIN)" --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/notelint.fish"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/notelint" \
+	      "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/notelint" \
+	      "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_notelint" \
+	      "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/notelint.fish"
+
+test:
+	./scripts/test.sh
