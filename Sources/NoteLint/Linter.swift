@@ -18,10 +18,12 @@ public struct Linter: Sendable {
     private let rules: [ConfiguredRule]
     /// Keys that make a paragraph an entry.
     public let knownFields: [String]
+    public let today: CalendarDay
 
     /// Builds every rule with its options; throws a `ConfigurationError` for a bad option.
     /// `only`, when given, keeps just those rules (the rule examples use it).
-    public init(configuration: Configuration = .defaults, only: Set<String>? = nil) throws {
+    public init(configuration: Configuration = .defaults, only: Set<String>? = nil, today: CalendarDay = .today) throws {
+        self.today = today
         var configured: [ConfiguredRule] = []
         var fields = Note.defaultKnownFields
         for ruleType in RuleRegistry.all {
@@ -46,7 +48,7 @@ public struct Linter: Sendable {
         let suppressions = Suppressions(note: note)
         var diagnostics: [Diagnostic] = []
         for configured in rules {
-            for var diagnostic in configured.rule.run(on: note) {
+            for var diagnostic in configured.rule.run(on: note, today: today) {
                 let line = note.lineIndex.line(containing: diagnostic.range.start)
                 if suppressions.isSuppressed(diagnostic.ruleID, atLine: line) { continue }
                 if let severity = configured.severity { diagnostic.severity = severity }

@@ -69,11 +69,14 @@ public struct RuleDescription: Sendable {
 public struct LintContext {
     public let note: Note
     public let description: RuleDescription
+    /// The day the rules take as today (the future starts tomorrow).
+    public let today: CalendarDay
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
-    init(note: Note, description: RuleDescription) {
+    init(note: Note, description: RuleDescription, today: CalendarDay) {
         self.note = note
         self.description = description
+        self.today = today
     }
 
     public var source: SourceText { note.source }
@@ -101,8 +104,8 @@ extension Rule {
 }
 
 extension Rule {
-    func run(on note: Note) -> [Diagnostic] {
-        var context = LintContext(note: note, description: Self.description)
+    func run(on note: Note, today: CalendarDay) -> [Diagnostic] {
+        var context = LintContext(note: note, description: Self.description, today: today)
         check(&context)
         return context.diagnostics
     }

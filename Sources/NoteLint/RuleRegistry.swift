@@ -16,6 +16,17 @@ public enum RuleRegistry {
         FootnoteUnused.self,
         FootnoteDuplicate.self,
         FootnoteEmpty.self,
+        FieldWhitespace.self,
+        DateInvalid.self,
+        DateFormat.self,
+        DateFuture.self,
+        DateArxivMismatch.self,
+        LinkInvalid.self,
+        LinkArxivForm.self,
+        ArxivIdInvalid.self,
+        SubjectsUnknown.self,
+        SubjectsNameMismatch.self,
+        SubjectsFormat.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

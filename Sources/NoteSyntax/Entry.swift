@@ -54,7 +54,7 @@ enum EntryReader {
                 break
             case .heading(level: 2):
                 // cmark's block lines already end at the underline (see CmarkBridge).
-                guard lines.count >= 2, isSetextUnderline(source, line: block.endLine) else { continue }
+                guard lines.count >= 2, isSetextUnderline(source, line: block.endLine, from: contentStarts[lines.count - 1]) else { continue }
                 underline = block.endLine
                 lines.removeLast()
             default:
@@ -76,8 +76,11 @@ enum EntryReader {
         return entries
     }
 
-    static func isSetextUnderline(_ source: SourceText, line: Int) -> Bool {
-        let text = source.lineString(line).trimmingBlanks()
+    /// Whether `line`, read from `start` (after any `>` of the block quotes the heading is
+    /// in), is a run of `-`.
+    static func isSetextUnderline(_ source: SourceText, line: Int, from start: Int) -> Bool {
+        let end = source.lineContent(line).end
+        let text = source.string(ByteRange(min(start, end), end)).trimmingBlanks()
         return !text.isEmpty && text.allSatisfy { $0 == "-" }
     }
 

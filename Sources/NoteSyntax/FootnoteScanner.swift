@@ -29,7 +29,7 @@ enum FootnoteScanner {
         var blockStarts = [Bool](repeating: false, count: lineCount)
         for block in blocks {
             switch block.kind {
-            case .heading, .thematicBreak, .codeBlock, .htmlBlock, .list, .blockQuote, .extensionBlock:
+            case .heading, .thematicBreak, .codeBlock, .htmlBlock, .list, .item, .blockQuote, .extensionBlock:
                 blockStarts[block.startLine] = true
             default: break
             }
@@ -65,16 +65,43 @@ enum FootnoteScanner {
         let range: ByteRange
     }
 
-    /// `[^label]:` after at most three spaces at the start of a line.
+    /// `[^label]:` after at most three spaces at the start of a line, or of a block quote or
+    /// list item that the line opens (cmark reads definitions there too).
     private static func matchMarker(_ source: SourceText, line: Int) -> Marker? {
         let content = source.lineContent(line)
         let bytes = source.bytes
-        var offset = content.start
-        while offset < content.end && offset - content.start < 3 && bytes[offset] == 0x20 { offset += 1 }
+        let offset = afterContainerMarkers(bytes, from: content.start, to: content.end)
         guard offset + 1 < content.end, bytes[offset] == UInt8(ascii: "["), bytes[offset + 1] == UInt8(ascii: "^") else { return nil }
         guard let (label, close) = readLabel(bytes, from: offset + 2, to: content.end),
               close + 1 < content.end, bytes[close + 1] == UInt8(ascii: ":") else { return nil }
         return Marker(label: label, range: ByteRange(offset, close + 2))
+    }
+
+    /// Skips up to three spaces, then any `>` (and one blank after it), bullet (`-`, `*`, `+`)
+    /// or ordered marker (`1.`, `1)`) followed by a blank, repeatedly.
+    private static func afterContainerMarkers(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var offset = start
+        while true {
+            var probe = offset
+            while probe < end && probe - offset < 3 && bytes[probe] == 0x20 { probe += 1 }
+            guard probe < end else { return probe }
+            var next = probe
+            if bytes[probe] == UInt8(ascii: ">") {
+                next = probe + 1
+                if next < end && (bytes[next] == 0x20 || bytes[next] == 0x09) { next += 1 }
+                offset = next
+                continue
+            }
+            if bytes[probe] == UInt8(ascii: "-") || bytes[probe] == UInt8(ascii: "*") || bytes[probe] == UInt8(ascii: "+") {
+                next = probe + 1
+            } else {
+                while next < end && next - probe < 9 && bytes[next] >= UInt8(ascii: "0") && bytes[next] <= UInt8(ascii: "9") { next += 1 }
+                guard next > probe, next < end, bytes[next] == UInt8(ascii: ".") || bytes[next] == UInt8(ascii: ")") else { return probe }
+                next += 1
+            }
+            guard next < end, bytes[next] == 0x20 || bytes[next] == 0x09 else { return probe }
+            offset = next + 1
+        }
     }
 
     private static func definition(marker: Marker, lines: ClosedRange<Int>, source: SourceText) -> FootnoteDefinition {
@@ -102,6 +129,10 @@ enum FootnoteScanner {
     private static func findReferences(in segment: ByteRange, source: SourceText, definitionMarkers: Set<Int>) -> [FootnoteReference] {
         let bytes = source.bytes
         var references: [FootnoteReference] = []
+        // Both remember what they have scanned, so that a line of unmatched backtick runs or
+        // of `<a` does not make the scan quadratic.
+        var backtickRuns = BacktickRuns()
+        var tagEnds = NextTagEnd()
         var offset = segment.start
         while offset < segment.end {
             let byte = bytes[offset]
@@ -109,9 +140,9 @@ enum FootnoteScanner {
             case UInt8(ascii: "\\"):
                 offset += 2
             case UInt8(ascii: "`"):
-                offset = endOfCodeSpan(bytes, at: offset, limit: segment.end)
+                offset = endOfCodeSpan(bytes, at: offset, in: segment, runs: &backtickRuns)
             case UInt8(ascii: "<"):
-                offset = endOfInlineHTML(bytes, at: offset, limit: segment.end)
+                offset = endOfInlineHTML(bytes, at: offset, limit: segment.end, tagEnds: &tagEnds)
             case UInt8(ascii: "[") where offset + 1 < segment.end && bytes[offset + 1] == UInt8(ascii: "^"):
                 if let (label, close) = readLabel(bytes, from: offset + 2, to: segment.end) {
                     if !definitionMarkers.contains(offset) {
@@ -148,33 +179,65 @@ enum FootnoteScanner {
 
     /// A run of backticks opens a code span only when a run of the same length closes it;
     /// otherwise the backticks are literal.
-    private static func endOfCodeSpan(_ bytes: [UInt8], at start: Int, limit: Int) -> Int {
+    private static func endOfCodeSpan(_ bytes: [UInt8], at start: Int, in segment: ByteRange, runs: inout BacktickRuns) -> Int {
         var runEnd = start
-        while runEnd < limit && bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
+        while runEnd < segment.end && bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
         let length = runEnd - start
-        var offset = runEnd
-        while offset < limit {
-            if bytes[offset] == UInt8(ascii: "`") {
-                var closeEnd = offset
-                while closeEnd < limit && bytes[closeEnd] == UInt8(ascii: "`") { closeEnd += 1 }
-                if closeEnd - offset == length { return closeEnd }
-                offset = closeEnd
-            } else {
-                offset += 1
-            }
-        }
+        if let close = runs.first(ofLength: length, from: runEnd, in: bytes, segment: segment) { return close + length }
         return runEnd
     }
 
+    /// The maximal runs of backticks of a segment, by length, indexed on first use.
+    struct BacktickRuns {
+        private var starts: [Int: [Int]]? = nil
+
+        /// The start of the first run of exactly `length` backticks at or after `offset`.
+        mutating func first(ofLength length: Int, from offset: Int, in bytes: [UInt8], segment: ByteRange) -> Int? {
+            if starts == nil {
+                var index: [Int: [Int]] = [:]
+                var position = segment.start
+                while position < segment.end {
+                    guard bytes[position] == UInt8(ascii: "`") else { position += 1; continue }
+                    var end = position
+                    while end < segment.end && bytes[end] == UInt8(ascii: "`") { end += 1 }
+                    index[end - position, default: []].append(position)
+                    position = end
+                }
+                starts = index
+            }
+            guard let list = starts?[length] else { return nil }
+            var low = 0
+            var high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if list[mid] < offset { low = mid + 1 } else { high = mid }
+            }
+            return low < list.count ? list[low] : nil
+        }
+    }
+
     /// Skips a tag, comment or autolink (`<` then a letter, `/`, `!` or `?`, up to `>`).
-    private static func endOfInlineHTML(_ bytes: [UInt8], at start: Int, limit: Int) -> Int {
+    private static func endOfInlineHTML(_ bytes: [UInt8], at start: Int, limit: Int, tagEnds: inout NextTagEnd) -> Int {
         guard start + 1 < limit else { return start + 1 }
         let next = bytes[start + 1]
         let opensTag = (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z"))
             || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
         guard opensTag else { return start + 1 }
-        var offset = start + 1
-        while offset < limit && bytes[offset] != UInt8(ascii: ">") { offset += 1 }
-        return offset < limit ? offset + 1 : start + 1
+        let close = tagEnds.next(in: bytes, from: start + 1, limit: limit)
+        return close < limit ? close + 1 : start + 1
+    }
+
+    /// The next `>` at or after an offset. Queries come in increasing order, so the answer to
+    /// the last one stands until an offset passes it, and each byte is scanned at most once.
+    struct NextTagEnd {
+        private var found = -1
+
+        mutating func next(in bytes: [UInt8], from offset: Int, limit: Int) -> Int {
+            if found >= offset { return found }
+            var position = offset
+            while position < limit && bytes[position] != UInt8(ascii: ">") { position += 1 }
+            found = position
+            return position
+        }
     }
 }

@@ -18,8 +18,9 @@ public enum YAMLReader {
             return (nil, YAMLProblem(message: "\(error)", offset: source.lineIndex.lineStarts[baseLine]))
         }
         guard let node else { return (nil, nil) }
-        var budget = nodeBudget
-        return (convert(node, baseLine: baseLine, in: source, budget: &budget), nil)
+        let start = source.lineIndex.lineStarts[baseLine]
+        var state = Conversion(budget: nodeBudget, cursor: start, limit: min(start + text.utf8.count, source.count))
+        return (convert(node, baseLine: baseLine, in: source, state: &state), nil)
     }
 
     private static func problem(from error: YamlError, baseLine: Int, in source: SourceText, length: Int) -> YAMLProblem {
@@ -49,31 +50,100 @@ public enum YAMLReader {
         return source.lineIndex.offset(of: position, in: .unicodeScalar)
     }
 
-    private static func convert(_ node: Node, baseLine: Int, in source: SourceText, budget: inout Int) -> YAMLValue {
+    /// Conversion state. Yams' composer resolves an alias to the anchored node itself (and
+    /// drops the anchor's name), so an alias shows up as a node met again: real nodes come in
+    /// document order, marks never decreasing, while an alias brings back an earlier mark. It
+    /// is kept as an alias, never expanded (that defuses alias bombs), and its `*name` token is
+    /// found in the text from `cursor`, the furthest point conversion has reached.
+    private struct Conversion {
+        var budget: Int
+        var cursor: Int
+        let limit: Int
+        /// Mark of the last real node converted.
+        var lastMark = -1
+        /// That node, once nothing more of it is to come (a scalar or a finished empty
+        /// collection); nil while it is a collection whose children are being converted.
+        var lastClosed: Node? = nil
+        var visited = 0
+    }
+
+    private static func convert(_ node: Node, baseLine: Int, in source: SourceText, state: inout Conversion) -> YAMLValue {
         // Iterative conversion would be safer still, but front matter nests shallowly and the
         // budget bounds the work; Yams' own composer is recursive anyway.
-        budget -= 1
-        let start = offset(of: node.mark, baseLine: baseLine, in: source)
+        state.budget -= 1
+        let mark = offset(of: node.mark, baseLine: baseLine, in: source)
+        if case .alias = node { return alias(in: source, state: &state) }
+        // Two real nodes share a mark only as parent and first child, the parent still open.
+        if mark < state.lastMark || (mark == state.lastMark && state.lastClosed == node) {
+            return alias(in: source, state: &state)
+        }
+        state.lastMark = mark
+        state.visited += 1
+        let start = skippingProperties(from: mark, in: source)
+        state.cursor = max(state.cursor, start)
         switch node {
         case .scalar(let scalar):
-            return .scalar(scalar.string, ByteRange(start, scalarEnd(from: start, in: source)))
+            state.lastClosed = node
+            let range = ByteRange(start, scalarEnd(from: start, in: source))
+            state.cursor = max(state.cursor, range.end)
+            return .scalar(scalar.string, range)
         case .alias:
-            return .alias(ByteRange(start, scalarEnd(from: start, in: source)))
+            return .alias(ByteRange.empty(at: start))
         case .sequence(let sequence):
+            state.lastClosed = nil
+            let visited = state.visited
             var items: [YAMLValue] = []
-            for child in sequence where budget > 0 {
-                items.append(convert(child, baseLine: baseLine, in: source, budget: &budget))
+            for child in sequence where state.budget > 0 {
+                items.append(convert(child, baseLine: baseLine, in: source, state: &state))
             }
+            if state.visited == visited { state.lastClosed = node }
             return .sequence(items, ByteRange(start, max(start, items.last?.range.end ?? start)))
         case .mapping(let mapping):
+            state.lastClosed = nil
+            let visited = state.visited
             var pairs: [YAMLPair] = []
-            for (key, value) in mapping where budget > 0 {
-                let keyValue = convert(key, baseLine: baseLine, in: source, budget: &budget)
-                let valueValue = convert(value, baseLine: baseLine, in: source, budget: &budget)
+            for (key, value) in mapping where state.budget > 0 {
+                let keyValue = convert(key, baseLine: baseLine, in: source, state: &state)
+                let valueValue = convert(value, baseLine: baseLine, in: source, state: &state)
                 pairs.append(YAMLPair(key: keyValue, value: valueValue))
             }
+            if state.visited == visited { state.lastClosed = node }
             return .mapping(pairs, ByteRange(start, max(start, pairs.last?.value.range.end ?? start)))
         }
+    }
+
+    /// The first `*name` token at or after the cursor.
+    private static func alias(in source: SourceText, state: inout Conversion) -> YAMLValue {
+        let bytes = source.bytes
+        var offset = state.cursor
+        while offset + 1 < state.limit {
+            if bytes[offset] == UInt8(ascii: "*") && isAnchorByte(bytes[offset + 1]) {
+                var end = offset + 1
+                while end < state.limit && isAnchorByte(bytes[end]) { end += 1 }
+                state.cursor = end
+                return .alias(ByteRange(offset, end))
+            }
+            offset += 1
+        }
+        return .alias(ByteRange.empty(at: state.cursor))
+    }
+
+    private static func isAnchorByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+
+    /// A node's mark is where its properties (`&anchor`, `!tag`) begin; its value follows them.
+    private static func skippingProperties(from mark: Int, in source: SourceText) -> Int {
+        let content = source.lineContent(source.lineIndex.line(containing: mark))
+        let bytes = source.bytes
+        var offset = mark
+        for _ in 0..<2 {
+            guard offset < content.end, bytes[offset] == UInt8(ascii: "&") || bytes[offset] == UInt8(ascii: "!") else { break }
+            while offset < content.end && bytes[offset] != 0x20 && bytes[offset] != 0x09 { offset += 1 }
+            while offset < content.end && (bytes[offset] == 0x20 || bytes[offset] == 0x09) { offset += 1 }
+        }
+        return offset
     }
 
     /// Yams gives a start mark only; a scalar's range runs to the end of its line, trailing

@@ -20,7 +20,7 @@ import Testing
 
         _ = try Notelint.run(["check", "--fix", "--unsafe-fixes", name], in: folder.url)
         let once = folder.read(name)
-        #expect(try Golden.matches(once, file: "fixtures/expected/fixed/\(name)"))
+        #expect(try Golden.matches(once, file: "fixtures/expected/fixed/\(name).fixed"))
         _ = try Notelint.run(["check", "--fix", "--unsafe-fixes", name], in: folder.url)
         #expect(folder.read(name) == once, "a second --fix changed the file")
 

@@ -35,8 +35,9 @@ import Testing
         #expect(try Golden.matches(run.stdout, file: "fixtures/expected/rules.txt"), "\(run.stdout)")
     }
 
-    /// The acceptance check on the real note: its two blank entries and its placeholder title
-    /// and excerpt, and nothing at warning or above on its sound entries.
+    /// The acceptance check on the real note: its two blank entries, its placeholder title and
+    /// excerpt, the `20 Apr. 2021` date style, the tabs after `Subjects:`, the 1604.01356 entry
+    /// dated October 2016, and nothing else at warning or above.
     @Test func exampleNoteFindings() throws {
         let run = try Notelint.run(["check", "fixtures/example-note.md", "--format", "json"])
         let findings = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
@@ -44,6 +45,14 @@ import Testing
             let range = finding["range"] as! [String: [String: Int]]
             return "\(range["start"]!["line"]!) \(finding["rule"]!)"
         }
-        #expect(summary == ["3 front-matter-placeholder", "5 front-matter-placeholder", "123 entry-blank", "130 entry-blank"])
+        #expect(summary == [
+            "3 field-whitespace", "3 front-matter-placeholder", "5 front-matter-placeholder",
+            "13 date-format", "14 field-whitespace", "77 field-whitespace", "84 field-whitespace", "91 field-whitespace",
+            "104 date-arxiv-mismatch", "123 entry-blank", "130 entry-blank",
+        ])
+        let severities = findings.map { "\($0["severity"]!)" }
+        let atLeastWarning = zip(summary, severities).filter { $0.1 != "info" }.map(\.0)
+        #expect(atLeastWarning == ["3 front-matter-placeholder", "5 front-matter-placeholder", "104 date-arxiv-mismatch",
+                                   "123 entry-blank", "130 entry-blank"])
     }
 }

@@ -47,6 +47,12 @@ public struct RuleOptions: Sendable {
         return text
     }
 
+    /// An error for an option whose value is well-formed but not allowed.
+    public func invalid(_ name: String, _ problem: String) -> ConfigurationError {
+        let value = values[name]
+        return ConfigurationError(message: "option `\(name)`: \(problem)", source: origin, offset: value?.range.start)
+    }
+
     private func error(_ name: String, _ value: YAMLValue, _ problem: String) -> ConfigurationError {
         ConfigurationError(message: "option `\(name)`: \(problem)", source: origin, offset: value.range.start)
     }

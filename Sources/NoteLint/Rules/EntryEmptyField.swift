@@ -1,3 +1,4 @@
+import ArxivKit
 import NoteSyntax
 
 struct EntryEmptyField: Rule {
@@ -8,19 +9,21 @@ struct EntryEmptyField: Rule {
         summary: "an entry's field is present but empty",
         rationale: """
             An entry without its Title or Link cannot be found again, and one without a Date cannot be \
-            placed in time. An entry whose every field is empty is a different problem (`entry-blank`).
+            placed in time. An empty Subjects matters only where it can be filled: on an entry whose \
+            Link is on arXiv. An entry whose every field is empty is a different problem (`entry-blank`).
             """,
         defaultSeverity: .error,
-        severityNote: "error for Title and Link, warning for Date; an empty Subjects is not reported here",
+        severityNote: "error for Title and Link, warning for Date, info for Subjects on an arXiv entry (it can be filled); an empty Subjects elsewhere is not reported",
         fix: nil,
         examples: RuleExamples(
             nonTriggering: [
-                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\nSubjects:\n",
                 "Title:\nLink:\nDate:\nSubjects:\n",
+                "Title: Exploratory Data Analysis\nLink: https://example.org/tukey.pdf\nDate: 1977\nSubjects:\n",
             ],
             triggering: [
                 "↓Title:\nLink: https://arxiv.org/abs/2104.09864\n↓Date: \n",
                 "Title: A book\n↓Link:\t\nDate: 1977\n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n↓Subjects:\n",
             ]
         )
     )
@@ -30,8 +33,13 @@ struct EntryEmptyField: Rule {
     func check(_ context: inout LintContext) {
         for entry in context.note.entries where !entry.isBlank {
             for field in entry.fields where field.isEmpty {
-                guard let severity = Self.severities[field.key.lowercased()] else { continue }
-                context.report("`\(field.key)` is empty", at: ByteRange(field.keyRange.start, field.colonOffset + 1), severity: severity)
+                let range = ByteRange(field.keyRange.start, field.colonOffset + 1)
+                if let severity = Self.severities[field.key.lowercased()] {
+                    context.report("`\(field.key)` is empty", at: range, severity: severity)
+                } else if field.key.lowercased() == "subjects", let link = entry.field("Link"),
+                          ArxivReference.identifier(inLink: link.value) != nil {
+                    context.report("`\(field.key)` is empty; it can be filled from arXiv", at: range, severity: .info)
+                }
             }
         }
     }

@@ -1,0 +1,44 @@
+import ArxivKit
+import NoteSyntax
+
+struct ArxivIdInvalid: Rule {
+    static let description = RuleDescription(
+        id: "arxiv-id-invalid",
+        summary: "an arXiv link, `arXiv:` reference or arXiv DOI whose identifier cannot exist",
+        rationale: """
+            New-style identifiers are `YYMM.NNNN` from April 2007 (0704) to December 2014 and \
+            `YYMM.NNNNN` from January 2015 (1501); the month is 01 to 12 and never after the current \
+            one. Old-style identifiers are `archive/YYMMNNN` (or `archive.SUBJECT/YYMMNNN`), from \
+            August 1991 to March 2007. Anything else is a typo that no one can follow.
+            """,
+        defaultSeverity: .error,
+        fix: nil,
+        examples: RuleExamples(
+            nonTriggering: [
+                "Title: A\nLink: https://arxiv.org/abs/2104.09864\n",
+                "Title: A\nLink: https://arxiv.org/abs/0704.0001\n",
+                "Title: A\nLink: arXiv:math.GT/0309136\n",
+            ],
+            triggering: [
+                "Title: A\nLink: ↓https://arxiv.org/abs/2113.09864\n",
+                "Title: A\nLink: ↓https://arxiv.org/abs/0612.0001\n",
+                "Title: A\nLink: ↓arXiv:1601.0001\n",
+                "Title: A\nLink: ↓https://arxiv.org/abs/1401.00001\n",
+                "Title: A\nLink: ↓https://doi.org/10.48550/arXiv.9912.00001\n",
+                "Title: A\nLink: ↓https://arxiv.org/abs/hep-th/99010\n",
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        for entry in context.note.entries {
+            guard let link = entry.field("Link"), let reference = ArxivReference.parse(link.value),
+                  let problem = ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: context.today.year,
+                                                        currentMonth: context.today.month)
+            else { continue }
+            context.report("invalid arXiv identifier: \(problem)", at: link.valueRange)
+        }
+    }
+}

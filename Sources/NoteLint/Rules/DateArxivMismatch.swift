@@ -1,0 +1,59 @@
+import ArxivKit
+import NoteSyntax
+
+struct DateArxivMismatch: Rule {
+    static let description = RuleDescription(
+        id: "date-arxiv-mismatch",
+        summary: "a Date that contradicts the month encoded in the entry's arXiv identifier",
+        rationale: """
+            A new-style arXiv identifier starts with the year and month it was assigned: \
+            `1604.01356` was submitted in April 2016. A date more than a month before that is \
+            impossible; a date in a later month is usually a revision's date, not the paper's \
+            (arXiv's abstract page shows the latest version's date). The message names the month \
+            the identifier implies.
+            """,
+        defaultSeverity: .warning,
+        fix: nil,
+        examples: RuleExamples(
+            nonTriggering: [
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n",
+                "Title: A\nLink: https://arxiv.org/abs/2101.00001\nDate: 31 Dec 2020\n",
+                "Title: A\nLink: https://arxiv.org/abs/1604.01356\nDate: 2016\n",
+                "Title: A\nLink: https://arxiv.org/abs/hep-th/9901001\nDate: 2005\n",
+            ],
+            triggering: [
+                "Title: A Roadmap to Interstellar Flight\nLink: https://arxiv.org/abs/1604.01356\nDate: ↓31 Oct 2016\n",
+                "Title: A\nLink: arXiv:2104.09864\nDate: ↓Jan 2021\n",
+                "Title: A\nLink: https://arxiv.org/abs/2104.09864\nDate: ↓2019\n",
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        for entry in context.note.entries {
+            guard let link = entry.field("Link"), let date = entry.field("Date"), !date.isEmpty,
+                  let identifier = ArxivReference.identifier(inLink: link.value),
+                  let assigned = identifier.newStyleMonth,
+                  ArxivIdentifier.problem(in: identifier.id, currentYear: context.today.year, currentMonth: context.today.month) == nil,
+                  case .success(let written) = NoteDate.parse(date.value) else { continue }
+            let assignedIndex = assigned.year * 12 + assigned.month - 1
+            let implied = "\(ArxivIdentifier.monthName(assigned.month)) \(assigned.year)"
+            let earliest: Int, latest: Int
+            if let month = written.month {
+                earliest = written.year * 12 + month - 1
+                latest = earliest
+            } else {
+                earliest = written.year * 12
+                latest = written.year * 12 + 11
+            }
+            if latest < assignedIndex - 1 {
+                context.report("dated more than a month before \(implied), when arXiv \(identifier.id) was submitted", at: date.valueRange)
+            } else if earliest > assignedIndex {
+                context.report("dated later than \(implied), when arXiv \(identifier.id) was submitted: a revision's date rather than the paper's?",
+                               at: date.valueRange)
+            }
+        }
+    }
+}

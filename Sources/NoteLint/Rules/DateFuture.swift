@@ -1,0 +1,34 @@
+import NoteSyntax
+
+struct DateFuture: Rule {
+    static let description = RuleDescription(
+        id: "date-future",
+        summary: "a Date after today",
+        rationale: """
+            A paper cannot be dated in the future: a future date is a typo (`2102` for `2021`) or \
+            a placeholder. A year or a month counts as future only when all of it is after today.
+            """,
+        defaultSeverity: .warning,
+        fix: nil,
+        examples: RuleExamples(
+            nonTriggering: [
+                "Title: A\nDate: 20 Apr 2021\n",
+                "Title: A\nDate: 1977\n",
+            ],
+            triggering: [
+                "Title: A\nDate: ↓20 Apr 2999\n",
+                "Title: A\nDate: ↓3021\n",
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        for entry in context.note.entries {
+            guard let field = entry.field("Date"), !field.isEmpty, case .success(let date) = NoteDate.parse(field.value),
+                  date.isAfter(context.today) else { continue }
+            context.report("date `\(field.value)` is in the future", at: field.valueRange)
+        }
+    }
+}

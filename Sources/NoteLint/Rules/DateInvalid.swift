@@ -1,0 +1,52 @@
+import NoteSyntax
+
+struct DateInvalid: Rule {
+    static let description = RuleDescription(
+        id: "date-invalid",
+        summary: "a Date that is not a date, is impossible, or is ambiguous",
+        rationale: """
+            A Date that no one can read back is lost information. notelint reads one grammar: \
+            `20 Apr 2021`, `20 Apr. 2021`, `20 April 2021`, `20th April 2021`, `April 20, 2021`, \
+            `Apr 2021`, `April 2021`, `Sept. 2020`, `2021`, `2021-04-20`, `2021-04` and `2021/04/20` \
+            (month names in any case). A year alone, or a month with its year, is a valid date for \
+            what it says. `31 Feb 2021` and `2021-13-01` are impossible; `04/05/2021` is ambiguous \
+            (4 May or 5 April); the message says which.
+            """,
+        defaultSeverity: .error,
+        fix: nil,
+        examples: RuleExamples(
+            nonTriggering: [
+                "Title: A\nDate: 20 Apr. 2021\n",
+                "Title: A\nDate: 2019\n",
+                "Title: A\nDate: Sept. 2020\n",
+                "Title: A\nDate: April 20, 2021\n",
+                "Title: A\nDate: 29 Feb 2020\n",
+                "Title: A\nDate:\n",
+            ],
+            triggering: [
+                "Title: A\nDate: ↓31 Feb 2021\n",
+                "Title: A\nDate: ↓2021-13-01\n",
+                "Title: A\nDate: ↓04/05/2021\n",
+                "Title: A\nDate: ↓last spring\n",
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        for entry in context.note.entries {
+            guard let field = entry.field("Date"), !field.isEmpty else { continue }
+            switch NoteDate.parse(field.value) {
+            case .success:
+                break
+            case .failure(.notADate):
+                context.report("`\(field.value)` is not a date (write it like 20 Apr 2021, Apr 2021, 2021 or 2021-04-20)", at: field.valueRange)
+            case .failure(.impossible(let why)):
+                context.report("`\(field.value)` is not a real date: \(why)", at: field.valueRange)
+            case .failure(.ambiguous(let why)):
+                context.report("`\(field.value)` is ambiguous: \(why)", at: field.valueRange)
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import NoteSyntax
+
+struct FieldWhitespace: Rule {
+    static let description = RuleDescription(
+        id: "field-whitespace",
+        summary: "a tab, a run of spaces, or trailing spaces in a field's value or after its colon",
+        rationale: """
+            Values copied from arXiv's pages carry tabs and double spaces (`Subjects:  \\tComputation \
+            ...`). They are invisible in most editors, make values compare unequal, and leak into \
+            everything built from the notes. Entries and front matter are checked; `Key: ` with one \
+            space and no value is fine. The fix leaves one space after the colon and single spaces \
+            inside the value.
+            """,
+        defaultSeverity: .info,
+        fix: .safe,
+        examples: RuleExamples(
+            nonTriggering: [
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nSubjects: \n",
+                "---\ntitle: \"Two  spaces, quoted\"\n---\n",
+            ],
+            triggering: [
+                "Title: RoFormer\nSubjects:↓  \tComputation and Language (cs.CL)\n",
+                "Title: Rotary↓  Position Embedding  \nDate: 2021\n",
+                "---\ntitle:↓\t\"Title\"\n---\n",
+            ],
+            corrections: [
+                .init("Title:\tRoFormer:  Enhanced\t Transformer \nDate: 2021\n", "Title: RoFormer: Enhanced Transformer\nDate: 2021\n"),
+                .init("---\ntitle:\t\"Notes\"   \nlayout: post\n---\n", "---\ntitle: \"Notes\"\nlayout: post\n---\n"),
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        let source = context.source
+        for entry in context.note.entries {
+            for field in entry.fields {
+                checkField(field, source: source, context: &context)
+            }
+        }
+        if let frontMatter = context.note.frontMatter, frontMatter.isClosed {
+            for pair in frontMatter.pairs {
+                checkFrontMatterPair(pair, source: source, context: &context)
+            }
+        }
+    }
+
+    private func checkField(_ field: Field, source: SourceText, context: inout LintContext) {
+        let raw = field.rawValueRange
+        let bytes = source.bytes
+        if field.isEmpty {
+            // `Key:` and `Key: ` are both fine; anything else is stray whitespace.
+            guard raw.length > 1 || (raw.length == 1 && bytes[raw.start] != 0x20) else { return }
+            let fix = Fix(title: "Remove the trailing whitespace", applicability: .safe, edits: [TextEdit(range: raw, newText: " ")])
+            context.report("trailing whitespace after `\(field.key):`", at: raw, fix: fix)
+            return
+        }
+        let gap = ByteRange(raw.start, field.valueRange.start)
+        let gapIsClean = gap.length == 1 && bytes[gap.start] == 0x20
+        let runs = blankRuns(in: field.valueRange, bytes).filter { run in run.length > 1 || bytes[run.start] == 0x09 }
+        let trailing = ByteRange(field.valueRange.end, raw.end)
+        var problems: [String] = []
+        var first: Int? = nil
+        var last = 0
+        if !gapIsClean && !gap.isEmpty {
+            problems.append(describe(gap, bytes) + " after `\(field.key):`")
+            first = gap.start
+            last = gap.end
+        }
+        if !runs.isEmpty {
+            problems.append(runs.contains { bytes[$0.start..<$0.end].contains(0x09) } ? "tabs or runs of spaces in the value" : "runs of spaces in the value")
+            first = first ?? runs[0].start
+            last = runs.last!.end
+        }
+        if !trailing.isEmpty {
+            problems.append("trailing whitespace")
+            first = first ?? trailing.start
+            last = trailing.end
+        }
+        guard let start = first else { return }
+        let value = source.string(field.valueRange).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let fix = Fix(title: "Normalize the whitespace", applicability: .safe, edits: [TextEdit(range: raw, newText: " " + value)])
+        context.report(problems.joined(separator: ", "), at: ByteRange(start, last), fix: fix)
+    }
+
+    /// Front matter: the blanks between `key:` and a value on the same line, and trailing
+    /// blanks on that line. Blanks inside YAML values are content, not layout.
+    private func checkFrontMatterPair(_ pair: YAMLPair, source: SourceText, context: inout LintContext) {
+        let bytes = source.bytes
+        let keyLine = source.lineIndex.line(containing: pair.key.range.start)
+        let valueStart = pair.value.range.start
+        guard source.lineIndex.line(containing: valueStart) == keyLine, valueStart > pair.key.range.end else { return }
+        var colon = pair.key.range.end
+        while colon < valueStart && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < valueStart else { return }
+        let gap = ByteRange(colon + 1, valueStart)
+        let key = pair.key.scalarText ?? "key"
+        if !(gap.length == 1 && bytes[gap.start] == 0x20) && !gap.isEmpty {
+            let fix = Fix(title: "Leave one space after the colon", applicability: .safe, edits: [TextEdit(range: gap, newText: " ")])
+            context.report(describe(gap, bytes) + " after `\(key):`", at: gap, fix: fix)
+        }
+        let line = source.lineContent(keyLine)
+        var end = line.end
+        while end > valueStart && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        if end < line.end && end >= pair.value.range.end {
+            let trailing = ByteRange(end, line.end)
+            let fix = Fix(title: "Remove the trailing whitespace", applicability: .safe, edits: [.delete(trailing)])
+            context.report("trailing whitespace after `\(key)`", at: trailing, fix: fix)
+        }
+    }
+
+    private func blankRuns(in range: ByteRange, _ bytes: [UInt8]) -> [ByteRange] {
+        var runs: [ByteRange] = []
+        var offset = range.start
+        while offset < range.end {
+            guard bytes[offset] == 0x20 || bytes[offset] == 0x09 else { offset += 1; continue }
+            let start = offset
+            while offset < range.end && (bytes[offset] == 0x20 || bytes[offset] == 0x09) { offset += 1 }
+            runs.append(ByteRange(start, offset))
+        }
+        return runs
+    }
+
+    /// "a tab", "2 spaces", "2 spaces and a tab".
+    private func describe(_ range: ByteRange, _ bytes: [UInt8]) -> String {
+        let tabs = bytes[range.start..<range.end].filter { $0 == 0x09 }.count
+        let spaces = range.length - tabs
+        let parts = [spaces > 0 ? (spaces == 1 ? "a space" : "\(spaces) spaces") : nil,
+                     tabs > 0 ? (tabs == 1 ? "a tab" : "\(tabs) tabs") : nil].compactMap { $0 }
+        return parts.joined(separator: " and ")
+    }
+}

@@ -1,0 +1,56 @@
+import NoteSyntax
+
+struct LinkInvalid: Rule {
+    static let description = RuleDescription(
+        id: "link-invalid",
+        summary: "a Link that is not an absolute http(s) URL with a host",
+        rationale: """
+            A Link is how a reader gets back to the paper; a relative path, a bare domain or a URL \
+            broken by a space leads nowhere. `arXiv:2104.09864` is accepted as a link.
+            """,
+        defaultSeverity: .error,
+        fix: nil,
+        examples: RuleExamples(
+            nonTriggering: [
+                "Title: A\nLink: https://arxiv.org/abs/2104.09864\n",
+                "Title: A\nLink: http://example.org:8080/paper.pdf?x=1#page=2\n",
+                "Title: A\nLink: arXiv:2104.09864\n",
+            ],
+            triggering: [
+                "Title: A\nLink: ↓www.example.org/paper.pdf\n",
+                "Title: A\nLink: ↓https:///paper.pdf\n",
+                "Title: A\nLink: ↓https://example.org/my paper.pdf\n",
+                "Title: A\nLink: ↓ftp://example.org/paper.pdf\n",
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        for entry in context.note.entries {
+            guard let link = entry.field("Link"), !link.isEmpty, let problem = Self.problem(in: link.value) else { continue }
+            context.report("`\(link.value)` \(problem)", at: link.valueRange)
+        }
+    }
+
+    /// What is wrong with a link, or nil when it is an absolute http(s) URL with a host.
+    static func problem(in link: String) -> String? {
+        if link.lowercased().hasPrefix("arxiv:") { return nil }
+        guard let schemeEnd = link.firstIndex(of: ":"), link[schemeEnd...].hasPrefix("://") else {
+            return "is not an absolute URL (it needs https://)"
+        }
+        let scheme = link[..<schemeEnd].lowercased()
+        guard scheme == "http" || scheme == "https" else { return "is not an http(s) URL" }
+        if link.contains(where: { $0.isWhitespace }) { return "contains whitespace (write a space as %20)" }
+        let rest = link[link.index(schemeEnd, offsetBy: 3)...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map { hostPart in
+            hostPart.hasPrefix("[") ? Substring(hostPart) : hostPart.split(separator: ":", omittingEmptySubsequences: false).first ?? ""
+        } ?? ""
+        guard !host.isEmpty else { return "has no host" }
+        let allowed = host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == "[" || $0 == "]" || $0 == ":" || $0 == "%" }
+        guard allowed, !host.hasPrefix("."), !host.hasSuffix("..") else { return "has an invalid host `\(host)`" }
+        return nil
+    }
+}

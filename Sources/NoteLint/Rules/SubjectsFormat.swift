@@ -1,0 +1,51 @@
+import ArxivKit
+import NoteSyntax
+
+struct SubjectsFormat: Rule {
+    static let description = RuleDescription(
+        id: "subjects-format",
+        summary: "Subjects not written as `Name (code); Name (code)`",
+        rationale: """
+            arXiv writes subjects as `Computation and Language (cs.CL); Artificial Intelligence \
+            (cs.AI)`, primary first; notes copied from arXiv already look like that, and one form \
+            keeps them searchable. Bare codes, commas between items and codes in the wrong case are \
+            rewritten by the fix when every code is known. Spacing around the value is \
+            `field-whitespace`'s business.
+            """,
+        defaultSeverity: .info,
+        fix: .safe,
+        examples: RuleExamples(
+            nonTriggering: [
+                "Title: A\nSubjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n",
+                "Title: A\nSubjects: Adaptation, Noise, and Self-Organizing Systems (adap-org)\n",
+                "Title: A\nSubjects:\n",
+            ],
+            triggering: [
+                "Title: A\nSubjects: ↓cs.CL; cs.AI\n",
+                "Title: A\nSubjects: ↓Computation and Language (cs.CL), Artificial Intelligence (cs.AI)\n",
+                "Title: A\nSubjects: ↓NLP stuff\n",
+            ],
+            corrections: [
+                .init("Title: A\nSubjects: cs.cl, CS.AI\n", "Title: A\nSubjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n"),
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        for entry in context.note.entries {
+            guard let field = entry.field("Subjects"), !field.isEmpty else { continue }
+            let list = SubjectList(field.valueRange, in: context.source)
+            let wellFormed = !list.hasStrayText && !list.items.isEmpty && list.items.allSatisfy { $0.name != nil }
+                && list.renderedAsWritten() == collapse(field.value)
+            guard !wellFormed else { continue }
+            if let canonical = list.canonical(), !list.hasStrayText {
+                let fix = Fix(title: "Write `\(canonical)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: canonical)])
+                context.report("subjects should read `\(canonical)`", at: field.valueRange, fix: fix)
+            } else {
+                context.report("subjects should read `Name (code); Name (code)`", at: field.valueRange)
+            }
+        }
+    }
+}

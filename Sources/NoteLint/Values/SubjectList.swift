@@ -1,0 +1,113 @@
+import ArxivKit
+import NoteSyntax
+
+/// A Subjects value read as arXiv writes it: `Name (code); Name (code)`. Items are found by
+/// their `(code)` groups, so names may hold commas ("Adaptation, Noise, and ..."); a value of
+/// bare codes (`cs.CL, cs.AI`) is read too, so it can be rewritten.
+struct SubjectList {
+    struct Item {
+        let name: String?
+        let nameRange: ByteRange?
+        let code: String
+        let codeRange: ByteRange
+    }
+
+    let items: [Item]
+    /// Text that belongs to no item and is not a separator.
+    let hasStrayText: Bool
+
+    /// Reads `range` of `source` (a field's value).
+    init(_ range: ByteRange, in source: SourceText) {
+        let bytes = source.bytes
+        var items: [Item] = []
+        var stray = false
+        var cursor = range.start
+        var offset = range.start
+        // Pass 1: `Name (code)` items, each ending at a `(code)` group.
+        while offset < range.end {
+            if bytes[offset] == UInt8(ascii: "("), let close = (offset + 1..<range.end).first(where: { bytes[$0] == UInt8(ascii: ")") }) {
+                let codeRange = ByteRange(offset + 1, close)
+                let code = source.string(codeRange)
+                if SubjectList.looksLikeCode(code) {
+                    let nameRange = SubjectList.trimmed(ByteRange(SubjectList.skipSeparators(cursor, range.end, bytes), offset), bytes)
+                    let name = nameRange.isEmpty ? nil : source.string(nameRange)
+                    items.append(Item(name: name, nameRange: nameRange.isEmpty ? nil : nameRange, code: code, codeRange: codeRange))
+                    cursor = close + 1
+                    offset = close + 1
+                    continue
+                }
+            }
+            offset += 1
+        }
+        if items.isEmpty {
+            // Pass 2: bare codes separated by `;`, `,` or blanks.
+            var start = range.start
+            var index = range.start
+            while index <= range.end {
+                let atSeparator = index == range.end || [UInt8(ascii: ";"), UInt8(ascii: ","), 0x20, 0x09].contains(bytes[index])
+                if atSeparator {
+                    if start < index {
+                        let token = ByteRange(start, index)
+                        let code = source.string(token)
+                        if SubjectList.looksLikeCode(code) {
+                            items.append(Item(name: nil, nameRange: nil, code: code, codeRange: token))
+                        } else {
+                            stray = true
+                        }
+                    }
+                    start = index + 1
+                }
+                index += 1
+            }
+        } else {
+            let tail = SubjectList.trimmed(ByteRange(SubjectList.skipSeparators(cursor, range.end, bytes), range.end), bytes)
+            stray = !tail.isEmpty
+        }
+        self.items = items
+        self.hasStrayText = stray
+    }
+
+    /// `cs.CL`, `hep-th`, `astro-ph.HE`, `math.MP`: an archive, optionally `.` and a subject.
+    static func looksLikeCode(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let archive = parts.first, let first = archive.first, first.isLetter,
+              archive.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { return false }
+        return parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") })
+    }
+
+    /// The canonical rendering, with arXiv's names and codes; nil when a code is unknown.
+    func canonical() -> String? {
+        var parts: [String] = []
+        for item in items {
+            guard let category = ArxivTaxonomy.category(item.code) else { return nil }
+            parts.append("\(category.name) (\(category.id))")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// The items rendered canonically but with the names as written, to compare shapes.
+    func renderedAsWritten() -> String {
+        items.map { item in
+            let code = ArxivTaxonomy.properCode(item.code) ?? item.code
+            return item.name.map { "\(collapse($0)) (\(code))" } ?? "(\(code))"
+        }.joined(separator: "; ")
+    }
+
+    private static func skipSeparators(_ start: Int, _ end: Int, _ bytes: [UInt8]) -> Int {
+        var offset = start
+        while offset < end && [UInt8(ascii: ";"), UInt8(ascii: ","), 0x20, 0x09].contains(bytes[offset]) { offset += 1 }
+        return offset
+    }
+
+    private static func trimmed(_ range: ByteRange, _ bytes: [UInt8]) -> ByteRange {
+        var start = range.start, end = range.end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return ByteRange(start, end)
+    }
+}
+
+/// Runs of blanks collapsed to one space: spacing is `field-whitespace`'s business.
+func collapse(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+}

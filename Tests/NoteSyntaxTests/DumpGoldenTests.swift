@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import NoteSyntax
+
+/// `Note.dump()` of each fixture is compared with a committed golden file. Run with
+/// `NOTELINT_UPDATE_GOLDENS=1` to rewrite the goldens instead, then review the diff.
+@Suite struct DumpGoldenTests {
+    /// The package root: this file is Tests/NoteSyntaxTests/DumpGoldenTests.swift.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var updating: Bool { ProcessInfo.processInfo.environment["NOTELINT_UPDATE_GOLDENS"] == "1" }
+
+    @Test(arguments: ["example-note"])
+    func dumpMatchesGolden(fixture: String) throws {
+        let input = Self.root.appendingPathComponent("fixtures/\(fixture).md")
+        let golden = Self.root.appendingPathComponent("Tests/NoteSyntaxTests/Goldens/\(fixture).dump.txt")
+        let bytes = try [UInt8](Data(contentsOf: input))
+        let dump = Note(source: SourceText(bytes: bytes)).dump()
+        if Self.updating {
+            try Data(dump.utf8).write(to: golden, options: .atomic)
+            return
+        }
+        guard let expected = try? String(contentsOf: golden, encoding: .utf8) else {
+            Issue.record("missing golden \(golden.path): run the tests with NOTELINT_UPDATE_GOLDENS=1")
+            return
+        }
+        let actualLines = dump.split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = zip(actualLines, expectedLines).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
+            Issue.record("line \(first.offset + 1) differs:\n  expected: \(first.element.1)\n  actual:   \(first.element.0)")
+        }
+        #expect(actualLines.count == expectedLines.count)
+        #expect(dump == expected)
+    }
+
+    @Test func dumpFormat() {
+        let note = Note("---\ntitle: é\n---\nTitle: x\n---\n\nSee[^a] <!-- c -->\n\n[^a]: def\n\n<!-- standalone -->\n")
+        #expect(note.dump() == """
+        front-matter 1-3
+          key "title"@2:1 = "é"@2:8
+        document 1-12
+          heading(level: 2) 4-5
+          paragraph 7-7
+          htmlBlock 11-11
+          footnoteDefinition 9-9
+            paragraph 9-9
+        entry 4-4 setext-underline 5
+          field 4 Title = "x"
+        footnote-ref 7:4 [^a]
+        footnote-def 9-9 [^a] = "def"
+        comment 11 "standalone"
+
+        """)
+    }
+}
