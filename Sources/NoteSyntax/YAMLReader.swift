@@ -37,6 +37,11 @@ public enum YAMLReader {
                 offset = self.offset(of: context.mark, baseLine: baseLine, in: source)
             }
             return YAMLProblem(message: text, offset: min(offset, start + length))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // The mark is the first occurrence of the first duplicated key.
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let offset = offset(of: context.mark, baseLine: baseLine, in: source)
+            return YAMLProblem(message: "duplicated key \(keys)", offset: min(offset, start + length))
         case .reader(let problem, _, _, _):
             return YAMLProblem(message: problem, offset: start)
         default:

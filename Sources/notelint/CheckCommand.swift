@@ -70,7 +70,7 @@ struct CheckCommand: ParsableCommand {
         let configurations = try ConfigurationSource(explicitPath: config)
         let discovery = FileDiscovery.files(for: inputs.filter { $0 != "-" })
         var failures = discovery.failures.map(\.description)
-        var jobs = discovery.files.map { CheckJob(path: $0, isStandardInput: false) }
+        var jobs = try discovery.files.filter { try !configurations.excludes($0) }.map { CheckJob(path: $0.path, isStandardInput: false) }
         if stdinCount == 1 {
             let index = inputs.filter { $0 != "-" }.isEmpty ? 0 : jobs.count
             jobs.insert(CheckJob(path: stdinFilename ?? "-", isStandardInput: true), at: index)
@@ -78,11 +78,16 @@ struct CheckCommand: ParsableCommand {
 
         let allowed: Set<Applicability> = unsafeFixes ? [.safe, .unsafe] : [.safe]
         let mode: CheckJob.Mode = diff ? .diff(allowed) : fix ? .fix(allowed) : .lint
-        Note.prepareForConcurrentParsing()
-        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations)
-
+        // With `-` and --fix, standard output carries the fixed text; findings go to stderr.
         let stdout = Output()
-        var reports: [FileReport] = []
+        let fixingStandardInput = fix && !diff && stdinCount == 1
+        let findingsOutput = fixingStandardInput ? Output(descriptor: 2) : stdout
+        let reporter = makeReporter(for: findingsOutput)
+
+        Note.prepareForConcurrentParsing()
+        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporter: reporter)
+
+        var reports: [RenderedFile] = []
         var fixedCount = 0
         var diffs = 0
         for outcome in outcomes {
@@ -107,28 +112,29 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(!failures.isEmpty ? 2 : diffs > 0 ? 1 : 0)
         }
 
-        // With `-` and --fix, standard output carries the fixed text; findings go to stderr.
-        let fixingStandardInput = fix && stdinCount == 1
-        let findingsOutput = fixingStandardInput ? Output(descriptor: 2) : stdout
-        switch format {
-        case .json:
-            findingsOutput.write(JSONReporter().render(reports))
-        case .text:
-            let useColor = Style.decide(color, isTerminal: findingsOutput.isTerminal, environment: ProcessInfo.processInfo.environment)
-            let reporter = TextReporter(style: Style(enabled: useColor), showSource: showSource ?? findingsOutput.isTerminal,
-                                        showSummary: !quiet)
-            reporter.report(reports, checkedCount: reports.count, to: findingsOutput)
-            if fix && !quiet && fixedCount > 0 {
-                findingsOutput.line("fixed \(fixedCount) finding\(fixedCount == 1 ? "" : "s")")
-            }
+        reporter.finish(reports, to: findingsOutput)
+        if fix && !quiet && fixedCount > 0 && format == .text {
+            findingsOutput.line("fixed \(fixedCount) finding\(fixedCount == 1 ? "" : "s")")
         }
         findingsOutput.flush()
         stdout.flush()
         for failure in failures { printError("notelint: \(failure)") }
         if !failures.isEmpty { throw ExitCode(2) }
         if exitZero { return }
-        let failing = reports.contains { $0.diagnostics.contains { $0.severity >= failOn } }
+        let failing = reports.contains { ($0.worst.map { $0 >= failOn }) ?? false }
         if failing { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    func makeReporter(for output: Output) -> any Reporter {
+        switch format {
+        case .json:
+            return JSONReporter()
+        case .text:
+            let useColor = Style.decide(color, isTerminal: output.isTerminal, environment: ProcessInfo.processInfo.environment)
+            return TextReporter(style: Style(enabled: useColor), showSource: showSource ?? output.isTerminal, showSummary: !quiet)
+        }
     }
 }
 
@@ -148,6 +154,36 @@ struct ConfigurationSource {
             printError("notelint: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// Whether a file found in a folder search is excluded, by the configuration of the
+    /// searched folder or by its own. A pattern that covers the searched folder itself is not
+    /// applied: naming a folder on the command line asks for it, as naming a file does.
+    func excludes(_ found: FileDiscovery.Found) throws -> Bool {
+        guard let searchRoot = found.searchRoot else { return false }
+        do {
+            let folderConfiguration = try configuration(forFile: (searchRoot as NSString).appendingPathComponent("notelint-probe"))
+            let fileConfiguration = try configuration(forFile: found.path)
+            return [folderConfiguration, fileConfiguration].contains { excludes(found.path, in: searchRoot, by: $0) }
+        } catch let error as ConfigurationError {
+            printError("notelint: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    private func excludes(_ path: String, in searchRoot: String, by configuration: Configuration) -> Bool {
+        guard !configuration.exclude.isEmpty, let configPath = configuration.path else { return false }
+        let root = URL(fileURLWithPath: configPath).standardizedFileURL.deletingLastPathComponent()
+        let file = relativePath(URL(fileURLWithPath: path).standardizedFileURL, to: root)
+        let folder = relativePath(URL(fileURLWithPath: searchRoot).standardizedFileURL, to: root)
+        let probe = folder.isEmpty ? "notelint-probe" : folder + "/notelint-probe"
+        return configuration.exclude.contains { $0.matches(file) && !$0.matches(probe) }
+    }
+
+    private func relativePath(_ url: URL, to root: URL) -> String {
+        let path = url.path, base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        if path + "/" == base { return "" }
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : "../" + path
     }
 
     func configuration(forFile path: String) throws -> Configuration {

@@ -16,13 +16,13 @@ struct CheckJob {
     }
 
     enum Outcome {
-        case checked(FileReport, fixed: Int, diff: String?, fixedStandardInput: [UInt8]?)
+        case checked(RenderedFile, fixed: Int, diff: String?, fixedStandardInput: [UInt8]?)
         case failed(String)
     }
 
     /// Runs every job, files in parallel (one parse per task), results in job order. An
     /// invalid configuration stops the run: it is reported once with exit status 2.
-    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource) throws -> [Outcome] {
+    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporter: any Reporter) throws -> [Outcome] {
         var linters: [String: Linter] = [:]
         var jobLinters: [Linter] = []
         for job in jobs {
@@ -40,7 +40,7 @@ struct CheckJob {
         let lock = NSLock()
         let standardInput = jobs.contains(where: \.isStandardInput) ? Array(FileHandle.standardInput.readDataToEndOfFile()) : []
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput)
+            let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporter: reporter)
             lock.lock()
             outcomes[index] = outcome
             lock.unlock()
@@ -48,7 +48,7 @@ struct CheckJob {
         return outcomes.map { $0! }
     }
 
-    func run(linter: Linter, mode: Mode, standardInput: [UInt8]) -> Outcome {
+    func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporter: any Reporter) -> Outcome {
         let file: NoteFile
         if isStandardInput {
             file = NoteFile.removingBOM(standardInput)
@@ -58,12 +58,13 @@ struct CheckJob {
         switch mode {
         case .lint:
             let source = SourceText(bytes: file.bytes)
-            let result = linter.lint(source)
-            return .checked(FileReport(path: path, source: source, diagnostics: result.diagnostics), fixed: 0, diff: nil, fixedStandardInput: nil)
+            let report = FileReport(path: path, source: source, diagnostics: linter.lint(source).diagnostics)
+            return .checked(RenderedFile(report, text: reporter.render(report)), fixed: 0, diff: nil, fixedStandardInput: nil)
         case .fix(let allowed), .diff(let allowed):
             let outcome = FixApplier.fixAll(file.bytes, linter: linter, allowed: allowed)
             let source = SourceText(bytes: outcome.bytes)
-            let report = FileReport(path: path, source: source, diagnostics: outcome.remaining.diagnostics)
+            let fileReport = FileReport(path: path, source: source, diagnostics: outcome.remaining.diagnostics)
+            let report = RenderedFile(fileReport, text: reporter.render(fileReport))
             if !outcome.converged {
                 printError("notelint: \(path): fixes did not settle after \(FixApplier.maximumPasses) passes; please report this as a bug")
             }

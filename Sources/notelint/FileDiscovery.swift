@@ -12,10 +12,16 @@ struct FileDiscovery {
         var description: String { "\(path): \(reason)" }
     }
 
+    struct Found {
+        let path: String
+        /// The folder argument it was found in; nil for a file named on the command line.
+        let searchRoot: String?
+    }
+
     /// The files to lint, each once, in the order given (directories sorted), and the paths
     /// that could not be used.
-    static func files(for paths: [String]) -> (files: [String], failures: [Failure]) {
-        var files: [String] = []
+    static func files(for paths: [String]) -> (files: [Found], failures: [Failure]) {
+        var files: [Found] = []
         var seen = Set<String>()
         var failures: [Failure] = []
         for path in paths {
@@ -26,7 +32,7 @@ struct FileDiscovery {
             }
             let found = isDirectory.boolValue ? notes(inDirectory: path) : [path]
             for file in found where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
-                files.append(file)
+                files.append(Found(path: file, searchRoot: isDirectory.boolValue ? path : nil))
             }
         }
         return (files, failures)

@@ -43,7 +43,7 @@ import Testing
           heading(level: 2) 4-5
           paragraph 7-7
           htmlBlock 11-11
-          footnoteDefinition 9-9
+          footnoteDefinition 9-10
             paragraph 9-9
         entry 4-4 setext-underline 5
           field 4 Title = "x"

@@ -93,6 +93,22 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         #expect(problem.offset == 11)
     }
 
+    @Test func duplicatedKeysArePlacedOnTheKey() throws {
+        let note = Note("---\nlayout: x\nkey: 1\nkey: 2\n---\n")
+        let problem = try #require(note.frontMatter?.problem)
+        #expect(note.frontMatter?.root == nil)
+        #expect(problem.message == "duplicated key 'key'")
+        #expect(problem.offset == 14)
+    }
+
+    @Test func undefinedAliasAndUnterminatedQuote() throws {
+        let alias = try #require(Note("---\na: *nowhere\n---\n").frontMatter?.problem)
+        #expect(alias.offset == 7)
+        #expect(alias.message.contains("undefined alias"))
+        let quote = try #require(Note("---\na: \"open\n---\n").frontMatter?.problem)
+        #expect(quote.offset == 7)
+    }
+
     @Test func tabAfterTheColon() throws {
         let note = Note("---\nlayout: post\ntitle:\t\"Title\"\n---\n")
         let title = try #require(note.frontMatter?.value(forKey: "title"))

@@ -69,7 +69,7 @@ private func timed(_ body: () -> Note) -> (Note, Duration) {
 
 /// Generous: these run in debug builds on shared machines. The quadratic versions of the
 /// scanners took minutes on the same inputs.
-private let budget = Duration.seconds(30)
+private let budget = Duration.seconds(60)
 
 @Suite(.timeLimit(.minutes(5))) struct RobustnessTests {
     @Test func deeplyNestedBlockQuotes() {
@@ -102,8 +102,8 @@ private let budget = Duration.seconds(30)
 
     @Test func backtickRunsOfGrowingLength() {
         // Every run is unmatched: a naive scan for each closer is cubic in the run count.
-        let text = (1...3_000).map { String(repeating: "`", count: $0) }.joined(separator: " ") + " [^x]\n"
-        #expect(text.utf8.count > 4_500_000)
+        let text = (1...4_000).map { String(repeating: "`", count: $0) }.joined(separator: " ") + " [^x]\n"
+        #expect(text.utf8.count > 8_000_000)
         let (note, elapsed) = timed { Note(text) }
         #expect(elapsed < budget)
         #expect(note.footnotes.references.map(\.label) == ["x"])
@@ -134,7 +134,8 @@ private let budget = Duration.seconds(30)
     @Test func randomInputs() {
         let pieces = ["[^", "]", "]:", "^", "a", "Title", ":", " ", "\t", "---", "...", ">", "- ", "1. ", "`", "```",
                       "<!--", "-->", "<div>", "<a ", "\\", "\r", "\n", "\r\n", "    ", "é", "中", "😀", "e\u{301}", "|", "#",
-                      "&a ", "*a", "[", "{", "}", "\u{0}"]
+                      "&a ", "*a", "[", "{", "}", "\u{0}",
+                      "Title: x\n", "Date:\n", "Link: \t", "\n\n", "[^a]: ", "[^B b]", "key: value\n", "\n---\n", "> Title: y\n"]
         var generator = SeededGenerator(seed: 20_240_229)
         for iteration in 0..<400 {
             var bytes: [UInt8] = []

@@ -17,6 +17,7 @@ public struct RuleSetting: Sendable {
 /// The contents of a `.notelint.yml`:
 ///
 ///     version: 1
+///     exclude: [drafts/**]
 ///     rules:
 ///       entry-blank: off
 ///       date-future: error
@@ -24,9 +25,11 @@ public struct RuleSetting: Sendable {
 public struct Configuration: Sendable {
     public static let fileName = ".notelint.yml"
     public static let currentVersion = 1
-    static let topLevelKeys = ["version", "rules"]
+    static let topLevelKeys = ["version", "rules", "exclude"]
 
     public var rules: [String: RuleSetting]
+    /// Paths, relative to the configuration's folder, that folder searches skip.
+    public var exclude: [Glob] = []
     /// The file it was read from; nil for the defaults.
     public var source: ConfigurationSource?
 
@@ -68,6 +71,13 @@ public struct Configuration: Sendable {
                 sawVersion = true
             case "rules":
                 configuration.rules = try parseRules(pair.value, source: source)
+            case "exclude":
+                configuration.exclude = try pair.value.items.map { item in
+                    guard let text = item.scalarText, !text.isEmpty else {
+                        throw ConfigurationError(message: "`exclude` is a list of path patterns", source: source, offset: item.range.start)
+                    }
+                    return Glob(text)
+                }
             default:
                 throw unknownName("key", key, candidates: topLevelKeys, source: source, offset: pair.key.range.start)
             }

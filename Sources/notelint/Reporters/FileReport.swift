@@ -8,6 +8,31 @@ struct FileReport {
     let diagnostics: [Diagnostic]
 }
 
+/// One file's findings, already rendered in the output format: workers render as they go,
+/// so a run holds the report text, not every file's source.
+struct RenderedFile {
+    let path: String
+    let text: String
+    let counts: [Severity: Int]
+    let worst: Severity?
+
+    init(_ report: FileReport, text: String) {
+        path = report.path
+        self.text = text
+        counts = report.diagnostics.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
+        worst = report.diagnostics.map(\.severity).max()
+    }
+}
+
+/// Renders one file's findings; the pieces are joined in file order by `finish`.
+protocol Reporter: Sendable {
+    func render(_ file: FileReport) -> String
+    func finish(_ files: [RenderedFile], to output: Output)
+}
+
+extension TextReporter: Reporter {}
+extension JSONReporter: Reporter {}
+
 /// Positions as every output format prints them: lines and columns 1-based, columns counted in
 /// Unicode scalars, ends exclusive.
 struct PrintedRange {

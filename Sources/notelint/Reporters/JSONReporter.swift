@@ -4,14 +4,14 @@ import NoteSyntax
 /// The `--format json` report: one array, one object per finding, keys in a fixed order.
 /// This shape is a public interface (see the README): add keys, never change these.
 struct JSONReporter {
-    func render(_ files: [FileReport]) -> String {
-        var items: [JSONValue] = []
-        for file in files {
-            for diagnostic in file.diagnostics {
-                items.append(object(diagnostic, in: file))
-            }
-        }
-        return JSONValue.array(items).rendered() + "\n"
+    /// One file's findings as array items, rendered on the worker that linted it.
+    func render(_ file: FileReport) -> String {
+        file.diagnostics.map { "  " + object($0, in: file).rendered(indent: 1) }.joined(separator: ",\n")
+    }
+
+    func finish(_ files: [RenderedFile], to output: Output) {
+        let items = files.map(\.text).filter { !$0.isEmpty }
+        output.write(items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n")
     }
 
     private func object(_ diagnostic: Diagnostic, in file: FileReport) -> JSONValue {

@@ -8,18 +8,25 @@ struct TextReporter {
     let showSource: Bool
     let showSummary: Bool
 
-    func report(_ files: [FileReport], checkedCount: Int, to output: Output) {
+    /// One file's findings, rendered on the worker that linted it.
+    func render(_ file: FileReport) -> String {
+        var out = ""
+        for diagnostic in file.diagnostics {
+            out += headline(diagnostic, in: file) + "\n"
+            if showSource { out += snippet(diagnostic.range, in: file.source) }
+        }
+        return out
+    }
+
+    func finish(_ files: [RenderedFile], to output: Output) {
         var counts: [Severity: Int] = [:]
         for file in files {
-            for diagnostic in file.diagnostics {
-                counts[diagnostic.severity, default: 0] += 1
-                output.line(headline(diagnostic, in: file))
-                if showSource { output.write(snippet(diagnostic.range, in: file.source)) }
-            }
+            output.write(file.text)
+            for (severity, count) in file.counts { counts[severity, default: 0] += count }
         }
         guard showSummary else { return }
         let summary = [count(counts[.error] ?? 0, "error"), count(counts[.warning] ?? 0, "warning"), count(counts[.info] ?? 0, "info")]
-            .joined(separator: ", ") + " in " + count(checkedCount, "file")
+            .joined(separator: ", ") + " in " + count(files.count, "file")
         output.line(style.bold(summary))
     }
 
