@@ -27,11 +27,12 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func splitVersion(_ text: String) -> (id: String, version: Int?, ok: Bool) {
-        guard let v = text.lastIndex(of: "v"), v != text.startIndex else { return (text, nil, true) }
-        let digits = text[text.index(after: v)...]
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return (text, nil, true) }
-        guard let number = Int(digits), number > 0 else { return (String(text[..<v]), nil, false) }
-        return (String(text[..<v]), number, true)
+        let bytes = Array(text.utf8)
+        guard let v = bytes.lastIndex(of: UInt8(ascii: "v")), v > 0, let number = ASCII.number(bytes[(v + 1)...]) else {
+            return (text, nil, true)
+        }
+        let id = String(decoding: bytes[..<v], as: UTF8.self)
+        return number > 0 ? (id, number, true) : (id, nil, false)
     }
 
     /// Why an identifier as written cannot exist, or nil when it can. `currentYear` and
@@ -76,12 +77,12 @@ struct NewStyle {
     let digits: Int
 
     init?(_ id: String) {
-        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 4 || parts[1].count == 5,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
-        yy = Int(parts[0].prefix(2))!
-        mm = Int(parts[0].suffix(2))!
-        digits = parts[1].count
+        let bytes = Array(id.utf8)
+        guard bytes.count == 9 || bytes.count == 10, bytes[4] == UInt8(ascii: "."),
+              let yymm = ASCII.number(bytes[0..<4]), ASCII.number(bytes[5...]) != nil else { return nil }
+        yy = yymm / 100
+        mm = yymm % 100
+        digits = bytes.count - 5
     }
 }
 
@@ -92,13 +93,15 @@ struct OldStyle {
     let mm: Int
 
     init?(_ id: String) {
-        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].count == 7, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        let subject = parts[0]
-        guard let first = subject.first, first.isLetter,
-              subject.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == ".") }) else { return nil }
-        archive = String(subject.split(separator: ".").first ?? subject)
-        yy = Int(parts[1].prefix(2))!
-        mm = Int(parts[1].dropFirst(2).prefix(2))!
+        let bytes = Array(id.utf8)
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), bytes.count - slash - 1 == 7,
+              let number = ASCII.number(bytes[(slash + 1)...]), slash > 0, ASCII.isLetter(bytes[0]),
+              bytes[..<slash].allSatisfy({ ASCII.isLetter($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+        else { return nil }
+        let subject = bytes[..<slash]
+        let archiveEnd = subject.firstIndex(of: UInt8(ascii: ".")) ?? slash
+        archive = String(decoding: bytes[..<archiveEnd], as: UTF8.self)
+        yy = number / 100_000
+        mm = number / 1000 % 100
     }
 }

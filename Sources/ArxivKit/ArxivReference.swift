@@ -14,42 +14,48 @@ public struct ArxivReference: Sendable, Equatable {
 
     /// Reads a link; nil when it does not point at arXiv at all.
     public static func parse(_ link: String) -> ArxivReference? {
-        let text = link.trimmingCharacters(in: " \t")
-        let lower = text.lowercased()
-        if lower.hasPrefix("arxiv:") {
-            return make(String(text.dropFirst("arxiv:".count)), canonical: false)
+        var bytes = Array(link.utf8)[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        guard let first = bytes.first, first == UInt8(ascii: "a") || first == UInt8(ascii: "A") || first == UInt8(ascii: "h")
+                || first == UInt8(ascii: "H") else { return nil }
+        if ASCII.hasPrefix(bytes, "arxiv:") { return make(bytes.dropFirst(6), canonical: false) }
+        for prefix: StaticString in ["https://doi.org/10.48550/arxiv.", "http://doi.org/10.48550/arxiv.",
+                                     "https://dx.doi.org/10.48550/arxiv.", "http://dx.doi.org/10.48550/arxiv."]
+        where ASCII.hasPrefix(bytes, prefix) {
+            return make(bytes.dropFirst(prefix.utf8CodeUnitCount), canonical: false)
         }
-        for prefix in ["https://doi.org/10.48550/arxiv.", "http://doi.org/10.48550/arxiv.",
-                       "https://dx.doi.org/10.48550/arxiv.", "http://dx.doi.org/10.48550/arxiv."]
-        where lower.hasPrefix(prefix) {
-            return make(String(text.dropFirst(prefix.count)), canonical: false)
-        }
-        let rest: Substring
-        if lower.hasPrefix("https://") {
-            rest = text.dropFirst("https://".count)
-        } else if lower.hasPrefix("http://") {
-            rest = text.dropFirst("http://".count)
+        var rest: ArraySlice<UInt8>
+        if ASCII.hasPrefix(bytes, "https://") {
+            rest = bytes.dropFirst(8)
+        } else if ASCII.hasPrefix(bytes, "http://") {
+            rest = bytes.dropFirst(7)
         } else {
             return nil
         }
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        let host = rest[..<slash].lowercased()
-        guard ["arxiv.org", "www.arxiv.org", "export.arxiv.org"].contains(host) else { return nil }
-        var path = String(rest[rest.index(after: slash)...])
+        var hostLength = 0
+        for prefix: StaticString in ["arxiv.org/", "www.arxiv.org/", "export.arxiv.org/"] where ASCII.hasPrefix(rest, prefix) {
+            hostLength = prefix.utf8CodeUnitCount
+        }
+        guard hostLength > 0 else { return nil }
+        rest = rest.dropFirst(hostLength)
         var hadQuery = false
-        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            path = String(path[..<cut])
+        if let cut = rest.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            rest = rest[..<cut]
             hadQuery = true
         }
-        for kind in ["abs/", "pdf/"] where path.hasPrefix(kind) {
-            var id = String(path.dropFirst(kind.count))
-            var trailingSlash = false
-            if id.hasSuffix("/") { id.removeLast(); trailingSlash = true }
-            if kind == "pdf/" && id.lowercased().hasSuffix(".pdf") { id.removeLast(4) }
-            let canonical = text.hasPrefix("https://arxiv.org/abs/") && !trailingSlash && !hadQuery
-            return make(id, canonical: canonical)
-        }
-        return nil
+        let isAbs = ASCII.hasPrefix(rest, "abs/")
+        guard isAbs || ASCII.hasPrefix(rest, "pdf/") else { return nil }
+        var id = rest.dropFirst(4)
+        var trailingSlash = false
+        if id.last == UInt8(ascii: "/") { id = id.dropLast(); trailingSlash = true }
+        if !isAbs && id.count > 4 && ASCII.hasPrefix(id.suffix(4), ".pdf") { id = id.dropLast(4) }
+        let canonical = isAbs && bytes.starts(with: "https://arxiv.org/abs/".utf8) && !trailingSlash && !hadQuery
+        return make(id, canonical: canonical)
+    }
+
+    private static func make(_ raw: ArraySlice<UInt8>, canonical: Bool) -> ArxivReference {
+        make(String(decoding: raw, as: UTF8.self), canonical: canonical)
     }
 
     private static func make(_ raw: String, canonical: Bool) -> ArxivReference {

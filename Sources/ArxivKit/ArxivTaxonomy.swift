@@ -12,6 +12,8 @@ public struct ArxivCategory: Sendable, Equatable {
 public enum ArxivTaxonomy {
     private static let byID: [String: ArxivCategory] = Dictionary(
         categoryTable.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+    private static let byExactID: [String: ArxivCategory] = Dictionary(
+        categoryTable.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
     public static var categories: [ArxivCategory] { categoryTable }
     public static var aliases: [String: String] { aliasTable }
@@ -19,7 +21,7 @@ public enum ArxivTaxonomy {
 
     /// The category with this code, compared ignoring case; aliases and retired archives
     /// resolve to what they stand for only through `canonical(_:)`.
-    public static func category(_ code: String) -> ArxivCategory? { byID[code.lowercased()] }
+    public static func category(_ code: String) -> ArxivCategory? { byExactID[code] ?? byID[code.lowercased()] }
 
     /// The code written with arXiv's own capitalisation (`cs.cl` -> `cs.CL`).
     public static func properCode(_ code: String) -> String? { category(code)?.id }

@@ -46,9 +46,10 @@ public struct Linter: Sendable {
 
     public func lint(_ note: Note) -> LintResult {
         let suppressions = Suppressions(note: note)
+        let entries = note.entries.map { EntryFacts($0, source: note.source, today: today) }
         var diagnostics: [Diagnostic] = []
         for configured in rules {
-            for var diagnostic in configured.rule.run(on: note, today: today) {
+            for var diagnostic in configured.rule.run(on: note, today: today, entries: entries) {
                 let line = note.lineIndex.line(containing: diagnostic.range.start)
                 if suppressions.isSuppressed(diagnostic.ruleID, atLine: line) { continue }
                 if let severity = configured.severity { diagnostic.severity = severity }

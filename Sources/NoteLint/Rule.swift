@@ -71,12 +71,15 @@ public struct LintContext {
     public let description: RuleDescription
     /// The day the rules take as today (the future starts tomorrow).
     public let today: CalendarDay
+    /// The values of `note.entries`, parsed once for all rules.
+    public let entries: [EntryFacts]
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
-    init(note: Note, description: RuleDescription, today: CalendarDay) {
+    init(note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts]) {
         self.note = note
         self.description = description
         self.today = today
+        self.entries = entries
     }
 
     public var source: SourceText { note.source }
@@ -104,8 +107,8 @@ extension Rule {
 }
 
 extension Rule {
-    func run(on note: Note, today: CalendarDay) -> [Diagnostic] {
-        var context = LintContext(note: note, description: Self.description, today: today)
+    func run(on note: Note, today: CalendarDay, entries: [EntryFacts]) -> [Diagnostic] {
+        var context = LintContext(note: note, description: Self.description, today: today, entries: entries)
         check(&context)
         return context.diagnostics
     }

@@ -15,6 +15,21 @@ public struct Field: Sendable, Equatable {
     public let line: Int
 
     public var isEmpty: Bool { value.isEmpty }
+
+    /// Keys compare ignoring case; ASCII keys (nearly all) without allocating.
+    public static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
+        var left = lhs.utf8.makeIterator(), right = rhs.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case let (a?, b?):
+                if a == b { continue }
+                if a >= 0x80 || b >= 0x80 { return lhs.lowercased() == rhs.lowercased() }
+                if (a | 0x20) != (b | 0x20) || !((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) { return false }
+            default: return false
+            }
+        }
+    }
 }
 
 /// A record: one paragraph (or a paragraph turned setext heading) whose every line is
@@ -31,8 +46,7 @@ public struct Entry: Sendable, Equatable {
 
     /// The first field whose key equals `key`, compared case-insensitively.
     public func field(_ key: String) -> Field? {
-        let wanted = key.lowercased()
-        return fields.first { $0.key.lowercased() == wanted }
+        fields.first { Field.sameKey($0.key, key) }
     }
 
     public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
@@ -68,7 +82,7 @@ enum EntryReader {
                 }
                 fields.append(field)
             }
-            guard !fields.isEmpty, fields.contains(where: { knownFields.contains($0.key.lowercased()) }) else { continue }
+            guard !fields.isEmpty, fields.contains(where: { field in knownFields.contains { Field.sameKey($0, field.key) } }) else { continue }
             entries.append(Entry(fields: fields, lines: lines.first!...lines.last!,
                                  range: ByteRange(fields.first!.range.start, fields.last!.range.end),
                                  blockIndex: index, headingUnderlineLine: underline))
@@ -91,16 +105,15 @@ enum EntryReader {
         var colon = contentStart
         while colon < content.end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
         guard colon < content.end else { return nil }
-        let keyText = source.string(ByteRange(contentStart, colon))
-        let key = keyText.trimmingBlanks()
-        guard !key.isEmpty, key.count <= maximumKeyLength,
-              let first = key.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first),
-              key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " || $0 == "-" || $0 == "_" })
-        else { return nil }
         // `https://...` on a line of prose is a URL, not a field called `https`.
         if colon + 2 < content.end && bytes[colon + 1] == UInt8(ascii: "/") && bytes[colon + 2] == UInt8(ascii: "/") { return nil }
-        let keyStart = contentStart + (keyText.utf8.count - keyText.drop(while: { $0 == " " || $0 == "\t" }).utf8.count)
-        let keyRange = ByteRange(keyStart, keyStart + key.utf8.count)
+        var keyStart = contentStart
+        var keyEnd = colon
+        while keyStart < keyEnd && isBlank(bytes[keyStart]) { keyStart += 1 }
+        while keyEnd > keyStart && isBlank(bytes[keyEnd - 1]) { keyEnd -= 1 }
+        guard keyEnd > keyStart, keyEnd - keyStart <= 4 * maximumKeyLength, isKey(bytes[keyStart..<keyEnd]) else { return nil }
+        let keyRange = ByteRange(keyStart, keyEnd)
+        let key = source.string(keyRange)
         let raw = ByteRange(colon + 1, content.end)
         var valueStart = raw.start
         var valueEnd = raw.end
@@ -114,6 +127,22 @@ enum EntryReader {
     }
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// Letters, digits, spaces, `-` and `_`, starting with a letter or digit, at most 32
+    /// characters. ASCII keys, nearly all of them, are checked byte by byte.
+    static func isKey(_ bytes: ArraySlice<UInt8>) -> Bool {
+        func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+            ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return bytes.count <= maximumKeyLength && isASCIILetterOrDigit(bytes.first!)
+                && bytes.allSatisfy { isASCIILetterOrDigit($0) || $0 == 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        }
+        let key = String(decoding: bytes, as: UTF8.self)
+        guard key.count <= maximumKeyLength, let first = key.unicodeScalars.first,
+              first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " || $0 == "-" || $0 == "_" }
+    }
 }
 
 extension String {

@@ -78,6 +78,14 @@ public enum YAMLReader {
         state.budget -= 1
         let mark = offset(of: node.mark, baseLine: baseLine, in: source)
         if case .alias = node { return alias(in: source, state: &state) }
+        // An empty plain scalar (an implicit null) has no text: the parser marks it where the
+        // next token starts, so several can share a mark, and a real node can follow on it.
+        if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain {
+            if mark < state.lastMark { return alias(in: source, state: &state) }
+            state.lastMark = mark
+            state.lastClosed = nil
+            return .scalar("", ByteRange.empty(at: mark))
+        }
         // Two real nodes share a mark only as parent and first child, the parent still open.
         if mark < state.lastMark || (mark == state.lastMark && state.lastClosed == node) {
             return alias(in: source, state: &state)

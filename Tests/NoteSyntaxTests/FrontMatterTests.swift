@@ -171,6 +171,28 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         #expect(items.last?.scalarText == "x")
     }
 
+    @Test func implicitNullsAreEmptyScalarsNotAliases() throws {
+        let flow = try #require(Note("---\nm: {a: , b: c}\n---\n").frontMatter?.value(forKey: "m"))
+        guard case .mapping(let pairs, _) = flow else { Issue.record("not a mapping"); return }
+        #expect(pairs.map(\.value.scalarText) == ["", "c"])
+        #expect(pairs[0].value.range.isEmpty)
+        // Nested explicit keys give several empty values on one mark.
+        let nested = try #require(Note("---\n? ? x\n---\n").frontMatter?.root)
+        guard case .mapping(let outer, _) = nested else { Issue.record("not a mapping"); return }
+        #expect(outer.count == 1)
+        #expect(outer.first?.value.scalarText == "")
+        guard case .mapping(let inner, _)? = outer.first?.key else { Issue.record("key is not a mapping"); return }
+        #expect(inner.map(\.key.scalarText) == ["x"])
+        #expect(inner.map(\.value.scalarText) == [""])
+    }
+
+    @Test func aliasesInFlowCollectionsAfterQuotedStars() throws {
+        let note = Note("---\nk: &a v\nl: [\"q *a x\", *a]  # *a\n---\n")
+        guard case .sequence(let items, _)? = note.frontMatter?.value(forKey: "l") else { Issue.record("not a sequence"); return }
+        #expect(items.map { note.text($0.range) } == ["\"q *a x\"", "*a"])
+        #expect(items.last.map { if case .alias = $0 { true } else { false } } == true)
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func aliasBombReturnsQuicklyWithoutExpanding() throws {
         // Ten levels of ten aliases: 10^10 strings if expanded.

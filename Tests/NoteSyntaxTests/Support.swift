@@ -1,3 +1,4 @@
+import Testing
 @testable import NoteSyntax
 
 /// SplitMix64: a small deterministic generator, so random tests replay exactly.
@@ -31,5 +32,3 @@ extension Note {
 
     func text(_ range: ByteRange) -> String { source.string(range) }
 }
-
-import Testing

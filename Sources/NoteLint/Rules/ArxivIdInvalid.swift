@@ -33,11 +33,8 @@ struct ArxivIdInvalid: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
-            guard let link = entry.field("Link"), let reference = ArxivReference.parse(link.value),
-                  let problem = ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: context.today.year,
-                                                        currentMonth: context.today.month)
-            else { continue }
+        for facts in context.entries {
+            guard let link = facts.link, let problem = facts.arxivProblem else { continue }
             context.report("invalid arXiv identifier: \(problem)", at: link.valueRange)
         }
     }

@@ -32,12 +32,9 @@ struct DateArxivMismatch: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
-            guard let link = entry.field("Link"), let date = entry.field("Date"), !date.isEmpty,
-                  let identifier = ArxivReference.identifier(inLink: link.value),
-                  let assigned = identifier.newStyleMonth,
-                  ArxivIdentifier.problem(in: identifier.id, currentYear: context.today.year, currentMonth: context.today.month) == nil,
-                  case .success(let written) = NoteDate.parse(date.value) else { continue }
+        for facts in context.entries {
+            guard let date = facts.date, let written = facts.validDate, let identifier = facts.validArxivIdentifier,
+                  let assigned = identifier.newStyleMonth else { continue }
             let assignedIndex = assigned.year * 12 + assigned.month - 1
             let implied = "\(ArxivIdentifier.monthName(assigned.month)) \(assigned.year)"
             let earliest: Int, latest: Int

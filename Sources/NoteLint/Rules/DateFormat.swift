@@ -43,8 +43,8 @@ struct DateFormat: Rule {
     }
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
-            guard let field = entry.field("Date"), !field.isEmpty, case .success(let date) = NoteDate.parse(field.value) else { continue }
+        for facts in context.entries {
+            guard let field = facts.date, let date = facts.validDate else { continue }
             let canonical = date.rendered(style)
             guard canonical != field.value else { continue }
             let fix = Fix(title: "Write `\(canonical)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: canonical)])

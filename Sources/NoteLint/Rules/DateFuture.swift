@@ -25,9 +25,8 @@ struct DateFuture: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
-            guard let field = entry.field("Date"), !field.isEmpty, case .success(let date) = NoteDate.parse(field.value),
-                  date.isAfter(context.today) else { continue }
+        for facts in context.entries {
+            guard let field = facts.date, let date = facts.validDate, date.isAfter(context.today) else { continue }
             context.report("date `\(field.value)` is in the future", at: field.valueRange)
         }
     }

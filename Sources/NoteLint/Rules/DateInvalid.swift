@@ -35,9 +35,9 @@ struct DateInvalid: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
-            guard let field = entry.field("Date"), !field.isEmpty else { continue }
-            switch NoteDate.parse(field.value) {
+        for facts in context.entries {
+            guard let field = facts.date, let parsed = facts.parsedDate else { continue }
+            switch parsed {
             case .success:
                 break
             case .failure(.notADate):

@@ -30,10 +30,10 @@ struct EntryDuplicate: Rule {
         let source = context.source
         var firstByLink: [String: Field] = [:]
         var firstByTitle: [String: Field] = [:]
-        for entry in context.note.entries {
-            let link = entry.field("Link").flatMap { $0.isEmpty ? nil : $0 }
-            let title = entry.field("Title").flatMap { $0.isEmpty ? nil : $0 }
-            let linkKey = link.map { Self.linkKey($0.value) }
+        for facts in context.entries {
+            let link = facts.link.flatMap { $0.isEmpty ? nil : $0 }
+            let title = facts.title.flatMap { $0.isEmpty ? nil : $0 }
+            let linkKey = link.map { link in facts.arxiv?.identifier.map { "arxiv:" + $0.id.lowercased() } ?? link.value }
             let titleKey = title.map { Self.titleKey($0.value) }
             if let link, let linkKey, let first = firstByLink[linkKey] {
                 report(link, duplicating: first, what: "link", source: source, context: &context)
@@ -51,12 +51,22 @@ struct EntryDuplicate: Rule {
                        related: [RelatedLocation(range: first.valueRange, message: "first entry with this \(what)")])
     }
 
-    static func linkKey(_ link: String) -> String {
-        if let identifier = ArxivReference.identifier(inLink: link) { return "arxiv:" + identifier.id.lowercased() }
-        return link
-    }
-
+    /// Lower-cased, blanks collapsed; ASCII titles without going through Characters.
     static func titleKey(_ title: String) -> String {
-        title.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard title.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return title.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        var key: [UInt8] = []
+        key.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for byte in title.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                pendingSpace = !key.isEmpty
+            } else {
+                if pendingSpace { key.append(0x20); pendingSpace = false }
+                key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 }

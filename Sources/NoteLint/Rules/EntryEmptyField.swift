@@ -31,13 +31,12 @@ struct EntryEmptyField: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries where !entry.isBlank {
-            for field in entry.fields where field.isEmpty {
+        for facts in context.entries where !facts.entry.isBlank {
+            for field in facts.entry.fields where field.isEmpty {
                 let range = ByteRange(field.keyRange.start, field.colonOffset + 1)
                 if let severity = Self.severities[field.key.lowercased()] {
                     context.report("`\(field.key)` is empty", at: range, severity: severity)
-                } else if field.key.lowercased() == "subjects", let link = entry.field("Link"),
-                          ArxivReference.identifier(inLink: link.value) != nil {
+                } else if Field.sameKey(field.key, "Subjects"), facts.arxiv?.identifier != nil {
                     context.report("`\(field.key)` is empty; it can be filled from arXiv", at: range, severity: .info)
                 }
             }

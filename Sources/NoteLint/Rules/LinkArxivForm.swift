@@ -34,11 +34,9 @@ struct LinkArxivForm: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
-            guard let link = entry.field("Link"), let reference = ArxivReference.parse(link.value), !reference.isCanonical,
-                  let canonical = reference.canonicalLink,
-                  ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: context.today.year, currentMonth: context.today.month) == nil
-            else { continue }
+        for facts in context.entries {
+            guard let link = facts.link, let reference = facts.arxiv, !reference.isCanonical, facts.arxivProblem == nil,
+                  let canonical = reference.canonicalLink else { continue }
             let fix = Fix(title: "Write `\(canonical)`", applicability: .safe, edits: [TextEdit(range: link.valueRange, newText: canonical)])
             context.report("arXiv link not in the canonical form `\(canonical)`", at: link.valueRange, fix: fix)
         }

@@ -28,8 +28,8 @@ struct LinkInvalid: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
-            guard let link = entry.field("Link"), !link.isEmpty, let problem = Self.problem(in: link.value) else { continue }
+        for facts in context.entries {
+            guard let link = facts.link, !link.isEmpty, facts.arxiv == nil, let problem = Self.problem(in: link.value) else { continue }
             context.report("`\(link.value)` \(problem)", at: link.valueRange)
         }
     }

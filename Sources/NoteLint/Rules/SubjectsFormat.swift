@@ -34,13 +34,15 @@ struct SubjectsFormat: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
-            guard let field = entry.field("Subjects"), !field.isEmpty else { continue }
-            let list = SubjectList(field.valueRange, in: context.source)
+        for facts in context.entries {
+            guard let field = facts.subjects, let list = facts.subjectList else { continue }
+            // Most values were copied from arXiv and are exactly canonical: check that first.
+            let canonical = list.hasStrayText ? nil : list.canonical()
+            if canonical == field.value { continue }
             let wellFormed = !list.hasStrayText && !list.items.isEmpty && list.items.allSatisfy { $0.name != nil }
                 && list.renderedAsWritten() == collapse(field.value)
             guard !wellFormed else { continue }
-            if let canonical = list.canonical(), !list.hasStrayText {
+            if let canonical {
                 let fix = Fix(title: "Write `\(canonical)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: canonical)])
                 context.report("subjects should read `\(canonical)`", at: field.valueRange, fix: fix)
             } else {

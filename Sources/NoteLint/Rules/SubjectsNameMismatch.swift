@@ -29,11 +29,11 @@ struct SubjectsNameMismatch: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
-            guard let field = entry.field("Subjects"), !field.isEmpty else { continue }
-            for item in SubjectList(field.valueRange, in: context.source).items {
+        for facts in context.entries {
+            guard let list = facts.subjectList else { continue }
+            for item in list.items {
                 guard let name = item.name, let nameRange = item.nameRange, let category = ArxivTaxonomy.category(item.code),
-                      collapse(name).lowercased() != category.name.lowercased() else { continue }
+                      name != category.name, collapse(name).lowercased() != category.name.lowercased() else { continue }
                 let fix = Fix(title: "Write `\(category.name)`", applicability: .safe,
                               edits: [TextEdit(range: nameRange, newText: category.name)])
                 context.report("`\(category.id)` is \(category.name), not \(collapse(name))", at: nameRange, fix: fix)

@@ -28,9 +28,9 @@ struct SubjectsUnknown: Rule {
 
     func check(_ context: inout LintContext) {
         let codes = ArxivTaxonomy.categories.map(\.id)
-        for entry in context.note.entries {
-            guard let field = entry.field("Subjects"), !field.isEmpty else { continue }
-            for item in SubjectList(field.valueRange, in: context.source).items where !ArxivTaxonomy.isKnown(item.code) {
+        for facts in context.entries {
+            guard let list = facts.subjectList else { continue }
+            for item in list.items where !ArxivTaxonomy.isKnown(item.code) {
                 var message = "`\(item.code)` is not an arXiv category"
                 if let near = closestMatch(to: item.code, in: codes, maximumDistance: 2) { message += "; did you mean `\(near)`?" }
                 context.report(message, at: item.codeRange)

@@ -59,12 +59,17 @@ public struct NoteDate: Sendable, Equatable {
     static let longMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                              "october", "november", "december"]
 
-    static func month(named word: String) -> Int? {
-        var name = word.lowercased()
-        if name.hasSuffix(".") { name.removeLast() }
-        if name == "sept" { return 9 }
-        if let index = longMonths.firstIndex(of: name) { return index + 1 }
-        if name.count == 3, let index = longMonths.firstIndex(where: { $0.hasPrefix(name) }) { return index + 1 }
+    /// `Apr`, `Apr.`, `April`, `Sept.` in any case.
+    static func month(named word: ArraySlice<UInt8>) -> Int? {
+        var name = word
+        if name.last == UInt8(ascii: ".") { name = name.dropLast() }
+        guard name.count >= 3, name.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+        let lower = name.map { $0 | 0x20 }
+        if lower == Array("sept".utf8) { return 9 }
+        for (index, month) in longMonths.enumerated() {
+            let full = Array(month.utf8)
+            if lower == full || (lower.count == 3 && full.starts(with: lower)) { return index + 1 }
+        }
         return nil
     }
 
@@ -78,9 +83,11 @@ public struct NoteDate: Sendable, Equatable {
 
     /// Parses a Date value.
     public static func parse(_ text: String) -> Result<NoteDate, Failure> {
-        let value = text.trimmingCharacters(in: " \t")
-        if let numeric = parseNumeric(value) { return numeric }
-        return parseWords(value)
+        var bytes = Array(text.utf8)[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        if let numeric = parseNumeric(bytes) { return numeric }
+        return parseWords(bytes)
     }
 
     private static func checked(year: Int, month: Int?, day: Int?, text: String) -> Result<NoteDate, Failure> {
@@ -96,27 +103,31 @@ public struct NoteDate: Sendable, Equatable {
     }
 
     /// `2021`, `2021-04`, `2021-04-20`, `2021/04/20`, `20/04/2021`, `04/05/2021` (ambiguous).
-    private static func parseNumeric(_ value: String) -> Result<NoteDate, Failure>? {
-        guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "/") }) else { return nil }
-        for separator: Character in ["-", "/"] {
-            let parts = value.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count > 1 || separator == "-" else { continue }
-            guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { continue }
-            let numbers = parts.map { Int($0)! }
-            switch (parts.count, parts.map(\.count)) {
-            case (1, [4]):
-                return checked(year: numbers[0], month: nil, day: nil, text: value)
-            case (2, [4, 2]) where separator == "-", (2, [4, 1]) where separator == "-":
-                return checked(year: numbers[0], month: numbers[1], day: nil, text: value)
-            case (3, let lengths) where lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2:
-                return checked(year: numbers[0], month: numbers[1], day: numbers[2], text: value)
-            case (3, let lengths) where separator == "/" && lengths[2] == 4 && lengths[0] <= 2 && lengths[1] <= 2:
+    private static func parseNumeric(_ value: ArraySlice<UInt8>) -> Result<NoteDate, Failure>? {
+        guard !value.isEmpty, value.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") }) else {
+            return nil
+        }
+        let text = String(decoding: value, as: UTF8.self)
+        for separator in [UInt8(ascii: "-"), UInt8(ascii: "/")] {
+            let parts = value.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count > 1 || separator == UInt8(ascii: "-") else { continue }
+            guard parts.allSatisfy({ !$0.isEmpty && !$0.contains(UInt8(ascii: "-")) && !$0.contains(UInt8(ascii: "/")) }) else { continue }
+            let numbers = parts.map { number($0) }
+            let lengths = parts.map(\.count)
+            switch parts.count {
+            case 1 where lengths == [4]:
+                return checked(year: numbers[0], month: nil, day: nil, text: text)
+            case 2 where separator == UInt8(ascii: "-") && lengths[0] == 4 && lengths[1] <= 2:
+                return checked(year: numbers[0], month: numbers[1], day: nil, text: text)
+            case 3 where lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2:
+                return checked(year: numbers[0], month: numbers[1], day: numbers[2], text: text)
+            case 3 where separator == UInt8(ascii: "/") && lengths[2] == 4 && lengths[0] <= 2 && lengths[1] <= 2:
                 let (first, second, year) = (numbers[0], numbers[1], numbers[2])
-                if first <= 12 && second <= 12 && first != second {
+                if first <= 12 && second <= 12 && first != second && first > 0 && second > 0 {
                     return .failure(.ambiguous("\(first) \(shortMonths[second - 1]) \(year) or \(second) \(shortMonths[first - 1]) \(year)"))
                 }
-                return first > 12 ? checked(year: year, month: second, day: first, text: value)
-                                  : checked(year: year, month: first, day: second, text: value)
+                return first > 12 ? checked(year: year, month: second, day: first, text: text)
+                                  : checked(year: year, month: first, day: second, text: text)
             default:
                 continue
             }
@@ -124,27 +135,38 @@ public struct NoteDate: Sendable, Equatable {
         return .failure(.notADate)
     }
 
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int {
+        digits.reduce(0) { $0 &* 10 &+ Int($1 - 0x30) }
+    }
+
     /// `20 Apr 2021`, `20th April 2021`, `April 20, 2021`, `Apr 2021`, `Sept. 2020`.
-    private static func parseWords(_ value: String) -> Result<NoteDate, Failure> {
-        let words = value.replacingOccurrences(of: ",", with: " ").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        func year(_ word: String) -> Int? { word.count == 4 && word.allSatisfy(\.isNumber) ? Int(word) : nil }
-        func day(_ word: String) -> Int? {
-            var digits = word.lowercased()
-            for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits.removeLast(2) }
-            guard (1...2).contains(digits.count), digits.allSatisfy(\.isNumber) else { return nil }
-            return Int(digits)
+    private static func parseWords(_ value: ArraySlice<UInt8>) -> Result<NoteDate, Failure> {
+        let words = value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") })
+        let text = String(decoding: value, as: UTF8.self)
+        func year(_ word: ArraySlice<UInt8>) -> Int? {
+            word.count == 4 && word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? number(word) : nil
+        }
+        func day(_ word: ArraySlice<UInt8>) -> Int? {
+            var digits = word
+            if digits.count > 2, let letter = digits.last.map({ $0 | 0x20 }), let before = digits.dropLast().last.map({ $0 | 0x20 }),
+               [(UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")), (UInt8(ascii: "r"), UInt8(ascii: "d")),
+                (UInt8(ascii: "t"), UInt8(ascii: "h"))].contains(where: { $0 == (before, letter) }) {
+                digits = digits.dropLast(2)
+            }
+            guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return number(digits)
         }
         switch words.count {
         case 2:
             if let month = month(named: words[0]), let year = year(words[1]) {
-                return checked(year: year, month: month, day: nil, text: value)
+                return checked(year: year, month: month, day: nil, text: text)
             }
         case 3:
             if let day = day(words[0]), let month = month(named: words[1]), let year = year(words[2]) {
-                return checked(year: year, month: month, day: day, text: value)
+                return checked(year: year, month: month, day: day, text: text)
             }
             if let month = month(named: words[0]), let day = day(words[1]), let year = year(words[2]) {
-                return checked(year: year, month: month, day: day, text: value)
+                return checked(year: year, month: month, day: day, text: text)
             }
         default:
             break
@@ -153,11 +175,3 @@ public struct NoteDate: Sendable, Equatable {
     }
 }
 
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
-    }
-}

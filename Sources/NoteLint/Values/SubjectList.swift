@@ -69,10 +69,19 @@ struct SubjectList {
 
     /// `cs.CL`, `hep-th`, `astro-ph.HE`, `math.MP`: an archive, optionally `.` and a subject.
     static func looksLikeCode(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let archive = parts.first, let first = archive.first, first.isLetter,
-              archive.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { return false }
-        return parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") })
+        var parts = 1
+        var previous: UInt8 = UInt8(ascii: ".")
+        for byte in text.utf8 {
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if byte == UInt8(ascii: ".") {
+                parts += 1
+                guard parts <= 2, previous != UInt8(ascii: ".") else { return false }
+            } else if !(isLetter || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "."))) {
+                return false
+            }
+            previous = byte
+        }
+        return !text.isEmpty && previous != UInt8(ascii: ".") && text.utf8.first != UInt8(ascii: "-")
     }
 
     /// The canonical rendering, with arXiv's names and codes; nil when a code is unknown.

@@ -1,0 +1,41 @@
+import ArxivKit
+import NoteSyntax
+
+/// What one entry's values say, parsed once per lint and shared by every rule that reads
+/// them (a Link is read by five rules, a Date by four).
+public struct EntryFacts: Sendable {
+    public let entry: Entry
+    public let title: Field?
+    public let link: Field?
+    public let date: Field?
+    public let subjects: Field?
+    /// The parsed Date, when the entry has a non-empty one.
+    public let parsedDate: Result<NoteDate, NoteDate.Failure>?
+    /// What the Link says about arXiv, when it points there.
+    public let arxiv: ArxivReference?
+    /// Why the arXiv identifier cannot exist, when it cannot.
+    public let arxivProblem: String?
+    let subjectList: SubjectList?
+
+    init(_ entry: Entry, source: SourceText, today: CalendarDay) {
+        self.entry = entry
+        title = entry.field("Title")
+        link = entry.field("Link")
+        date = entry.field("Date")
+        subjects = entry.field("Subjects")
+        parsedDate = date.flatMap { $0.isEmpty ? nil : NoteDate.parse($0.value) }
+        arxiv = link.flatMap { $0.isEmpty ? nil : ArxivReference.parse($0.value) }
+        arxivProblem = arxiv.flatMap {
+            ArxivIdentifier.problem(in: $0.rawIdentifier, currentYear: today.year, currentMonth: today.month)
+        }
+        subjectList = subjects.flatMap { $0.isEmpty ? nil : SubjectList($0.valueRange, in: source) }
+    }
+
+    /// The arXiv identifier when the Link names one that can exist.
+    public var validArxivIdentifier: ArxivIdentifier? { arxivProblem == nil ? arxiv?.identifier : nil }
+
+    public var validDate: NoteDate? {
+        if case .success(let date)? = parsedDate { return date }
+        return nil
+    }
+}
