@@ -33,7 +33,7 @@ let package = Package(
             name: "notelint",
             dependencies: ["NoteLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"]),
+        .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"], exclude: ["Goldens"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
         .testTarget(name: "CLITests", dependencies: ["notelint"]),

@@ -98,7 +98,8 @@ public struct LineIndex: Sendable {
             counted += width
             offset += length
         }
-        return offset
+        // A truncated sequence in bytes that were not sanitized must not carry past the line.
+        return min(offset, end)
     }
 
     private func columns(from start: Int, to end: Int, in unit: Unit) -> Int {

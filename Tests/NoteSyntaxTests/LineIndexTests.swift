@@ -137,6 +137,16 @@ private func contentRanges(_ index: LineIndex) -> [ByteRange] {
         }
     }
 
+    @Test func unsanitizedBytesNeverCarryAColumnPastTheLine() {
+        // A three-byte lead with only one byte before the newline.
+        let lines = LineIndex([0x61, 0xE2, 0x0A, 0x62])
+        for unit in [LineIndex.Unit.utf16, .unicodeScalar] {
+            #expect(lines.offset(of: LineIndex.Position(line: 0, column: 2), in: unit) == 2)
+            #expect(lines.offset(of: LineIndex.Position(line: 0, column: 9), in: unit) == 2)
+            #expect(lines.position(of: 4, in: unit) == LineIndex.Position(line: 1, column: 1))
+        }
+    }
+
     @Test func theOffsetAfterAFinalNewlineIsOnTheEmptyLastLine() {
         let lines = index("ab\n")
         #expect(lines.position(of: 3, in: .utf8) == LineIndex.Position(line: 1, column: 0))
