@@ -27,13 +27,16 @@ public struct FrontMatter: Sendable, Equatable {
 
     static func parse(_ source: SourceText) -> FrontMatter? {
         guard let (opening, closing) = locate(in: source) else { return nil }
-        let last = closing ?? source.lineIndex.lineCount - 1
-        let contentLines = (opening + 1)..<(closing ?? source.lineIndex.lineCount)
         guard let closing else {
-            let problem = YAMLProblem(message: "front matter is not closed: add a line `---` after it",
+            // Unclosed: the front matter is taken to run to the first blank line, so its
+            // `key: value` lines are not read as Markdown (and as entries) below it.
+            var last = opening
+            while last + 1 < source.lineIndex.lineCount && !source.isBlankLine(last + 1) { last += 1 }
+            let problem = YAMLProblem(message: "front matter is not closed: add a line `---` after line \(last + 1)",
                                       offset: source.lineIndex.lineStarts[opening])
-            return FrontMatter(lines: opening...last, contentLines: contentLines, isClosed: false, root: nil, problem: problem)
+            return FrontMatter(lines: opening...last, contentLines: (opening + 1)..<(last + 1), isClosed: false, root: nil, problem: problem)
         }
+        let contentLines = (opening + 1)..<closing
         let contentStart = source.lineIndex.lineStarts[opening + 1]
         let contentEnd = source.lineIndex.lineStarts[closing]
         let yaml = source.string(ByteRange(contentStart, contentEnd))

@@ -32,7 +32,7 @@ public struct Note: Sendable {
         let frontMatter = FrontMatter.parse(source)
         self.frontMatter = frontMatter
         var parseBytes = source.bytes
-        if let frontMatter, frontMatter.isClosed {
+        if let frontMatter {
             // Blank the front matter out byte for byte, so offsets and lines stay exact.
             let range = ByteRange(source.lineIndex.lineStarts[frontMatter.lines.lowerBound],
                                   source.lineContent(frontMatter.lines.upperBound).end)
@@ -43,7 +43,7 @@ public struct Note: Sendable {
         let blocks = CmarkBridge.parseBlocks(parseBytes, lineStarts: source.lineIndex.lineStarts)
         self.blocks = blocks
         var kinds = [LineKind](repeating: .markdown, count: source.lineIndex.lineCount)
-        if let frontMatter, frontMatter.isClosed {
+        if let frontMatter {
             for line in frontMatter.lines { kinds[line] = .frontMatter }
         }
         for block in blocks {

@@ -9,6 +9,10 @@ public enum YAMLReader {
     /// Parses `text`, which starts at byte `baseOffset` of `source`, whose line index places the
     /// YAML parser's marks.
     public static func read(_ text: String, baseLine: Int, in source: SourceText) -> (value: YAMLValue?, problem: YAMLProblem?) {
+        if let alias = aliasUsedAsKey(in: text) {
+            return (nil, YAMLProblem(message: "an alias used as a mapping key (`*\(alias.name)`) is not supported",
+                                     offset: source.lineIndex.lineStarts[baseLine] + alias.offset))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -21,6 +25,32 @@ public enum YAMLReader {
         let start = source.lineIndex.lineStarts[baseLine]
         var state = Conversion(budget: nodeBudget, cursor: start, limit: min(start + text.utf8.count, source.count))
         return (convert(node, baseLine: baseLine, in: source, state: &state), nil)
+    }
+
+    /// Yams hashes mapping keys to find duplicates, which expands an alias key completely: a
+    /// key that is an alias bomb never returns. Such keys are refused before composing. Found
+    /// on the text: `*name` after a blank, `{`, `[`, `,` or `?`, and followed by `:` or
+    /// preceded by `?`.
+    static func aliasUsedAsKey(in text: String) -> (name: String, offset: Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "*")) else { return nil }
+        let openers: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "?")]
+        let enders: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":")]
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "*") && (index == 0 || openers.contains(bytes[index - 1])) {
+            var end = index + 1
+            while end < bytes.count && !enders.contains(bytes[end]) { end += 1 }
+            guard end > index + 1 else { continue }
+            var after = end
+            while after < bytes.count && (bytes[after] == 0x20 || bytes[after] == 0x09) { after += 1 }
+            var before = index - 1
+            while before >= 0 && (bytes[before] == 0x20 || bytes[before] == 0x09) { before -= 1 }
+            let followedByColon = after < bytes.count && bytes[after] == UInt8(ascii: ":")
+            let explicitKey = before >= 0 && bytes[before] == UInt8(ascii: "?")
+            if followedByColon || explicitKey {
+                return (String(decoding: bytes[(index + 1)..<end], as: UTF8.self), index)
+            }
+        }
+        return nil
     }
 
     private static func problem(from error: YamlError, baseLine: Int, in source: SourceText, length: Int) -> YAMLProblem {

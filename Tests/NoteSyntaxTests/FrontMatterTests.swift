@@ -60,12 +60,25 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         let note = Note("---\ntitle: x\nmore: y\n")
         let frontMatter = try #require(note.frontMatter)
         #expect(!frontMatter.isClosed)
-        #expect(frontMatter.lines == 0...3)
-        #expect(frontMatter.contentLines == 1..<4)
+        // An unclosed front matter runs to the first blank line (here the empty last line).
+        #expect(frontMatter.lines == 0...2)
+        #expect(frontMatter.contentLines == 1..<3)
         #expect(frontMatter.root == nil)
         let problem = try #require(frontMatter.problem)
         #expect(problem.offset == 0)
         #expect(problem.message.contains("not closed"))
+    }
+
+    @Test func unclosedFrontMatterLinesAreNotEntriesButLaterEntriesAre() throws {
+        let note = Note("---
+title: x
+link: y
+
+Title: A
+Link: https://example.org
+")
+        #expect(note.frontMatter?.lines == 0...2)
+        #expect(note.entries.map(\.lines) == [4...5])
     }
 
     @Test func invalidYAMLIsPlacedOnItsLineAndColumn() throws {
@@ -230,5 +243,24 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         let note = Note("---\nTitle: x\nLink: y\n---\n")
         #expect(note.entries.isEmpty)
         #expect(note.frontMatter?.value(forKey: "Title")?.scalarText == "x")
+    }
+}
+
+@Suite struct AliasKeyTests {
+    /// Yams expands an alias key to hash it; a bomb there would never return.
+    @Test func anAliasBombUsedAsAKeyIsRefusedQuickly() {
+        var yaml = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        let names = ["b", "c", "d", "e", "f", "g", "h", "i", "j"]
+        var previous = "a"
+        for name in names {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            previous = name
+        }
+        yaml += "? *j\n: x\ntitle: t\n---\n"
+        let note = Note(yaml)
+        #expect(note.frontMatter?.problem?.message == "an alias used as a mapping key (`*j`) is not supported")
+        #expect(YAMLReader.aliasUsedAsKey(in: "key: *ref\nlist: [*a, *b]\n") == nil)
+        #expect(YAMLReader.aliasUsedAsKey(in: "*ref : value\n")?.name == "ref")
+        #expect(YAMLReader.aliasUsedAsKey(in: "{*k: v}\n")?.name == "k")
     }
 }

@@ -30,8 +30,6 @@ protocol Reporter: Sendable {
     func finish(_ files: [RenderedFile], to output: Output)
 }
 
-extension TextReporter: Reporter {}
-extension JSONReporter: Reporter {}
 
 /// Positions as every output format prints them: lines and columns 1-based, columns counted in
 /// Unicode scalars, ends exclusive.

@@ -3,7 +3,7 @@ import NoteSyntax
 
 /// The `--format json` report: one array, one object per finding, keys in a fixed order.
 /// This shape is a public interface (see the README): add keys, never change these.
-struct JSONReporter {
+struct JSONReporter: Reporter {
     /// One file's findings as array items, rendered on the worker that linted it.
     func render(_ file: FileReport) -> String {
         file.diagnostics.map { "  " + object($0, in: file).rendered(indent: 1) }.joined(separator: ",\n")

@@ -3,7 +3,7 @@ import NoteSyntax
 
 /// `path:line:column: severity: message [rule]`, optionally with the source line and a caret
 /// under the range, then a summary line.
-struct TextReporter {
+struct TextReporter: Reporter {
     let style: Style
     let showSource: Bool
     let showSummary: Bool
