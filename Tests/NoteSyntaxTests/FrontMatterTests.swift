@@ -70,13 +70,7 @@ private func nodeCount(_ value: YAMLValue) -> Int {
     }
 
     @Test func unclosedFrontMatterLinesAreNotEntriesButLaterEntriesAre() throws {
-        let note = Note("---
-title: x
-link: y
-
-Title: A
-Link: https://example.org
-")
+        let note = Note("---\ntitle: x\nlink: y\n\nTitle: A\nLink: https://example.org\n")
         #expect(note.frontMatter?.lines == 0...2)
         #expect(note.entries.map(\.lines) == [4...5])
     }
