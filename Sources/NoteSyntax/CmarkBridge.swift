@@ -13,7 +13,9 @@ enum CmarkBridge {
     static func prepare() { _ = registerExtensions }
 
     /// `bytes` must hold no NUL (SourceText guarantees it); front matter already blanked.
-    static func parseBlocks(_ bytes: [UInt8], lineStarts: [Int]) -> [Block] {
+    /// `blanked`, when given, is fed to cmark as spaces (its line breaks kept): the front
+    /// matter, which is not Markdown. The rest is fed straight from `bytes`, uncopied.
+    static func parseBlocks(_ bytes: [UInt8], blanked: ByteRange?, lineStarts: [Int]) -> [Block] {
         let lineCount = lineStarts.count
         prepare()
         let options = CMARK_OPT_FOOTNOTES
@@ -24,6 +26,17 @@ enum CmarkBridge {
         if let table = cmark_find_syntax_extension("table") {
             cmark_parser_attach_syntax_extension(parser, table)
         }
+        let cut = blanked ?? .empty(at: 0)
+        let blank = bytes[cut.start..<cut.end].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
+        feed(parser, bytes[0..<cut.start])
+        feed(parser, blank[...])
+        feed(parser, bytes[cut.end...])
+        guard let root = cmark_parser_finish(parser) else { return [documentOnly(lineCount)] }
+        defer { cmark_node_free(root) }
+        return walk(root, bytes: bytes, lineStarts: lineStarts)
+    }
+
+    private static func feed(_ parser: OpaquePointer, _ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress, chars.count > 0 {
@@ -31,9 +44,6 @@ enum CmarkBridge {
                 }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return [documentOnly(lineCount)] }
-        defer { cmark_node_free(root) }
-        return walk(root, bytes: bytes, lineStarts: lineStarts)
     }
 
     private static func documentOnly(_ lineCount: Int) -> Block {

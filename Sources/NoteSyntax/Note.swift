@@ -31,16 +31,9 @@ public struct Note: Sendable {
         self.knownFields = knownFields
         let frontMatter = FrontMatter.parse(source)
         self.frontMatter = frontMatter
-        var parseBytes = source.bytes
-        if let frontMatter {
-            // Blank the front matter out byte for byte, so offsets and lines stay exact.
-            let range = ByteRange(source.lineIndex.lineStarts[frontMatter.lines.lowerBound],
-                                  source.lineContent(frontMatter.lines.upperBound).end)
-            for offset in range.start..<range.end where parseBytes[offset] != 0x0A && parseBytes[offset] != 0x0D {
-                parseBytes[offset] = 0x20
-            }
-        }
-        let blocks = CmarkBridge.parseBlocks(parseBytes, lineStarts: source.lineIndex.lineStarts)
+        // The front matter is blanked out for cmark byte for byte, so offsets and lines stay exact.
+        let blanked = frontMatter.map { ByteRange(source.lineIndex.lineStarts[$0.lines.lowerBound], source.lineContent($0.lines.upperBound).end) }
+        let blocks = CmarkBridge.parseBlocks(source.bytes, blanked: blanked, lineStarts: source.lineIndex.lineStarts)
         self.blocks = blocks
         var kinds = [LineKind](repeating: .markdown, count: source.lineIndex.lineCount)
         if let frontMatter {

@@ -33,7 +33,7 @@ struct EntryDuplicate: Rule {
         for facts in context.entries {
             let link = facts.link.flatMap { $0.isEmpty ? nil : $0 }
             let title = facts.title.flatMap { $0.isEmpty ? nil : $0 }
-            let linkKey = link.map { link in facts.arxiv?.identifier.map { "arxiv:" + $0.id.lowercased() } ?? link.value }
+            let linkKey = link.map { link in facts.arxiv?.identifier.map { "arxiv:" + $0.id } ?? link.value }
             let titleKey = title.map { Self.titleKey($0.value) }
             if let link, let linkKey, let first = firstByLink[linkKey] {
                 report(link, duplicating: first, what: "link", source: source, context: &context)

@@ -34,10 +34,12 @@ struct EntryMissingField: Rule {
     func check(_ context: inout LintContext) {
         let known = context.note.knownFields
         for entry in context.note.entries where !entry.isBlank {
-            let suggested = Set(entry.fields.compactMap { FieldSuggestion.field(for: $0.key, in: entry, known: known)?.lowercased() })
+            let missing = required.filter { entry.field($0) == nil }
+            guard !missing.isEmpty else { continue }
+            let suggested = entry.fields.compactMap { FieldSuggestion.field(for: $0.key, in: entry, known: known) }
             let firstLine = context.source.lineContent(entry.lines.lowerBound)
             let anchor = ByteRange(entry.fields[0].keyRange.start, firstLine.end)
-            for field in required where entry.field(field) == nil && !suggested.contains(field.lowercased()) {
+            for field in missing where !suggested.contains(where: { Field.sameKey($0, field) }) {
                 context.report("entry has no `\(field)` field", at: anchor)
             }
         }

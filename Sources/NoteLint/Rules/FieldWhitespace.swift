@@ -58,7 +58,7 @@ struct FieldWhitespace: Rule {
         }
         let gap = ByteRange(raw.start, field.valueRange.start)
         let gapIsClean = gap.length == 1 && bytes[gap.start] == 0x20
-        let runs = blankRuns(in: field.valueRange, bytes).filter { run in run.length > 1 || bytes[run.start] == 0x09 }
+        let runs = hasOddBlanks(field.valueRange, bytes) ? blankRuns(in: field.valueRange, bytes).filter { run in run.length > 1 || bytes[run.start] == 0x09 } : []
         let trailing = ByteRange(field.valueRange.end, raw.end)
         var problems: [String] = []
         var first: Int? = nil
@@ -108,6 +108,17 @@ struct FieldWhitespace: Rule {
             let fix = Fix(title: "Remove the trailing whitespace", applicability: .safe, edits: [.delete(trailing)])
             context.report("trailing whitespace after `\(key)`", at: trailing, fix: fix)
         }
+    }
+
+    /// A tab, or two blanks in a row: the cheap test before collecting runs.
+    private func hasOddBlanks(_ range: ByteRange, _ bytes: [UInt8]) -> Bool {
+        var previousBlank = false
+        for offset in range.start..<range.end {
+            let byte = bytes[offset]
+            if byte == 0x09 || (byte == 0x20 && previousBlank) { return true }
+            previousBlank = byte == 0x20
+        }
+        return false
     }
 
     private func blankRuns(in range: ByteRange, _ bytes: [UInt8]) -> [ByteRange] {

@@ -6,7 +6,13 @@ import NoteSyntax
 struct JSONReporter: Reporter {
     /// One file's findings as array items, rendered on the worker that linted it.
     func render(_ file: FileReport) -> String {
-        file.diagnostics.map { "  " + object($0, in: file).rendered(indent: 1) }.joined(separator: ",\n")
+        var out = ""
+        for (index, diagnostic) in file.diagnostics.enumerated() {
+            if index > 0 { out += ",\n" }
+            out += "  "
+            object(diagnostic, in: file).write(into: &out, indent: 1)
+        }
+        return out
     }
 
     func finish(_ files: [RenderedFile], to output: Output) {
@@ -56,19 +62,44 @@ indirect enum JSONValue {
     case object([(String, JSONValue)])
 
     func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
+    /// Appends the rendering to `out`: one buffer for a whole file's findings.
+    func write(into out: inout String, indent: Int) {
         switch self {
-        case .null: return "null"
-        case .int(let value): return String(value)
-        case .string(let value): return JSONValue.quote(value)
+        case .null: out += "null"
+        case .int(let value): out += String(value)
+        case .string(let value): out += JSONValue.quote(value)
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                JSONValue.pad(&out, indent + 1)
+                item.write(into: &out, indent: indent + 1)
+                out += index + 1 < items.count ? ",\n" : "\n"
+            }
+            JSONValue.pad(&out, indent)
+            out += "]"
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { pad + JSONValue.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)}"
+            guard !pairs.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            for (index, pair) in pairs.enumerated() {
+                JSONValue.pad(&out, indent + 1)
+                out += JSONValue.quote(pair.0)
+                out += ": "
+                pair.1.write(into: &out, indent: indent + 1)
+                out += index + 1 < pairs.count ? ",\n" : "\n"
+            }
+            JSONValue.pad(&out, indent)
+            out += "}"
         }
+    }
+
+    private static func pad(_ out: inout String, _ level: Int) {
+        for _ in 0..<level { out += "  " }
     }
 
     static func quote(_ text: String) -> String {

@@ -6,8 +6,8 @@ enum FieldSuggestion {
     /// The known field one edit away (two for keys of five letters or more), unless the entry
     /// already has that field.
     static func field(for key: String, in entry: Entry, known: [String]) -> String? {
+        guard !isKnown(key, known: known) else { return nil }
         let folded = key.lowercased()
-        guard !known.contains(where: { $0.lowercased() == folded }) else { return nil }
         let limit = key.count >= 5 ? 2 : 1
         var best: (field: String, distance: Int)? = nil
         for field in known where entry.field(field) == nil {
@@ -18,7 +18,7 @@ enum FieldSuggestion {
     }
 
     static func isKnown(_ key: String, known: [String]) -> Bool {
-        known.contains { $0.lowercased() == key.lowercased() }
+        known.contains { Field.sameKey($0, key) }
     }
 }
 
