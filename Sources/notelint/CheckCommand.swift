@@ -142,6 +142,8 @@ extension CheckCommand {
 struct ConfigurationSource {
     private let explicit: Configuration?
     private let locator = ConfigurationLocator()
+    /// Folders as the paths spell them, so most files skip path standardization.
+    private let byFolderAsWritten = Box<[String: Configuration]>([:])
 
     init(explicitPath: String?) throws {
         guard let explicitPath else {
@@ -188,7 +190,17 @@ struct ConfigurationSource {
 
     func configuration(forFile path: String) throws -> Configuration {
         if let explicit { return explicit }
-        let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-        return try locator.configuration(forFolder: folder)
+        let folder = (path as NSString).deletingLastPathComponent
+        if let cached = byFolderAsWritten.value[folder] { return cached }
+        let absolute = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.path
+        let configuration = try locator.configuration(forFolder: absolute)
+        byFolderAsWritten.value[folder] = configuration
+        return configuration
     }
+}
+
+/// A mutable value shared by copies of a struct; used from the main thread only.
+final class Box<Value> {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -31,7 +31,7 @@ struct FileDiscovery {
                 continue
             }
             let found = isDirectory.boolValue ? notes(inDirectory: path) : [path]
-            for file in found where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
+            for file in found where paths.count == 1 || seen.insert((file as NSString).standardizingPath).inserted {
                 files.append(Found(path: file, searchRoot: isDirectory.boolValue ? path : nil))
             }
         }
@@ -74,19 +74,21 @@ struct FileDiscovery {
         return Array(files)
     }
 
-    /// Every file below `directory`, skipping hidden folders, relative to it.
+    /// Every note below `directory`, skipping hidden files and folders, relative to it.
     private static func walk(_ directory: String) -> [String] {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
-        let rootPath = root.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-            guard values?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            files.append(String(path.dropFirst(rootPath.count).drop(while: { $0 == "/" })))
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard isNote(name) else { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: join(directory, relative), isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(relative)
+            }
         }
         return files
     }

@@ -37,8 +37,8 @@ struct SubjectsFormat: Rule {
         for facts in context.entries {
             guard let field = facts.subjects, let list = facts.subjectList else { continue }
             // Most values were copied from arXiv and are exactly canonical: check that first.
+            if list.isCanonical(field.valueRange, in: context.source) { continue }
             let canonical = list.hasStrayText ? nil : list.canonical()
-            if canonical == field.value { continue }
             let wellFormed = !list.hasStrayText && !list.items.isEmpty && list.items.allSatisfy { $0.name != nil }
                 && list.renderedAsWritten() == collapse(field.value)
             guard !wellFormed else { continue }

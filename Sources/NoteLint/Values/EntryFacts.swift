@@ -3,7 +3,7 @@ import NoteSyntax
 
 /// What one entry's values say, parsed once per lint and shared by every rule that reads
 /// them (a Link is read by five rules, a Date by four).
-public struct EntryFacts: Sendable {
+public final class EntryFacts: Sendable {
     public let entry: Entry
     public let title: Field?
     public let link: Field?

@@ -84,6 +84,27 @@ struct SubjectList {
         return !text.isEmpty && previous != UInt8(ascii: ".") && text.utf8.first != UInt8(ascii: "-")
     }
 
+    /// Whether `range` of `source` already reads exactly as `canonical()` would write it;
+    /// checked on the bytes, since most values were copied from arXiv and pass.
+    func isCanonical(_ range: ByteRange, in source: SourceText) -> Bool {
+        guard !hasStrayText, !items.isEmpty else { return false }
+        var offset = range.start
+        let bytes = source.bytes
+        func expect<S: Sequence>(_ part: S) -> Bool where S.Element == UInt8 {
+            for byte in part {
+                guard offset < range.end, bytes[offset] == byte else { return false }
+                offset += 1
+            }
+            return true
+        }
+        for (index, item) in items.enumerated() {
+            guard let category = ArxivTaxonomy.category(item.code), category.id == item.code else { return false }
+            if index > 0 && !expect("; ".utf8) { return false }
+            guard expect(category.name.utf8), expect(" (".utf8), expect(category.id.utf8), expect(")".utf8) else { return false }
+        }
+        return offset == range.end
+    }
+
     /// The canonical rendering, with arXiv's names and codes; nil when a code is unknown.
     func canonical() -> String? {
         var parts: [String] = []
