@@ -29,14 +29,18 @@ let package = Package(
             name: "NoteLint",
             dependencies: ["NoteSyntax", "ArxivKit"]
         ),
+        .target(name: "JSONRPC"),
+        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax"]),
         .executableTarget(
             name: "notelint",
-            dependencies: ["NoteLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NoteLint", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"], exclude: ["Goldens"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
         .testTarget(name: "CLITests", dependencies: ["notelint"]),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -100,6 +100,9 @@ struct OldStyle {
         else { return nil }
         let subject = bytes[..<slash]
         let archiveEnd = subject.firstIndex(of: UInt8(ascii: ".")) ?? slash
+        // At most one `.`, and a subject after it (`math./0309136` is not an identifier).
+        guard archiveEnd == slash || (archiveEnd + 1 < slash && !subject[(archiveEnd + 1)...].contains(UInt8(ascii: ".")))
+        else { return nil }
         archive = String(decoding: bytes[..<archiveEnd], as: UTF8.self)
         yy = number / 100_000
         mm = number / 1000 % 100

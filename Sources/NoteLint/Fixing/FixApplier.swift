@@ -81,7 +81,7 @@ public enum LineEnding: String, Sendable {
         return newline > 0 && bytes[newline - 1] == 0x0D ? .crlf : .lf
     }
 
-    func convert(_ text: String) -> String {
+    public func convert(_ text: String) -> String {
         guard self == .crlf, text.contains("\n") else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
     }

@@ -33,20 +33,23 @@ public struct NoteDate: Sendable, Equatable {
     }
 
     public func rendered(_ style: Style) -> String {
+        // Four digits, as the grammar reads a year back (`0999`, not `999`).
+        let yyyy = String(repeating: "0", count: max(0, 4 - "\(year)".count)) + "\(year)"
         switch style {
         case .dayMonthYear:
-            guard let month else { return "\(year)" }
+            guard let month else { return yyyy }
             let name = NoteDate.shortMonths[month - 1]
-            return day.map { "\($0) \(name) \(year)" } ?? "\(name) \(year)"
+            return day.map { "\($0) \(name) \(yyyy)" } ?? "\(name) \(yyyy)"
         case .iso:
-            guard let month else { return "\(year)" }
+            guard let month else { return yyyy }
             let mm = month < 10 ? "0\(month)" : "\(month)"
-            guard let day else { return "\(year)-\(mm)" }
-            return "\(year)-\(mm)-\(day < 10 ? "0\(day)" : "\(day)")"
+            guard let day else { return "\(yyyy)-\(mm)" }
+            return "\(yyyy)-\(mm)-\(day < 10 ? "0\(day)" : "\(day)")"
         }
     }
 
-    /// Whether any day this date can mean comes after `today`.
+    /// Whether this date is after `today`: a day after it, or a month or a year all of which
+    /// is after it (`Apr 2021` is not after 20 April 2021).
     public func isAfter(_ today: CalendarDay) -> Bool {
         if year != today.year { return year > today.year }
         guard let month else { return false }

@@ -29,7 +29,14 @@ struct SubjectList {
                 let codeRange = ByteRange(offset + 1, close)
                 let code = source.string(codeRange)
                 if SubjectList.looksLikeCode(code) {
-                    let nameRange = SubjectList.trimmed(ByteRange(SubjectList.skipSeparators(cursor, range.end, bytes), offset), bytes)
+                    var nameStart = SubjectList.skipSeparators(cursor, range.end, bytes)
+                    // No name holds `;`: text before one is stray, not part of this name (a fix
+                    // to the name would delete it).
+                    if let semicolon = (nameStart..<offset).last(where: { bytes[$0] == UInt8(ascii: ";") }) {
+                        stray = true
+                        nameStart = SubjectList.skipSeparators(semicolon + 1, offset, bytes)
+                    }
+                    let nameRange = SubjectList.trimmed(ByteRange(nameStart, offset), bytes)
                     let name = nameRange.isEmpty ? nil : source.string(nameRange)
                     items.append(Item(name: name, nameRange: nameRange.isEmpty ? nil : nameRange, code: code, codeRange: codeRange))
                     cursor = close + 1
@@ -61,7 +68,7 @@ struct SubjectList {
             }
         } else {
             let tail = SubjectList.trimmed(ByteRange(SubjectList.skipSeparators(cursor, range.end, bytes), range.end), bytes)
-            stray = !tail.isEmpty
+            stray = stray || !tail.isEmpty
         }
         self.items = items
         self.hasStrayText = stray

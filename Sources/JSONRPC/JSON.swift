@@ -1,0 +1,186 @@
+import Foundation
+
+/// A JSON value. Objects keep their keys in order, so reports that document a key order
+/// (the CLI's `--format json`) can keep it; lookups are linear, and objects are small.
+public indirect enum JSON: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    public static func == (lhs: JSON, rhs: JSON) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.int(a), .int(b)): return a == b
+        case let (.double(a), .double(b)): return a == b
+        case let (.int(a), .double(b)), let (.double(b), .int(a)): return Double(a) == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)):
+            return a.count == b.count && a.allSatisfy { pair in b.contains { $0.0 == pair.0 && $0.1 == pair.1 } }
+        default: return false
+        }
+    }
+
+    public subscript(key: String) -> JSON? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+
+    public subscript(index: Int) -> JSON? {
+        guard case .array(let items) = self, index >= 0, index < items.count else { return nil }
+        return items[index]
+    }
+
+    public var string: String? { if case .string(let value) = self { return value }; return nil }
+    public var bool: Bool? { if case .bool(let value) = self { return value }; return nil }
+    public var array: [JSON]? { if case .array(let value) = self { return value }; return nil }
+    public var isNull: Bool { self == .null }
+
+    /// Integers, and doubles that hold an integer.
+    public var int: Int? {
+        switch self {
+        case .int(let value): return value
+        case .double(let value) where value.rounded() == value && abs(value) < 9e15: return Int(value)
+        default: return nil
+        }
+    }
+
+    public var isObject: Bool { if case .object = self { return true }; return false }
+
+    /// Builds an object, leaving out keys whose value is nil.
+    public static func object(_ pairs: KeyValuePairs<String, JSON?>) -> JSON {
+        .object(pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    // MARK: Parsing
+
+    public struct ParseError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Parses UTF-8 JSON text.
+    public static func parse(_ data: Data) throws -> JSON {
+        guard String(data: data, encoding: .utf8) != nil else { throw ParseError(description: "the body is not valid UTF-8") }
+        do {
+            return try JSONDecoder().decode(JSON.self, from: data)
+        } catch {
+            throw ParseError(description: "the body is not valid JSON")
+        }
+    }
+
+    // MARK: Writing
+
+    /// Compact text, as the protocol sends it.
+    public func serialized() -> String {
+        var out = ""
+        write(into: &out, indent: nil)
+        return out
+    }
+
+    /// Two-space indented text, for people.
+    public func pretty(indent: Int = 0) -> String {
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
+    public func write(into out: inout String, indent: Int?) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .double(let value):
+            out += value.isFinite ? (value.rounded() == value && abs(value) < 9e15 ? String(Int(value)) : String(value)) : "null"
+        case .string(let value): JSON.quote(value, into: &out)
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                JSON.newline(&out, indent.map { $0 + 1 })
+                item.write(into: &out, indent: indent.map { $0 + 1 })
+            }
+            JSON.newline(&out, indent)
+            out += "]"
+        case .object(let pairs):
+            guard !pairs.isEmpty else { out += "{}"; return }
+            out += "{"
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { out += "," }
+                JSON.newline(&out, indent.map { $0 + 1 })
+                JSON.quote(pair.0, into: &out)
+                out += indent == nil ? ":" : ": "
+                pair.1.write(into: &out, indent: indent.map { $0 + 1 })
+            }
+            JSON.newline(&out, indent)
+            out += "}"
+        }
+    }
+
+    private static func newline(_ out: inout String, _ indent: Int?) {
+        guard let indent else { return }
+        out += "\n"
+        for _ in 0..<indent { out += "  " }
+    }
+
+    public static func quote(_ text: String, into out: inout String) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+extension JSON: Decodable {
+    private struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: Decoder) throws {
+        if let container = try? decoder.container(keyedBy: Key.self) {
+            var pairs: [(String, JSON)] = []
+            for key in container.allKeys {
+                pairs.append((key.stringValue, try container.decode(JSON.self, forKey: key)))
+            }
+            self = .object(pairs)
+            return
+        }
+        if var container = try? decoder.unkeyedContainer() {
+            var items: [JSON] = []
+            while !container.isAtEnd { items.append(try container.decode(JSON.self)) }
+            self = .array(items)
+            return
+        }
+        let value = try decoder.singleValueContainer()
+        if value.decodeNil() { self = .null }
+        else if let bool = try? value.decode(Bool.self) { self = .bool(bool) }
+        else if let int = try? value.decode(Int.self) { self = .int(int) }
+        else if let double = try? value.decode(Double.self) { self = .double(double) }
+        else { self = .string(try value.decode(String.self)) }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import JSONRPC
+import NoteLint
+import NoteSyntax
+
+/// An open document: its text as the editor has it, at a version.
+struct Document: Sendable {
+    let uri: String
+    /// The file path when the URI is a `file:` URI (configuration is looked up from it).
+    let path: String?
+    let version: Int
+    let file: NoteFile
+    let source: SourceText
+
+    init(uri: String, version: Int, text: String) {
+        self.uri = uri
+        self.path = DocumentURI.path(uri)
+        self.version = version
+        self.file = NoteFile.removingBOM(Array(text.utf8))
+        self.source = SourceText(bytes: file.bytes)
+    }
+
+    private init(uri: String, path: String?, version: Int, file: NoteFile) {
+        self.uri = uri
+        self.path = path
+        self.version = version
+        self.file = file
+        self.source = SourceText(bytes: file.bytes)
+    }
+
+    enum ChangeError: Error, CustomStringConvertible {
+        case invalid(String)
+        var description: String {
+            switch self {
+            case .invalid(let message): return message
+            }
+        }
+    }
+
+    /// Applies `contentChanges` in order: a change with a range replaces that range (in the
+    /// negotiated encoding, clamped to the text), one without replaces the whole text.
+    func applying(_ changes: [JSON], version: Int, codec: PositionCodec) throws -> Document {
+        var bytes = file.bytes
+        var hasBOM = file.hasBOM
+        var source = self.source
+        for change in changes {
+            guard let text = change["text"]?.string else { throw ChangeError.invalid("a content change has no `text`") }
+            if let rangeJSON = change["range"], !rangeJSON.isNull {
+                guard let range = codec.byteRange(rangeJSON, in: source) else { throw ChangeError.invalid("a content change has an invalid `range`") }
+                bytes.replaceSubrange(range.start..<range.end, with: Array(text.utf8))
+            } else {
+                let whole = NoteFile.removingBOM(Array(text.utf8))
+                bytes = whole.bytes
+                hasBOM = whole.hasBOM
+            }
+            source = SourceText(bytes: bytes)
+        }
+        return Document(uri: uri, path: path, version: version, file: NoteFile(bytes: bytes, hasBOM: hasBOM))
+    }
+}
+
+enum DocumentURI {
+    /// `file:///home/a%20b/x.md` -> `/home/a b/x.md`; nil for other schemes.
+    static func path(_ uri: String) -> String? {
+        guard uri.hasPrefix("file://") else { return nil }
+        var rest = Substring(uri.dropFirst("file://".count))
+        if !rest.hasPrefix("/"), let slash = rest.firstIndex(of: "/") { rest = rest[slash...] }
+        return String(rest).removingPercentEncoding ?? String(rest)
+    }
+
+    static func fileURI(_ path: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+        var out = "file://"
+        for byte in path.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && allowed.contains(character) {
+                out.append(character)
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+import JSONRPC
+import NoteSyntax
+
+extension Server {
+    func initialize(_ request: PendingRequest, _ params: JSON) {
+        guard lifecycle == .uninitialized else {
+            return request.fail(ErrorCode.invalidRequest, "`initialize` was already received")
+        }
+        guard params.isObject else { return request.fail(ErrorCode.invalidParams, "`initialize` needs params") }
+        let capabilities = params["capabilities"] ?? .object([])
+        let encodings = capabilities["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
+        codec = PositionCodec(unit: encodings.contains("utf-8") ? .utf8 : .utf16)
+        pullDiagnostics = capabilities["textDocument"]?["diagnostic"].map { $0.isObject } ?? false
+        dynamicWatchers = capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
+        settings = Settings(params["initializationOptions"])
+        lints.update(settings)
+        lifecycle = .running
+
+        var serverCapabilities: [(String, JSON)] = [
+            ("positionEncoding", .string(codec.encodingName)),
+            ("textDocumentSync", .object([
+                ("openClose", .bool(true)),
+                ("change", .int(2)),
+                ("save", .object([("includeText", .bool(false))])),
+            ])),
+            ("codeActionProvider", .object([
+                ("codeActionKinds", .array([.string("quickfix"), .string("source.fixAll.notelint")])),
+                ("resolveProvider", .bool(false)),
+            ])),
+        ]
+        if pullDiagnostics {
+            serverCapabilities.append(("diagnosticProvider", .object([
+                ("identifier", .string("notelint")),
+                ("interFileDependencies", .bool(false)),
+                ("workspaceDiagnostics", .bool(false)),
+            ])))
+        }
+        Log.info("initialized: \(codec.encodingName) positions, \(pullDiagnostics ? "pull" : "push") diagnostics")
+        request.respond(.object([
+            ("capabilities", .object(serverCapabilities)),
+            ("serverInfo", .object([("name", .string("notelint")), ("version", .string(version))])),
+        ]))
+    }
+
+    func shutdown(_ request: PendingRequest) {
+        lifecycle = .shutDown
+        request.respond(.null)
+    }
+
+    /// Watches `.notelint.yml` files, when the client lets the server register watchers.
+    func registerWatchers() {
+        guard dynamicWatchers else { return }
+        connection.request("client/registerCapability", .object([("registrations", .array([.object([
+            ("id", .string("notelint-configuration")),
+            ("method", .string("workspace/didChangeWatchedFiles")),
+            ("registerOptions", .object([("watchers", .array([.object([("globPattern", .string("**/.notelint.yml"))])]))])),
+        ])]))]))
+    }
+
+    func didChangeConfiguration(_ params: JSON) {
+        let updated = Settings(params["settings"])
+        // A client that sends no settings of ours is only saying "something changed".
+        if updated != Settings() { settings = updated }
+        lints.update(settings)
+        relintAll()
+    }
+
+    func configurationChanged() {
+        lints.reload()
+        relintAll()
+    }
+}

@@ -1,0 +1,73 @@
+import JSONRPC
+import NoteSyntax
+
+extension Server {
+    func didOpen(_ params: JSON) {
+        guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string else {
+            return Log.warning("didOpen without a text document")
+        }
+        guard text.utf8.count <= Server.maximumDocumentSize else {
+            tooLarge.insert(uri)
+            documents[uri] = nil
+            return showMessage(2, "notelint: \(uri) is over \(Server.maximumDocumentSize / 1024 / 1024) MB and is not checked")
+        }
+        tooLarge.remove(uri)
+        let document = Document(uri: uri, version: item["version"]?.int ?? 0, text: text)
+        documents[uri] = document
+        schedulePush(document)
+    }
+
+    func didChange(_ params: JSON) {
+        guard let identifier = params["textDocument"], let uri = identifier["uri"]?.string,
+              let changes = params["contentChanges"]?.array else { return Log.warning("didChange without a document or changes") }
+        guard let document = documents[uri] else {
+            if !tooLarge.contains(uri) { Log.warning("didChange for \(uri), which is not open") }
+            return
+        }
+        let version = identifier["version"]?.int ?? document.version + 1
+        guard version > document.version else {
+            return Log.warning("didChange for \(uri) at version \(version), not after \(document.version): ignored")
+        }
+        do {
+            let changed = try document.applying(changes, version: version, codec: codec)
+            guard changed.file.bytes.count <= Server.maximumDocumentSize else {
+                documents[uri] = nil
+                tooLarge.insert(uri)
+                return showMessage(2, "notelint: \(uri) grew over \(Server.maximumDocumentSize / 1024 / 1024) MB and is no longer checked")
+            }
+            documents[uri] = changed
+            schedulePush(changed)
+        } catch {
+            Log.warning("didChange for \(uri): \(error)")
+        }
+    }
+
+    func didClose(_ params: JSON) {
+        guard let uri = params["textDocument"]?["uri"]?.string else { return }
+        documents[uri] = nil
+        tooLarge.remove(uri)
+        if !pullDiagnostics { publisher.closed(uri, connection: connection) }
+    }
+
+    /// Lints a document version on its own serial queue and publishes the result, unless a
+    /// newer version arrived meanwhile (then that version's lint publishes instead).
+    func schedulePush(_ document: Document) {
+        guard !pullDiagnostics else { return }
+        let queue = publisher.opened(document.uri, version: document.version)
+        let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
+        queue.async { [self] in
+            guard publisher.isLatest(document.uri, version: document.version) else { return }
+            let (_, result) = lints.lint(document)
+            let items = converter.convert(result.diagnostics, note: result.note, document: document)
+            publisher.publish(document.uri, version: document.version, diagnostics: items, connection: connection)
+        }
+    }
+
+    func relintAll() {
+        if pullDiagnostics {
+            connection.request("workspace/diagnostic/refresh", .null)
+        } else {
+            for document in documents.values { schedulePush(document) }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import JSONRPC
+
+/// What the editor configures, through `initializationOptions` or
+/// `workspace/didChangeConfiguration` (either flat, or under a `notelint` key).
+struct Settings: Sendable, Equatable {
+    /// A configuration file to use instead of the nearest `.notelint.yml`.
+    var configPath: String?
+    /// Where rule pages live: `{rule}` is replaced by the rule id, or `/<rule>.md` appended.
+    var docsURL: String?
+
+    init(configPath: String? = nil, docsURL: String? = nil) {
+        self.configPath = configPath
+        self.docsURL = docsURL
+    }
+
+    init(_ json: JSON?) {
+        let settings = json?["notelint"] ?? json
+        configPath = settings?["configPath"]?.string ?? settings?["config"]?.string
+        docsURL = settings?["docsUrl"]?.string ?? settings?["docs_url"]?.string
+    }
+}
