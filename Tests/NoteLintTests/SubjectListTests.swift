@@ -156,9 +156,12 @@ import Testing
     }
 
     /// A name never holds `;` (arXiv's names hold commas, never semicolons): text before a `;`
-    /// is not part of the next item's name (a fix to that name would delete it), but stray.
+    /// is not part of the next item's name (a fix to that name would delete it): a known code
+    /// there is an item of its own, anything else is stray.
     @Test(arguments: [
-        ("cs.CL; Artificial Intelligence (cs.AI)", ["Artificial Intelligence"], ["cs.AI"], true),
+        ("cs.CL; Artificial Intelligence (cs.AI)", [nil, "Artificial Intelligence"], ["cs.CL", "cs.AI"], false),
+        ("cs.CL, Artificial Intelligence (cs.AI)", [nil, "Artificial Intelligence"], ["cs.CL", "cs.AI"], false),
+        ("cs.CL, cs.LG, Artificial Intelligence (cs.AI)", [nil, nil, "Artificial Intelligence"], ["cs.CL", "cs.LG", "cs.AI"], false),
         ("junk; Artificial Intelligence (cs.AI)", ["Artificial Intelligence"], ["cs.AI"], true),
         ("; Artificial Intelligence (cs.AI)", ["Artificial Intelligence"], ["cs.AI"], false),
         ("Computation and Language (cs.CL) junk; Artificial Intelligence (cs.AI)",
@@ -174,13 +177,17 @@ import Testing
     }
 
     /// Through the rules: `subjects-name-mismatch` once offered a safe fix that rewrote the
-    /// "name" `cs.CL; Artificial Intelligence` and so deleted `cs.CL`.
-    @Test func noFixDeletesTheCodeBeforeASemicolon() throws {
+    /// "name" `cs.CL; Artificial Intelligence` (or `cs.CL, Artificial Intelligence`) and so
+    /// deleted `cs.CL`. Now the bare code is an item, and the format fix keeps it.
+    @Test(arguments: ["; ", ", "])
+    func noFixDeletesABareCodeBeforeAName(_ separator: String) throws {
         let linter = try Linter(only: ["subjects-name-mismatch", "subjects-format", "subjects-unknown"])
-        let findings = linter.lint(SourceText("Title: A\nSubjects: cs.CL; Artificial Intelligence (cs.AI)\n")).diagnostics
+        let text = "Title: A\nSubjects: cs.CL\(separator)Artificial Intelligence (cs.AI)\n"
+        let findings = linter.lint(SourceText(text)).diagnostics
         #expect(findings.map(\.ruleID) == ["subjects-format"])
-        #expect(findings.map(\.message) == ["subjects should read `Name (code); Name (code)`"])
-        #expect(findings.map(\.fix) == [nil])
+        let fixed = FixApplier.fixAll(Array(text.utf8), linter: linter, allowed: [.safe, .unsafe])
+        #expect(String(decoding: fixed.bytes, as: UTF8.self)
+                == "Title: A\nSubjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n")
     }
 
     @Test func unclosedParenthesisFallsBackToWords() {

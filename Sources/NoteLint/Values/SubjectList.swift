@@ -30,6 +30,15 @@ struct SubjectList {
                 let code = source.string(codeRange)
                 if SubjectList.looksLikeCode(code) {
                     var nameStart = SubjectList.skipSeparators(cursor, range.end, bytes)
+                    // Known codes written bare before the name (`cs.CL, Artificial Intelligence
+                    // (cs.AI)`) are items of their own: a fix to the name must not delete them.
+                    while let separator = (nameStart..<offset).first(where: { bytes[$0] == UInt8(ascii: ",") || bytes[$0] == UInt8(ascii: ";") }) {
+                        let token = SubjectList.trimmed(ByteRange(nameStart, separator), bytes)
+                        let text = source.string(token)
+                        guard SubjectList.looksLikeCode(text), ArxivTaxonomy.isKnown(text) else { break }
+                        items.append(Item(name: nil, nameRange: nil, code: text, codeRange: token))
+                        nameStart = SubjectList.skipSeparators(separator + 1, offset, bytes)
+                    }
                     // No name holds `;`: text before one is stray, not part of this name (a fix
                     // to the name would delete it).
                     if let semicolon = (nameStart..<offset).last(where: { bytes[$0] == UInt8(ascii: ";") }) {
