@@ -1,0 +1,71 @@
+import Foundation
+import JSONRPC
+import Testing
+
+@Suite struct FramingTests {
+    /// Writes `bytes` into a pipe in the given chunk sizes and reads every frame back.
+    private func frames(_ bytes: [UInt8], chunks: Int = 7, maximumSize: Int = 1 << 20) -> [MessageReader.Frame] {
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting
+        DispatchQueue.global().async {
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(offset + chunks, bytes.count)
+                writer.write(Data(bytes[offset..<end]))
+                offset = end
+            }
+            try? writer.close()
+        }
+        let reader = MessageReader(descriptor: pipe.fileHandleForReading.fileDescriptor, maximumSize: maximumSize)
+        var result: [MessageReader.Frame] = []
+        while true {
+            let frame = reader.next()
+            result.append(frame)
+            if frame == .end { return result }
+        }
+    }
+
+    private func frame(_ body: String, header: String = "Content-Length") -> [UInt8] {
+        Array("\(header): \(body.utf8.count)\r\n\r\n\(body)".utf8)
+    }
+
+    @Test func readsMessagesSplitAcrossReadsWithAnyHeaderCase() {
+        let bytes = frame("{\"a\":1}") + frame("{\"é\":2}", header: "content-LENGTH")
+            + Array("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: 2\r\n\r\n{}".utf8)
+        #expect(frames(bytes, chunks: 3) == [.message(Data("{\"a\":1}".utf8)), .message(Data("{\"é\":2}".utf8)), .message(Data("{}".utf8)), .end])
+    }
+
+    @Test func contentLengthCountsBytes() {
+        #expect(frames(frame("\"😀\"")) == [.message(Data("\"😀\"".utf8)), .end])
+    }
+
+    @Test func oversizedMessagesAreSkippedAndReadingGoesOn() {
+        let big = String(repeating: "x", count: 5000)
+        #expect(frames(frame(big) + frame("{}"), chunks: 1000, maximumSize: 1000) == [.tooLarge(declared: 5000), .message(Data("{}".utf8)), .end])
+    }
+
+    @Test func headersWithoutALengthAreReportedAndSkipped() {
+        let bytes = Array("Content-Type: x\r\n\r\n".utf8) + Array("Content-Length: abc\r\n\r\n".utf8) + frame("{}")
+        #expect(frames(bytes) == [.malformedHeader("no valid Content-Length header"), .malformedHeader("no valid Content-Length header"),
+                                  .message(Data("{}".utf8)), .end])
+    }
+
+    @Test func aTruncatedBodyEndsTheInput() {
+        #expect(frames(Array("Content-Length: 10\r\n\r\n{}".utf8)) == [.end])
+    }
+
+    @Test func messagesAreClassified() throws {
+        let request = try Message(JSON.parse(Data(#"{"jsonrpc":"2.0","id":"a","method":"m","params":[1]}"#.utf8)))
+        guard case .request(.string("a"), "m", .array([.int(1)])) = request else { Issue.record("not a request: \(request)"); return }
+        #expect(throws: Message.Invalid.self) { try Message(JSON.parse(Data(#"[{"jsonrpc":"2.0","method":"m"}]"#.utf8))) }
+        #expect(throws: Message.Invalid.self) { try Message(JSON.parse(Data(#"{"jsonrpc":"1.0","id":1,"method":"m"}"#.utf8))) }
+        #expect(throws: JSON.ParseError.self) { try JSON.parse(Data([0x7B, 0xFF, 0x7D])) }
+        #expect(throws: JSON.ParseError.self) { try JSON.parse(Data("{\"a\":".utf8)) }
+    }
+
+    @Test func jsonRoundTripsAndEscapes() throws {
+        let value = JSON.object([("s", .string("a\"b\\c\n\u{1}é😀")), ("n", .int(-3)), ("d", .double(1.5)), ("b", .bool(true)), ("z", .null), ("a", .array([]))])
+        #expect(try JSON.parse(Data(value.serialized().utf8)) == value)
+        #expect(JSON.string("\u{1}").serialized() == "\"\\u0001\"")
+    }
+}
