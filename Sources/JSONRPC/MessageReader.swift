@@ -65,10 +65,13 @@ public final class MessageReader {
     static func contentLength(in header: String) -> Int? {
         var length: Int? = nil
         for line in header.split(whereSeparator: \.isNewline) {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            guard name == "content-length" else { continue }
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            // The name is looked for anywhere in the line: after a body whose Content-Length
+            // understated it, the rest of that body stands in front of the next header.
+            guard let name = line.lowercased().range(of: "content-length") else { continue }
+            let afterName = line.lowercased()[name.upperBound...]
+            guard let colon = afterName.firstIndex(of: ":"),
+                  afterName[..<colon].allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
+            let value = afterName[afterName.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard let number = Int(value), number >= 0 else { return nil }
             length = number
         }
@@ -92,7 +95,9 @@ public final class MessageReader {
     private func discard(_ count: Int) {
         start += count
         if start > 1 << 20 || start == buffer.count {
-            buffer.removeFirst(start)
+            // A large message leaves a large buffer: keep only what is still unread, in new
+            // storage, so its capacity goes back too.
+            buffer = buffer.capacity > 4 << 20 ? Array(buffer[start...]) : { buffer.removeFirst(start); return buffer }()
             start = 0
         }
     }

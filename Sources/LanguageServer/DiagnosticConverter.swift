@@ -10,9 +10,16 @@ struct DiagnosticConverter {
     let pages: RulePages
     let docsURL: String?
 
+    /// At most this many diagnostics go to the editor for one document: a note with more is
+    /// broken beyond what a list of findings helps with, and editors slow down on huge lists.
+    static let maximumPerDocument = 5_000
+
     func convert(_ diagnostics: [Diagnostic], note: Note, document: Document) -> [JSON] {
         let lineEnding = LineEnding.detect(in: note.source.bytes)
-        return diagnostics.map { convert($0, note: note, document: document, lineEnding: lineEnding) }
+        if diagnostics.count > Self.maximumPerDocument {
+            Log.warning("\(document.uri): \(diagnostics.count) findings; sending the first \(Self.maximumPerDocument)")
+        }
+        return diagnostics.prefix(Self.maximumPerDocument).map { convert($0, note: note, document: document, lineEnding: lineEnding) }
     }
 
     private func convert(_ diagnostic: Diagnostic, note: Note, document: Document, lineEnding: LineEnding) -> JSON {

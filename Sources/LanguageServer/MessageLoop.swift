@@ -24,7 +24,11 @@ public enum MessageLoop {
                 connection.respond(nil, error: ErrorCode.parseError, "malformed header: \(problem)")
             case .message(let body):
                 handle(body, reader: reader, connection: connection, server: server)
-                if body.count > 1 << 20 { releaseMemory() }
+                if body.count > 1 << 20 {
+                    // Once the server has handled it, the message's memory can go back.
+                    server.drain()
+                    releaseMemory()
+                }
             }
         }
     }

@@ -57,9 +57,14 @@ extension Server {
         let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
         queue.async { [self] in
             guard publisher.isLatest(document.uri, version: document.version) else { return }
-            let (_, result) = lints.lint(document)
-            let items = converter.convert(result.diagnostics, note: result.note, document: document)
-            publisher.publish(document.uri, version: document.version, diagnostics: items, connection: connection)
+            func lintAndPublish() {
+                let (_, result) = lints.lint(document)
+                let items = converter.convert(result.diagnostics, note: result.note, document: document)
+                publisher.publish(document.uri, version: document.version, diagnostics: items, connection: connection)
+            }
+            lintAndPublish()
+            // Everything the lint built is freed by now; give the memory back after a big one.
+            if document.file.bytes.count > 1 << 20 { MessageLoop.releaseMemory() }
         }
     }
 

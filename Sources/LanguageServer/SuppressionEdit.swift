@@ -23,18 +23,9 @@ enum SuppressionEdit {
     }
 
     static func startOfBlock(containing line: Int, in note: Note) -> Int {
-        if let entry = note.entries.first(where: { $0.lines.contains(line) || $0.headingUnderlineLine == line }) {
-            return entry.lines.lowerBound
-        }
-        if let definition = note.footnotes.definitions.first(where: { $0.lines.contains(line) }) {
-            return definition.lines.lowerBound
-        }
-        // The innermost leaf block holding the line.
-        var best: Block? = nil
-        for block in note.blocks where block.kind != .document && block.lines.contains(line) {
-            if best == nil || block.depth >= best!.depth { best = block }
-        }
-        return best?.startLine ?? line
+        if let entry = note.entry(containingLine: line) { return entry.lines.lowerBound }
+        if let definition = note.footnoteDefinition(containingLine: line) { return definition.lines.lowerBound }
+        return note.innermostBlock(containingLine: line)?.startLine ?? line
     }
 
     private static func frontMatterEdit(rule: String, _ frontMatter: FrontMatter, source: SourceText, newline: String) -> TextEdit? {

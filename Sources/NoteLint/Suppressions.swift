@@ -77,7 +77,14 @@ public struct Suppressions: Sendable {
         for scope in blockScoped where scope.lines.contains(line) && (scope.rules.isEmpty || scope.rules.contains(ruleID)) {
             return true
         }
-        guard let region = regions.last(where: { $0.line <= line }) else { return false }
+        // Regions are in line order: the last one starting at or before the line governs it.
+        var low = 0, high = regions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if regions[middle].line <= line { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return false }
+        let region = regions[low - 1]
         if region.allOff { return !region.on.contains(ruleID) }
         return region.off.contains(ruleID)
     }

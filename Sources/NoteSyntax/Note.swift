@@ -76,10 +76,10 @@ public struct Note: Sendable {
     /// The block that starts at `line` and holds it, innermost first: an entry, a footnote
     /// definition, or any cmark leaf block. Used to scope `disable-next-line`.
     public func lines(ofBlockStartingAt line: Int) -> ClosedRange<Int> {
-        if let entry = entries.first(where: { $0.lines.lowerBound == line }) {
+        if let entry = entry(containingLine: line), entry.lines.lowerBound == line {
             return line...(entry.headingUnderlineLine ?? entry.lines.upperBound)
         }
-        if let definition = footnotes.definitions.first(where: { $0.lines.lowerBound == line }) {
+        if let definition = footnoteDefinition(containingLine: line), definition.lines.lowerBound == line {
             return definition.lines
         }
         var best: ClosedRange<Int>? = nil

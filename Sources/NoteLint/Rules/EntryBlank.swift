@@ -68,7 +68,7 @@ struct EntryBlank: Rule {
     /// A `---` between entries: a thematic break, or the underline of an entry that `---`
     /// turned into a heading.
     private func isSeparator(_ line: Int, in note: Note) -> Bool {
-        LineSpans.isThematicBreak(note, line: line) || note.entries.contains { $0.headingUnderlineLine == line }
+        LineSpans.isThematicBreak(note, line: line) || note.entry(containingLine: line)?.headingUnderlineLine == line
     }
 
     private func isBlank(_ line: Int, _ source: SourceText) -> Bool {

@@ -31,23 +31,25 @@ struct FootnoteUndefined: Rule {
     func check(_ context: inout LintContext) {
         let footnotes = context.note.footnotes
         let defined = Set(footnotes.definitions.map(\.key))
-        for reference in footnotes.references where !defined.contains(reference.key) {
+        let undefined = footnotes.references.filter { !defined.contains($0.key) }
+        guard !undefined.isEmpty else { return }
+        let (offset, separator) = appendPoint(context.note)
+        for reference in undefined {
             let fix = Fix(title: "Add a definition for `[^\(reference.label)]`", applicability: .unsafe,
-                          edits: [appendDefinition(reference.label, context.note)])
+                          edits: [.insert(separator + "[^\(reference.label)]: TODO\n", at: offset)])
             context.report("footnote `[^\(reference.label)]` is not defined", at: reference.range, fix: fix)
         }
     }
 
-    /// Appends `[^label]: TODO` at the end, right after the last definition when the note ends
-    /// with one, else after a blank line.
-    private func appendDefinition(_ label: String, _ note: Note) -> TextEdit {
+    /// Where definitions are appended, and what goes before one: right after the last
+    /// definition when the note ends with one, else after a blank line.
+    private func appendPoint(_ note: Note) -> (offset: Int, separator: String) {
         let source = note.source
         let endsWithNewline = source.bytes.last == 0x0A || source.bytes.last == 0x0D
         let lastLine = LineSpans.previousNonBlank(before: source.lineIndex.lineCount, in: source)
-        let afterDefinition = lastLine.map { line in note.footnotes.definitions.contains { $0.lines.upperBound == line } } ?? false
-        var text = endsWithNewline ? "" : "\n"
-        if !afterDefinition && lastLine != nil { text += "\n" }
-        text += "[^\(label)]: TODO\n"
-        return .insert(text, at: source.count)
+        let afterDefinition = lastLine.map { note.footnoteDefinition(containingLine: $0)?.lines.upperBound == $0 } ?? false
+        var separator = endsWithNewline ? "" : "\n"
+        if !afterDefinition && lastLine != nil { separator += "\n" }
+        return (source.count, separator)
     }
 }

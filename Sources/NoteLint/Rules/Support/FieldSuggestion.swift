@@ -30,7 +30,8 @@ enum LineSpans {
     }
 
     static func isThematicBreak(_ note: Note, line: Int) -> Bool {
-        note.blocks.contains { $0.kind == .thematicBreak && $0.startLine == line }
+        guard let block = note.innermostBlock(containingLine: line) else { return false }
+        return block.kind == .thematicBreak && block.startLine == line
     }
 
     /// The first non-blank line after `line`, if any.

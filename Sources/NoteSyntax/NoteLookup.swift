@@ -1,0 +1,36 @@
+extension Note {
+    /// The entry whose lines (or `---` underline) hold `line`; a binary search, since entries
+    /// are in document order and do not overlap.
+    public func entry(containingLine line: Int) -> Entry? {
+        guard let index = lastIndex(in: entries, startingAtOrBefore: line, start: \.lines.lowerBound) else { return nil }
+        let entry = entries[index]
+        return entry.lines.contains(line) || entry.headingUnderlineLine == line ? entry : nil
+    }
+
+    public func footnoteDefinition(containingLine line: Int) -> FootnoteDefinition? {
+        guard let index = lastIndex(in: footnotes.definitions, startingAtOrBefore: line, start: \.lines.lowerBound) else { return nil }
+        let definition = footnotes.definitions[index]
+        return definition.lines.contains(line) ? definition : nil
+    }
+
+    /// The innermost block holding `line`: the last block in document order that starts at or
+    /// before it, or the nearest of its ancestors that reaches the line.
+    public func innermostBlock(containingLine line: Int) -> Block? {
+        guard var index = lastIndex(in: blocks, startingAtOrBefore: line, start: \.startLine) else { return nil }
+        while true {
+            let block = blocks[index]
+            if block.lines.contains(line) && block.kind != .document { return block }
+            guard let parent = block.parent else { return nil }
+            index = parent
+        }
+    }
+
+    private func lastIndex<T>(in items: [T], startingAtOrBefore line: Int, start: (T) -> Int) -> Int? {
+        var low = 0, high = items.count
+        while low < high {
+            let middle = (low + high) / 2
+            if start(items[middle]) <= line { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
+    }
+}

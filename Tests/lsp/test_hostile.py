@@ -1,0 +1,140 @@
+"""Malformed and adversarial input: after each, the server still answers a valid request, and
+its resident memory stays under its size after `initialize` plus 64 MB."""
+import json
+import time
+
+import pytest
+
+from rawclient import RawServer
+
+URI = "file:///tmp/notelint-hostile/note.md"
+LIMIT_KIB = 64 * 1024
+
+
+def frame(body):
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def message(obj):
+    return frame(json.dumps(obj).encode())
+
+
+def change(version, changes, uri=URI):
+    return message({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                    "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}})
+
+
+def rng(a, b, c, d):
+    return {"start": {"line": a, "character": b}, "end": {"line": c, "character": d}}
+
+
+BIG_NOTE = "".join(
+    "Title: Entry %d\nLink: https://arxiv.org/abs/2104.%05d\nDate: 20 Apr 2021\n"
+    "Subjects: Computation and Language (cs.CL)\n\nText.[^n%d]\n\n---\n\n" % (i, i, i) for i in range(30000)
+) + "".join("[^n%d]: note %d\n" % (i, i) for i in range(30000))
+MANY_FINDINGS = "Title:\nLink:\n\n" * 100000
+
+CASES = [
+    ("no Content-Length", b"Content-Type: application/json\r\n\r\n{}"),
+    ("Content-Length not a number", b"Content-Length: twelve\r\n\r\n"),
+    ("negative Content-Length", b"Content-Length: -5\r\n\r\n"),
+    ("Content-Length too small", b"Content-Length: 5\r\n\r\n" + json.dumps({"jsonrpc": "2.0", "method": "x"}).encode()),
+    ("Content-Length too large", b"Content-Length: 60\r\n\r\n" + json.dumps({"jsonrpc": "2.0", "method": "x"}).encode()),
+    ("blanks around the header", b"  content-length :  2 \r\n\r\n{}"),
+    ("body not JSON", frame(b"hello, server")),
+    ("invalid UTF-8", frame(b'{"jsonrpc":"2.0","method":"\xff\xfe"}')),
+    ("truncated JSON", frame(b'{"jsonrpc":"2.0","id":99,"method":')),
+    ("batch array", frame(b'[{"jsonrpc":"2.0","id":98,"method":"shutdown"}]')),
+    ("bare number", frame(b"42")),
+    ("bare string", frame(b'"text"')),
+    ("no jsonrpc member", frame(b'{"id":97,"method":"initialize"}')),
+    ("wrong jsonrpc version", frame(b'{"jsonrpc":"1.0","id":96,"method":"shutdown"}')),
+    ("method is a number", frame(b'{"jsonrpc":"2.0","id":95,"method":7}')),
+    ("id is an object", frame(b'{"jsonrpc":"2.0","id":{"a":1},"method":"shutdown"}')),
+    ("id is null", frame(b'{"jsonrpc":"2.0","id":null,"method":"shutdown"}')),
+    ("deeply nested params", frame(b'{"jsonrpc":"2.0","method":"x","params":' + b"[" * 100000 + b"]" * 100000 + b"}")),
+    ("lone surrogate escape", frame(b'{"jsonrpc":"2.0","method":"x","params":{"s":"\\ud800"}}')),
+    ("didOpen with params a string", message({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": "note"})),
+    ("didOpen without text", message({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": URI}}})),
+    ("change for a document never opened", change(2, [{"text": "x"}], uri="file:///tmp/never-opened.md")),
+    ("versions out of order", change(1, [{"text": "Title:\nLink:\n"}])),
+    ("positions past the end", change(1000, [{"range": rng(500, 0, 900, 99), "text": "tail\n"}])),
+    ("negative positions", change(1001, [{"range": rng(-1, -4, 0, 0), "text": "x"}])),
+    ("range start after end", change(1002, [{"range": rng(3, 0, 1, 0), "text": "y"}])),
+    ("change without text", change(1003, [{"range": rng(0, 0, 0, 0)}])),
+    ("code action without context", message({"jsonrpc": "2.0", "id": 94, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": URI}}})),
+    ("code action past the end", message({"jsonrpc": "2.0", "id": 93, "method": "textDocument/codeAction",
+                                          "params": {"textDocument": {"uri": URI}, "range": rng(10**6, 10**6, 10**7, 0), "context": {"diagnostics": [{"range": rng(-5, 0, 0, 0), "message": 3, "data": "x"}]}}})),
+    ("cancel an unknown request", message({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 123456}})),
+    ("response to nothing", message({"jsonrpc": "2.0", "id": "ghost", "result": {"a": 1}})),
+    ("unknown notification", message({"jsonrpc": "2.0", "method": "$/weird", "params": [1, None, {"x": []}]})),
+    ("headers never ending", b"X-Junk: " + b"a" * 70000),
+    ("a 20 MB body", frame(json.dumps({"jsonrpc": "2.0", "method": "$/big", "params": {"text": "x" * (20 * 1024 * 1024)}}).encode())),
+    ("didOpen of a 5 MB note", message({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                                        "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/big.md", "languageId": "markdown", "version": 1, "text": BIG_NOTE}}})),
+    ("a note with 100,000 findings", message({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                                             "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/many.md", "languageId": "markdown", "version": 1, "text": MANY_FINDINGS}}})),
+    ("NUL bytes and control characters in a note", message({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                                                           "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/nul.md", "languageId": "markdown", "version": 1, "text": "Title: \u0000\u0001\u001b[31m\nLink:\u0000\n[^\u0000]\n"}}})),
+    ("two messages in one write", message({"jsonrpc": "2.0", "method": "$/a"}) + message({"jsonrpc": "2.0", "method": "$/b"})),
+]
+
+
+@pytest.fixture(scope="module")
+def server():
+    server = RawServer()
+    server.initialize()
+    server.notify("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "markdown", "version": 5, "text": "Title: A\nLink: https://example.org\nDate: 2020\n---\n"}})
+    server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    server.baseline = server.rss_kib()
+    yield server
+    server.call("shutdown")
+    server.notify("exit")
+    assert server.process.wait(10) == 0
+
+
+def answers_a_valid_request(server):
+    reply = server.call("textDocument/codeAction", {
+        "textDocument": {"uri": URI}, "range": rng(0, 0, 0, 0),
+        "context": {"diagnostics": [], "only": ["source.fixAll"]}}, timeout=30)
+    return "result" in reply and isinstance(reply["result"], list)
+
+
+def test_there_are_at_least_thirty_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("name,data", CASES, ids=[case[0] for case in CASES])
+def test_the_server_survives(server, name, data):
+    server.send_raw(data)
+    if name == "didOpen of a 5 MB note":
+        # Measure memory once the big note has been linted, not while it is.
+        published = server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                                    and m["params"]["uri"].endswith("big.md"), timeout=60)
+        assert len(published["params"]["diagnostics"]) == 0
+    if name == "a note with 100,000 findings":
+        published = server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                                    and m["params"]["uri"].endswith("many.md"), timeout=60)
+        # The editor gets the first 5,000; a list longer than that helps no one.
+        assert len(published["params"]["diagnostics"]) == 5000
+    assert answers_a_valid_request(server), name
+    assert server.process.poll() is None
+    # Memory a lint has freed goes back to the system just after it publishes: allow a moment.
+    deadline = time.time() + 3
+    grown = server.rss_kib() - server.baseline
+    while grown >= LIMIT_KIB and time.time() < deadline:
+        time.sleep(0.1)
+        grown = server.rss_kib() - server.baseline
+    assert grown < LIMIT_KIB, "%s: resident memory grew by %d KiB" % (name, grown)
+
+
+def test_a_message_over_the_configured_maximum_is_skipped_with_an_error():
+    server = RawServer("--max-message-size", "1")
+    server.initialize()
+    server.send_raw(frame(json.dumps({"jsonrpc": "2.0", "id": 7, "method": "shutdown", "params": {"pad": "x" * (2 * 1024 * 1024)}}).encode()))
+    error = server.wait_for(lambda m: "error" in m)
+    assert error["id"] is None and error["error"]["code"] == -32600
+    assert "maximum" in error["error"]["message"]
+    assert server.call("shutdown")["result"] is None
+    server.notify("exit")
+    assert server.process.wait(10) == 0
