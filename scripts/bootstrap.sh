@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Installs the system packages notelint builds against (Debian/Ubuntu), then resolves the
-# Swift packages. Safe to run again.
+# Installs what notelint builds against (Debian/Ubuntu packages) and resolves the Swift
+# packages. With --test, also what the tests use: Neovim (a real editor for the language
+# server) and pytest-lsp (a protocol checker). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+python_packages=()
+if [ "${1:-}" = "--test" ]; then
+  packages+=(neovim git)
+  python_packages+=("pytest-lsp==1.0.1")
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -13,6 +20,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
+fi
+if [ ${#python_packages[@]} -gt 0 ]; then
+  python3 -m pip install --quiet --disable-pip-version-check "${python_packages[@]}"
 fi
 swift package resolve

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds notelint and runs every test. Assumes scripts/bootstrap.sh has run.
+# Builds notelint and runs every test: the Swift suites, the language server under pytest-lsp
+# (and over raw pipes with hostile input), and Neovim attached to the server. Assumes
+# `scripts/bootstrap.sh --test` has run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,5 +10,18 @@ if [ -n "${NOTELINT_UPDATE_GOLDENS:-}" ] && [ -n "${CI:-}" ]; then
   exit 1
 fi
 
+log="$(mktemp -d)"
+trap 'rm -rf "$log"' EXIT
+
 swift build --build-tests
-swift test --skip-build --disable-xctest
+swift test --skip-build --disable-xctest 2>&1 | tee "$log/swift.txt"
+swift_passed=$(grep -oE "Test run with [0-9]+ tests? in [0-9]+ suites? passed" "$log/swift.txt" | grep -oE "[0-9]+" | head -n 1)
+
+export NOTELINT_BIN="$PWD/.build/debug/notelint"
+(cd Tests/lsp && python3 -m pytest -q -p no:cacheprovider) 2>&1 | tee "$log/pytest.txt"
+pytest_passed=$(grep -oE "[0-9]+ passed" "$log/pytest.txt" | tail -n 1 | grep -oE "[0-9]+")
+
+Tests/nvim/run.sh | tee "$log/nvim.txt"
+
+echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; neovim: 1 passed"
+echo "notelint: $((swift_passed + pytest_passed + 1)) passed, 0 failed"
