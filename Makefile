@@ -8,8 +8,9 @@ build:
 	swift build -c release --product notelint
 
 install: build
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/notelint/rules"
 	install -m 755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/notelint"
+	install -m 644 rules/*.md "$(DESTDIR)$(PREFIX)/share/notelint/rules/"
 	install -d "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
 	           "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
 	           "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
@@ -18,6 +19,7 @@ install: build
 	"$(BIN)" --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/notelint.fish"
 
 uninstall:
+	rm -rf "$(DESTDIR)$(PREFIX)/share/notelint"
 	rm -f "$(DESTDIR)$(PREFIX)/bin/notelint" \
 	      "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/notelint" \
 	      "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_notelint" \
