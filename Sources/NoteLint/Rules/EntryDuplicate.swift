@@ -30,6 +30,8 @@ struct EntryDuplicate: Rule {
         let source = context.source
         var firstByLink: [String: Field] = [:]
         var firstByTitle: [String: Field] = [:]
+        firstByLink.reserveCapacity(context.entries.count)
+        firstByTitle.reserveCapacity(context.entries.count)
         for facts in context.entries {
             let link = facts.link.flatMap { $0.isEmpty ? nil : $0 }
             let title = facts.title.flatMap { $0.isEmpty ? nil : $0 }
