@@ -66,12 +66,3 @@ public struct ArxivReference: Sendable, Equatable {
     /// The identifier a link names, when it names a well-formed one.
     public static func identifier(inLink link: String) -> ArxivIdentifier? { parse(link)?.identifier }
 }
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
-    }
-}
