@@ -18,10 +18,12 @@ swift test --skip-build --disable-xctest 2>&1 | tee "$log/swift.txt"
 swift_passed=$(grep -oE "Test run with [0-9]+ tests? in [0-9]+ suites? passed" "$log/swift.txt" | grep -oE "[0-9]+" | head -n 1)
 
 export NOTELINT_BIN="$PWD/.build/debug/notelint"
-(cd Tests/lsp && python3 -m pytest -q -p no:cacheprovider) 2>&1 | tee "$log/pytest.txt"
+(cd Tests/lsp && python3 -m pytest -q -p no:cacheprovider -W error::pytest_lsp.checks.LspSpecificationWarning) 2>&1 | tee "$log/pytest.txt"
 pytest_passed=$(grep -oE "[0-9]+ passed" "$log/pytest.txt" | tail -n 1 | grep -oE "[0-9]+")
+(cd Tests/formats && python3 -m pytest -q -p no:cacheprovider) 2>&1 | tee "$log/formats.txt"
+formats_passed=$(grep -oE "[0-9]+ passed" "$log/formats.txt" | tail -n 1 | grep -oE "[0-9]+")
 
 Tests/nvim/run.sh | tee "$log/nvim.txt"
 
-echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; neovim: 1 passed"
-echo "notelint: $((swift_passed + pytest_passed + 1)) passed, 0 failed"
+echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; neovim: 1 passed"
+echo "notelint: $((swift_passed + pytest_passed + formats_passed + 1)) passed, 0 failed"

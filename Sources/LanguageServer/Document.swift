@@ -59,7 +59,7 @@ struct Document: Sendable {
     }
 }
 
-enum DocumentURI {
+public enum DocumentURI {
     /// `file:///home/a%20b/x.md` -> `/home/a b/x.md`; nil for other schemes.
     static func path(_ uri: String) -> String? {
         guard uri.hasPrefix("file://") else { return nil }
@@ -68,7 +68,7 @@ enum DocumentURI {
         return String(rest).removingPercentEncoding ?? String(rest)
     }
 
-    static func fileURI(_ path: String) -> String {
+    public static func fileURI(_ path: String) -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
         var out = "file://"
         for byte in path.utf8 {

@@ -15,7 +15,7 @@ public struct RulePages: Sendable {
         self.localFolder = localFolder
     }
 
-    func href(for rule: String, docsURL: String?) -> String? {
+    public func href(for rule: String, docsURL: String?) -> String? {
         if let docsURL, !docsURL.isEmpty {
             if docsURL.contains("{rule}") { return docsURL.replacingOccurrences(of: "{rule}", with: rule) }
             return (docsURL.hasSuffix("/") ? docsURL : docsURL + "/") + rule + ".md"

@@ -1,12 +1,17 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import LanguageServer
 import NoteLint
 import NoteSyntax
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
+    case concise
     case json
+    case sarif
+    case github
+    case junit
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -33,8 +38,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The name to report standard input under (also where its configuration is looked up).")
     var stdinFilename: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, concise, json, sarif, github or junit.")
     var format: OutputFormat = .text
+
+    @Option(help: "Write the report, in --format, to this file; the terminal gets the text report.")
+    var outputFile: String?
+
+    @Flag(help: "Print how many findings each rule made instead of the findings.")
+    var statistics = false
 
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
@@ -82,10 +93,14 @@ struct CheckCommand: ParsableCommand {
         let stdout = Output()
         let fixingStandardInput = fix && !diff && stdinCount == 1
         let findingsOutput = fixingStandardInput ? Output(descriptor: 2) : stdout
-        let reporter = makeReporter(for: findingsOutput)
+        let fileOutput = try outputFile.map(Output.file(path:))
+        let terminalFormat = outputFile == nil ? format : .text
+        var reporterList = [makeReporter(terminalFormat, for: findingsOutput)]
+        if fileOutput != nil { reporterList.append(makeReporter(format, for: nil)) }
+        let reporters = Reporters(all: reporterList)
 
         Note.prepareForConcurrentParsing()
-        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporter: reporter)
+        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporters: reporters)
 
         var reports: [RenderedFile] = []
         var fixedCount = 0
@@ -112,8 +127,16 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(!failures.isEmpty ? 2 : diffs > 0 ? 1 : 0)
         }
 
-        reporter.finish(reports, to: findingsOutput)
-        if fix && !quiet && fixedCount > 0 && format == .text {
+        if statistics {
+            StatisticsReporter().finish(reports, to: findingsOutput)
+        } else {
+            reporters.all[0].finish(reports, pieces: reports.map { $0.texts[0] }, to: findingsOutput)
+        }
+        if let fileOutput {
+            reporters.all[1].finish(reports, pieces: reports.map { $0.texts[1] }, to: fileOutput)
+            fileOutput.close()
+        }
+        if fix && !quiet && fixedCount > 0 && terminalFormat == .text {
             findingsOutput.line("fixed \(fixedCount) finding\(fixedCount == 1 ? "" : "s")")
         }
         findingsOutput.flush()
@@ -127,13 +150,23 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
-    func makeReporter(for output: Output) -> any Reporter {
+    /// The reporter for `format`; `output` is nil for a file, which gets no colour.
+    func makeReporter(_ format: OutputFormat, for output: Output?) -> any Reporter {
         switch format {
         case .json:
             return JSONReporter()
         case .text:
-            let useColor = Style.decide(color, isTerminal: output.isTerminal, environment: ProcessInfo.processInfo.environment)
-            return TextReporter(style: Style(enabled: useColor), showSource: showSource ?? output.isTerminal, showSummary: !quiet)
+            let isTerminal = output?.isTerminal ?? false
+            let useColor = output != nil && Style.decide(color, isTerminal: isTerminal, environment: ProcessInfo.processInfo.environment)
+            return TextReporter(style: Style(enabled: useColor), showSource: showSource ?? isTerminal, showSummary: !quiet)
+        case .concise:
+            return TextReporter(style: Style(enabled: false), showSource: false, showSummary: false)
+        case .sarif:
+            return SarifReporter(pages: RulePages())
+        case .github:
+            return GitHubReporter()
+        case .junit:
+            return JUnitReporter()
         }
     }
 }

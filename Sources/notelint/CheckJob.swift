@@ -22,7 +22,7 @@ struct CheckJob {
 
     /// Runs every job, files in parallel (one parse per task), results in job order. An
     /// invalid configuration stops the run: it is reported once with exit status 2.
-    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporter: any Reporter) throws -> [Outcome] {
+    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporters: Reporters) throws -> [Outcome] {
         var linters: [String: Linter] = [:]
         var jobLinters: [Linter] = []
         for job in jobs {
@@ -40,7 +40,7 @@ struct CheckJob {
         let lock = NSLock()
         let standardInput = jobs.contains(where: \.isStandardInput) ? Array(FileHandle.standardInput.readDataToEndOfFile()) : []
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporter: reporter)
+            let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporters: reporters)
             lock.lock()
             outcomes[index] = outcome
             lock.unlock()
@@ -48,7 +48,7 @@ struct CheckJob {
         return outcomes.map { $0! }
     }
 
-    func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporter: any Reporter) -> Outcome {
+    func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters) -> Outcome {
         let file: NoteFile
         if isStandardInput {
             file = NoteFile.removingBOM(standardInput)
@@ -59,12 +59,12 @@ struct CheckJob {
         case .lint:
             let source = SourceText(bytes: file.bytes)
             let report = FileReport(path: path, source: source, diagnostics: linter.lint(source).diagnostics)
-            return .checked(RenderedFile(report, text: reporter.render(report)), fixed: 0, diff: nil, fixedStandardInput: nil)
+            return .checked(RenderedFile(report, reporters: reporters), fixed: 0, diff: nil, fixedStandardInput: nil)
         case .fix(let allowed), .diff(let allowed):
             let outcome = FixApplier.fixAll(file.bytes, linter: linter, allowed: allowed)
             let source = SourceText(bytes: outcome.bytes)
             let fileReport = FileReport(path: path, source: source, diagnostics: outcome.remaining.diagnostics)
-            let report = RenderedFile(fileReport, text: reporter.render(fileReport))
+            let report = RenderedFile(fileReport, reporters: reporters)
             if !outcome.converged {
                 printError("notelint: \(path): fixes did not settle after \(FixApplier.maximumPasses) passes; please report this as a bug")
             }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Buffered standard output: one write per report keeps output fast on large runs.
@@ -6,6 +7,21 @@ final class Output {
     private let descriptor: Int32
 
     init(descriptor: Int32 = 1) { self.descriptor = descriptor }
+
+    /// An output to a new or truncated file; a failure to open it is a usage error (exit 2).
+    static func file(path: String) throws -> Output {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            printError("notelint: \(path): cannot write the report: \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+        return Output(descriptor: descriptor)
+    }
+
+    func close() {
+        flush()
+        Foundation.close(descriptor)
+    }
 
     func write(_ text: String) {
         buffer += text.utf8

@@ -12,22 +12,34 @@ struct FileReport {
 /// so a run holds the report text, not every file's source.
 struct RenderedFile {
     let path: String
-    let text: String
+    /// One rendering per reporter of the run, in the order of `Reporters.all`.
+    let texts: [String]
     let counts: [Severity: Int]
+    /// Findings per rule, for `--statistics`.
+    let rules: [String: Int]
     let worst: Severity?
 
-    init(_ report: FileReport, text: String) {
+    init(_ report: FileReport, reporters: Reporters) {
         path = report.path
-        self.text = text
+        texts = reporters.all.map { $0.render(report) }
         counts = report.diagnostics.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
+        rules = report.diagnostics.reduce(into: [:]) { $0[$1.ruleID, default: 0] += 1 }
         worst = report.diagnostics.map(\.severity).max()
     }
+
+    var text: String { texts[0] }
+}
+
+/// The reporters of a run: the terminal's, and the `--output-file`'s when there is one.
+struct Reporters: Sendable {
+    let all: [any Reporter]
 }
 
 /// Renders one file's findings; the pieces are joined in file order by `finish`.
 protocol Reporter: Sendable {
     func render(_ file: FileReport) -> String
-    func finish(_ files: [RenderedFile], to output: Output)
+    /// Writes the whole report; `pieces` are this reporter's renderings, in file order.
+    func finish(_ files: [RenderedFile], pieces: [String], to output: Output)
 }
 
 

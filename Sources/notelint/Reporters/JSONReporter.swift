@@ -16,8 +16,8 @@ struct JSONReporter: Reporter {
         return out
     }
 
-    func finish(_ files: [RenderedFile], to output: Output) {
-        let items = files.map(\.text).filter { !$0.isEmpty }
+    func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {
+        let items = pieces.filter { !$0.isEmpty }
         output.write(items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n")
     }
 

@@ -18,10 +18,10 @@ struct TextReporter: Reporter {
         return out
     }
 
-    func finish(_ files: [RenderedFile], to output: Output) {
+    func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {
         var counts: [Severity: Int] = [:]
-        for file in files {
-            output.write(file.text)
+        for (file, piece) in zip(files, pieces) {
+            output.write(piece)
             for (severity, count) in file.counts { counts[severity, default: 0] += count }
         }
         guard showSummary else { return }

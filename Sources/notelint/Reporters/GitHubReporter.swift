@@ -1,0 +1,35 @@
+import NoteLint
+
+/// `--format github`: workflow commands that GitHub Actions turns into annotations on the
+/// changed lines: `::error file=...,line=...,col=...,endLine=...,endColumn=...,title=RULE::message`.
+struct GitHubReporter: Reporter {
+    func render(_ file: FileReport) -> String {
+        var out = ""
+        for diagnostic in file.diagnostics {
+            let range = PrintedRange(diagnostic.range, in: file.source)
+            let command: String
+            switch diagnostic.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .info: command = "notice"
+            }
+            out += "::\(command) file=\(property(file.path)),line=\(range.startLine),col=\(range.startColumn),"
+                + "endLine=\(range.endLine),endColumn=\(range.endColumn),title=\(property(diagnostic.ruleID))::\(data(diagnostic.message))\n"
+        }
+        return out
+    }
+
+    func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {
+        for piece in pieces { output.write(piece) }
+    }
+
+    /// The escaping workflow commands require in a message.
+    private func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// In a property value, `:` and `,` are escaped too.
+    private func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
