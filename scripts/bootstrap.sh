@@ -2,7 +2,7 @@
 # Installs what notelint builds against (Debian/Ubuntu packages) and resolves the Swift
 # packages. With --test, also what the tests use: Neovim (a real editor for the language
 # server), pytest-lsp (a protocol checker), check-jsonschema and sarif-tools (readers of the
-# SARIF report). Safe to run again.
+# SARIF report) and pre-commit (which runs the hooks). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +10,7 @@ packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 python_packages=()
 if [ "${1:-}" = "--test" ]; then
   packages+=(neovim git)
-  python_packages+=("pytest-lsp==1.0.1" "check-jsonschema==0.39.0" "sarif-tools==3.0.5")
+  python_packages+=("pytest-lsp==1.0.1" "check-jsonschema==0.39.0" "sarif-tools==3.0.5" "pre-commit==4.7.0")
 fi
 
 missing=()

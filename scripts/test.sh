@@ -24,6 +24,8 @@ pytest_passed=$(grep -oE "[0-9]+ passed" "$log/pytest.txt" | tail -n 1 | grep -o
 formats_passed=$(grep -oE "[0-9]+ passed" "$log/formats.txt" | tail -n 1 | grep -oE "[0-9]+")
 
 Tests/nvim/run.sh | tee "$log/nvim.txt"
+Tests/precommit/run.sh | tee "$log/precommit.txt"
+precommit_passed=$(grep -oE "pre-commit: [0-9]+ passed" "$log/precommit.txt" | grep -oE "[0-9]+")
 
-echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; neovim: 1 passed"
-echo "notelint: $((swift_passed + pytest_passed + formats_passed + 1)) passed, 0 failed"
+echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; neovim: 1 passed; pre-commit: ${precommit_passed} passed"
+echo "notelint: $((swift_passed + pytest_passed + formats_passed + 1 + precommit_passed)) passed, 0 failed"
