@@ -74,12 +74,54 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Use this configuration file instead of the nearest .notelint.yml.")
     var config: String?
 
+    @Option(help: ArgumentHelp("Check only these rules (comma-separated; may be repeated).", valueName: "rules"))
+    var select: [String] = []
+
+    @Option(help: ArgumentHelp("Turn these rules off (comma-separated; may be repeated).", valueName: "rules"))
+    var ignore: [String] = []
+
+    @Option(help: ArgumentHelp("Override a configuration key, as KEY=VALUE in YAML: rules.entry-blank=off, rules.date-format.style=iso.",
+                               valueName: "key=value"))
+    var configOverride: [String] = []
+
+    @Option(name: [.customShort("j"), .customLong("threads")], help: "Lint on this many threads (default: one per core).")
+    var threads: Int?
+
+    @Flag(help: "Check the notes changed against HEAD (staged, unstaged and untracked), within the paths.")
+    var changed = false
+
+    @Option(help: ArgumentHelp("Check the notes changed since a git revision, within the paths.", valueName: "ref"))
+    var changedSince: String?
+
+    private var commandLineSettings: CommandLineSettings {
+        let split = { (values: [String]) in values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty } }
+        return CommandLineSettings(select: select.isEmpty ? nil : split(select), ignore: split(ignore), overrides: configOverride)
+    }
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if changed && changedSince != nil { throw ValidationError("--changed and --changed-since cannot be combined") }
+    }
+
     func run() throws {
         let inputs = paths.isEmpty ? ["."] : paths
         let stdinCount = inputs.filter { $0 == "-" }.count
         if stdinCount > 1 { throw ValidationError("`-` can be given once") }
-        let configurations = try ConfigurationSource(explicitPath: config)
-        let discovery = FileDiscovery.files(for: inputs.filter { $0 != "-" })
+        let settings = commandLineSettings
+        do { try settings.validate() } catch let error as ConfigurationError {
+            printError("notelint: \(error)")
+            throw ExitCode(2)
+        }
+        let configurations = try ConfigurationSource(explicitPath: config, settings: settings)
+        var discovery = FileDiscovery.files(for: inputs.filter { $0 != "-" })
+        if changed || changedSince != nil {
+            do {
+                discovery.files = try ChangedFiles.filter(discovery.files, since: changedSince)
+            } catch let error as ChangedFiles.Failure {
+                printError("notelint: \(error)")
+                throw ExitCode(2)
+            }
+        }
         var failures = discovery.failures.map(\.description)
         var jobs = try discovery.files.filter { try !configurations.excludes($0) }.map { CheckJob(path: $0.path, isStandardInput: false) }
         if stdinCount == 1 {
@@ -100,7 +142,7 @@ struct CheckCommand: ParsableCommand {
         let reporters = Reporters(all: reporterList)
 
         Note.prepareForConcurrentParsing()
-        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporters: reporters)
+        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads)
 
         var reports: [RenderedFile] = []
         var fixedCount = 0
@@ -174,17 +216,19 @@ extension CheckCommand {
 /// Where each file's configuration comes from: `--config`, or the nearest `.notelint.yml`.
 struct ConfigurationSource {
     private let explicit: Configuration?
+    private let settings: CommandLineSettings
     private let locator = ConfigurationLocator()
     /// Folders as the paths spell them, so most files skip path standardization.
     private let byFolderAsWritten = Box<[String: Configuration]>([:])
 
-    init(explicitPath: String?) throws {
+    init(explicitPath: String?, settings: CommandLineSettings = CommandLineSettings()) throws {
+        self.settings = settings
         guard let explicitPath else {
             explicit = nil
             return
         }
         do {
-            explicit = try ConfigurationLocator.load(path: explicitPath)
+            explicit = try settings.apply(to: ConfigurationLocator.load(path: explicitPath))
         } catch let error as ConfigurationError {
             printError("notelint: \(error)")
             throw ExitCode(2)
@@ -226,7 +270,7 @@ struct ConfigurationSource {
         let folder = (path as NSString).deletingLastPathComponent
         if let cached = byFolderAsWritten.value[folder] { return cached }
         let absolute = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.path
-        let configuration = try locator.configuration(forFolder: absolute)
+        let configuration = try settings.apply(to: locator.configuration(forFolder: absolute))
         byFolderAsWritten.value[folder] = configuration
         return configuration
     }

@@ -22,7 +22,7 @@ struct CheckJob {
 
     /// Runs every job, files in parallel (one parse per task), results in job order. An
     /// invalid configuration stops the run: it is reported once with exit status 2.
-    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporters: Reporters) throws -> [Outcome] {
+    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporters: Reporters, threads: Int? = nil) throws -> [Outcome] {
         var linters: [String: Linter] = [:]
         var jobLinters: [Linter] = []
         for job in jobs {
@@ -39,11 +39,21 @@ struct CheckJob {
         var outcomes = [Outcome?](repeating: nil, count: jobs.count)
         let lock = NSLock()
         let standardInput = jobs.contains(where: \.isStandardInput) ? Array(FileHandle.standardInput.readDataToEndOfFile()) : []
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporters: reporters)
-            lock.lock()
-            outcomes[index] = outcome
-            lock.unlock()
+        // Each worker takes the next file until none is left.
+        var next = 0
+        let workers = min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(jobs.count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                lock.lock()
+                let index = next
+                next += 1
+                lock.unlock()
+                guard index < jobs.count else { return }
+                let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporters: reporters)
+                lock.lock()
+                outcomes[index] = outcome
+                lock.unlock()
+            }
         }
         return outcomes.map { $0! }
     }

@@ -150,7 +150,7 @@ public struct Configuration: Sendable {
         throw unknownName("severity", word, candidates: ["off"] + Severity.allCases.map(\.rawValue), source: source, offset: offset)
     }
 
-    static func unknownName(_ kind: String, _ name: String, candidates: [String], source: ConfigurationSource?, offset: Int?) -> ConfigurationError {
+    public static func unknownName(_ kind: String, _ name: String, candidates: [String], source: ConfigurationSource?, offset: Int?) -> ConfigurationError {
         var message = "unknown \(kind) `\(name)`"
         if let near = closestMatch(to: name, in: candidates) { message += "; did you mean `\(near)`?" }
         return ConfigurationError(message: message, source: source, offset: offset)

@@ -1,0 +1,83 @@
+import NoteSyntax
+
+/// What the command line says on top of every configuration file: `--select`, `--ignore`
+/// and `--config-override KEY=VALUE` (a dotted key into `.notelint.yml`, a YAML value).
+public struct CommandLineSettings: Sendable {
+    public var select: [String]?
+    public var ignore: [String]
+    public var overrides: [String]
+
+    public init(select: [String]? = nil, ignore: [String] = [], overrides: [String] = []) {
+        self.select = select
+        self.ignore = ignore
+        self.overrides = overrides
+    }
+
+    public var isEmpty: Bool { select == nil && ignore.isEmpty && overrides.isEmpty }
+
+    /// Checks the rule ids and overrides once, before any file is read.
+    public func validate() throws {
+        for id in (select ?? []) + ignore where RuleRegistry.rule(withID: id) == nil {
+            throw Configuration.unknownName("rule", id, candidates: RuleRegistry.ids, source: nil, offset: nil)
+        }
+        for override in overrides { _ = try Self.parse(override) }
+    }
+
+    public func apply(to base: Configuration) throws -> Configuration {
+        var configuration = base
+        for override in overrides {
+            let layer = try Self.parse(override)
+            if override.split(separator: "=", maxSplits: 1).first?.trimmingBlanks() == "exclude" {
+                configuration.exclude = layer.exclude
+            }
+            for (id, setting) in layer.rules {
+                var merged = configuration.setting(for: id)
+                if setting.severity != nil || !setting.enabled {
+                    merged.enabled = setting.enabled
+                    merged.severity = setting.severity
+                }
+                var options = merged.options.values
+                for (name, value) in setting.options.values { options[name] = value }
+                merged.options = RuleOptions(values: options, origin: setting.options.origin)
+                configuration.rules[id] = merged
+            }
+        }
+        for id in ignore { configuration.rules[id, default: RuleSetting()].enabled = false }
+        if let select {
+            for id in RuleRegistry.ids where !select.contains(id) { configuration.rules[id, default: RuleSetting()].enabled = false }
+        }
+        return configuration
+    }
+
+    /// `rules.date-format.style=iso` read as the configuration file `rules: {date-format: {style: iso}}`.
+    static func parse(_ override: String) throws -> Configuration {
+        let parts = override.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else {
+            throw ConfigurationError(message: "--config-override `\(override)`: expected KEY=VALUE, like rules.entry-blank=off")
+        }
+        let keys = parts[0].split(separator: ".").map(String.init)
+        var yaml = "version: 1\n"
+        for (depth, key) in keys.enumerated() {
+            yaml += String(repeating: "  ", count: depth) + key + ":"
+            yaml += depth == keys.count - 1 ? " " + parts[1] + "\n" : "\n"
+        }
+        do {
+            return try Configuration.parse(SourceText(yaml), path: "--config-override")
+        } catch let error as ConfigurationError {
+            throw ConfigurationError(message: "--config-override `\(override)`: \(error.message)")
+        }
+    }
+}
+
+extension Substring {
+    func trimmingBlanks() -> String { String(self).trimmingCharacters(in: " \t") }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice.removeFirst() }
+        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// `--changed` and `--changed-since REF`: keeps the notes git reports as changed (against HEAD,
+/// or against REF), untracked ones included, so large repositories lint only what moved.
+enum ChangedFiles {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func filter(_ files: [FileDiscovery.Found], since ref: String?) throws -> [FileDiscovery.Found] {
+        let root = try git(["rev-parse", "--show-toplevel"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        var changed = Set<String>()
+        for line in try git(["diff", "--name-only", "-z", ref ?? "HEAD", "--"]).split(separator: "\0") + git(["ls-files", "-z", "--others", "--exclude-standard", "--full-name", ":/"]).split(separator: "\0") {
+            changed.insert(URL(fileURLWithPath: root).appendingPathComponent(String(line)).standardizedFileURL.path)
+        }
+        return files.filter { changed.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.resolvingSymlinksInPath().path) || changed.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.path) }
+    }
+
+    private static func git(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch { throw Failure(description: "--changed needs git: \(error)") }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "git \(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// `--select`, `--ignore`, `--config-override`, `-j`, `--changed` and `--changed-since`.
+@Suite struct SelectionTests {
+    private let note = "Title: A\nLink: https://example.org\nDate: 20 Apr. 2021\n---\n\nTitle:\nLink:\n"
+
+    private func rules(_ run: Run) -> [String] {
+        run.stdout.split(separator: "\n").compactMap { line in
+            line.last == "]" ? String(line[line.index(after: line.lastIndex(of: "[")!)..<line.index(before: line.endIndex)]) : nil
+        }
+    }
+
+    @Test func selectAndIgnoreChooseTheRules() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("note.md", note)
+        #expect(rules(try Notelint.run(["check", "--quiet", "note.md"], in: folder.url)) == ["date-format", "entry-heading-trap", "entry-blank"])
+        #expect(rules(try Notelint.run(["check", "--quiet", "--select", "entry-blank,date-format", "note.md"], in: folder.url)) == ["date-format", "entry-blank"])
+        #expect(rules(try Notelint.run(["check", "--quiet", "--ignore", "entry-blank", "--ignore", "date-format", "note.md"], in: folder.url)) == ["entry-heading-trap"])
+        let unknown = try Notelint.run(["check", "--select", "entry-blnk", "note.md"], in: folder.url)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown rule `entry-blnk`; did you mean `entry-blank`?"))
+    }
+
+    @Test func configOverridesChangeSeveritiesAndOptions() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("note.md", note)
+        try folder.write(".notelint.yml", "version: 1\nrules:\n  entry-blank: off\n")
+        let run = try Notelint.run(["check", "--quiet", "--config-override", "rules.entry-blank=error",
+                                    "--config-override", "rules.date-format.style=iso", "note.md"], in: folder.url)
+        #expect(run.stdout.contains("info: date `20 Apr. 2021` is not in the canonical style: `2021-04-20` [date-format]"))
+        #expect(run.stdout.contains("error: entry has no values: a leftover template [entry-blank]"))
+        let bad = try Notelint.run(["check", "--config-override", "rules.date-format.styel=iso", "note.md"], in: folder.url)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("unknown option `styel` for `date-format`; did you mean `style`?"))
+        #expect(try Notelint.run(["check", "--config-override", "nonsense", "note.md"], in: folder.url).status == 2)
+    }
+
+    @Test func oneThreadGivesTheSameReport() throws {
+        let many = try Notelint.run(["check", "fixtures", "--format", "json"])
+        let one = try Notelint.run(["check", "fixtures", "--format", "json", "-j", "1"])
+        #expect(one.stdout == many.stdout)
+        #expect(try Notelint.run(["check", "fixtures", "-j", "0"]).status == 2)
+    }
+
+    @Test func changedLintsOnlyWhatGitSeesChanged() throws {
+        let folder = try TemporaryFolder()
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", folder.url.path, "-c", "user.name=t", "-c", "user.email=t@example.org"] + arguments
+            try process.run()
+            process.waitUntilExit()
+        }
+        try git("init", "-q")
+        try folder.write("old.md", "Title:\nLink:\n")
+        try folder.write("edited.md", "Title:\nLink:\n")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "notes")
+        try folder.write("edited.md", "Title:\nLink:\n\nMore.\n")
+        try folder.write("new.md", "Title:\nLink:\n")
+        let changed = try Notelint.run(["check", "--quiet", "--changed"], in: folder.url)
+        #expect(changed.stdout.split(separator: "\n").map { String($0.prefix(while: { $0 != ":" })) } == ["edited.md", "new.md"])
+        let since = try Notelint.run(["check", "--quiet", "--changed-since", "HEAD"], in: folder.url)
+        #expect(since.stdout == changed.stdout)
+        let bad = try Notelint.run(["check", "--changed-since", "no-such-ref"], in: folder.url)
+        #expect(bad.status == 2)
+    }
+}
