@@ -16,15 +16,21 @@ public struct Linter: Sendable {
     }
 
     private let rules: [ConfiguredRule]
+    /// Rules the configuration enables that `only` left out: run just to learn which
+    /// suppressions are in use, when `unused-suppression` is reported.
+    private let shadowRules: [ConfiguredRule]
+    private let auditsSuppressions: Bool
     /// Keys that make a paragraph an entry.
     public let knownFields: [String]
     public let today: CalendarDay
+    private let unusedSeverity: Severity?
 
     /// Builds every rule with its options; throws a `ConfigurationError` for a bad option.
     /// `only`, when given, keeps just those rules (the rule examples use it).
     public init(configuration: Configuration = .defaults, only: Set<String>? = nil, today: CalendarDay = .today) throws {
         self.today = today
         var configured: [ConfiguredRule] = []
+        var shadow: [ConfiguredRule] = []
         var fields = Note.defaultKnownFields
         for ruleType in RuleRegistry.all {
             let id = ruleType.description.id
@@ -33,10 +39,18 @@ public struct Linter: Sendable {
             for field in rule.entryFields where !fields.contains(where: { $0.lowercased() == field.lowercased() }) {
                 fields.append(field)
             }
-            guard setting.enabled, only?.contains(id) ?? true else { continue }
-            configured.append(ConfiguredRule(rule: rule, severity: setting.severity))
+            guard setting.enabled else { continue }
+            if only?.contains(id) ?? true {
+                configured.append(ConfiguredRule(rule: rule, severity: setting.severity))
+            } else {
+                shadow.append(ConfiguredRule(rule: rule, severity: setting.severity))
+            }
         }
-        self.rules = configured
+        let unusedID = UnusedSuppression.description.id
+        self.auditsSuppressions = configured.contains { type(of: $0.rule).description.id == unusedID }
+        self.rules = configured.filter { type(of: $0.rule).description.id != unusedID }
+        self.shadowRules = auditsSuppressions ? shadow : []
+        self.unusedSeverity = configuration.setting(for: unusedID).severity
         self.knownFields = fields
     }
 
@@ -48,12 +62,39 @@ public struct Linter: Sendable {
         let suppressions = Suppressions(note: note)
         let entries = note.entries.map { EntryFacts($0, source: note.source, today: today) }
         var diagnostics: [Diagnostic] = []
+        var audit = SuppressionAudit(suppressions)
+        let audits = auditsSuppressions && !suppressions.directives.isEmpty
         for configured in rules {
             for var diagnostic in configured.rule.run(on: note, today: today, entries: entries) {
                 let line = note.lineIndex.line(containing: diagnostic.range.start)
-                if suppressions.isSuppressed(diagnostic.ruleID, atLine: line) { continue }
+                if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) {
+                    if audits { audit.record(directive, rule: diagnostic.ruleID) }
+                    continue
+                }
                 if let severity = configured.severity { diagnostic.severity = severity }
                 diagnostics.append(diagnostic)
+            }
+        }
+        if audits {
+            for configured in shadowRules {
+                for diagnostic in configured.rule.run(on: note, today: today, entries: entries) {
+                    let line = note.lineIndex.line(containing: diagnostic.range.start)
+                    if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) { audit.record(directive, rule: diagnostic.ruleID) }
+                }
+            }
+            // A directive that silences the audit's findings is in use too; then the audit is
+            // taken again. The idle directive itself cannot silence its own finding.
+            func silencer(_ about: Int, _ finding: Diagnostic) -> Int? {
+                let line = note.lineIndex.line(containing: finding.range.start)
+                return suppressions.suppressor(of: finding.ruleID, atLine: line).flatMap { $0 == about ? nil : $0 }
+            }
+            for (about, finding) in audit.findings(in: note) {
+                if let directive = silencer(about, finding) { audit.record(directive, rule: finding.ruleID) }
+            }
+            for (about, var finding) in audit.findings(in: note) {
+                if silencer(about, finding) != nil { continue }
+                if let severity = unusedSeverity { finding.severity = severity }
+                diagnostics.append(finding)
             }
         }
         diagnostics.sort { ($0.range.start, $0.range.end, $0.ruleID) < ($1.range.start, $1.range.end, $1.ruleID) }

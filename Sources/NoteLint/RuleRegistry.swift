@@ -27,6 +27,7 @@ public enum RuleRegistry {
         SubjectsUnknown.self,
         SubjectsNameMismatch.self,
         SubjectsFormat.self,
+        UnusedSuppression.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

@@ -36,6 +36,25 @@ import Testing
 
     @Test func otherCommentsAndOtherRulesAreUnaffected() {
         #expect(rules("<!-- a note to self -->\n\n\(blank)") == ["entry-blank"])
-        #expect(rules("<!-- notelint-disable footnote-unused -->\n\n\(blank)") == ["entry-blank"])
+        // The comment about another rule silences nothing here, which `unused-suppression` says.
+        #expect(rules("<!-- notelint-disable footnote-unused -->\n\n\(blank)") == ["unused-suppression", "entry-blank"])
+    }
+
+    private func unused(_ text: String) -> [String] {
+        try! Linter().lint(SourceText(text)).diagnostics.filter { $0.ruleID == "unused-suppression" }.map(\.message)
+    }
+
+    @Test func unusedSuppressionsAreReportedOncePerIdleName() {
+        #expect(unused("<!-- notelint-disable -->\n\nText.\n") == ["suppression comment suppresses nothing"])
+        #expect(unused("<!-- notelint-disable -->\n\n\(blank)").isEmpty)
+        #expect(unused("<!-- notelint-disable entry-blank footnote-undefined -->\n\n\(blank)")
+                == ["suppression of `footnote-undefined` suppresses nothing"])
+        #expect(unused("<!-- notelint-disable-file nope -->\n\nText.\n") == ["`nope` is not a notelint rule"])
+        #expect(unused("---\ntitle: t\nnotelint: {disable: [entry-blank, footnote-unsed]}\n---\n\n\(blank)")
+                == ["`footnote-unsed` is not a notelint rule; did you mean `footnote-unused`?"])
+        // An enable comment is never reported, and a disable that is re-enabled counts its uses.
+        #expect(unused("<!-- notelint-disable entry-blank -->\n\n\(blank)\n<!-- notelint-enable entry-blank -->\n").isEmpty)
+        // Turning the audit off silences it, like any rule.
+        #expect(unused("<!-- notelint-disable unused-suppression -->\n<!-- notelint-disable entry-blank -->\n\nText.\n").isEmpty)
     }
 }
