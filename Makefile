@@ -11,6 +11,7 @@ install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/notelint/rules"
 	install -m 755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/notelint"
 	install -m 644 rules/*.md "$(DESTDIR)$(PREFIX)/share/notelint/rules/"
+	install -m 644 schema/notelint.schema.json "$(DESTDIR)$(PREFIX)/share/notelint/"
 	install -d "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
 	           "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
 	           "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"

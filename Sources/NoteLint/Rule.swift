@@ -26,15 +26,24 @@ public struct RuleExamples: Sendable {
 }
 
 public struct RuleOption: Sendable {
+    /// The shape of an option's value, for the configuration's JSON Schema.
+    public enum Kind: Sendable, Equatable {
+        case strings
+        case stringListsByKey
+        case oneOf([String])
+    }
+
     public let name: String
     public let summary: String
     /// The default, as YAML.
     public let defaultValue: String
+    public let kind: Kind
 
-    public init(_ name: String, _ summary: String, default defaultValue: String) {
+    public init(_ name: String, _ summary: String, default defaultValue: String, kind: Kind = .strings) {
         self.name = name
         self.summary = summary
         self.defaultValue = defaultValue
+        self.kind = kind
     }
 }
 

@@ -12,7 +12,7 @@ struct DateFormat: Rule {
             """,
         defaultSeverity: .info,
         fix: .safe,
-        options: [RuleOption("style", "`d MMM yyyy` or `iso`", default: "\"d MMM yyyy\"")],
+        options: [RuleOption("style", "`d MMM yyyy` or `iso`", default: "\"d MMM yyyy\"", kind: .oneOf(NoteDate.Style.allCases.map(\.rawValue)))],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: A\nDate: 20 Apr 2021\n",

@@ -17,7 +17,8 @@ struct FrontMatterPlaceholder: Rule {
         defaultSeverity: .warning,
         fix: nil,
         options: [
-            RuleOption("placeholders", "template values per key, compared ignoring case", default: "{title: [Title], excerpt: [A short description of the article]}"),
+            RuleOption("placeholders", "template values per key, compared ignoring case", default: "{title: [Title], excerpt: [A short description of the article]}",
+                       kind: .stringListsByKey),
             RuleOption("anywhere", "values that are placeholders under any key", default: "[TODO, TBD]"),
         ],
         examples: RuleExamples(

@@ -1,0 +1,89 @@
+import JSONRPC
+import NoteLint
+
+/// The two files generated from the rule registry: the JSON Schema of `.notelint.yml`
+/// (`schema/notelint.schema.json`, for YAML editors) and the commented default that
+/// `notelint init` writes.
+enum ConfigurationFiles {
+    static func schema() -> String {
+        let level = JSON.object([("enum", .array(["off", "error", "warning", "info", "on"].map { .string($0) } + [.bool(false), .bool(true)]))])
+        var rules: [(String, JSON)] = []
+        for rule in RuleRegistry.descriptions {
+            var properties: [(String, JSON)] = [("severity", .object([("$ref", .string("#/definitions/level"))]))]
+            for option in rule.options {
+                properties.append((option.name, optionSchema(option)))
+            }
+            rules.append((rule.id, .object([
+                ("description", .string(rule.summary)),
+                ("anyOf", .array([
+                    .object([("$ref", .string("#/definitions/level"))]),
+                    .object([("type", .string("object")), ("additionalProperties", .bool(false)), ("properties", .object(properties))]),
+                ])),
+            ])))
+        }
+        let schema = JSON.object([
+            ("$schema", .string("http://json-schema.org/draft-07/schema#")),
+            ("title", .string("notelint configuration (.notelint.yml)")),
+            ("type", .string("object")),
+            ("additionalProperties", .bool(false)),
+            ("required", .array([.string("version")])),
+            ("properties", .object([
+                ("version", .object([("const", .int(1)), ("description", .string("The configuration format's version."))])),
+                ("exclude", .object([
+                    ("description", .string("Path patterns, relative to this file's folder, that folder searches skip.")),
+                    ("type", .string("array")), ("items", .object([("type", .string("string"))])),
+                ])),
+                ("rules", .object([
+                    ("description", .string("Rule id -> off, a severity, or a mapping with `severity` and the rule's options.")),
+                    ("type", .string("object")), ("additionalProperties", .bool(false)), ("properties", .object(rules)),
+                ])),
+            ])),
+            ("definitions", .object([("level", level)])),
+        ])
+        return schema.pretty() + "\n"
+    }
+
+    private static func optionSchema(_ option: RuleOption) -> JSON {
+        let strings = JSON.object([("type", .string("array")), ("items", .object([("type", .string("string"))]))])
+        let body: [(String, JSON)]
+        switch option.kind {
+        case .strings:
+            body = [("anyOf", .array([strings, .object([("type", .string("string"))])]))]
+        case .stringListsByKey:
+            body = [("type", .string("object")), ("additionalProperties", strings)]
+        case .oneOf(let values):
+            body = [("enum", .array(values.map { .string($0) }))]
+        }
+        return .object([("description", .string(option.summary))] + body)
+    }
+
+    /// A commented `.notelint.yml` listing every rule at its default.
+    static func defaultConfiguration() -> String {
+        var lines = [
+            "# notelint configuration. Every rule is listed at its default: set a rule to off,",
+            "# error, warning or info, or change its options. `notelint explain RULE` tells what",
+            "# a rule checks. The JSON Schema of this file is schema/notelint.schema.json in",
+            "# notelint's source (installed as share/notelint/notelint.schema.json).",
+            "version: 1",
+            "",
+            "# Path patterns, relative to this file, that folder searches skip.",
+            "exclude: []",
+            "",
+            "rules:",
+        ]
+        for rule in RuleRegistry.descriptions {
+            lines.append("  # \(rule.summary)")
+            // A rule whose severity depends on the finding stays `on`: a severity would apply to all.
+            let severity = rule.severityNote == nil ? rule.defaultSeverity.rawValue : "on"
+            if rule.severityNote != nil { lines.append("  # (\(rule.severityNote!))") }
+            if rule.options.isEmpty {
+                lines.append("  \(rule.id): \(severity)")
+            } else {
+                lines.append("  \(rule.id):")
+                lines.append("    severity: \(severity)")
+                for option in rule.options { lines.append("    \(option.name): \(option.defaultValue)") }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
