@@ -7,7 +7,8 @@ import NoteSyntax
 /// last good one for that folder stays in force.
 final class LintService: @unchecked Sendable {
     private let lock = NSLock()
-    private var locator = ConfigurationLocator()
+    private var locator: ConfigurationLocator
+    private let environment: [String: String]
     private var settings = Settings()
     private var linters: [String: Linter] = [:]
     private var lastGood: [String: Linter] = [:]
@@ -18,8 +19,10 @@ final class LintService: @unchecked Sendable {
     /// Bumped when the configuration may have changed; part of pull diagnostics' result ids.
     private(set) var generation = 0
 
-    init(today: @escaping () -> CalendarDay = { .today }) {
+    init(today: @escaping () -> CalendarDay = { .today }, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.today = today
+        self.environment = environment
+        self.locator = ConfigurationLocator(environment: environment)
     }
 
     func update(_ settings: Settings) {
@@ -38,7 +41,7 @@ final class LintService: @unchecked Sendable {
     /// Forgets cached configurations (a `.notelint.yml` changed).
     func reload() {
         lock.lock()
-        locator = ConfigurationLocator()
+        locator = ConfigurationLocator(environment: environment)
         linters = [:]
         reported = []
         generation += 1
@@ -52,25 +55,30 @@ final class LintService: @unchecked Sendable {
         lock.unlock()
         let folder = document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
             ?? FileManager.default.currentDirectoryPath
-        let key = explicit.map { "explicit:" + $0 } ?? folder
-        lock.lock()
-        if let cached = linters[key] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
+        let folderKey = explicit.map { "explicit:" + $0 } ?? folder
         let built: Linter
+        var key = folderKey
         do {
-            let configuration = try explicit.map { try ConfigurationLocator.load(path: $0) } ?? locator.configuration(forFolder: folder)
+            let located = try explicit.map { try ConfigurationLocator.load(path: $0) } ?? locator.configuration(forFolder: folder)
+            // Overrides make the configuration depend on the file, not only its folder.
+            let (configuration, effectiveKey) = located.effective(forFile: document.path ?? folder)
+            key = folderKey + "|" + effectiveKey
+            lock.lock()
+            if let cached = linters[key] {
+                lock.unlock()
+                return cached
+            }
+            lock.unlock()
             built = try Linter(configuration: configuration, today: today())
             lock.lock()
             lastGood[key] = built
+            lastGood[folderKey] = built
             linters[key] = built
             lock.unlock()
         } catch {
             let message = "notelint: \(error); using the last valid configuration"
             lock.lock()
-            let fallback = lastGood[key] ?? (try? Linter(today: today()))!
+            let fallback = lastGood[key] ?? lastGood[folderKey] ?? (try? Linter(today: today()))!
             linters[key] = fallback
             let first = reported.insert(message).inserted
             lock.unlock()

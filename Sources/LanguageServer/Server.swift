@@ -48,7 +48,7 @@ public final class Server: @unchecked Sendable {
         self.connection = connection
         self.version = version
         self.pages = pages ?? RulePages()
-        self.lints = LintService(today: today)
+        self.lints = LintService(today: today, environment: environment)
         self.exit = exit
         if let spec = environment["NOTELINT_LSP_TEST_DELAY"], let colon = spec.lastIndex(of: ":"),
            let milliseconds = Int(spec[spec.index(after: colon)...]) {

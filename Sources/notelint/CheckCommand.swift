@@ -244,6 +244,7 @@ struct ConfigurationSource {
             let folderConfiguration = try configuration(forFile: (searchRoot as NSString).appendingPathComponent("notelint-probe"))
             let fileConfiguration = try configuration(forFile: found.path)
             return [folderConfiguration, fileConfiguration].contains { excludes(found.path, in: searchRoot, by: $0) }
+                || !includes(found.path, by: fileConfiguration)
         } catch let error as ConfigurationError {
             printError("notelint: \(error)")
             throw ExitCode(2)
@@ -257,6 +258,14 @@ struct ConfigurationSource {
         let folder = relativePath(URL(fileURLWithPath: searchRoot).standardizedFileURL, to: root)
         let probe = folder.isEmpty ? "notelint-probe" : folder + "/notelint-probe"
         return configuration.exclude.contains { $0.matches(file) && !$0.matches(probe) }
+    }
+
+    /// With `include` set, only the matching paths are kept.
+    private func includes(_ path: String, by configuration: Configuration) -> Bool {
+        guard !configuration.include.isEmpty, let configPath = configuration.path else { return true }
+        let root = URL(fileURLWithPath: configPath).standardizedFileURL.deletingLastPathComponent()
+        let file = relativePath(URL(fileURLWithPath: path).standardizedFileURL, to: root)
+        return configuration.include.contains { $0.matches(file) }
     }
 
     private func relativePath(_ url: URL, to root: URL) -> String {

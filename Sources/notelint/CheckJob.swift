@@ -27,8 +27,9 @@ struct CheckJob {
         var jobLinters: [Linter] = []
         for job in jobs {
             do {
-                let configuration = try configurations.configuration(forFile: job.isStandardInput && job.path == "-" ? "./-" : job.path)
-                let key = configuration.path ?? ""
+                let path = job.isStandardInput && job.path == "-" ? "./-" : job.path
+                let (configuration, key) = try configurations.configuration(forFile: path)
+                    .effective(forFile: URL(fileURLWithPath: path).standardizedFileURL.path)
                 if linters[key] == nil { linters[key] = try Linter(configuration: configuration) }
                 jobLinters.append(linters[key]!)
             } catch let error as ConfigurationError {

@@ -33,12 +33,37 @@ enum ConfigurationFiles {
                     ("description", .string("Path patterns, relative to this file's folder, that folder searches skip.")),
                     ("type", .string("array")), ("items", .object([("type", .string("string"))])),
                 ])),
+                ("include", .object([
+                    ("description", .string("When set, folder searches keep only the paths matching one of these patterns.")),
+                    ("type", .string("array")), ("items", .object([("type", .string("string"))])),
+                ])),
+                ("extends", .object([
+                    ("description", .string("Another configuration file this one builds on, relative to this file.")),
+                    ("type", .string("string")),
+                ])),
+                ("rules", .object([("$ref", .string("#/definitions/rules"))])),
+                ("overrides", .object([
+                    ("description", .string("Rule settings for some paths, applied in order.")),
+                    ("type", .string("array")),
+                    ("items", .object([
+                        ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("files")])),
+                        ("properties", .object([
+                            ("files", .object([("anyOf", .array([
+                                .object([("type", .string("string"))]),
+                                .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))]),
+                            ]))])),
+                            ("rules", .object([("$ref", .string("#/definitions/rules"))])),
+                        ])),
+                    ])),
+                ])),
+            ])),
+            ("definitions", .object([
+                ("level", level),
                 ("rules", .object([
                     ("description", .string("Rule id -> off, a severity, or a mapping with `severity` and the rule's options.")),
                     ("type", .string("object")), ("additionalProperties", .bool(false)), ("properties", .object(rules)),
                 ])),
             ])),
-            ("definitions", .object([("level", level)])),
         ])
         return schema.pretty() + "\n"
     }

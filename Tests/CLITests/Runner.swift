@@ -29,6 +29,7 @@ enum Notelint {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
+        env.removeValue(forKey: "XDG_CONFIG_HOME")
         env["HOME"] = FileManager.default.temporaryDirectory.path
         for (key, value) in environment { env[key] = value }
         process.environment = env

@@ -31,15 +31,7 @@ public struct CommandLineSettings: Sendable {
                 configuration.exclude = layer.exclude
             }
             for (id, setting) in layer.rules {
-                var merged = configuration.setting(for: id)
-                if setting.severity != nil || !setting.enabled {
-                    merged.enabled = setting.enabled
-                    merged.severity = setting.severity
-                }
-                var options = merged.options.values
-                for (name, value) in setting.options.values { options[name] = value }
-                merged.options = RuleOptions(values: options, origin: setting.options.origin)
-                configuration.rules[id] = merged
+                configuration.rules[id] = setting.layered(over: configuration.setting(for: id))
             }
         }
         for id in ignore { configuration.rules[id, default: RuleSetting()].enabled = false }

@@ -1,3 +1,4 @@
+import Foundation
 import NoteSyntax
 
 /// How one rule is set: off, at a severity, with options.
@@ -6,12 +7,36 @@ public struct RuleSetting: Sendable {
     /// nil keeps the rule's own severity (which may depend on the finding).
     public var severity: Severity?
     public var options: RuleOptions
+    /// Whether the file said `off` or a severity (rather than only options), so that a
+    /// layer above another replaces the level only when it names one.
+    public var levelSpecified: Bool
 
-    public init(enabled: Bool = true, severity: Severity? = nil, options: RuleOptions = .none) {
+    public init(enabled: Bool = true, severity: Severity? = nil, options: RuleOptions = .none, levelSpecified: Bool = false) {
         self.enabled = enabled
         self.severity = severity
         self.options = options
+        self.levelSpecified = levelSpecified
     }
+
+    /// This setting over `base`: its level when it names one, its options over base's.
+    public func layered(over base: RuleSetting) -> RuleSetting {
+        var merged = base
+        if levelSpecified {
+            merged.enabled = enabled
+            merged.severity = severity
+            merged.levelSpecified = true
+        }
+        var values = base.options.values
+        for (name, value) in options.values { values[name] = value }
+        merged.options = RuleOptions(values: values, origin: options.values.isEmpty ? base.options.origin : options.origin)
+        return merged
+    }
+}
+
+/// `overrides:` entry: rule settings for the files matching `files`.
+public struct ConfigurationOverride: Sendable {
+    public let files: [Glob]
+    public let rules: [String: RuleSetting]
 }
 
 /// The contents of a `.notelint.yml`:
@@ -25,11 +50,17 @@ public struct RuleSetting: Sendable {
 public struct Configuration: Sendable {
     public static let fileName = ".notelint.yml"
     public static let currentVersion = 1
-    static let topLevelKeys = ["version", "rules", "exclude"]
+    static let topLevelKeys = ["version", "rules", "exclude", "include", "overrides", "extends"]
 
     public var rules: [String: RuleSetting]
     /// Paths, relative to the configuration's folder, that folder searches skip.
     public var exclude: [Glob] = []
+    /// When not empty, folder searches keep only the paths matching one of these.
+    public var include: [Glob] = []
+    /// Settings for some paths, applied in order over `rules`.
+    public var overrides: [ConfigurationOverride] = []
+    /// A configuration file this one builds on (relative to this file's folder).
+    public var extends: String?
     /// The file it was read from; nil for the defaults.
     public var source: ConfigurationSource?
 
@@ -72,12 +103,16 @@ public struct Configuration: Sendable {
             case "rules":
                 configuration.rules = try parseRules(pair.value, source: source)
             case "exclude":
-                configuration.exclude = try pair.value.items.map { item in
-                    guard let text = item.scalarText, !text.isEmpty else {
-                        throw ConfigurationError(message: "`exclude` is a list of path patterns", source: source, offset: item.range.start)
-                    }
-                    return Glob(text)
+                configuration.exclude = try globs(pair.value, key: "exclude", source: source)
+            case "include":
+                configuration.include = try globs(pair.value, key: "include", source: source)
+            case "overrides":
+                configuration.overrides = try parseOverrides(pair.value, source: source)
+            case "extends":
+                guard let path = pair.value.scalarText, !path.isEmpty else {
+                    throw ConfigurationError(message: "`extends` is the path of another configuration file", source: source, offset: pair.value.range.start)
                 }
+                configuration.extends = path
             default:
                 throw unknownName("key", key, candidates: topLevelKeys, source: source, offset: pair.key.range.start)
             }
@@ -86,6 +121,76 @@ public struct Configuration: Sendable {
             throw ConfigurationError(message: "missing `version: \(currentVersion)`", source: source, offset: root.range.start)
         }
         return configuration
+    }
+
+    private static func globs(_ value: YAMLValue, key: String, source: ConfigurationSource) throws -> [Glob] {
+        if case .mapping = value {
+            throw ConfigurationError(message: "`\(key)` is a list of path patterns", source: source, offset: value.range.start)
+        }
+        return try value.items.map { item in
+            guard let text = item.scalarText, !text.isEmpty else {
+                throw ConfigurationError(message: "`\(key)` is a list of path patterns", source: source, offset: item.range.start)
+            }
+            return Glob(text)
+        }
+    }
+
+    private static func parseOverrides(_ value: YAMLValue, source: ConfigurationSource) throws -> [ConfigurationOverride] {
+        guard case .sequence(let items, _) = value else {
+            throw ConfigurationError(message: "`overrides` is a list of {files: ..., rules: ...}", source: source, offset: value.range.start)
+        }
+        return try items.map { item in
+            guard case .mapping(let pairs, _) = item else {
+                throw ConfigurationError(message: "an override is a mapping with `files` and `rules`", source: source, offset: item.range.start)
+            }
+            var files: [Glob] = []
+            var rules: [String: RuleSetting] = [:]
+            for pair in pairs {
+                switch pair.key.scalarText {
+                case "files": files = try globs(pair.value, key: "files", source: source)
+                case "rules": rules = try parseRules(pair.value, source: source)
+                default:
+                    throw unknownName("override key", pair.key.scalarText ?? "?", candidates: ["files", "rules"], source: source, offset: pair.key.range.start)
+                }
+            }
+            guard !files.isEmpty else {
+                throw ConfigurationError(message: "an override needs `files`", source: source, offset: item.range.start)
+            }
+            return ConfigurationOverride(files: files, rules: rules)
+        }
+    }
+
+    /// This configuration over `base` (an `extends` target, or the user-level file): rule
+    /// settings layered one by one; path lists and overrides taken from here when given.
+    public func layered(over base: Configuration) -> Configuration {
+        var merged = base
+        merged.source = source ?? base.source
+        for (id, setting) in rules { merged.rules[id] = setting.layered(over: base.setting(for: id)) }
+        if !exclude.isEmpty { merged.exclude = exclude }
+        if !include.isEmpty { merged.include = include }
+        merged.overrides = base.overrides + overrides
+        merged.extends = nil
+        return merged
+    }
+
+    /// The folder the configuration's paths are relative to.
+    public var folder: String? {
+        path.map { ($0 as NSString).deletingLastPathComponent }
+    }
+
+    /// The configuration for one file: the overrides whose `files` match it, applied in
+    /// order. `key` names the combination, for caching linters.
+    public func effective(forFile absolutePath: String) -> (configuration: Configuration, key: String) {
+        guard !overrides.isEmpty, let folder else { return (self, path ?? "") }
+        let relative = absolutePath.hasPrefix(folder + "/") ? String(absolutePath.dropFirst(folder.count + 1)) : absolutePath
+        var result = self
+        var matched: [Int] = []
+        for (index, override) in overrides.enumerated() where override.files.contains(where: { $0.matches(relative) }) {
+            matched.append(index)
+            for (id, setting) in override.rules { result.rules[id] = setting.layered(over: result.setting(for: id)) }
+        }
+        result.overrides = []
+        return (result, (path ?? "") + "#" + matched.map(String.init).joined(separator: ","))
     }
 
     private static func parseRules(_ value: YAMLValue, source: ConfigurationSource) throws -> [String: RuleSetting] {
@@ -126,6 +231,7 @@ public struct Configuration: Sendable {
                     let parsed = try settingFromWord(word, source: source, offset: pair.value.range.start)
                     setting.enabled = parsed.enabled
                     setting.severity = parsed.severity
+                    setting.levelSpecified = true
                 } else if optionNames.contains(key) {
                     options[key] = pair.value
                 } else {
@@ -144,9 +250,9 @@ public struct Configuration: Sendable {
     }
 
     private static func settingFromWord(_ word: String, source: ConfigurationSource, offset: Int) throws -> RuleSetting {
-        if ["off", "false"].contains(word) { return RuleSetting(enabled: false) }
-        if let severity = Severity(rawValue: word) { return RuleSetting(severity: severity) }
-        if word == "on" || word == "true" { return RuleSetting() }
+        if ["off", "false"].contains(word) { return RuleSetting(enabled: false, levelSpecified: true) }
+        if let severity = Severity(rawValue: word) { return RuleSetting(severity: severity, levelSpecified: true) }
+        if word == "on" || word == "true" { return RuleSetting(levelSpecified: true) }
         throw unknownName("severity", word, candidates: ["off"] + Severity.allCases.map(\.rawValue), source: source, offset: offset)
     }
 
