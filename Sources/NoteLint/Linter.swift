@@ -24,6 +24,9 @@ public struct Linter: Sendable {
     public let knownFields: [String]
     public let today: CalendarDay
     private let unusedSeverity: Severity?
+    /// Everything the findings depend on besides the text: rules, severities, options, the
+    /// entry fields and today's date. Result caches key on it.
+    public let fingerprint: String
 
     /// Builds every rule with its options; throws a `ConfigurationError` for a bad option.
     /// `only`, when given, keeps just those rules (the rule examples use it).
@@ -51,6 +54,14 @@ public struct Linter: Sendable {
         self.rules = configured.filter { type(of: $0.rule).description.id != unusedID }
         self.shadowRules = auditsSuppressions ? shadow : []
         self.unusedSeverity = configuration.setting(for: unusedID).severity
+        var parts = ["today=\(today.year)-\(today.month)-\(today.day)", "fields=\(fields.joined(separator: ","))"]
+        for id in RuleRegistry.ids {
+            let setting = configuration.setting(for: id)
+            let options = setting.options.values.keys.sorted().map { "\($0):\(setting.options.values[$0]!.canonicalText)" }
+            let reported = only?.contains(id) ?? true
+            parts.append("\(id)=\(setting.enabled && reported)/\(setting.severity?.rawValue ?? "-")/\(options.joined(separator: ";"))")
+        }
+        self.fingerprint = parts.joined(separator: "\n")
         self.knownFields = fields
     }
 

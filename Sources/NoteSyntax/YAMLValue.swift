@@ -24,6 +24,16 @@ public indirect enum YAMLValue: Sendable, Equatable {
         return pairs.first { $0.key.scalarText == key }?.value
     }
 
+    /// The value without positions, in one stable form (for fingerprints).
+    public var canonicalText: String {
+        switch self {
+        case .scalar(let text, _): return text.debugDescription
+        case .sequence(let items, _): return "[" + items.map(\.canonicalText).joined(separator: ",") + "]"
+        case .mapping(let pairs, _): return "{" + pairs.map { $0.key.canonicalText + ":" + $0.value.canonicalText }.joined(separator: ",") + "}"
+        case .alias: return "*"
+        }
+    }
+
     /// The items of a sequence, or the value itself when it is a lone scalar.
     public var items: [YAMLValue] {
         switch self {

@@ -87,6 +87,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("j"), .customLong("threads")], help: "Lint on this many threads (default: one per core).")
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Keep the result cache here (default: .notelint_cache at the repository root).", valueName: "folder"))
+    var cacheDir: String?
+
+    @Flag(help: "Neither read nor write the result cache.")
+    var noCache = false
+
     @Flag(help: "Check the notes changed against HEAD (staged, unstaged and untracked), within the paths.")
     var changed = false
 
@@ -142,7 +148,11 @@ struct CheckCommand: ParsableCommand {
         let reporters = Reporters(all: reporterList)
 
         Note.prepareForConcurrentParsing()
-        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads)
+        // Only plain lint runs use the cache: fixing must see the text as it is now.
+        let cache = noCache || fix || diff ? nil : ResultCache(folder: cacheDir ?? ResultCache.defaultFolder())
+        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads,
+                                           cache: cache)
+        cache?.save()
 
         var reports: [RenderedFile] = []
         var fixedCount = 0

@@ -22,7 +22,8 @@ struct CheckJob {
 
     /// Runs every job, files in parallel (one parse per task), results in job order. An
     /// invalid configuration stops the run: it is reported once with exit status 2.
-    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporters: Reporters, threads: Int? = nil) throws -> [Outcome] {
+    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporters: Reporters, threads: Int? = nil,
+                       cache: ResultCache? = nil) throws -> [Outcome] {
         var linters: [String: Linter] = [:]
         var jobLinters: [Linter] = []
         for job in jobs {
@@ -50,7 +51,8 @@ struct CheckJob {
                 next += 1
                 lock.unlock()
                 guard index < jobs.count else { return }
-                let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporters: reporters)
+                let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporters: reporters,
+                                              cache: cache)
                 lock.lock()
                 outcomes[index] = outcome
                 lock.unlock()
@@ -59,7 +61,7 @@ struct CheckJob {
         return outcomes.map { $0! }
     }
 
-    func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters) -> Outcome {
+    func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters, cache: ResultCache? = nil) -> Outcome {
         let file: NoteFile
         if isStandardInput {
             file = NoteFile.removingBOM(standardInput)
@@ -69,7 +71,20 @@ struct CheckJob {
         switch mode {
         case .lint:
             let source = SourceText(bytes: file.bytes)
-            let report = FileReport(path: path, source: source, diagnostics: linter.lint(source).diagnostics)
+            let diagnostics: [Diagnostic]
+            if let cache, !isStandardInput {
+                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+                let key = cache.key(for: file.fileBytes(with: file.bytes), fingerprint: linter.fingerprint)
+                if let cached = cache.lookup(absolute, key: key, in: source) {
+                    diagnostics = cached
+                } else {
+                    diagnostics = linter.lint(source).diagnostics
+                    cache.store(absolute, key: key, diagnostics: diagnostics)
+                }
+            } else {
+                diagnostics = linter.lint(source).diagnostics
+            }
+            let report = FileReport(path: path, source: source, diagnostics: diagnostics)
             return .checked(RenderedFile(report, reporters: reporters), fixed: 0, diff: nil, fixedStandardInput: nil)
         case .fix(let allowed), .diff(let allowed):
             let outcome = FixApplier.fixAll(file.bytes, linter: linter, allowed: allowed)
