@@ -57,11 +57,11 @@ def entry(rng, index, footnotes):
     return text
 
 
-def note(rng, index):
+def note(rng, index, max_entries=200):
     title = "Title" if rng.random() < 0.05 else sentence(rng, 5)[:-1]
     parts = [f"---\nlayout: post\ntitle: \"{title}\"\ncategory: [Reading]\nexcerpt: {sentence(rng, 8)}\n---\n"]
     footnotes = []
-    for number in range(rng.randint(10, 200)):
+    for number in range(rng.randint(10, max_entries)):
         parts.append(entry(rng, number, footnotes))
         parts.append("---\n" if rng.random() < 0.01 else "\n---\n")
     parts.append("\nFootnotes\n")
@@ -77,12 +77,13 @@ def main():
     parser.add_argument("folder", type=pathlib.Path)
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=20211)
+    parser.add_argument("--max-entries", type=int, default=200)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     args.folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for index in range(args.notes):
-        text = note(rng, index)
+        text = note(rng, index, args.max_entries)
         path = args.folder / f"{index // 100:02d}" / f"note-{index:05d}.md"
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -22,10 +22,10 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
-def timed(command, **kwargs):
+def timed(command, cwd=None):
     """Runs a command; returns (seconds, peak resident set in MiB, exit status)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
@@ -67,12 +67,12 @@ def main():
     # Warm the page cache so both sides read from memory.
     timed([str(baseline), str(work / "files.txt")])
     base_time, base_peak, _ = measure("baseline", [str(baseline), str(work / "files.txt")], args.runs)
-    lint_time, lint_peak, _ = measure("notelint", [str(notelint), "check", "--format", "json", str(corpus)], args.runs)
-    one_thread, _, _ = measure("notelint", ["taskset", "-c", "0", str(notelint), "check", "--format", "json", str(corpus)], args.runs) \
+    lint_time, lint_peak, _ = measure("notelint", [str(notelint), "check", "--no-cache", "--format", "json", str(corpus)], args.runs)
+    one_thread, _, _ = measure("notelint", ["taskset", "-c", "0", str(notelint), "check", "--no-cache", "--format", "json", str(corpus)], args.runs) \
         if shutil.which("taskset") else (float("nan"), 0, [])
 
     single = ROOT / "fixtures/example-note.md"
-    single_times = [timed([str(notelint), "check", str(single)])[0] for _ in range(20)]
+    single_times = [timed([str(notelint), "check", "--no-cache", str(single)])[0] for _ in range(20)]
 
     megabytes = total_bytes / 1e6
     print()

@@ -65,11 +65,10 @@ public indirect enum JSON: Equatable, Sendable {
 
     /// Parses UTF-8 JSON text.
     public static func parse(_ data: Data) throws -> JSON {
-        guard String(data: data, encoding: .utf8) != nil else { throw ParseError(description: "the body is not valid UTF-8") }
-        do {
-            return try JSONDecoder().decode(JSON.self, from: data)
-        } catch {
-            throw ParseError(description: "the body is not valid JSON")
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard String(validating: bytes, as: UTF8.self) != nil else { throw ParseError(description: "the body is not valid UTF-8") }
+            return try JSONParser.parse(bytes)
         }
     }
 
@@ -150,37 +149,5 @@ public indirect enum JSON: Equatable, Sendable {
             }
         }
         out += "\""
-    }
-}
-
-extension JSON: Decodable {
-    private struct Key: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    public init(from decoder: Decoder) throws {
-        if let container = try? decoder.container(keyedBy: Key.self) {
-            var pairs: [(String, JSON)] = []
-            for key in container.allKeys {
-                pairs.append((key.stringValue, try container.decode(JSON.self, forKey: key)))
-            }
-            self = .object(pairs)
-            return
-        }
-        if var container = try? decoder.unkeyedContainer() {
-            var items: [JSON] = []
-            while !container.isAtEnd { items.append(try container.decode(JSON.self)) }
-            self = .array(items)
-            return
-        }
-        let value = try decoder.singleValueContainer()
-        if value.decodeNil() { self = .null }
-        else if let bool = try? value.decode(Bool.self) { self = .bool(bool) }
-        else if let int = try? value.decode(Int.self) { self = .int(int) }
-        else if let double = try? value.decode(Double.self) { self = .double(double) }
-        else { self = .string(try value.decode(String.self)) }
     }
 }

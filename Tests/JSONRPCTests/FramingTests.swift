@@ -68,4 +68,16 @@ import Testing
         #expect(try JSON.parse(Data(value.serialized().utf8)) == value)
         #expect(JSON.string("\u{1}").serialized() == "\"\\u0001\"")
     }
+
+    @Test func theParserHandlesEscapesNumbersAndDepth() throws {
+        #expect(try JSON.parse(Data(#"{"a":"\u00e9\ud83d\ude00\n","b":-12,"c":1.5e3,"d":[true,false,null],"e":{}}"#.utf8))
+                == .object([("a", .string("é😀\n")), ("b", .int(-12)), ("c", .double(1500)),
+                            ("d", .array([.bool(true), .bool(false), .null])), ("e", .object([]))]))
+        #expect(try JSON.parse(Data(#""\ud800x""#.utf8)) == .string("\u{FFFD}x"))
+        #expect(throws: JSON.ParseError.self) { try JSON.parse(Data((String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).utf8)) }
+        #expect(try JSON.parse(Data((String(repeating: "[", count: 500) + String(repeating: "]", count: 500)).utf8)) != .null)
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "tru", "01x", #""a\u12""#, "\"\u{1}\"", "{} {}"] {
+            #expect(throws: JSON.ParseError.self, "\(bad)") { try JSON.parse(Data(bad.utf8)) }
+        }
+    }
 }
