@@ -62,6 +62,15 @@ struct CheckJob {
     }
 
     func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters, cache: ResultCache? = nil) -> Outcome {
+        var signature: String? = nil
+        let fingerprint = linter.fingerprint + "\n" + reporters.fingerprint + "\n" + path
+        if case .lint = mode, let cache, !isStandardInput {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            signature = ResultCache.signature(of: absolute)
+            if let signature, let hit = cache.lookup(absolute, signature: signature, fingerprint: fingerprint) {
+                return .checked(hit.rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
+            }
+        }
         let file: NoteFile
         if isStandardInput {
             file = NoteFile.removingBOM(standardInput)
@@ -70,22 +79,20 @@ struct CheckJob {
         }
         switch mode {
         case .lint:
-            let source = SourceText(bytes: file.bytes)
-            let diagnostics: [Diagnostic]
+            var cacheEntry: (absolute: String, key: String)? = nil
             if let cache, !isStandardInput {
                 let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-                let key = cache.key(for: file.fileBytes(with: file.bytes), fingerprint: linter.fingerprint)
-                if let cached = cache.lookup(absolute, key: key, in: source) {
-                    diagnostics = cached
-                } else {
-                    diagnostics = linter.lint(source).diagnostics
-                    cache.store(absolute, key: key, diagnostics: diagnostics)
+                let key = cache.key(for: file.fileBytes(with: file.bytes), fingerprint: fingerprint)
+                if let rendered = cache.lookup(absolute, key: key, signature: signature) {
+                    return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
                 }
-            } else {
-                diagnostics = linter.lint(source).diagnostics
+                cacheEntry = (absolute, key)
             }
-            let report = FileReport(path: path, source: source, diagnostics: diagnostics)
-            return .checked(RenderedFile(report, reporters: reporters), fixed: 0, diff: nil, fixedStandardInput: nil)
+            let source = SourceText(bytes: file.bytes)
+            let report = FileReport(path: path, source: source, diagnostics: linter.lint(source).diagnostics)
+            let rendered = RenderedFile(report, reporters: reporters)
+            if let cache, let cacheEntry { cache.store(cacheEntry.absolute, key: cacheEntry.key, signature: signature, rendered: rendered) }
+            return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
         case .fix(let allowed), .diff(let allowed):
             let outcome = FixApplier.fixAll(file.bytes, linter: linter, allowed: allowed)
             let source = SourceText(bytes: outcome.bytes)

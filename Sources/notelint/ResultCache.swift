@@ -3,9 +3,10 @@ import JSONRPC
 import NoteLint
 import NoteSyntax
 
-/// Remembers each file's findings between runs, keyed by the file's content, the linter's
-/// fingerprint (configuration, entry fields, today's date) and the notelint executable itself,
-/// so an unchanged tree costs reading and hashing the files. The cache is one file, replaced
+/// Remembers each file's rendered report between runs, keyed by the file's content, the
+/// linter's fingerprint (configuration, entry fields, today's date), the reporters and the
+/// path as printed, under the notelint executable's own hash: an unchanged tree costs reading
+/// and hashing the files. The cache is one file, replaced
 /// atomically at the end of a run; a corrupt, foreign or half-written one is ignored and
 /// rebuilt, never trusted. Entries for files that no longer exist are dropped.
 final class ResultCache: @unchecked Sendable {
@@ -14,9 +15,9 @@ final class ResultCache: @unchecked Sendable {
     let folder: String
     private let executableHash: String
     private let lock = NSLock()
-    /// Path -> (key, findings as JSON text), from the previous run.
-    private var previous: [String: (key: String, findings: Substring)] = [:]
-    private var current: [String: (key: String, findings: String)] = [:]
+    /// Path -> (key, encoded report), from the previous run.
+    private var previous: [String: (key: String, payload: ArraySlice<UInt8>)] = [:]
+    private var current: [String: (key: String, payload: [UInt8])] = [:]
     private(set) var hits = 0
 
     init(folder: String) {
@@ -49,34 +50,64 @@ final class ResultCache: @unchecked Sendable {
         StableHash.hex(bytes) + "-" + StableHash.hex(Array(fingerprint.utf8))
     }
 
-    func lookup(_ path: String, key: String, in source: SourceText) -> [Diagnostic]? {
+    /// A file's size, modification time (ns) and inode: when they are what they were when a
+    /// record was written, its content hash is reused without reading the file, as git does.
+    static func signature(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec).\(info.st_ino)"
+    }
+
+    /// The report when the file's signature and the fingerprint match a record, unread.
+    func lookup(_ path: String, signature: String, fingerprint: String) -> (rendered: RenderedFile, key: String)? {
         lock.lock()
         let entry = previous[path]
         lock.unlock()
-        guard let entry, entry.key == key, let json = try? JSON.parse(Data(entry.findings.utf8)),
-              let diagnostics = DiagnosticCoding.decode(json, limit: source.count) else { return nil }
+        guard let entry else { return nil }
+        let parts = entry.key.split(separator: "-")
+        guard parts.count == 3, parts[2] == Substring(signature), parts[1] == Substring(StableHash.hex(Array(fingerprint.utf8))) else { return nil }
+        let key = String(parts[0]) + "-" + String(parts[1])
+        guard let rendered = lookup(path, key: key, signature: signature) else { return nil }
+        return (rendered, key)
+    }
+
+    /// The report when the record's content and fingerprint hashes are `key`.
+    func lookup(_ path: String, key: String, signature: String?) -> RenderedFile? {
+        lock.lock()
+        let entry = previous[path]
+        lock.unlock()
+        guard let entry, entry.key.hasPrefix(key + "-") || entry.key == key, let rendered = RenderedFile(encoded: entry.payload) else { return nil }
         lock.lock()
         hits += 1
-        current[path] = (key, String(entry.findings))
+        current[path] = (signature.map { key + "-" + $0 } ?? key, Array(entry.payload))
         lock.unlock()
-        return diagnostics
+        return rendered
     }
 
-    func store(_ path: String, key: String, diagnostics: [Diagnostic]) {
-        let text = DiagnosticCoding.encode(diagnostics).serialized()
+    func store(_ path: String, key: String, signature: String?, rendered: RenderedFile) {
+        let payload = rendered.encoded
         lock.lock()
-        current[path] = (key, text)
+        current[path] = (signature.map { key + "-" + $0 } ?? key, payload)
         lock.unlock()
     }
 
-    /// Writes this run's entries, and earlier ones for files that still exist.
+    /// Writes this run's entries, and earlier ones for files that still exist. Records are
+    /// `key TAB length:path length:payload NEWLINE`, lengths in bytes, so reports need no
+    /// escaping and loading slices them without parsing.
     func save() {
-        var lines = [ResultCache.formatLine + " " + executableHash]
-        for (path, entry) in current.sorted(by: { $0.key < $1.key }) {
-            lines.append(entry.key + "\t" + JSON.string(path).serialized() + "\t" + entry.findings)
+        // Nothing new and nothing gone: the file on disk already says it all.
+        if hits == current.count && current.count == previous.count && FileManager.default.fileExists(atPath: file) { return }
+        var out = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
+        func append(_ path: String, _ key: String, _ payload: ArraySlice<UInt8>) {
+            out += key.utf8
+            out.append(0x09)
+            ResultCache.appendField(Array(path.utf8)[...], to: &out)
+            ResultCache.appendField(payload, to: &out)
+            out.append(0x0A)
         }
+        for (path, entry) in current.sorted(by: { $0.key < $1.key }) { append(path, entry.key, entry.payload[...]) }
         for (path, entry) in previous where current[path] == nil && FileManager.default.fileExists(atPath: path) {
-            lines.append(entry.key + "\t" + JSON.string(path).serialized() + "\t" + entry.findings)
+            append(path, entry.key, entry.payload)
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -84,21 +115,48 @@ final class ResultCache: @unchecked Sendable {
             if !FileManager.default.fileExists(atPath: ignore) {
                 try AtomicWriter.write(Array("# Written by notelint: a cache, never to be committed.\n*\n".utf8), to: ignore)
             }
-            try AtomicWriter.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: file)
+            try AtomicWriter.write(out, to: file)
         } catch {
             printError("notelint: cannot write the cache in \(folder): \(error)")
         }
     }
 
+    static func appendField(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        out += String(bytes.count).utf8
+        out.append(UInt8(ascii: ":"))
+        out += bytes
+    }
+
+    /// Reads `length:bytes` at `offset`; nil when the record is damaged.
+    static func readField(_ bytes: [UInt8], _ offset: inout Int) -> ArraySlice<UInt8>? {
+        var length = 0
+        var digits = 0
+        while offset < bytes.count, bytes[offset] >= 0x30, bytes[offset] <= 0x39, digits < 12 {
+            length = length * 10 + Int(bytes[offset] - 0x30)
+            offset += 1
+            digits += 1
+        }
+        guard digits > 0, offset < bytes.count, bytes[offset] == UInt8(ascii: ":"), offset + 1 + length <= bytes.count else { return nil }
+        let field = bytes[(offset + 1)..<(offset + 1 + length)]
+        offset += 1 + length
+        return field
+    }
+
     private func load() {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else { return }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard let data = FileManager.default.contents(atPath: file) else { return }
+        let bytes = [UInt8](data)
+        let header = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
         // A cache from another format or another build of notelint is not trusted at all.
-        guard lines.popFirst() == Substring(ResultCache.formatLine + " " + executableHash) else { return }
-        for line in lines {
-            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let path = (try? JSON.parse(Data(fields[1].utf8)))?.string else { continue }
-            previous[path] = (String(fields[0]), fields[2])
+        guard bytes.starts(with: header) else { return }
+        var offset = header.count
+        while offset < bytes.count {
+            guard let tab = bytes[offset...].firstIndex(of: 0x09) else { return }
+            let key = String(decoding: bytes[offset..<tab], as: UTF8.self)
+            offset = tab + 1
+            guard let path = ResultCache.readField(bytes, &offset), let payload = ResultCache.readField(bytes, &offset),
+                  offset < bytes.count, bytes[offset] == 0x0A else { return }
+            offset += 1
+            previous[String(decoding: path, as: UTF8.self)] = (key, payload)
         }
     }
 
@@ -134,61 +192,5 @@ enum StableHash {
         a ^= a >> 31
         b ^= b >> 27
         return String(a, radix: 16) + String(b, radix: 16)
-    }
-}
-
-/// Findings to JSON and back, byte ranges as they are (the cache stores offsets, not lines).
-enum DiagnosticCoding {
-    static func encode(_ diagnostics: [Diagnostic]) -> JSON {
-        .array(diagnostics.map { diagnostic in
-            .object([
-                "r": .string(diagnostic.ruleID),
-                "s": .string(diagnostic.severity.rawValue),
-                "m": .string(diagnostic.message),
-                "a": .array([.int(diagnostic.range.start), .int(diagnostic.range.end)]),
-                "l": diagnostic.related.isEmpty ? nil : .array(diagnostic.related.map {
-                    .array([.int($0.range.start), .int($0.range.end), .string($0.message)])
-                }),
-                "f": diagnostic.fix.map { fix in
-                    .array([.string(fix.title), .string(fix.applicability.rawValue),
-                            .array(fix.edits.map { .array([.int($0.range.start), .int($0.range.end), .string($0.newText)]) })])
-                },
-                "t": diagnostic.tags.isEmpty ? nil : .array(diagnostic.tags.map { .string($0.rawValue) }),
-            ])
-        })
-    }
-
-    /// nil when anything is off (a foreign or damaged entry is relinted, not trusted).
-    static func decode(_ json: JSON, limit: Int) -> [Diagnostic]? {
-        guard let items = json.array else { return nil }
-        var result: [Diagnostic] = []
-        for item in items {
-            guard let rule = item["r"]?.string, let severity = item["s"]?.string.flatMap(Severity.init(rawValue:)),
-                  let message = item["m"]?.string, let span = byteRange(item["a"], limit: limit) else { return nil }
-            var related: [RelatedLocation] = []
-            for entry in item["l"]?.array ?? [] {
-                guard let span = byteRange(entry, limit: limit), let text = entry[2]?.string else { return nil }
-                related.append(RelatedLocation(range: span, message: text))
-            }
-            var fix: Fix? = nil
-            if let encoded = item["f"] {
-                guard let title = encoded[0]?.string, let applicability = encoded[1]?.string.flatMap(Applicability.init(rawValue:)),
-                      let edits = encoded[2]?.array else { return nil }
-                var decoded: [TextEdit] = []
-                for edit in edits {
-                    guard let span = byteRange(edit, limit: limit), let text = edit[2]?.string else { return nil }
-                    decoded.append(TextEdit(range: span, newText: text))
-                }
-                fix = Fix(title: title, applicability: applicability, edits: decoded)
-            }
-            let tags = (item["t"]?.array ?? []).compactMap { $0.string.flatMap(Diagnostic.Tag.init(rawValue:)) }
-            result.append(Diagnostic(ruleID: rule, severity: severity, message: message, range: span, related: related, fix: fix, tags: tags))
-        }
-        return result
-    }
-
-    private static func byteRange(_ json: JSON?, limit: Int) -> ByteRange? {
-        guard let start = json?[0]?.int, let end = json?[1]?.int, 0 <= start, start <= end, end <= limit else { return nil }
-        return ByteRange(start, end)
     }
 }

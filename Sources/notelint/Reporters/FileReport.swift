@@ -1,3 +1,5 @@
+import Foundation
+import JSONRPC
 import NoteLint
 import NoteSyntax
 
@@ -28,11 +30,65 @@ struct RenderedFile {
     }
 
     var text: String { texts[0] }
+
+    /// The form kept in the result cache: the texts as length-prefixed fields, then the
+    /// counts as JSON.
+    var encoded: [UInt8] {
+        var out: [UInt8] = []
+        ResultCache.appendField(Array(path.utf8)[...], to: &out)
+        ResultCache.appendField(Array(String(texts.count).utf8)[...], to: &out)
+        for text in texts { ResultCache.appendField(Array(text.utf8)[...], to: &out) }
+        let meta = JSON.array([
+            .object(counts.map { ($0.key.rawValue, .int($0.value)) }), .object(rules.map { ($0.key, .int($0.value)) }),
+            worst.map { .string($0.rawValue) } ?? .null,
+        ])
+        ResultCache.appendField(Array(meta.serialized().utf8)[...], to: &out)
+        return out
+    }
+
+    /// Reads the cached form back; nil when it is not one.
+    init?(encoded payload: ArraySlice<UInt8>) {
+        let bytes = Array(payload)
+        var offset = 0
+        guard let path = ResultCache.readField(bytes, &offset), let countField = ResultCache.readField(bytes, &offset),
+              let count = Int(String(decoding: countField, as: UTF8.self)), count >= 0, count < 16 else { return nil }
+        var texts: [String] = []
+        for _ in 0..<count {
+            guard let text = ResultCache.readField(bytes, &offset) else { return nil }
+            texts.append(String(decoding: text, as: UTF8.self))
+        }
+        guard let metaField = ResultCache.readField(bytes, &offset), offset == bytes.count,
+              let meta = try? JSON.parse(Data(metaField)),
+              case .object(let counts)? = meta[0], case .object(let rules)? = meta[1], let worst = meta[2] else { return nil }
+        self.path = String(decoding: path, as: UTF8.self)
+        self.texts = texts
+        var severities: [Severity: Int] = [:]
+        for (name, value) in counts {
+            guard let severity = Severity(rawValue: name), let count = value.int else { return nil }
+            severities[severity] = count
+        }
+        self.counts = severities
+        var perRule: [String: Int] = [:]
+        for (name, value) in rules {
+            guard let count = value.int else { return nil }
+            perRule[name] = count
+        }
+        self.rules = perRule
+        if worst.isNull {
+            self.worst = nil
+        } else {
+            guard let severity = worst.string.flatMap(Severity.init(rawValue:)) else { return nil }
+            self.worst = severity
+        }
+    }
 }
 
 /// The reporters of a run: the terminal's, and the `--output-file`'s when there is one.
 struct Reporters: Sendable {
     let all: [any Reporter]
+
+    /// What the renderings depend on: each reporter's kind and settings.
+    var fingerprint: String { all.map { String(describing: $0) }.joined(separator: "|") }
 }
 
 /// Renders one file's findings; the pieces are joined in file order by `finish`.
