@@ -77,7 +77,7 @@ def main():
     print("%-40s %9.3f %9.0f %10s" % ("cmark-gfm parse only, 1 thread", base, len(files) / base, ""))
     print("%-40s %9.3f %9.0f %10.1f" % ("notelint check, cold (empty cache)", cold, len(files) / cold, cold_peak))
     print("%-40s %9.3f %9.0f %10.1f" % ("notelint check, warm (cache filled)", warm, len(files) / warm, warm_peak))
-    print("%-40s %9.3f %9.0f %10s" % ("notelint check, 1%% of the notes touched", touched, len(files) / touched, ""))
+    print("%-40s %9.3f %9.0f %10s" % ("notelint check, 1% of the notes touched", touched, len(files) / touched, ""))
     print()
     print("cold / baseline: %.2fx   (target: 1.2x or less)" % (cold / base))
     print("warm / cold: %.1f%%   (target: under 10%%)" % (100 * warm / cold))
