@@ -1,3 +1,4 @@
+import Foundation
 import NoteSyntax
 
 /// What the command line says on top of every configuration file: `--select`, `--ignore`
@@ -27,7 +28,7 @@ public struct CommandLineSettings: Sendable {
         var configuration = base
         for override in overrides {
             let layer = try Self.parse(override)
-            if override.split(separator: "=", maxSplits: 1).first?.trimmingBlanks() == "exclude" {
+            if override.split(separator: "=", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces) == "exclude" {
                 configuration.exclude = layer.exclude
             }
             for (id, setting) in layer.rules {
@@ -58,18 +59,5 @@ public struct CommandLineSettings: Sendable {
         } catch let error as ConfigurationError {
             throw ConfigurationError(message: "--config-override `\(override)`: \(error.message)")
         }
-    }
-}
-
-extension Substring {
-    func trimmingBlanks() -> String { String(self).trimmingCharacters(in: " \t") }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
     }
 }
