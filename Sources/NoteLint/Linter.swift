@@ -23,6 +23,7 @@ public struct Linter: Sendable {
     /// Keys that make a paragraph an entry.
     public let knownFields: [String]
     public let today: CalendarDay
+    public let schema: EntrySchema
     private let unusedSeverity: Severity?
     /// Everything the findings depend on besides the text: rules, severities, options, the
     /// entry fields and today's date. Result caches key on it.
@@ -34,7 +35,9 @@ public struct Linter: Sendable {
         self.today = today
         var configured: [ConfiguredRule] = []
         var shadow: [ConfiguredRule] = []
-        var fields = Note.defaultKnownFields
+        let schema = configuration.entries ?? .readingList
+        self.schema = schema
+        var fields = schema.names
         for ruleType in RuleRegistry.all {
             let id = ruleType.description.id
             let setting = configuration.setting(for: id)
@@ -54,7 +57,8 @@ public struct Linter: Sendable {
         self.rules = configured.filter { type(of: $0.rule).description.id != unusedID }
         self.shadowRules = auditsSuppressions ? shadow : []
         self.unusedSeverity = configuration.setting(for: unusedID).severity
-        var parts = ["today=\(today.year)-\(today.month)-\(today.day)", "fields=\(fields.joined(separator: ","))"]
+        var parts = ["today=\(today.year)-\(today.month)-\(today.day)", "fields=\(fields.joined(separator: ","))",
+                     "schema=" + schema.fields.map { "\($0.name):\($0.kind.rawValue):\($0.required)" }.joined(separator: ",")]
         for id in RuleRegistry.ids {
             let setting = configuration.setting(for: id)
             let options = setting.options.values.keys.sorted().map { "\($0):\(setting.options.values[$0]!.canonicalText)" }
@@ -71,12 +75,12 @@ public struct Linter: Sendable {
 
     public func lint(_ note: Note) -> LintResult {
         let suppressions = Suppressions(note: note)
-        let entries = note.entries.map { EntryFacts($0, source: note.source, today: today) }
+        let entries = note.entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) }
         var diagnostics: [Diagnostic] = []
         var audit = SuppressionAudit(suppressions)
         let audits = auditsSuppressions && !suppressions.directives.isEmpty
         for configured in rules {
-            for var diagnostic in configured.rule.run(on: note, today: today, entries: entries) {
+            for var diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema) {
                 let line = note.lineIndex.line(containing: diagnostic.range.start)
                 if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) {
                     if audits { audit.record(directive, rule: diagnostic.ruleID) }
@@ -88,7 +92,7 @@ public struct Linter: Sendable {
         }
         if audits {
             for configured in shadowRules {
-                for diagnostic in configured.rule.run(on: note, today: today, entries: entries) {
+                for diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema) {
                     let line = note.lineIndex.line(containing: diagnostic.range.start)
                     if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) { audit.record(directive, rule: diagnostic.ruleID) }
                 }

@@ -82,13 +82,16 @@ public struct LintContext {
     public let today: CalendarDay
     /// The values of `note.entries`, parsed once for all rules.
     public let entries: [EntryFacts]
+    /// The fields an entry has, by kind.
+    public let schema: EntrySchema
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
-    init(note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts]) {
+    init(note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema) {
         self.note = note
         self.description = description
         self.today = today
         self.entries = entries
+        self.schema = schema
     }
 
     public var source: SourceText { note.source }
@@ -116,8 +119,8 @@ extension Rule {
 }
 
 extension Rule {
-    func run(on note: Note, today: CalendarDay, entries: [EntryFacts]) -> [Diagnostic] {
-        var context = LintContext(note: note, description: Self.description, today: today, entries: entries)
+    func run(on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema) -> [Diagnostic] {
+        var context = LintContext(note: note, description: Self.description, today: today, entries: entries, schema: schema)
         check(&context)
         return context.diagnostics
     }

@@ -42,6 +42,20 @@ enum ConfigurationFiles {
                     ("type", .string("string")),
                 ])),
                 ("rules", .object([("$ref", .string("#/definitions/rules"))])),
+                ("entries", .object([
+                    ("description", .string("The fields of an entry and the kind of each value; the kind decides which rules read a field.")),
+                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                    ("properties", .object([("fields", .object([
+                        ("type", .string("object")), ("minProperties", .int(1)),
+                        ("additionalProperties", .object([("anyOf", .array([
+                            .object([("$ref", .string("#/definitions/kind"))]),
+                            .object([
+                                ("type", .string("object")), ("additionalProperties", .bool(false)),
+                                ("properties", .object([("kind", .object([("$ref", .string("#/definitions/kind"))])), ("required", .object([("type", .string("boolean"))]))])),
+                            ]),
+                        ]))])),
+                    ]))])),
+                ])),
                 ("overrides", .object([
                     ("description", .string("Rule settings for some paths, applied in order.")),
                     ("type", .string("array")),
@@ -59,6 +73,7 @@ enum ConfigurationFiles {
             ])),
             ("definitions", .object([
                 ("level", level),
+                ("kind", .object([("enum", .array(EntrySchema.Kind.allCases.map { .string($0.rawValue) }))])),
                 ("rules", .object([
                     ("description", .string("Rule id -> off, a severity, or a mapping with `severity` and the rule's options.")),
                     ("type", .string("object")), ("additionalProperties", .bool(false)), ("properties", .object(rules)),
@@ -93,6 +108,14 @@ enum ConfigurationFiles {
             "",
             "# Path patterns, relative to this file, that folder searches skip.",
             "exclude: []",
+            "",
+            "# The fields of an entry and the kind of each value (text, url, date, arxiv-subjects, list):",
+            "# the kind decides which rules read a field. These are the defaults.",
+            "entries:",
+            "  fields:",
+        ] + EntrySchema.readingList.fields.map { field in
+            "    \(field.name): {kind: \(field.kind.rawValue)\(field.required ? ", required: true" : "")}"
+        } + [
             "",
             "rules:",
         ]

@@ -50,7 +50,7 @@ public struct ConfigurationOverride: Sendable {
 public struct Configuration: Sendable {
     public static let fileName = ".notelint.yml"
     public static let currentVersion = 1
-    static let topLevelKeys = ["version", "rules", "exclude", "include", "overrides", "extends"]
+    static let topLevelKeys = ["version", "rules", "entries", "exclude", "include", "overrides", "extends"]
 
     public var rules: [String: RuleSetting]
     /// Paths, relative to the configuration's folder, that folder searches skip.
@@ -61,6 +61,8 @@ public struct Configuration: Sendable {
     public var overrides: [ConfigurationOverride] = []
     /// A configuration file this one builds on (relative to this file's folder).
     public var extends: String?
+    /// The fields of an entry; nil keeps the reading list's (or the base file's).
+    public var entries: EntrySchema?
     /// The file it was read from; nil for the defaults.
     public var source: ConfigurationSource?
 
@@ -106,6 +108,8 @@ public struct Configuration: Sendable {
                 configuration.exclude = try globs(pair.value, key: "exclude", source: source)
             case "include":
                 configuration.include = try globs(pair.value, key: "include", source: source)
+            case "entries":
+                configuration.entries = try EntrySchema.parse(pair.value, source: source)
             case "overrides":
                 configuration.overrides = try parseOverrides(pair.value, source: source)
             case "extends":
@@ -168,6 +172,7 @@ public struct Configuration: Sendable {
         for (id, setting) in rules { merged.rules[id] = setting.layered(over: base.setting(for: id)) }
         if !exclude.isEmpty { merged.exclude = exclude }
         if !include.isEmpty { merged.include = include }
+        if let entries { merged.entries = entries }
         merged.overrides = base.overrides + overrides
         merged.extends = nil
         return merged

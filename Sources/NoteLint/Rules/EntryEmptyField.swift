@@ -2,8 +2,6 @@ import ArxivKit
 import NoteSyntax
 
 struct EntryEmptyField: Rule {
-    static let severities: [String: Severity] = ["title": .error, "link": .error, "date": .warning]
-
     static let description = RuleDescription(
         id: "entry-empty-field",
         summary: "an entry's field is present but empty",
@@ -13,7 +11,7 @@ struct EntryEmptyField: Rule {
             Link is on arXiv. An entry whose every field is empty is a different problem (`entry-blank`).
             """,
         defaultSeverity: .error,
-        severityNote: "error for Title and Link, warning for Date, info for Subjects on an arXiv entry (it can be filled); an empty Subjects elsewhere is not reported",
+        severityNote: "error for Title and Link (the first text field and url fields of `entries`), warning for Date (date fields) and other required fields, info for Subjects (arxiv-subjects fields) on an arXiv entry, where it can be filled",
         fix: nil,
         examples: RuleExamples(
             nonTriggering: [
@@ -31,13 +29,25 @@ struct EntryEmptyField: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
+        let titleField = context.schema.names(of: .text).first
+        let required = context.schema.required
         for facts in context.entries where !facts.entry.isBlank {
             for field in facts.entry.fields where field.isEmpty {
                 let range = ByteRange(field.keyRange.start, field.colonOffset + 1)
-                if let severity = Self.severities[field.key.lowercased()] {
-                    context.report("`\(field.key)` is empty", at: range, severity: severity)
-                } else if Field.sameKey(field.key, "Subjects"), facts.arxiv?.identifier != nil {
+                let isTitle = titleField.map { Field.sameKey($0, field.key) } ?? false
+                switch context.schema.kind(of: field.key) {
+                case .url?:
+                    context.report("`\(field.key)` is empty", at: range, severity: .error)
+                case .text? where isTitle:
+                    context.report("`\(field.key)` is empty", at: range, severity: .error)
+                case .date?:
+                    context.report("`\(field.key)` is empty", at: range, severity: .warning)
+                case .arxivSubjects? where facts.arxiv?.identifier != nil:
                     context.report("`\(field.key)` is empty; it can be filled from arXiv", at: range, severity: .info)
+                case _ where required.contains(where: { Field.sameKey($0, field.key) }):
+                    context.report("`\(field.key)` is empty", at: range, severity: .warning)
+                default:
+                    break
                 }
             }
         }

@@ -11,7 +11,8 @@ struct EntryMissingField: Rule {
             """,
         defaultSeverity: .warning,
         fix: nil,
-        options: [RuleOption("required", "fields every non-blank entry must have", default: "[Title, Link, Date]")],
+        options: [RuleOption("required", "fields every non-blank entry must have (default: the required fields of `entries`)",
+                             default: "[Title, Link, Date]")],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n",
@@ -23,16 +24,18 @@ struct EntryMissingField: Rule {
         )
     )
 
-    let required: [String]
+    /// Set by the option; otherwise the schema's required fields.
+    let required: [String]?
 
     init(options: RuleOptions) throws {
-        required = try options.strings("required", default: ["Title", "Link", "Date"])
+        required = options.values["required"] == nil ? nil : try options.strings("required", default: [])
     }
 
-    var entryFields: [String] { required }
+    var entryFields: [String] { required ?? [] }
 
     func check(_ context: inout LintContext) {
         let known = context.note.knownFields
+        let required = self.required ?? context.schema.required
         for entry in context.note.entries where !entry.isBlank {
             let missing = required.filter { entry.field($0) == nil }
             guard !missing.isEmpty else { continue }

@@ -11,7 +11,8 @@ struct EntryUnknownField: Rule {
             """,
         defaultSeverity: .warning,
         fix: .unsafe,
-        options: [RuleOption("known", "the fields an entry may have; they also decide what is an entry", default: "[Title, Link, Date, Subjects]")],
+        options: [RuleOption("known", "fields an entry may have besides those of `entries`; they also decide what is an entry",
+                             default: "[Title, Link, Date, Subjects]")],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer\nlink: https://arxiv.org/abs/2104.09864\nDATE: 20 Apr 2021\n",
@@ -29,7 +30,7 @@ struct EntryUnknownField: Rule {
     let known: [String]
 
     init(options: RuleOptions) throws {
-        known = try options.strings("known", default: Note.defaultKnownFields)
+        known = try options.strings("known", default: [])
     }
 
     var entryFields: [String] { known }

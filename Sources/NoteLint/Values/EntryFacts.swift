@@ -2,7 +2,8 @@ import ArxivKit
 import NoteSyntax
 
 /// What one entry's values say, parsed once per lint and shared by every rule that reads
-/// them (a Link is read by five rules, a Date by four).
+/// them (a Link is read by five rules, a Date by four). The fields are found by kind, through
+/// the entry schema: `title` is the first text field, `link` the first url field, and so on.
 public final class EntryFacts: Sendable {
     public let entry: Entry
     public let title: Field?
@@ -17,12 +18,12 @@ public final class EntryFacts: Sendable {
     public let arxivProblem: String?
     let subjectList: SubjectList?
 
-    init(_ entry: Entry, source: SourceText, today: CalendarDay) {
+    init(_ entry: Entry, schema: EntrySchema, source: SourceText, today: CalendarDay) {
         self.entry = entry
-        title = entry.field("Title")
-        link = entry.field("Link")
-        date = entry.field("Date")
-        subjects = entry.field("Subjects")
+        title = schema.field(.text, in: entry)
+        link = schema.field(.url, in: entry)
+        date = schema.field(.date, in: entry)
+        subjects = schema.field(.arxivSubjects, in: entry)
         parsedDate = date.flatMap { $0.isEmpty ? nil : NoteDate.parse($0.value) }
         arxiv = link.flatMap { $0.isEmpty ? nil : ArxivReference.parse($0.value) }
         arxivProblem = arxiv.flatMap {
