@@ -45,4 +45,13 @@ git add fixable.md
 pre-commit try-repo "$root" notelint-fix --files fixable.md > "$work/out.txt" 2>&1 || { cat "$work/out.txt"; fail "the fixed note was rejected"; }
 passed=$((passed + 2))
 
+# The hook for a notelint the user installed: found on PATH.
+printf -- 'Title:\nLink:\n' > system.md
+git add system.md
+if PATH="$root/.build/debug:$PATH" pre-commit try-repo "$root" notelint-system --files system.md > "$work/out.txt" 2>&1; then
+  cat "$work/out.txt"; fail "the system hook accepted a broken note"
+fi
+grep -q "system.md:1:1: warning: entry has no values" "$work/out.txt" || { cat "$work/out.txt"; fail "the system hook did not show the finding"; }
+passed=$((passed + 1))
+
 echo "pre-commit: $passed passed, 0 failed"
