@@ -15,7 +15,9 @@ public enum YAMLReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // Tags are never read, so no resolver regexes run; the encoding is given, so Yams
+            // does not read the environment on every call.
+            node = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8)
         } catch let error as YamlError {
             return (nil, problem(from: error, baseLine: baseLine, in: source, length: text.utf8.count))
         } catch {
