@@ -102,10 +102,6 @@ public struct Suppressions: Sendable {
         }
     }
 
-    public func isSuppressed(_ ruleID: String, atLine line: Int) -> Bool {
-        suppressor(of: ruleID, atLine: line) != nil
-    }
-
     /// The index in `directives` of the directive that silences `ruleID` on `line`.
     public func suppressor(of ruleID: String, atLine line: Int) -> Int? {
         if let index = fileWideAllBy { return index }
