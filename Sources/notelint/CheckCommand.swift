@@ -288,7 +288,7 @@ struct ConfigurationSource {
         if let explicit { return explicit }
         let folder = (path as NSString).deletingLastPathComponent
         if let cached = byFolderAsWritten.value[folder] { return cached }
-        let absolute = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.path
+        let absolute = AbsolutePath.of(folder.isEmpty ? "." : folder)
         let configuration = try settings.apply(to: locator.configuration(forFolder: absolute))
         byFolderAsWritten.value[folder] = configuration
         return configuration

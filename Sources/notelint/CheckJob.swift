@@ -26,13 +26,21 @@ struct CheckJob {
                        cache: ResultCache? = nil) throws -> [Outcome] {
         var linters: [String: Linter] = [:]
         var jobLinters: [Linter] = []
+        // What reports depend on besides the text, hashed once per linter (with the reporters).
+        var fingerprints: [String: String] = [:]
+        var jobFingerprints: [String] = []
         for job in jobs {
             do {
                 let path = job.isStandardInput && job.path == "-" ? "./-" : job.path
                 let (configuration, key) = try configurations.configuration(forFile: path)
-                    .effective(forFile: URL(fileURLWithPath: path).standardizedFileURL.path)
-                if linters[key] == nil { linters[key] = try Linter(configuration: configuration) }
+                    .effective(forFile: AbsolutePath.of(path))
+                if linters[key] == nil {
+                    let linter = try Linter(configuration: configuration)
+                    linters[key] = linter
+                    fingerprints[key] = StableHash.hex(Array((linter.fingerprint + "\n" + reporters.fingerprint).utf8))
+                }
                 jobLinters.append(linters[key]!)
+                jobFingerprints.append(fingerprints[key]!)
             } catch let error as ConfigurationError {
                 printError("notelint: \(error)")
                 throw ExitCode(2)
@@ -52,7 +60,7 @@ struct CheckJob {
                 lock.unlock()
                 guard index < jobs.count else { return }
                 let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporters: reporters,
-                                              cache: cache)
+                                              cache: cache, fingerprint: jobFingerprints[index])
                 lock.lock()
                 outcomes[index] = outcome
                 lock.unlock()
@@ -61,11 +69,14 @@ struct CheckJob {
         return outcomes.map { $0! }
     }
 
-    func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters, cache: ResultCache? = nil) -> Outcome {
+    /// `fingerprint` is the hash of what the linter and reporters depend on; the path as
+    /// printed is added here, since the reports print it.
+    func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters, cache: ResultCache? = nil,
+             fingerprint linterFingerprint: String = "") -> Outcome {
         var signature: String? = nil
-        let fingerprint = linter.fingerprint + "\n" + reporters.fingerprint + "\n" + path
+        let fingerprint = linterFingerprint + StableHash.hex(Array(path.utf8))
         if case .lint = mode, let cache, !isStandardInput {
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let absolute = AbsolutePath.of(path)
             signature = ResultCache.signature(of: absolute)
             if let signature, let hit = cache.lookup(absolute, signature: signature, fingerprint: fingerprint) {
                 return .checked(hit.rendered, fixed: 0, diff: nil, fixedStandardInput: nil)

@@ -46,8 +46,9 @@ final class ResultCache: @unchecked Sendable {
 
     private var file: String { (folder as NSString).appendingPathComponent("results") }
 
+    /// `fingerprint` is already a hash (hex digits, no `-`).
     func key(for bytes: [UInt8], fingerprint: String) -> String {
-        StableHash.hex(bytes) + "-" + StableHash.hex(Array(fingerprint.utf8))
+        StableHash.hex(bytes) + "-" + fingerprint
     }
 
     /// A file's size, modification time (ns) and inode: when they are what they were when a
@@ -65,7 +66,7 @@ final class ResultCache: @unchecked Sendable {
         lock.unlock()
         guard let entry else { return nil }
         let parts = entry.key.split(separator: "-")
-        guard parts.count == 3, parts[2] == Substring(signature), parts[1] == Substring(StableHash.hex(Array(fingerprint.utf8))) else { return nil }
+        guard parts.count == 3, parts[2] == Substring(signature), parts[1] == Substring(fingerprint) else { return nil }
         let key = String(parts[0]) + "-" + String(parts[1])
         guard let rendered = lookup(path, key: key, signature: signature) else { return nil }
         return (rendered, key)
