@@ -13,6 +13,7 @@ extension Server {
         pullDiagnostics = capabilities["textDocument"]?["diagnostic"].map { $0.isObject } ?? false
         dynamicWatchers = capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
         settings = Settings(params["initializationOptions"])
+        clientFeatures = ClientFeatures(capabilities)
         lints.update(settings)
         lifecycle = .running
 
@@ -28,6 +29,7 @@ extension Server {
                 ("resolveProvider", .bool(false)),
             ])),
         ]
+        serverCapabilities += editorCapabilities()
         if pullDiagnostics {
             serverCapabilities.append(("diagnosticProvider", .object([
                 ("identifier", .string("notelint")),

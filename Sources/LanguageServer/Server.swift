@@ -31,6 +31,7 @@ public final class Server: @unchecked Sendable {
     var pullDiagnostics = false
     var dynamicWatchers = false
     var settings = Settings()
+    var clientFeatures = ClientFeatures(.null)
     var tooLarge: Set<String> = []
 
     /// Documents above this size are not kept or linted (a note is a few hundred kilobytes).
@@ -96,7 +97,11 @@ public final class Server: @unchecked Sendable {
         case "shutdown": shutdown(request)
         case "textDocument/diagnostic": pullDiagnostics(request, params)
         case "textDocument/codeAction": codeAction(request, params)
-        default: request.fail(ErrorCode.methodNotFound, "unknown method `\(request.method)`")
+        default:
+            guard let handler = Server.editorRequests[request.method] else {
+                return request.fail(ErrorCode.methodNotFound, "unknown method `\(request.method)`")
+            }
+            handler(self)(request, params)
         }
     }
 

@@ -7,6 +7,11 @@ struct Settings: Sendable, Equatable {
     var configPath: String?
     /// Where rule pages live: `{rule}` is replaced by the rule id, or `/<rule>.md` appended.
     var docsURL: String?
+    /// Features another Markdown server may already give: each can be switched off so the
+    /// editor does not show them twice.
+    var completion = true
+    var symbols = true
+    var hover = true
 
     init(configPath: String? = nil, docsURL: String? = nil) {
         self.configPath = configPath
@@ -17,5 +22,8 @@ struct Settings: Sendable, Equatable {
         let settings = json?["notelint"] ?? json
         configPath = settings?["configPath"]?.string ?? settings?["config"]?.string
         docsURL = settings?["docsUrl"]?.string ?? settings?["docs_url"]?.string
+        completion = settings?["completion"]?.bool ?? true
+        symbols = settings?["symbols"]?.bool ?? true
+        hover = settings?["hover"]?.bool ?? true
     }
 }
