@@ -30,7 +30,7 @@ let package = Package(
             dependencies: ["NoteSyntax", "ArxivKit"]
         ),
         .target(name: "JSONRPC"),
-        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax"]),
+        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivKit"]),
         .executableTarget(
             name: "notelint",
             dependencies: ["NoteLint", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]

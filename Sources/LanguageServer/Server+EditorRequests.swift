@@ -13,6 +13,9 @@ extension Server {
         "textDocument/prepareRename": { $0.prepareFootnoteRename },
         "textDocument/rename": { $0.footnoteRename },
         "textDocument/hover": { $0.hover },
+        "textDocument/documentSymbol": { $0.documentSymbols },
+        "textDocument/foldingRange": { $0.foldingRanges },
+        "textDocument/documentLink": { $0.documentLinks },
     ]
 
     /// The capabilities of the features above, as `initialize` answers them.
@@ -24,6 +27,9 @@ extension Server {
             ("renameProvider", clientFeatures.prepareRename ? .object([("prepareProvider", .bool(true))]) : .bool(true)),
         ]
         if settings.hover { capabilities.append(("hoverProvider", .bool(true))) }
+        if settings.symbols { capabilities.append(("documentSymbolProvider", .bool(true))) }
+        capabilities.append(("foldingRangeProvider", .bool(true)))
+        capabilities.append(("documentLinkProvider", .object([("resolveProvider", .bool(false))])))
         return capabilities
     }
 

@@ -1,0 +1,22 @@
+import JSONRPC
+import NoteSyntax
+
+/// `textDocument/foldingRange`: the front matter, each entry, and each footnote definition
+/// that spans more than one line.
+extension Server {
+    func foldingRanges(_ request: PendingRequest, _ params: JSON) {
+        answer(request, params, empty: .array([]), needsPosition: false) { query in
+            .array(Self.foldedLines(query.note).map { lines in
+                .object([("startLine", .int(lines.lowerBound)), ("endLine", .int(lines.upperBound)), ("kind", .string("region"))])
+            })
+        }
+    }
+
+    static func foldedLines(_ note: Note) -> [ClosedRange<Int>] {
+        var ranges: [ClosedRange<Int>] = []
+        if let frontMatter = note.frontMatter { ranges.append(frontMatter.lines) }
+        ranges += note.entries.map { $0.lines.lowerBound...($0.headingUnderlineLine ?? $0.lines.upperBound) }
+        ranges += note.footnotes.definitions.map(\.lines)
+        return ranges.filter { $0.count > 1 }.sorted { $0.lowerBound < $1.lowerBound }
+    }
+}
