@@ -16,6 +16,7 @@ extension Server {
         "textDocument/documentSymbol": { $0.documentSymbols },
         "textDocument/foldingRange": { $0.foldingRanges },
         "textDocument/documentLink": { $0.documentLinks },
+        "textDocument/completion": { $0.completion },
     ]
 
     /// The capabilities of the features above, as `initialize` answers them.
@@ -27,6 +28,9 @@ extension Server {
             ("renameProvider", clientFeatures.prepareRename ? .object([("prepareProvider", .bool(true))]) : .bool(true)),
         ]
         if settings.hover { capabilities.append(("hoverProvider", .bool(true))) }
+        if settings.completion {
+            capabilities.append(("completionProvider", .object([("triggerCharacters", .array([.string("^"), .string(".")])), ("resolveProvider", .bool(false))])))
+        }
         if settings.symbols { capabilities.append(("documentSymbolProvider", .bool(true))) }
         capabilities.append(("foldingRangeProvider", .bool(true)))
         capabilities.append(("documentLinkProvider", .object([("resolveProvider", .bool(false))])))

@@ -34,3 +34,12 @@ extension Note {
         return low == 0 ? nil : low - 1
     }
 }
+
+extension Note {
+    /// `line` read as a `Key: value` field on its own, whether or not its paragraph is an
+    /// entry (completion reads an entry while one of its lines is half typed).
+    public func field(onLine line: Int) -> Field? {
+        guard line >= 0, line < lineIndex.lineCount, lineKinds[line] == .markdown else { return nil }
+        return EntryReader.parseField(line: line, contentStart: lineIndex.lineStarts[line], source: source)
+    }
+}
