@@ -17,6 +17,8 @@ extension Server {
         "textDocument/foldingRange": { $0.foldingRanges },
         "textDocument/documentLink": { $0.documentLinks },
         "textDocument/completion": { $0.completion },
+        "textDocument/formatting": { $0.formatting },
+        "textDocument/rangeFormatting": { $0.rangeFormatting },
     ]
 
     /// The capabilities of the features above, as `initialize` answers them.
@@ -33,6 +35,8 @@ extension Server {
         }
         if settings.symbols { capabilities.append(("documentSymbolProvider", .bool(true))) }
         capabilities.append(("foldingRangeProvider", .bool(true)))
+        capabilities.append(("documentFormattingProvider", .bool(true)))
+        capabilities.append(("documentRangeFormattingProvider", .bool(true)))
         capabilities.append(("documentLinkProvider", .object([("resolveProvider", .bool(false))])))
         return capabilities
     }
