@@ -25,6 +25,8 @@ public struct Linter: Sendable {
     public let today: CalendarDay
     public let schema: EntrySchema
     private let unusedSeverity: Severity?
+    /// `entry-duplicate` is on with `scope: workspace`: findings depend on other notes too.
+    public let comparesAcrossNotes: Bool
     /// Everything the findings depend on besides the text: rules, severities, options, the
     /// entry fields and today's date. Result caches key on it.
     public let fingerprint: String
@@ -57,6 +59,7 @@ public struct Linter: Sendable {
         self.rules = configured.filter { type(of: $0.rule).description.id != unusedID }
         self.shadowRules = auditsSuppressions ? shadow : []
         self.unusedSeverity = configuration.setting(for: unusedID).severity
+        self.comparesAcrossNotes = configured.contains { ($0.rule as? EntryDuplicate)?.scope == .workspace }
         var parts = ["today=\(today.year)-\(today.month)-\(today.day)", "fields=\(fields.joined(separator: ","))",
                      "schema=" + schema.fields.map { "\($0.name):\($0.kind.rawValue):\($0.required)" }.joined(separator: ",")]
         for id in RuleRegistry.ids {
@@ -73,14 +76,25 @@ public struct Linter: Sendable {
 
     public func lint(_ source: SourceText) -> LintResult { lint(parse(source)) }
 
-    public func lint(_ note: Note) -> LintResult {
+    /// The keys `entry-duplicate` compares across notes, for a `WorkspaceEntries`.
+    public func entryKeys(_ note: Note) -> NoteEntryKeys {
+        NoteEntryKeys(note.entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) })
+    }
+
+    /// Lints a note; with `workspace`, and `entry-duplicate` set to `scope: workspace`, also
+    /// reports entries that an earlier note of the workspace has (`name` is this note's).
+    public func lint(_ note: Note, workspace: (entries: WorkspaceEntries, name: String)? = nil) -> LintResult {
         let suppressions = Suppressions(note: note)
         let entries = note.entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) }
         var diagnostics: [Diagnostic] = []
         var audit = SuppressionAudit(suppressions)
         let audits = auditsSuppressions && !suppressions.directives.isEmpty
         for configured in rules {
-            for var diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema) {
+            var found = configured.rule.run(on: note, today: today, entries: entries, schema: schema)
+            if let workspace, (configured.rule as? EntryDuplicate)?.scope == .workspace {
+                found += workspace.entries.findings(name: workspace.name, keys: NoteEntryKeys(entries))
+            }
+            for var diagnostic in found {
                 let line = note.lineIndex.line(containing: diagnostic.range.start)
                 if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) {
                     if audits { audit.record(directive, rule: diagnostic.ruleID) }

@@ -49,6 +49,11 @@ struct CheckJob {
         var outcomes = [Outcome?](repeating: nil, count: jobs.count)
         let lock = NSLock()
         let standardInput = jobs.contains(where: \.isStandardInput) ? Array(FileHandle.standardInput.readDataToEndOfFile()) : []
+        // `entry-duplicate` with `scope: workspace` compares the files given with each other:
+        // their entries are read first, and no file's result can come from the cache.
+        let workspace = jobLinters.contains(where: \.comparesAcrossNotes)
+            ? workspaceEntries(jobs, linters: jobLinters, standardInput: standardInput) : nil
+        let cache = workspace == nil ? cache : nil
         // Each worker takes the next file until none is left.
         var next = 0
         let workers = min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(jobs.count, 1))
@@ -60,7 +65,7 @@ struct CheckJob {
                 lock.unlock()
                 guard index < jobs.count else { return }
                 let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporters: reporters,
-                                              cache: cache, fingerprint: jobFingerprints[index])
+                                              cache: cache, fingerprint: jobFingerprints[index], workspace: workspace)
                 lock.lock()
                 outcomes[index] = outcome
                 lock.unlock()
@@ -69,10 +74,28 @@ struct CheckJob {
         return outcomes.map { $0! }
     }
 
+    /// The entries of every job, in path order; files that cannot be read are left out
+    /// here and reported when they are checked.
+    static func workspaceEntries(_ jobs: [CheckJob], linters: [Linter], standardInput: [UInt8]) -> WorkspaceEntries {
+        var keys: [(name: String, keys: NoteEntryKeys)] = []
+        for (job, linter) in zip(jobs, linters) {
+            let file: NoteFile
+            if job.isStandardInput {
+                file = NoteFile.removingBOM(standardInput)
+            } else {
+                guard let read = try? NoteFile.read(path: job.path) else { continue }
+                file = read
+            }
+            keys.append((job.path, linter.entryKeys(linter.parse(SourceText(bytes: file.bytes)))))
+        }
+        return WorkspaceEntries(keys.sorted { $0.name < $1.name })
+    }
+
     /// `fingerprint` is the hash of what the linter and reporters depend on; the path as
     /// printed is added here, since the reports print it.
     func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters, cache: ResultCache? = nil,
-             fingerprint linterFingerprint: String = "") -> Outcome {
+             fingerprint linterFingerprint: String = "", workspace: WorkspaceEntries? = nil) -> Outcome {
+        let workspace = workspace.map { (entries: $0, name: path) }
         var signature: String? = nil
         let fingerprint = linterFingerprint + StableHash.hex(Array(path.utf8))
         if case .lint = mode, let cache, !isStandardInput {
@@ -100,14 +123,15 @@ struct CheckJob {
                 cacheEntry = (absolute, key)
             }
             let source = SourceText(bytes: file.bytes)
-            let report = FileReport(path: path, source: source, diagnostics: linter.lint(source).diagnostics)
+            let report = FileReport(path: path, source: source, diagnostics: linter.lint(linter.parse(source), workspace: workspace).diagnostics)
             let rendered = RenderedFile(report, reporters: reporters)
             if let cache, let cacheEntry { cache.store(cacheEntry.absolute, key: cacheEntry.key, signature: signature, rendered: rendered) }
             return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
         case .fix(let allowed), .diff(let allowed):
             let outcome = FixApplier.fixAll(file.bytes, linter: linter, allowed: allowed)
             let source = SourceText(bytes: outcome.bytes)
-            let fileReport = FileReport(path: path, source: source, diagnostics: outcome.remaining.diagnostics)
+            let remaining = workspace == nil ? outcome.remaining.diagnostics : linter.lint(linter.parse(source), workspace: workspace).diagnostics
+            let fileReport = FileReport(path: path, source: source, diagnostics: remaining)
             let report = RenderedFile(fileReport, reporters: reporters)
             if !outcome.converged {
                 printError("notelint: \(path): fixes did not settle after \(FixApplier.maximumPasses) passes; please report this as a bug")

@@ -8,10 +8,15 @@ struct EntryDuplicate: Rule {
         rationale: """
             Reading lists grow by pasting; the same paper pasted twice splits its notes in two. Links \
             compare with arXiv links reduced to their identifier without version (`abs/2104.09864v2` \
-            and `pdf/2104.09864` are the same paper); titles compare ignoring case and spacing.
+            and `pdf/2104.09864` are the same paper); titles compare ignoring case and spacing. With \
+            `scope: workspace`, an entry is also reported when an earlier note (in path order) has \
+            it: `notelint check` compares the files it is given, the language server every note \
+            of the workspace.
             """,
         defaultSeverity: .warning,
         fix: nil,
+        options: [RuleOption("scope", "`note` (within each note) or `workspace` (also across notes)", default: "note",
+                             kind: .oneOf(Scope.allCases.map(\.rawValue)))],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: A\nLink: https://arxiv.org/abs/2104.09864\n\n---\n\nTitle: B\nLink: https://arxiv.org/abs/2106.04570\n",
@@ -24,7 +29,18 @@ struct EntryDuplicate: Rule {
         )
     )
 
-    init(options: RuleOptions) throws {}
+    enum Scope: String, CaseIterable {
+        case note
+        case workspace
+    }
+
+    let scope: Scope
+
+    init(options: RuleOptions) throws {
+        let name = try options.string("scope", default: Scope.note.rawValue)
+        guard let scope = Scope(rawValue: name) else { throw options.invalid("scope", "expected `note` or `workspace`, not `\(name)`") }
+        self.scope = scope
+    }
 
     func check(_ context: inout LintContext) {
         let source = context.source
@@ -35,7 +51,7 @@ struct EntryDuplicate: Rule {
         for facts in context.entries {
             let link = facts.link.flatMap { $0.isEmpty ? nil : $0 }
             let title = facts.title.flatMap { $0.isEmpty ? nil : $0 }
-            let linkKey = link.map { link in facts.arxiv?.identifier.map { "arxiv:" + $0.id } ?? link.value }
+            let linkKey = link.map { Self.linkKey($0, facts) }
             let titleKey = title.map { Self.titleKey($0.value) }
             if let link, let linkKey, let first = firstByLink[linkKey] {
                 report(link, duplicating: first, what: "link", source: source, context: &context)
@@ -51,6 +67,11 @@ struct EntryDuplicate: Rule {
         let line = first.line + 1
         context.report("duplicate entry: same \(what) as the entry on line \(line)", at: field.valueRange,
                        related: [RelatedLocation(range: first.valueRange, message: "first entry with this \(what)")])
+    }
+
+    /// arXiv links compare by identifier without version, other links as written.
+    static func linkKey(_ link: Field, _ facts: EntryFacts) -> String {
+        facts.arxiv?.identifier.map { "arxiv:" + $0.id } ?? link.value
     }
 
     /// Lower-cased, blanks collapsed; ASCII titles without going through Characters.
