@@ -35,6 +35,20 @@ final class DiagnosticsPublisher: @unchecked Sendable {
         ]))
     }
 
+    /// Sends the findings of a note the editor has not opened, unless it is open by now.
+    func publishUnopened(_ uri: String, diagnostics: [JSON], connection: Connection) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard latest[uri] == nil else { return }
+        connection.notify("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", .array(diagnostics))]))
+    }
+
+    func isOpen(_ uri: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return latest[uri] != nil
+    }
+
     /// Forgets a closed document and clears its diagnostics.
     func closed(_ uri: String, connection: Connection) {
         lock.lock()

@@ -89,8 +89,15 @@ final class LintService: @unchecked Sendable {
         return built
     }
 
-    func lint(_ document: Document) -> (linter: Linter, result: LintResult) {
+    /// With `workspace`, and `entry-duplicate` at `scope: workspace`, the document's entries
+    /// are compared with the other notes' too (and recorded for their lints).
+    func lint(_ document: Document, workspace: WorkspaceNotes? = nil) -> (linter: Linter, result: LintResult) {
         let linter = linter(for: document)
-        return (linter, linter.lint(document.source))
+        let note = linter.parse(document.source)
+        guard let workspace, linter.comparesAcrossNotes, let path = document.path, let name = workspace.name(of: path) else {
+            return (linter, linter.lint(note))
+        }
+        workspace.update(path, keys: linter.entryKeys(note))
+        return (linter, linter.lint(note, workspace: (workspace.entries(), name)))
     }
 }

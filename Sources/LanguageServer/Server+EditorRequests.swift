@@ -19,6 +19,8 @@ extension Server {
         "textDocument/completion": { $0.completion },
         "textDocument/formatting": { $0.formatting },
         "textDocument/rangeFormatting": { $0.rangeFormatting },
+        "workspace/symbol": { $0.workspaceSymbols },
+        "workspace/diagnostic": { $0.workspaceDiagnostic },
     ]
 
     /// The capabilities of the features above, as `initialize` answers them.
@@ -33,7 +35,10 @@ extension Server {
         if settings.completion {
             capabilities.append(("completionProvider", .object([("triggerCharacters", .array([.string("^"), .string(".")])), ("resolveProvider", .bool(false))])))
         }
-        if settings.symbols { capabilities.append(("documentSymbolProvider", .bool(true))) }
+        if settings.symbols {
+            capabilities.append(("documentSymbolProvider", .bool(true)))
+            capabilities.append(("workspaceSymbolProvider", .bool(true)))
+        }
         capabilities.append(("foldingRangeProvider", .bool(true)))
         capabilities.append(("documentFormattingProvider", .bool(true)))
         capabilities.append(("documentRangeFormattingProvider", .bool(true)))

@@ -14,6 +14,7 @@ extension Server {
         dynamicWatchers = capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
         settings = Settings(params["initializationOptions"])
         clientFeatures = ClientFeatures(capabilities)
+        workspace.setFolders(from: params)
         lints.update(settings)
         lifecycle = .running
 
@@ -34,7 +35,7 @@ extension Server {
             serverCapabilities.append(("diagnosticProvider", .object([
                 ("identifier", .string("notelint")),
                 ("interFileDependencies", .bool(false)),
-                ("workspaceDiagnostics", .bool(false)),
+                ("workspaceDiagnostics", .bool(true)),
             ])))
         }
         Log.info("initialized: \(codec.encodingName) positions, \(pullDiagnostics ? "pull" : "push") diagnostics")

@@ -15,8 +15,8 @@ extension Server {
             return request.respond(.object([("kind", .string("unchanged")), ("resultId", .string(resultID))]))
         }
         let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
-        perform(request) { [lints] in
-            let (_, result) = lints.lint(document)
+        perform(request) { [lints, workspace] in
+            let (_, result) = lints.lint(document, workspace: workspace)
             let items = converter.convert(result.diagnostics, note: result.note, document: document)
             request.respond(.object([("kind", .string("full")), ("resultId", .string(resultID)), ("items", .array(items))]))
         }

@@ -46,7 +46,11 @@ extension Server {
         guard let uri = params["textDocument"]?["uri"]?.string else { return }
         documents[uri] = nil
         tooLarge.remove(uri)
-        if !pullDiagnostics { publisher.closed(uri, connection: connection) }
+        if !pullDiagnostics {
+            publisher.closed(uri, connection: connection)
+            // A note of the workspace keeps the findings of its saved text.
+            if let path = DocumentURI.path(uri), workspace.name(of: path) != nil { lintWorkspace(only: [path]) }
+        }
     }
 
     /// Lints a document version on its own serial queue and publishes the result, unless a
@@ -58,7 +62,7 @@ extension Server {
         queue.async { [self] in
             guard publisher.isLatest(document.uri, version: document.version) else { return }
             func lintAndPublish() {
-                let (_, result) = lints.lint(document)
+                let (_, result) = lints.lint(document, workspace: workspace)
                 let items = converter.convert(result.diagnostics, note: result.note, document: document)
                 publisher.publish(document.uri, version: document.version, diagnostics: items, connection: connection)
             }

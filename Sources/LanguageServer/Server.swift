@@ -23,6 +23,7 @@ public final class Server: @unchecked Sendable {
     let lints: LintService
     let pages: RulePages
     let publisher = DiagnosticsPublisher()
+    let workspace = WorkspaceNotes()
 
     // Owned by `queue`.
     var lifecycle = Lifecycle.uninitialized
@@ -113,7 +114,9 @@ public final class Server: @unchecked Sendable {
         guard lifecycle == .running else { return }
         Log.debug("notification \(method)")
         switch method {
-        case "initialized": registerWatchers()
+        case "initialized":
+            registerWatchers()
+            lintWorkspace()
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)

@@ -1,0 +1,110 @@
+import Foundation
+import JSONRPC
+import NoteLint
+
+/// Findings for the notes of the workspace that are not open: pushed after `initialized`
+/// (with `$/progress` when the client shows it), or answered to `workspace/diagnostic`.
+extension Server {
+    /// Lints the workspace's notes (or only `paths`) in the background and publishes the
+    /// findings of those the editor has not opened. Push clients only: pull clients ask.
+    func lintWorkspace(only paths: [String]? = nil) {
+        guard !pullDiagnostics, !workspace.currentFolders.isEmpty else { return }
+        let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
+        let progressToken = paths == nil && clientFeatures.workDoneProgress ? workspace.nextProgressToken() : nil
+        workspace.queue.async { [self] in
+            let files = paths ?? workspace.discover()
+            let progress = progressToken.map { WorkDoneProgress(token: $0, connection: connection, total: files.count) }
+            progress?.begin("notelint: checking the workspace")
+            recordEntryKeys(of: files, open: [:])
+            for (index, path) in files.enumerated() {
+                progress?.report(done: index)
+                let uri = DocumentURI.fileURI(path)
+                guard !publisher.isOpen(uri), let document = WorkspaceNotes.load(path) else { continue }
+                let (_, result) = lints.lint(document, workspace: workspace)
+                publisher.publishUnopened(uri, diagnostics: converter.convert(result.diagnostics, note: result.note, document: document),
+                                          connection: connection)
+            }
+            // Open notes are linted again, now that the others' entries are known.
+            if paths == nil { queue.async { self.relintAll() } }
+            progress?.end("\(files.count) note\(files.count == 1 ? "" : "s") checked")
+        }
+    }
+
+    /// Reads the entry keys of `files` (from `open` documents when there) for notes whose
+    /// configuration compares entries across notes.
+    func recordEntryKeys(of files: [String], open: [String: Document]) {
+        for path in files {
+            guard let document = open[DocumentURI.fileURI(path)] ?? WorkspaceNotes.load(path) else { continue }
+            let linter = lints.linter(for: document)
+            guard linter.comparesAcrossNotes else { continue }
+            workspace.update(path, keys: linter.entryKeys(linter.parse(document.source)))
+        }
+    }
+
+    /// `workspace/diagnostic`: a report per note of the workspace, open notes as the editor
+    /// has them; `unchanged` for a note whose text and configuration are what the client's
+    /// previous result was computed from (never when entries are compared across notes).
+    func workspaceDiagnostic(_ request: PendingRequest, _ params: JSON) {
+        let previous = Dictionary((params["previousResultIds"]?.array ?? []).compactMap { item -> (String, String)? in
+            guard let uri = item["uri"]?.string, let value = item["value"]?.string else { return nil }
+            return (uri, value)
+        }, uniquingKeysWith: { _, last in last })
+        let open = documents
+        let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
+        perform(request) { [self] in
+            let files = workspace.discover()
+            recordEntryKeys(of: files, open: open)
+            var reports: [JSON] = []
+            for path in files {
+                if request.isCancelled { return }
+                let uri = DocumentURI.fileURI(path)
+                let openDocument = open[uri]
+                guard let document = openDocument ?? WorkspaceNotes.load(path) else { continue }
+                let version: JSON = openDocument.map { .int($0.version) } ?? .null
+                let linter = lints.linter(for: document)
+                var hasher = Hasher()
+                hasher.combine(document.file.bytes)
+                let resultID = "\(lints.generation)-\(hasher.finalize())"
+                if !linter.comparesAcrossNotes && previous[uri] == resultID {
+                    reports.append(.object([("kind", .string("unchanged")), ("uri", .string(uri)), ("version", version), ("resultId", .string(resultID))]))
+                    continue
+                }
+                let (_, result) = lints.lint(document, workspace: workspace)
+                reports.append(.object([
+                    ("kind", .string("full")), ("uri", .string(uri)), ("version", version), ("resultId", .string(resultID)),
+                    ("items", .array(converter.convert(result.diagnostics, note: result.note, document: document))),
+                ]))
+            }
+            request.respond(.object([("items", .array(reports))]))
+        }
+    }
+}
+
+/// `$/progress` for one token, created with `window/workDoneProgress/create` first (the
+/// client reads messages in order, so it knows the token before the first report).
+struct WorkDoneProgress {
+    let token: String
+    let connection: Connection
+    let total: Int
+
+    func begin(_ title: String) {
+        _ = connection.request("window/workDoneProgress/create", .object([("token", .string(token))]))
+        send([("kind", .string("begin")), ("title", .string(title)), ("cancellable", .bool(false)),
+              ("message", .string("0/\(total) notes")), ("percentage", .int(0))])
+    }
+
+    /// Reports about twenty times over the run.
+    func report(done: Int) {
+        let step = max(1, total / 20)
+        guard done > 0, done % step == 0 else { return }
+        send([("kind", .string("report")), ("message", .string("\(done)/\(total) notes")), ("percentage", .int(done * 100 / max(total, 1)))])
+    }
+
+    func end(_ message: String) {
+        send([("kind", .string("end")), ("message", .string(message))])
+    }
+
+    private func send(_ value: [(String, JSON)]) {
+        connection.notify("$/progress", .object([("token", .string(token)), ("value", .object(value))]))
+    }
+}

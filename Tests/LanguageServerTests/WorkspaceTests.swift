@@ -1,0 +1,149 @@
+import Foundation
+import JSONRPC
+import LanguageServer
+import Testing
+
+/// The notes of the workspace folders: findings for unopened notes (pushed with
+/// `$/progress`, or pulled with `workspace/diagnostic`), duplicates across notes with
+/// `entry-duplicate`'s `scope: workspace`, and workspace symbols.
+@Suite struct WorkspaceTests {
+    /// A folder of notes: `a.md`, `notes/b.md` (its entry has a.md's arXiv paper), and
+    /// files that are not notes of the workspace (hidden, not Markdown).
+    final class Folder {
+        let url: URL
+        init(scope: String? = "workspace") throws {
+            url = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-workspace-\(UUID().uuidString)")
+            try write("a.md", "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n")
+            try write("notes/b.md", "Intro 中文.\n\nTitle: Rotary\nLink: https://arxiv.org/pdf/2104.09864v2\nDate: 20 Apr 2021\n")
+            try write(".hidden/c.md", "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\n")
+            try write("readme.txt", "Title: RoFormer 😀\n")
+            if let scope { try write(".notelint.yml", "version: 1\nrules:\n  entry-duplicate:\n    scope: \(scope)\n") }
+        }
+        deinit { try? FileManager.default.removeItem(at: url) }
+
+        func write(_ relative: String, _ text: String) throws {
+            let file = url.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+
+        func uri(_ relative: String) -> String { DocumentURI.fileURI(url.appendingPathComponent(relative).standardizedFileURL.path) }
+    }
+
+    private func start(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false) throws -> TestClient {
+        let client = TestClient()
+        var capabilities: [(String, JSON)] = [("window", .object([("workDoneProgress", .bool(progress))]))]
+        if utf8 { capabilities.append(("general", .object([("positionEncodings", .array([.string("utf-8")]))]))) }
+        if pull { capabilities.append(("textDocument", .object([("diagnostic", .object([("dynamicRegistration", .bool(false))]))]))) }
+        _ = try client.call("initialize", .object([
+            ("processId", .null), ("rootUri", .string(DocumentURI.fileURI(folder.url.path))), ("capabilities", .object(capabilities)),
+            ("workspaceFolders", .array([.object([("uri", .string(DocumentURI.fileURI(folder.url.path))), ("name", .string("notes"))])])),
+        ]))
+        client.notify("initialized", .object([]))
+        return client
+    }
+
+    private func published(_ client: TestClient, _ uri: String) throws -> [JSON] {
+        let message = try client.take("diagnostics for \(uri)", within: 10) {
+            $0["method"]?.string == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.string == uri
+        }
+        return message["params"]?["diagnostics"]?.array ?? []
+    }
+
+    private func progress(_ client: TestClient, _ kind: String) throws -> JSON {
+        let message = try client.take("$/progress \(kind)", within: 10) {
+            $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == kind
+        }
+        return message["params"] ?? .null
+    }
+
+    @Test func unopenedNotesAreCheckedInTheBackgroundWithProgress() throws {
+        let folder = try Folder()
+        let client = try start(folder, progress: true)
+        let create = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
+        let token = try #require(create["params"]?["token"]?.string)
+        #expect(create["id"] != nil)
+        let begin = try progress(client, "begin")
+        #expect(begin["token"]?.string == token)
+        #expect(begin["value"]?["title"]?.string == "notelint: checking the workspace")
+        let report = try progress(client, "report")
+        #expect(report["value"]?["message"]?.string == "1/2 notes")
+        #expect(report["value"]?["percentage"]?.int == 50)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        let b = try published(client, folder.uri("notes/b.md"))
+        #expect(b.map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
+        #expect(b[0]["message"]?.string == "duplicate entry: same link as the entry on line 2 of a.md")
+        #expect(b[0]["range"] == range(position(3, 6), position(3, 40)))
+        #expect(try progress(client, "end")["value"]?["message"]?.string == "2 notes checked")
+        client.finish()
+    }
+
+    @Test(arguments: [false, true]) func anOpenNoteIsComparedWithTheOthers(utf8: Bool) throws {
+        let folder = try Folder()
+        let client = try start(folder, utf8: utf8, progress: true)
+        _ = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
+        _ = try progress(client, "begin")
+        _ = try progress(client, "report")
+        _ = try published(client, folder.uri("a.md"))
+        _ = try published(client, folder.uri("notes/b.md"))
+        // After the end, the server has queued its lint of open notes (none): nothing else comes.
+        _ = try progress(client, "end")
+        client.server.drain()
+        // The editor's text, not the file's: a title that a.md has, after CJK text.
+        let uri = folder.uri("notes/b.md")
+        let text = "Intro 中文.\n\nTitle: RoFormer 😀\nLink: https://example.org/rope\nDate: 20 Apr 2021\n"
+        client.open(uri, text)
+        let found = try client.diagnostics(uri, version: 1)
+        #expect(found.map { $0["code"]?.string } == ["entry-duplicate"])
+        #expect(found.first?["message"]?.string == "duplicate entry: same title as the entry on line 1 of a.md")
+        #expect(found.first?["range"] == spanRange(text, "RoFormer 😀", utf8: utf8))
+        // Closed, the note is shown with the findings of its saved text again.
+        client.notify("textDocument/didClose", .object([("textDocument", .object([("uri", .string(uri))]))]))
+        #expect(try published(client, uri) == [])
+        #expect(try published(client, uri).map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
+        client.finish()
+    }
+
+    @Test func withoutTheWorkspaceScopeNotesAreComparedAlone() throws {
+        let folder = try Folder(scope: nil)
+        let client = try start(folder)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        client.finish()
+    }
+
+    @Test func pullClientsAskForTheWorkspace() throws {
+        let folder = try Folder(scope: nil)
+        let client = try start(folder, pull: true)
+        client.open(folder.uri("a.md"), "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr. 2021\n", version: 3)
+        let first = try client.call("workspace/diagnostic", .object([("previousResultIds", .array([]))]))
+        let reports = first["items"]?.array ?? []
+        #expect(reports.map { $0["uri"]?.string } == [folder.uri("a.md"), folder.uri("notes/b.md")])
+        #expect(reports.map { $0["kind"]?.string } == ["full", "full"])
+        #expect(reports.map { $0["version"] } == [.int(3), .null])
+        #expect(reports[0]["items"]?.array?.map { $0["code"]?.string } == ["date-format"])
+        #expect(reports[1]["items"]?.array?.map { $0["code"]?.string } == ["link-arxiv-form"])
+        let previous = JSON.array(reports.map { .object([("uri", $0["uri"]!), ("value", $0["resultId"]!)]) })
+        let second = try client.call("workspace/diagnostic", .object([("previousResultIds", previous)]))
+        #expect(second["items"]?.array?.map { $0["kind"]?.string } == ["unchanged", "unchanged"])
+        client.finish()
+    }
+
+    @Test func workspaceSymbolsFindEntriesByTitleOrArxivIdentifier() throws {
+        let folder = try Folder()
+        let client = try start(folder)
+        _ = try published(client, folder.uri("a.md"))
+        _ = try published(client, folder.uri("notes/b.md"))
+        let byID = try client.call("workspace/symbol", .object([("query", .string("2104.09864"))]))
+        #expect(byID == .array([
+            .object([("name", .string("RoFormer 😀")), ("kind", .int(19)), ("location", location(folder.uri("a.md"), position(0, 0), position(2, 17))),
+                     ("containerName", .string("a.md"))]),
+            .object([("name", .string("Rotary")), ("kind", .int(19)), ("location", location(folder.uri("notes/b.md"), position(2, 0), position(4, 17))),
+                     ("containerName", .string("notes/b.md"))]),
+        ]))
+        let byTitle = try client.call("workspace/symbol", .object([("query", .string("ROTA"))]))
+        #expect(byTitle.array?.map { $0["name"]?.string } == ["Rotary"])
+        #expect(try client.call("workspace/symbol", .object([("query", .string("nothing like it"))])) == .array([]))
+        client.finish()
+    }
+}
