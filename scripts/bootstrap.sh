@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what notelint builds against (Debian/Ubuntu packages) and resolves the Swift
-# packages. With --test, also what the tests use: Neovim (a real editor for the language
-# server), pytest-lsp (a protocol checker), check-jsonschema and sarif-tools (readers of the
+# packages. With --test, also what the tests use: Neovim and Emacs with eglot and
+# markdown-mode (real editors for the language server), pytest-lsp (a protocol checker), check-jsonschema and sarif-tools (readers of the
 # SARIF report) and pre-commit (which runs the hooks). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 python_packages=()
 if [ "${1:-}" = "--test" ]; then
-  packages+=(neovim git)
+  packages+=(neovim emacs-nox elpa-eglot elpa-markdown-mode git)
   python_packages+=("pytest-lsp==1.0.1" "check-jsonschema==0.39.0" "sarif-tools==3.0.5" "pre-commit==4.7.0")
 fi
 
