@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what notelint builds against (Debian/Ubuntu packages) and resolves the Swift
 # packages. With --test, also what the tests use: Neovim and Emacs with eglot and
-# markdown-mode (real editors for the language server), pytest-lsp (a protocol checker), check-jsonschema and sarif-tools (readers of the
-# SARIF report) and pre-commit (which runs the hooks). Safe to run again.
+# markdown-mode (real editors for the language server), pytest-lsp (a protocol checker),
+# check-jsonschema and sarif-tools (readers of the SARIF report) and pre-commit (which runs
+# the hooks). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

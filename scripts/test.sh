@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Builds notelint and runs every test: the Swift suites, the language server under pytest-lsp
 # (and over raw pipes with hostile input), Neovim and Emacs (eglot) attached to the server, and
-# the editor set-ups' files checked. Assumes
-# `scripts/bootstrap.sh --test` has run.
+# the editor set-ups' files checked. Assumes `scripts/bootstrap.sh --test` has run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,9 +24,10 @@ pytest_passed=$(grep -oE "[0-9]+ passed" "$log/pytest.txt" | tail -n 1 | grep -o
 formats_passed=$(grep -oE "[0-9]+ passed" "$log/formats.txt" | tail -n 1 | grep -oE "[0-9]+")
 
 Tests/nvim/run.sh | tee "$log/nvim.txt"
+nvim_passed=$(grep -oE "neovim: [0-9]+ passed" "$log/nvim.txt" | grep -oE "[0-9]+")
 Tests/emacs/run.sh | tee "$log/emacs.txt"
 Tests/precommit/run.sh | tee "$log/precommit.txt"
 precommit_passed=$(grep -oE "pre-commit: [0-9]+ passed" "$log/precommit.txt" | grep -oE "[0-9]+")
 
-echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; neovim: 1 passed; emacs: 1 passed; pre-commit: ${precommit_passed} passed"
-echo "notelint: $((swift_passed + pytest_passed + formats_passed + 1 + 1 + precommit_passed)) passed, 0 failed"
+echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; neovim: ${nvim_passed} passed; emacs: 1 passed; pre-commit: ${precommit_passed} passed"
+echo "notelint: $((swift_passed + pytest_passed + formats_passed + nvim_passed + 1 + precommit_passed)) passed, 0 failed"

@@ -10,7 +10,8 @@ local defaults = {
   cmd = { "notelint", "lsp" },
   filetypes = { "markdown" },
   init_options = {},
-  -- The folder holding one of these, above the file, is the project root.
+  -- The folder holding one of these, above the file, is the project root (its notes are
+  -- checked in the background); without one, the file's own folder.
   root_markers = { ".notelint.yml", ".git" },
 }
 
@@ -26,7 +27,7 @@ local function root_dir(path, markers)
     if parent == dir then break end
     dir = parent
   end
-  return vim.fn.getcwd()
+  return vim.fn.fnamemodify(path, ":p:h")
 end
 
 local clients = {}
