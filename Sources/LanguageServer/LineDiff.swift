@@ -10,7 +10,7 @@ enum LineDiff {
     }
 
     /// Past this many differences the middle is one hunk: the search costs O((N+M)·D).
-    static let maximumDifferences = 4_000
+    static let maximumDifferences = 1_000
 
     /// Lines with their terminators, so that a changed line ending is a changed line.
     static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {

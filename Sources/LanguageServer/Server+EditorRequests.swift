@@ -61,17 +61,22 @@ extension Server {
         guard let document = documents[uri] else { return request.respond(empty) }
         let codec = self.codec, settings = self.settings
         perform(request) { [lints] in
-            let linter = lints.linter(for: document)
-            let note = linter.parse(document.source)
-            let offset = position.flatMap { codec.offset($0, in: document.source) }
-            let query = NoteQuery(uri: uri, document: document, note: note, linter: linter, codec: codec, offset: offset, settings: settings)
-            do {
-                request.respond(try body(query))
-            } catch let error as RequestError {
-                request.fail(error.code, error.message)
-            } catch {
-                request.fail(ErrorCode.internalError, "\(error)")
+            func respond() {
+                let linter = lints.linter(for: document)
+                let note = linter.parse(document.source)
+                let offset = position.flatMap { codec.offset($0, in: document.source) }
+                let query = NoteQuery(uri: uri, document: document, note: note, linter: linter, codec: codec, offset: offset, settings: settings)
+                do {
+                    request.respond(try body(query))
+                } catch let error as RequestError {
+                    request.fail(error.code, error.message)
+                } catch {
+                    request.fail(ErrorCode.internalError, "\(error)")
+                }
             }
+            respond()
+            // What the answer for a large note built is freed by now: give the memory back.
+            if document.file.bytes.count > 1 << 20 { MessageLoop.releaseMemory() }
         }
     }
 }

@@ -7,12 +7,17 @@ import NoteLint
 extension Server {
     /// Lints the workspace's notes (or only `paths`) in the background and publishes the
     /// findings of those the editor has not opened. Push clients only: pull clients ask.
-    func lintWorkspace(only paths: [String]? = nil) {
+    /// `afterSave`: a note was saved, which changes the others' findings only when entries
+    /// are compared across notes; otherwise nothing is done.
+    func lintWorkspace(only paths: [String]? = nil, afterSave: Bool = false) {
         guard !pullDiagnostics, !workspace.currentFolders.isEmpty else { return }
         let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
         let progressToken = paths == nil && clientFeatures.workDoneProgress ? workspace.nextProgressToken() : nil
         workspace.queue.async { [self] in
             let files = paths ?? workspace.discover()
+            if afterSave && !files.contains(where: { lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes }) {
+                return
+            }
             let progress = progressToken.map { WorkDoneProgress(token: $0, connection: connection, total: files.count) }
             progress?.begin("notelint: checking the workspace")
             recordEntryKeys(of: files, open: [:])

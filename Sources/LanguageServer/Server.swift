@@ -120,7 +120,7 @@ public final class Server: @unchecked Sendable {
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
-        case "textDocument/didSave": break
+        case "textDocument/didSave": lintWorkspace(afterSave: true)
         case "workspace/didChangeWatchedFiles": configurationChanged()
         case "workspace/didChangeConfiguration": didChangeConfiguration(params)
         default: break

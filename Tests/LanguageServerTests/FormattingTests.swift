@@ -89,3 +89,21 @@ import Testing
         client.finish()
     }
 }
+
+extension FormattingTests {
+    /// Past the diff's limit of differences, the changed lines become one edit from the first
+    /// change to the last, still exact.
+    @Test func manyChangesBecomeOneEditOverTheChangedLines() throws {
+        var lines: [String] = ["Intro 😀."]
+        for index in 0..<600 { lines += ["", "Title: Paper \(index) 中文", "Link: https://example.org/\(index)", "Date: 1 May. 2020"] }
+        lines.append("")
+        let client = try editorClient(utf8: true)
+        client.open(uri, lines.joined(separator: "\n"))
+        _ = try client.diagnostics(uri)
+        let edits = try client.call("textDocument/formatting", .object([("textDocument", .object([("uri", .string(uri))])), ("options", .object([]))]))
+        let firstDate = 4, lastDate = 4 + 599 * 4
+        let fixed = lines[firstDate...lastDate].map { $0 == "Date: 1 May. 2020" ? "Date: 1 May 2020" : $0 }.joined(separator: "\n") + "\n"
+        #expect(edits == .array([.object([("range", range(position(firstDate, 0), position(lastDate + 1, 0))), ("newText", .string(fixed))])]))
+        client.finish()
+    }
+}

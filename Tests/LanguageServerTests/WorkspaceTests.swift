@@ -106,9 +106,39 @@ import Testing
 
     @Test func withoutTheWorkspaceScopeNotesAreComparedAlone() throws {
         let folder = try Folder(scope: nil)
-        let client = try start(folder)
+        let client = try start(folder, progress: true)
         #expect(try published(client, folder.uri("a.md")) == [])
         #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        _ = try progress(client, "end")
+        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
+        client.server.drain()
+        // Saving a note changes no other note's findings: nothing is checked again.
+        client.open(folder.uri("a.md"), "Title: Other\nLink: https://example.org/other\nDate: 20 Apr 2021\n")
+        _ = try client.diagnostics(folder.uri("a.md"))
+        client.notify("textDocument/didSave", .object([("textDocument", .object([("uri", .string(folder.uri("a.md")))]))]))
+        client.finish()
+    }
+
+    @Test func savingANoteChecksTheOthersAgainWhenEntriesAreCompared() throws {
+        let folder = try Folder()
+        let client = try start(folder, progress: true)
+        _ = try progress(client, "end")
+        _ = try published(client, folder.uri("a.md"))
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
+        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
+        client.server.drain()
+
+        // a.md now holds another paper: once saved, b.md's entry is no longer a duplicate.
+        let text = "Title: Other\nLink: https://example.org/other\nDate: 20 Apr 2021\n"
+        client.open(folder.uri("a.md"), text)
+        _ = try client.diagnostics(folder.uri("a.md"), version: 1)
+        try folder.write("a.md", text)
+        client.notify("textDocument/didSave", .object([("textDocument", .object([("uri", .string(folder.uri("a.md")))]))]))
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        _ = try progress(client, "end")
+        // The open a.md is linted again too (it is never published as an unopened note).
+        _ = try client.diagnostics(folder.uri("a.md"), version: 1)
+        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
         client.finish()
     }
 

@@ -77,6 +77,25 @@ CASES = [
     ("NUL bytes and control characters in a note", message({"jsonrpc": "2.0", "method": "textDocument/didOpen",
                                                            "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/nul.md", "languageId": "markdown", "version": 1, "text": "Title: \u0000\u0001\u001b[31m\nLink:\u0000\n[^\u0000]\n"}}})),
     ("two messages in one write", message({"jsonrpc": "2.0", "method": "$/a"}) + message({"jsonrpc": "2.0", "method": "$/b"})),
+    ("definition with a string position", message({"jsonrpc": "2.0", "id": 92, "method": "textDocument/definition",
+                                                  "params": {"textDocument": {"uri": URI}, "position": "start"}})),
+    ("completion far past the end", message({"jsonrpc": "2.0", "id": 91, "method": "textDocument/completion",
+                                            "params": {"textDocument": {"uri": URI}, "position": {"line": 10**9, "character": 10**9}}})),
+    ("rename to a 100,000-character label", message({"jsonrpc": "2.0", "id": 90, "method": "textDocument/rename",
+                                                    "params": {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}, "newName": "x" * 100000}})),
+    ("rename with a number for the name", message({"jsonrpc": "2.0", "id": 89, "method": "textDocument/rename",
+                                                  "params": {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}, "newName": 7}})),
+    ("range formatting with an inverted range", message({"jsonrpc": "2.0", "id": 88, "method": "textDocument/rangeFormatting",
+                                                        "params": {"textDocument": {"uri": URI}, "range": rng(9, 0, -3, 0), "options": {}}})),
+    ("outline, folding and links of the 5 MB note", b"".join(message({"jsonrpc": "2.0", "id": 80 + index, "method": method,
+                                                                    "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/big.md"}}})
+                                                            for index, method in enumerate(["textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/documentLink"]))),
+    ("hover and completion in a note of NUL bytes", message({"jsonrpc": "2.0", "id": 79, "method": "textDocument/hover",
+                                                            "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/nul.md"}, "position": {"line": 2, "character": 2}}})
+     + message({"jsonrpc": "2.0", "id": 78, "method": "textDocument/completion",
+                "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/nul.md"}, "position": {"line": 2, "character": 2}}})),
+    ("workspace requests without a workspace", message({"jsonrpc": "2.0", "id": 77, "method": "workspace/symbol", "params": {"query": 12}})
+     + message({"jsonrpc": "2.0", "id": 76, "method": "workspace/diagnostic", "params": {"previousResultIds": "none"}})),
 ]
 
 
