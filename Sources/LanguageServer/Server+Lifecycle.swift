@@ -61,9 +61,8 @@ extension Server {
     }
 
     func didChangeConfiguration(_ params: JSON) {
-        let updated = Settings(params["settings"])
         // A client that sends no settings of ours is only saying "something changed".
-        if updated != Settings() { settings = updated }
+        if Settings.present(in: params["settings"]) { settings = Settings(params["settings"]) }
         lints.update(settings)
         relintAll()
     }

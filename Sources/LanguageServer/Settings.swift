@@ -18,6 +18,15 @@ struct Settings: Sendable, Equatable {
         self.docsURL = docsURL
     }
 
+    static let keys = ["configPath", "config", "docsUrl", "docs_url", "completion", "symbols", "hover"]
+
+    /// Whether `json` names any setting of ours (flat or under `notelint`), as opposed to a
+    /// client's bare "something changed".
+    static func present(in json: JSON?) -> Bool {
+        let settings = json?["notelint"] ?? json
+        return keys.contains { settings?[$0] != nil }
+    }
+
     init(_ json: JSON?) {
         let settings = json?["notelint"] ?? json
         configPath = settings?["configPath"]?.string ?? settings?["config"]?.string

@@ -124,6 +124,13 @@ import Testing
         client.notify("workspace/didChangeConfiguration", .object([("settings", .object([("notelint", .object([("completion", .bool(false))]))]))]))
         _ = try client.diagnostics(uri)
         #expect(try complete(client, at: note.positions[0]) == .null)
+        // A bare "something changed" keeps the settings; naming the default again restores it.
+        client.notify("workspace/didChangeConfiguration", .object([("settings", .null)]))
+        _ = try client.diagnostics(uri)
+        #expect(try complete(client, at: note.positions[0]) == .null)
+        client.notify("workspace/didChangeConfiguration", .object([("settings", .object([("notelint", .object([("completion", .bool(true))]))]))]))
+        _ = try client.diagnostics(uri)
+        #expect(try complete(client, at: note.positions[0])["items"]?.array?.count == 1)
         client.finish()
     }
 }
