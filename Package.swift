@@ -25,19 +25,21 @@ let package = Package(
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ArxivKit"),
+        .target(name: "ArxivClient", dependencies: ["ArxivKit"]),
         .target(
             name: "NoteLint",
             dependencies: ["NoteSyntax", "ArxivKit"]
         ),
         .target(name: "JSONRPC"),
-        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax"]),
+        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivClient"]),
         .executableTarget(
             name: "notelint",
-            dependencies: ["NoteLint", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NoteLint", "ArxivClient", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"], exclude: ["Goldens"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
+        .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit"]),
         .testTarget(name: "CLITests", dependencies: ["notelint"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint"]),
