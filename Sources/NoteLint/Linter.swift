@@ -1,3 +1,4 @@
+import ArxivKit
 import NoteSyntax
 
 /// The result of linting one note.
@@ -24,6 +25,10 @@ public struct Linter: Sendable {
     public let knownFields: [String]
     public let today: CalendarDay
     public let schema: EntrySchema
+    /// Where the arXiv rules read metadata: a local store, never the network.
+    public let arxiv: (any ArxivMetadataSource)?
+    /// The date style `date-format` asks for: what a filled Date is written in.
+    public let dateStyle: NoteDate.Style
     private let unusedSeverity: Severity?
     /// Everything the findings depend on besides the text: rules, severities, options, the
     /// entry fields and today's date. Result caches key on it.
@@ -31,8 +36,12 @@ public struct Linter: Sendable {
 
     /// Builds every rule with its options; throws a `ConfigurationError` for a bad option.
     /// `only`, when given, keeps just those rules (the rule examples use it).
-    public init(configuration: Configuration = .defaults, only: Set<String>? = nil, today: CalendarDay = .today) throws {
+    public init(configuration: Configuration = .defaults, only: Set<String>? = nil, today: CalendarDay = .today,
+                arxiv: (any ArxivMetadataSource)? = nil) throws {
         self.today = today
+        self.arxiv = arxiv
+        let styleName = (try? configuration.setting(for: DateFormat.description.id).options.string("style", default: "")) ?? ""
+        self.dateStyle = NoteDate.Style(rawValue: styleName) ?? .dayMonthYear
         var configured: [ConfiguredRule] = []
         var shadow: [ConfiguredRule] = []
         let schema = configuration.entries ?? .readingList
@@ -65,6 +74,7 @@ public struct Linter: Sendable {
             let reported = only?.contains(id) ?? true
             parts.append("\(id)=\(setting.enabled && reported)/\(setting.severity?.rawValue ?? "-")/\(options.joined(separator: ";"))")
         }
+        if let arxiv { parts.append(arxiv.fingerprint) }
         self.fingerprint = parts.joined(separator: "\n")
         self.knownFields = fields
     }
@@ -73,14 +83,19 @@ public struct Linter: Sendable {
 
     public func lint(_ source: SourceText) -> LintResult { lint(parse(source)) }
 
+    /// What each entry of `note` says, as the rules see it.
+    public func entryFacts(_ note: Note) -> [EntryFacts] {
+        note.entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) }
+    }
+
     public func lint(_ note: Note) -> LintResult {
         let suppressions = Suppressions(note: note)
-        let entries = note.entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) }
+        let entries = entryFacts(note)
         var diagnostics: [Diagnostic] = []
         var audit = SuppressionAudit(suppressions)
         let audits = auditsSuppressions && !suppressions.directives.isEmpty
         for configured in rules {
-            for var diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema) {
+            for var diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv) {
                 let line = note.lineIndex.line(containing: diagnostic.range.start)
                 if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) {
                     if audits { audit.record(directive, rule: diagnostic.ruleID) }
@@ -92,7 +107,7 @@ public struct Linter: Sendable {
         }
         if audits {
             for configured in shadowRules {
-                for diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema) {
+                for diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv) {
                     let line = note.lineIndex.line(containing: diagnostic.range.start)
                     if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) { audit.record(directive, rule: diagnostic.ruleID) }
                 }
