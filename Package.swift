@@ -39,10 +39,12 @@ let package = Package(
         .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"], exclude: ["Goldens"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
-        .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit"]),
-        .testTarget(name: "CLITests", dependencies: ["notelint"]),
+        // The fake arXiv server (Tests/arxiv/fake_arxiv.py) as the Swift tests start it.
+        .target(name: "FakeArxivServer", path: "Tests/FakeArxivServer"),
+        .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "FakeArxivServer"]),
+        .testTarget(name: "CLITests", dependencies: ["notelint", "FakeArxivServer"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "FakeArxivServer"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -13,6 +13,7 @@ extension Server {
         pullDiagnostics = capabilities["textDocument"]?["diagnostic"].map { $0.isObject } ?? false
         dynamicWatchers = capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
         settings = Settings(params["initializationOptions"])
+        arxiv.workDoneProgress = capabilities["window"]?["workDoneProgress"]?.bool ?? false
         lints.update(settings)
         lifecycle = .running
 
@@ -24,9 +25,10 @@ extension Server {
                 ("save", .object([("includeText", .bool(false))])),
             ])),
             ("codeActionProvider", .object([
-                ("codeActionKinds", .array([.string("quickfix"), .string("source.fixAll.notelint")])),
-                ("resolveProvider", .bool(false)),
+                ("codeActionKinds", .array([.string("quickfix"), .string("source.fixAll.notelint"), .string(Server.arxivKind)])),
+                ("resolveProvider", .bool(true)),
             ])),
+            ("hoverProvider", .bool(true)),
         ]
         if pullDiagnostics {
             serverCapabilities.append(("diagnosticProvider", .object([

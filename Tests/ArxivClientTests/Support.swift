@@ -1,5 +1,6 @@
 @testable import ArxivClient
 import ArxivKit
+import FakeArxivServer
 import Foundation
 
 func temporaryFolder() -> String {

@@ -1,3 +1,4 @@
+import FakeArxivServer
 import Foundation
 import Testing
 

@@ -2,11 +2,11 @@ import Foundation
 
 /// The fake arXiv server (Tests/arxiv/fake_arxiv.py) on 127.0.0.1, one per test process; it
 /// exits when this process closes its standard input.
-final class FakeArxiv: @unchecked Sendable {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = FakeArxiv()
+public final class FakeArxiv: @unchecked Sendable {
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let shared = FakeArxiv()
 
-    let port: Int
+    public let port: Int
     private let process = Process()
     private let input = Pipe()
 
@@ -30,19 +30,19 @@ final class FakeArxiv: @unchecked Sendable {
 
     /// The API address for one test: `scenario` picks a failure, and the unique token keeps
     /// this test's requests apart in the log.
-    func url(_ scenario: String = "plain") -> String {
+    public func url(_ scenario: String = "plain") -> String {
         "http://127.0.0.1:\(port)/s/\(scenario)/\(UUID().uuidString.prefix(8))/api/query"
     }
 
-    struct Logged: Decodable {
-        let path: String
-        let query: String
-        let user_agent: String
-        let time: Double
+    public struct Logged: Decodable {
+        public let path: String
+        public let query: String
+        public let user_agent: String
+        public let time: Double
     }
 
     /// The requests the server saw under `url`.
-    func requests(to url: String) throws -> [Logged] {
+    public func requests(to url: String) throws -> [Logged] {
         let data = try Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/_log")!)
         let path = URL(string: url)!.path
         return try JSONDecoder().decode([Logged].self, from: data).filter { $0.path == path }

@@ -1,0 +1,42 @@
+import ArxivKit
+import JSONRPC
+import NoteLint
+import NoteSyntax
+
+/// Hover on an arXiv Link: the cached metadata (title, authors, dates, categories, the
+/// abstract's first sentences). Never asks arXiv: a paper not cached gets no hover.
+extension Server {
+    func arxivHover(_ request: PendingRequest, _ params: JSON) {
+        guard let uri = params["textDocument"]?["uri"]?.string, let positionJSON = params["position"] else {
+            return request.fail(ErrorCode.invalidParams, "textDocument/hover needs `textDocument.uri` and `position`")
+        }
+        guard let document = documents[uri], let offset = codec.offset(positionJSON, in: document.source) else { return request.respond(.null) }
+        let codec = self.codec
+        perform(request) { [lints] in
+            let linter = lints.linter(for: document)
+            guard let facts = EntryAt.all(in: document, linter: linter).first(where: {
+                      guard let link = $0.link else { return false }
+                      return link.valueRange.start <= offset && offset <= link.valueRange.end
+                  }),
+                  let link = facts.link, let identifier = facts.fillableIdentifier,
+                  case .found(let metadata)? = linter.arxiv?.lookup(identifier) else { return request.respond(.null) }
+            request.respond(.object([
+                ("contents", .object([("kind", .string("markdown")), ("value", .string(Self.hoverText(metadata, style: linter.dateStyle)))])),
+                ("range", codec.range(link.valueRange, in: document.source)),
+            ]))
+        }
+    }
+
+    static func hoverText(_ metadata: ArxivMetadata, style: NoteDate.Style) -> String {
+        var lines = ["**\(metadata.title)**", ""]
+        let authors = metadata.authors.count > 8 ? metadata.authors.prefix(8).joined(separator: ", ") + " and \(metadata.authors.count - 8) more"
+            : metadata.authors.joined(separator: ", ")
+        if !authors.isEmpty { lines += [authors, ""] }
+        var dates = "arXiv \(metadata.id) · submitted \(ArxivComparison.v1Date(metadata, style: style)) (v1)"
+        if let version = metadata.version, version > 1, metadata.updated.count >= 10 { dates += " · v\(version) of \(metadata.updated.prefix(10))" }
+        lines += [dates, "", metadata.subjectsLine]
+        let opening = metadata.abstractOpening()
+        if !opening.isEmpty { lines += ["", opening] }
+        return lines.joined(separator: "\n")
+    }
+}
