@@ -133,4 +133,27 @@ import Testing
         let clear = try Notelint.run(["cache", "clear"], in: folder.url, environment: environment)
         #expect(clear.stdout.hasPrefix("removed 2 cached answers from "))
     }
+
+    /// Two processes at once (as the editor's server and a CLI run would be): their requests
+    /// are spaced by the shared lock file, and the cache keeps both processes' answers.
+    @Test func twoProcessesShareTheSpacingAndTheCache() throws {
+        try folder.write("a.md", "Title: \nLink: https://arxiv.org/abs/2104.09864\n")
+        try folder.write("b.md", "Title: \nLink: https://arxiv.org/abs/1604.01356\n")
+        var env = environment
+        env["NOTELINT_ARXIV_INTERVAL"] = "1"
+        var runs: [Run?] = [nil, nil]
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let run = try? Notelint.run(["fill", index == 0 ? "a.md" : "b.md"], in: folder.url, environment: env)
+            lock.withLock { runs[index] = run }
+        }
+        #expect(runs.allSatisfy { $0?.status == 0 }, "\(runs.map { $0?.stderr ?? "no run" })")
+        #expect(String(decoding: folder.read("a.md"), as: UTF8.self) == "Title: RoFormer: Enhanced Transformer with Rotary Position Embedding\nLink: https://arxiv.org/abs/2104.09864\n")
+        #expect(String(decoding: folder.read("b.md"), as: UTF8.self) == "Title: A Roadmap to Interstellar Flight\nLink: https://arxiv.org/abs/1604.01356\n")
+        let times = try FakeArxiv.shared.requests(to: url).map(\.time).sorted()
+        #expect(times.count == 2)
+        if times.count == 2 { #expect(times[1] - times[0] >= 0.95, "requests \(times[1] - times[0]) s apart") }
+        let info = try Notelint.run(["cache", "info"], in: folder.url, environment: environment)
+        #expect(info.stdout.contains("papers: 2\n"), "\(info.stdout)")
+    }
 }
