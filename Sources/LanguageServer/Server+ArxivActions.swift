@@ -29,9 +29,9 @@ extension Server {
                 var metadata: ArxivMetadata?
                 if case .found(let paper)? = cached { metadata = paper }
                 let fields = [facts.title, facts.date, facts.subjects].compactMap { $0 }
-                let hasEmpty = fields.contains(where: \.isEmpty)
-                let differs = metadata.map { !ArxivFill.changes(facts, $0, overwrite: true, style: linter.dateStyle).isEmpty } ?? true
-                let fillsEmpty = metadata.map { !ArxivFill.changes(facts, $0, overwrite: false, style: linter.dateStyle).isEmpty } ?? hasEmpty
+                let hasEmpty = fields.contains(where: \.isEmpty) || fields.count < 3
+                let differs = metadata.map { !ArxivFill.changes(facts, $0, overwrite: true, style: linter.dateStyle, schema: linter.schema, source: document.source).isEmpty } ?? true
+                let fillsEmpty = metadata.map { !ArxivFill.changes(facts, $0, overwrite: false, style: linter.dateStyle, schema: linter.schema, source: document.source).isEmpty } ?? hasEmpty
                 if fillsEmpty {
                     actions.append(action("Fill from arXiv (\(identifier))", [("action", .string("fill")), ("id", .string(identifier.description)), ("overwrite", .bool(false))]))
                 }
@@ -77,7 +77,8 @@ extension Server {
             case "fill":
                 guard let identifier = data["id"]?.string.flatMap(ArxivIdentifier.parse) else { return request.respond(params) }
                 guard let metadata = fetch(identifier, settings: settings, cache: cache, label: label) else { return request.respond(params) }
-                changes = ArxivFill.changes(facts, metadata, overwrite: data["overwrite"]?.bool ?? false, style: linter.dateStyle)
+                changes = ArxivFill.changes(facts, metadata, overwrite: data["overwrite"]?.bool ?? false, style: linter.dateStyle,
+                                            schema: linter.schema, source: document.source)
                 if changes.isEmpty { showMessage(3, "\(label): the entry already says what arXiv says") }
             case "find":
                 guard let title = data["title"]?.string else { return request.respond(params) }
@@ -96,12 +97,12 @@ extension Server {
                                 : "Find on arXiv: no exact title match; candidates (ask for code actions again to link one): \(listed)")
                     return request.respond(params)
                 }
-                changes = Self.linkAndFill(facts, best, style: linter.dateStyle)
+                changes = Self.linkAndFill(facts, best, linter: linter, source: document.source)
             case "link":
                 guard let identifier = data["id"]?.string.flatMap(ArxivIdentifier.parse),
                       let metadata = arxiv.candidates(for: data["title"]?.string ?? "")?.first(where: { $0.id == identifier.id })
                         ?? fetch(identifier, settings: settings, cache: cache, label: label) else { return request.respond(params) }
-                changes = Self.linkAndFill(facts, metadata, style: linter.dateStyle)
+                changes = Self.linkAndFill(facts, metadata, linter: linter, source: document.source)
             default:
                 return request.respond(params)
             }
@@ -115,8 +116,9 @@ extension Server {
         }
     }
 
-    private static func linkAndFill(_ facts: EntryFacts, _ metadata: ArxivMetadata, style: NoteDate.Style) -> [ArxivFill.Change] {
-        (ArxivFill.linkChange(facts, identifier: metadata.id).map { [$0] } ?? []) + ArxivFill.changes(facts, metadata, overwrite: false, style: style)
+    private static func linkAndFill(_ facts: EntryFacts, _ metadata: ArxivMetadata, linter: Linter, source: SourceText) -> [ArxivFill.Change] {
+        (ArxivFill.linkChange(facts, identifier: metadata.id).map { [$0] } ?? [])
+            + ArxivFill.changes(facts, metadata, overwrite: false, style: linter.dateStyle, schema: linter.schema, source: source)
     }
 
     /// The cached or fetched metadata of `identifier`; nil after telling the user why not.

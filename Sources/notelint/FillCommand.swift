@@ -45,6 +45,7 @@ struct FillCommand: ParsableCommand {
         let note: Note
         let facts: [EntryFacts]
         let style: NoteDate.Style
+        let schema: EntrySchema
     }
 
     func run() throws {
@@ -62,7 +63,7 @@ struct FillCommand: ParsableCommand {
                 linters[key] = linter
                 let file = try NoteFile.read(path: found.path)
                 let note = linter.parse(SourceText(bytes: file.bytes))
-                planned.append(Planned(path: found.path, file: file, note: note, facts: linter.entryFacts(note), style: linter.dateStyle))
+                planned.append(Planned(path: found.path, file: file, note: note, facts: linter.entryFacts(note), style: linter.dateStyle, schema: linter.schema))
             } catch let error as ConfigurationError {
                 printError("notelint: \(error)")
                 throw ExitCode(2)
@@ -131,7 +132,7 @@ struct FillCommand: ParsableCommand {
                     linkEdit = ArxivFill.linkChange(facts, identifier: paper.id)?.edit
                 }
                 guard let metadata else { continue }
-                let changes = ArxivFill.changes(facts, metadata, overwrite: overwrite, style: plan.style).map(\.edit) + (linkEdit.map { [$0] } ?? [])
+                let changes = ArxivFill.changes(facts, metadata, overwrite: overwrite, style: plan.style, schema: plan.schema, source: plan.note.source).map(\.edit) + (linkEdit.map { [$0] } ?? [])
                 if changes.isEmpty { counts.unchanged += 1 } else { counts.filled += 1 }
                 edits += changes
             }

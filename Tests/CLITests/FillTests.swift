@@ -137,8 +137,8 @@ import Testing
     /// Two processes at once (as the editor's server and a CLI run would be): their requests
     /// are spaced by the shared lock file, and the cache keeps both processes' answers.
     @Test func twoProcessesShareTheSpacingAndTheCache() throws {
-        try folder.write("a.md", "Title: \nLink: https://arxiv.org/abs/2104.09864\n")
-        try folder.write("b.md", "Title: \nLink: https://arxiv.org/abs/1604.01356\n")
+        try folder.write("a.md", "Title: \nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\nSubjects: cs.CL\n")
+        try folder.write("b.md", "Title: \nLink: https://arxiv.org/abs/1604.01356\nDate: 2016\nSubjects: astro-ph.EP\n")
         var env = environment
         env["NOTELINT_ARXIV_INTERVAL"] = "1"
         var runs: [Run?] = [nil, nil]
@@ -148,8 +148,8 @@ import Testing
             lock.withLock { runs[index] = run }
         }
         #expect(runs.allSatisfy { $0?.status == 0 }, "\(runs.map { $0?.stderr ?? "no run" })")
-        #expect(String(decoding: folder.read("a.md"), as: UTF8.self) == "Title: RoFormer: Enhanced Transformer with Rotary Position Embedding\nLink: https://arxiv.org/abs/2104.09864\n")
-        #expect(String(decoding: folder.read("b.md"), as: UTF8.self) == "Title: A Roadmap to Interstellar Flight\nLink: https://arxiv.org/abs/1604.01356\n")
+        #expect(String(decoding: folder.read("a.md"), as: UTF8.self) == "Title: RoFormer: Enhanced Transformer with Rotary Position Embedding\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\nSubjects: cs.CL\n")
+        #expect(String(decoding: folder.read("b.md"), as: UTF8.self) == "Title: A Roadmap to Interstellar Flight\nLink: https://arxiv.org/abs/1604.01356\nDate: 2016\nSubjects: astro-ph.EP\n")
         let times = try FakeArxiv.shared.requests(to: url).map(\.time).sorted()
         #expect(times.count == 2)
         if times.count == 2 { #expect(times[1] - times[0] >= 0.95, "requests \(times[1] - times[0]) s apart") }

@@ -13,7 +13,7 @@ import Testing
         let linter = try Linter(configuration: configuration)
         let note = linter.parse(SourceText(text))
         let facts = try #require(linter.entryFacts(note).first)
-        let edits = ArxivFill.changes(facts, Self.roformer, overwrite: overwrite, style: linter.dateStyle).map(\.edit)
+        let edits = ArxivFill.changes(facts, Self.roformer, overwrite: overwrite, style: linter.dateStyle, schema: linter.schema, source: note.source).map(\.edit)
         return String(decoding: ArxivFill.apply(edits, to: Array(text.utf8)), as: UTF8.self)
     }
 
@@ -25,7 +25,7 @@ import Testing
             Subjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI); Machine Learning (cs.LG)
 
             """)
-        let written = "Title: My own title\nLink: arXiv:2104.09864\nDate: 2019\n"
+        let written = "Title: My own title\nLink: arXiv:2104.09864\nDate: 2019\nSubjects: cs.AI\n"
         #expect(try filled(written, overwrite: false) == written)
     }
 
@@ -43,8 +43,8 @@ import Testing
 
     @Test func theDateFollowsTheConfiguredStyle() throws {
         let configuration = try Configuration.parse(SourceText("version: 1\nrules:\n  date-format: {style: iso}\n"), path: ".notelint.yml")
-        #expect(try filled("Title: A\nLink: arXiv:2104.09864\nDate:\n", overwrite: false, configuration: configuration)
-                == "Title: A\nLink: arXiv:2104.09864\nDate: 2021-04-20\n")
+        #expect(try filled("Title: A\nLink: arXiv:2104.09864\nDate:\nSubjects: cs.CL\n", overwrite: false, configuration: configuration)
+                == "Title: A\nLink: arXiv:2104.09864\nDate: 2021-04-20\nSubjects: cs.CL\n")
     }
 
     @Test func theArxivSectionOfTheConfiguration() throws {
@@ -60,5 +60,19 @@ import Testing
         let without = try Linter()
         let with = try Linter(arxiv: RuleExamples.arxivMetadata)
         #expect(without.fingerprint != with.fingerprint)
+    }
+
+    @Test func anEntryWithOnlyALinkBecomesComplete() throws {
+        #expect(try filled("Link: https://arxiv.org/abs/2104.09864", overwrite: false) == """
+            Title: RoFormer: Enhanced Transformer with Rotary Position Embedding
+            Link: https://arxiv.org/abs/2104.09864
+            Date: 20 Apr 2021
+            Subjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI); Machine Learning (cs.LG)
+            """)
+        #expect(try filled("Intro.\r\n\r\n> Link: arXiv:2104.09864\r\n> Date: 2021\r\n\r\nMore.\r\n", overwrite: false)
+                == "Intro.\r\n\r\n> Title: RoFormer: Enhanced Transformer with Rotary Position Embedding\r\n> Link: arXiv:2104.09864\r\n> Date: 2021\r\n"
+                   + "> Subjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI); Machine Learning (cs.LG)\r\n\r\nMore.\r\n")
+        let listed = "- Link: arXiv:2104.09864\n  Date: 2021\n"
+        #expect(try filled(listed, overwrite: false) == listed)
     }
 }
