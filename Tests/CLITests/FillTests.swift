@@ -156,4 +156,15 @@ import Testing
         let info = try Notelint.run(["cache", "info"], in: folder.url, environment: environment)
         #expect(info.stdout.contains("papers: 2\n"), "\(info.stdout)")
     }
+
+    /// The result cache sees new arXiv answers: its key holds the metadata cache's fingerprint.
+    @Test func theResultCacheSeesNewAnswers() throws {
+        try folder.write("note.md", "Title: A\nLink: https://arxiv.org/abs/2301.99999\nDate: Jan 2023\n")
+        let check = ["check", "--color", "never", "--no-show-source", "--cache-dir", folder.url.appendingPathComponent("results").path, "note.md"]
+        let before = try Notelint.run(check, in: folder.url, environment: environment)
+        #expect(!before.stdout.contains("[arxiv-not-found]"), "\(before.stdout)")
+        _ = try Notelint.run(["check", "--online", "--no-cache", "note.md"], in: folder.url, environment: environment)
+        let after = try Notelint.run(check, in: folder.url, environment: environment)
+        #expect(after.stdout.contains("note.md:2:7: error: arXiv has no paper 2301.99999 [arxiv-not-found]"), "\(after.stdout)")
+    }
 }
