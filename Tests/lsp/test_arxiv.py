@@ -114,6 +114,8 @@ async def test_fill_and_find_resolve_against_the_fake_server(client: LanguageCli
     assert list(resolved.edit.changes[uri]) == [
         edit(8, 5, 6, " https://arxiv.org/abs/2106.04570"),
         edit(9, 5, 6, " 8 Jun 2021"),
+        edit(10, 0, 0, "Subjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); "
+                       "Computer Vision and Pattern Recognition (cs.CV)\n"),
     ]
     assert requests_seen()[1] == "search_query=ti:%22Meta%20Learning%20for%20Knowledge%20Distillation%22&max_results=10"
     offered = await actions(client, uri, 7)
