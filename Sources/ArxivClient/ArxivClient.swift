@@ -27,7 +27,8 @@ public final class ArxivClient: @unchecked Sendable {
                       progress: (Int) -> Void = { _ in }) -> [ArxivIdentifier: Result<ArxivLookup, ArxivError>] {
         var results: [ArxivIdentifier: Result<ArxivLookup, ArxivError>] = [:]
         var wanted: [ArxivIdentifier] = []
-        for identifier in identifiers where results[identifier] == nil && !wanted.contains(identifier) {
+        var seen = Set<ArxivIdentifier>()
+        for identifier in identifiers where seen.insert(identifier).inserted {
             if let problem = ArxivIdentifier.problem(in: identifier.description, currentYear: today.year, currentMonth: today.month) {
                 results[identifier] = .failure(.invalidIdentifier(problem))
             } else {
@@ -102,8 +103,8 @@ public final class ArxivClient: @unchecked Sendable {
             let feed: AtomFeed
             do {
                 feed = try AtomFeed.parse(response.body, maximumSize: settings.maximumBodySize)
-            } catch let error as ArxivError where response.status != 200 {
-                _ = error
+            } catch where response.status != 200 {
+                // Not a feed (a proxy's HTML page, say): the status is the clearer message.
                 throw ArxivError.http(status: response.status, attempts: attempt)
             }
             if let message = feed.errors.first { throw ArxivError.api(message) }

@@ -36,7 +36,7 @@ public struct ArxivClientSettings: Sendable {
     public static func resolve(apiURL: String?, cacheDays: Int?, version: String,
                                environment: [String: String]) -> ArxivClientSettings {
         var settings = ArxivClientSettings(cacheFolder: defaultCacheFolder(environment))
-        settings.userAgent = "notelint/\(version) (+https://github.com/notelint/notelint)"
+        settings.userAgent = "notelint/\(version) (Markdown research-note linter)"
         if let apiURL { settings.apiURL = apiURL }
         if let url = environment["NOTELINT_ARXIV_API_URL"], !url.isEmpty { settings.apiURL = url }
         if let cacheDays { settings.cacheDays = Double(cacheDays) }
