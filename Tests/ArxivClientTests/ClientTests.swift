@@ -151,4 +151,10 @@ import Testing
         #expect(times.count == 4)
         for (earlier, later) in zip(times, times.dropFirst()) { #expect(later - earlier >= 0.45) }
     }
+
+    @Test func aPageThatIsNotAFeedReportsItsStatus() {
+        let results = testClient("http://127.0.0.1:\(fake.port)/elsewhere/api/query").fetch([id("2104.09864")], today: today)
+        #expect(results[id("2104.09864")]?.error == .http(status: 404, attempts: 1))
+        #expect(ArxivError.http(status: 404, attempts: 1).description == "HTTP 404 after 1 try")
+    }
 }
