@@ -25,22 +25,26 @@ let package = Package(
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ArxivKit"),
+        .target(name: "ArxivClient", dependencies: ["ArxivKit"]),
         .target(
             name: "NoteLint",
             dependencies: ["NoteSyntax", "ArxivKit"]
         ),
         .target(name: "JSONRPC"),
-        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivKit"]),
+        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivKit", "ArxivClient"]),
         .executableTarget(
             name: "notelint",
-            dependencies: ["NoteLint", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NoteLint", "ArxivClient", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"], exclude: ["Goldens"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
-        .testTarget(name: "CLITests", dependencies: ["notelint"]),
+        // The fake arXiv server (Tests/arxiv/fake_arxiv.py) as the Swift tests start it.
+        .target(name: "FakeArxivServer", path: "Tests/FakeArxivServer"),
+        .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "FakeArxivServer"]),
+        .testTarget(name: "CLITests", dependencies: ["notelint", "FakeArxivServer"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "FakeArxivServer"]),
     ],
     swiftLanguageModes: [.v5]
 )

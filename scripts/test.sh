@@ -12,6 +12,8 @@ fi
 
 log="$(mktemp -d)"
 trap 'rm -rf "$log"' EXIT
+# The arXiv metadata cache of every process the tests start: empty, never the user's own.
+export XDG_CACHE_HOME="$log/cache"
 
 swift build --build-tests
 swift test --skip-build --disable-xctest 2>&1 | tee "$log/swift.txt"

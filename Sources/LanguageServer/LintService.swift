@@ -1,3 +1,4 @@
+import ArxivClient
 import Foundation
 import NoteLint
 import NoteSyntax
@@ -14,6 +15,8 @@ final class LintService: @unchecked Sendable {
     private var lastGood: [String: Linter] = [:]
     private var reported: Set<String> = []
     private let today: () -> CalendarDay
+    /// The version a User-Agent names.
+    var serverVersion = "0"
     /// Told of each configuration error once per reload.
     var onConfigurationError: (@Sendable (String) -> Void)?
     /// Bumped when the configuration may have changed; part of pull diagnostics' result ids.
@@ -69,7 +72,7 @@ final class LintService: @unchecked Sendable {
                 return cached
             }
             lock.unlock()
-            built = try Linter(configuration: configuration, today: today())
+            built = try Linter(configuration: configuration, today: today(), arxiv: MetadataCache(settings: arxivSettings(configuration)))
             lock.lock()
             lastGood[key] = built
             lastGood[folderKey] = built
@@ -87,6 +90,23 @@ final class LintService: @unchecked Sendable {
             built = fallback
         }
         return built
+    }
+
+    /// How to reach arXiv for a document: its configuration's `arxiv:` section and the
+    /// server's environment.
+    func arxivSettings(for document: Document) -> ArxivClientSettings {
+        lock.lock()
+        let locator = self.locator
+        let explicit = settings.configPath
+        lock.unlock()
+        let folder = document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
+        let configuration = try? explicit.map { try ConfigurationLocator.load(path: $0) } ?? locator.configuration(forFolder: folder)
+        return arxivSettings(configuration)
+    }
+
+    private func arxivSettings(_ configuration: Configuration?) -> ArxivClientSettings {
+        ArxivClientSettings.resolve(apiURL: configuration?.arxivAPIURL, cacheDays: configuration?.arxivCacheDays,
+                                    version: serverVersion, environment: environment)
     }
 
     /// With `workspace`, and `entry-duplicate` at `scope: workspace`, the document's entries

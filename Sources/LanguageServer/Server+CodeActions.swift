@@ -14,7 +14,8 @@ extension Server {
         let only = context["only"]?.array?.compactMap(\.string)
         let diagnostics = context["diagnostics"]?.array ?? []
         let codec = self.codec
-        perform(request) { [lints] in
+        let range = params["range"].flatMap { codec.byteRange($0, in: document.source) } ?? ByteRange(0, 0)
+        perform(request) { [self, lints] in
             var actions: [JSON] = []
             if Self.wants("quickfix", only) {
                 for diagnostic in diagnostics where diagnostic["source"]?.string == "notelint" {
@@ -24,6 +25,7 @@ extension Server {
             if Self.wants("source.fixAll.notelint", only), let fixAll = Self.fixAll(document, linter: lints.linter(for: document), codec: codec) {
                 actions.append(fixAll)
             }
+            actions += arxivActions(document, range: range, linter: lints.linter(for: document), only: only)
             request.respond(.array(actions))
         }
     }

@@ -13,6 +13,7 @@ struct HoverPart: Sendable {
 extension Server {
     static let hoverProviders: [@Sendable (NoteQuery, Int) -> HoverPart?] = [
         FootnoteHover.hover,
+        ArxivHover.hover,
     ]
 
     func hover(_ request: PendingRequest, _ params: JSON) {

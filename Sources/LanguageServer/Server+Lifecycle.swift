@@ -15,6 +15,7 @@ extension Server {
         settings = Settings(params["initializationOptions"])
         clientFeatures = ClientFeatures(capabilities)
         workspace.setFolders(from: params)
+        arxiv.workDoneProgress = capabilities["window"]?["workDoneProgress"]?.bool ?? false
         lints.update(settings)
         lifecycle = .running
 
@@ -26,8 +27,8 @@ extension Server {
                 ("save", .object([("includeText", .bool(false))])),
             ])),
             ("codeActionProvider", .object([
-                ("codeActionKinds", .array([.string("quickfix"), .string("source.fixAll.notelint")])),
-                ("resolveProvider", .bool(false)),
+                ("codeActionKinds", .array([.string("quickfix"), .string("source.fixAll.notelint"), .string(Server.arxivKind)])),
+                ("resolveProvider", .bool(true)),
             ])),
         ]
         serverCapabilities += editorCapabilities()

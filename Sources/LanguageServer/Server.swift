@@ -24,6 +24,8 @@ public final class Server: @unchecked Sendable {
     let pages: RulePages
     let publisher = DiagnosticsPublisher()
     let workspace = WorkspaceNotes()
+    let responses = ClientResponses()
+    let arxiv = ArxivEditor()
 
     // Owned by `queue`.
     var lifecycle = Lifecycle.uninitialized
@@ -51,6 +53,7 @@ public final class Server: @unchecked Sendable {
         self.version = version
         self.pages = pages ?? RulePages()
         self.lints = LintService(today: today, environment: environment)
+        self.lints.serverVersion = version
         self.exit = exit
         if let spec = environment["NOTELINT_LSP_TEST_DELAY"], let colon = spec.lastIndex(of: ":"),
            let milliseconds = Int(spec[spec.index(after: colon)...]) {
@@ -75,8 +78,8 @@ public final class Server: @unchecked Sendable {
         case .request(let id, let method, let params):
             let request = pending.begin(id, method: method, connection: connection)
             queue.async { self.request(request, params) }
-        case .response:
-            break
+        case .response(let id, _, let error):
+            responses.deliver(id, failed: error != nil)
         }
     }
 
@@ -98,6 +101,7 @@ public final class Server: @unchecked Sendable {
         case "shutdown": shutdown(request)
         case "textDocument/diagnostic": pullDiagnostics(request, params)
         case "textDocument/codeAction": codeAction(request, params)
+        case "codeAction/resolve": resolveCodeAction(request, params)
         default:
             guard let handler = Server.editorRequests[request.method] else {
                 return request.fail(ErrorCode.methodNotFound, "unknown method `\(request.method)`")

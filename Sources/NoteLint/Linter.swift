@@ -1,3 +1,4 @@
+import ArxivKit
 import NoteSyntax
 
 /// The result of linting one note.
@@ -24,6 +25,10 @@ public struct Linter: Sendable {
     public let knownFields: [String]
     public let today: CalendarDay
     public let schema: EntrySchema
+    /// Where the arXiv rules read metadata: a local store, never the network.
+    public let arxiv: (any ArxivMetadataSource)?
+    /// The date style `date-format` asks for: what a filled Date is written in.
+    public let dateStyle: NoteDate.Style
     private let unusedSeverity: Severity?
     /// `entry-duplicate` is on with `scope: workspace`: findings depend on other notes too.
     public let comparesAcrossNotes: Bool
@@ -33,8 +38,12 @@ public struct Linter: Sendable {
 
     /// Builds every rule with its options; throws a `ConfigurationError` for a bad option.
     /// `only`, when given, keeps just those rules (the rule examples use it).
-    public init(configuration: Configuration = .defaults, only: Set<String>? = nil, today: CalendarDay = .today) throws {
+    public init(configuration: Configuration = .defaults, only: Set<String>? = nil, today: CalendarDay = .today,
+                arxiv: (any ArxivMetadataSource)? = nil) throws {
         self.today = today
+        self.arxiv = arxiv
+        let styleName = (try? configuration.setting(for: DateFormat.description.id).options.string("style", default: "")) ?? ""
+        self.dateStyle = NoteDate.Style(rawValue: styleName) ?? .dayMonthYear
         var configured: [ConfiguredRule] = []
         var shadow: [ConfiguredRule] = []
         let schema = configuration.entries ?? .readingList
@@ -68,6 +77,7 @@ public struct Linter: Sendable {
             let reported = only?.contains(id) ?? true
             parts.append("\(id)=\(setting.enabled && reported)/\(setting.severity?.rawValue ?? "-")/\(options.joined(separator: ";"))")
         }
+        if let arxiv { parts.append(arxiv.fingerprint) }
         self.fingerprint = parts.joined(separator: "\n")
         self.knownFields = fields
     }
@@ -76,21 +86,26 @@ public struct Linter: Sendable {
 
     public func lint(_ source: SourceText) -> LintResult { lint(parse(source)) }
 
+    /// What each entry of `note` says, as the rules see it.
+    public func entryFacts(_ note: Note) -> [EntryFacts] {
+        note.entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) }
+    }
+
     /// The keys `entry-duplicate` compares across notes, for a `WorkspaceEntries`.
     public func entryKeys(_ note: Note) -> NoteEntryKeys {
-        NoteEntryKeys(note.entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) })
+        NoteEntryKeys(entryFacts(note))
     }
 
     /// Lints a note; with `workspace`, and `entry-duplicate` set to `scope: workspace`, also
     /// reports entries that an earlier note of the workspace has (`name` is this note's).
     public func lint(_ note: Note, workspace: (entries: WorkspaceEntries, name: String)? = nil) -> LintResult {
         let suppressions = Suppressions(note: note)
-        let entries = note.entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) }
+        let entries = entryFacts(note)
         var diagnostics: [Diagnostic] = []
         var audit = SuppressionAudit(suppressions)
         let audits = auditsSuppressions && !suppressions.directives.isEmpty
         for configured in rules {
-            var found = configured.rule.run(on: note, today: today, entries: entries, schema: schema)
+            var found = configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv)
             if let workspace, (configured.rule as? EntryDuplicate)?.scope == .workspace {
                 found += workspace.entries.findings(name: workspace.name, keys: NoteEntryKeys(entries))
             }
@@ -106,7 +121,7 @@ public struct Linter: Sendable {
         }
         if audits {
             for configured in shadowRules {
-                for diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema) {
+                for diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv) {
                     let line = note.lineIndex.line(containing: diagnostic.range.start)
                     if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) { audit.record(directive, rule: diagnostic.ruleID) }
                 }

@@ -1,3 +1,4 @@
+import ArxivKit
 import NoteSyntax
 
 /// Examples of a rule, which are its tests and its documentation. In `triggering`, each `↓`
@@ -84,9 +85,13 @@ public struct LintContext {
     public let entries: [EntryFacts]
     /// The fields an entry has, by kind.
     public let schema: EntrySchema
+    /// Cached arXiv metadata, when the lint was given a store.
+    public let arxiv: (any ArxivMetadataSource)?
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
-    init(note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema) {
+    init(note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
+         arxiv: (any ArxivMetadataSource)? = nil) {
+        self.arxiv = arxiv
         self.note = note
         self.description = description
         self.today = today
@@ -119,8 +124,9 @@ extension Rule {
 }
 
 extension Rule {
-    func run(on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema) -> [Diagnostic] {
-        var context = LintContext(note: note, description: Self.description, today: today, entries: entries, schema: schema)
+    func run(on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
+             arxiv: (any ArxivMetadataSource)?) -> [Diagnostic] {
+        var context = LintContext(note: note, description: Self.description, today: today, entries: entries, schema: schema, arxiv: arxiv)
         check(&context)
         return context.diagnostics
     }

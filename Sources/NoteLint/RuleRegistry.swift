@@ -24,9 +24,12 @@ public enum RuleRegistry {
         LinkInvalid.self,
         LinkArxivForm.self,
         ArxivIdInvalid.self,
+        ArxivNotFound.self,
+        ArxivTitleMismatch.self,
         SubjectsUnknown.self,
         SubjectsNameMismatch.self,
         SubjectsFormat.self,
+        ArxivSubjectsMismatch.self,
         UnusedSuppression.self,
     ]
 

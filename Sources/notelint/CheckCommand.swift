@@ -74,6 +74,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Use this configuration file instead of the nearest .notelint.yml.")
     var config: String?
 
+    @Flag(help: "Before linting, fetch the arXiv metadata the local cache lacks (batched, at most one request every 3 s).")
+    var online = false
+
     @Option(help: ArgumentHelp("Check only these rules (comma-separated; may be repeated).", valueName: "rules"))
     var select: [String] = []
 
@@ -148,6 +151,7 @@ struct CheckCommand: ParsableCommand {
         let reporters = Reporters(all: reporterList)
 
         Note.prepareForConcurrentParsing()
+        if online { failures += try ArxivPrefetch.run(jobs.filter { !$0.isStandardInput }.map(\.path), configurations: configurations) }
         // Only plain lint runs use the cache: fixing must see the text as it is now.
         let cache = noCache || fix || diff ? nil : ResultCache(folder: cacheDir ?? ResultCache.defaultFolder())
         let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads,

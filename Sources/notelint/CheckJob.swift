@@ -35,7 +35,7 @@ struct CheckJob {
                 let (configuration, key) = try configurations.configuration(forFile: path)
                     .effective(forFile: AbsolutePath.of(path))
                 if linters[key] == nil {
-                    let linter = try Linter(configuration: configuration)
+                    let linter = try Linter(configuration: configuration, arxiv: ArxivSetup(configuration: configuration).cache)
                     linters[key] = linter
                     fingerprints[key] = StableHash.hex(Array((linter.fingerprint + "\n" + reporters.fingerprint).utf8))
                 }

@@ -42,6 +42,14 @@ enum ConfigurationFiles {
                     ("type", .string("string")),
                 ])),
                 ("rules", .object([("$ref", .string("#/definitions/rules"))])),
+                ("arxiv", .object([
+                    ("description", .string("Where arXiv metadata comes from and how long it is kept.")),
+                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                    ("properties", .object([
+                        ("api_url", .object([("type", .string("string")), ("description", .string("The arXiv API address (default https://export.arxiv.org/api/query): a mirror or proxy."))])),
+                        ("cache_days", .object([("type", .string("integer")), ("minimum", .int(0)), ("description", .string("Days a cached paper stays fresh (default 30; not-found answers: 1)."))])),
+                    ])),
+                ])),
                 ("entries", .object([
                     ("description", .string("The fields of an entry and the kind of each value; the kind decides which rules read a field.")),
                     ("type", .string("object")), ("additionalProperties", .bool(false)),

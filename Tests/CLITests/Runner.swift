@@ -30,6 +30,7 @@ enum Notelint {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         env.removeValue(forKey: "XDG_CONFIG_HOME")
+        env.removeValue(forKey: "XDG_CACHE_HOME")
         env["HOME"] = FileManager.default.temporaryDirectory.path
         for (key, value) in environment { env[key] = value }
         process.environment = env

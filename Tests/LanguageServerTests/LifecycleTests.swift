@@ -50,7 +50,7 @@ import Testing
         let capabilities = try #require(result["capabilities"])
         #expect(capabilities["positionEncoding"]?.string == "utf-16")
         #expect(capabilities["textDocumentSync"]?["change"]?.int == 2)
-        #expect(capabilities["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.notelint")]))
+        #expect(capabilities["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.notelint"), .string("refactor.rewrite")]))
         #expect(capabilities["diagnosticProvider"] == nil)
         #expect(result["serverInfo"]?["name"]?.string == "notelint")
         client.finish()

@@ -18,6 +18,9 @@ final class TestClient: @unchecked Sendable {
     init(today: CalendarDay = CalendarDay(year: 2026, month: 11, day: 29), environment: [String: String] = [:]) {
         let connection = Connection(descriptor: pipe.fileHandleForWriting.fileDescriptor)
         let box = ExitBox()
+        // The arXiv cache is the test's own (empty unless the test fills it), never the user's.
+        var environment = environment
+        if environment["XDG_CACHE_HOME"] == nil { environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "notelint-test-empty-cache-\(UUID().uuidString)" }
         server = Server(connection: connection, version: "test", pages: RulePages(localFolder: nil), today: { today },
                         environment: environment) { status in box.status = status }
         exitBox = box

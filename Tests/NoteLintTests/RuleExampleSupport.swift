@@ -63,7 +63,7 @@ import Testing
 
 enum Lint {
     static func linter(only ruleID: String) -> Linter {
-        try! Linter(only: [ruleID])
+        try! Linter(only: [ruleID], arxiv: RuleExamples.arxivMetadata)
     }
 
     static func diagnostics(_ text: String, rule ruleID: String) -> [Diagnostic] {

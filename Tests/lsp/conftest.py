@@ -1,6 +1,7 @@
 """Shared set-up: where the notelint binary is, and notes with markers for positions."""
 import os
 import pathlib
+import tempfile
 
 import pytest
 from lsprotocol import types
@@ -8,6 +9,8 @@ from lsprotocol import types
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("NOTELINT_BIN", str(ROOT / ".build/debug/notelint"))
 SERVER = [BINARY, "lsp", "--log-level", "info"]
+# The server's arXiv metadata cache: empty, never the user's own.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="notelint-pytest-cache-")
 
 
 def marked(text):

@@ -50,7 +50,7 @@ public struct ConfigurationOverride: Sendable {
 public struct Configuration: Sendable {
     public static let fileName = ".notelint.yml"
     public static let currentVersion = 1
-    static let topLevelKeys = ["version", "rules", "entries", "exclude", "include", "overrides", "extends"]
+    static let topLevelKeys = ["version", "rules", "entries", "exclude", "include", "overrides", "extends", "arxiv"]
 
     public var rules: [String: RuleSetting]
     /// Paths, relative to the configuration's folder, that folder searches skip.
@@ -65,6 +65,9 @@ public struct Configuration: Sendable {
     public var entries: EntrySchema?
     /// The file it was read from; nil for the defaults.
     public var source: ConfigurationSource?
+    /// `arxiv: {api_url: ..., cache_days: ...}`: nil keeps the default (or the base file's).
+    public var arxivAPIURL: String?
+    public var arxivCacheDays: Int?
 
     public init(rules: [String: RuleSetting] = [:], source: ConfigurationSource? = nil) {
         self.rules = rules
@@ -112,6 +115,8 @@ public struct Configuration: Sendable {
                 configuration.entries = try EntrySchema.parse(pair.value, source: source)
             case "overrides":
                 configuration.overrides = try parseOverrides(pair.value, source: source)
+            case "arxiv":
+                try parseArxiv(pair.value, into: &configuration, source: source)
             case "extends":
                 guard let path = pair.value.scalarText, !path.isEmpty else {
                     throw ConfigurationError(message: "`extends` is the path of another configuration file", source: source, offset: pair.value.range.start)
@@ -136,6 +141,28 @@ public struct Configuration: Sendable {
                 throw ConfigurationError(message: "`\(key)` is a list of path patterns", source: source, offset: item.range.start)
             }
             return Glob(text)
+        }
+    }
+
+    private static func parseArxiv(_ value: YAMLValue, into configuration: inout Configuration, source: ConfigurationSource) throws {
+        guard case .mapping(let pairs, _) = value else {
+            throw ConfigurationError(message: "`arxiv` is a mapping with `api_url` and `cache_days`", source: source, offset: value.range.start)
+        }
+        for pair in pairs {
+            switch pair.key.scalarText {
+            case "api_url":
+                guard let url = pair.value.scalarText, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                    throw ConfigurationError(message: "`arxiv.api_url` is an http or https address", source: source, offset: pair.value.range.start)
+                }
+                configuration.arxivAPIURL = url
+            case "cache_days":
+                guard let days = pair.value.scalarText.flatMap(Int.init), days >= 0 else {
+                    throw ConfigurationError(message: "`arxiv.cache_days` is a whole number of days, 0 or more", source: source, offset: pair.value.range.start)
+                }
+                configuration.arxivCacheDays = days
+            default:
+                throw unknownName("arxiv key", pair.key.scalarText ?? "?", candidates: ["api_url", "cache_days"], source: source, offset: pair.key.range.start)
+            }
         }
     }
 
@@ -173,6 +200,8 @@ public struct Configuration: Sendable {
         if !exclude.isEmpty { merged.exclude = exclude }
         if !include.isEmpty { merged.include = include }
         if let entries { merged.entries = entries }
+        if let arxivAPIURL { merged.arxivAPIURL = arxivAPIURL }
+        if let arxivCacheDays { merged.arxivCacheDays = arxivCacheDays }
         merged.overrides = base.overrides + overrides
         merged.extends = nil
         return merged

@@ -10,7 +10,9 @@ struct DateArxivMismatch: Rule {
             `1604.01356` was submitted in April 2016. A date more than a month before that is \
             impossible; a date in a later month is usually a revision's date, not the paper's \
             (arXiv's abstract page shows the latest version's date). The message names the month \
-            the identifier implies.
+            the identifier implies. When the local arXiv cache holds the paper (`notelint fill`, \
+            `notelint check --online`), the Date is checked against the exact v1 date instead, for \
+            old-style identifiers too; the examples assume it holds 1604.01356, submitted 5 Apr 2016.
             """,
         defaultSeverity: .warning,
         fix: nil,
@@ -20,21 +22,36 @@ struct DateArxivMismatch: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/2101.00001\nDate: 31 Dec 2020\n",
                 "Title: A\nLink: https://arxiv.org/abs/1604.01356\nDate: 2016\n",
                 "Title: A\nLink: https://arxiv.org/abs/hep-th/9901001\nDate: 2005\n",
+                "Title: A\nLink: https://arxiv.org/abs/1604.01356\nDate: 5 Apr 2016\n",
             ],
             triggering: [
                 "Title: A Roadmap to Interstellar Flight\nLink: https://arxiv.org/abs/1604.01356\nDate: ↓31 Oct 2016\n",
                 "Title: A\nLink: arXiv:2104.09864\nDate: ↓Jan 2021\n",
                 "Title: A\nLink: https://arxiv.org/abs/2104.09864\nDate: ↓2019\n",
+                "Title: A\nLink: https://arxiv.org/abs/1604.01356\nDate: ↓12 Apr 2016\n",
             ]
         )
     )
 
     init(options: RuleOptions) throws {}
 
+    /// Old-style identifiers carry no month the rule trusts; a cached paper gives one.
+    private func cachedMonth(_ identifier: ArxivIdentifier, _ context: LintContext) -> (year: Int, month: Int)? {
+        guard case .found(let metadata)? = context.arxiv?.lookup(identifier) else { return nil }
+        return (metadata.submitted.year, metadata.submitted.month)
+    }
+
     func check(_ context: inout LintContext) {
         for facts in context.entries {
             guard let date = facts.date, let written = facts.validDate, let identifier = facts.validArxivIdentifier,
-                  let assigned = identifier.newStyleMonth else { continue }
+                  let assigned = identifier.newStyleMonth ?? cachedMonth(identifier, context) else { continue }
+            if case .found(let metadata)? = context.arxiv?.lookup(identifier) {
+                if !ArxivComparison.dateAgrees(written, metadata) {
+                    let v1 = ArxivComparison.v1Date(metadata, style: .dayMonthYear)
+                    context.report("arXiv's v1 of \(identifier.id) is dated \(v1): this Date is another day (a revision's?)", at: date.valueRange)
+                }
+                continue
+            }
             let assignedIndex = assigned.year * 12 + assigned.month - 1
             let implied = "\(ArxivIdentifier.monthName(assigned.month)) \(assigned.year)"
             let earliest: Int, latest: Int

@@ -1,0 +1,50 @@
+import Foundation
+
+/// How notelint talks to arXiv. Defaults follow arXiv's terms of use; the environment
+/// variables exist so that tests (and a mirror or proxy) can stand in.
+public struct ArxivClientSettings: Sendable {
+    public static let defaultURL = "https://export.arxiv.org/api/query"
+
+    public var apiURL: String = defaultURL
+    /// Seconds between two requests of any notelint process.
+    public var interval: Double = 3
+    /// Seconds a whole request may take.
+    public var deadline: Double = 15
+    /// Seconds of the first back-off after a 429 or 5xx without `Retry-After`; doubled after.
+    public var backoff: Double = 3
+    public var tries = 3
+    public var maximumBodySize = AtomFeed.maximumSize
+    public var batchSize = 100
+    public var userAgent = "notelint"
+    /// Where the cache and the request lock live.
+    public var cacheFolder: String
+    /// Days a found paper stays fresh; a not-found answer stays 1 day.
+    public var cacheDays: Double = 30
+
+    public init(cacheFolder: String) { self.cacheFolder = cacheFolder }
+
+    /// `$XDG_CACHE_HOME/notelint`, else `~/.cache/notelint`.
+    public static func defaultCacheFolder(_ environment: [String: String]) -> String {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/notelint" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.cache/notelint"
+    }
+
+    /// The settings for a run: the configuration's `arxiv.api_url` and `arxiv.cache_days`, then
+    /// NOTELINT_ARXIV_API_URL, and for tests NOTELINT_ARXIV_INTERVAL, NOTELINT_ARXIV_DEADLINE and
+    /// NOTELINT_ARXIV_BACKOFF (seconds).
+    public static func resolve(apiURL: String?, cacheDays: Int?, version: String,
+                               environment: [String: String]) -> ArxivClientSettings {
+        var settings = ArxivClientSettings(cacheFolder: defaultCacheFolder(environment))
+        settings.userAgent = "notelint/\(version) (Markdown research-note linter)"
+        if let apiURL { settings.apiURL = apiURL }
+        if let url = environment["NOTELINT_ARXIV_API_URL"], !url.isEmpty { settings.apiURL = url }
+        if let cacheDays { settings.cacheDays = Double(cacheDays) }
+        if let value = environment["NOTELINT_ARXIV_INTERVAL"].flatMap(Double.init), value >= 0 { settings.interval = value }
+        if let value = environment["NOTELINT_ARXIV_DEADLINE"].flatMap(Double.init), value > 0 { settings.deadline = value }
+        if let value = environment["NOTELINT_ARXIV_BACKOFF"].flatMap(Double.init), value >= 0 { settings.backoff = value }
+        return settings
+    }
+
+    var lockPath: String { cacheFolder + "/arxiv-requests.lock" }
+}

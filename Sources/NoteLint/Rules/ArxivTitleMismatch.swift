@@ -1,0 +1,43 @@
+import ArxivKit
+import NoteSyntax
+
+struct ArxivTitleMismatch: Rule {
+    static let description = RuleDescription(
+        id: "arxiv-title-mismatch",
+        summary: "a Title that differs from the title arXiv gives the linked paper",
+        rationale: """
+            A title copied by hand drifts: a word dropped, a revision's new title, another \
+            paper's title pasted under this Link. The Title is compared with arXiv's, ignoring \
+            case, spacing, punctuation and TeX markup. The metadata comes from the local cache \
+            (`notelint fill`, `notelint check --online` or the editor fill it); without a cached \
+            answer the rule says nothing. The fix, a suggestion, writes arXiv's title. The \
+            examples assume the cache holds arXiv's answer for 2104.09864 (RoFormer).
+            """,
+        defaultSeverity: .warning,
+        fix: .suggestion,
+        examples: RuleExamples(
+            nonTriggering: [
+                "Title: RoFormer: Enhanced Transformer with Rotary Position Embedding\nLink: https://arxiv.org/abs/2104.09864\n",
+                "Title: roformer - enhanced transformer with rotary position  embedding\nLink: arXiv:2104.09864\n",
+                "Title: Anything\nLink: https://arxiv.org/abs/2107.01969\n",
+            ],
+            triggering: [
+                "Title: ↓RoFormer: Enhanced Transformer with Rotary Embedding\nLink: https://arxiv.org/abs/2104.09864\n",
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        guard let arxiv = context.arxiv else { return }
+        for facts in context.entries {
+            guard let title = facts.title, !title.isEmpty, let identifier = facts.validArxivIdentifier,
+                  case .found(let metadata)? = arxiv.lookup(identifier),
+                  !ArxivComparison.titleAgrees(title.value, metadata) else { continue }
+            let fix = Fix(title: "Write arXiv's title", applicability: .suggestion,
+                          edits: [TextEdit(range: title.valueRange, newText: metadata.title)])
+            context.report("arXiv's title for \(identifier) is `\(metadata.title)`", at: title.valueRange, fix: fix)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArxivClient
+import ArxivKit
+import Foundation
+import NoteLint
+
+/// The arXiv client and cache of a CLI run, from the configuration's `arxiv:` section and
+/// the environment.
+struct ArxivSetup {
+    let settings: ArxivClientSettings
+    let cache: MetadataCache
+
+    init(configuration: Configuration?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        settings = ArxivClientSettings.resolve(apiURL: configuration?.arxivAPIURL, cacheDays: configuration?.arxivCacheDays,
+                                               version: Notelint.version, environment: environment)
+        cache = MetadataCache(settings: settings)
+    }
+
+    func client() -> ArxivClient { ArxivClient(settings: settings) }
+
+    static var today: (year: Int, month: Int) {
+        let day = CalendarDay.today
+        return (day.year, day.month)
+    }
+}
+
+/// A one-line progress bar on standard error, shown only when it is a terminal.
+struct ProgressLine {
+    let enabled = isatty(2) == 1
+
+    func show(_ label: String, _ done: Int, _ total: Int) {
+        guard enabled, total > 0 else { return }
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total)".utf8))
+    }
+
+    func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import ArxivClient
+import ArxivKit
+import Foundation
+import NoteLint
+import NoteSyntax
+
+struct FillCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fill",
+        abstract: "Fill entries' Title, Date and Subjects from arXiv.",
+        discussion: """
+            Every entry whose Link names an arXiv paper gets arXiv's title, the v1 submission \
+            date (in the style `date-format` asks for) and the categories, primary first. Fields \
+            the user filled are left alone unless --overwrite. Identifiers are asked in batches \
+            of 100, at most one request every 3 seconds; answers are cached. Exit status: 0, or \
+            1 with --diff when something would change, 2 when a file or a request failed.
+            """
+    )
+
+    @Argument(help: "Files or folders of notes. Default: the current folder.")
+    var paths: [String] = []
+
+    @Flag(help: "Print the changes as a unified diff instead of writing them.")
+    var diff = false
+
+    @Flag(help: "The same as --diff.")
+    var dryRun = false
+
+    @Flag(help: "Replace filled fields that differ from arXiv's values.")
+    var overwrite = false
+
+    @Flag(help: "Search arXiv by title for entries with a Title and no Link; take exact title matches only.")
+    var find = false
+
+    @Option(help: "Use this configuration file instead of the nearest .notelint.yml.")
+    var config: String?
+
+    @Flag(name: .shortAndLong, help: "Print no summary.")
+    var quiet = false
+
+    struct Planned {
+        let path: String
+        let file: NoteFile
+        let note: Note
+        let facts: [EntryFacts]
+        let style: NoteDate.Style
+        let schema: EntrySchema
+    }
+
+    func run() throws {
+        let configurations = try ConfigurationSource(explicitPath: config)
+        let discovery = FileDiscovery.files(for: paths.isEmpty ? ["."] : paths)
+        var failures = discovery.failures.map(\.description)
+        var planned: [Planned] = []
+        var linters: [String: Linter] = [:]
+        var firstConfiguration: Configuration?
+        for found in discovery.files where try !configurations.excludes(found) {
+            do {
+                let (configuration, key) = try configurations.configuration(forFile: found.path).effective(forFile: AbsolutePath.of(found.path))
+                if firstConfiguration == nil { firstConfiguration = configuration }
+                let linter = try linters[key] ?? Linter(configuration: configuration)
+                linters[key] = linter
+                let file = try NoteFile.read(path: found.path)
+                let note = linter.parse(SourceText(bytes: file.bytes))
+                planned.append(Planned(path: found.path, file: file, note: note, facts: linter.entryFacts(note), style: linter.dateStyle, schema: linter.schema))
+            } catch let error as ConfigurationError {
+                printError("notelint: \(error)")
+                throw ExitCode(2)
+            } catch {
+                failures.append("\(error)")
+            }
+        }
+
+        let setup = ArxivSetup(configuration: firstConfiguration)
+        let client = setup.client()
+        let progress = ProgressLine()
+        let identifiers = planned.flatMap { $0.facts.compactMap(\.fillableIdentifier) }
+        let fetchFailures = client.refresh(identifiers, cache: setup.cache, today: ArxivSetup.today) {
+            progress.show("arXiv", $0, $1)
+        }
+        progress.clear()
+
+        var found: [String: ArxivMetadata] = [:]
+        if find {
+            let titles = planned.flatMap { $0.facts.compactMap(\.searchableTitle) }
+            for (index, title) in titles.enumerated() where found[title] == nil {
+                progress.show("arXiv search", index, titles.count)
+                do {
+                    if let exact = try client.search(title: title).first(where: { TitleKey($0.title) == TitleKey(title) }) {
+                        found[title] = exact
+                    }
+                } catch let error as ArxivError {
+                    failures.append("searching arXiv for `\(title)`: \(error)")
+                }
+            }
+            progress.clear()
+        }
+
+        var counts = (filled: 0, unchanged: 0, notFound: 0, failed: 0)
+        var changedFiles = 0
+        let stdout = Output()
+        for plan in planned {
+            var edits: [TextEdit] = []
+            for facts in plan.facts {
+                let line = facts.entry.lines.lowerBound + 1
+                var metadata: ArxivMetadata?
+                var linkEdit: TextEdit?
+                if let identifier = facts.fillableIdentifier {
+                    if let error = fetchFailures[identifier] {
+                        counts.failed += 1
+                        failures.append("\(plan.path):\(line): arXiv \(identifier): \(error)")
+                        continue
+                    }
+                    switch setup.cache.lookup(identifier) {
+                    case .found(let paper)?: metadata = paper
+                    case .notFound?:
+                        counts.notFound += 1
+                        if !quiet { printError("\(plan.path):\(line): arXiv has no paper \(identifier)") }
+                        continue
+                    case nil:
+                        counts.failed += 1
+                        failures.append("\(plan.path):\(line): arXiv \(identifier): no answer in the cache after fetching (is it writable?)")
+                        continue
+                    }
+                } else if let title = facts.searchableTitle, find {
+                    guard let paper = found[title] else {
+                        counts.notFound += 1
+                        continue
+                    }
+                    metadata = paper
+                    linkEdit = ArxivFill.linkChange(facts, identifier: paper.id)?.edit
+                }
+                guard let metadata else { continue }
+                let changes = ArxivFill.changes(facts, metadata, overwrite: overwrite, style: plan.style, schema: plan.schema, source: plan.note.source).map(\.edit) + (linkEdit.map { [$0] } ?? [])
+                if changes.isEmpty { counts.unchanged += 1 } else { counts.filled += 1 }
+                edits += changes
+            }
+            guard !edits.isEmpty else { continue }
+            changedFiles += 1
+            let new = ArxivFill.apply(edits, to: plan.file.bytes)
+            if diff || dryRun {
+                stdout.write(UnifiedDiff.render(old: String(decoding: plan.file.bytes, as: UTF8.self), new: String(decoding: new, as: UTF8.self),
+                                                oldName: "a/\(plan.path)", newName: "b/\(plan.path)"))
+            } else {
+                do { try AtomicWriter.write(plan.file.fileBytes(with: new), to: plan.path) } catch { failures.append("\(plan.path): \(error)") }
+            }
+        }
+        stdout.flush()
+        for failure in failures { printError("notelint: \(failure)") }
+        if !quiet {
+            let verb = diff || dryRun ? "would fill" : "filled"
+            printError("\(verb) \(counts.filled) entr\(counts.filled == 1 ? "y" : "ies") in \(changedFiles) file\(changedFiles == 1 ? "" : "s"); "
+                       + "\(counts.unchanged) unchanged, \(counts.notFound) not found, \(counts.failed) failed; \(client.requestCount) request\(client.requestCount == 1 ? "" : "s") to arXiv")
+        }
+        if !failures.isEmpty { throw ExitCode(2) }
+        if (diff || dryRun) && changedFiles > 0 { throw ExitCode(1) }
+    }
+}

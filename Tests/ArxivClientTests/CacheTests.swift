@@ -1,0 +1,68 @@
+@testable import ArxivClient
+import ArxivKit
+import FakeArxivServer
+import Foundation
+import Testing
+
+@Suite struct MetadataCacheTests {
+    static let roformer = try! AtomFeed.parse(fixtureFeed(["2104.09864"])).entries[0]
+
+    @Test func storesAndReadsBackByIdentifierAsWritten() throws {
+        let cache = MetadataCache(folder: temporaryFolder())
+        try cache.store(.found(Self.roformer), for: id("2104.09864"))
+        try cache.store(.notFound, for: id("2301.99999"))
+        try cache.store(.found(Self.roformer), for: id("hep-th/9711200v2"))
+        #expect(cache.lookup(id("2104.09864")) == .found(Self.roformer))
+        #expect(cache.lookup(id("2301.99999")) == .notFound)
+        #expect(cache.lookup(id("hep-th/9711200v2")) != nil)
+        #expect(cache.lookup(id("2104.09864v1")) == nil)
+        #expect(cache.summary() == .init(found: 2, notFound: 1, stale: 0, unreadable: 0, bytes: cache.summary().bytes))
+        #expect(try cache.clear() == 3)
+        #expect(cache.lookup(id("2104.09864")) == nil)
+    }
+
+    @Test func answersExpire() throws {
+        let folder = temporaryFolder()
+        let start = Date()
+        try MetadataCache(folder: folder, cacheDays: 30, now: { start }).store(.found(Self.roformer), for: id("2104.09864"))
+        try MetadataCache(folder: folder, cacheDays: 30, now: { start }).store(.notFound, for: id("2301.99999"))
+        let twoDaysOn = MetadataCache(folder: folder, cacheDays: 30, now: { start.addingTimeInterval(2 * 86_400) })
+        #expect(twoDaysOn.lookup(id("2104.09864")) != nil)
+        #expect(twoDaysOn.lookup(id("2301.99999")) == nil)
+        let monthOn = MetadataCache(folder: folder, cacheDays: 30, now: { start.addingTimeInterval(31 * 86_400) })
+        #expect(monthOn.lookup(id("2104.09864")) == nil)
+        #expect(monthOn.summary().stale == 2)
+    }
+
+    @Test func twoWritersAtOnceLoseNothing() throws {
+        let folder = temporaryFolder()
+        let ids = (1...300).map { id(String(format: "2301.%05d", $0)) }
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            let cache = MetadataCache(folder: folder)
+            for identifier in ids {
+                // Both write every identifier; one writes found, the other not found.
+                try! cache.store(writer == 0 ? .found(Self.roformer) : .notFound, for: identifier)
+            }
+        }
+        let cache = MetadataCache(folder: folder)
+        #expect(ids.allSatisfy { cache.lookup($0) != nil })
+        #expect(cache.summary().unreadable == 0)
+        #expect(cache.summary().found + cache.summary().notFound == 300)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder + "/arxiv").filter { $0.hasPrefix(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func refreshFetchesOnlyWhatTheCacheLacks() throws {
+        let url = FakeArxiv.shared.url()
+        let folder = temporaryFolder()
+        let client = testClient(url, folder: folder)
+        let cache = MetadataCache(folder: folder)
+        try cache.store(.found(Self.roformer), for: id("2104.09864"))
+        let failures = client.refresh([id("2104.09864"), id("2107.01969"), id("2301.99999")], cache: cache, today: today)
+        #expect(failures.isEmpty)
+        #expect(try FakeArxiv.shared.requests(to: url).map(\.query) == ["id_list=2107.01969,2301.99999&max_results=2"])
+        #expect(cache.lookup(id("2301.99999")) == .notFound)
+        _ = client.refresh([id("2104.09864"), id("2107.01969"), id("2301.99999")], cache: cache, today: today)
+        #expect(try FakeArxiv.shared.requests(to: url).count == 1)
+    }
+}

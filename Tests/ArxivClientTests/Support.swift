@@ -1,0 +1,37 @@
+@testable import ArxivClient
+import ArxivKit
+import FakeArxivServer
+import Foundation
+
+func temporaryFolder() -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-arxiv-\(UUID().uuidString)").path
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// A client of the fake server, with short intervals so tests run quickly.
+func testClient(_ url: String, folder: String = temporaryFolder(), deadline: Double = 5, batchSize: Int = 100) -> ArxivClient {
+    var settings = ArxivClientSettings(cacheFolder: folder)
+    settings.apiURL = url
+    settings.interval = 0.01
+    settings.backoff = 0.05
+    settings.deadline = deadline
+    settings.batchSize = batchSize
+    settings.userAgent = "notelint/test"
+    return ArxivClient(settings: settings)
+}
+
+func id(_ text: String) -> ArxivIdentifier { ArxivIdentifier.parse(text)! }
+
+let today = (year: 2026, month: 11)
+
+extension Result where Success == ArxivLookup, Failure == ArxivError {
+    var title: String? {
+        if case .success(.found(let metadata)) = self { return metadata.title }
+        return nil
+    }
+    var error: ArxivError? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}

@@ -1,0 +1,163 @@
+import FakeArxivServer
+import Foundation
+import JSONRPC
+import LanguageServer
+import Testing
+
+/// Fill from arXiv, Find on arXiv and hover, against the fake arXiv server.
+@Suite struct ArxivActionTests {
+    let uri = "file:///tmp/notelint-arxiv-test/note.md"
+    let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-lsp-arxiv-\(UUID().uuidString)").path
+
+    func client(_ scenario: String = "plain", url: String? = nil) -> (TestClient, String) {
+        let url = url ?? FakeArxiv.shared.url(scenario)
+        let environment = ["NOTELINT_ARXIV_API_URL": url, "NOTELINT_ARXIV_INTERVAL": "0.05", "NOTELINT_ARXIV_BACKOFF": "0.05",
+                           "XDG_CACHE_HOME": cacheFolder]
+        return (TestClient(environment: environment), url)
+    }
+
+    static var exampleNote: String {
+        try! String(contentsOf: FakeArxiv.packageRoot.appendingPathComponent("fixtures/example-note.md"), encoding: .utf8)
+    }
+
+    /// The example note with its arXiv entries' Title, Date and Subjects emptied.
+    static var emptiedNote: String {
+        var lines = exampleNote.components(separatedBy: "\n")
+        for (index, line) in lines.enumerated() where line.hasPrefix("Link: https://arxiv.org/") {
+            for neighbour in [index - 1, index + 1, index + 2] {
+                for key in ["Title:", "Date:", "Subjects:"] where lines[neighbour].hasPrefix(key) { lines[neighbour] = key + " " }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func actions(_ client: TestClient, line: Int) throws -> [JSON] {
+        try client.call("textDocument/codeAction", .object([
+            ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(line, 0), position(line, 0))),
+            ("context", .object([("diagnostics", .array([]))])),
+        ])).array ?? []
+    }
+
+    func titles(_ actions: [JSON]) -> [String] { actions.compactMap { $0["title"]?.string }.filter { $0.contains("arXiv") || $0.hasPrefix("Link to") } }
+
+    /// Applies LSP edits (ASCII text, so UTF-16 columns are byte columns) to `text`.
+    func apply(_ edits: [JSON], to text: String) -> String {
+        var lines = text.components(separatedBy: "\n").map { Array($0.utf8) }
+        let sorted = edits.sorted {
+            ($0["range"]!["start"]!["line"]!.int!, $0["range"]!["start"]!["character"]!.int!) > ($1["range"]!["start"]!["line"]!.int!, $1["range"]!["start"]!["character"]!.int!)
+        }
+        for edit in sorted {
+            let start = edit["range"]!["start"]!, end = edit["range"]!["end"]!
+            #expect(start["line"]!.int! == end["line"]!.int!)
+            let line = start["line"]!.int!
+            lines[line].replaceSubrange(start["character"]!.int!..<end["character"]!.int!, with: Array(edit["newText"]!.string!.utf8))
+        }
+        return lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+    }
+
+    func edits(_ action: JSON) -> [JSON] { action["edit"]?["changes"]?[uri]?.array ?? [] }
+
+    @Test func fillRestoresEveryEmptiedEntryExactlyAsTheFeedGivesIt() throws {
+        let (client, url) = client()
+        _ = try client.initialize()
+        let text = Self.emptiedNote
+        client.open(uri, text)
+        _ = try client.diagnostics(uri)
+        var all: [JSON] = []
+        let entryLines = text.components(separatedBy: "\n").enumerated().filter { $0.element.hasPrefix("Link: https://arxiv.org/") }.map { $0.offset - 1 }
+        #expect(entryLines.count == 7)
+        for line in entryLines {
+            let offered = try actions(client, line: line)
+            let fill = try #require(offered.first { $0["title"]?.string?.hasPrefix("Fill from arXiv (") == true })
+            #expect(titles(offered).count == 1, "\(titles(offered))")
+            #expect(fill["edit"] == nil, "the list carries no edit: the network is touched on resolve only")
+            let resolved = try client.call("codeAction/resolve", fill)
+            #expect(edits(resolved).count == 3)
+            all += edits(resolved)
+        }
+        let expected = try String(contentsOf: FakeArxiv.packageRoot.appendingPathComponent("fixtures/expected/fill/emptied.md.filled"), encoding: .utf8)
+        #expect(apply(all, to: text) == expected)
+        // Listing asked nothing; each resolve asked for its own identifier once.
+        #expect(try FakeArxiv.shared.requests(to: url).map(\.query) == [
+            "id_list=2104.09864&max_results=1", "id_list=2106.04570v1&max_results=1", "id_list=1502.03808&max_results=1",
+            "id_list=2102.09238&max_results=1", "id_list=2107.03436&max_results=1", "id_list=1604.01356&max_results=1",
+            "id_list=2107.01969&max_results=1",
+        ])
+        client.finish()
+    }
+
+    @Test func theOverwriteVariantReplacesTheRevisionDate() throws {
+        let (client, _) = client()
+        _ = try client.initialize()
+        client.open(uri, Self.exampleNote)
+        _ = try client.diagnostics(uri)
+        // Nothing cached yet: both variants are offered, since the fields may differ.
+        let offered = try actions(client, line: 101)
+        #expect(titles(offered) == ["Fill from arXiv (1604.01356), replacing differing fields"])
+        let resolved = try client.call("codeAction/resolve", offered.first { $0["title"]?.string?.hasPrefix("Fill") == true }!)
+        #expect(edits(resolved) == [.object([("range", range(position(103, 6), position(103, 17))), ("newText", .string("5 Apr 2016"))])])
+        let hover = try client.call("textDocument/hover", .object([("textDocument", .object([("uri", .string(uri))])), ("position", position(102, 30))]))
+        let value = try #require(hover["contents"]?["value"]?.string)
+        #expect(value.hasPrefix("**A Roadmap to Interstellar Flight**\n\nPhilip Lubin\n\narXiv 1604.01356 · submitted 5 Apr 2016 (v1) · v4 of 2016-10-31\n\nEarth and Planetary Astrophysics (astro-ph.EP); Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n\nIn the nearly 60 years"), "\(value)")
+        #expect(hover["range"] == range(position(102, 6), position(102, 38)))
+        // Not cached: no hover, and no request to arXiv.
+        let none = try client.call("textDocument/hover", .object([("textDocument", .object([("uri", .string(uri))])), ("position", position(11, 30))]))
+        #expect(none == .null)
+        client.finish()
+    }
+
+    @Test func findOffersTheExactTitleAndThenTheCandidates() throws {
+        let (client, url) = client()
+        _ = try client.initialize()
+        client.open(uri, "Title: meta learning for knowledge distillation\nLink: \nDate: \nSubjects: \n")
+        _ = try client.diagnostics(uri)
+        let offered = try actions(client, line: 0)
+        let find = try #require(offered.first { $0["title"]?.string == "Find on arXiv" })
+        #expect(try FakeArxiv.shared.requests(to: url).isEmpty)
+        let resolved = try client.call("codeAction/resolve", find)
+        #expect(edits(resolved) == [
+            .object([("range", range(position(1, 5), position(1, 6))), ("newText", .string(" https://arxiv.org/abs/2106.04570"))]),
+            .object([("range", range(position(2, 5), position(2, 6))), ("newText", .string(" 8 Jun 2021"))]),
+            .object([("range", range(position(3, 9), position(3, 10))), ("newText", .string(" Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)"))]),
+        ])
+        #expect(titles(try actions(client, line: 0)) == ["Link to 2106.04570: Meta Learning for Knowledge Distillation"])
+        client.finish()
+    }
+
+    @Test func aFailedFetchShowsAMessageAndMakesNoEdit() throws {
+        for (scenario, message) in [("busy", "Fill from arXiv (2104.09864) failed: HTTP 503 after 3 tries"),
+                                    ("doctype", "Fill from arXiv (2104.09864) failed: the answer contains a DOCTYPE (arXiv never sends one); refused")] {
+            let (client, _) = client(scenario)
+            _ = try client.initialize()
+            client.open(uri, Self.emptiedNote)
+            _ = try client.diagnostics(uri)
+            let fill = try #require(try actions(client, line: 10).first { $0["title"]?.string?.hasPrefix("Fill from arXiv") == true })
+            let resolved = try client.call("codeAction/resolve", fill)
+            #expect(resolved["edit"] == nil)
+            let shown = try client.take("showMessage") { $0["method"]?.string == "window/showMessage" }
+            #expect(shown["params"]?["type"]?.int == 1)
+            #expect(shown["params"]?["message"]?.string == message)
+            client.finish()
+        }
+    }
+
+    @Test func progressIsReportedWhenTheClientSupportsIt() throws {
+        let (client, _) = client()
+        _ = try client.initialize(.object([("window", .object([("workDoneProgress", .bool(true))]))]))
+        client.open(uri, Self.emptiedNote)
+        _ = try client.diagnostics(uri)
+        let fill = try #require(try actions(client, line: 80).first { $0["title"]?.string?.hasPrefix("Fill from arXiv") == true })
+        let id = client.request("codeAction/resolve", fill)
+        let create = try client.take("progress create") { $0["method"]?.string == "window/workDoneProgress/create" }
+        let token = try #require(create["params"]?["token"])
+        client.server.handle(.response(id: RequestID(create["id"]!), result: .null, error: nil))
+        let begin = try client.take("progress begin") { $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "begin" }
+        #expect(begin["params"]?["token"] == token)
+        #expect(begin["params"]?["value"]?["title"]?.string == "Fill from arXiv (2102.09238)")
+        let resolved = try client.response(to: id)
+        #expect(edits(resolved).count == 3)
+        let end = try client.take("progress end") { $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "end" }
+        #expect(end["params"]?["token"] == token)
+        client.finish()
+    }
+}
