@@ -1,8 +1,10 @@
+import NoteLint
+
 /// A unified diff of two texts, line by line, with three lines of context (as `diff -u`).
 enum UnifiedDiff {
     static func render(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
-        let a = splitLines(old), b = splitLines(new)
-        let operations = diff(a, b)
+        let a = LineDiff.lines(Array(old.utf8)), b = LineDiff.lines(Array(new.utf8))
+        let operations = operations(a, b)
         let changes = operations.indices.filter { operations[$0].kind != .same }
         guard !changes.isEmpty else { return "" }
         var out = "--- \(oldName)\n+++ \(newName)\n"
@@ -36,24 +38,9 @@ enum UnifiedDiff {
     }
 
     /// A line as printed in the diff; one without a final newline gets the usual marker.
-    private static func line(_ text: Substring) -> String {
-        text.hasSuffix("\n") ? String(text) : String(text) + "\n\\ No newline at end of file\n"
-    }
-
-    private static func splitLines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\n" || text[index] == "\r\n" {
-                let next = text.index(after: index)
-                lines.append(text[start..<next])
-                start = next
-            }
-            index = text.index(after: index)
-        }
-        if start < text.endIndex { lines.append(text[start...]) }
-        return lines
+    private static func line(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.last == 0x0A || bytes.last == 0x0D ? text : text + "\n\\ No newline at end of file\n"
     }
 
     enum Kind { case same, delete, insert }
@@ -64,35 +51,18 @@ enum UnifiedDiff {
         let newIndex: Int
     }
 
-    /// Longest common subsequence after trimming the common prefix and suffix; notes are small
-    /// and fixes touch few lines, so the quadratic middle stays tiny.
-    private static func diff(_ a: [Substring], _ b: [Substring]) -> [Operation] {
-        var prefix = 0
-        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
-        let midA = Array(a[prefix..<(a.count - suffix)]), midB = Array(b[prefix..<(b.count - suffix)])
-        var table = [[Int]](repeating: [Int](repeating: 0, count: midB.count + 1), count: midA.count + 1)
-        if !midA.isEmpty && !midB.isEmpty {
-            for i in stride(from: midA.count - 1, through: 0, by: -1) {
-                for j in stride(from: midB.count - 1, through: 0, by: -1) {
-                    table[i][j] = midA[i] == midB[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
-                }
-            }
-        }
-        var operations: [Operation] = (0..<prefix).map { Operation(kind: .same, oldIndex: $0, newIndex: $0) }
+    /// Every line of both texts in order: unchanged, deleted, or inserted (deletions first).
+    private static func operations(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>]) -> [Operation] {
+        var operations: [Operation] = []
         var i = 0, j = 0
-        while i < midA.count || j < midB.count {
-            if i < midA.count && j < midB.count && midA[i] == midB[j] {
-                operations.append(Operation(kind: .same, oldIndex: prefix + i, newIndex: prefix + j)); i += 1; j += 1
-            } else if j < midB.count && (i == midA.count || table[i][j + 1] >= table[i + 1][j]) {
-                operations.append(Operation(kind: .insert, oldIndex: prefix + i, newIndex: prefix + j)); j += 1
-            } else {
-                operations.append(Operation(kind: .delete, oldIndex: prefix + i, newIndex: prefix + j)); i += 1
+        for hunk in LineDiff.hunks(a, b) + [LineDiff.Hunk(old: a.count..<a.count, new: b.count..<b.count)] {
+            while i < hunk.old.lowerBound {
+                operations.append(Operation(kind: .same, oldIndex: i, newIndex: j)); i += 1; j += 1
             }
-        }
-        for k in 0..<suffix {
-            operations.append(Operation(kind: .same, oldIndex: a.count - suffix + k, newIndex: b.count - suffix + k))
+            for old in hunk.old { operations.append(Operation(kind: .delete, oldIndex: old, newIndex: j)) }
+            for new in hunk.new { operations.append(Operation(kind: .insert, oldIndex: hunk.old.upperBound, newIndex: new)) }
+            i = hunk.old.upperBound
+            j = hunk.new.upperBound
         }
         return operations
     }

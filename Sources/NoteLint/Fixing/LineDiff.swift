@@ -1,19 +1,24 @@
 /// The lines that differ between two texts, as hunks of old lines replaced by new lines
-/// (Myers' O(ND) difference algorithm, after the common head and tail are set aside), so
-/// formatting answers with a few small edits rather than the whole document.
-enum LineDiff {
-    struct Hunk: Equatable {
+/// (Myers' O(ND) difference algorithm, after the common head and tail are set aside): the
+/// server's formatting edits and the CLI's unified diffs.
+public enum LineDiff {
+    public struct Hunk: Equatable, Sendable {
         /// Old lines replaced (empty for an insertion).
-        let old: Range<Int>
+        public let old: Range<Int>
         /// New lines that replace them (empty for a deletion).
-        let new: Range<Int>
+        public let new: Range<Int>
+
+        public init(old: Range<Int>, new: Range<Int>) {
+            self.old = old
+            self.new = new
+        }
     }
 
     /// Past this many differences the middle is one hunk: the search costs O((N+M)·D).
-    static let maximumDifferences = 1_000
+    public static let maximumDifferences = 1_000
 
     /// Lines with their terminators, so that a changed line ending is a changed line.
-    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+    public static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
         var start = 0
         var offset = 0
@@ -28,7 +33,7 @@ enum LineDiff {
         return lines
     }
 
-    static func hunks(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [Hunk] {
+    public static func hunks(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [Hunk] {
         var ids: [ArraySlice<UInt8>: Int] = [:]
         let a = old.map { line in ids[line] ?? { ids[line] = ids.count; return ids.count - 1 }() }
         let b = new.map { line in ids[line] ?? { ids[line] = ids.count; return ids.count - 1 }() }
