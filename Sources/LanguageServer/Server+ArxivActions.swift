@@ -117,8 +117,7 @@ extension Server {
     }
 
     private static func linkAndFill(_ facts: EntryFacts, _ metadata: ArxivMetadata, linter: Linter, source: SourceText) -> [ArxivFill.Change] {
-        (ArxivFill.linkChange(facts, identifier: metadata.id).map { [$0] } ?? [])
-            + ArxivFill.changes(facts, metadata, overwrite: false, style: linter.dateStyle, schema: linter.schema, source: source)
+        ArxivFill.changes(facts, metadata, overwrite: false, style: linter.dateStyle, schema: linter.schema, source: source, linking: true)
     }
 
     /// The cached or fetched metadata of `identifier`; nil after telling the user why not.

@@ -105,7 +105,7 @@ struct FillCommand: ParsableCommand {
             for facts in plan.facts {
                 let line = facts.entry.lines.lowerBound + 1
                 var metadata: ArxivMetadata?
-                var linkEdit: TextEdit?
+                var linking = false
                 if let identifier = facts.fillableIdentifier {
                     if let error = fetchFailures[identifier] {
                         counts.failed += 1
@@ -129,10 +129,10 @@ struct FillCommand: ParsableCommand {
                         continue
                     }
                     metadata = paper
-                    linkEdit = ArxivFill.linkChange(facts, identifier: paper.id)?.edit
+                    linking = true
                 }
                 guard let metadata else { continue }
-                let changes = ArxivFill.changes(facts, metadata, overwrite: overwrite, style: plan.style, schema: plan.schema, source: plan.note.source).map(\.edit) + (linkEdit.map { [$0] } ?? [])
+                let changes = ArxivFill.changes(facts, metadata, overwrite: overwrite, style: plan.style, schema: plan.schema, source: plan.note.source, linking: linking).map(\.edit)
                 if changes.isEmpty { counts.unchanged += 1 } else { counts.filled += 1 }
                 edits += changes
             }

@@ -119,6 +119,26 @@ import Testing
         #expect(run.stderr == "filled 1 entry in 1 file; 0 unchanged, 1 not found, 0 failed; 2 requests to arXiv\n")
     }
 
+    @Test func findAddsTheLinkLineAnEntryLacks() throws {
+        try folder.write("note.md", "Title: Meta learning for knowledge distillation\nDate: 2021\n\nSome prose.\n\n> Title: META LEARNING FOR KNOWLEDGE DISTILLATION\n")
+        let run = try fill(["--find", "note.md"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == """
+            Title: Meta learning for knowledge distillation
+            Link: https://arxiv.org/abs/2106.04570
+            Date: 2021
+            Subjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)
+
+            Some prose.
+
+            > Title: META LEARNING FOR KNOWLEDGE DISTILLATION
+            > Link: https://arxiv.org/abs/2106.04570
+            > Date: 8 Jun 2021
+            > Subjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)
+
+            """)
+    }
+
     @Test func checkOnlineFetchesWhatTheCacheLacks() throws {
         try folder.write("note.md", "Title: A\nLink: https://arxiv.org/abs/2301.99999\n\nTitle: RoFormer\nLink: arXiv:2104.09864\n")
         let offline = try Notelint.run(["check", "--no-cache", "--color", "never", "--no-show-source", "note.md"], in: folder.url, environment: environment)

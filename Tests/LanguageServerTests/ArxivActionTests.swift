@@ -124,6 +124,20 @@ import Testing
         client.finish()
     }
 
+    @Test func findAddsTheLinkLineATitleOnlyEntryLacks() throws {
+        let (client, _) = client()
+        _ = try client.initialize()
+        client.open(uri, "Title: Meta learning for knowledge distillation\n\nProse.\n")
+        _ = try client.diagnostics(uri)
+        let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
+        let resolved = try client.call("codeAction/resolve", find)
+        #expect(edits(resolved) == [
+            .object([("range", range(position(1, 0), position(1, 0))), ("newText", .string(
+                "Link: https://arxiv.org/abs/2106.04570\nDate: 8 Jun 2021\nSubjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)\n"))]),
+        ])
+        client.finish()
+    }
+
     @Test func aFailedFetchShowsAMessageAndMakesNoEdit() throws {
         for (scenario, message) in [("busy", "Fill from arXiv (2104.09864) failed: HTTP 503 after 3 tries"),
                                     ("doctype", "Fill from arXiv (2104.09864) failed: the answer contains a DOCTYPE (arXiv never sends one); refused")] {

@@ -13,9 +13,15 @@ public enum ArxivFill {
         public let edit: TextEdit
     }
 
+    /// With `linking`, the entry (found by its title) also gets a Link to the paper.
     public static func changes(_ facts: EntryFacts, _ metadata: ArxivMetadata, overwrite: Bool, style: NoteDate.Style,
-                               schema: EntrySchema, source: SourceText) -> [Change] {
+                               schema: EntrySchema, source: SourceText, linking: Bool = false) -> [Change] {
         var changes: [Change] = []
+        if linking, let link = facts.link {
+            let value = "https://arxiv.org/abs/\(metadata.id)"
+            let edit = link.isEmpty ? TextEdit(range: link.rawValueRange, newText: " " + value) : TextEdit(range: link.valueRange, newText: value)
+            changes.append(Change(field: link.key, edit: edit))
+        }
         func set(_ field: Field?, _ value: String, agrees: (Field) -> Bool) {
             guard let field else { return }
             if field.isEmpty {
@@ -30,13 +36,14 @@ public enum ArxivFill {
             facts.validDate.map { ArxivComparison.dateAgrees($0, metadata) } ?? false
         }
         set(facts.subjects, metadata.subjectsLine) { _ in ArxivComparison.subjectsAgree(facts, metadata) }
-        changes += missingLines(facts, metadata, style: style, schema: schema, source: source)
+        changes += missingLines(facts, metadata, style: style, schema: schema, source: source, linking: linking)
         return changes
     }
 
-    /// Lines for the Title, Date and Subjects an entry does not have at all.
+    /// Lines for the Title, Date and Subjects an entry does not have at all, and for its Link
+    /// when `linking` (just below the Title).
     private static func missingLines(_ facts: EntryFacts, _ metadata: ArxivMetadata, style: NoteDate.Style,
-                                     schema: EntrySchema, source: SourceText) -> [Change] {
+                                     schema: EntrySchema, source: SourceText, linking: Bool) -> [Change] {
         guard let first = facts.entry.fields.first, let last = facts.entry.fields.last,
               let firstPrefix = quotePrefix(first, source), let lastPrefix = quotePrefix(last, source) else { return [] }
         let newline = LineEnding.detect(in: source.bytes).rawValue
@@ -46,6 +53,15 @@ public enum ArxivFill {
             changes.append(Change(field: name, edit: .insert(firstPrefix + "\(name): \(metadata.title)" + newline, at: start)))
         }
         var below: [(String, String)] = []
+        if linking, facts.link == nil, let name = schema.names(of: .url).first {
+            let link = (name, "https://arxiv.org/abs/\(metadata.id)")
+            if let title = facts.title, title.line != last.line, let titlePrefix = quotePrefix(title, source) {
+                let end = source.lineIndex.fullRange(ofLine: title.line).end
+                changes.append(Change(field: name, edit: .insert(titlePrefix + "\(link.0): \(link.1)" + newline, at: end)))
+            } else {
+                below.append(link)
+            }
+        }
         if facts.date == nil, let name = schema.names(of: .date).first { below.append((name, ArxivComparison.v1Date(metadata, style: style))) }
         if facts.subjects == nil, let name = schema.names(of: .arxivSubjects).first { below.append((name, metadata.subjectsLine)) }
         guard !below.isEmpty else { return changes }
@@ -63,14 +79,6 @@ public enum ArxivFill {
         let prefix = source.bytes[start..<field.keyRange.start]
         guard prefix.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }) else { return nil }
         return String(decoding: prefix, as: UTF8.self)
-    }
-
-    /// The edit that sets an entry's Link to a paper found by title.
-    public static func linkChange(_ facts: EntryFacts, identifier: String) -> Change? {
-        guard let link = facts.link else { return nil }
-        let value = "https://arxiv.org/abs/\(identifier)"
-        let edit = link.isEmpty ? TextEdit(range: link.rawValueRange, newText: " " + value) : TextEdit(range: link.valueRange, newText: value)
-        return Change(field: link.key, edit: edit)
     }
 
     /// Applies non-overlapping edits to `bytes`.
