@@ -113,7 +113,7 @@ final class LintService: @unchecked Sendable {
     /// are compared with the other notes' too (and recorded for their lints).
     func lint(_ document: Document, workspace: WorkspaceNotes? = nil) -> (linter: Linter, result: LintResult) {
         let linter = linter(for: document)
-        let note = linter.parse(document.source)
+        let note = document.note(linter)
         guard let workspace, linter.comparesAcrossNotes, let path = document.path, let name = workspace.name(of: path) else {
             return (linter, linter.lint(note))
         }

@@ -42,7 +42,7 @@ extension Server {
             guard let document = open[DocumentURI.fileURI(path)] ?? WorkspaceNotes.load(path) else { continue }
             let linter = lints.linter(for: document)
             guard linter.comparesAcrossNotes else { continue }
-            workspace.update(path, keys: linter.entryKeys(linter.parse(document.source)))
+            workspace.update(path, keys: linter.entryKeys(document.note(linter)))
         }
     }
 

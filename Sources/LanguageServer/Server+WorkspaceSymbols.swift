@@ -18,7 +18,7 @@ extension Server {
                 let uri = DocumentURI.fileURI(path)
                 guard let document = open[uri] ?? WorkspaceNotes.load(path) else { continue }
                 let linter = lints.linter(for: document)
-                let note = linter.parse(document.source)
+                let note = document.note(linter)
                 for entry in note.entries {
                     let item = NoteOutline.item(for: entry, source: note.source, schema: linter.schema)
                     let link = linter.schema.field(.url, in: entry)?.value ?? ""
