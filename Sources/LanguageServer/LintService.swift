@@ -113,7 +113,9 @@ final class LintService: @unchecked Sendable {
     /// are compared with the other notes' too (and recorded for their lints).
     func lint(_ document: Document, workspace: WorkspaceNotes? = nil) -> (linter: Linter, result: LintResult) {
         let linter = linter(for: document)
-        let note = document.note(linter)
+        // Not kept with the document: most versions are linted and never asked about, and an
+        // open note's parse can weigh ten times its text.
+        let note = linter.parse(document.source)
         guard let workspace, linter.comparesAcrossNotes, let path = document.path, let name = workspace.name(of: path) else {
             return (linter, linter.lint(note))
         }

@@ -44,6 +44,9 @@ extension Server {
 
     func didClose(_ params: JSON) {
         guard let uri = params["textDocument"]?["uri"]?.string else { return }
+        // A large note's kept parse is freed with its last snapshot, once the requests under
+        // way are answered (the barrier waits for them): then give the memory back.
+        if let closed = documents[uri], closed.file.bytes.count > 1 << 20 { work.async(flags: .barrier) { MessageLoop.releaseMemory() } }
         documents[uri] = nil
         tooLarge.remove(uri)
         if !pullDiagnostics {
