@@ -18,11 +18,11 @@ extension Server {
             if afterSave && !files.contains(where: { lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes }) {
                 return
             }
-            let progress = progressToken.map { WorkDoneProgress(token: $0, connection: connection, total: files.count) }
-            progress?.begin("notelint: checking the workspace")
+            let progress = progressToken.flatMap { WorkDoneProgress.create($0, connection: connection, responses: responses) }
+            progress?.begin("notelint: checking the workspace", message: "0/\(files.count) notes", percentage: 0)
             recordEntryKeys(of: files, open: [:])
             for (index, path) in files.enumerated() {
-                progress?.report(done: index)
+                progress?.report(done: index, of: files.count)
                 let uri = DocumentURI.fileURI(path)
                 guard !publisher.isOpen(uri), let document = WorkspaceNotes.load(path) else { continue }
                 let (_, result) = lints.lint(document, workspace: workspace)
@@ -82,34 +82,5 @@ extension Server {
             }
             request.respond(.object([("items", .array(reports))]))
         }
-    }
-}
-
-/// `$/progress` for one token, created with `window/workDoneProgress/create` first (the
-/// client reads messages in order, so it knows the token before the first report).
-struct WorkDoneProgress {
-    let token: String
-    let connection: Connection
-    let total: Int
-
-    func begin(_ title: String) {
-        _ = connection.request("window/workDoneProgress/create", .object([("token", .string(token))]))
-        send([("kind", .string("begin")), ("title", .string(title)), ("cancellable", .bool(false)),
-              ("message", .string("0/\(total) notes")), ("percentage", .int(0))])
-    }
-
-    /// Reports about twenty times over the run.
-    func report(done: Int) {
-        let step = max(1, total / 20)
-        guard done > 0, done % step == 0 else { return }
-        send([("kind", .string("report")), ("message", .string("\(done)/\(total) notes")), ("percentage", .int(done * 100 / max(total, 1)))])
-    }
-
-    func end(_ message: String) {
-        send([("kind", .string("end")), ("message", .string(message))])
-    }
-
-    private func send(_ value: [(String, JSON)]) {
-        connection.notify("$/progress", .object([("token", .string(token)), ("value", .object(value))]))
     }
 }

@@ -150,7 +150,6 @@ import Testing
         let id = client.request("codeAction/resolve", fill)
         let create = try client.take("progress create") { $0["method"]?.string == "window/workDoneProgress/create" }
         let token = try #require(create["params"]?["token"])
-        client.server.handle(.response(id: RequestID(create["id"]!), result: .null, error: nil))
         let begin = try client.take("progress begin") { $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "begin" }
         #expect(begin["params"]?["token"] == token)
         #expect(begin["params"]?["value"]?["title"]?.string == "Fill from arXiv (2102.09238)")
@@ -158,6 +157,20 @@ import Testing
         #expect(edits(resolved).count == 3)
         let end = try client.take("progress end") { $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "end" }
         #expect(end["params"]?["token"] == token)
+        client.finish()
+    }
+
+    @Test func aRefusedProgressTokenStillResolvesWithoutProgress() throws {
+        let (client, _) = client()
+        client.progressAnswer = .refuse
+        _ = try client.initialize(.object([("window", .object([("workDoneProgress", .bool(true))]))]))
+        client.open(uri, Self.emptiedNote)
+        _ = try client.diagnostics(uri)
+        let fill = try #require(try actions(client, line: 80).first { $0["title"]?.string?.hasPrefix("Fill from arXiv") == true })
+        let id = client.request("codeAction/resolve", fill)
+        _ = try client.take("progress create") { $0["method"]?.string == "window/workDoneProgress/create" }
+        #expect(edits(try client.response(to: id)).count == 3)
+        #expect(!client.unread.contains { $0["method"]?.string == "$/progress" })
         client.finish()
     }
 }

@@ -30,8 +30,10 @@ import Testing
         func uri(_ relative: String) -> String { DocumentURI.fileURI(url.appendingPathComponent(relative).standardizedFileURL.path) }
     }
 
-    private func start(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false) throws -> TestClient {
+    private func start(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
+                       progressAnswer: TestClient.ProgressAnswer = .accept) throws -> TestClient {
         let client = TestClient()
+        client.progressAnswer = progressAnswer
         var capabilities: [(String, JSON)] = [("window", .object([("workDoneProgress", .bool(progress))]))]
         if utf8 { capabilities.append(("general", .object([("positionEncodings", .array([.string("utf-8")]))]))) }
         if pull { capabilities.append(("textDocument", .object([("diagnostic", .object([("dynamicRegistration", .bool(false))]))]))) }
@@ -75,6 +77,33 @@ import Testing
         #expect(b[0]["message"]?.string == "duplicate entry: same link as the entry on line 2 of a.md")
         #expect(b[0]["range"] == range(position(3, 6), position(3, 40)))
         #expect(try progress(client, "end")["value"]?["message"]?.string == "2 notes checked")
+        client.finish()
+    }
+
+    @Test func progressBeginsOnlyOnceTheClientAcceptedTheToken() throws {
+        let folder = try Folder()
+        let client = try start(folder, progress: true, progressAnswer: .none)
+        let create = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(client.unread.isEmpty, "the server went on before the client answered")
+        client.server.handle(.response(id: RequestID(create["id"]!), result: .null, error: nil))
+        #expect(try progress(client, "begin")["token"] == create["params"]?["token"])
+        _ = try progress(client, "report")
+        _ = try published(client, folder.uri("a.md"))
+        _ = try published(client, folder.uri("notes/b.md"))
+        _ = try progress(client, "end")
+        client.finish()
+    }
+
+    @Test func aClientThatRefusesTheTokenGetsFindingsWithoutProgress() throws {
+        let folder = try Folder()
+        let client = try start(folder, progress: true, progressAnswer: .refuse)
+        _ = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
+        client.server.drain()
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(!client.unread.contains { $0["method"]?.string == "$/progress" })
         client.finish()
     }
 
