@@ -92,6 +92,16 @@ final class LintService: @unchecked Sendable {
         return built
     }
 
+    /// The configuration of the file at `path` (absolute), as `notelint check` finds it.
+    func configuration(forFile path: String) throws -> Configuration {
+        lock.lock()
+        let locator = self.locator
+        let explicit = settings.configPath
+        lock.unlock()
+        if let explicit { return try ConfigurationLocator.load(path: explicit) }
+        return try locator.configuration(forFolder: (path as NSString).deletingLastPathComponent)
+    }
+
     /// How to reach arXiv for a document: its configuration's `arxiv:` section and the
     /// server's environment.
     func arxivSettings(for document: Document) -> ArxivClientSettings {

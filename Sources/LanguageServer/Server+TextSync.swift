@@ -52,7 +52,7 @@ extension Server {
         if !pullDiagnostics {
             publisher.closed(uri, connection: connection)
             // A note of the workspace keeps the findings of its saved text.
-            if let path = DocumentURI.path(uri), workspace.name(of: path) != nil { lintWorkspace(only: [path]) }
+            if let path = DocumentURI.path(uri), workspace.selects(path, configuration: lints.configuration(forFile:)) { lintWorkspace(only: [path]) }
         }
     }
 

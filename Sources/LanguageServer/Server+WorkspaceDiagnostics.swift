@@ -14,7 +14,7 @@ extension Server {
         let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
         let progressToken = paths == nil && clientFeatures.workDoneProgress ? workspace.nextProgressToken() : nil
         workspace.queue.async { [self] in
-            let files = paths ?? workspace.discover()
+            let files = paths ?? workspaceNotes()
             if afterSave && !files.contains(where: { lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes }) {
                 return
             }
@@ -33,6 +33,18 @@ extension Server {
             if paths == nil { queue.async { self.relintAll() } }
             progress?.end("\(files.count) note\(files.count == 1 ? "" : "s") checked")
         }
+    }
+
+    /// The notes of the workspace, as `notelint check` selects them in its folders; past the
+    /// limit, the first in path order, and the user is told (once per count).
+    func workspaceNotes() -> [String] {
+        let (notes, found) = workspace.discover(configuration: lints.configuration(forFile:))
+        if workspace.shouldReportOverflow(found) {
+            let message = "notelint: the workspace holds \(found) notes; only the first \(notes.count) in path order are checked"
+            Log.warning(message)
+            showMessage(2, message)
+        }
+        return notes
     }
 
     /// Reads the entry keys of `files` (from `open` documents when there) for notes whose
@@ -57,7 +69,7 @@ extension Server {
         let open = documents
         let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
         perform(request) { [self] in
-            let files = workspace.discover()
+            let files = workspaceNotes()
             recordEntryKeys(of: files, open: open)
             var reports: [JSON] = []
             for path in files {

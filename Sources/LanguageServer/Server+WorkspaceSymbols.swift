@@ -13,7 +13,7 @@ extension Server {
         let codec = self.codec
         perform(request) { [self] in
             var symbols: [JSON] = []
-            search: for path in workspace.discover() {
+            search: for path in workspaceNotes() {
                 if request.isCancelled { return }
                 let uri = DocumentURI.fileURI(path)
                 guard let document = open[uri] ?? WorkspaceNotes.load(path) else { continue }

@@ -31,8 +31,8 @@ import Testing
     }
 
     private func start(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
-                       progressAnswer: TestClient.ProgressAnswer = .accept) throws -> TestClient {
-        let client = TestClient()
+                       progressAnswer: TestClient.ProgressAnswer = .accept, environment: [String: String] = [:]) throws -> TestClient {
+        let client = TestClient(environment: environment)
         client.progressAnswer = progressAnswer
         var capabilities: [(String, JSON)] = [("window", .object([("workDoneProgress", .bool(progress))]))]
         if utf8 { capabilities.append(("general", .object([("positionEncodings", .array([.string("utf-8")]))]))) }
@@ -77,6 +77,43 @@ import Testing
         #expect(b[0]["message"]?.string == "duplicate entry: same link as the entry on line 2 of a.md")
         #expect(b[0]["range"] == range(position(3, 6), position(3, 40)))
         #expect(try progress(client, "end")["value"]?["message"]?.string == "2 notes checked")
+        client.finish()
+    }
+
+    @Test func excludedNotesAreLeftOutAsTheCheckCommandLeavesThemOut() throws {
+        let folder = try Folder(scope: nil)
+        try folder.write("drafts/d.md", "Title:\nLink:\n")
+        try folder.write("node_modules/m.md", "Title: M\nLink: https://example.org/m\nDate: 20 Apr 2021\n")
+        try folder.write(".notelint.yml", "version: 1\nexclude: [drafts/**]\n")
+        let client = try start(folder)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("node_modules/m.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        client.server.drain()
+        // Closing an excluded note publishes nothing for it from disk.
+        client.open(folder.uri("drafts/d.md"), "Title: D\n")
+        _ = try client.diagnostics(folder.uri("drafts/d.md"))
+        client.notify("textDocument/didClose", .object([("textDocument", .object([("uri", .string(folder.uri("drafts/d.md")))]))]))
+        #expect(try published(client, folder.uri("drafts/d.md")) == [])
+        client.finish()
+    }
+
+    @Test func includeKeepsOnlyTheMatchingNotes() throws {
+        let folder = try Folder(scope: nil)
+        try folder.write(".notelint.yml", "version: 1\ninclude: [notes/**]\n")
+        let client = try start(folder, pull: true)
+        let items = try client.call("workspace/diagnostic", .object([("previousResultIds", .array([]))]))["items"]?.array ?? []
+        #expect(items.compactMap { $0["uri"]?.string } == [folder.uri("notes/b.md")])
+        client.finish()
+    }
+
+    @Test func pastTheLimitTheFirstNotesAreCheckedAndTheUserIsTold() throws {
+        let folder = try Folder(scope: nil)
+        let client = try start(folder, environment: ["NOTELINT_WORKSPACE_LIMIT": "1"])
+        let shown = try client.take("showMessage") { $0["method"]?.string == "window/showMessage" }
+        #expect(shown["params"]?["message"]?.string == "notelint: the workspace holds 2 notes; only the first 1 in path order are checked")
+        #expect(shown["params"]?["type"]?.int == 2)
+        #expect(try published(client, folder.uri("a.md")) == [])
         client.finish()
     }
 
