@@ -126,7 +126,7 @@ public final class Server: @unchecked Sendable {
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
         case "textDocument/didSave": lintWorkspace(afterSave: true)
-        case "workspace/didChangeWatchedFiles": configurationChanged()
+        case "workspace/didChangeWatchedFiles": watchedFilesChanged(params)
         case "workspace/didChangeConfiguration": didChangeConfiguration(params)
         default: break
         }

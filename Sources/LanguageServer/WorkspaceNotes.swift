@@ -119,6 +119,14 @@ final class WorkspaceNotes: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Forgets a deleted note's entries.
+    func remove(_ path: String) {
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        lock.lock()
+        keys[standardized] = nil
+        lock.unlock()
+    }
+
     /// Every known note's entries, in the order of their names.
     func entries() -> WorkspaceEntries {
         lock.lock()

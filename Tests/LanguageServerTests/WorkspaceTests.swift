@@ -85,10 +85,12 @@ import Testing
         try folder.write("drafts/d.md", "Title:\nLink:\n")
         try folder.write("node_modules/m.md", "Title: M\nLink: https://example.org/m\nDate: 20 Apr 2021\n")
         try folder.write(".notelint.yml", "version: 1\nexclude: [drafts/**]\n")
-        let client = try start(folder)
+        let client = try start(folder, progress: true)
         #expect(try published(client, folder.uri("a.md")) == [])
         #expect(try published(client, folder.uri("node_modules/m.md")) == [])
         #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        #expect(try progress(client, "end")["value"]?["message"]?.string == "3 notes checked")
+        for _ in 0..<4 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
         client.server.drain()
         // Closing an excluded note publishes nothing for it from disk.
         client.open(folder.uri("drafts/d.md"), "Title: D\n")
@@ -114,6 +116,51 @@ import Testing
         #expect(shown["params"]?["message"]?.string == "notelint: the workspace holds 2 notes; only the first 1 in path order are checked")
         #expect(shown["params"]?["type"]?.int == 2)
         #expect(try published(client, folder.uri("a.md")) == [])
+        client.finish()
+    }
+
+    private func filesChanged(_ client: TestClient, _ folder: Folder, _ changes: [(String, Int)]) {
+        client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array(changes.map {
+            .object([("uri", .string(folder.uri($0.0))), ("type", .int($0.1))])
+        }))]))
+    }
+
+    @Test func notesChangedOnDiskAreCheckedAgainAndDeletedOnesCleared() throws {
+        let folder = try Folder(scope: nil)
+        let client = try start(folder, progress: true)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        // After the end, the server has queued its lint of open notes (none yet).
+        _ = try progress(client, "end")
+        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
+        client.server.drain()
+        let open = "Title: Open\nLink: https://example.org/open\nDate: 20 Apr 2021\n"
+        client.open(folder.uri("open.md"), open)
+        _ = try client.diagnostics(folder.uri("open.md"))
+
+        try folder.write("a.md", "Title: RoFormer 😀\nLink: https://arxiv.org/pdf/2104.09864\nDate: 20 Apr 2021\n")
+        try folder.write("c.md", "Title:\nLink: https://example.org/c\nDate: 20 Apr 2021\n")
+        try folder.write(".hidden/c.md", "Title:\n")
+        try folder.write("open.md", "Title:\n")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notes/b.md"))
+        filesChanged(client, folder, [("a.md", 2), ("c.md", 1), ("notes/b.md", 3), (".hidden/c.md", 1), ("open.md", 2)])
+        #expect(try published(client, folder.uri("notes/b.md")) == [])
+        #expect(try published(client, folder.uri("a.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        #expect(try published(client, folder.uri("c.md")).map { $0["code"]?.string } == ["entry-empty-field"])
+        // Nothing for the hidden note, nor for the open one (the editor's text stands).
+        client.finish()
+    }
+
+    @Test func aNoteChangedOnDiskChangesTheOthersWhenEntriesAreCompared() throws {
+        let folder = try Folder()
+        let client = try start(folder)
+        _ = try published(client, folder.uri("a.md"))
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
+        client.server.drain()
+        try folder.write("a.md", "Title: Other\nLink: https://example.org/other\nDate: 20 Apr 2021\n")
+        filesChanged(client, folder, [("a.md", 2)])
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
         client.finish()
     }
 
