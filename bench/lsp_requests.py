@@ -4,7 +4,7 @@ footnotes) in a release `notelint lsp`, waits for its diagnostics, then sends ea
 request several times on the unchanged version and prints the median and the slowest time
 per method (the first request of a version included).
 
-    python3 bench/lsp_requests.py [--binary PATH] [--repeat 5] [--entries 25000]
+    python3 bench/lsp_requests.py [--binary PATH] [--repeat 5] [--entries 18000]
 
 Without --binary it builds `swift build -c release --scratch-path .build-release`.
 """
@@ -26,7 +26,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--entries", type=int, default=25000)
+    parser.add_argument("--entries", type=int, default=18000)
     args = parser.parse_args()
     binary = args.binary
     if binary is None:

@@ -71,7 +71,13 @@ extension Server {
             let cache = MetadataCache(settings: settings)
             let label = params["title"]?.string ?? "arXiv"
             let progress = beginProgress(label)
-            defer { progress?.end() }
+            // Every answer kept renames a file into the cache's folder, changing its fingerprint.
+            let known = cache.fingerprint
+            defer {
+                progress?.end()
+                // Something new was learned: the arXiv findings of open notes may change now.
+                if cache.fingerprint != known { queue.async { self.relintAll() } }
+            }
             var changes: [ArxivFill.Change] = []
             switch action {
             case "fill":

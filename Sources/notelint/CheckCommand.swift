@@ -151,11 +151,16 @@ struct CheckCommand: ParsableCommand {
         let reporters = Reporters(all: reporterList)
 
         Note.prepareForConcurrentParsing()
-        if online { failures += try ArxivPrefetch.run(jobs.filter { !$0.isStandardInput }.map(\.path), configurations: configurations) }
+        // Standard input is read before the prefetch, which needs its links too.
+        let standardInput = stdinCount == 1 ? Array(FileHandle.standardInput.readDataToEndOfFile()) : nil
+        if online {
+            failures += try ArxivPrefetch.run(jobs.filter { !$0.isStandardInput }.map(\.path),
+                                              standardInput: standardInput.map { (stdinFilename ?? "-", $0) }, configurations: configurations)
+        }
         // Only plain lint runs use the cache: fixing must see the text as it is now.
         let cache = noCache || fix || diff ? nil : ResultCache(folder: cacheDir ?? ResultCache.defaultFolder())
         let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads,
-                                           cache: cache)
+                                           cache: cache, standardInput: standardInput ?? [])
         cache?.save()
 
         var reports: [RenderedFile] = []

@@ -134,6 +134,15 @@ import Testing
         #expect(clear.stdout.hasPrefix("removed 2 cached answers from "))
     }
 
+    @Test func checkOnlineFetchesForStandardInputToo() throws {
+        let note = Data("Title: A\nLink: https://arxiv.org/abs/2301.99999\n\nTitle: RoFormer\nLink: arXiv:2104.09864\n".utf8)
+        let online = try Notelint.run(["check", "--online", "--no-cache", "--color", "never", "--no-show-source", "--stdin-filename", "piped.md", "-"],
+                                      in: folder.url, stdin: note, environment: environment)
+        #expect(online.stdout.contains("piped.md:2:7: error: arXiv has no paper 2301.99999 [arxiv-not-found]"), "\(online.stdout)")
+        #expect(online.stdout.contains("piped.md:4:8: warning: arXiv's title for 2104.09864 is `RoFormer: Enhanced Transformer with Rotary Position Embedding` [arxiv-title-mismatch]"), "\(online.stdout)")
+        #expect(try FakeArxiv.shared.requests(to: url).map(\.query) == ["id_list=2301.99999,2104.09864&max_results=2"])
+    }
+
     /// Two processes at once (as the editor's server and a CLI run would be): their requests
     /// are spaced by the shared lock file, and the cache keeps both processes' answers.
     @Test func twoProcessesShareTheSpacingAndTheCache() throws {
