@@ -11,24 +11,7 @@ import Testing
 
     func client(_ scenario: String = "plain", url: String? = nil) -> (TestClient, String) {
         let url = url ?? FakeArxiv.shared.url(scenario)
-        let environment = ["NOTELINT_ARXIV_API_URL": url, "NOTELINT_ARXIV_INTERVAL": "0.05", "NOTELINT_ARXIV_BACKOFF": "0.05",
-                           "XDG_CACHE_HOME": cacheFolder]
-        return (TestClient(environment: environment), url)
-    }
-
-    static var exampleNote: String {
-        try! String(contentsOf: FakeArxiv.packageRoot.appendingPathComponent("fixtures/example-note.md"), encoding: .utf8)
-    }
-
-    /// The example note with its arXiv entries' Title, Date and Subjects emptied.
-    static var emptiedNote: String {
-        var lines = exampleNote.components(separatedBy: "\n")
-        for (index, line) in lines.enumerated() where line.hasPrefix("Link: https://arxiv.org/") {
-            for neighbour in [index - 1, index + 1, index + 2] {
-                for key in ["Title:", "Date:", "Subjects:"] where lines[neighbour].hasPrefix(key) { lines[neighbour] = key + " " }
-            }
-        }
-        return lines.joined(separator: "\n")
+        return (TestClient(environment: ArxivFixtures.environment(url: url, cacheHome: cacheFolder)), url)
     }
 
     func actions(_ client: TestClient, line: Int) throws -> [JSON] {
@@ -60,7 +43,7 @@ import Testing
     @Test func fillRestoresEveryEmptiedEntryExactlyAsTheFeedGivesIt() throws {
         let (client, url) = client()
         _ = try client.initialize()
-        let text = Self.emptiedNote
+        let text = ArxivFixtures.emptiedNote
         client.open(uri, text)
         _ = try client.diagnostics(uri)
         var all: [JSON] = []
@@ -90,7 +73,7 @@ import Testing
     @Test func theOverwriteVariantReplacesTheRevisionDate() throws {
         let (client, _) = client()
         _ = try client.initialize()
-        client.open(uri, Self.exampleNote)
+        client.open(uri, ArxivFixtures.exampleNote)
         _ = try client.diagnostics(uri)
         // Nothing cached yet: both variants are offered, since the fields may differ.
         let offered = try actions(client, line: 101)
@@ -161,7 +144,7 @@ import Testing
                                     ("doctype", "Fill from arXiv (2104.09864) failed: the answer contains a DOCTYPE (arXiv never sends one); refused")] {
             let (client, _) = client(scenario)
             _ = try client.initialize()
-            client.open(uri, Self.emptiedNote)
+            client.open(uri, ArxivFixtures.emptiedNote)
             _ = try client.diagnostics(uri)
             let fill = try #require(try actions(client, line: 10).first { $0["title"]?.string?.hasPrefix("Fill from arXiv") == true })
             let resolved = try client.call("codeAction/resolve", fill)
@@ -176,7 +159,7 @@ import Testing
     @Test func progressIsReportedWhenTheClientSupportsIt() throws {
         let (client, _) = client()
         _ = try client.initialize(.object([("window", .object([("workDoneProgress", .bool(true))]))]))
-        client.open(uri, Self.emptiedNote)
+        client.open(uri, ArxivFixtures.emptiedNote)
         _ = try client.diagnostics(uri)
         let fill = try #require(try actions(client, line: 80).first { $0["title"]?.string?.hasPrefix("Fill from arXiv") == true })
         let id = client.request("codeAction/resolve", fill)
@@ -197,7 +180,7 @@ import Testing
         let (client, _) = client()
         client.progressAnswer = .refuse
         _ = try client.initialize(.object([("window", .object([("workDoneProgress", .bool(true))]))]))
-        client.open(uri, Self.emptiedNote)
+        client.open(uri, ArxivFixtures.emptiedNote)
         _ = try client.diagnostics(uri)
         let fill = try #require(try actions(client, line: 80).first { $0["title"]?.string?.hasPrefix("Fill from arXiv") == true })
         let id = client.request("codeAction/resolve", fill)
