@@ -83,8 +83,9 @@ import Testing
         #expect(try fake.requests(to: url).count == 1)
     }
 
-    @Test func rateLimitedThenAnswered() throws {
-        let url = fake.url("ratelimit")
+    /// 429 with no `Retry-After` (rate limited), or an empty page: asked again, then answered.
+    @Test(arguments: ["ratelimit", "empty"]) func retriedOnceThenAnswered(scenario: String) throws {
+        let url = fake.url(scenario)
         let results = testClient(url).fetch([id("2104.09864")], today: today)
         #expect(results[id("2104.09864")]?.title != nil)
         #expect(try fake.requests(to: url).count == 2)
@@ -106,12 +107,6 @@ import Testing
         #expect(try fake.requests(to: url).count == 3)
     }
 
-    @Test func anEmptyPageIsRetriedOnce() throws {
-        let url = fake.url("empty")
-        let results = testClient(url).fetch([id("2104.09864")], today: today)
-        #expect(results[id("2104.09864")]?.title != nil)
-        #expect(try fake.requests(to: url).count == 2)
-    }
 
     @Test func aTricklingAnswerMeetsTheDeadline() throws {
         let started = Date()

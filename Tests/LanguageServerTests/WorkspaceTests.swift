@@ -59,6 +59,27 @@ import Testing
         return message["params"] ?? .null
     }
 
+    /// Consumes the other `count` progress messages of a run whose end was taken (the token's
+    /// creation, its begin and reports).
+    private func progressRest(_ client: TestClient, _ count: Int) throws {
+        for _ in 0..<count {
+            _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" }
+        }
+    }
+
+    /// A client of `folder` (no workspace scope) once the server checked its notes; after the
+    /// progress ends, the server has queued its lint of the open notes (none), which the drain
+    /// waits for.
+    private func startAndCheckTheFolder(_ folder: Folder) throws -> TestClient {
+        let client = try start(folder, progress: true)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        _ = try progress(client, "end")
+        try progressRest(client, 3)
+        client.server.drain()
+        return client
+    }
+
     @Test func unopenedNotesAreCheckedInTheBackgroundWithProgress() throws {
         let folder = try Folder()
         let client = try start(folder, progress: true)
@@ -90,7 +111,7 @@ import Testing
         #expect(try published(client, folder.uri("node_modules/m.md")) == [])
         #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
         #expect(try progress(client, "end")["value"]?["message"]?.string == "3 notes checked")
-        for _ in 0..<4 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
+        try progressRest(client, 4)
         client.server.drain()
         // Closing an excluded note publishes nothing for it from disk.
         client.open(folder.uri("drafts/d.md"), "Title: D\n")
@@ -127,13 +148,7 @@ import Testing
 
     @Test func notesChangedOnDiskAreCheckedAgainAndDeletedOnesCleared() throws {
         let folder = try Folder(scope: nil)
-        let client = try start(folder, progress: true)
-        #expect(try published(client, folder.uri("a.md")) == [])
-        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
-        // After the end, the server has queued its lint of open notes (none yet).
-        _ = try progress(client, "end")
-        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
-        client.server.drain()
+        let client = try startAndCheckTheFolder(folder)
         let open = "Title: Open\nLink: https://example.org/open\nDate: 20 Apr 2021\n"
         client.open(folder.uri("open.md"), open)
         _ = try client.diagnostics(folder.uri("open.md"))
@@ -219,12 +234,7 @@ import Testing
 
     @Test func withoutTheWorkspaceScopeNotesAreComparedAlone() throws {
         let folder = try Folder(scope: nil)
-        let client = try start(folder, progress: true)
-        #expect(try published(client, folder.uri("a.md")) == [])
-        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
-        _ = try progress(client, "end")
-        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
-        client.server.drain()
+        let client = try startAndCheckTheFolder(folder)
         // Saving a note changes no other note's findings: nothing is checked again.
         client.open(folder.uri("a.md"), "Title: Other\nLink: https://example.org/other\nDate: 20 Apr 2021\n")
         _ = try client.diagnostics(folder.uri("a.md"))
@@ -238,7 +248,7 @@ import Testing
         _ = try progress(client, "end")
         _ = try published(client, folder.uri("a.md"))
         #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
-        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
+        try progressRest(client, 3)
         client.server.drain()
 
         // a.md now holds another paper: once saved, b.md's entry is no longer a duplicate.
@@ -251,7 +261,7 @@ import Testing
         _ = try progress(client, "end")
         // The open a.md is linted again too (it is never published as an unopened note).
         _ = try client.diagnostics(folder.uri("a.md"), version: 1)
-        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
+        try progressRest(client, 3)
         client.finish()
     }
 
