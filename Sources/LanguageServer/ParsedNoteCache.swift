@@ -14,7 +14,7 @@ final class ParsedNoteCache: @unchecked Sendable {
     private var factsKey: String?
     private var facts: [EntryFacts]?
     /// How many times this version was parsed (tests check that requests reuse the parse).
-    private(set) var parses = 0
+    private var parses = 0
 
     /// The note parsed with `linter`'s entry fields; parsed again only when they differ.
     func note(of source: SourceText, linter: Linter) -> Note {
