@@ -38,7 +38,7 @@ struct EntryAt {
     let facts: EntryFacts
 
     static func all(in document: Document, linter: Linter) -> [EntryFacts] {
-        linter.entryFacts(linter.parse(document.source))
+        document.entryFacts(linter)
     }
 
     static func starting(atLine line: Int, in document: Document, linter: Linter) -> EntryFacts? {

@@ -7,7 +7,7 @@ import NoteSyntax
 /// abstract's first sentences). Never asks arXiv: a paper not cached gets no hover.
 enum ArxivHover {
     @Sendable static func hover(_ query: NoteQuery, _ offset: Int) -> HoverPart? {
-        guard let facts = query.linter.entryFacts(query.note).first(where: {
+        guard let facts = query.document.entryFacts(query.linter).first(where: {
                   guard let link = $0.link else { return false }
                   return link.valueRange.start <= offset && offset <= link.valueRange.end
               }),

@@ -7,12 +7,18 @@ final class ClientResponses: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: Set<RequestID> = []
     private var arrived: [RequestID: Bool] = [:]
+    private var sent = 0
 
-    /// Marks `id` as awaited; call before sending the request.
-    func expect(_ id: RequestID) {
+    /// Sends the request `method` to the client and waits for its answer: whether the client
+    /// answered without error within `seconds`.
+    func ask(_ method: String, _ params: JSON, over connection: Connection, seconds: Double = 5) -> Bool {
         condition.lock()
+        sent += 1
+        let id = RequestID.string("notelint-ask-\(sent)")
         waiting.insert(id)
         condition.unlock()
+        connection.send(.object([("jsonrpc", .string("2.0")), ("id", id.json), ("method", .string(method)), ("params", params)]))
+        return wait(id, seconds: seconds)
     }
 
     func deliver(_ id: RequestID?, failed: Bool) {
@@ -26,7 +32,7 @@ final class ClientResponses: @unchecked Sendable {
     }
 
     /// Whether the client answered `id` without error within `seconds`.
-    func wait(_ id: RequestID, seconds: Double) -> Bool {
+    private func wait(_ id: RequestID, seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         condition.lock()
         defer {

@@ -11,6 +11,8 @@ struct Document: Sendable {
     let version: Int
     let file: NoteFile
     let source: SourceText
+    /// This version's parse, shared by every copy of the snapshot.
+    let parsed = ParsedNoteCache()
 
     init(uri: String, version: Int, text: String) {
         self.uri = uri
@@ -57,6 +59,12 @@ struct Document: Sendable {
         }
         return Document(uri: uri, path: path, version: version, file: NoteFile(bytes: bytes, hasBOM: hasBOM))
     }
+
+    /// The note as `linter` parses it, parsed once per version.
+    func note(_ linter: Linter) -> Note { parsed.note(of: source, linter: linter) }
+
+    /// What each entry says, read once per version.
+    func entryFacts(_ linter: Linter) -> [EntryFacts] { parsed.entryFacts(of: source, linter: linter) }
 }
 
 public enum DocumentURI {

@@ -92,6 +92,16 @@ final class LintService: @unchecked Sendable {
         return built
     }
 
+    /// The configuration of the file at `path` (absolute), as `notelint check` finds it.
+    func configuration(forFile path: String) throws -> Configuration {
+        lock.lock()
+        let locator = self.locator
+        let explicit = settings.configPath
+        lock.unlock()
+        if let explicit { return try ConfigurationLocator.load(path: explicit) }
+        return try locator.configuration(forFolder: (path as NSString).deletingLastPathComponent)
+    }
+
     /// How to reach arXiv for a document: its configuration's `arxiv:` section and the
     /// server's environment.
     func arxivSettings(for document: Document) -> ArxivClientSettings {
@@ -113,6 +123,8 @@ final class LintService: @unchecked Sendable {
     /// are compared with the other notes' too (and recorded for their lints).
     func lint(_ document: Document, workspace: WorkspaceNotes? = nil) -> (linter: Linter, result: LintResult) {
         let linter = linter(for: document)
+        // Not kept with the document: most versions are linted and never asked about, and an
+        // open note's parse can weigh ten times its text.
         let note = linter.parse(document.source)
         guard let workspace, linter.comparesAcrossNotes, let path = document.path, let name = workspace.name(of: path) else {
             return (linter, linter.lint(note))

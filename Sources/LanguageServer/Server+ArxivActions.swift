@@ -71,7 +71,13 @@ extension Server {
             let cache = MetadataCache(settings: settings)
             let label = params["title"]?.string ?? "arXiv"
             let progress = beginProgress(label)
-            defer { endProgress(progress) }
+            // Every answer kept renames a file into the cache's folder, changing its fingerprint.
+            let known = cache.fingerprint
+            defer {
+                progress?.end()
+                // Something new was learned: the arXiv findings of open notes may change now.
+                if cache.fingerprint != known { queue.async { self.relintAll() } }
+            }
             var changes: [ArxivFill.Change] = []
             switch action {
             case "fill":
@@ -135,23 +141,11 @@ extension Server {
         return nil
     }
 
-    /// Starts a work-done progress when the client supports it; returns its token.
-    private func beginProgress(_ title: String) -> String? {
-        guard arxiv.workDoneProgress else { return nil }
-        let token = arxiv.nextToken()
-        let id = RequestID.string(token + "-create")
-        responses.expect(id)
-        connection.send(.object([("jsonrpc", .string("2.0")), ("id", id.json), ("method", .string("window/workDoneProgress/create")),
-                                 ("params", .object([("token", .string(token))]))]))
-        guard responses.wait(id, seconds: 5) else { return nil }
-        connection.notify("$/progress", .object([("token", .string(token)), ("value", .object([
-            ("kind", .string("begin")), ("title", .string(title)), ("message", .string("asking arXiv")), ("cancellable", .bool(false)),
-        ]))]))
-        return token
-    }
-
-    private func endProgress(_ token: String?) {
-        guard let token else { return }
-        connection.notify("$/progress", .object([("token", .string(token)), ("value", .object([("kind", .string("end"))]))]))
+    /// Starts a work-done progress when the client supports it and accepts the token.
+    private func beginProgress(_ title: String) -> WorkDoneProgress? {
+        guard arxiv.workDoneProgress,
+              let progress = WorkDoneProgress.create(arxiv.nextToken(), connection: connection, responses: responses) else { return nil }
+        progress.begin(title, message: "asking arXiv")
+        return progress
     }
 }

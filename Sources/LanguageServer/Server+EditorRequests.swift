@@ -63,7 +63,7 @@ extension Server {
         perform(request) { [lints] in
             func respond() {
                 let linter = lints.linter(for: document)
-                let note = linter.parse(document.source)
+                let note = document.note(linter)
                 let offset = position.flatMap { codec.offset($0, in: document.source) }
                 let query = NoteQuery(uri: uri, document: document, note: note, linter: linter, codec: codec, offset: offset, settings: settings)
                 do {

@@ -51,25 +51,10 @@ extension Server {
         request.respond(.null)
     }
 
-    /// Watches `.notelint.yml` files, when the client lets the server register watchers.
-    func registerWatchers() {
-        guard dynamicWatchers else { return }
-        connection.request("client/registerCapability", .object([("registrations", .array([.object([
-            ("id", .string("notelint-configuration")),
-            ("method", .string("workspace/didChangeWatchedFiles")),
-            ("registerOptions", .object([("watchers", .array([.object([("globPattern", .string("**/.notelint.yml"))])]))])),
-        ])]))]))
-    }
-
     func didChangeConfiguration(_ params: JSON) {
         // A client that sends no settings of ours is only saying "something changed".
         if Settings.present(in: params["settings"]) { settings = Settings(params["settings"]) }
         lints.update(settings)
-        relintAll()
-    }
-
-    func configurationChanged() {
-        lints.reload()
         relintAll()
     }
 }

@@ -44,12 +44,15 @@ extension Server {
 
     func didClose(_ params: JSON) {
         guard let uri = params["textDocument"]?["uri"]?.string else { return }
+        // A large note's kept parse is freed with its last snapshot, once the requests under
+        // way are answered (the barrier waits for them): then give the memory back.
+        if let closed = documents[uri], closed.file.bytes.count > 1 << 20 { work.async(flags: .barrier) { MessageLoop.releaseMemory() } }
         documents[uri] = nil
         tooLarge.remove(uri)
         if !pullDiagnostics {
             publisher.closed(uri, connection: connection)
             // A note of the workspace keeps the findings of its saved text.
-            if let path = DocumentURI.path(uri), workspace.name(of: path) != nil { lintWorkspace(only: [path]) }
+            if let path = DocumentURI.path(uri), workspace.selects(path, configuration: lints.configuration(forFile:)) { lintWorkspace(only: [path]) }
         }
     }
 

@@ -14,15 +14,15 @@ extension Server {
         let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
         let progressToken = paths == nil && clientFeatures.workDoneProgress ? workspace.nextProgressToken() : nil
         workspace.queue.async { [self] in
-            let files = paths ?? workspace.discover()
+            let files = paths ?? workspaceNotes()
             if afterSave && !files.contains(where: { lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes }) {
                 return
             }
-            let progress = progressToken.map { WorkDoneProgress(token: $0, connection: connection, total: files.count) }
-            progress?.begin("notelint: checking the workspace")
+            let progress = progressToken.flatMap { WorkDoneProgress.create($0, connection: connection, responses: responses) }
+            progress?.begin("notelint: checking the workspace", message: "0/\(files.count) notes", percentage: 0)
             recordEntryKeys(of: files, open: [:])
             for (index, path) in files.enumerated() {
-                progress?.report(done: index)
+                progress?.report(done: index, of: files.count)
                 let uri = DocumentURI.fileURI(path)
                 guard !publisher.isOpen(uri), let document = WorkspaceNotes.load(path) else { continue }
                 let (_, result) = lints.lint(document, workspace: workspace)
@@ -35,6 +35,18 @@ extension Server {
         }
     }
 
+    /// The notes of the workspace, as `notelint check` selects them in its folders; past the
+    /// limit, the first in path order, and the user is told (once per count).
+    func workspaceNotes() -> [String] {
+        let (notes, found) = workspace.discover(configuration: lints.configuration(forFile:))
+        if workspace.shouldReportOverflow(found) {
+            let message = "notelint: the workspace holds \(found) notes; only the first \(notes.count) in path order are checked"
+            Log.warning(message)
+            showMessage(2, message)
+        }
+        return notes
+    }
+
     /// Reads the entry keys of `files` (from `open` documents when there) for notes whose
     /// configuration compares entries across notes.
     func recordEntryKeys(of files: [String], open: [String: Document]) {
@@ -42,7 +54,7 @@ extension Server {
             guard let document = open[DocumentURI.fileURI(path)] ?? WorkspaceNotes.load(path) else { continue }
             let linter = lints.linter(for: document)
             guard linter.comparesAcrossNotes else { continue }
-            workspace.update(path, keys: linter.entryKeys(linter.parse(document.source)))
+            workspace.update(path, keys: linter.entryKeys(document.note(linter)))
         }
     }
 
@@ -57,7 +69,7 @@ extension Server {
         let open = documents
         let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
         perform(request) { [self] in
-            let files = workspace.discover()
+            let files = workspaceNotes()
             recordEntryKeys(of: files, open: open)
             var reports: [JSON] = []
             for path in files {
@@ -82,34 +94,5 @@ extension Server {
             }
             request.respond(.object([("items", .array(reports))]))
         }
-    }
-}
-
-/// `$/progress` for one token, created with `window/workDoneProgress/create` first (the
-/// client reads messages in order, so it knows the token before the first report).
-struct WorkDoneProgress {
-    let token: String
-    let connection: Connection
-    let total: Int
-
-    func begin(_ title: String) {
-        _ = connection.request("window/workDoneProgress/create", .object([("token", .string(token))]))
-        send([("kind", .string("begin")), ("title", .string(title)), ("cancellable", .bool(false)),
-              ("message", .string("0/\(total) notes")), ("percentage", .int(0))])
-    }
-
-    /// Reports about twenty times over the run.
-    func report(done: Int) {
-        let step = max(1, total / 20)
-        guard done > 0, done % step == 0 else { return }
-        send([("kind", .string("report")), ("message", .string("\(done)/\(total) notes")), ("percentage", .int(done * 100 / max(total, 1)))])
-    }
-
-    func end(_ message: String) {
-        send([("kind", .string("end")), ("message", .string(message))])
-    }
-
-    private func send(_ value: [(String, JSON)]) {
-        connection.notify("$/progress", .object([("token", .string(token)), ("value", .object(value))]))
     }
 }

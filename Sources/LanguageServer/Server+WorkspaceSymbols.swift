@@ -13,12 +13,12 @@ extension Server {
         let codec = self.codec
         perform(request) { [self] in
             var symbols: [JSON] = []
-            search: for path in workspace.discover() {
+            search: for path in workspaceNotes() {
                 if request.isCancelled { return }
                 let uri = DocumentURI.fileURI(path)
                 guard let document = open[uri] ?? WorkspaceNotes.load(path) else { continue }
                 let linter = lints.linter(for: document)
-                let note = linter.parse(document.source)
+                let note = document.note(linter)
                 for entry in note.entries {
                     let item = NoteOutline.item(for: entry, source: note.source, schema: linter.schema)
                     let link = linter.schema.field(.url, in: entry)?.value ?? ""

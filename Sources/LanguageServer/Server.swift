@@ -23,7 +23,7 @@ public final class Server: @unchecked Sendable {
     let lints: LintService
     let pages: RulePages
     let publisher = DiagnosticsPublisher()
-    let workspace = WorkspaceNotes()
+    let workspace: WorkspaceNotes
     let responses = ClientResponses()
     let arxiv = ArxivEditor()
 
@@ -55,6 +55,7 @@ public final class Server: @unchecked Sendable {
         self.lints = LintService(today: today, environment: environment)
         self.lints.serverVersion = version
         self.exit = exit
+        self.workspace = WorkspaceNotes(limit: environment["NOTELINT_WORKSPACE_LIMIT"].flatMap { Int($0) } ?? WorkspaceNotes.maximumNotes)
         if let spec = environment["NOTELINT_LSP_TEST_DELAY"], let colon = spec.lastIndex(of: ":"),
            let milliseconds = Int(spec[spec.index(after: colon)...]) {
             testDelay = (String(spec[..<colon]), milliseconds)
@@ -125,7 +126,7 @@ public final class Server: @unchecked Sendable {
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
         case "textDocument/didSave": lintWorkspace(afterSave: true)
-        case "workspace/didChangeWatchedFiles": configurationChanged()
+        case "workspace/didChangeWatchedFiles": watchedFilesChanged(params)
         case "workspace/didChangeConfiguration": didChangeConfiguration(params)
         default: break
         }

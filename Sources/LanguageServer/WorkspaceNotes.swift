@@ -13,8 +13,15 @@ final class WorkspaceNotes: @unchecked Sendable {
     private var folders: [String] = []
     private var keys: [String: NoteEntryKeys] = [:]
 
-    /// At most this many notes are read: a folder that holds more is not a notes folder.
+    /// At most this many notes are read (the first in path order): a folder that holds more
+    /// is not a notes folder. `NOTELINT_WORKSPACE_LIMIT` lowers it for tests.
     static let maximumNotes = 20_000
+    let limit: Int
+    private var reportedOverflow: Int?
+
+    init(limit: Int = WorkspaceNotes.maximumNotes) {
+        self.limit = limit
+    }
 
     /// Folders from `initialize`: `workspaceFolders`, else `rootUri`, else `rootPath`.
     func setFolders(from params: JSON) {
@@ -49,23 +56,44 @@ final class WorkspaceNotes: @unchecked Sendable {
         return nil
     }
 
-    /// Markdown files (`.md`, `.markdown`) under the folders, sorted, skipping hidden files
-    /// and folders and `node_modules`.
-    func discover() -> [String] {
-        var files: [String] = []
-        let manager = FileManager.default
-        for folder in currentFolders {
-            guard let walker = manager.enumerator(at: URL(fileURLWithPath: folder), includingPropertiesForKeys: [.isRegularFileKey],
-                                                  options: [.skipsHiddenFiles]) else { continue }
-            for case let url as URL in walker {
-                if url.lastPathComponent == "node_modules" { walker.skipDescendants(); continue }
-                let ext = url.pathExtension.lowercased()
-                guard ext == "md" || ext == "markdown", (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                files.append(url.standardizedFileURL.path)
-                if files.count >= Self.maximumNotes { break }
+    /// The notes of the folders, selected as `notelint check FOLDER` selects them
+    /// (`FileDiscovery`, then the configuration's `include` and `exclude`), in path order, at
+    /// most `limit`; `found` counts them all. A configuration that cannot be read excludes
+    /// nothing (linting the notes reports it).
+    func discover(configuration: (String) throws -> Configuration) -> (notes: [String], found: Int) {
+        var selected = Set<String>()
+        for found in FileDiscovery.files(for: currentFolders).files {
+            let excluded: Bool
+            do {
+                excluded = try NoteSelection.excludes(found, configuration: configuration)
+            } catch {
+                Log.error("notelint: \(error)")
+                excluded = false
             }
+            if !excluded { selected.insert(URL(fileURLWithPath: found.path).standardizedFileURL.path) }
         }
-        return Array(Set(files)).sorted()
+        let sorted = selected.sorted()
+        return (Array(sorted.prefix(limit)), sorted.count)
+    }
+
+    /// Whether the note at `path` is one `discover` would select: a Markdown file inside a
+    /// folder, in no hidden folder, not left out by the configuration. (git's ignore rules are
+    /// only asked by a full discovery.)
+    func selects(_ path: String, configuration: (String) throws -> Configuration) -> Bool {
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard FileDiscovery.isNote(standardized), let name = name(of: standardized),
+              !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+              let folder = currentFolders.first(where: { standardized.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { return false }
+        return !((try? NoteSelection.excludes(FileDiscovery.Found(path: standardized, searchRoot: folder), configuration: configuration)) ?? false)
+    }
+
+    /// Whether the server should say that `found` notes exceed the limit: once per count.
+    func shouldReportOverflow(_ found: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard found > limit, found != reportedOverflow else { return false }
+        reportedOverflow = found
+        return true
     }
 
     /// A fresh `$/progress` token.
@@ -88,6 +116,14 @@ final class WorkspaceNotes: @unchecked Sendable {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         lock.lock()
         keys[standardized] = noteKeys
+        lock.unlock()
+    }
+
+    /// Forgets a deleted note's entries.
+    func remove(_ path: String) {
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        lock.lock()
+        keys[standardized] = nil
         lock.unlock()
     }
 

@@ -6,17 +6,21 @@ import NoteSyntax
 /// `check --online`: reads the notes' arXiv links and fetches what the cache lacks, so that
 /// the lint that follows (which never touches the network) sees it.
 enum ArxivPrefetch {
-    /// Returns the failures, each naming the file and line.
-    static func run(_ paths: [String], configurations: ConfigurationSource) throws -> [String] {
+    /// Returns the failures, each naming the file and line. `standardInput`, when checked, is
+    /// the text read from it and the name it goes by (`--stdin-filename`, else `-`).
+    static func run(_ paths: [String], standardInput: (name: String, bytes: [UInt8])? = nil,
+                    configurations: ConfigurationSource) throws -> [String] {
         var wanted: [(path: String, line: Int, identifier: ArxivIdentifier)] = []
         var firstConfiguration: Configuration?
-        for path in paths {
-            guard let configuration = try? configurations.configuration(forFile: path).effective(forFile: AbsolutePath.of(path)).configuration,
-                  let linter = try? Linter(configuration: configuration), let file = try? NoteFile.read(path: path) else { continue }
+        let sources = paths.map { (name: $0, bytes: [UInt8]?.none) } + (standardInput.map { [(name: $0.name, bytes: Optional($0.bytes))] } ?? [])
+        for source in sources {
+            guard let configuration = try? configurations.configuration(forFile: source.name).effective(forFile: AbsolutePath.of(source.name)).configuration,
+                  let linter = try? Linter(configuration: configuration),
+                  let bytes = source.bytes.map({ NoteFile.removingBOM($0).bytes }) ?? (try? NoteFile.read(path: source.name))?.bytes else { continue }
             if firstConfiguration == nil { firstConfiguration = configuration }
-            let note = linter.parse(SourceText(bytes: file.bytes))
+            let note = linter.parse(SourceText(bytes: bytes))
             for facts in linter.entryFacts(note) {
-                if let identifier = facts.fillableIdentifier { wanted.append((path, (facts.link?.line ?? 0) + 1, identifier)) }
+                if let identifier = facts.fillableIdentifier { wanted.append((source.name, (facts.link?.line ?? 0) + 1, identifier)) }
             }
         }
         guard !wanted.isEmpty else { return [] }

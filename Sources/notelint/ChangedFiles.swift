@@ -1,4 +1,5 @@
 import Foundation
+import NoteLint
 
 /// `--changed` and `--changed-since REF`: keeps the notes git reports as changed (against HEAD,
 /// or against REF), untracked ones included, so large repositories lint only what moved.

@@ -151,11 +151,16 @@ struct CheckCommand: ParsableCommand {
         let reporters = Reporters(all: reporterList)
 
         Note.prepareForConcurrentParsing()
-        if online { failures += try ArxivPrefetch.run(jobs.filter { !$0.isStandardInput }.map(\.path), configurations: configurations) }
+        // Standard input is read before the prefetch, which needs its links too.
+        let standardInput = stdinCount == 1 ? Array(FileHandle.standardInput.readDataToEndOfFile()) : nil
+        if online {
+            failures += try ArxivPrefetch.run(jobs.filter { !$0.isStandardInput }.map(\.path),
+                                              standardInput: standardInput.map { (stdinFilename ?? "-", $0) }, configurations: configurations)
+        }
         // Only plain lint runs use the cache: fixing must see the text as it is now.
         let cache = noCache || fix || diff ? nil : ResultCache(folder: cacheDir ?? ResultCache.defaultFolder())
         let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads,
-                                           cache: cache)
+                                           cache: cache, standardInput: standardInput ?? [])
         cache?.save()
 
         var reports: [RenderedFile] = []
@@ -249,43 +254,14 @@ struct ConfigurationSource {
         }
     }
 
-    /// Whether a file found in a folder search is excluded, by the configuration of the
-    /// searched folder or by its own. A pattern that covers the searched folder itself is not
-    /// applied: naming a folder on the command line asks for it, as naming a file does.
+    /// Whether a file found in a folder search is left out (`NoteSelection`).
     func excludes(_ found: FileDiscovery.Found) throws -> Bool {
-        guard let searchRoot = found.searchRoot else { return false }
         do {
-            let folderConfiguration = try configuration(forFile: (searchRoot as NSString).appendingPathComponent("notelint-probe"))
-            let fileConfiguration = try configuration(forFile: found.path)
-            return [folderConfiguration, fileConfiguration].contains { excludes(found.path, in: searchRoot, by: $0) }
-                || !includes(found.path, by: fileConfiguration)
+            return try NoteSelection.excludes(found, configuration: configuration(forFile:))
         } catch let error as ConfigurationError {
             printError("notelint: \(error)")
             throw ExitCode(2)
         }
-    }
-
-    private func excludes(_ path: String, in searchRoot: String, by configuration: Configuration) -> Bool {
-        guard !configuration.exclude.isEmpty, let configPath = configuration.path else { return false }
-        let root = URL(fileURLWithPath: configPath).standardizedFileURL.deletingLastPathComponent()
-        let file = relativePath(URL(fileURLWithPath: path).standardizedFileURL, to: root)
-        let folder = relativePath(URL(fileURLWithPath: searchRoot).standardizedFileURL, to: root)
-        let probe = folder.isEmpty ? "notelint-probe" : folder + "/notelint-probe"
-        return configuration.exclude.contains { $0.matches(file) && !$0.matches(probe) }
-    }
-
-    /// With `include` set, only the matching paths are kept.
-    private func includes(_ path: String, by configuration: Configuration) -> Bool {
-        guard !configuration.include.isEmpty, let configPath = configuration.path else { return true }
-        let root = URL(fileURLWithPath: configPath).standardizedFileURL.deletingLastPathComponent()
-        let file = relativePath(URL(fileURLWithPath: path).standardizedFileURL, to: root)
-        return configuration.include.contains { $0.matches(file) }
-    }
-
-    private func relativePath(_ url: URL, to root: URL) -> String {
-        let path = url.path, base = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        if path + "/" == base { return "" }
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : "../" + path
     }
 
     func configuration(forFile path: String) throws -> Configuration {

@@ -23,7 +23,7 @@ struct CheckJob {
     /// Runs every job, files in parallel (one parse per task), results in job order. An
     /// invalid configuration stops the run: it is reported once with exit status 2.
     static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporters: Reporters, threads: Int? = nil,
-                       cache: ResultCache? = nil) throws -> [Outcome] {
+                       cache: ResultCache? = nil, standardInput: [UInt8] = []) throws -> [Outcome] {
         var linters: [String: Linter] = [:]
         var jobLinters: [Linter] = []
         // What reports depend on besides the text, hashed once per linter (with the reporters).
@@ -48,7 +48,6 @@ struct CheckJob {
         }
         var outcomes = [Outcome?](repeating: nil, count: jobs.count)
         let lock = NSLock()
-        let standardInput = jobs.contains(where: \.isStandardInput) ? Array(FileHandle.standardInput.readDataToEndOfFile()) : []
         // `entry-duplicate` with `scope: workspace` compares the files given with each other:
         // their entries are read first, and no file's result can come from the cache.
         let workspace = jobLinters.contains(where: \.comparesAcrossNotes)

@@ -42,6 +42,22 @@ import Testing
         #expect(reported == [100, 150])
     }
 
+    /// Why the client always sends `max_results`: like arXiv, the fake answers 10 entries when
+    /// it is absent, however many identifiers were asked for.
+    @Test func withoutMaxResultsTheFakeAnswersTenEntries() throws {
+        let twelve = ["2104.09864", "2106.04570", "1502.03808", "2102.09238", "2107.03436", "1604.01356", "2107.01969",
+                      "hep-th/9711200", "1604.01356v1", "1604.01356v2", "1604.01356v3", "2106.04570v1"]
+        let get = HTTPGet(userAgent: "notelint/test", deadline: 5, maximumBodySize: AtomFeed.maximumSize)
+        func entries(_ query: String) throws -> [String] {
+            let response = try get.fetch(try #require(URL(string: fake.url() + "?" + query)))
+            #expect(response.status == 200)
+            return try AtomFeed.parse(response.body).entries.map { $0.id + ($0.version.map { "v\($0)" } ?? "") }
+        }
+        let list = "id_list=" + twelve.joined(separator: ",")
+        #expect(try entries(list).count == 10)
+        #expect(Set(try entries(list + "&max_results=12")).count == 12)
+    }
+
     @Test func aMissingIdentifierIsNotFoundAndTheOthersStillMatch() throws {
         let url = fake.url()
         let results = testClient(url).fetch([id("2107.01969"), id("2301.99999")], today: today)
@@ -67,8 +83,9 @@ import Testing
         #expect(try fake.requests(to: url).count == 1)
     }
 
-    @Test func rateLimitedThenAnswered() throws {
-        let url = fake.url("ratelimit")
+    /// 429 with no `Retry-After` (rate limited), or an empty page: asked again, then answered.
+    @Test(arguments: ["ratelimit", "empty"]) func retriedOnceThenAnswered(scenario: String) throws {
+        let url = fake.url(scenario)
         let results = testClient(url).fetch([id("2104.09864")], today: today)
         #expect(results[id("2104.09864")]?.title != nil)
         #expect(try fake.requests(to: url).count == 2)
@@ -90,12 +107,6 @@ import Testing
         #expect(try fake.requests(to: url).count == 3)
     }
 
-    @Test func anEmptyPageIsRetriedOnce() throws {
-        let url = fake.url("empty")
-        let results = testClient(url).fetch([id("2104.09864")], today: today)
-        #expect(results[id("2104.09864")]?.title != nil)
-        #expect(try fake.requests(to: url).count == 2)
-    }
 
     @Test func aTricklingAnswerMeetsTheDeadline() throws {
         let started = Date()

@@ -14,23 +14,7 @@ import Testing
     }
 
     var environment: [String: String] {
-        ["NOTELINT_ARXIV_API_URL": url, "NOTELINT_ARXIV_INTERVAL": "0.05", "NOTELINT_ARXIV_BACKOFF": "0.05",
-         "XDG_CACHE_HOME": folder.url.appendingPathComponent("cache").path]
-    }
-
-    static var exampleNote: String {
-        try! String(contentsOf: Notelint.packageRoot.appendingPathComponent("fixtures/example-note.md"), encoding: .utf8)
-    }
-
-    /// The example note with its arXiv entries' Title, Date and Subjects emptied.
-    static var emptiedNote: String {
-        var lines = exampleNote.components(separatedBy: "\n")
-        for (index, line) in lines.enumerated() where line.hasPrefix("Link: https://arxiv.org/") {
-            for neighbour in [index - 1, index + 1, index + 2] {
-                for key in ["Title:", "Date:", "Subjects:"] where lines[neighbour].hasPrefix(key) { lines[neighbour] = key + " " }
-            }
-        }
-        return lines.joined(separator: "\n")
+        ArxivFixtures.environment(url: url, cacheHome: folder.url.appendingPathComponent("cache").path)
     }
 
     func fill(_ arguments: [String]) throws -> Run {
@@ -38,12 +22,12 @@ import Testing
     }
 
     @Test func emptiedEntriesAreRestoredFromTheFeed() throws {
-        try folder.write("note.md", Self.emptiedNote)
+        try folder.write("note.md", ArxivFixtures.emptiedNote)
         let diff = try fill(["--diff", "note.md"])
         #expect(diff.status == 1)
         #expect(try Golden.matches(diff.stdout, file: "fixtures/expected/fill/emptied.diff"), "\(diff.stdout)")
         #expect(diff.stderr == "would fill 7 entries in 1 file; 0 unchanged, 0 not found, 0 failed; 1 request to arXiv\n")
-        #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == Self.emptiedNote, "--diff writes nothing")
+        #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == ArxivFixtures.emptiedNote, "--diff writes nothing")
 
         let run = try fill(["note.md"])
         #expect(run.status == 0)
@@ -56,11 +40,11 @@ import Testing
     }
 
     @Test func userValuesStayAndOverwriteTakesTheV1Date() throws {
-        try folder.write("note.md", Self.exampleNote)
+        try folder.write("note.md", ArxivFixtures.exampleNote)
         let run = try fill(["note.md"])
         #expect(run.status == 0)
         #expect(run.stderr == "filled 0 entries in 0 files; 7 unchanged, 0 not found, 0 failed; 1 request to arXiv\n")
-        #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == Self.exampleNote)
+        #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == ArxivFixtures.exampleNote)
 
         let before = try Notelint.run(["check", "--no-cache", "--color", "never", "--no-show-source", "note.md"], in: folder.url, environment: environment)
         #expect(before.stdout.contains("note.md:104:7: warning: arXiv's v1 of 1604.01356 is dated 5 Apr 2016: this Date is another day (a revision's?) [date-arxiv-mismatch]"))
@@ -69,7 +53,7 @@ import Testing
         #expect(overwrite.status == 1)
         #expect(try Golden.matches(overwrite.stdout, file: "fixtures/expected/fill/overwrite.diff"), "\(overwrite.stdout)")
         #expect(try fill(["--overwrite", "note.md"]).status == 0)
-        #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == Self.exampleNote.replacingOccurrences(of: "Date: 31 Oct 2016", with: "Date: 5 Apr 2016"))
+        #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == ArxivFixtures.exampleNote.replacingOccurrences(of: "Date: 31 Oct 2016", with: "Date: 5 Apr 2016"))
 
         // Offline (no server address at all): no date-arxiv-mismatch and no arXiv finding.
         var offline = environment
@@ -81,7 +65,7 @@ import Testing
     }
 
     @Test func failuresEndInAMessageAndNoEdit() throws {
-        try folder.write("note.md", Self.emptiedNote)
+        try folder.write("note.md", ArxivFixtures.emptiedNote)
         for (scenario, message) in [("busy", "HTTP 503 after 3 tries"), ("doctype", "DOCTYPE"), ("malformed", "not a valid Atom feed"),
                                     ("reject", "the API rejected the request: incorrect id format for 2104.09864")] {
             var env = environment
@@ -91,7 +75,7 @@ import Testing
             #expect(run.stderr.contains("notelint: note.md:11: arXiv 2104.09864: "), "\(run.stderr)")
             #expect(run.stderr.contains(message), "\(scenario): \(run.stderr)")
             #expect(run.stderr.contains("0 entries in 0 files; 0 unchanged, 0 not found, 7 failed"), "\(run.stderr)")
-            #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == Self.emptiedNote)
+            #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == ArxivFixtures.emptiedNote)
         }
         var slow = environment
         slow["NOTELINT_ARXIV_API_URL"] = FakeArxiv.shared.url("trickle")
@@ -152,6 +136,15 @@ import Testing
         #expect(info.stdout.contains("papers: 1\nnot found: 1\n"), "\(info.stdout)")
         let clear = try Notelint.run(["cache", "clear"], in: folder.url, environment: environment)
         #expect(clear.stdout.hasPrefix("removed 2 cached answers from "))
+    }
+
+    @Test func checkOnlineFetchesForStandardInputToo() throws {
+        let note = Data("Title: A\nLink: https://arxiv.org/abs/2301.99999\n\nTitle: RoFormer\nLink: arXiv:2104.09864\n".utf8)
+        let online = try Notelint.run(["check", "--online", "--no-cache", "--color", "never", "--no-show-source", "--stdin-filename", "piped.md", "-"],
+                                      in: folder.url, stdin: note, environment: environment)
+        #expect(online.stdout.contains("piped.md:2:7: error: arXiv has no paper 2301.99999 [arxiv-not-found]"), "\(online.stdout)")
+        #expect(online.stdout.contains("piped.md:4:8: warning: arXiv's title for 2104.09864 is `RoFormer: Enhanced Transformer with Rotary Position Embedding` [arxiv-title-mismatch]"), "\(online.stdout)")
+        #expect(try FakeArxiv.shared.requests(to: url).map(\.query) == ["id_list=2301.99999,2104.09864&max_results=2"])
     }
 
     /// Two processes at once (as the editor's server and a CLI run would be): their requests

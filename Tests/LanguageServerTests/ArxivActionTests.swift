@@ -11,24 +11,7 @@ import Testing
 
     func client(_ scenario: String = "plain", url: String? = nil) -> (TestClient, String) {
         let url = url ?? FakeArxiv.shared.url(scenario)
-        let environment = ["NOTELINT_ARXIV_API_URL": url, "NOTELINT_ARXIV_INTERVAL": "0.05", "NOTELINT_ARXIV_BACKOFF": "0.05",
-                           "XDG_CACHE_HOME": cacheFolder]
-        return (TestClient(environment: environment), url)
-    }
-
-    static var exampleNote: String {
-        try! String(contentsOf: FakeArxiv.packageRoot.appendingPathComponent("fixtures/example-note.md"), encoding: .utf8)
-    }
-
-    /// The example note with its arXiv entries' Title, Date and Subjects emptied.
-    static var emptiedNote: String {
-        var lines = exampleNote.components(separatedBy: "\n")
-        for (index, line) in lines.enumerated() where line.hasPrefix("Link: https://arxiv.org/") {
-            for neighbour in [index - 1, index + 1, index + 2] {
-                for key in ["Title:", "Date:", "Subjects:"] where lines[neighbour].hasPrefix(key) { lines[neighbour] = key + " " }
-            }
-        }
-        return lines.joined(separator: "\n")
+        return (TestClient(environment: ArxivFixtures.environment(url: url, cacheHome: cacheFolder)), url)
     }
 
     func actions(_ client: TestClient, line: Int) throws -> [JSON] {
@@ -60,7 +43,7 @@ import Testing
     @Test func fillRestoresEveryEmptiedEntryExactlyAsTheFeedGivesIt() throws {
         let (client, url) = client()
         _ = try client.initialize()
-        let text = Self.emptiedNote
+        let text = ArxivFixtures.emptiedNote
         client.open(uri, text)
         _ = try client.diagnostics(uri)
         var all: [JSON] = []
@@ -74,6 +57,7 @@ import Testing
             let resolved = try client.call("codeAction/resolve", fill)
             #expect(edits(resolved).count == 3)
             all += edits(resolved)
+            _ = try client.diagnostics(uri)
         }
         let expected = try String(contentsOf: FakeArxiv.packageRoot.appendingPathComponent("fixtures/expected/fill/emptied.md.filled"), encoding: .utf8)
         #expect(apply(all, to: text) == expected)
@@ -89,13 +73,17 @@ import Testing
     @Test func theOverwriteVariantReplacesTheRevisionDate() throws {
         let (client, _) = client()
         _ = try client.initialize()
-        client.open(uri, Self.exampleNote)
+        client.open(uri, ArxivFixtures.exampleNote)
         _ = try client.diagnostics(uri)
         // Nothing cached yet: both variants are offered, since the fields may differ.
         let offered = try actions(client, line: 101)
         #expect(titles(offered) == ["Fill from arXiv (1604.01356), replacing differing fields"])
         let resolved = try client.call("codeAction/resolve", offered.first { $0["title"]?.string?.hasPrefix("Fill") == true }!)
         #expect(edits(resolved) == [.object([("range", range(position(103, 6), position(103, 17))), ("newText", .string("5 Apr 2016"))])])
+        // The answer is cached: the note is checked again, and date-arxiv-mismatch has the v1 date.
+        let after = try client.diagnostics(uri)
+        #expect(after.contains { $0["code"]?.string == "date-arxiv-mismatch" && $0["message"]?.string?.contains("5 Apr 2016") == true },
+                "\(after.map { $0["message"]?.string ?? "" })")
         let hover = try client.call("textDocument/hover", .object([("textDocument", .object([("uri", .string(uri))])), ("position", position(102, 30))]))
         let value = try #require(hover["contents"]?["value"]?.string)
         #expect(value.hasPrefix("**A Roadmap to Interstellar Flight**\n\nPhilip Lubin\n\narXiv 1604.01356 · submitted 5 Apr 2016 (v1) · v4 of 2016-10-31\n\nEarth and Planetary Astrophysics (astro-ph.EP); Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n\nIn the nearly 60 years"), "\(value)")
@@ -120,6 +108,7 @@ import Testing
             .object([("range", range(position(2, 5), position(2, 6))), ("newText", .string(" 8 Jun 2021"))]),
             .object([("range", range(position(3, 9), position(3, 10))), ("newText", .string(" Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)"))]),
         ])
+        _ = try client.diagnostics(uri)
         #expect(titles(try actions(client, line: 0)) == ["Link to 2106.04570: Meta Learning for Knowledge Distillation"])
         client.finish()
     }
@@ -135,6 +124,33 @@ import Testing
             .object([("range", range(position(1, 0), position(1, 0))), ("newText", .string(
                 "Link: https://arxiv.org/abs/2106.04570\nDate: 8 Jun 2021\nSubjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)\n"))]),
         ])
+        _ = try client.diagnostics(uri)  // the resolve taught the cache a paper: the note is checked again
+        client.finish()
+    }
+
+    /// What a resolve learns reaches the open notes' findings at once, without an edit.
+    @Test func findingsUpdateOnceAResolveLearnsSomething() throws {
+        let (client, _) = client()
+        _ = try client.initialize()
+        let other = "file:///tmp/notelint-arxiv-test/other.md"
+        client.open(uri, "Title: Rotary embeddings\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\nTitle: Lost\nLink: https://arxiv.org/abs/2301.99999\n")
+        client.open(other, "Title: Another name\nLink: arXiv:2104.09864\n")
+        #expect(try client.diagnostics(uri).allSatisfy { $0["code"]?.string?.hasPrefix("arxiv-") != true })
+        _ = try client.diagnostics(other)
+        let fill = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Fill from arXiv (2104.09864), replacing differing fields" })
+        let filled = edits(try client.call("codeAction/resolve", fill))
+        let texts = filled.compactMap { $0["newText"]?.string }
+        #expect(texts.contains { $0.contains("RoFormer: Enhanced Transformer with Rotary Position Embedding") }, "\(texts)")
+        let codes = { (found: [JSON]) in found.compactMap { $0["code"]?.string }.filter { $0.hasPrefix("arxiv-") } }
+        #expect(codes(try client.diagnostics(uri)) == ["arxiv-title-mismatch"])
+        #expect(codes(try client.diagnostics(other)) == ["arxiv-title-mismatch"])
+
+        let lost = try #require(try actions(client, line: 4).first { $0["title"]?.string?.hasPrefix("Fill from arXiv (2301.99999)") == true })
+        #expect(try client.call("codeAction/resolve", lost)["edit"] == nil)
+        let shown = try client.take("showMessage") { $0["method"]?.string == "window/showMessage" }
+        #expect(shown["params"]?["message"]?.string?.hasSuffix("arXiv has no paper 2301.99999") == true)
+        #expect(codes(try client.diagnostics(uri)) == ["arxiv-title-mismatch", "arxiv-not-found"])
+        _ = try client.diagnostics(other)
         client.finish()
     }
 
@@ -143,7 +159,7 @@ import Testing
                                     ("doctype", "Fill from arXiv (2104.09864) failed: the answer contains a DOCTYPE (arXiv never sends one); refused")] {
             let (client, _) = client(scenario)
             _ = try client.initialize()
-            client.open(uri, Self.emptiedNote)
+            client.open(uri, ArxivFixtures.emptiedNote)
             _ = try client.diagnostics(uri)
             let fill = try #require(try actions(client, line: 10).first { $0["title"]?.string?.hasPrefix("Fill from arXiv") == true })
             let resolved = try client.call("codeAction/resolve", fill)
@@ -158,13 +174,12 @@ import Testing
     @Test func progressIsReportedWhenTheClientSupportsIt() throws {
         let (client, _) = client()
         _ = try client.initialize(.object([("window", .object([("workDoneProgress", .bool(true))]))]))
-        client.open(uri, Self.emptiedNote)
+        client.open(uri, ArxivFixtures.emptiedNote)
         _ = try client.diagnostics(uri)
         let fill = try #require(try actions(client, line: 80).first { $0["title"]?.string?.hasPrefix("Fill from arXiv") == true })
         let id = client.request("codeAction/resolve", fill)
         let create = try client.take("progress create") { $0["method"]?.string == "window/workDoneProgress/create" }
         let token = try #require(create["params"]?["token"])
-        client.server.handle(.response(id: RequestID(create["id"]!), result: .null, error: nil))
         let begin = try client.take("progress begin") { $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "begin" }
         #expect(begin["params"]?["token"] == token)
         #expect(begin["params"]?["value"]?["title"]?.string == "Fill from arXiv (2102.09238)")
@@ -172,6 +187,22 @@ import Testing
         #expect(edits(resolved).count == 3)
         let end = try client.take("progress end") { $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "end" }
         #expect(end["params"]?["token"] == token)
+        _ = try client.diagnostics(uri)
+        client.finish()
+    }
+
+    @Test func aRefusedProgressTokenStillResolvesWithoutProgress() throws {
+        let (client, _) = client()
+        client.progressAnswer = .refuse
+        _ = try client.initialize(.object([("window", .object([("workDoneProgress", .bool(true))]))]))
+        client.open(uri, ArxivFixtures.emptiedNote)
+        _ = try client.diagnostics(uri)
+        let fill = try #require(try actions(client, line: 80).first { $0["title"]?.string?.hasPrefix("Fill from arXiv") == true })
+        let id = client.request("codeAction/resolve", fill)
+        _ = try client.take("progress create") { $0["method"]?.string == "window/workDoneProgress/create" }
+        #expect(edits(try client.response(to: id)).count == 3)
+        _ = try client.diagnostics(uri)
+        #expect(!client.unread.contains { $0["method"]?.string == "$/progress" })
         client.finish()
     }
 }

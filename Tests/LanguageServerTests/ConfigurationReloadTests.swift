@@ -15,7 +15,8 @@ import Testing
         let client = TestClient()
         _ = try client.initialize(.object([("workspace", .object([("didChangeWatchedFiles", .object([("dynamicRegistration", .bool(true))]))]))]))
         let registration = try client.take("registration") { $0["method"]?.string == "client/registerCapability" }
-        #expect(registration["params"]?["registrations"]?[0]?["registerOptions"]?["watchers"]?[0]?["globPattern"]?.string == "**/.notelint.yml")
+        let watchers = registration["params"]?["registrations"]?[0]?["registerOptions"]?["watchers"]?.array ?? []
+        #expect(watchers.compactMap { $0["globPattern"]?.string } == ["**/.notelint.yml", "**/*.md", "**/*.markdown"])
         client.open(uri, "Title:\nLink:\n")
         #expect(try client.diagnostics(uri).isEmpty)
 

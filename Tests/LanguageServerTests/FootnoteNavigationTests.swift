@@ -24,11 +24,17 @@ import Testing
         Marked(marked, utf8: utf8)
     }
 
-    @Test(arguments: [false, true]) func definitionFromAReference(utf8: Bool) throws {
-        let note = note(utf8), p = note.positions
+    /// A client with the note open and its findings received, and the markers' positions.
+    private func opened(_ utf8: Bool) throws -> (TestClient, [JSON]) {
+        let note = note(utf8)
         let client = try editorClient(utf8: utf8)
         client.open(uri, note.text)
         _ = try client.diagnostics(uri)
+        return (client, note.positions)
+    }
+
+    @Test(arguments: [false, true]) func definitionFromAReference(utf8: Bool) throws {
+        let (client, p) = try opened(utf8)
         let definition = try client.call("textDocument/definition", textDocumentPosition(uri, p[1]))
         // The whole marker `[^alpha]:`, from two before the label to two after.
         #expect(definition == .array([location(uri, position(3, 0), position(3, utf8 ? 9 : 9))]))
@@ -39,10 +45,7 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func referencesWithAndWithoutTheDefinition(utf8: Bool) throws {
-        let note = note(utf8), p = note.positions
-        let client = try editorClient(utf8: utf8)
-        client.open(uri, note.text)
-        _ = try client.diagnostics(uri)
+        let (client, p) = try opened(utf8)
         let all = try client.call("textDocument/references", textDocumentPosition(uri, p[7], [("context", .object([("includeDeclaration", .bool(true))]))]))
         #expect(all == .array([location(uri, p[0], p[2]), location(uri, p[5], p[6]), location(uri, p[7], p[8])]))
         let referencesOnly = try client.call("textDocument/references", textDocumentPosition(uri, p[1], [("context", .object([("includeDeclaration", .bool(false))]))]))
@@ -55,10 +58,7 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func highlightsMarkTheDefinitionAsTheWrite(utf8: Bool) throws {
-        let note = note(utf8), p = note.positions
-        let client = try editorClient(utf8: utf8)
-        client.open(uri, note.text)
-        _ = try client.diagnostics(uri)
+        let (client, p) = try opened(utf8)
         let highlights = try client.call("textDocument/documentHighlight", textDocumentPosition(uri, p[6]))
         #expect(highlights == .array([
             .object([("range", range(p[0], p[2])), ("kind", .int(2))]),
@@ -70,10 +70,7 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func renameEveryUseAndRefuseOutsideALabel(utf8: Bool) throws {
-        let note = note(utf8), p = note.positions
-        let client = try editorClient(utf8: utf8)
-        client.open(uri, note.text)
-        _ = try client.diagnostics(uri)
+        let (client, p) = try opened(utf8)
         let prepared = try client.call("textDocument/prepareRename", textDocumentPosition(uri, p[1]))
         #expect(prepared == .object([("range", range(p[0], p[2])), ("placeholder", .string("alpha"))]))
         #expect(try client.call("textDocument/prepareRename", textDocumentPosition(uri, p[11])) == .null)
@@ -98,10 +95,7 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func hoverShowsTheDefinitionText(utf8: Bool) throws {
-        let note = note(utf8), p = note.positions
-        let client = try editorClient(utf8: utf8)
-        client.open(uri, note.text)
-        _ = try client.diagnostics(uri)
+        let (client, p) = try opened(utf8)
         let hover = try client.call("textDocument/hover", textDocumentPosition(uri, p[1]))
         // The range is the whole reference `[^alpha]`, two before the label and one after.
         let start = position(0, utf8 ? 15 : 13), end = position(0, utf8 ? 23 : 21)

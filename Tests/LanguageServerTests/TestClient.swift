@@ -14,6 +14,14 @@ final class TestClient: @unchecked Sendable {
     private var inbox: [JSON] = []
     private var nextID = 1
     private(set) var exitStatus: Int32? = nil
+    /// How the client answers `window/workDoneProgress/create` (the message stays in the
+    /// inbox for the test to read): accepted, refused with an error, or left unanswered.
+    enum ProgressAnswer { case accept, refuse, none }
+    var progressAnswer: ProgressAnswer {
+        get { lock.lock(); defer { lock.unlock() }; return _progressAnswer }
+        set { lock.lock(); _progressAnswer = newValue; lock.unlock() }
+    }
+    private var _progressAnswer = ProgressAnswer.accept
 
     init(today: CalendarDay = CalendarDay(year: 2026, month: 11, day: 29), environment: [String: String] = [:]) {
         let connection = Connection(descriptor: pipe.fileHandleForWriting.fileDescriptor)
@@ -29,6 +37,13 @@ final class TestClient: @unchecked Sendable {
             while case .message(let body) = reader.next() {
                 guard let json = try? JSON.parse(body) else { continue }
                 guard let self else { return }
+                if json["method"]?.string == "window/workDoneProgress/create", let id = json["id"].flatMap(RequestID.init) {
+                    switch self.progressAnswer {
+                    case .accept: self.server.handle(.response(id: id, result: .null, error: nil))
+                    case .refuse: self.server.handle(.response(id: id, result: nil, error: .object([("code", .int(-32603)), ("message", .string("no progress here"))])))
+                    case .none: break
+                    }
+                }
                 self.lock.lock()
                 self.inbox.append(json)
                 self.lock.broadcast()

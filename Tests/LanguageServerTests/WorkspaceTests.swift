@@ -30,8 +30,10 @@ import Testing
         func uri(_ relative: String) -> String { DocumentURI.fileURI(url.appendingPathComponent(relative).standardizedFileURL.path) }
     }
 
-    private func start(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false) throws -> TestClient {
-        let client = TestClient()
+    private func start(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
+                       progressAnswer: TestClient.ProgressAnswer = .accept, environment: [String: String] = [:]) throws -> TestClient {
+        let client = TestClient(environment: environment)
+        client.progressAnswer = progressAnswer
         var capabilities: [(String, JSON)] = [("window", .object([("workDoneProgress", .bool(progress))]))]
         if utf8 { capabilities.append(("general", .object([("positionEncodings", .array([.string("utf-8")]))]))) }
         if pull { capabilities.append(("textDocument", .object([("diagnostic", .object([("dynamicRegistration", .bool(false))]))]))) }
@@ -57,6 +59,27 @@ import Testing
         return message["params"] ?? .null
     }
 
+    /// Consumes the other `count` progress messages of a run whose end was taken (the token's
+    /// creation, its begin and reports).
+    private func progressRest(_ client: TestClient, _ count: Int) throws {
+        for _ in 0..<count {
+            _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" }
+        }
+    }
+
+    /// A client of `folder` (no workspace scope) once the server checked its notes; after the
+    /// progress ends, the server has queued its lint of the open notes (none), which the drain
+    /// waits for.
+    private func startAndCheckTheFolder(_ folder: Folder) throws -> TestClient {
+        let client = try start(folder, progress: true)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        _ = try progress(client, "end")
+        try progressRest(client, 3)
+        client.server.drain()
+        return client
+    }
+
     @Test func unopenedNotesAreCheckedInTheBackgroundWithProgress() throws {
         let folder = try Folder()
         let client = try start(folder, progress: true)
@@ -75,6 +98,111 @@ import Testing
         #expect(b[0]["message"]?.string == "duplicate entry: same link as the entry on line 2 of a.md")
         #expect(b[0]["range"] == range(position(3, 6), position(3, 40)))
         #expect(try progress(client, "end")["value"]?["message"]?.string == "2 notes checked")
+        client.finish()
+    }
+
+    @Test func excludedNotesAreLeftOutAsTheCheckCommandLeavesThemOut() throws {
+        let folder = try Folder(scope: nil)
+        try folder.write("drafts/d.md", "Title:\nLink:\n")
+        try folder.write("node_modules/m.md", "Title: M\nLink: https://example.org/m\nDate: 20 Apr 2021\n")
+        try folder.write(".notelint.yml", "version: 1\nexclude: [drafts/**]\n")
+        let client = try start(folder, progress: true)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("node_modules/m.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        #expect(try progress(client, "end")["value"]?["message"]?.string == "3 notes checked")
+        try progressRest(client, 4)
+        client.server.drain()
+        // Closing an excluded note publishes nothing for it from disk.
+        client.open(folder.uri("drafts/d.md"), "Title: D\n")
+        _ = try client.diagnostics(folder.uri("drafts/d.md"))
+        client.notify("textDocument/didClose", .object([("textDocument", .object([("uri", .string(folder.uri("drafts/d.md")))]))]))
+        #expect(try published(client, folder.uri("drafts/d.md")) == [])
+        client.finish()
+    }
+
+    @Test func includeKeepsOnlyTheMatchingNotes() throws {
+        let folder = try Folder(scope: nil)
+        try folder.write(".notelint.yml", "version: 1\ninclude: [notes/**]\n")
+        let client = try start(folder, pull: true)
+        let items = try client.call("workspace/diagnostic", .object([("previousResultIds", .array([]))]))["items"]?.array ?? []
+        #expect(items.compactMap { $0["uri"]?.string } == [folder.uri("notes/b.md")])
+        client.finish()
+    }
+
+    @Test func pastTheLimitTheFirstNotesAreCheckedAndTheUserIsTold() throws {
+        let folder = try Folder(scope: nil)
+        let client = try start(folder, environment: ["NOTELINT_WORKSPACE_LIMIT": "1"])
+        let shown = try client.take("showMessage") { $0["method"]?.string == "window/showMessage" }
+        #expect(shown["params"]?["message"]?.string == "notelint: the workspace holds 2 notes; only the first 1 in path order are checked")
+        #expect(shown["params"]?["type"]?.int == 2)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        client.finish()
+    }
+
+    private func filesChanged(_ client: TestClient, _ folder: Folder, _ changes: [(String, Int)]) {
+        client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array(changes.map {
+            .object([("uri", .string(folder.uri($0.0))), ("type", .int($0.1))])
+        }))]))
+    }
+
+    @Test func notesChangedOnDiskAreCheckedAgainAndDeletedOnesCleared() throws {
+        let folder = try Folder(scope: nil)
+        let client = try startAndCheckTheFolder(folder)
+        let open = "Title: Open\nLink: https://example.org/open\nDate: 20 Apr 2021\n"
+        client.open(folder.uri("open.md"), open)
+        _ = try client.diagnostics(folder.uri("open.md"))
+
+        try folder.write("a.md", "Title: RoFormer 😀\nLink: https://arxiv.org/pdf/2104.09864\nDate: 20 Apr 2021\n")
+        try folder.write("c.md", "Title:\nLink: https://example.org/c\nDate: 20 Apr 2021\n")
+        try folder.write(".hidden/c.md", "Title:\n")
+        try folder.write("open.md", "Title:\n")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notes/b.md"))
+        filesChanged(client, folder, [("a.md", 2), ("c.md", 1), ("notes/b.md", 3), (".hidden/c.md", 1), ("open.md", 2)])
+        #expect(try published(client, folder.uri("notes/b.md")) == [])
+        #expect(try published(client, folder.uri("a.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        #expect(try published(client, folder.uri("c.md")).map { $0["code"]?.string } == ["entry-empty-field"])
+        // Nothing for the hidden note, nor for the open one (the editor's text stands).
+        client.finish()
+    }
+
+    @Test func aNoteChangedOnDiskChangesTheOthersWhenEntriesAreCompared() throws {
+        let folder = try Folder()
+        let client = try start(folder)
+        _ = try published(client, folder.uri("a.md"))
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
+        client.server.drain()
+        try folder.write("a.md", "Title: Other\nLink: https://example.org/other\nDate: 20 Apr 2021\n")
+        filesChanged(client, folder, [("a.md", 2)])
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        client.finish()
+    }
+
+    @Test func progressBeginsOnlyOnceTheClientAcceptedTheToken() throws {
+        let folder = try Folder()
+        let client = try start(folder, progress: true, progressAnswer: .none)
+        let create = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(client.unread.isEmpty, "the server went on before the client answered")
+        client.server.handle(.response(id: RequestID(create["id"]!), result: .null, error: nil))
+        #expect(try progress(client, "begin")["token"] == create["params"]?["token"])
+        _ = try progress(client, "report")
+        _ = try published(client, folder.uri("a.md"))
+        _ = try published(client, folder.uri("notes/b.md"))
+        _ = try progress(client, "end")
+        client.finish()
+    }
+
+    @Test func aClientThatRefusesTheTokenGetsFindingsWithoutProgress() throws {
+        let folder = try Folder()
+        let client = try start(folder, progress: true, progressAnswer: .refuse)
+        _ = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
+        client.server.drain()
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(!client.unread.contains { $0["method"]?.string == "$/progress" })
         client.finish()
     }
 
@@ -106,12 +234,7 @@ import Testing
 
     @Test func withoutTheWorkspaceScopeNotesAreComparedAlone() throws {
         let folder = try Folder(scope: nil)
-        let client = try start(folder, progress: true)
-        #expect(try published(client, folder.uri("a.md")) == [])
-        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
-        _ = try progress(client, "end")
-        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
-        client.server.drain()
+        let client = try startAndCheckTheFolder(folder)
         // Saving a note changes no other note's findings: nothing is checked again.
         client.open(folder.uri("a.md"), "Title: Other\nLink: https://example.org/other\nDate: 20 Apr 2021\n")
         _ = try client.diagnostics(folder.uri("a.md"))
@@ -125,7 +248,7 @@ import Testing
         _ = try progress(client, "end")
         _ = try published(client, folder.uri("a.md"))
         #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
-        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
+        try progressRest(client, 3)
         client.server.drain()
 
         // a.md now holds another paper: once saved, b.md's entry is no longer a duplicate.
@@ -138,7 +261,7 @@ import Testing
         _ = try progress(client, "end")
         // The open a.md is linted again too (it is never published as an unopened note).
         _ = try client.diagnostics(folder.uri("a.md"), version: 1)
-        for _ in 0..<3 { _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" } }
+        try progressRest(client, 3)
         client.finish()
     }
 

@@ -89,7 +89,9 @@ CASES = [
                                                         "params": {"textDocument": {"uri": URI}, "range": rng(9, 0, -3, 0), "options": {}}})),
     ("outline, folding and links of the 5 MB note", b"".join(message({"jsonrpc": "2.0", "id": 80 + index, "method": method,
                                                                     "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/big.md"}}})
-                                                            for index, method in enumerate(["textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/documentLink"]))),
+                                                            for index, method in enumerate(["textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/documentLink"]))
+     # The parse those requests share is kept while the note is open, and freed when it closes.
+     + message({"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/big.md"}}})),
     ("hover and completion in a note of NUL bytes", message({"jsonrpc": "2.0", "id": 79, "method": "textDocument/hover",
                                                             "params": {"textDocument": {"uri": "file:///tmp/notelint-hostile/nul.md"}, "position": {"line": 2, "character": 2}}})
      + message({"jsonrpc": "2.0", "id": 78, "method": "textDocument/completion",

@@ -1,23 +1,10 @@
 -- Run by Tests/nvim/run.sh: Neovim headless attaches notelint to a copy of the example note
 -- through editors/nvim, checks the diagnostics it received, and applies a code action.
 -- Writes "ok" or the failure to the file named by NOTELINT_NVIM_RESULT, then quits.
-local result_path = os.getenv("NOTELINT_NVIM_RESULT")
-local note = os.getenv("NOTELINT_NVIM_NOTE")
-local binary = os.getenv("NOTELINT_BIN")
+local support = dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "support.lua")
 
-local function finish(message)
-  local file = io.open(result_path, "w")
-  file:write(message)
-  file:close()
-  vim.cmd("qall!")
-end
-
-local ok, err = pcall(function()
-  vim.opt.runtimepath:append(os.getenv("NOTELINT_NVIM_PLUGIN"))
-  require("notelint").setup({ cmd = { binary, "lsp" } })
-  vim.cmd("edit " .. note)
-  vim.cmd("setfiletype markdown")
-  local bufnr = vim.api.nvim_get_current_buf()
+support.run(function()
+  local bufnr = support.attach()
 
   local function findings()
     local list = {}
@@ -28,7 +15,6 @@ local ok, err = pcall(function()
     return table.concat(list, ", ")
   end
 
-  assert(vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 50), "no diagnostics arrived")
   local expected = table.concat({
     "104 date-arxiv-mismatch", "123 entry-blank", "13 date-format", "130 entry-blank", "14 field-whitespace",
     "3 field-whitespace", "3 front-matter-placeholder", "5 front-matter-placeholder", "77 field-whitespace",
@@ -40,12 +26,9 @@ local ok, err = pcall(function()
   vim.api.nvim_win_set_cursor(0, { 13, 6 })
   local params = vim.lsp.util.make_range_params()
   params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr) }
-  local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params, 5000)
   local chosen
-  for _, response in pairs(responses or {}) do
-    for _, action in ipairs(response.result or {}) do
-      if action.title == "Write `20 Apr 2021`" then chosen = action end
-    end
+  for _, action in ipairs(support.request("textDocument/codeAction", params)) do
+    if action.title == "Write `20 Apr 2021`" then chosen = action end
   end
   assert(chosen, "no `Write 20 Apr 2021` action among the code actions")
   vim.lsp.util.apply_workspace_edit(chosen.edit, "utf-16")
@@ -54,5 +37,3 @@ local ok, err = pcall(function()
   assert(vim.wait(10000, function() return not findings():find("13 date%-format") end, 50),
     "the date-format finding stayed after the fix: " .. findings())
 end)
-
-if ok then finish("ok") else finish(tostring(err)) end

@@ -2,16 +2,8 @@
 -- through editors/nvim, then reads the outline, jumps from a footnote reference to its
 -- definition, renames the label, completes a category and formats the note, checking each
 -- step. Writes "ok" or the failure to the file named by NOTELINT_NVIM_RESULT, then quits.
-local result_path = os.getenv("NOTELINT_NVIM_RESULT")
-local note = os.getenv("NOTELINT_NVIM_NOTE")
-local binary = os.getenv("NOTELINT_BIN")
-
-local function finish(message)
-  local file = io.open(result_path, "w")
-  file:write(message)
-  file:close()
-  vim.cmd("qall!")
-end
+local support = dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "support.lua")
+local request = support.request
 
 local function line(number)
   return vim.api.nvim_buf_get_lines(0, number - 1, number, false)[1]
@@ -28,22 +20,8 @@ local function cursor_in(number, text)
   vim.api.nvim_win_set_cursor(0, { number, column })
 end
 
-local function request(method, params)
-  local responses = vim.lsp.buf_request_sync(0, method, params, 5000)
-  for _, response in pairs(responses or {}) do
-    if response.error then error(method .. ": " .. vim.inspect(response.error)) end
-    if response.result then return response.result end
-  end
-  error(method .. ": no answer")
-end
-
-local ok, err = pcall(function()
-  vim.opt.runtimepath:append(os.getenv("NOTELINT_NVIM_PLUGIN"))
-  require("notelint").setup({ cmd = { binary, "lsp" } })
-  vim.cmd("edit " .. note)
-  vim.cmd("setfiletype markdown")
-  local bufnr = vim.api.nvim_get_current_buf()
-  assert(vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 50), "no diagnostics arrived")
+support.run(function()
+  local bufnr = support.attach()
 
   -- The outline: front matter, then the headings, the entries under them.
   local symbols = request("textDocument/documentSymbol", { textDocument = vim.lsp.util.make_text_document_params() })
@@ -90,5 +68,3 @@ local ok, err = pcall(function()
   expect("formatted date", line(9), "Date: 20 Apr 2021")
   expect("untouched title", line(7), "Title: RoFormer: Enhanced Transformer with Rotary Position Embedding")
 end)
-
-if ok then finish("ok") else finish(tostring(err)) end

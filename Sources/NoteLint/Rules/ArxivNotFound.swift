@@ -27,11 +27,9 @@ struct ArxivNotFound: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        guard let arxiv = context.arxiv else { return }
-        for facts in context.entries {
-            guard let link = facts.link, let identifier = facts.validArxivIdentifier,
-                  arxiv.lookup(identifier) == .notFound else { continue }
-            context.report("arXiv has no paper \(identifier)", at: link.valueRange)
+        for answer in context.arxivAnswers() where answer.lookup == .notFound {
+            guard let link = answer.facts.link else { continue }
+            context.report("arXiv has no paper \(answer.identifier)", at: link.valueRange)
         }
     }
 }

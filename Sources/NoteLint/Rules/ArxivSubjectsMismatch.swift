@@ -29,19 +29,17 @@ struct ArxivSubjectsMismatch: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        guard let arxiv = context.arxiv else { return }
-        for facts in context.entries {
-            guard let subjects = facts.subjects, !subjects.isEmpty, let identifier = facts.validArxivIdentifier,
-                  case .found(let metadata)? = arxiv.lookup(identifier),
-                  !ArxivComparison.subjectsAgree(facts, metadata) else { continue }
-            let written = ArxivComparison.codes(facts)
+        for answer in context.arxivAnswers() {
+            guard let subjects = answer.facts.subjects, !subjects.isEmpty, let metadata = answer.metadata,
+                  !ArxivComparison.subjectsAgree(answer.facts, metadata) else { continue }
+            let written = ArxivComparison.codes(answer.facts)
             var parts: [String] = []
             let missing = metadata.categories.filter { !written.contains($0) }
             let extra = written.filter { !metadata.categories.contains($0) }
             if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
             if !extra.isEmpty { parts.append("not listed there: \(extra.joined(separator: ", "))") }
             if parts.isEmpty { parts.append("the primary category, \(metadata.primaryCategory), comes first") }
-            context.report("arXiv lists \(identifier) under \(metadata.categories.joined(separator: "; ")): \(parts.joined(separator: "; "))",
+            context.report("arXiv lists \(answer.identifier) under \(metadata.categories.joined(separator: "; ")): \(parts.joined(separator: "; "))",
                            at: subjects.valueRange)
         }
     }

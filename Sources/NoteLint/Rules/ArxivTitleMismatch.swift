@@ -30,14 +30,12 @@ struct ArxivTitleMismatch: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        guard let arxiv = context.arxiv else { return }
-        for facts in context.entries {
-            guard let title = facts.title, !title.isEmpty, let identifier = facts.validArxivIdentifier,
-                  case .found(let metadata)? = arxiv.lookup(identifier),
+        for answer in context.arxivAnswers() {
+            guard let title = answer.facts.title, !title.isEmpty, let metadata = answer.metadata,
                   !ArxivComparison.titleAgrees(title.value, metadata) else { continue }
             let fix = Fix(title: "Write arXiv's title", applicability: .suggestion,
                           edits: [TextEdit(range: title.valueRange, newText: metadata.title)])
-            context.report("arXiv's title for \(identifier) is `\(metadata.title)`", at: title.valueRange, fix: fix)
+            context.report("arXiv's title for \(answer.identifier) is `\(metadata.title)`", at: title.valueRange, fix: fix)
         }
     }
 }

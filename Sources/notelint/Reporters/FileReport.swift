@@ -98,6 +98,20 @@ protocol Reporter: Sendable {
     func finish(_ files: [RenderedFile], pieces: [String], to output: Output)
 }
 
+extension Reporter {
+    /// A file's findings as the items of a JSON array nested `level` levels deep (two spaces
+    /// a level), separated by commas: the JSON and SARIF reports join files' pieces with one.
+    func jsonItems(_ file: FileReport, level: Int, _ item: (Diagnostic) -> JSON) -> String {
+        var out = ""
+        for (index, diagnostic) in file.diagnostics.enumerated() {
+            if index > 0 { out += ",\n" }
+            out += String(repeating: "  ", count: level)
+            item(diagnostic).write(into: &out, indent: level)
+        }
+        return out
+    }
+}
+
 
 /// Positions as every output format prints them: lines and columns 1-based, columns counted in
 /// Unicode scalars, ends exclusive.

@@ -7,13 +7,7 @@ import NoteSyntax
 struct JSONReporter: Reporter {
     /// One file's findings as array items, rendered on the worker that linted it.
     func render(_ file: FileReport) -> String {
-        var out = ""
-        for (index, diagnostic) in file.diagnostics.enumerated() {
-            if index > 0 { out += ",\n" }
-            out += "  "
-            object(diagnostic, in: file).write(into: &out, indent: 1)
-        }
-        return out
+        jsonItems(file, level: 1) { object($0, in: file) }
     }
 
     func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {

@@ -12,13 +12,7 @@ struct SarifReporter: Reporter {
         uniqueKeysWithValues: RuleRegistry.descriptions.enumerated().map { ($1.id, $0) })
 
     func render(_ file: FileReport) -> String {
-        var out = ""
-        for (index, diagnostic) in file.diagnostics.enumerated() {
-            if index > 0 { out += ",\n" }
-            out += "        "
-            result(diagnostic, in: file).write(into: &out, indent: 4)
-        }
-        return out
+        jsonItems(file, level: 4) { result($0, in: file) }
     }
 
     func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {

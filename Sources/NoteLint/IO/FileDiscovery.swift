@@ -2,25 +2,31 @@ import Foundation
 
 /// Turns the paths on the command line into the notes to lint. A directory is searched for
 /// `*.md` and `*.markdown`; inside a git work tree git itself says which files it ignores.
-/// A file named explicitly is always linted.
-struct FileDiscovery {
-    static let extensions: Set<String> = ["md", "markdown"]
+/// A file named explicitly is always linted. The CLI and the language server's workspace
+/// share it, with `NoteSelection` applying the configuration's `include` and `exclude`.
+public struct FileDiscovery {
+    public static let extensions: Set<String> = ["md", "markdown"]
 
-    struct Failure: Error, CustomStringConvertible {
-        let path: String
-        let reason: String
-        var description: String { "\(path): \(reason)" }
+    public struct Failure: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "\(path): \(reason)" }
     }
 
-    struct Found {
-        let path: String
+    public struct Found: Sendable {
+        public let path: String
         /// The folder argument it was found in; nil for a file named on the command line.
-        let searchRoot: String?
+        public let searchRoot: String?
+
+        public init(path: String, searchRoot: String?) {
+            self.path = path
+            self.searchRoot = searchRoot
+        }
     }
 
     /// The files to lint, each once, in the order given (directories sorted), and the paths
     /// that could not be used.
-    static func files(for paths: [String]) -> (files: [Found], failures: [Failure]) {
+    public static func files(for paths: [String]) -> (files: [Found], failures: [Failure]) {
         var files: [Found] = []
         var seen = Set<String>()
         var failures: [Failure] = []
@@ -38,7 +44,7 @@ struct FileDiscovery {
         return (files, failures)
     }
 
-    static func isNote(_ path: String) -> Bool {
+    public static func isNote(_ path: String) -> Bool {
         extensions.contains((path as NSString).pathExtension.lowercased())
     }
 
