@@ -30,8 +30,9 @@ editors_passed=$(grep -oE "[0-9]+ passed" "$log/editors.txt" | tail -n 1 | grep 
 Tests/nvim/run.sh | tee "$log/nvim.txt"
 nvim_passed=$(grep -oE "neovim: [0-9]+ passed" "$log/nvim.txt" | grep -oE "[0-9]+")
 Tests/emacs/run.sh | tee "$log/emacs.txt"
+emacs_passed=$(grep -oE "emacs: [0-9]+ passed" "$log/emacs.txt" | grep -oE "[0-9]+")
 Tests/precommit/run.sh | tee "$log/precommit.txt"
 precommit_passed=$(grep -oE "pre-commit: [0-9]+ passed" "$log/precommit.txt" | grep -oE "[0-9]+")
 
-echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; editor set-ups: ${editors_passed} passed; neovim: ${nvim_passed} passed; emacs: 1 passed; pre-commit: ${precommit_passed} passed"
-echo "notelint: $((swift_passed + pytest_passed + formats_passed + editors_passed + nvim_passed + 1 + precommit_passed)) passed, 0 failed"
+echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; editor set-ups: ${editors_passed} passed; neovim: ${nvim_passed} passed; emacs: ${emacs_passed} passed; pre-commit: ${precommit_passed} passed"
+echo "notelint: $((swift_passed + pytest_passed + formats_passed + editors_passed + nvim_passed + emacs_passed + precommit_passed)) passed, 0 failed"
