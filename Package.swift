@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "notelint", targets: ["notelint"]),
+        // For the fuzz targets, a separate package (Fuzz/) that links with -sanitize=fuzzer.
+        .library(name: "NoteLintInternals", targets: ["NoteLint", "NoteSyntax", "JSONRPC", "LanguageServer", "NoteInvariants"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,12 +33,13 @@ let package = Package(
         ),
         .target(name: "JSONRPC"),
         .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax"]),
+        .target(name: "NoteInvariants", dependencies: ["NoteLint", "NoteSyntax"]),
         .executableTarget(
             name: "notelint",
             dependencies: ["NoteLint", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"], exclude: ["Goldens"]),
-        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteInvariants"]),
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
         .testTarget(name: "CLITests", dependencies: ["notelint"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),

@@ -34,11 +34,30 @@ struct FootnoteUndefined: Rule {
         let undefined = footnotes.references.filter { !defined.contains($0.key) }
         guard !undefined.isEmpty else { return }
         let (offset, separator) = appendPoint(context.note)
+        let fixable = labelsDefinedWhenAppended(undefined, at: offset, separator: separator, in: context.note)
         for reference in undefined {
-            let fix = Fix(title: "Add a definition for `[^\(reference.label)]`", applicability: .unsafe,
-                          edits: [.insert(separator + "[^\(reference.label)]: TODO\n", at: offset)])
+            let fix = fixable.contains(reference.key)
+                ? Fix(title: "Add a definition for `[^\(reference.label)]`", applicability: .unsafe,
+                      edits: [.insert(separator + definition(reference.label), at: offset)])
+                : nil
             context.report("footnote `[^\(reference.label)]` is not defined", at: reference.range, fix: fix)
         }
+    }
+
+    private func definition(_ label: String) -> String { "[^\(label)]: TODO\n" }
+
+    /// The keys whose appended definition the parser would see as one. At the end of a note
+    /// that ends inside an unclosed code fence or HTML block, an appended definition is code,
+    /// and adding it again on every pass would never settle: such references get no fix.
+    private func labelsDefinedWhenAppended(_ references: [FootnoteReference], at offset: Int, separator: String, in note: Note) -> Set<String> {
+        var seen = Set<String>()
+        var appended = separator
+        for reference in references where seen.insert(reference.key).inserted {
+            appended += definition(reference.label)
+        }
+        let bytes = note.source.bytes
+        let patched = Note(source: SourceText(bytes: Array(bytes[..<offset]) + Array(appended.utf8) + Array(bytes[offset...])))
+        return Set(patched.footnotes.definitions.map(\.key)).intersection(seen)
     }
 
     /// Where definitions are appended, and what goes before one: right after the last
