@@ -42,15 +42,19 @@ public enum FixApplier {
         var count = 0
         for fix in fixes {
             let edits = fix.edits.sorted { $0.range < $1.range }
+            // The same fix offered for several findings (one definition for two references)
+            // goes in once.
+            if !edits.isEmpty && edits.allSatisfy({ accepted.contains($0) }) { continue }
             let clashes = edits.contains { edit in
-                edit.range.end > bytes.count || accepted.contains { conflicts($0.range, edit.range) }
-            } || zip(edits, edits.dropFirst()).contains { conflicts($0.range, $1.range) }
+                edit.range.end > bytes.count || accepted.contains { conflicts($0, edit) }
+            } || zip(edits, edits.dropFirst()).contains { $0.range.start == $1.range.start || conflicts($0, $1) }
             guard !clashes else { continue }
             accepted += edits
             count += 1
         }
         guard !accepted.isEmpty else { return (bytes, 0) }
-        accepted.sort { $0.range < $1.range }
+        // Insertions at one place go in in the order of their fixes (a stable sort).
+        accepted = accepted.enumerated().sorted { ($0.element.range, $0.offset) < ($1.element.range, $1.offset) }.map(\.element)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var cursor = 0
@@ -63,10 +67,14 @@ public enum FixApplier {
         return (output, count)
     }
 
-    /// Overlapping ranges conflict, and so do two edits at the same place (the order of two
-    /// insertions there would be arbitrary).
-    private static func conflicts(_ a: ByteRange, _ b: ByteRange) -> Bool {
-        a.overlaps(b) || a.start == b.start || (a.isEmpty && b.contains(a.start)) || (b.isEmpty && a.contains(b.start))
+    /// Overlapping ranges conflict, and so does an insertion at or inside a replaced range.
+    /// Two insertions at one place from different fixes do not: they go in in the order of
+    /// the fixes (the findings' order), so that ten missing footnote definitions, all appended
+    /// at the end, take one pass and not ten.
+    private static func conflicts(_ a: TextEdit, _ b: TextEdit) -> Bool {
+        let a = a.range, b = b.range
+        if a.isEmpty && b.isEmpty { return false }
+        return a.overlaps(b) || a.start == b.start || (a.isEmpty && b.contains(a.start)) || (b.isEmpty && a.contains(b.start))
     }
 }
 
