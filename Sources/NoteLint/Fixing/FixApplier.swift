@@ -38,7 +38,7 @@ public enum FixApplier {
     /// Applies the fixes that do not overlap an earlier one (a fix's edits go in together or
     /// not at all); returns the new bytes and how many fixes went in.
     public static func apply(_ fixes: [Fix], to bytes: [UInt8], lineEnding: LineEnding) -> ([UInt8], Int) {
-        var accepted: [TextEdit] = []
+        var accepted = AcceptedEdits()
         var count = 0
         for fix in fixes {
             let edits = fix.edits.sorted { $0.range < $1.range }
@@ -46,19 +46,17 @@ public enum FixApplier {
             // goes in once.
             if !edits.isEmpty && edits.allSatisfy({ accepted.contains($0) }) { continue }
             let clashes = edits.contains { edit in
-                edit.range.end > bytes.count || accepted.contains { conflicts($0, edit) }
-            } || zip(edits, edits.dropFirst()).contains { $0.range.start == $1.range.start || conflicts($0, $1) }
+                edit.range.end > bytes.count || accepted.conflicts(edit) || joinsCRWithLF(edit, in: bytes, lineEnding: lineEnding)
+            } || zip(edits, edits.dropFirst()).contains { $0.range.start == $1.range.start || $0.range.overlaps($1.range) || $0.range.end > $1.range.start }
             guard !clashes else { continue }
-            accepted += edits
+            for edit in edits { accepted.insert(edit) }
             count += 1
         }
         guard !accepted.isEmpty else { return (bytes, 0) }
-        // Insertions at one place go in in the order of their fixes (a stable sort).
-        accepted = accepted.enumerated().sorted { ($0.element.range, $0.offset) < ($1.element.range, $1.offset) }.map(\.element)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var cursor = 0
-        for edit in accepted {
+        for edit in accepted.sorted {
             output += bytes[cursor..<edit.range.start]
             output += lineEnding.convert(edit.newText).utf8
             cursor = edit.range.end
@@ -67,14 +65,19 @@ public enum FixApplier {
         return (output, count)
     }
 
-    /// Overlapping ranges conflict, and so does an insertion at or inside a replaced range.
-    /// Two insertions at one place from different fixes do not: they go in in the order of
-    /// the fixes (the findings' order), so that ten missing footnote definitions, all appended
-    /// at the end, take one pass and not ten.
-    private static func conflicts(_ a: TextEdit, _ b: TextEdit) -> Bool {
-        let a = a.range, b = b.range
-        if a.isEmpty && b.isEmpty { return false }
-        return a.overlaps(b) || a.start == b.start || (a.isEmpty && b.contains(a.start)) || (b.isEmpty && a.contains(b.start))
+    /// An edit that would put a bare CR (a line break of its own) next to an LF, making one
+    /// CRLF of two line breaks, is not applied: it would change the line's structure and the
+    /// file's line endings. Only files with lone CRs meet this.
+    private static func joinsCRWithLF(_ edit: TextEdit, in bytes: [UInt8], lineEnding: LineEnding) -> Bool {
+        let text = Array(lineEnding.convert(edit.newText).utf8)
+        let start = edit.range.start, end = edit.range.end
+        let before: UInt8? = start > 0 ? bytes[start - 1] : nil
+        let after: UInt8? = end < bytes.count ? bytes[end] : nil
+        let wasCRLFAtStart = before == 0x0D && start < bytes.count && bytes[start] == 0x0A
+        let wasCRLFAtEnd = after == 0x0A && end > 0 && bytes[end - 1] == 0x0D
+        if before == 0x0D && (text.first ?? after) == 0x0A && !wasCRLFAtStart { return true }
+        if after == 0x0A && (text.last ?? before) == 0x0D && !wasCRLFAtEnd { return true }
+        return false
     }
 }
 
