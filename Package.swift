@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
         .testTarget(name: "CLITests", dependencies: ["notelint"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants"]),
     ],
     swiftLanguageModes: [.v5]
 )
