@@ -150,7 +150,7 @@ public struct LineIndex: Sendable {
                 high = middle - 1
             }
         }
-        while offset > start && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+        while offset > start && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
         counted = unitsBefore(offset, unit) - base
         while offset < end && counted < position.column {
             let length = scalarLength(at: offset)
