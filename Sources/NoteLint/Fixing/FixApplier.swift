@@ -86,10 +86,17 @@ public enum LineEnding: String, Sendable {
     case lf = "\n"
     case crlf = "\r\n"
 
-    /// The style of the first line ending; LF when there is none.
+    /// The style most line endings have (the first one's on a tie); LF when there is none.
+    /// Not the first one's alone: a fix that changes the first line would then change the
+    /// style, and a second run of the fixes would insert differently.
     public static func detect(in bytes: [UInt8]) -> LineEnding {
-        guard let newline = bytes.firstIndex(of: 0x0A) else { return .lf }
-        return newline > 0 && bytes[newline - 1] == 0x0D ? .crlf : .lf
+        guard let first = bytes.firstIndex(of: 0x0A) else { return .lf }
+        var crlf = 0, lf = 0
+        for index in first..<bytes.count where bytes[index] == 0x0A {
+            if index > 0 && bytes[index - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+        }
+        if crlf != lf { return crlf > lf ? .crlf : .lf }
+        return first > 0 && bytes[first - 1] == 0x0D ? .crlf : .lf
     }
 
     public func convert(_ text: String) -> String {
