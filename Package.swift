@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "notelint", targets: ["notelint"]),
+        // For the fuzz targets, a separate package (Fuzz/) that links with -sanitize=fuzzer.
+        .library(name: "NoteLintInternals", targets: ["NoteLint", "NoteSyntax", "JSONRPC", "LanguageServer", "NoteInvariants"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,19 +34,20 @@ let package = Package(
         ),
         .target(name: "JSONRPC"),
         .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivKit", "ArxivClient"]),
+        .target(name: "NoteInvariants", dependencies: ["NoteLint", "NoteSyntax"]),
         .executableTarget(
             name: "notelint",
             dependencies: ["NoteLint", "ArxivClient", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"], exclude: ["Goldens"]),
-        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteInvariants"]),
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
         // The fake arXiv server (Tests/arxiv/fake_arxiv.py) as the Swift tests start it.
         .target(name: "FakeArxivServer", path: "Tests/FakeArxivServer"),
         .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "FakeArxivServer"]),
         .testTarget(name: "CLITests", dependencies: ["notelint", "FakeArxivServer"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "FakeArxivServer"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants", "FakeArxivServer"]),
     ],
     swiftLanguageModes: [.v5]
 )

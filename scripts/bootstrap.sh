@@ -3,12 +3,18 @@
 # packages. With --test, also what the tests use: Neovim and Emacs with eglot and
 # markdown-mode (real editors for the language server), pytest-lsp (a protocol checker),
 # check-jsonschema and sarif-tools (readers of the SARIF report) and pre-commit (which runs
-# the hooks). Safe to run again.
+# the hooks). With --fuzz, lld when the toolchain has
+# no ld.lld. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 python_packages=()
+# --fuzz: the fuzz targets (scripts/fuzz) link with ld.lld; Swift toolchains ship it, and
+# Debian's lld provides it where one does not.
+if [ "${1:-}" = "--fuzz" ] && ! command -v ld.lld > /dev/null; then
+  packages+=(lld)
+fi
 if [ "${1:-}" = "--test" ]; then
   packages+=(neovim emacs-nox elpa-eglot elpa-markdown-mode git)
   python_packages+=("pytest-lsp==1.0.1" "check-jsonschema==0.39.0" "sarif-tools==3.0.5" "pre-commit==4.7.0")

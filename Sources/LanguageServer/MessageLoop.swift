@@ -41,7 +41,8 @@ public enum MessageLoop {
             connection.respond(nil, error: ErrorCode.parseError, "\(error)")
             // A Content-Length that overstated the body swallowed the start of the next
             // message: read on from its header.
-            if let next = body.range(of: Data("Content-Length".utf8), options: [], in: 1..<body.count) {
+            // (An empty body, `Content-Length: 0`, has nothing to search.)
+            if body.count > 1, let next = body.range(of: Data("Content-Length".utf8), options: [], in: 1..<body.count) {
                 reader.unread(body[next.lowerBound...])
             }
             return

@@ -7,14 +7,22 @@ public struct LineIndex: Sendable {
     private let contentEnds: [Int]
     /// Bytes of the text, kept to count columns; shared storage with `SourceText`.
     private let bytes: [UInt8]
+    /// For text that is not all ASCII: how many scalars, and UTF-16 units, start before each
+    /// 64-byte block, so that a column on a 10 MB line costs at most 64 bytes of counting,
+    /// not the whole line (a finding per reference on one long line was quadratic).
+    private let scalarsBeforeBlock: [Int]
+    private let utf16BeforeBlock: [Int]
+    private static let blockShift = 6
 
     public init(_ bytes: [UInt8]) {
         var starts = [0]
         var ends: [Int] = []
         var offset = 0
         let count = bytes.count
+        var ascii = true
         while offset < count {
             let byte = bytes[offset]
+            if byte >= 0x80 { ascii = false }
             if byte == 0x0A {
                 ends.append(offset)
                 starts.append(offset + 1)
@@ -29,6 +37,45 @@ public struct LineIndex: Sendable {
         self.lineStarts = starts
         self.contentEnds = ends
         self.bytes = bytes
+        var scalars: [Int] = [], units: [Int] = []
+        if !ascii {
+            let blocks = (count >> Self.blockShift) + 1
+            scalars.reserveCapacity(blocks)
+            units.reserveCapacity(blocks)
+            var scalarCount = 0, unitCount = 0
+            for index in 0..<count {
+                if index & ((1 << Self.blockShift) - 1) == 0 {
+                    scalars.append(scalarCount)
+                    units.append(unitCount)
+                }
+                let byte = bytes[index]
+                if byte & 0xC0 != 0x80 { scalarCount += 1; unitCount += 1 }
+                if byte >= 0xF0 { unitCount += 1 }
+            }
+            if count & ((1 << Self.blockShift) - 1) == 0 {
+                scalars.append(scalarCount)
+                units.append(unitCount)
+            }
+        }
+        self.scalarsBeforeBlock = scalars
+        self.utf16BeforeBlock = units
+    }
+
+    /// Scalars (or UTF-16 units) that start before `offset`. The text is valid UTF-8 (it is
+    /// `SourceText`'s sanitized bytes), so a scalar starts at every byte that is not a
+    /// continuation byte, and takes two UTF-16 units when its first byte is 0xF0 or above.
+    private func unitsBefore(_ offset: Int, _ unit: Unit) -> Int {
+        if unit == .utf8 || scalarsBeforeBlock.isEmpty { return offset }
+        let block = offset >> Self.blockShift
+        var count = unit == .utf16 ? utf16BeforeBlock[block] : scalarsBeforeBlock[block]
+        var index = block << Self.blockShift
+        while index < offset {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { count += 1 }
+            if unit == .utf16 && byte >= 0xF0 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -88,9 +135,23 @@ public struct LineIndex: Sendable {
         guard position.line < lineStarts.count else { return bytes.count }
         let start = lineStarts[position.line]
         let end = contentEnds[position.line]
-        if unit == .utf8 { return min(start + max(position.column, 0), end) }
+        if unit == .utf8 || scalarsBeforeBlock.isEmpty { return min(start + max(position.column, 0), end) }
         var offset = start
         var counted = 0
+        // Skip whole blocks that end before the column, then count scalar by scalar.
+        let base = unitsBefore(start, unit)
+        var low = (start >> Self.blockShift) + 1, high = end >> Self.blockShift
+        while low <= high {
+            let middle = (low + high) / 2
+            if unitsBefore(middle << Self.blockShift, unit) - base <= position.column {
+                offset = middle << Self.blockShift
+                low = middle + 1
+            } else {
+                high = middle - 1
+            }
+        }
+        while offset > start && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+        counted = unitsBefore(offset, unit) - base
         while offset < end && counted < position.column {
             let length = scalarLength(at: offset)
             let width = unit == .utf16 ? (length == 4 ? 2 : 1) : 1
@@ -103,15 +164,7 @@ public struct LineIndex: Sendable {
     }
 
     private func columns(from start: Int, to end: Int, in unit: Unit) -> Int {
-        if unit == .utf8 { return end - start }
-        var count = 0
-        var offset = start
-        while offset < end {
-            let length = scalarLength(at: offset)
-            count += (unit == .utf16 && length == 4) ? 2 : 1
-            offset += length
-        }
-        return count
+        unitsBefore(end, unit) - unitsBefore(start, unit)
     }
 
     /// Length in bytes of the scalar that starts at `offset`; a stray continuation byte counts

@@ -144,7 +144,7 @@ struct CheckJob {
                 return .checked(report, fixed: outcome.appliedCount, diff: nil, fixedStandardInput: file.fileBytes(with: outcome.bytes))
             }
             if outcome.bytes != file.bytes {
-                do { try AtomicWriter.write(file.fileBytes(with: outcome.bytes), to: path) } catch { return .failed("\(error)") }
+                do { try AtomicWriter.write(file.fileBytes(with: outcome.bytes), to: path, replacing: file.fileBytes(with: file.bytes)) } catch { return .failed("\(error)") }
             }
             return .checked(report, fixed: outcome.appliedCount, diff: nil, fixedStandardInput: nil)
         }

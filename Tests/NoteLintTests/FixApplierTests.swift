@@ -25,9 +25,21 @@ import Testing
         #expect(count == 1)
     }
 
-    @Test func twoInsertionsAtOnePlaceDoNotBothApplyInOnePass() {
-        let (text, count) = apply([fix(.insert("a", at: 1)), fix(.insert("b", at: 1))], to: "xy")
+    @Test func insertionsAtOnePlaceGoInInTheOrderOfTheirFixes() {
+        let (text, count) = apply([fix(.insert("a", at: 1)), fix(.insert("b", at: 1)), fix(.insert("c", at: 1))], to: "xy")
+        #expect(text == "xabcy")
+        #expect(count == 3)
+    }
+
+    @Test func theSameFixOfferedTwiceGoesInOnce() {
+        let (text, count) = apply([fix(.insert("a", at: 1)), fix(.insert("a", at: 1))], to: "xy")
         #expect(text == "xay")
+        #expect(count == 1)
+    }
+
+    @Test func anInsertionAtTheStartOfAReplacementConflicts() {
+        let (text, count) = apply([fix(TextEdit(range: ByteRange(1, 2), newText: "Y")), fix(.insert("a", at: 1))], to: "xy")
+        #expect(text == "xY")
         #expect(count == 1)
     }
 
@@ -39,7 +51,7 @@ import Testing
     @Test func fixAllReachesAFixpointAndCountsWhatItApplied() throws {
         let text = "A.[^a] B.[^b]\n"
         let outcome = FixApplier.fixAll(Array(text.utf8), linter: try Linter(), allowed: [.safe, .unsafe])
-        #expect(String(decoding: outcome.bytes, as: UTF8.self) == "A.[^a] B.[^b]\n\n[^a]: TODO\n[^b]: TODO\n")
+        #expect(String(decoding: outcome.bytes, as: UTF8.self) == "A.[^a] B.[^b]\n\n[^a]: TODO\n\n[^b]: TODO\n")
         #expect(outcome.appliedCount == 2)
         #expect(outcome.converged)
         #expect(outcome.remaining.diagnostics.allSatisfy { $0.ruleID != "footnote-undefined" })

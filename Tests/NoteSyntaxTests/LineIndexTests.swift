@@ -203,3 +203,27 @@ private func contentRanges(_ index: LineIndex) -> [ByteRange] {
         }
     }
 }
+
+@Suite struct LineIndexBlockTests {
+    /// Columns on text that is not all ASCII are counted from 64-byte blocks; these cross
+    /// block boundaries inside multi-byte scalars and end exactly on one.
+    @Test func columnsRoundTripAcrossBlocks() {
+        for text in [String(repeating: "é", count: 32), String(repeating: "a😀", count: 40) + "\nb", "x" + String(repeating: "中", count: 70)] {
+            let source = SourceText(text)
+            var utf16 = 0, scalars = 0
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" { break }
+                for (unit, column) in [(LineIndex.Unit.utf16, utf16), (.unicodeScalar, scalars)] {
+                    #expect(source.lineIndex.position(of: offset, in: unit) == LineIndex.Position(line: 0, column: column))
+                    #expect(source.lineIndex.offset(of: LineIndex.Position(line: 0, column: column), in: unit) == offset)
+                }
+                offset += scalar.utf8.count
+                utf16 += scalar.utf16.count
+                scalars += 1
+            }
+            let end = source.lineIndex.contentRange(ofLine: 0).end
+            #expect(source.lineIndex.offset(of: LineIndex.Position(line: 0, column: 10_000), in: .utf16) == end)
+        }
+    }
+}

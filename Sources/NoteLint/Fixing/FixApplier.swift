@@ -38,23 +38,25 @@ public enum FixApplier {
     /// Applies the fixes that do not overlap an earlier one (a fix's edits go in together or
     /// not at all); returns the new bytes and how many fixes went in.
     public static func apply(_ fixes: [Fix], to bytes: [UInt8], lineEnding: LineEnding) -> ([UInt8], Int) {
-        var accepted: [TextEdit] = []
+        var accepted = AcceptedEdits()
         var count = 0
         for fix in fixes {
             let edits = fix.edits.sorted { $0.range < $1.range }
+            // The same fix offered for several findings (one definition for two references)
+            // goes in once.
+            if !edits.isEmpty && edits.allSatisfy({ accepted.contains($0) }) { continue }
             let clashes = edits.contains { edit in
-                edit.range.end > bytes.count || accepted.contains { conflicts($0.range, edit.range) }
-            } || zip(edits, edits.dropFirst()).contains { conflicts($0.range, $1.range) }
+                edit.range.end > bytes.count || accepted.conflicts(edit) || joinsCRWithLF(edit, in: bytes, lineEnding: lineEnding)
+            } || zip(edits, edits.dropFirst()).contains { $0.range.start == $1.range.start || $0.range.overlaps($1.range) || $0.range.end > $1.range.start }
             guard !clashes else { continue }
-            accepted += edits
+            for edit in edits { accepted.insert(edit) }
             count += 1
         }
         guard !accepted.isEmpty else { return (bytes, 0) }
-        accepted.sort { $0.range < $1.range }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var cursor = 0
-        for edit in accepted {
+        for edit in accepted.sorted {
             output += bytes[cursor..<edit.range.start]
             output += lineEnding.convert(edit.newText).utf8
             cursor = edit.range.end
@@ -63,10 +65,19 @@ public enum FixApplier {
         return (output, count)
     }
 
-    /// Overlapping ranges conflict, and so do two edits at the same place (the order of two
-    /// insertions there would be arbitrary).
-    private static func conflicts(_ a: ByteRange, _ b: ByteRange) -> Bool {
-        a.overlaps(b) || a.start == b.start || (a.isEmpty && b.contains(a.start)) || (b.isEmpty && a.contains(b.start))
+    /// An edit that would put a bare CR (a line break of its own) next to an LF, making one
+    /// CRLF of two line breaks, is not applied: it would change the line's structure and the
+    /// file's line endings. Only files with lone CRs meet this.
+    private static func joinsCRWithLF(_ edit: TextEdit, in bytes: [UInt8], lineEnding: LineEnding) -> Bool {
+        let text = Array(lineEnding.convert(edit.newText).utf8)
+        let start = edit.range.start, end = edit.range.end
+        let before: UInt8? = start > 0 ? bytes[start - 1] : nil
+        let after: UInt8? = end < bytes.count ? bytes[end] : nil
+        let wasCRLFAtStart = before == 0x0D && start < bytes.count && bytes[start] == 0x0A
+        let wasCRLFAtEnd = after == 0x0A && end > 0 && bytes[end - 1] == 0x0D
+        if before == 0x0D && (text.first ?? after) == 0x0A && !wasCRLFAtStart { return true }
+        if after == 0x0A && (text.last ?? before) == 0x0D && !wasCRLFAtEnd { return true }
+        return false
     }
 }
 
@@ -75,10 +86,17 @@ public enum LineEnding: String, Sendable {
     case lf = "\n"
     case crlf = "\r\n"
 
-    /// The style of the first line ending; LF when there is none.
+    /// The style most line endings have (the first one's on a tie); LF when there is none.
+    /// Not the first one's alone: a fix that changes the first line would then change the
+    /// style, and a second run of the fixes would insert differently.
     public static func detect(in bytes: [UInt8]) -> LineEnding {
-        guard let newline = bytes.firstIndex(of: 0x0A) else { return .lf }
-        return newline > 0 && bytes[newline - 1] == 0x0D ? .crlf : .lf
+        guard let first = bytes.firstIndex(of: 0x0A) else { return .lf }
+        var crlf = 0, lf = 0
+        for index in first..<bytes.count where bytes[index] == 0x0A {
+            if index > 0 && bytes[index - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+        }
+        if crlf != lf { return crlf > lf ? .crlf : .lf }
+        return first > 0 && bytes[first - 1] == 0x0D ? .crlf : .lf
     }
 
     public func convert(_ text: String) -> String {

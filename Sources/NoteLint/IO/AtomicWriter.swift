@@ -1,8 +1,9 @@
 import Foundation
 
 /// Replaces a file's contents atomically: the bytes go to a hidden temporary file in the same
-/// folder, which takes the original's permissions and is then renamed over it. A crash leaves
-/// either the old file or the new one, never half of one.
+/// folder (a name `check` never picks up: a leading dot and a `.tmp` extension), which takes
+/// the original's permissions and owner and is then renamed over it. A crash leaves either
+/// the old file or the new one, never half of one.
 public enum AtomicWriter {
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
@@ -10,14 +11,22 @@ public enum AtomicWriter {
         public var description: String { "\(path): cannot write: \(reason)" }
     }
 
-    public static func write(_ bytes: [UInt8], to requestedPath: String) throws {
-        // Write through a symbolic link to its target rather than replacing the link.
+    /// Writes `bytes` to `requestedPath`. A symbolic link is written through: its target is
+    /// replaced and the link stays a link. With `expected` (the bytes as read), a file that
+    /// changed on disk since is left alone; a read-only file is never forced.
+    public static func write(_ bytes: [UInt8], to requestedPath: String, replacing expected: [UInt8]? = nil) throws {
         let url = URL(fileURLWithPath: requestedPath).resolvingSymlinksInPath()
         let path = url.path
         let folder = url.deletingLastPathComponent().path
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        // Root may write anything, so the permission bits are what say "read-only" there.
+        if exists && (access(path, W_OK) != 0 || info.st_mode & 0o222 == 0) {
+            throw WriteError(path: requestedPath, reason: "the file is read-only; it was not changed")
+        }
         let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).notelint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw WriteError(path: requestedPath, reason: String(cString: strerror(errno))) }
         var succeeded = false
         defer {
             if !succeeded { unlink(temporary) }
@@ -34,14 +43,19 @@ public enum AtomicWriter {
             }
             return true
         }
-        var info = stat()
-        if stat(path, &info) == 0 {
+        if exists {
             fchmod(descriptor, info.st_mode & 0o7777)
+            if getuid() == 0 { _ = fchown(descriptor, info.st_uid, info.st_gid) }
         }
         let synced = fsync(descriptor) == 0
         close(descriptor)
-        guard written, synced else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        guard rename(temporary, path) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        guard written, synced else { throw WriteError(path: requestedPath, reason: String(cString: strerror(errno))) }
+        // Another program (an editor, a sync client) may have saved the file since it was read:
+        // its version wins. What remains is the moment between this comparison and the rename.
+        if let expected, exists, FileManager.default.contents(atPath: path).map(Array.init) != expected {
+            throw WriteError(path: requestedPath, reason: "the file changed on disk while it was being fixed; it was not overwritten")
+        }
+        guard rename(temporary, path) == 0 else { throw WriteError(path: requestedPath, reason: String(cString: strerror(errno))) }
         succeeded = true
     }
 }

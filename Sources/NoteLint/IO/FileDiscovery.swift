@@ -36,7 +36,7 @@ public struct FileDiscovery {
                 failures.append(Failure(path: path, reason: "no such file or directory"))
                 continue
             }
-            let found = isDirectory.boolValue ? notes(inDirectory: path) : [path]
+            let found = isDirectory.boolValue ? notes(inDirectory: path, failures: &failures) : [path]
             for file in found where paths.count == 1 || seen.insert((file as NSString).standardizingPath).inserted {
                 files.append(Found(path: file, searchRoot: isDirectory.boolValue ? path : nil))
             }
@@ -48,8 +48,8 @@ public struct FileDiscovery {
         extensions.contains((path as NSString).pathExtension.lowercased())
     }
 
-    private static func notes(inDirectory directory: String) -> [String] {
-        let found = gitListedFiles(in: directory) ?? walk(directory)
+    private static func notes(inDirectory directory: String, failures: inout [Failure]) -> [String] {
+        let found = gitListedFiles(in: directory) ?? walk(directory, failures: &failures)
         return found.filter(isNote).map { join(directory, $0) }.sorted()
     }
 
@@ -81,19 +81,43 @@ public struct FileDiscovery {
     }
 
     /// Every note below `directory`, skipping hidden files and folders, relative to it.
-    private static func walk(_ directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    /// Symbolic links are followed, each folder is entered once (so a link back up does not
+    /// loop), and a folder that cannot be read is reported and skipped.
+    private static func walk(_ directory: String, failures: inout [Failure]) -> [String] {
+        struct FolderID: Hashable {
+            let device: UInt64
+            let inode: UInt64
+        }
+        func identity(_ info: stat) -> FolderID { FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
+        var visited = Set<FolderID>()
+        var info = stat()
+        guard stat(directory, &info) == 0 else { return [] }
+        visited.insert(identity(info))
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? directory : join(directory, relative)
+            guard let handle = opendir(folder) else {
+                failures.append(Failure(path: folder, reason: "cannot read the folder: \(String(cString: strerror(errno)))"))
                 continue
             }
-            guard isNote(name) else { continue }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: join(directory, relative), isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(relative)
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                // stat follows links; a broken or looping link fails and is skipped.
+                guard stat(join(directory, child), &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    if visited.insert(identity(info)).inserted { pending.append(child) }
+                case S_IFREG:
+                    if isNote(name) { files.append(child) }
+                default:
+                    break
+                }
             }
         }
         return files

@@ -34,22 +34,48 @@ struct FootnoteUndefined: Rule {
         let undefined = footnotes.references.filter { !defined.contains($0.key) }
         guard !undefined.isEmpty else { return }
         let (offset, separator) = appendPoint(context.note)
+        let fixable = labelsDefinedWhenAppended(undefined, at: offset, separator: separator, in: context.note)
+        // References that differ only in case or spacing share one definition, spelt as the
+        // first one is, so that fixing them all adds it once.
+        var firstLabel: [String: String] = [:]
+        for reference in undefined where firstLabel[reference.key] == nil { firstLabel[reference.key] = reference.label }
         for reference in undefined {
-            let fix = Fix(title: "Add a definition for `[^\(reference.label)]`", applicability: .unsafe,
-                          edits: [.insert(separator + "[^\(reference.label)]: TODO\n", at: offset)])
+            let label = firstLabel[reference.key]!
+            let fix = fixable.contains(reference.key)
+                ? Fix(title: "Add a definition for `[^\(label)]`", applicability: .unsafe,
+                      edits: [.insert(separator + definition(label), at: offset)])
+                : nil
             context.report("footnote `[^\(reference.label)]` is not defined", at: reference.range, fix: fix)
         }
+    }
+
+    private func definition(_ label: String) -> String { "[^\(label)]: TODO\n" }
+
+    /// The keys whose appended definition the parser would see as one. At the end of a note
+    /// that ends inside an unclosed code fence or HTML block, an appended definition is code,
+    /// and adding it again on every pass would never settle: such references get no fix.
+    private func labelsDefinedWhenAppended(_ references: [FootnoteReference], at offset: Int, separator: String, in note: Note) -> Set<String> {
+        var seen = Set<String>()
+        var appended = separator
+        for reference in references where seen.insert(reference.key).inserted {
+            appended += definition(reference.label)
+        }
+        let bytes = note.source.bytes
+        let patched = Note(source: SourceText(bytes: Array(bytes[..<offset]) + Array(appended.utf8) + Array(bytes[offset...])))
+        return Set(patched.footnotes.definitions.map(\.key)).intersection(seen)
     }
 
     /// Where definitions are appended, and what goes before one: right after the last
     /// definition when the note ends with one, else after a blank line.
     private func appendPoint(_ note: Note) -> (offset: Int, separator: String) {
         let source = note.source
-        let endsWithNewline = source.bytes.last == 0x0A || source.bytes.last == 0x0D
+        // Before a final bare CR: a line break inserted after it would turn it into a CRLF.
+        let offset = source.bytes.last == 0x0D ? source.count - 1 : source.count
+        let endsWithNewline = offset > 0 && (source.bytes[offset - 1] == 0x0A || source.bytes[offset - 1] == 0x0D)
         let lastLine = LineSpans.previousNonBlank(before: source.lineIndex.lineCount, in: source)
         let afterDefinition = lastLine.map { note.footnoteDefinition(containingLine: $0)?.lines.upperBound == $0 } ?? false
         var separator = endsWithNewline ? "" : "\n"
         if !afterDefinition && lastLine != nil { separator += "\n" }
-        return (source.count, separator)
+        return (offset, separator)
     }
 }

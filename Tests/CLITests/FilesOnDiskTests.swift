@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// What `check --fix` does with links, read-only files, and folders that fight back.
+@Suite struct FilesOnDiskTests {
+    static let fixable = "Title: A  paper\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021-04-20\n"
+
+    @Test func aLinkIsWrittenThroughAndStaysALink() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("store/real.md", Self.fixable)
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        let link = folder.url.appendingPathComponent("notes/link.md").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../store/real.md")
+        let run = try Notelint.run(["check", "--fix", "--no-cache", "notes/link.md"], in: folder.url)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "../store/real.md")
+        let fixed = String(decoding: folder.read("store/real.md"), as: UTF8.self)
+        #expect(fixed.hasPrefix("Title: A paper\n"), "\(fixed)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("notes").path) == ["link.md"])
+    }
+
+    @Test func aReadOnlyFileIsReportedNotForced() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("locked.md", Self.fixable)
+        let path = folder.url.appendingPathComponent("locked.md").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        let run = try Notelint.run(["check", "--fix", "--no-cache", "locked.md"], in: folder.url)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("locked.md: cannot write: the file is read-only; it was not changed"), "\(run.stderr)")
+        #expect(String(decoding: folder.read("locked.md"), as: UTF8.self) == Self.fixable)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o444)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["locked.md"])
+    }
+
+    @Test func aSymbolicLinkLoopEndsTheWalkWithEachNoteOnce() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("notes/a/one.md", "Title: x\n")
+        try folder.write("notes/b/two.md", "Title: y\n")
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: folder.url.appendingPathComponent("notes/a/up").path, withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: folder.url.appendingPathComponent("notes/b/to-a").path, withDestinationPath: "../a")
+        try manager.createSymbolicLink(atPath: folder.url.appendingPathComponent("notes/self.md").path, withDestinationPath: "self.md")
+        let run = try Notelint.run(["check", "--no-cache", "--format", "json", "notes"], in: folder.url)
+        #expect(run.status == 1, "\(run.stderr)")
+        let paths = try KillDuringFixTests.paths(in: run.stdout)
+        #expect(Set(paths).count == 2, "\(Set(paths).sorted())")
+        #expect(paths.contains { $0.hasSuffix("one.md") } && paths.contains { $0.hasSuffix("two.md") })
+    }
+
+    /// Root reads every folder, so the walk is run as `nobody` when the tests run as root.
+    @Test func anUnreadableFolderIsReportedAndTheRestChecked() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("notes/open/one.md", "Title: x\n")
+        try folder.write("notes/closed/two.md", "Title: y\n")
+        let closed = folder.url.appendingPathComponent("notes/closed").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: closed)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: closed) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
+        var arguments = ["check", "--no-cache", "--format", "json", "notes"]
+        var environment: [String: String] = [:]
+        if getuid() == 0 {
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", Notelint.binary.path] + arguments
+            environment["NOTELINT_TEST_RUN_AS"] = "/usr/bin/setpriv"
+        }
+        let run = try Self.run(arguments, in: folder.url, executable: environment["NOTELINT_TEST_RUN_AS"])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("notes/closed: cannot read the folder: Permission denied"), "\(run.stderr)")
+        #expect(try KillDuringFixTests.paths(in: run.stdout).contains { $0.hasSuffix("open/one.md") }, "\(run.stdout)")
+    }
+
+    /// A walk over 100,000 files (1,000 of them notes, in 100 folders) finds every note.
+    @Test(.timeLimit(.minutes(10))) func aWalkOverOneHundredThousandFiles() throws {
+        let folder = try TemporaryFolder()
+        let manager = FileManager.default
+        for group in 0..<100 {
+            let directory = folder.url.appendingPathComponent("notes/\(group)")
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+            for index in 0..<1_000 {
+                let name = index % 100 == 0 ? "note-\(index).md" : "data-\(index).txt"
+                // Plain open and write: FileManager's own writes go through a temporary file each.
+                let descriptor = open(directory.appendingPathComponent(name).path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+                guard descriptor >= 0 else {
+                    Issue.record("cannot create \(name)")
+                    return
+                }
+                _ = write(descriptor, "Title: x\n", 9)
+                close(descriptor)
+            }
+        }
+        let run = try Notelint.run(["check", "--no-cache", "--format", "json", "notes"], in: folder.url)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(Set(try KillDuringFixTests.paths(in: run.stdout)).count == 1_000)
+    }
+
+    private static func run(_ arguments: [String], in directory: URL, executable: String?) throws -> Run {
+        guard let executable else { return try Notelint.run(arguments, in: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
