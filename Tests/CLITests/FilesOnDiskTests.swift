@@ -58,12 +58,12 @@ import Testing
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: closed) }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
         var arguments = ["check", "--no-cache", "--format", "json", "notes"]
-        var environment: [String: String] = [:]
+        var executable: URL?
         if getuid() == 0 {
             arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", Notelint.binary.path] + arguments
-            environment["NOTELINT_TEST_RUN_AS"] = "/usr/bin/setpriv"
+            executable = URL(fileURLWithPath: "/usr/bin/setpriv")
         }
-        let run = try Self.run(arguments, in: folder.url, executable: environment["NOTELINT_TEST_RUN_AS"])
+        let run = try Notelint.run(arguments, in: folder.url, executable: executable)
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains("notes/closed: cannot read the folder: Permission denied"), "\(run.stderr)")
         #expect(try KillDuringFixTests.paths(in: run.stdout).contains { $0.hasSuffix("open/one.md") }, "\(run.stdout)")
@@ -91,28 +91,5 @@ import Testing
         let run = try Notelint.run(["check", "--no-cache", "--format", "json", "notes"], in: folder.url)
         #expect(run.status == 1, "\(run.stderr)")
         #expect(Set(try KillDuringFixTests.paths(in: run.stdout)).count == 1_000)
-    }
-
-    private static func run(_ arguments: [String], in directory: URL, executable: String?) throws -> Run {
-        guard let executable else { return try Notelint.run(arguments, in: directory) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }

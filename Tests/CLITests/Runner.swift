@@ -22,9 +22,9 @@ enum Notelint {
 
     @discardableResult
     static func run(_ arguments: [String], in directory: URL = packageRoot, stdin: Data? = nil,
-                    environment: [String: String] = [:]) throws -> Run {
+                    environment: [String: String] = [:], executable: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
