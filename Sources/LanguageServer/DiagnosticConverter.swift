@@ -32,7 +32,7 @@ struct DiagnosticConverter {
                 ("edits", .array(fix.edits.map { edit($0, source: source, lineEnding: lineEnding) })),
             ])))
         }
-        if let disable = SuppressionEdit.edit(for: diagnostic, in: note) {
+        if let disable = SuppressionEdit.edit(for: diagnostic, in: note, lineEnding: lineEnding) {
             data.append(("disable", .array([edit(disable, source: source, lineEnding: lineEnding)])))
         }
         let related: JSON? = diagnostic.related.isEmpty ? nil : .array(diagnostic.related.map { location in

@@ -5,10 +5,12 @@ import NoteSyntax
 /// line above the block holding the finding (an entry, a footnote definition, a paragraph),
 /// or, for a finding in the front matter, the rule added to `notelint: {disable: [...]}`.
 enum SuppressionEdit {
-    static func edit(for diagnostic: Diagnostic, in note: Note) -> TextEdit? {
+    /// `lineEnding` is the document's (`LineEnding.detect` reads the whole text: once per
+    /// document, not once per finding).
+    static func edit(for diagnostic: Diagnostic, in note: Note, lineEnding: LineEnding) -> TextEdit? {
         let source = note.source
         let line = source.lineIndex.line(containing: diagnostic.range.start)
-        let newline = LineEnding.detect(in: source.bytes).rawValue
+        let newline = lineEnding.rawValue
         if let frontMatter = note.frontMatter, frontMatter.lines.contains(line) {
             return frontMatterEdit(rule: diagnostic.ruleID, frontMatter, source: source, newline: newline)
         }

@@ -46,7 +46,7 @@ public enum ArxivFill {
                                      schema: EntrySchema, source: SourceText, linking: Bool) -> [Change] {
         guard let first = facts.entry.fields.first, let last = facts.entry.fields.last,
               let firstPrefix = quotePrefix(first, source), let lastPrefix = quotePrefix(last, source) else { return [] }
-        let newline = LineEnding.detect(in: source.bytes).rawValue
+        let newline = lineEnding(of: last, or: first, in: source)
         var changes: [Change] = []
         if facts.title == nil, let name = schema.names(of: .text).first {
             let start = source.lineIndex.lineStarts[first.line]
@@ -71,6 +71,18 @@ public enum ArxivFill {
         let text = endsWithNewline ? lines.map { $0 + newline }.joined() : lines.map { newline + $0 }.joined()
         changes.append(Change(field: below.map(\.0).joined(separator: ", "), edit: .insert(text, at: end)))
         return changes
+    }
+
+    /// The entry's own line ending: that of its last field's line, else its first's. Reading
+    /// the whole file's style for every entry would make filling a large note quadratic.
+    private static func lineEnding(of last: Field, or first: Field, in source: SourceText) -> String {
+        for field in [last, first] {
+            let end = source.lineIndex.fullRange(ofLine: field.line).end
+            if end > 0 && source.bytes[end - 1] == 0x0A {
+                return end > 1 && source.bytes[end - 2] == 0x0D ? "\r\n" : "\n"
+            }
+        }
+        return LineEnding.detect(in: source.bytes).rawValue
     }
 
     /// What precedes a field's key on its line, when it is only indentation and `>` markers.
