@@ -61,20 +61,11 @@ private func checkInvariants(_ note: Note, _ context: String = "", dump: Bool = 
     if dump { #expect(!note.dump().isEmpty) }
 }
 
-private func timed(_ body: () -> Note) -> (Note, Duration) {
-    let start = ContinuousClock.now
-    let note = body()
-    return (note, ContinuousClock.now - start)
-}
-
-/// Generous: these run in debug builds on shared machines. The quadratic versions of the
-/// scanners took minutes on the same inputs.
-private let budget = Duration.seconds(60)
-
-@Suite(.timeLimit(.minutes(5))) struct RobustnessTests {
+/// Each input once made a scanner quadratic or recursive. The limit only stops a hang (sanitizer
+/// builds are many times slower); speed per megabyte is measured by bench/pathological.py.
+@Suite(.timeLimit(.minutes(10))) struct RobustnessTests {
     @Test func deeplyNestedBlockQuotes() {
-        let (note, elapsed) = timed { Note(String(repeating: ">", count: 50_000) + " Title: x\n" + String(repeating: ">", count: 50_000) + " Date: y\n") }
-        #expect(elapsed < budget)
+        let note = Note(String(repeating: ">", count: 50_000) + " Title: x\n" + String(repeating: ">", count: 50_000) + " Date: y\n")
         #expect(note.blocks.filter { $0.kind == .blockQuote }.count == 50_000)
         #expect(note.blocks.map(\.depth).max() == 50_001)
         #expect(note.entries.first?.fields.map(\.value) == ["x", "y"])
@@ -82,8 +73,7 @@ private let budget = Duration.seconds(60)
     }
 
     @Test func deeplyNestedListItems() {
-        let (note, elapsed) = timed { Note(String(repeating: "- ", count: 10_000) + "Title: x\n") }
-        #expect(elapsed < budget)
+        let note = Note(String(repeating: "- ", count: 10_000) + "Title: x\n")
         #expect(note.blocks.filter { $0.kind == .item }.count == 10_000)
         #expect(note.entries.first?.fields.first?.valueRange == ByteRange(20_007, 20_008))
         checkInvariants(note, dump: false)
@@ -95,8 +85,7 @@ private let budget = Duration.seconds(60)
     ])
     func fiveMegabyteLine(name: String, unit: String) {
         let text = String(repeating: unit, count: 5_000_000 / unit.utf8.count) + "\n"
-        let (note, elapsed) = timed { Note(text) }
-        #expect(elapsed < budget, "\(name)")
+        let note = Note(text)
         checkInvariants(note, name, dump: false)
     }
 
@@ -104,21 +93,18 @@ private let budget = Duration.seconds(60)
         // Every run is unmatched: a naive scan for each closer is cubic in the run count.
         let text = (1...4_000).map { String(repeating: "`", count: $0) }.joined(separator: " ") + " [^x]\n"
         #expect(text.utf8.count > 8_000_000)
-        let (note, elapsed) = timed { Note(text) }
-        #expect(elapsed < budget)
+        let note = Note(text)
         #expect(note.footnotes.references.map(\.label) == ["x"])
     }
 
     @Test func manyFootnoteLabelsThatNeverClose() {
         let text = String(repeating: "[^" + String(repeating: "a", count: 990), count: 5_000) + "\n"
-        let (note, elapsed) = timed { Note(text) }
-        #expect(elapsed < budget)
+        let note = Note(text)
         #expect(note.footnotes.references.isEmpty)
     }
 
     @Test func onlyNULBytes() {
-        let (note, elapsed) = timed { Note(bytes: [UInt8](repeating: 0, count: 100_000)) }
-        #expect(elapsed < budget)
+        let note = Note(bytes: [UInt8](repeating: 0, count: 100_000))
         #expect(note.source.encodingProblems.count == 100_000)
         #expect(note.source.bytes.allSatisfy { $0 == UInt8(ascii: "?") })
         #expect(note.blocks.map(\.kind) == [.document, .paragraph])
