@@ -1,9 +1,5 @@
 import Foundation
 import JSONRPC
-#if os(Linux)
-/// glibc's `malloc_trim`, which the Glibc module does not export.
-@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
-#endif
 
 /// Reads frames until the input ends and hands each message to the server. Whatever arrives
 /// (a broken header, a body that is not JSON, a batch, an oversized message), the loop
@@ -27,7 +23,7 @@ public enum MessageLoop {
                 if body.count > 1 << 20 {
                     // Once the server has handled it, the message's memory can go back.
                     server.drain()
-                    releaseMemory()
+                    ProcessMemory.release()
                 }
             }
         }
@@ -54,13 +50,6 @@ public enum MessageLoop {
         } catch {
             connection.respond(nil, error: ErrorCode.invalidRequest, "\(error)")
         }
-    }
-
-    /// Gives freed memory back to the system after a large message.
-    static func releaseMemory() {
-        #if os(Linux)
-        _ = mallocTrim(0)
-        #endif
     }
 }
 

@@ -76,7 +76,7 @@ extension Server {
             }
             respond()
             // What the answer for a large note built is freed by now: give the memory back.
-            if document.file.bytes.count > 1 << 20 { MessageLoop.releaseMemory() }
+            if document.file.bytes.count > 1 << 20 { ProcessMemory.release() }
         }
     }
 }

@@ -46,7 +46,7 @@ extension Server {
         guard let uri = params["textDocument"]?["uri"]?.string else { return }
         // A large note's kept parse is freed with its last snapshot, once the requests under
         // way are answered (the barrier waits for them): then give the memory back.
-        if let closed = documents[uri], closed.file.bytes.count > 1 << 20 { work.async(flags: .barrier) { MessageLoop.releaseMemory() } }
+        if let closed = documents[uri], closed.file.bytes.count > 1 << 20 { work.async(flags: .barrier) { ProcessMemory.release() } }
         documents[uri] = nil
         tooLarge.remove(uri)
         if !pullDiagnostics {
@@ -71,7 +71,7 @@ extension Server {
             }
             lintAndPublish()
             // Everything the lint built is freed by now; give the memory back after a big one.
-            if document.file.bytes.count > 1 << 20 { MessageLoop.releaseMemory() }
+            if document.file.bytes.count > 1 << 20 { ProcessMemory.release() }
         }
     }
 

@@ -25,6 +25,7 @@ struct LspCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessMemory.limitAllocatorArenas()
         Log.level = Log.Level(name: logLevel) ?? .warning
         // Keep standard output for the protocol: anything printed by accident goes to stderr.
         let protocolOutput = dup(STDOUT_FILENO)

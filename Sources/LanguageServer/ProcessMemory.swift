@@ -1,0 +1,31 @@
+#if os(Linux)
+import Glibc
+
+/// glibc's `malloc_trim` and `mallopt`, which the Glibc module does not export.
+@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
+@_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
+
+/// How the long-running server keeps its resident memory from growing with what it has seen.
+public enum ProcessMemory {
+    /// glibc gives each thread that allocates under contention an arena of its own (up to eight
+    /// per core), and memory freed in those arenas mostly stays resident. A server that lints
+    /// on many threads then keeps a size that grows with the machine's core count, not with
+    /// what it holds: on a 2-core machine a closed 1.7 MB note left 30 MB behind with the
+    /// default and 17 MB with two arenas. Two arenas cost no measurable latency (see
+    /// bench/lsp_memory.py). A `MALLOC_ARENA_MAX` the user set wins.
+    public static func limitAllocatorArenas() {
+        #if os(Linux)
+        guard getenv("MALLOC_ARENA_MAX") == nil else { return }
+        let arenaMaximum: Int32 = -8  // M_ARENA_MAX in <malloc.h>
+        _ = mallopt(arenaMaximum, 2)
+        #endif
+    }
+
+    /// Gives freed memory back to the system, after a large message or document.
+    static func release() {
+        #if os(Linux)
+        _ = mallocTrim(0)
+        #endif
+    }
+}
