@@ -15,23 +15,25 @@ trap 'rm -rf "$log"' EXIT
 # The arXiv metadata cache of every process the tests start: empty, never the user's own.
 export XDG_CACHE_HOME="$log/cache"
 
+# A hung suite fails after this long instead of holding the run until CI's own limit.
+limit=900
 swift build --build-tests
-swift test --skip-build --disable-xctest 2>&1 | tee "$log/swift.txt"
+timeout $((2 * limit)) swift test --skip-build --disable-xctest 2>&1 | tee "$log/swift.txt"
 swift_passed=$(grep -oE "Test run with [0-9]+ tests? in [0-9]+ suites? passed" "$log/swift.txt" | grep -oE "[0-9]+" | head -n 1)
 
 export NOTELINT_BIN="$PWD/.build/debug/notelint"
-(cd Tests/lsp && python3 -m pytest -q -p no:cacheprovider -W error::pytest_lsp.checks.LspSpecificationWarning) 2>&1 | tee "$log/pytest.txt"
+(cd Tests/lsp && timeout $limit python3 -m pytest -q -p no:cacheprovider -W error::pytest_lsp.checks.LspSpecificationWarning) 2>&1 | tee "$log/pytest.txt"
 pytest_passed=$(grep -oE "[0-9]+ passed" "$log/pytest.txt" | tail -n 1 | grep -oE "[0-9]+")
-(cd Tests/formats && python3 -m pytest -q -p no:cacheprovider) 2>&1 | tee "$log/formats.txt"
+(cd Tests/formats && timeout $limit python3 -m pytest -q -p no:cacheprovider) 2>&1 | tee "$log/formats.txt"
 formats_passed=$(grep -oE "[0-9]+ passed" "$log/formats.txt" | tail -n 1 | grep -oE "[0-9]+")
-(cd Tests/editors && python3 -m pytest -q -p no:cacheprovider) 2>&1 | tee "$log/editors.txt"
+(cd Tests/editors && timeout $limit python3 -m pytest -q -p no:cacheprovider) 2>&1 | tee "$log/editors.txt"
 editors_passed=$(grep -oE "[0-9]+ passed" "$log/editors.txt" | tail -n 1 | grep -oE "[0-9]+")
 
-Tests/nvim/run.sh | tee "$log/nvim.txt"
+timeout $limit Tests/nvim/run.sh | tee "$log/nvim.txt"
 nvim_passed=$(grep -oE "neovim: [0-9]+ passed" "$log/nvim.txt" | grep -oE "[0-9]+")
-Tests/emacs/run.sh | tee "$log/emacs.txt"
+timeout $limit Tests/emacs/run.sh | tee "$log/emacs.txt"
 emacs_passed=$(grep -oE "emacs: [0-9]+ passed" "$log/emacs.txt" | grep -oE "[0-9]+")
-Tests/precommit/run.sh | tee "$log/precommit.txt"
+timeout $limit Tests/precommit/run.sh | tee "$log/precommit.txt"
 precommit_passed=$(grep -oE "pre-commit: [0-9]+ passed" "$log/precommit.txt" | grep -oE "[0-9]+")
 
 echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; editor set-ups: ${editors_passed} passed; neovim: ${nvim_passed} passed; emacs: ${emacs_passed} passed; pre-commit: ${precommit_passed} passed"

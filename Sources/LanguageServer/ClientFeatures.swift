@@ -12,6 +12,11 @@ struct ClientFeatures: Sendable {
     let insertReplace: Bool
     /// `window.workDoneProgress`: the server may create progress tokens.
     let workDoneProgress: Bool
+    /// `workspace.applyEdit`: the server may ask the client to apply an edit of its own.
+    let applyEdit: Bool
+    /// `workspace.workspaceEdit.documentChanges`: edits may name the document version they
+    /// were computed for, and the client refuses them if the text moved on.
+    let versionedEdits: Bool
 
     init(_ capabilities: JSON) {
         let text = capabilities["textDocument"]
@@ -19,5 +24,7 @@ struct ClientFeatures: Sendable {
         hierarchicalSymbols = text?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.bool ?? false
         insertReplace = text?["completion"]?["completionItem"]?["insertReplaceSupport"]?.bool ?? false
         workDoneProgress = capabilities["window"]?["workDoneProgress"]?.bool ?? false
+        applyEdit = capabilities["workspace"]?["applyEdit"]?.bool ?? false
+        versionedEdits = capabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool ?? false
     }
 }

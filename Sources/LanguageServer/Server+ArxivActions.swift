@@ -62,6 +62,7 @@ extension Server {
             return request.fail(-32801, "the document changed since the action was offered: ask for code actions again")
         }
         let codec = self.codec
+        let canOfferChoices = clientFeatures.applyEdit
         perform(request) { [self] in
             let linter = lints.linter(for: document)
             guard let facts = EntryAt.starting(atLine: line, in: document, linter: linter) else {
@@ -98,10 +99,17 @@ extension Server {
                 arxiv.remember(found, for: title)
                 for paper in found.prefix(ArxivEditor.candidateLimit) { try? cache.store(.found(paper), for: ArxivIdentifier(id: paper.id, version: nil)) }
                 guard let best = found.first, TitleKey(best.title) == TitleKey(title) else {
-                    let listed = found.prefix(ArxivEditor.candidateLimit).map { "\($0.id): \($0.title)" }.joined(separator: "; ")
-                    showMessage(found.isEmpty ? 2 : 3, found.isEmpty ? "Find on arXiv: no paper titled “\(title)”"
-                                : "Find on arXiv: no exact title match; candidates (ask for code actions again to link one): \(listed)")
-                    return request.respond(params)
+                    let candidates = Array(found.prefix(ArxivEditor.candidateLimit))
+                    request.respond(params)
+                    if candidates.isEmpty {
+                        showMessage(2, "Find on arXiv: no paper titled “\(title)”")
+                    } else if canOfferChoices {
+                        offer(candidates, for: title, uri: uri, line: line)
+                    } else {
+                        let listed = candidates.map { "\($0.id): \($0.title)" }.joined(separator: "; ")
+                        showMessage(3, "Find on arXiv: no exact title match; candidates (ask for code actions again to link one): \(listed)")
+                    }
+                    return
                 }
                 changes = Self.linkAndFill(facts, best, linter: linter, source: document.source)
             case "link":
@@ -122,7 +130,7 @@ extension Server {
         }
     }
 
-    private static func linkAndFill(_ facts: EntryFacts, _ metadata: ArxivMetadata, linter: Linter, source: SourceText) -> [ArxivFill.Change] {
+    static func linkAndFill(_ facts: EntryFacts, _ metadata: ArxivMetadata, linter: Linter, source: SourceText) -> [ArxivFill.Change] {
         ArxivFill.changes(facts, metadata, overwrite: false, style: linter.dateStyle, schema: linter.schema, source: source, linking: true)
     }
 

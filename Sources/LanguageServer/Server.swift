@@ -79,8 +79,8 @@ public final class Server: @unchecked Sendable {
         case .request(let id, let method, let params):
             let request = pending.begin(id, method: method, connection: connection)
             queue.async { self.request(request, params) }
-        case .response(let id, _, let error):
-            responses.deliver(id, failed: error != nil)
+        case .response(let id, let result, let error):
+            responses.deliver(id, result: result, failed: error != nil)
         }
     }
 

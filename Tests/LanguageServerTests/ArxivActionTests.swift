@@ -113,6 +113,52 @@ import Testing
         client.finish()
     }
 
+    /// No exact match: the candidates come as the choices of a message, and the chosen one is
+    /// linked through `workspace/applyEdit`, versioned when the client allows.
+    @Test func findWithoutAnExactMatchOffersTheCandidatesAsChoices() throws {
+        let (client, _) = client()
+        _ = try client.initialize(.object([("workspace", .object([("applyEdit", .bool(true)), ("workspaceEdit", .object([("documentChanges", .bool(true))]))]))]))
+        client.open(uri, "Title: Interstellar\nLink: \n\nProse.\n")
+        _ = try client.diagnostics(uri)
+        let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
+        #expect(try client.call("codeAction/resolve", find)["edit"] == nil)
+        let question = try client.take("the choices") { $0["method"]?.string == "window/showMessageRequest" }
+        #expect(question["params"]?["message"]?.string == "Find on arXiv: no paper is titled exactly “Interstellar”. Link one of these?")
+        let choices = question["params"]?["actions"]?.array?.compactMap { $0["title"]?.string }
+        #expect(choices == ["Link to 1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar",
+                            "Link to 1604.01356: A Roadmap to Interstellar Flight"])
+        _ = try client.diagnostics(uri)  // the search taught the cache two papers: the note is checked again
+
+        client.answer(question, with: try #require(question["params"]?["actions"]?[1]))
+        let applyEdit = try client.take("the edit") { $0["method"]?.string == "workspace/applyEdit" }
+        #expect(applyEdit["params"]?["label"]?.string == "Link to 1604.01356")
+        let change = try #require(applyEdit["params"]?["edit"]?["documentChanges"]?[0])
+        #expect(change["textDocument"] == .object([("uri", .string(uri)), ("version", .int(1))]))
+        #expect(apply(change["edits"]?.array ?? [], to: "Title: Interstellar\nLink: \n\nProse.\n")
+                == "Title: Interstellar\nLink: https://arxiv.org/abs/1604.01356\nDate: 5 Apr 2016\nSubjects: Earth and Planetary Astrophysics (astro-ph.EP); Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n\nProse.\n")
+        client.answer(applyEdit, with: .object([("applied", .bool(false)), ("failureReason", .string("the buffer is read-only"))]))
+        let shown = try client.take("the refusal") { $0["method"]?.string == "window/showMessage" }
+        #expect(shown["params"]?["message"]?.string == "Link to 1604.01356: the editor did not apply the edit: the buffer is read-only")
+        client.finish()
+    }
+
+    /// A client that cannot apply an edit of the server's gets the candidates in a message,
+    /// and as code actions of their own on the next request.
+    @Test func findWithoutApplyEditListsTheCandidates() throws {
+        let (client, _) = client()
+        _ = try client.initialize()
+        client.open(uri, "Title: Interstellar\nLink: \n")
+        _ = try client.diagnostics(uri)
+        let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
+        #expect(try client.call("codeAction/resolve", find)["edit"] == nil)
+        let shown = try client.take("the candidates") { $0["method"]?.string == "window/showMessage" }
+        #expect(shown["params"]?["message"]?.string?.hasSuffix("1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar; 1604.01356: A Roadmap to Interstellar Flight") == true)
+        _ = try client.diagnostics(uri)
+        #expect(titles(try actions(client, line: 0)) == ["Link to 1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar",
+                                                         "Link to 1604.01356: A Roadmap to Interstellar Flight"])
+        client.finish()
+    }
+
     @Test func findAddsTheLinkLineATitleOnlyEntryLacks() throws {
         let (client, _) = client()
         _ = try client.initialize()

@@ -67,6 +67,15 @@ final class TestClient: @unchecked Sendable {
         return id
     }
 
+    /// Answers `request`, a request the server sent, with `result`.
+    func answer(_ request: JSON, with result: JSON) {
+        guard let id = request["id"].flatMap({ RequestID($0) }) else {
+            Issue.record("\(request) is not a request")
+            return
+        }
+        server.handle(.response(id: id, result: result, error: nil))
+    }
+
     func notify(_ method: String, _ params: JSON = .null) {
         server.handle(.notification(method: method, params: params))
     }

@@ -1,5 +1,6 @@
 """Fill from arXiv and Find on arXiv through notelint lsp, resolved against the fake arXiv
 server (Tests/arxiv/fake_arxiv.py) on 127.0.0.1; pytest-lsp checks every message."""
+import asyncio
 import atexit
 import json
 import os
@@ -121,3 +122,63 @@ async def test_fill_and_find_resolve_against_the_fake_server(client: LanguageCli
     offered = await actions(client, uri, 7)
     assert [a.title for a in offered if a.title.startswith("Link to")] == [
         "Link to 2106.04570: Meta Learning for Knowledge Distillation"]
+
+
+def choosing_capabilities():
+    chosen = capabilities()
+    chosen.workspace = types.WorkspaceClientCapabilities(
+        apply_edit=True, workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True))
+    return chosen
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=ENV))
+async def choosing_client(lsp_client: LanguageClient):
+    lsp_client.questions, lsp_client.applied = [], []
+
+    @lsp_client.feature(types.WINDOW_SHOW_MESSAGE_REQUEST)
+    def choose(params: types.ShowMessageRequestParams):
+        lsp_client.questions.append(params)
+        return params.actions[-1]
+
+    @lsp_client.feature(types.WORKSPACE_APPLY_EDIT)
+    def apply(params: types.ApplyWorkspaceEditParams):
+        lsp_client.applied.append(params)
+        return types.ApplyWorkspaceEditResult(applied=True)
+
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=choosing_capabilities()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_find_without_an_exact_match_offers_the_candidates_as_choices(choosing_client: LanguageClient, note_dir):
+    client = choosing_client
+    text = "Title: Interstellar\nLink: \n"
+    path = note_dir / "interstellar.md"
+    path.write_text(text)
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+    find = next(a for a in await actions(client, uri, 0) if a.title == "Find on arXiv")
+    resolved = await client.code_action_resolve_async(find)
+    assert resolved.edit is None
+    for _ in range(200):  # the edit is a request of the server's, sent after the resolve's answer
+        if client.applied:
+            break
+        await asyncio.sleep(0.05)
+    assert [question.message for question in client.questions] == [
+        "Find on arXiv: no paper is titled exactly “Interstellar”. Link one of these?"]
+    assert [action.title for action in client.questions[0].actions] == [
+        "Link to 1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar",
+        "Link to 1604.01356: A Roadmap to Interstellar Flight"]
+    (applied,) = client.applied
+    assert applied.label == "Link to 1604.01356"
+    (change,) = applied.edit.document_changes
+    assert (change.text_document.uri, change.text_document.version) == (uri, 1)
+    assert list(change.edits) == [
+        edit(1, 5, 6, " https://arxiv.org/abs/1604.01356"),
+        edit(2, 0, 0, "Date: 5 Apr 2016\nSubjects: Earth and Planetary Astrophysics (astro-ph.EP); "
+                      "Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n"),
+    ]

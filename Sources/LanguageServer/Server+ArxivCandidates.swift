@@ -1,0 +1,56 @@
+import ArxivKit
+import Foundation
+import JSONRPC
+import NoteLint
+
+/// After "Find on arXiv" found no exact title match: the candidates become the choices of a
+/// `window/showMessageRequest`, and the one the user picks is linked and filled through
+/// `workspace/applyEdit`, on the note as it is when the answer comes.
+extension Server {
+    func offer(_ candidates: [ArxivMetadata], for title: String, uri: String, line: Int) {
+        let choices = candidates.map { "Link to \($0.id): \($0.title)" }
+        let question = JSON.object([
+            ("type", .int(3)),
+            ("message", .string("Find on arXiv: no paper is titled exactly “\(title)”. Link one of these?")),
+            ("actions", .array(choices.map { .object([("title", .string($0))]) })),
+        ])
+        responses.send("window/showMessageRequest", question, over: connection) { [self] answer in
+            // No answer, or the message was dismissed: nothing to do.
+            guard let chosen = answer?["title"]?.string, let index = choices.firstIndex(of: chosen) else { return }
+            queue.async { self.link(candidates[index], for: title, uri: uri, line: line) }
+        }
+    }
+
+    /// On the server's queue: takes the document's current version and edits it on a worker.
+    private func link(_ paper: ArxivMetadata, for title: String, uri: String, line: Int) {
+        guard let document = documents[uri] else {
+            return showMessage(2, "Link to \(paper.id): \(uri) is no longer open")
+        }
+        let codec = self.codec
+        let versioned = clientFeatures.versionedEdits
+        work.async { [self] in
+            let linter = lints.linter(for: document)
+            let entries = EntryAt.all(in: document, linter: linter).filter { $0.searchableTitle.map(TitleKey.init) == TitleKey(title) }
+            // The entry where it was offered, or else the only one with that title.
+            guard let facts = entries.first(where: { $0.entry.lines.lowerBound == line }) ?? (entries.count == 1 ? entries.first : nil) else {
+                return showMessage(2, "Link to \(paper.id): no entry titled “\(title)” without a link is left in the note")
+            }
+            let changes = Self.linkAndFill(facts, paper, linter: linter, source: document.source)
+            guard !changes.isEmpty else { return }
+            let edits = JSON.array(changes.sorted { $0.edit.range.start < $1.edit.range.start }.map {
+                .object([("range", codec.range($0.edit.range, in: document.source)), ("newText", .string($0.edit.newText))])
+            })
+            let edit: JSON = versioned
+                ? .object([("documentChanges", .array([.object([
+                    ("textDocument", .object([("uri", .string(uri)), ("version", .int(document.version))])), ("edits", edits),
+                ])]))])
+                : .object([("changes", .object([(uri, edits)]))])
+            responses.send("workspace/applyEdit", .object([("label", .string("Link to \(paper.id)")), ("edit", edit)]),
+                           over: connection) { [self] answer in
+                guard answer?["applied"]?.bool != true else { return }
+                let reason = answer?["failureReason"]?.string.map { ": \($0)" } ?? ""
+                showMessage(2, "Link to \(paper.id): the editor did not apply the edit\(reason)")
+            }
+        }
+    }
+}
