@@ -7,12 +7,15 @@ final class DiagnosticsPublisher: @unchecked Sendable {
     private let lock = NSLock()
     private var latest: [String: Int] = [:]
     private var queues: [String: DispatchQueue] = [:]
+    /// Notes not open in the editor whose last published findings were not empty.
+    private var unopenedWithFindings: Set<String> = []
 
     /// Records the newest version of a document and returns the serial queue its lints run on.
     func opened(_ uri: String, version: Int) -> DispatchQueue {
         lock.lock()
         defer { lock.unlock() }
         latest[uri] = version
+        unopenedWithFindings.remove(uri)
         if let queue = queues[uri] { return queue }
         let queue = DispatchQueue(label: "notelint.lint.\(queues.count)")
         queues[uri] = queue
@@ -40,7 +43,19 @@ final class DiagnosticsPublisher: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard latest[uri] == nil else { return }
+        if diagnostics.isEmpty { unopenedWithFindings.remove(uri) } else { unopenedWithFindings.insert(uri) }
         connection.notify("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", .array(diagnostics))]))
+    }
+
+    /// Clears the findings of the unopened notes outside `selected` (a configuration now
+    /// excludes them, or they are gone): nothing else would.
+    func clearUnopened(except selected: Set<String>, connection: Connection) {
+        lock.lock()
+        defer { lock.unlock() }
+        for uri in unopenedWithFindings.subtracting(selected) where latest[uri] == nil {
+            unopenedWithFindings.remove(uri)
+            connection.notify("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", .array([]))]))
+        }
     }
 
     func isOpen(_ uri: String) -> Bool {

@@ -20,6 +20,7 @@ extension Server {
             }
             let progress = progressToken.flatMap { WorkDoneProgress.create($0, connection: connection, responses: responses) }
             progress?.begin("notelint: checking the workspace", message: "0/\(files.count) notes", percentage: 0)
+            if paths == nil { publisher.clearUnopened(except: Set(files.map(DocumentURI.fileURI)), connection: connection) }
             recordEntryKeys(of: files, open: [:])
             for (index, path) in files.enumerated() {
                 progress?.report(done: index, of: files.count)

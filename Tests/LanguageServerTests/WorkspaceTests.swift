@@ -121,6 +121,22 @@ import Testing
         client.finish()
     }
 
+    /// A configuration that starts excluding a note clears the findings shown for it.
+    @Test func aNoteNewlyExcludedLosesItsFindings() throws {
+        let folder = try Folder(scope: nil)
+        let client = try start(folder)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        client.server.drain()
+        try folder.write(".notelint.yml", "version: 1\nexclude: [notes/**]\n")
+        client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([
+            .object([("uri", .string(folder.uri(".notelint.yml"))), ("type", .int(2))]),
+        ]))]))
+        #expect(try published(client, folder.uri("notes/b.md")) == [])
+        #expect(try published(client, folder.uri("a.md")) == [])
+        client.finish()
+    }
+
     @Test func includeKeepsOnlyTheMatchingNotes() throws {
         let folder = try Folder(scope: nil)
         try folder.write(".notelint.yml", "version: 1\ninclude: [notes/**]\n")
