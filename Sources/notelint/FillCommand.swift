@@ -81,14 +81,16 @@ struct FillCommand: ParsableCommand {
         }
         progress.clear()
 
-        var found: [String: ArxivMetadata] = [:]
+        // Titles that differ only in case, spacing or TeX are one search.
+        var found: [TitleKey: ArxivMetadata] = [:]
         if find {
-            let titles = planned.flatMap { $0.facts.compactMap(\.searchableTitle) }
-            for (index, title) in titles.enumerated() where found[title] == nil {
+            var searched: Set<TitleKey> = []
+            let titles = planned.flatMap { $0.facts.compactMap(\.searchableTitle) }.filter { searched.insert(TitleKey($0)).inserted }
+            for (index, title) in titles.enumerated() {
                 progress.show("arXiv search", index, titles.count)
                 do {
                     if let exact = try client.search(title: title).first(where: { TitleKey($0.title) == TitleKey(title) }) {
-                        found[title] = exact
+                        found[TitleKey(title)] = exact
                     }
                 } catch let error as ArxivError {
                     failures.append("searching arXiv for `\(title)`: \(error)")
@@ -124,7 +126,7 @@ struct FillCommand: ParsableCommand {
                         continue
                     }
                 } else if let title = facts.searchableTitle, find {
-                    guard let paper = found[title] else {
+                    guard let paper = found[TitleKey(title)] else {
                         counts.notFound += 1
                         continue
                     }

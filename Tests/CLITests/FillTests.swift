@@ -103,6 +103,15 @@ import Testing
         #expect(run.stderr == "filled 1 entry in 1 file; 0 unchanged, 1 not found, 0 failed; 2 requests to arXiv\n")
     }
 
+    @Test func titlesThatDifferOnlyInCaseAndSpacingAreOneSearch() throws {
+        let entries = ["meta learning for knowledge distillation", "Meta  Learning for Knowledge DISTILLATION", "Meta Learning", "meta learning"]
+        try folder.write("note.md", entries.map { "Title: \($0)\nLink: \n" }.joined(separator: "\n---\n\n"))
+        let run = try fill(["--find", "note.md"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "filled 2 entries in 1 file; 0 unchanged, 2 not found, 0 failed; 2 requests to arXiv\n")
+        #expect(String(decoding: folder.read("note.md"), as: UTF8.self).components(separatedBy: "https://arxiv.org/abs/2106.04570").count == 3)
+    }
+
     @Test func findAddsTheLinkLineAnEntryLacks() throws {
         try folder.write("note.md", "Title: Meta learning for knowledge distillation\nDate: 2021\n\nSome prose.\n\n> Title: META LEARNING FOR KNOWLEDGE DISTILLATION\n")
         let run = try fill(["--find", "note.md"])
