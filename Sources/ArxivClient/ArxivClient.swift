@@ -22,7 +22,7 @@ public final class ArxivClient: @unchecked Sendable {
 
     /// What arXiv says of each identifier. Identifiers that cannot exist are answered locally
     /// and never sent (one would make arXiv reject the whole batch). `progress` is told how
-    /// many identifiers have an answer after each batch.
+    /// many identifiers have an answer before the first batch and after each.
     public func fetch(_ identifiers: [ArxivIdentifier], today: (year: Int, month: Int),
                       progress: (Int) -> Void = { _ in }) -> [ArxivIdentifier: Result<ArxivLookup, ArxivError>] {
         var results: [ArxivIdentifier: Result<ArxivLookup, ArxivError>] = [:]
@@ -35,6 +35,8 @@ public final class ArxivClient: @unchecked Sendable {
                 wanted.append(identifier)
             }
         }
+        // Before the first request too: the wait for it (spacing included) is what a user sees.
+        progress(results.count)
         var start = 0
         while start < wanted.count {
             let batch = Array(wanted[start..<min(start + settings.batchSize, wanted.count)])

@@ -112,6 +112,17 @@ import Testing
         #expect(String(decoding: folder.read("note.md"), as: UTF8.self).components(separatedBy: "https://arxiv.org/abs/2106.04570").count == 3)
     }
 
+    /// At a terminal a progress line is drawn and wiped before the summary; in a pipe (every
+    /// other test here) standard error holds the summary alone.
+    @Test func aTerminalSeesTheProgressLine() throws {
+        try folder.write("note.md", ArxivFixtures.emptiedNote)
+        let run = try Notelint.runAtTerminal(["fill", "note.md"], in: folder.url, environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        // The terminal turns each "\n" into "\r\n".
+        #expect(run.stderr == "\rarXiv [------------------------------] 0/7\rarXiv [##############################] 7/7\r\u{1B}[2K"
+                + "filled 7 entries in 1 file; 0 unchanged, 0 not found, 0 failed; 1 request to arXiv\r\n", "\(run.stderr.debugDescription)")
+    }
+
     @Test func findAddsTheLinkLineAnEntryLacks() throws {
         try folder.write("note.md", "Title: Meta learning for knowledge distillation\nDate: 2021\n\nSome prose.\n\n> Title: META LEARNING FOR KNOWLEDGE DISTILLATION\n")
         let run = try fill(["--find", "note.md"])
