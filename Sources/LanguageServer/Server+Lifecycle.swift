@@ -33,9 +33,15 @@ extension Server {
         ]
         serverCapabilities += editorCapabilities()
         if pullDiagnostics {
+            // With `entry-duplicate` at `scope: workspace`, editing one note changes another's
+            // findings: the client must pull the others again. A later configuration change
+            // is covered by `workspace/diagnostic/refresh`.
+            let comparesAcrossNotes = workspace.currentFolders.contains { folder in
+                lints.linter(for: Document(uri: DocumentURI.fileURI(folder + "/note.md"), version: 0, text: "")).comparesAcrossNotes
+            }
             serverCapabilities.append(("diagnosticProvider", .object([
                 ("identifier", .string("notelint")),
-                ("interFileDependencies", .bool(false)),
+                ("interFileDependencies", .bool(comparesAcrossNotes)),
                 ("workspaceDiagnostics", .bool(true)),
             ])))
         }

@@ -32,17 +32,24 @@ import Testing
 
     private func start(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
                        progressAnswer: TestClient.ProgressAnswer = .accept, environment: [String: String] = [:]) throws -> TestClient {
+        try startAndInitialize(folder, utf8: utf8, progress: progress, pull: pull, progressAnswer: progressAnswer, environment: environment).client
+    }
+
+    /// The client, and the server's answer to `initialize`.
+    private func startAndInitialize(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
+                                    progressAnswer: TestClient.ProgressAnswer = .accept,
+                                    environment: [String: String] = [:]) throws -> (client: TestClient, initialized: JSON) {
         let client = TestClient(environment: environment)
         client.progressAnswer = progressAnswer
         var capabilities: [(String, JSON)] = [("window", .object([("workDoneProgress", .bool(progress))]))]
         if utf8 { capabilities.append(("general", .object([("positionEncodings", .array([.string("utf-8")]))]))) }
         if pull { capabilities.append(("textDocument", .object([("diagnostic", .object([("dynamicRegistration", .bool(false))]))]))) }
-        _ = try client.call("initialize", .object([
+        let initialized = try client.call("initialize", .object([
             ("processId", .null), ("rootUri", .string(DocumentURI.fileURI(folder.url.path))), ("capabilities", .object(capabilities)),
             ("workspaceFolders", .array([.object([("uri", .string(DocumentURI.fileURI(folder.url.path))), ("name", .string("notes"))])])),
         ]))
         client.notify("initialized", .object([]))
-        return client
+        return (client, initialized)
     }
 
     private func published(_ client: TestClient, _ uri: String) throws -> [JSON] {
@@ -279,6 +286,17 @@ import Testing
         _ = try client.diagnostics(folder.uri("a.md"), version: 1)
         try progressRest(client, 3)
         client.finish()
+    }
+
+    /// Pull clients are told that one note's findings depend on others' exactly when a
+    /// workspace folder's configuration compares entries across notes.
+    @Test func interFileDependenciesFollowTheEntryDuplicateScope() throws {
+        for (scope, dependent) in [("workspace", true), ("note", false)] {
+            let folder = try Folder(scope: scope)
+            let (client, initialized) = try startAndInitialize(folder, pull: true)
+            #expect(initialized["capabilities"]?["diagnosticProvider"]?["interFileDependencies"] == .bool(dependent), "scope: \(scope)")
+            client.finish()
+        }
     }
 
     @Test func pullClientsAskForTheWorkspace() throws {
