@@ -17,7 +17,7 @@ public struct MetadataCache: ArxivMetadataSource {
         var found: ArxivMetadata?
     }
 
-    public init(folder: String, cacheDays: Double = 30, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(folder: String, cacheDays: Double = 30, now: @escaping @Sendable () -> Date = { Date() }) {
         self.folder = folder + "/arxiv"
         self.cacheDays = cacheDays
         self.now = now
@@ -28,13 +28,22 @@ public struct MetadataCache: ArxivMetadataSource {
     }
 
     static func fileName(_ identifier: ArxivIdentifier) -> String {
-        identifier.description.replacingOccurrences(of: "/", with: "_") + ".json"
+        String(identifier.description.map { $0 == "/" ? "_" : $0 }) + ".json"
     }
 
     private func path(_ identifier: ArxivIdentifier) -> String { folder + "/" + Self.fileName(identifier) }
 
     public func lookup(_ identifier: ArxivIdentifier) -> ArxivLookup? {
-        guard let record = read(path(identifier)), isFresh(record) else { return nil }
+        answer(read(path(identifier)))
+    }
+
+    /// The folder as it is now, read from memory while it does not change (see `CacheListing`).
+    public func snapshot() -> any ArxivMetadataSource {
+        MetadataCacheSnapshot(cache: self, listing: CacheListing.current(of: folder))
+    }
+
+    func answer(_ record: Record?) -> ArxivLookup? {
+        guard let record, isFresh(record) else { return nil }
         return record.found.map(ArxivLookup.found) ?? .notFound
     }
 
@@ -64,7 +73,7 @@ public struct MetadataCache: ArxivMetadataSource {
         }
     }
 
-    private func read(_ path: String) -> Record? {
+    func read(_ path: String) -> Record? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return try? JSONDecoder().decode(Record.self, from: data)
     }

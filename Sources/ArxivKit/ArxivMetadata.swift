@@ -109,6 +109,13 @@ public protocol ArxivMetadataSource: Sendable {
     func lookup(_ identifier: ArxivIdentifier) -> ArxivLookup?
     /// Changes whenever an answer may change, so that result caches keyed on the linter see it.
     var fingerprint: String { get }
+    /// The answers as they are now, for many lookups in a row (one lint asks of every entry,
+    /// in several rules): a store on disk answers from memory until it changes.
+    func snapshot() -> any ArxivMetadataSource
+}
+
+extension ArxivMetadataSource {
+    public func snapshot() -> any ArxivMetadataSource { self }
 }
 
 /// A fixed set of answers, keyed by identifier as written (`2104.09864`, `2106.04570v1`).

@@ -101,6 +101,7 @@ public struct Linter: Sendable {
     public func lint(_ note: Note, workspace: (entries: WorkspaceEntries, name: String)? = nil) -> LintResult {
         let suppressions = Suppressions(note: note)
         let entries = entryFacts(note)
+        let arxiv = self.arxiv?.snapshot()
         var diagnostics: [Diagnostic] = []
         var audit = SuppressionAudit(suppressions)
         let audits = auditsSuppressions && !suppressions.directives.isEmpty

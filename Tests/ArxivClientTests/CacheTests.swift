@@ -21,6 +21,43 @@ import Testing
         #expect(cache.lookup(id("2104.09864")) == nil)
     }
 
+    /// A snapshot answers as the folder was when it was taken; the next one sees every write
+    /// and removal since, whether or not the folder had settled.
+    @Test func snapshotsSeeEveryWriteBeforeThem() throws {
+        let cache = MetadataCache(folder: temporaryFolder())
+        try cache.store(.found(Self.roformer), for: id("2104.09864"))
+        let first = cache.snapshot()
+        try cache.store(.notFound, for: id("2301.99999"))
+        #expect(first.lookup(id("2104.09864")) == .found(Self.roformer))
+        #expect(first.lookup(id("2301.99999")) == nil)
+        #expect(cache.snapshot().lookup(id("2301.99999")) == .notFound)
+
+        let longAgo = Date(timeIntervalSince1970: 1_700_000_000)
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: cache.folder)
+        #expect(cache.snapshot().lookup(id("hep-th/9711200")) == nil)  // a settled listing, kept
+        try cache.store(.found(Self.roformer), for: id("hep-th/9711200"))
+        #expect(cache.snapshot().lookup(id("hep-th/9711200")) == .found(Self.roformer))
+        try cache.clear()
+        #expect(cache.snapshot().lookup(id("2104.09864")) == nil)
+    }
+
+    /// While the folder is unchanged, a record is read once: rewriting a file in place (which
+    /// notelint never does) goes unseen, and expiry still applies to the kept record.
+    @Test func anUnchangedFolderIsAnsweredFromMemory() throws {
+        let folder = temporaryFolder()
+        let cache = MetadataCache(folder: folder)
+        try cache.store(.found(Self.roformer), for: id("2104.09864"))
+        let longAgo = Date(timeIntervalSince1970: 1_700_000_000)
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: cache.folder)
+        #expect(cache.snapshot().lookup(id("2104.09864")) == .found(Self.roformer))
+        try Data("not JSON".utf8).write(to: URL(fileURLWithPath: cache.folder + "/2104.09864.json"))
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: cache.folder)
+        #expect(cache.lookup(id("2104.09864")) == nil, "a direct lookup reads the file")
+        #expect(cache.snapshot().lookup(id("2104.09864")) == .found(Self.roformer))
+        let monthOn = MetadataCache(folder: folder, cacheDays: 30, now: { Date().addingTimeInterval(31 * 86_400) })
+        #expect(monthOn.snapshot().lookup(id("2104.09864")) == nil)
+    }
+
     @Test func answersExpire() throws {
         let folder = temporaryFolder()
         let start = Date()
