@@ -28,7 +28,11 @@ public struct MetadataCache: ArxivMetadataSource {
     }
 
     static func fileName(_ identifier: ArxivIdentifier) -> String {
-        String(identifier.description.map { $0 == "/" ? "_" : $0 }) + ".json"
+        let written = identifier.description
+        let slash = UInt8(ascii: "/")
+        // Called for every entry of every lint: most identifiers (new style) have no slash.
+        guard written.utf8.contains(slash) else { return written + ".json" }
+        return String(decoding: written.utf8.map { $0 == slash ? UInt8(ascii: "_") : $0 }, as: UTF8.self) + ".json"
     }
 
     private func path(_ identifier: ArxivIdentifier) -> String { folder + "/" + Self.fileName(identifier) }
