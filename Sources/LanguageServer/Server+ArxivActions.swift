@@ -106,8 +106,7 @@ extension Server {
                     } else if canOfferChoices {
                         offer(candidates, for: title, uri: uri, line: line)
                     } else {
-                        let listed = candidates.map { "\($0.id): \($0.title)" }.joined(separator: "; ")
-                        showMessage(3, "Find on arXiv: no exact title match; candidates (ask for code actions again to link one): \(listed)")
+                        showMessage(3, Self.candidateList(candidates))
                     }
                     return
                 }

@@ -15,10 +15,20 @@ extension Server {
             ("actions", .array(choices.map { .object([("title", .string($0))]) })),
         ])
         responses.send("window/showMessageRequest", question, over: connection) { [self] answer in
-            // No answer, or the message was dismissed: nothing to do.
-            guard let chosen = answer?["title"]?.string, let index = choices.firstIndex(of: chosen) else { return }
+            guard let answer else {
+                // The client cannot ask (an error answer): tell the user what was found.
+                return showMessage(3, Self.candidateList(candidates))
+            }
+            // A dismissed message answers null: nothing to do.
+            guard let chosen = answer["title"]?.string, let index = choices.firstIndex(of: chosen) else { return }
             queue.async { self.link(candidates[index], for: title, uri: uri, line: line) }
         }
+    }
+
+    /// The message for a client that cannot offer the candidates as choices.
+    static func candidateList(_ candidates: [ArxivMetadata]) -> String {
+        let listed = candidates.map { "\($0.id): \($0.title)" }.joined(separator: "; ")
+        return "Find on arXiv: no exact title match; candidates (ask for code actions again to link one): \(listed)"
     }
 
     /// On the server's queue: takes the document's current version and edits it on a worker.

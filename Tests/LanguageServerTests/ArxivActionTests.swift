@@ -142,6 +142,22 @@ import Testing
         client.finish()
     }
 
+    /// A client that answers the question with an error gets the candidates in a message.
+    @Test func aClientThatCannotAskGetsTheCandidatesInAMessage() throws {
+        let (client, _) = client()
+        _ = try client.initialize(.object([("workspace", .object([("applyEdit", .bool(true))]))]))
+        client.open(uri, "Title: Interstellar\nLink: \n")
+        _ = try client.diagnostics(uri)
+        let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
+        #expect(try client.call("codeAction/resolve", find)["edit"] == nil)
+        let question = try client.take("the choices") { $0["method"]?.string == "window/showMessageRequest" }
+        _ = try client.diagnostics(uri)
+        client.fail(question, code: -32601, "unsupported")
+        let shown = try client.take("the candidates") { $0["method"]?.string == "window/showMessage" }
+        #expect(shown["params"]?["message"]?.string?.hasSuffix("1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar; 1604.01356: A Roadmap to Interstellar Flight") == true)
+        client.finish()
+    }
+
     /// A client that cannot apply an edit of the server's gets the candidates in a message,
     /// and as code actions of their own on the next request.
     @Test func findWithoutApplyEditListsTheCandidates() throws {

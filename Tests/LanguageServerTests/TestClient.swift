@@ -76,6 +76,15 @@ final class TestClient: @unchecked Sendable {
         server.handle(.response(id: id, result: result, error: nil))
     }
 
+    /// Answers `request`, a request the server sent, with an error.
+    func fail(_ request: JSON, code: Int, _ message: String) {
+        guard let id = request["id"].flatMap({ RequestID($0) }) else {
+            Issue.record("\(request) is not a request")
+            return
+        }
+        server.handle(.response(id: id, result: nil, error: .object([("code", .int(code)), ("message", .string(message))])))
+    }
+
     func notify(_ method: String, _ params: JSON = .null) {
         server.handle(.notification(method: method, params: params))
     }
