@@ -16,7 +16,9 @@ import sys
 import tempfile
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from run import ROOT, build_release  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "Tests/lsp"))
 
 
@@ -43,8 +45,7 @@ def main():
     parser.add_argument("--edits", type=int, default=500)
     args = parser.parse_args()
 
-    subprocess.run(["swift", "build", "-c", "release", "--product", "notelint"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    os.environ["NOTELINT_BIN"] = str(ROOT / ".build/release/notelint")
+    os.environ["NOTELINT_BIN"] = str(build_release())
     from rawclient import RawServer  # noqa: E402  (reads NOTELINT_BIN)
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="notelint-lsp-bench-"))

@@ -13,11 +13,12 @@ Targets: no step leaves more than 64 MB above the start, and the open/close roun
 import argparse
 import os
 import pathlib
-import subprocess
 import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from run import ROOT, build_release  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "Tests/lsp"))
 
 MANY_URI = "file:///tmp/notelint-memory/many.md"
@@ -67,8 +68,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
 
-    subprocess.run(["swift", "build", "-c", "release", "--product", "notelint"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    os.environ["NOTELINT_BIN"] = str(ROOT / ".build/release/notelint")
+    os.environ["NOTELINT_BIN"] = str(build_release())
     import test_hostile as hostile  # noqa: E402
 
     shipped_env = {key: value for key, value in os.environ.items() if key != "MALLOC_ARENA_MAX"}

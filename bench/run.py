@@ -22,6 +22,12 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
+def build_release():
+    """Builds the release notelint; returns its path."""
+    subprocess.run(["swift", "build", "-c", "release", "--product", "notelint"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return ROOT / ".build/release/notelint"
+
+
 def timed(command, cwd=None):
     """Runs a command; returns (seconds, peak resident set in MiB, exit status)."""
     start = time.perf_counter()
@@ -57,9 +63,7 @@ def main():
     (work / "files.txt").write_text("\n".join(files) + "\n")
 
     print("building release notelint and the C baseline ...", flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "notelint"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    notelint = ROOT / ".build/release/notelint"
+    notelint = build_release()
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], capture_output=True, text=True, check=True).stdout.split()
     baseline = work / "baseline"
     subprocess.run(["cc", "-O2", "-o", str(baseline), str(ROOT / "bench/baseline.c"), *flags, "-lcmark-gfm-extensions"], check=True)

@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from run import ROOT, timed  # noqa: E402
+from run import ROOT, build_release, timed  # noqa: E402
 
 
 def main():
@@ -34,8 +34,7 @@ def main():
     megabytes = sum(os.path.getsize(path) for path in files) / 1e6
     (work / "files.txt").write_text("\n".join(files) + "\n")
 
-    subprocess.run(["swift", "build", "-c", "release", "--product", "notelint"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    notelint = str(ROOT / ".build/release/notelint")
+    notelint = str(build_release())
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], capture_output=True, text=True, check=True).stdout.split()
     baseline = str(work / "baseline")
     subprocess.run(["cc", "-O2", "-o", baseline, str(ROOT / "bench/baseline.c"), *flags, "-lcmark-gfm-extensions"], check=True)

@@ -40,6 +40,26 @@ import Testing
 
     func edits(_ action: JSON) -> [JSON] { action["edit"]?["changes"]?[uri]?.array ?? [] }
 
+    /// What a title search for "Interstellar" finds in the fixtures: no exact match.
+    static let interstellarCandidates = ["Link to 1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar",
+                                         "Link to 1604.01356: A Roadmap to Interstellar Flight"]
+
+    /// Opens an entry titled "Interstellar" with an empty Link and resolves its "Find on
+    /// arXiv", which has no exact match and so makes no edit.
+    func findInterstellar(_ client: TestClient) throws {
+        client.open(uri, "Title: Interstellar\nLink: \n")
+        _ = try client.diagnostics(uri)
+        let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
+        #expect(try client.call("codeAction/resolve", find)["edit"] == nil)
+    }
+
+    /// The message a client that cannot offer choices shows.
+    func expectCandidateList(_ client: TestClient) throws {
+        let shown = try client.take("the candidates") { $0["method"]?.string == "window/showMessage" }
+        #expect(shown["params"]?["message"]?.string?.hasSuffix(
+            "1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar; 1604.01356: A Roadmap to Interstellar Flight") == true)
+    }
+
     @Test func fillRestoresEveryEmptiedEntryExactlyAsTheFeedGivesIt() throws {
         let (client, url) = client()
         _ = try client.initialize()
@@ -118,15 +138,10 @@ import Testing
     @Test func findWithoutAnExactMatchOffersTheCandidatesAsChoices() throws {
         let (client, _) = client()
         _ = try client.initialize(.object([("workspace", .object([("applyEdit", .bool(true)), ("workspaceEdit", .object([("documentChanges", .bool(true))]))]))]))
-        client.open(uri, "Title: Interstellar\nLink: \n\nProse.\n")
-        _ = try client.diagnostics(uri)
-        let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
-        #expect(try client.call("codeAction/resolve", find)["edit"] == nil)
+        try findInterstellar(client)
         let question = try client.take("the choices") { $0["method"]?.string == "window/showMessageRequest" }
         #expect(question["params"]?["message"]?.string == "Find on arXiv: no paper is titled exactly “Interstellar”. Link one of these?")
-        let choices = question["params"]?["actions"]?.array?.compactMap { $0["title"]?.string }
-        #expect(choices == ["Link to 1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar",
-                            "Link to 1604.01356: A Roadmap to Interstellar Flight"])
+        #expect(question["params"]?["actions"]?.array?.compactMap { $0["title"]?.string } == Self.interstellarCandidates)
         _ = try client.diagnostics(uri)  // the search taught the cache two papers: the note is checked again
 
         client.answer(question, with: try #require(question["params"]?["actions"]?[1]))
@@ -134,8 +149,8 @@ import Testing
         #expect(applyEdit["params"]?["label"]?.string == "Link to 1604.01356")
         let change = try #require(applyEdit["params"]?["edit"]?["documentChanges"]?[0])
         #expect(change["textDocument"] == .object([("uri", .string(uri)), ("version", .int(1))]))
-        #expect(apply(change["edits"]?.array ?? [], to: "Title: Interstellar\nLink: \n\nProse.\n")
-                == "Title: Interstellar\nLink: https://arxiv.org/abs/1604.01356\nDate: 5 Apr 2016\nSubjects: Earth and Planetary Astrophysics (astro-ph.EP); Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n\nProse.\n")
+        #expect(apply(change["edits"]?.array ?? [], to: "Title: Interstellar\nLink: \n")
+                == "Title: Interstellar\nLink: https://arxiv.org/abs/1604.01356\nDate: 5 Apr 2016\nSubjects: Earth and Planetary Astrophysics (astro-ph.EP); Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n")
         client.answer(applyEdit, with: .object([("applied", .bool(false)), ("failureReason", .string("the buffer is read-only"))]))
         let shown = try client.take("the refusal") { $0["method"]?.string == "window/showMessage" }
         #expect(shown["params"]?["message"]?.string == "Link to 1604.01356: the editor did not apply the edit: the buffer is read-only")
@@ -146,15 +161,11 @@ import Testing
     @Test func aClientThatCannotAskGetsTheCandidatesInAMessage() throws {
         let (client, _) = client()
         _ = try client.initialize(.object([("workspace", .object([("applyEdit", .bool(true))]))]))
-        client.open(uri, "Title: Interstellar\nLink: \n")
-        _ = try client.diagnostics(uri)
-        let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
-        #expect(try client.call("codeAction/resolve", find)["edit"] == nil)
+        try findInterstellar(client)
         let question = try client.take("the choices") { $0["method"]?.string == "window/showMessageRequest" }
         _ = try client.diagnostics(uri)
         client.fail(question, code: -32601, "unsupported")
-        let shown = try client.take("the candidates") { $0["method"]?.string == "window/showMessage" }
-        #expect(shown["params"]?["message"]?.string?.hasSuffix("1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar; 1604.01356: A Roadmap to Interstellar Flight") == true)
+        try expectCandidateList(client)
         client.finish()
     }
 
@@ -163,15 +174,10 @@ import Testing
     @Test func findWithoutApplyEditListsTheCandidates() throws {
         let (client, _) = client()
         _ = try client.initialize()
-        client.open(uri, "Title: Interstellar\nLink: \n")
+        try findInterstellar(client)
+        try expectCandidateList(client)
         _ = try client.diagnostics(uri)
-        let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
-        #expect(try client.call("codeAction/resolve", find)["edit"] == nil)
-        let shown = try client.take("the candidates") { $0["method"]?.string == "window/showMessage" }
-        #expect(shown["params"]?["message"]?.string?.hasSuffix("1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar; 1604.01356: A Roadmap to Interstellar Flight") == true)
-        _ = try client.diagnostics(uri)
-        #expect(titles(try actions(client, line: 0)) == ["Link to 1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar",
-                                                         "Link to 1604.01356: A Roadmap to Interstellar Flight"])
+        #expect(titles(try actions(client, line: 0)) == Self.interstellarCandidates)
         client.finish()
     }
 

@@ -77,6 +77,16 @@ async def actions(client, uri, line):
     ))
 
 
+async def open_note(client, path, text):
+    """Writes `text` to `path`, opens it in the server and waits for its findings; returns its URI."""
+    path.write_text(text)
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return uri
+
+
 def edit(line, start, end, text):
     return types.TextEdit(range=types.Range(start=types.Position(line=line, character=start),
                                             end=types.Position(line=line, character=end)), new_text=text)
@@ -84,12 +94,7 @@ def edit(line, start, end, text):
 
 @pytest.mark.asyncio
 async def test_fill_and_find_resolve_against_the_fake_server(client: LanguageClient, note_dir):
-    path = note_dir / "note.md"
-    path.write_text(NOTE)
-    uri = path.as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=NOTE)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    uri = await open_note(client, note_dir / "note.md", NOTE)
 
     offered = await actions(client, uri, 0)
     fill = next(a for a in offered if a.title == "Fill from arXiv (2104.09864)")
@@ -153,13 +158,7 @@ async def choosing_client(lsp_client: LanguageClient):
 @pytest.mark.asyncio
 async def test_find_without_an_exact_match_offers_the_candidates_as_choices(choosing_client: LanguageClient, note_dir):
     client = choosing_client
-    text = "Title: Interstellar\nLink: \n"
-    path = note_dir / "interstellar.md"
-    path.write_text(text)
-    uri = path.as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    uri = await open_note(client, note_dir / "interstellar.md", "Title: Interstellar\nLink: \n")
 
     find = next(a for a in await actions(client, uri, 0) if a.title == "Find on arXiv")
     resolved = await client.code_action_resolve_async(find)
