@@ -42,7 +42,8 @@ extension Server {
             if !pullDiagnostics { publisher.publishUnopened(DocumentURI.fileURI(path), diagnostics: [], connection: connection) }
         }
         if pullDiagnostics { return relintAll() }
-        let notes = changed.filter { workspace.selects($0, configuration: lints.configuration(forFile:)) }
+        let selected = changed.filter { workspace.selects($0, configuration: lints.configuration(forFile:)) }
+        let notes = workspace.withoutGitIgnored(selected)
         let comparing = (notes + deleted).contains { lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes }
         // Entries compared across notes: the others' findings may change too.
         if comparing { lintWorkspace(afterSave: true) } else if !notes.isEmpty { lintWorkspace(only: notes) }

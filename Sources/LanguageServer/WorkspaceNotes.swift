@@ -77,14 +77,27 @@ final class WorkspaceNotes: @unchecked Sendable {
     }
 
     /// Whether the note at `path` is one `discover` would select: a Markdown file inside a
-    /// folder, in no hidden folder, not left out by the configuration. (git's ignore rules are
-    /// only asked by a full discovery.)
+    /// folder, in no hidden folder, not left out by the configuration (git's ignore rules:
+    /// `withoutGitIgnored`).
     func selects(_ path: String, configuration: (String) throws -> Configuration) -> Bool {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         guard FileDiscovery.isNote(standardized), let name = name(of: standardized),
               !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
               let folder = currentFolders.first(where: { standardized.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { return false }
         return !((try? NoteSelection.excludes(FileDiscovery.Found(path: standardized, searchRoot: folder), configuration: configuration)) ?? false)
+    }
+
+    /// `paths` (notes of the workspace) without those git ignores, as a full discovery of
+    /// their folder would leave them out.
+    func withoutGitIgnored(_ paths: [String]) -> [String] {
+        var kept = paths
+        for folder in currentFolders {
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            let inside = paths.filter { $0.hasPrefix(prefix) }
+            let ignored = FileDiscovery.gitIgnored(inside, in: folder)
+            kept.removeAll { ignored.contains($0) }
+        }
+        return kept
     }
 
     /// Whether the server should say that `found` notes exceed the limit: once per count.

@@ -24,6 +24,7 @@ import Testing
         try folder.write("sub/also.markdown", "Title:\nLink:\n")
         try folder.write("ignored.md", "Title:\nLink:\n")
         try folder.write("notes.txt", "Title:\nLink:\n")
+        try folder.write(".github/ISSUE_TEMPLATE.md", "Title:\nLink:\n")  // hidden: skipped, as outside git
         try folder.write(".gitignore", "ignored.md\n")
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -44,6 +45,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("a.md", "Title:\nLink:\n")
         try folder.write("deep/er/b.md", "Title:\nLink:\n")
+        try folder.write(".obsidian/c.md", "Title:\nLink:\n")
         let run = try Notelint.run(["check", "--quiet", "."], in: folder.url)
         #expect(run.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }.map { String($0.prefix(while: { $0 != ":" })) } == ["a.md", "deep/er/b.md"])
     }

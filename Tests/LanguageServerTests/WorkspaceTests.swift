@@ -128,6 +128,33 @@ import Testing
         client.finish()
     }
 
+    /// A note changed on disk that git ignores is left out, as the first discovery left it out.
+    @Test func aChangedNoteThatGitIgnoresIsNotChecked() throws {
+        let folder = try Folder(scope: nil)
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "init", "-q", folder.url.path]
+        try git.run()
+        git.waitUntilExit()
+        try #require(git.terminationStatus == 0, "git init failed")
+        try folder.write(".gitignore", "build/\n")
+        try folder.write("build/out.md", "Title:\nLink:\n")
+        let client = try start(folder)
+        #expect(try published(client, folder.uri("a.md")) == [])
+        #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
+        client.server.drain()
+        try folder.write("build/out.md", "Title:\nLink:\n\nTitle:\n")
+        try folder.write("notes/b.md", "Title: Rotary\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n")
+        client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([
+            .object([("uri", .string(folder.uri("build/out.md"))), ("type", .int(2))]),
+            .object([("uri", .string(folder.uri("notes/b.md"))), ("type", .int(2))]),
+        ]))]))
+        // The ignored note comes first: had it been checked, its findings would be published first.
+        #expect(try published(client, folder.uri("notes/b.md")) == [])
+        client.server.drain()
+        client.finish()
+    }
+
     /// A configuration that starts excluding a note clears the findings shown for it.
     @Test func aNoteNewlyExcludedLosesItsFindings() throws {
         let folder = try Folder(scope: nil)

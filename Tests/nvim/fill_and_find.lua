@@ -1,5 +1,5 @@
 -- Run by Tests/nvim/run.sh with the fake arXiv server: Neovim headless picks "Fill from arXiv"
--- on the first entry of Tests/nvim/arxiv-note.md, then "Find on arXiv" on the second, whose
+-- on the first entry of Tests/editors/arxiv-note.md, then "Find on arXiv" on the second, whose
 -- title has no exact match: Neovim's own prompt offers the candidates (the user's choice is
 -- simulated by answering `inputlist`), and the server's workspace/applyEdit links the one
 -- chosen. Writes "ok" or the failure to the file named by NOTELINT_NVIM_RESULT, then quits.

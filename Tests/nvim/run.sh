@@ -2,7 +2,7 @@
 # Neovim headless attaches `notelint lsp` through editors/nvim: to a copy of the example note
 # (checks the findings it shows and applies a code action), and to a copy of
 # Tests/editors/reading-list.md (outline, go to definition, rename, completion, formatting),
-# and to Tests/nvim/arxiv-note.md against the fake arXiv server (fill, and find with a choice).
+# and to Tests/editors/arxiv-note.md against the fake arXiv server (fill, and find with a choice).
 # Prints the outcome of each; exits non-zero on failure.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -44,7 +44,7 @@ export NOTELINT_ARXIV_INTERVAL=0.05 XDG_CACHE_HOME="$work/cache"
 run attach attach_and_fix.lua "$root/fixtures/example-note.md" "attached notelint, showed its findings and applied a code action"
 run edit navigate_and_edit.lua "$root/Tests/editors/reading-list.md" \
   "showed the outline, went to a footnote's definition, renamed it, completed a category and formatted the note"
-run arxiv fill_and_find.lua "$root/Tests/nvim/arxiv-note.md" \
+run arxiv fill_and_find.lua "$root/Tests/editors/arxiv-note.md" \
   "filled an entry from arXiv and linked the candidate chosen in its prompt"
 exec 3>&-
 echo "neovim: $passed passed, $failed failed"

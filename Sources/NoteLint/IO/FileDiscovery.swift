@@ -48,9 +48,16 @@ public struct FileDiscovery {
         extensions.contains((path as NSString).pathExtension.lowercased())
     }
 
+    /// Hidden files and folders (`.github/`, `.obsidian/`) are skipped whether git lists them
+    /// or the folder is walked, so that a folder gives the same notes in a work tree and out.
     private static func notes(inDirectory directory: String, failures: inout [Failure]) -> [String] {
-        let found = gitListedFiles(in: directory) ?? walk(directory, failures: &failures)
+        let found = gitListedFiles(in: directory)?.filter { !isHidden($0) } ?? walk(directory, failures: &failures)
         return found.filter(isNote).map { join(directory, $0) }.sorted()
+    }
+
+    /// Whether a path relative to a searched folder has a part starting with a dot.
+    static func isHidden(_ relative: String) -> Bool {
+        relative.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
     private static func join(_ directory: String, _ relative: String) -> String {
