@@ -2,29 +2,44 @@ import Foundation
 
 extension FileDiscovery {
     /// Which of `paths` (absolute) git ignores in the work tree around `directory`, as a full
-    /// discovery would leave them out; empty outside a work tree or without git. One
-    /// `git check-ignore` for all of them (tracked files are never ignored, as with ls-files).
+    /// discovery would leave them out; empty outside a work tree or without git. Tracked files
+    /// are never ignored, as with `ls-files`.
     public static func gitIgnored(_ paths: [String], in directory: String) -> Set<String> {
-        guard !paths.isEmpty else { return [] }
+        var ignored = Set<String>()
+        // The paths go as arguments, a bounded number at a time: written to git's standard
+        // input instead, a git that exits at once (not a work tree) would leave the writer a
+        // closed pipe, and SIGPIPE would end the process.
+        var start = 0
+        while start < paths.count {
+            let batch = Array(paths[start..<min(start + 200, paths.count)])
+            start += batch.count
+            guard let found = checkIgnore(batch, in: directory) else { return [] }
+            ignored.formUnion(found)
+        }
+        return ignored
+    }
+
+    /// One `git check-ignore` run; nil outside a work tree or when git fails.
+    private static func checkIgnore(_ paths: [String], in directory: String) -> Set<String>? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory, "check-ignore", "-z", "--stdin"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
+        // One path per output line, unquoted but for control characters, `"` and `\`: paths
+        // with those are not asked about (and so count as not ignored).
+        let plain = paths.filter { path in !path.unicodeScalars.contains { $0.value < 0x20 || $0 == "\"" || $0 == "\\" } }
+        guard !plain.isEmpty else { return [] }
+        process.arguments = ["git", "-c", "core.quotePath=false", "-C", directory, "check-ignore", "--"] + plain
+        let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return [] }
-        // Written from another thread so that a long list cannot fill both pipes at once.
-        let names = Data(paths.map { $0 + "\0" }.joined().utf8)
-        let writer = Thread {
-            input.fileHandleForWriting.write(names)
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         // 0: some are ignored; 1: none is; 128: not a work tree, or git failed.
-        guard process.terminationStatus == 0 else { return [] }
-        return Set(data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+        switch process.terminationStatus {
+        case 0: return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+        case 1: return []
+        default: return nil
+        }
     }
 }
