@@ -13,8 +13,8 @@ public enum ProcessMemory {
     /// per core), and memory freed in those arenas mostly stays resident. A server that lints
     /// on many threads then keeps a size that grows with the machine's core count, not with
     /// what it holds: on a 2-core machine a closed 1.7 MB note left 30 MB behind with the
-    /// default and 17 MB with two arenas. Two arenas cost no measurable latency (see
-    /// bench/lsp_memory.py). A `MALLOC_ARENA_MAX` the user set wins.
+    /// default and 17 MB with two arenas (bench/lsp_memory.py measures both), at the same
+    /// latency (bench/lsp_latency.py). A `MALLOC_ARENA_MAX` the user set wins.
     public static func limitAllocatorArenas() {
         #if os(Linux)
         guard getenv("MALLOC_ARENA_MAX") == nil else { return }
