@@ -43,6 +43,18 @@ import Testing
         #expect(count == 1)
     }
 
+    /// A deletion that ends the text at a bare CR and an insertion just after it, each harmless
+    /// alone, would make one CRLF of two line breaks: the insertion waits for the next pass.
+    @Test func twoEditsSideBySideNeverJoinABareCRAndAnLF() {
+        let text = "a\n\rgone"
+        let deletion = fix(TextEdit(range: ByteRange(3, 7), newText: ""))
+        let insertion = fix(.insert("\n[^b]: TODO\n", at: 7))
+        #expect(apply([deletion], to: text) == ("a\n\r", 1))
+        #expect(apply([insertion], to: text) == ("a\n\rgone\n[^b]: TODO\n", 1))
+        #expect(apply([deletion, insertion], to: text) == ("a\n\r", 1))
+        #expect(apply([insertion, deletion], to: text) == ("a\n\r", 1))
+    }
+
     @Test func insertedLineBreaksFollowTheFile() {
         let (text, _) = apply([fix(.insert("\n[^a]: TODO\n", at: 8))], to: "[^a]\r\n\r\n")
         #expect(text == "[^a]\r\n\r\n\r\n[^a]: TODO\r\n")

@@ -5,6 +5,8 @@ import NoteSyntax
 /// Accepted replacements never overlap, so sorted by start they are sorted by end too.
 struct AcceptedEdits {
     private(set) var edits: [TextEdit] = []
+    /// For each edit, the index of the fix it belongs to.
+    private var owners: [Int] = []
     private var replacements: [ByteRange] = []
     private var insertionPoints: [Int] = []
     private var present = Set<EditKey>()
@@ -36,8 +38,9 @@ struct AcceptedEdits {
         return point < insertionPoints.count && insertionPoints[point] < range.end
     }
 
-    mutating func insert(_ edit: TextEdit) {
+    mutating func insert(_ edit: TextEdit, owner: Int) {
         edits.append(edit)
+        owners.append(owner)
         present.insert(EditKey(range: edit.range, text: edit.newText))
         if edit.range.isEmpty {
             let index = Self.firstIndex(in: insertionPoints, atOrAfter: edit.range.start)
@@ -50,9 +53,10 @@ struct AcceptedEdits {
         }
     }
 
-    /// The accepted edits by position; insertions at one place in the order accepted.
-    var sorted: [TextEdit] {
-        edits.enumerated().sorted { ($0.element.range, $0.offset) < ($1.element.range, $1.offset) }.map(\.element)
+    /// The accepted edits by position, with the fix each belongs to; insertions at one place
+    /// in the order accepted.
+    var sorted: [(edit: TextEdit, owner: Int)] {
+        edits.indices.sorted { (edits[$0].range, $0) < (edits[$1].range, $1) }.map { (edits[$0], owners[$0]) }
     }
 
     private static func lastIndex(in ranges: [ByteRange], startingAtOrBefore offset: Int) -> Int? {

@@ -38,9 +38,24 @@ public enum FixApplier {
     /// Applies the fixes that do not overlap an earlier one (a fix's edits go in together or
     /// not at all); returns the new bytes and how many fixes went in.
     public static func apply(_ fixes: [Fix], to bytes: [UInt8], lineEnding: LineEnding) -> ([UInt8], Int) {
+        var refused = Set<Int>()
+        while true {
+            let (accepted, count) = accept(fixes, in: bytes, lineEnding: lineEnding, refusing: refused)
+            guard !accepted.isEmpty else { return (bytes, 0) }
+            let (output, joiner) = write(accepted, over: bytes, lineEnding: lineEnding)
+            guard let joiner else { return (output, count) }
+            // Two edits side by side joined a bare CR and an LF (a deletion up to a CR, an
+            // insertion starting with LF): the later one waits for the next pass, where it is
+            // checked against the text as the first left it.
+            refused.insert(joiner)
+        }
+    }
+
+    private static func accept(_ fixes: [Fix], in bytes: [UInt8], lineEnding: LineEnding,
+                               refusing refused: Set<Int>) -> (AcceptedEdits, Int) {
         var accepted = AcceptedEdits()
         var count = 0
-        for fix in fixes {
+        for (index, fix) in fixes.enumerated() where !refused.contains(index) {
             let edits = fix.edits.sorted { $0.range < $1.range }
             // The same fix offered for several findings (one definition for two references)
             // goes in once.
@@ -49,20 +64,36 @@ public enum FixApplier {
                 edit.range.end > bytes.count || accepted.conflicts(edit) || joinsCRWithLF(edit, in: bytes, lineEnding: lineEnding)
             } || zip(edits, edits.dropFirst()).contains { $0.range.start == $1.range.start || $0.range.overlaps($1.range) || $0.range.end > $1.range.start }
             guard !clashes else { continue }
-            for edit in edits { accepted.insert(edit) }
+            for edit in edits { accepted.insert(edit, owner: index) }
             count += 1
         }
-        guard !accepted.isEmpty else { return (bytes, 0) }
+        return (accepted, count)
+    }
+
+    /// The bytes with the accepted edits made, and the fix whose edit, next to another's,
+    /// made one CRLF of a bare CR and an LF that were not one before (nil when none did).
+    private static func write(_ accepted: AcceptedEdits, over bytes: [UInt8], lineEnding: LineEnding) -> ([UInt8], Int?) {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var cursor = 0
-        for edit in accepted.sorted {
+        // Where each edit's text begins and ends in the output, and whether the original had a
+        // CRLF across that edge already (an edit may keep one).
+        var edges: [(point: Int, wasCRLF: Bool, owner: Int)] = []
+        func isCRLF(at offset: Int) -> Bool {
+            offset > 0 && offset < bytes.count && bytes[offset - 1] == 0x0D && bytes[offset] == 0x0A
+        }
+        for (edit, owner) in accepted.sorted {
             output += bytes[cursor..<edit.range.start]
+            edges.append((output.count, isCRLF(at: edit.range.start), owner))
             output += lineEnding.convert(edit.newText).utf8
+            edges.append((output.count, isCRLF(at: edit.range.end), owner))
             cursor = edit.range.end
         }
         output += bytes[cursor...]
-        return (output, count)
+        let joined = edges.last { edge in
+            !edge.wasCRLF && edge.point > 0 && edge.point < output.count && output[edge.point - 1] == 0x0D && output[edge.point] == 0x0A
+        }
+        return (output, joined?.owner)
     }
 
     /// An edit that would put a bare CR (a line break of its own) next to an LF, making one
