@@ -42,12 +42,12 @@ public enum FixApplier {
         while true {
             let (accepted, count) = accept(fixes, in: bytes, lineEnding: lineEnding, refusing: refused)
             guard !accepted.isEmpty else { return (bytes, 0) }
-            let (output, joiner) = write(accepted, over: bytes, lineEnding: lineEnding)
-            guard let joiner else { return (output, count) }
+            let (output, joiners) = write(accepted, over: bytes, lineEnding: lineEnding)
+            guard !joiners.isEmpty else { return (output, count) }
             // Two edits side by side joined a bare CR and an LF (a deletion up to a CR, an
             // insertion starting with LF): the later one waits for the next pass, where it is
             // checked against the text as the first left it.
-            refused.insert(joiner)
+            refused.formUnion(joiners)
         }
     }
 
@@ -70,9 +70,10 @@ public enum FixApplier {
         return (accepted, count)
     }
 
-    /// The bytes with the accepted edits made, and the fix whose edit, next to another's,
-    /// made one CRLF of a bare CR and an LF that were not one before (nil when none did).
-    private static func write(_ accepted: AcceptedEdits, over bytes: [UInt8], lineEnding: LineEnding) -> ([UInt8], Int?) {
+    /// The bytes with the accepted edits made, and the fixes whose edit, next to another's,
+    /// made one CRLF of a bare CR and an LF that were not one before (for each such edge, the
+    /// fix of the edit that comes later).
+    private static func write(_ accepted: AcceptedEdits, over bytes: [UInt8], lineEnding: LineEnding) -> ([UInt8], Set<Int>) {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var cursor = 0
@@ -90,10 +91,15 @@ public enum FixApplier {
             cursor = edit.range.end
         }
         output += bytes[cursor...]
-        let joined = edges.last { edge in
-            !edge.wasCRLF && edge.point > 0 && edge.point < output.count && output[edge.point - 1] == 0x0D && output[edge.point] == 0x0A
+        // Several edges can meet at one point (a deletion's end, an insertion's start): the
+        // last of them belongs to the later edit.
+        var joiners = Set<Int>()
+        for (index, edge) in edges.enumerated()
+        where !edge.wasCRLF && edge.point > 0 && edge.point < output.count && output[edge.point - 1] == 0x0D && output[edge.point] == 0x0A
+            && (index + 1 == edges.count || edges[index + 1].point != edge.point) {
+            joiners.insert(edge.owner)
         }
-        return (output, joined?.owner)
+        return (output, joiners)
     }
 
     /// An edit that would put a bare CR (a line break of its own) next to an LF, making one
