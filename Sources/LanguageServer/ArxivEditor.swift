@@ -5,14 +5,13 @@ import JSONRPC
 import NoteLint
 import NoteSyntax
 
-/// The server's arXiv state: whether the client shows work-done progress, and the candidates
+/// The server's arXiv state: progress tokens, and the candidates
 /// of the title searches made so far ("Find on arXiv"), so that they can be offered as
 /// actions of their own without asking arXiv again.
 final class ArxivEditor: @unchecked Sendable {
     private let lock = NSLock()
     private var searches: [TitleKey: [ArxivMetadata]] = [:]
     private var tokens = 0
-    var workDoneProgress = false
 
     /// The most candidates a search offers.
     static let candidateLimit = 3

@@ -63,6 +63,7 @@ extension Server {
         }
         let codec = self.codec
         let canOfferChoices = clientFeatures.applyEdit
+        let showsProgress = clientFeatures.workDoneProgress
         perform(request) { [self] in
             let linter = lints.linter(for: document)
             guard let facts = EntryAt.starting(atLine: line, in: document, linter: linter) else {
@@ -71,7 +72,7 @@ extension Server {
             let settings = lints.arxivSettings(for: document)
             let cache = MetadataCache(settings: settings)
             let label = params["title"]?.string ?? "arXiv"
-            let progress = beginProgress(label)
+            let progress = showsProgress ? beginProgress(label) : nil
             // Every answer kept renames a file into the cache's folder, changing its fingerprint.
             let known = cache.fingerprint
             defer {
@@ -148,10 +149,9 @@ extension Server {
         return nil
     }
 
-    /// Starts a work-done progress when the client supports it and accepts the token.
+    /// Starts a work-done progress once the client accepts the token (callers check that it shows progress).
     private func beginProgress(_ title: String) -> WorkDoneProgress? {
-        guard arxiv.workDoneProgress,
-              let progress = WorkDoneProgress.create(arxiv.nextToken(), connection: connection, responses: responses) else { return nil }
+        guard let progress = WorkDoneProgress.create(arxiv.nextToken(), connection: connection, responses: responses) else { return nil }
         progress.begin(title, message: "asking arXiv")
         return progress
     }

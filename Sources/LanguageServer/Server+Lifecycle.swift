@@ -15,7 +15,6 @@ extension Server {
         settings = Settings(params["initializationOptions"])
         clientFeatures = ClientFeatures(capabilities)
         workspace.setFolders(from: params)
-        arxiv.workDoneProgress = capabilities["window"]?["workDoneProgress"]?.bool ?? false
         lints.update(settings)
         lifecycle = .running
 

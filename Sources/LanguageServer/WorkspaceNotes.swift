@@ -82,7 +82,7 @@ final class WorkspaceNotes: @unchecked Sendable {
     func selects(_ path: String, configuration: (String) throws -> Configuration) -> Bool {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         guard FileDiscovery.isNote(standardized), let name = name(of: standardized),
-              !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+              !FileDiscovery.isHidden(name),
               let folder = currentFolders.first(where: { standardized.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { return false }
         return !((try? NoteSelection.excludes(FileDiscovery.Found(path: standardized, searchRoot: folder), configuration: configuration)) ?? false)
     }

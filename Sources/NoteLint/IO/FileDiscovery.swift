@@ -56,7 +56,7 @@ public struct FileDiscovery {
     }
 
     /// Whether a path relative to a searched folder has a part starting with a dot.
-    static func isHidden(_ relative: String) -> Bool {
+    public static func isHidden(_ relative: String) -> Bool {
         relative.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
