@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Writes a deterministic corpus of reading-list notes: front matter, 10-200 entries each,
 prose, footnotes, and injected defects (blank entries, placeholders, odd dates, tabs, bad
-links, undefined and unused footnotes). Same seed, same bytes."""
+links, undefined and unused footnotes). Same seed, same bytes.
+
+`--shapes mixed` writes each record in one of the shapes public reading lists use (a paragraph,
+fields in one list item, one bold-keyed field per item, a heading as the title, a digest line,
+a table row, `key:: value` inline fields). The shape is drawn from its own random stream, so the
+records' content and defects are the same as with the default `--shapes paragraph`, which writes
+exactly what it always has."""
 import argparse
 import pathlib
 import random
@@ -23,7 +29,33 @@ def sentence(rng, words=12):
     return text[0].upper() + text[1:] + "."
 
 
-def entry(rng, index, footnotes):
+SHAPES = ["paragraph", "list-item", "bold-items", "heading", "digest", "table", "inline"]
+
+
+def shaped(shape, fields):
+    """Writes one record's (key, value) fields in `shape`; values keep their defects."""
+    values = dict(fields)
+    if shape == "list-item":
+        return "- " + "\n  ".join(f"{key}: {value}" for key, value in fields) + "\n"
+    if shape == "bold-items":
+        return "".join(f"- **{key}**: {value}\n" for key, value in fields)
+    if shape == "heading":
+        rest = [(key, value) for key, value in fields if key != "Title"]
+        return f"### {values['Title']}\n" + "".join(f"{key}: {value}\n" for key, value in rest)
+    if shape == "digest":
+        rest = [(key, value) for key, value in fields if key not in ("Title", "Link")]
+        head = f"Title: [{values['Title']}]({values['Link']})\n" if values["Title"] else "Title: \n"
+        return head + "".join(f"{key}: {value}\n" for key, value in rest)
+    if shape == "table":
+        keys = [key for key, _ in fields]
+        cells = [value.replace("|", "\\|") for _, value in fields]
+        return "| " + " | ".join(keys) + " |\n" + "|---" * len(keys) + "|\n| " + " | ".join(cells) + " |\n"
+    if shape == "inline":
+        return "".join(f"{key.lower()}:: {value}\n" for key, value in fields)
+    return "".join(f"{key}: {value}\n" for key, value in fields)
+
+
+def entry(rng, index, footnotes, shape_rng=None):
     year, month = rng.randint(2008, 2025), rng.randint(1, 12)
     number = rng.randint(1, 99999) if year >= 2015 else rng.randint(1, 9999)
     digits = 5 if year >= 2015 else 4
@@ -34,7 +66,10 @@ def entry(rng, index, footnotes):
     subjects = "; ".join(f"{name} ({code})" for name, code in rng.sample(SUBJECTS, rng.randint(1, 3)))
     title = sentence(rng, rng.randint(4, 10))[:-1]
     defect = rng.random()
+    shape = shape_rng.choice(SHAPES) if shape_rng else "paragraph"
     if defect < 0.02:
+        if shape != "paragraph":
+            return shaped(shape, [("Title", ""), ("Link", ""), ("Date", ""), ("Subjects", "")])
         return "Title: \nLink: \nDate: \nSubjects: \n"
     if defect < 0.05:
         date = f"{day} {MONTHS[month - 1]}. {year}"
@@ -46,8 +81,11 @@ def entry(rng, index, footnotes):
         date = f"31 Feb {year}"
     elif defect < 0.10:
         link = "www.example.org/paper.pdf"
-    lines = [f"Title: {title}", f"Link: {link}", f"Date: {date}", f"Subjects: {subjects}"]
-    text = "\n".join(lines) + "\n"
+    if shape != "paragraph":
+        text = shaped(shape, [("Title", title), ("Link", link), ("Date", date), ("Subjects", subjects)])
+    else:
+        lines = [f"Title: {title}", f"Link: {link}", f"Date: {date}", f"Subjects: {subjects}"]
+        text = "\n".join(lines) + "\n"
     if rng.random() < 0.3:
         label = f"n{index}"
         footnotes.append(label)
@@ -57,12 +95,12 @@ def entry(rng, index, footnotes):
     return text
 
 
-def note(rng, index, max_entries=200):
+def note(rng, index, max_entries=200, shape_rng=None):
     title = "Title" if rng.random() < 0.05 else sentence(rng, 5)[:-1]
     parts = [f"---\nlayout: post\ntitle: \"{title}\"\ncategory: [Reading]\nexcerpt: {sentence(rng, 8)}\n---\n"]
     footnotes = []
     for number in range(rng.randint(10, max_entries)):
-        parts.append(entry(rng, number, footnotes))
+        parts.append(entry(rng, number, footnotes, shape_rng))
         parts.append("---\n" if rng.random() < 0.01 else "\n---\n")
     parts.append("\nFootnotes\n")
     for label in footnotes:
@@ -78,17 +116,20 @@ def main():
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=20211)
     parser.add_argument("--max-entries", type=int, default=200)
+    parser.add_argument("--shapes", choices=["paragraph", "mixed"], default="paragraph",
+                        help="how records are written: the seed's paragraphs (default) or a mix of shapes")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    shape_rng = random.Random(args.seed + 1) if args.shapes == "mixed" else None
     args.folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for index in range(args.notes):
-        text = note(rng, index, args.max_entries)
+        text = note(rng, index, args.max_entries, shape_rng)
         path = args.folder / f"{index // 100:02d}" / f"note-{index:05d}.md"
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
         total += len(text.encode("utf-8"))
-    print(f"{args.notes} notes, {total / 1e6:.1f} MB in {args.folder}")
+    print(f"{args.notes} notes ({args.shapes} records), {total / 1e6:.1f} MB in {args.folder}")
 
 
 if __name__ == "__main__":

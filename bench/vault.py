@@ -4,7 +4,10 @@
 the parse-only C baseline over the same files in the same run; plus `notelint check` on one
 note (the pre-commit hook's own cost). Prints times, notes per second, peak memory, ratios.
 
-    python3 bench/vault.py [--notes 10000] [--runs 3]
+    python3 bench/vault.py [--notes 10000] [--runs 3] [--shapes paragraph|mixed]
+
+`--shapes mixed` writes the records in the shapes public reading lists use (see
+generate_corpus.py); the default writes the same vault as before, so timings compare.
 """
 import argparse
 import os
@@ -24,11 +27,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notes", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--shapes", choices=["paragraph", "mixed"], default="paragraph")
     args = parser.parse_args()
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="notelint-vault-"))
     vault = work / "vault"
-    subprocess.run([sys.executable, str(ROOT / "bench/generate_corpus.py"), str(vault), "--notes", str(args.notes), "--max-entries", "50"], check=True)
+    subprocess.run([sys.executable, str(ROOT / "bench/generate_corpus.py"), str(vault), "--notes", str(args.notes), "--max-entries", "50", "--shapes", args.shapes], check=True)
     subprocess.run(["git", "init", "-q", str(vault)], check=True)
     files = sorted(str(path) for path in vault.rglob("*.md"))
     megabytes = sum(os.path.getsize(path) for path in files) / 1e6
@@ -71,7 +75,7 @@ def main():
 
     cold, warm, touched = (statistics.median(t) for t in (cold_times, warm_times, touched_times))
     print()
-    print("vault: %d notes, %.1f MB; medians of %d runs; %d cores" % (len(files), megabytes, args.runs, os.cpu_count()))
+    print("vault: %d notes (%s records), %.1f MB; medians of %d runs; %d cores" % (len(files), args.shapes, megabytes, args.runs, os.cpu_count()))
     print("%-40s %9s %9s %10s" % ("", "seconds", "notes/s", "peak MiB"))
     print("%-40s %9.3f %9.0f %10s" % ("cmark-gfm parse only, 1 thread", base, len(files) / base, ""))
     print("%-40s %9.3f %9.0f %10.1f" % ("notelint check, cold (empty cache)", cold, len(files) / cold, cold_peak))
