@@ -21,8 +21,11 @@ public struct Linter: Sendable {
     /// suppressions are in use, when `unused-suppression` is reported.
     private let shadowRules: [ConfiguredRule]
     private let auditsSuppressions: Bool
-    /// Keys that make a paragraph an entry.
+    /// The schema's fields and those the rules name: offered by completion.
     public let knownFields: [String]
+    /// Every key read as a record field, with its role: the default vocabulary, the schema's
+    /// fields and those the rules' options name.
+    public let vocabulary: FieldVocabulary
     public let today: CalendarDay
     public let schema: EntrySchema
     /// Where the arXiv rules read metadata: a local store, never the network.
@@ -80,9 +83,10 @@ public struct Linter: Sendable {
         if let arxiv { parts.append(arxiv.fingerprint) }
         self.fingerprint = parts.joined(separator: "\n")
         self.knownFields = fields
+        self.vocabulary = FieldVocabulary(extra: schema.roles + fields.map { ($0, nil) })
     }
 
-    public func parse(_ source: SourceText) -> Note { Note(source: source, knownFields: knownFields) }
+    public func parse(_ source: SourceText) -> Note { Note(source: source, vocabulary: vocabulary) }
 
     public func lint(_ source: SourceText) -> LintResult { lint(parse(source)) }
 

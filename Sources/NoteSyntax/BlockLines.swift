@@ -39,12 +39,12 @@ enum BlockLines {
         var offset = start
         for _ in 0..<quotes {
             var probe = offset
-            while probe < end && EntryReader.isBlank(bytes[probe]) { probe += 1 }
+            while probe < end && FieldLine.isBlank(bytes[probe]) { probe += 1 }
             guard probe < end, bytes[probe] == UInt8(ascii: ">") else { break }
             offset = probe + 1
             if offset < end && bytes[offset] == 0x20 { offset += 1 }
         }
-        while offset < end && EntryReader.isBlank(bytes[offset]) { offset += 1 }
+        while offset < end && FieldLine.isBlank(bytes[offset]) { offset += 1 }
         return offset
     }
 }

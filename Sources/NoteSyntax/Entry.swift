@@ -1,20 +1,64 @@
-/// A `Key: value` line of an entry.
+/// A field of a record: a key and a value, each with its byte range. Most are `Key: value`
+/// lines; some are implied by the note's shape (a heading as the title, a table cell).
 public struct Field: Sendable, Equatable {
-    /// The key as written, without surrounding blanks.
+    /// Where the field's key and value come from.
+    public enum Origin: Sendable, Equatable {
+        /// `Key: value` (or `Key:: value`) on a line of its own.
+        case line
+        /// The text of a heading (or of a list item) taken as the record's title.
+        case heading
+        /// The target of a Markdown link written as the value of a title field.
+        case linkTarget
+        /// A cell of a table row; the key is the column's header.
+        case tableCell
+        /// A pair of the front matter.
+        case frontMatter
+    }
+
+    /// The key as written, without emphasis or blanks; for implied fields, the role's name.
     public let key: String
+    /// Where the key is written; empty at the value's start for an implied key.
     public let keyRange: ByteRange
-    /// Offset of the colon after the key.
+    /// Offset of the colon after the key (the last colon of `::`); for fields without one,
+    /// the end of the key range.
     public let colonOffset: Int
-    /// From just after the colon to the end of the line (blanks included).
+    /// From just after the colon to the end of the line (blanks included); the value's range
+    /// for fields that are not lines.
     public let rawValueRange: ByteRange
-    /// The value without surrounding blanks; empty (at the end of the raw value) when blank.
+    /// The value without surrounding blanks (nor the brackets of a Markdown link around it);
+    /// empty (at the end of the raw value) when blank.
     public let valueRange: ByteRange
     public let value: String
-    /// The whole line's content, from the key to the end of the value.
+    /// From the key to the end of the value.
     public let range: ByteRange
     public let line: Int
+    public let origin: Origin
+    /// What the field says about the paper; nil for a key the vocabulary does not know.
+    public let role: FieldRole?
+
+    public init(key: String, keyRange: ByteRange, colonOffset: Int, rawValueRange: ByteRange, valueRange: ByteRange,
+                value: String, range: ByteRange, line: Int, origin: Origin = .line, role: FieldRole?) {
+        self.key = key
+        self.keyRange = keyRange
+        self.colonOffset = colonOffset
+        self.rawValueRange = rawValueRange
+        self.valueRange = valueRange
+        self.value = value
+        self.range = range
+        self.line = line
+        self.origin = origin
+        self.role = role
+    }
 
     public var isEmpty: Bool { value.isEmpty }
+
+    /// The same field with another value range (the text inside a Markdown link).
+    func withValue(_ range: ByteRange, in source: SourceText, origin: Origin? = nil, key: String? = nil,
+                   keyRange: ByteRange? = nil, role: FieldRole?? = nil) -> Field {
+        Field(key: key ?? self.key, keyRange: keyRange ?? self.keyRange, colonOffset: colonOffset, rawValueRange: rawValueRange,
+              valueRange: range, value: source.string(range), range: self.range, line: line, origin: origin ?? self.origin,
+              role: role ?? self.role)
+    }
 
     /// Keys compare ignoring case; ASCII keys (nearly all) without allocating.
     public static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
@@ -32,116 +76,83 @@ public struct Field: Sendable, Equatable {
     }
 }
 
-/// A record: one paragraph (or a paragraph turned setext heading) whose every line is
-/// `Key: value` and at least one of whose keys is a known field.
+/// A record: what a note says about one paper, in any of the shapes people write
+/// (docs/records.md): a paragraph of `Key: value` lines, list items, a heading and its
+/// fields, a table row, the front matter.
 public struct Entry: Sendable, Equatable {
+    public enum Shape: String, Sendable, Equatable {
+        /// A paragraph of field lines (or one Markdown turned into a setext heading).
+        case paragraph
+        /// The fields continue one list item.
+        case listItem
+        /// One field per list item, over consecutive items.
+        case listItems
+        /// A heading (or a list item's text) is the title; the fields follow it.
+        case heading
+        /// A row of a table whose header names the fields.
+        case tableRow
+        /// The front matter of a note about one paper.
+        case frontMatter
+    }
+
     public let fields: [Field]
+    /// The lines the record's own text spans (its fields and any furniture between them).
     public let lines: ClosedRange<Int>
     /// From the first key to the end of the last value.
     public let range: ByteRange
-    /// Index of the paragraph or heading block it was read from.
+    /// Index of the (first) block it was read from; the front matter's record has none.
     public let blockIndex: Int
     /// The `---` line that turned the entry into a setext heading, if any.
     public let headingUnderlineLine: Int?
+    public let shape: Shape
+    /// The lines whose text decided that this is a record and what it holds: its own, the
+    /// heading it takes its title from, the list whose items it spans, the table's header.
+    /// An edit outside them cannot change the record.
+    public let context: ClosedRange<Int>
+    /// The first line of prose that continues the record's paragraph, when no blank line
+    /// separates them.
+    public let proseLine: Int?
+    /// Lines inside the record that are no field: text pasted with it from arXiv's abstract
+    /// page, such as `(or arXiv:2104.09864v5 [cs.CL] for this version)`.
+    public let furnitureLines: [Int]
+
+    public init(fields: [Field], lines: ClosedRange<Int>, range: ByteRange, blockIndex: Int, headingUnderlineLine: Int? = nil,
+                shape: Shape = .paragraph, context: ClosedRange<Int>? = nil, proseLine: Int? = nil, furnitureLines: [Int] = []) {
+        self.fields = fields
+        self.lines = lines
+        self.range = range
+        self.blockIndex = blockIndex
+        self.headingUnderlineLine = headingUnderlineLine
+        self.shape = shape
+        self.context = context ?? lines
+        self.proseLine = proseLine
+        self.furnitureLines = furnitureLines
+    }
 
     /// The first field whose key equals `key`, compared case-insensitively.
     public func field(_ key: String) -> Field? {
         fields.first { Field.sameKey($0.key, key) }
     }
 
+    /// The first field with one of `roles`, tried in that order.
+    public func field(role roles: FieldRole...) -> Field? {
+        for role in roles {
+            if let field = fields.first(where: { $0.role == role }) { return field }
+        }
+        return nil
+    }
+
+    public func has(_ role: FieldRole) -> Bool { fields.contains { $0.role == role } }
+
     public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
-}
 
-enum EntryReader {
-    static let maximumKeyLength = 32
-
-    /// Reads the entries of a note from its paragraph and heading blocks.
-    static func entries(blocks: [Block], lineStarts starts: [[Int]], source: SourceText, knownFields: Set<String>) -> [Entry] {
-        var entries: [Entry] = []
-        for (index, block) in blocks.enumerated() {
-            let contentStarts = starts[index]
-            guard !contentStarts.isEmpty else { continue }
-            var lines = Array(block.lines)
-            var underline: Int? = nil
-            switch block.kind {
-            case .paragraph:
-                break
-            case .heading(level: 2):
-                // cmark's block lines already end at the underline (see CmarkBridge).
-                guard lines.count >= 2, isSetextUnderline(source, line: block.endLine, from: contentStarts[lines.count - 1]) else { continue }
-                underline = block.endLine
-                lines.removeLast()
-            default:
-                continue
-            }
-            var fields: [Field] = []
-            for (offsetInBlock, line) in lines.enumerated() {
-                guard let field = parseField(line: line, contentStart: contentStarts[offsetInBlock], source: source) else {
-                    fields.removeAll()
-                    break
-                }
-                fields.append(field)
-            }
-            guard !fields.isEmpty, fields.contains(where: { field in knownFields.contains { Field.sameKey($0, field.key) } }) else { continue }
-            entries.append(Entry(fields: fields, lines: lines.first!...lines.last!,
-                                 range: ByteRange(fields.first!.range.start, fields.last!.range.end),
-                                 blockIndex: index, headingUnderlineLine: underline))
+    /// Whether the record's fields are lines the author wrote as `Key: value`, which fixes
+    /// may rename, remove or re-space.
+    public var isWrittenAsLines: Bool {
+        switch shape {
+        case .paragraph, .listItem, .listItems: return true
+        case .heading, .tableRow, .frontMatter: return false
         }
-        return entries
-    }
-
-    /// Whether `line`, read from `start` (after any `>` of the block quotes the heading is
-    /// in), is a run of `-`.
-    static func isSetextUnderline(_ source: SourceText, line: Int, from start: Int) -> Bool {
-        let end = source.lineContent(line).end
-        let text = source.string(ByteRange(min(start, end), end)).trimmingBlanks()
-        return !text.isEmpty && text.allSatisfy { $0 == "-" }
-    }
-
-    /// Parses `Key: value` from `contentStart` to the end of the line.
-    static func parseField(line: Int, contentStart: Int, source: SourceText) -> Field? {
-        let content = source.lineContent(line)
-        let bytes = source.bytes
-        var colon = contentStart
-        while colon < content.end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-        guard colon < content.end else { return nil }
-        // `https://...` on a line of prose is a URL, not a field called `https`.
-        if colon + 2 < content.end && bytes[colon + 1] == UInt8(ascii: "/") && bytes[colon + 2] == UInt8(ascii: "/") { return nil }
-        var keyStart = contentStart
-        var keyEnd = colon
-        while keyStart < keyEnd && isBlank(bytes[keyStart]) { keyStart += 1 }
-        while keyEnd > keyStart && isBlank(bytes[keyEnd - 1]) { keyEnd -= 1 }
-        guard keyEnd > keyStart, keyEnd - keyStart <= 4 * maximumKeyLength, isKey(bytes[keyStart..<keyEnd]) else { return nil }
-        let keyRange = ByteRange(keyStart, keyEnd)
-        let key = source.string(keyRange)
-        let raw = ByteRange(colon + 1, content.end)
-        var valueStart = raw.start
-        var valueEnd = raw.end
-        while valueStart < valueEnd && isBlank(bytes[valueStart]) { valueStart += 1 }
-        while valueEnd > valueStart && isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
-        if valueStart == valueEnd { valueStart = raw.end; valueEnd = raw.end }
-        let valueRange = ByteRange(valueStart, valueEnd)
-        return Field(key: key, keyRange: keyRange, colonOffset: colon, rawValueRange: raw, valueRange: valueRange,
-                     value: source.string(valueRange), range: ByteRange(keyRange.start, max(valueRange.end, colon + 1)),
-                     line: line)
-    }
-
-    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-
-    /// Letters, digits, spaces, `-` and `_`, starting with a letter or digit, at most 32
-    /// characters. ASCII keys, nearly all of them, are checked byte by byte.
-    static func isKey(_ bytes: ArraySlice<UInt8>) -> Bool {
-        func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-            ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-        }
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return bytes.count <= maximumKeyLength && isASCIILetterOrDigit(bytes.first!)
-                && bytes.allSatisfy { isASCIILetterOrDigit($0) || $0 == 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-        }
-        let key = String(decoding: bytes, as: UTF8.self)
-        guard key.count <= maximumKeyLength, let first = key.unicodeScalars.first,
-              first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
-        return key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " || $0 == "-" || $0 == "_" }
     }
 }
 

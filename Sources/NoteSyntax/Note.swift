@@ -1,11 +1,9 @@
 /// A parsed note. Parsing never fails: whatever the bytes, the result is a note, with any
 /// problems (invalid encoding, broken front matter) recorded in it.
 public struct Note: Sendable {
-    public static let defaultKnownFields = ["Title", "Link", "Date", "Subjects"]
-
     public let source: SourceText
-    /// The keys that made paragraphs entries, as configured.
-    public let knownFields: [String]
+    /// The keys read as record fields, each with its role.
+    public let vocabulary: FieldVocabulary
     public let frontMatter: FrontMatter?
     public let blocks: [Block]
     public let entries: [Entry]
@@ -24,11 +22,10 @@ public struct Note: Sendable {
 
     public var lineIndex: LineIndex { source.lineIndex }
 
-    /// Parses a note; `knownFields` (compared case-insensitively) decide which paragraphs of
-    /// `Key: value` lines are entries.
-    public init(source: SourceText, knownFields: [String] = Note.defaultKnownFields) {
+    /// Parses a note; `vocabulary` decides which keys are fields and what each says.
+    public init(source: SourceText, vocabulary: FieldVocabulary = .standard) {
         self.source = source
-        self.knownFields = knownFields
+        self.vocabulary = vocabulary
         let frontMatter = FrontMatter.parse(source)
         self.frontMatter = frontMatter
         // The front matter is blanked out for cmark byte for byte, so offsets and lines stay exact.
@@ -49,15 +46,16 @@ public struct Note: Sendable {
         self.lineKinds = kinds
         let contentStarts = BlockLines.contentStarts(blocks: blocks, source: source)
         let inFootnote = Note.blocksInsideFootnotes(blocks)
-        let known = Set(knownFields.map { $0.lowercased() })
-        self.entries = EntryReader.entries(blocks: blocks, lineStarts: contentStarts, source: source, knownFields: known)
-            .filter { !inFootnote[$0.blockIndex] }
+        let reader = RecordReader(blocks: blocks, contentStarts: contentStarts, source: source, vocabulary: vocabulary,
+                                  excluded: inFootnote)
+        let frontMatterRecord = frontMatter.flatMap { FrontMatterRecord.record($0, source: source, vocabulary: vocabulary) }
+        self.entries = (frontMatterRecord.map { [$0] } ?? []) + reader.records()
         self.footnotes = FootnoteScanner.scan(source: source, lineKinds: kinds, blocks: blocks)
         self.comments = HTMLComment.standalone(in: blocks, source: source)
     }
 
-    public init(_ text: String, knownFields: [String] = Note.defaultKnownFields) {
-        self.init(source: SourceText(text), knownFields: knownFields)
+    public init(_ text: String, vocabulary: FieldVocabulary = .standard) {
+        self.init(source: SourceText(text), vocabulary: vocabulary)
     }
 
     private static func blocksInsideFootnotes(_ blocks: [Block]) -> [Bool] {

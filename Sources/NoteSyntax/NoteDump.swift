@@ -18,9 +18,14 @@ extension Note {
         }
         for entry in entries {
             let heading = entry.headingUnderlineLine.map { " setext-underline \($0 + 1)" } ?? ""
-            out.append("entry \(entry.lines.lowerBound + 1)-\(entry.lines.upperBound + 1)\(heading)")
+            let shape = entry.shape == .paragraph ? "" : " \(entry.shape.rawValue)"
+            let prose = entry.proseLine.map { " prose \($0 + 1)" } ?? ""
+            let furniture = entry.furnitureLines.isEmpty ? "" : " furniture " + entry.furnitureLines.map { String($0 + 1) }.joined(separator: ",")
+            out.append("entry \(entry.lines.lowerBound + 1)-\(entry.lines.upperBound + 1)\(heading)\(shape)\(prose)\(furniture)")
             for field in entry.fields {
-                out.append("  field \(field.line + 1) \(field.key) = \(field.value.debugDescription)")
+                let role = field.role.map { " (\($0.rawValue))" } ?? ""
+                let origin = field.origin == .line ? "" : " [\(field.origin)]"
+                out.append("  field \(field.line + 1) \(field.key)\(role)\(origin) = \(field.value.debugDescription)")
             }
         }
         for reference in footnotes.references {

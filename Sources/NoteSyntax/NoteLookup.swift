@@ -40,6 +40,7 @@ extension Note {
     /// entry (completion reads an entry while one of its lines is half typed).
     public func field(onLine line: Int) -> Field? {
         guard line >= 0, line < lineIndex.lineCount, lineKinds[line] == .markdown else { return nil }
-        return EntryReader.parseField(line: line, contentStart: lineIndex.lineStarts[line], source: source)
+        return FieldLine.parseKeyAndValue(line: line, contentStart: FieldLine.afterListMarker(line: line, source: source),
+                                          source: source, vocabulary: vocabulary)
     }
 }

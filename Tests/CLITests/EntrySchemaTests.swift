@@ -23,16 +23,17 @@ import Testing
 
             Book:
             Published: 1977
-            Publisher: Addison-Wesley
+            Printer: Addison-Wesley
 
-            Title: not an entry here, Title is no field of this schema
+            Title: not an entry here
+            but a paragraph of prose that begins like a field
             """)
         let run = try Notelint.run(["check", "--quiet", "books.md"], in: folder.url)
         #expect(run.stdout == """
             books.md:2:6: error: `www.example.org/eda` is not an absolute URL (it needs https://) [link-invalid]
             books.md:3:12: error: `31 Feb 1977` is not a real date: Feb 1977 has 28 days [date-invalid]
             books.md:6:1: error: `Book` is empty [entry-empty-field]
-            books.md:8:1: warning: unknown field `Publisher` [entry-unknown-field]
+            books.md:8:1: info: unknown field `Printer` [entry-unknown-field]
 
             """)
     }

@@ -35,8 +35,8 @@ import Testing
 
     @Test func aSymbolicLinkLoopEndsTheWalkWithEachNoteOnce() throws {
         let folder = try TemporaryFolder()
-        try folder.write("notes/a/one.md", "Title: x\n")
-        try folder.write("notes/b/two.md", "Title: y\n")
+        try folder.write("notes/a/one.md", "Title: x\nLink: nowhere\n")
+        try folder.write("notes/b/two.md", "Title: y\nLink: nowhere\n")
         let manager = FileManager.default
         try manager.createSymbolicLink(atPath: folder.url.appendingPathComponent("notes/a/up").path, withDestinationPath: "..")
         try manager.createSymbolicLink(atPath: folder.url.appendingPathComponent("notes/b/to-a").path, withDestinationPath: "../a")
@@ -51,8 +51,8 @@ import Testing
     /// Root reads every folder, so the walk is run as `nobody` when the tests run as root.
     @Test func anUnreadableFolderIsReportedAndTheRestChecked() throws {
         let folder = try TemporaryFolder()
-        try folder.write("notes/open/one.md", "Title: x\n")
-        try folder.write("notes/closed/two.md", "Title: y\n")
+        try folder.write("notes/open/one.md", "Title: x\nLink: nowhere\n")
+        try folder.write("notes/closed/two.md", "Title: y\nLink: nowhere\n")
         let closed = folder.url.appendingPathComponent("notes/closed").path
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: closed)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: closed) }
@@ -84,7 +84,7 @@ import Testing
                     Issue.record("cannot create \(name)")
                     return
                 }
-                _ = write(descriptor, "Title: x\n", 9)
+                _ = write(descriptor, "Title: x\nLink: nowhere\n", 23)
                 close(descriptor)
             }
         }

@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func findAddsTheLinkLineAnEntryLacks() throws {
-        try folder.write("note.md", "Title: Meta learning for knowledge distillation\nDate: 2021\n\nSome prose.\n\n> Title: META LEARNING FOR KNOWLEDGE DISTILLATION\n")
+        try folder.write("note.md", "Title: Meta learning for knowledge distillation\nDate: 2021\n\nSome prose.\n\n> Title: META LEARNING FOR KNOWLEDGE DISTILLATION\n> Date: 2021\n")
         let run = try fill(["--find", "note.md"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == """
@@ -137,7 +137,7 @@ import Testing
 
             > Title: META LEARNING FOR KNOWLEDGE DISTILLATION
             > Link: https://arxiv.org/abs/2106.04570
-            > Date: 8 Jun 2021
+            > Date: 2021
             > Subjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)
 
             """)

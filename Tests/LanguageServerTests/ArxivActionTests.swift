@@ -184,7 +184,7 @@ import Testing
     @Test func findAddsTheLinkLineATitleOnlyEntryLacks() throws {
         let (client, _) = client()
         _ = try client.initialize()
-        client.open(uri, "Title: Meta learning for knowledge distillation\n\nProse.\n")
+        client.open(uri, "Title: Meta learning for knowledge distillation\n\nProse.\n\nTitle: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n")
         _ = try client.diagnostics(uri)
         let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
         let resolved = try client.call("codeAction/resolve", find)

@@ -35,21 +35,22 @@ import Testing
     }
 
     @Test func dumpFormat() {
-        let note = Note("---\ntitle: é\n---\nTitle: x\n---\n\nSee[^a] <!-- c -->\n\n[^a]: def\n\n<!-- standalone -->\n")
+        let note = Note("---\ntitle: é\n---\nTitle: x\nYear: 2020\n---\n\nSee[^a] <!-- c -->\n\n[^a]: def\n\n<!-- standalone -->\n")
         #expect(note.dump() == """
         front-matter 1-3
           key "title"@2:1 = "é"@2:8
-        document 1-12
-          heading(level: 2) 4-5
-          paragraph 7-7
-          htmlBlock 11-11
-          footnoteDefinition 9-10
-            paragraph 9-9
-        entry 4-4 setext-underline 5
-          field 4 Title = "x"
-        footnote-ref 7:4 [^a]
-        footnote-def 9-9 [^a] = "def"
-        comment 11 "standalone"
+        document 1-13
+          heading(level: 2) 4-6
+          paragraph 8-8
+          htmlBlock 12-12
+          footnoteDefinition 10-11
+            paragraph 10-10
+        entry 4-5 setext-underline 6
+          field 4 Title (title) = "x"
+          field 5 Year (year) = "2020"
+        footnote-ref 8:4 [^a]
+        footnote-def 10-10 [^a] = "def"
+        comment 12 "standalone"
 
         """)
     }

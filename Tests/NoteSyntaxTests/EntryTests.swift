@@ -36,27 +36,28 @@ import Testing
         #expect(entry.field("Title")?.value == "a")
         #expect(entry.field("link")?.value == "b")
         #expect(entry.field("date") == nil)
-        #expect(Note("author: x\n", knownFields: ["Author"]).entries.count == 1)
-        #expect(Note("Title: x\n", knownFields: ["Author"]).entries.isEmpty)
+        let reviewer = FieldVocabulary(extra: [("Reviewer", .link)])
+        #expect(Note("title: x\nreviewer: y\n", vocabulary: reviewer).entries.count == 1)
+        #expect(Note("title: x\nreviewer: y\n").entries.isEmpty)
     }
 
     @Test func keyShapes() throws {
-        let note = Note("Title : spaced\nDate Added: 2021\nSub-title_2: x\n")
+        let note = Note("Title : spaced\nDate Added: 2021\nSub-title_2: x\nLink: y\n")
         let entry = try #require(note.entries.first)
-        #expect(entry.fields.map(\.key) == ["Title", "Date Added", "Sub-title_2"])
+        #expect(entry.fields.map(\.key) == ["Title", "Date Added", "Sub-title_2", "Link"])
         #expect(entry.fields[0].keyRange == ByteRange(0, 5))
         #expect(entry.fields[0].colonOffset == 6)
         #expect(entry.fields[2].key == note.text(entry.fields[2].keyRange))
         // A key of punctuation, or longer than 32 characters, is not a key: the paragraph is prose.
-        #expect(Note("Title: x\nNot*a key: y\n").entries.isEmpty)
-        #expect(Note("Title: x\n\(String(repeating: "k", count: 33)): y\n").entries.isEmpty)
-        #expect(Note("Title: x\n\(String(repeating: "k", count: 32)): y\n").entries.count == 1)
+        #expect(Note("Title: x\nNot*a key: y\nLink: z\n").entries.isEmpty)
+        #expect(Note("Title: x\n\(String(repeating: "k", count: 33)): y\nLink: z\n").entries.isEmpty)
+        #expect(Note("Title: x\n\(String(repeating: "k", count: 32)): y\nLink: z\n").entries.first?.proseLine == nil)
     }
 
     @Test func urlLinesAreNotFields() {
         #expect(Note("Title: x\nhttps://example.org/a\n").entries.isEmpty)
         #expect(Note("https://example.org\nTitle: x\n").entries.isEmpty)
-        #expect(Note("Link:https://example.org\n").entries.first?.fields.first?.value == "https://example.org")
+        #expect(Note("Title: x\nLink:https://example.org\n").entries.first?.fields.last?.value == "https://example.org")
     }
 
     @Test func aParagraphWithoutAKnownKeyIsNotAnEntry() {
@@ -76,8 +77,8 @@ import Testing
         #expect(entry.fields.map(\.value) == ["x", "y"])
         #expect(note.lines(ofBlockStartingAt: 0) == 0...2)
         // At the end of the text, and with the underline indented.
-        #expect(Note("Title: x\n---").entries.first?.headingUnderlineLine == 1)
-        #expect(Note("Title: x\n  ---  \n").entries.first?.headingUnderlineLine == 1)
+        #expect(Note("Title: x\nLink: y\n---").entries.first?.headingUnderlineLine == 2)
+        #expect(Note("Title: x\nLink: y\n  ---  \n").entries.first?.headingUnderlineLine == 2)
         // An `===` underline makes a level-1 heading, not a record.
         #expect(Note("Title: x\n===\n").entries.isEmpty)
     }
@@ -108,8 +109,8 @@ import Testing
         #expect(bullet.fields.map(\.keyRange) == [ByteRange(2, 7), ByteRange(13, 17)])
         let ordered = try #require(Note("1. Title: x\n   Date: y\n").entries.first)
         #expect(ordered.fields.map(\.keyRange.start) == [3, 15])
-        let underlined = try #require(Note("- Title: x\n  ---\n").entries.first)
-        #expect(underlined.headingUnderlineLine == 1)
+        let underlined = try #require(Note("- Title: x\n  Link: y\n  ---\n").entries.first)
+        #expect(underlined.headingUnderlineLine == 2)
     }
 
     @Test func codeHTMLAndFrontMatterLinesAreNeverEntries() {
@@ -123,8 +124,8 @@ import Testing
     }
 
     @Test func anHTMLCommentLineSplitsAnEntry() {
-        let note = Note("Title: x\n<!-- note -->\nDate: y\n")
-        #expect(note.entries.map(\.lines) == [0...0, 2...2])
+        let note = Note("Title: x\nLink: y\n<!-- note -->\nTitle: z\nDate: 2020\n")
+        #expect(note.entries.map(\.lines) == [0...1, 3...4])
         #expect(note.comments.map(\.text) == ["note"])
     }
 

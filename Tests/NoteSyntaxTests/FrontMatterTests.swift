@@ -13,7 +13,7 @@ private func nodeCount(_ value: YAMLValue) -> Int {
 
 @Suite struct FrontMatterTests {
     @Test func closedWithDashes() throws {
-        let note = Note("---\nlayout: post\ntags: [a, bé]\n---\n\nTitle: x\n")
+        let note = Note("---\nlayout: post\ntags: [a, bé]\n---\n\nTitle: x\nLink: y\n")
         let frontMatter = try #require(note.frontMatter)
         #expect(frontMatter.lines == 0...3)
         #expect(frontMatter.contentLines == 1..<3)
@@ -28,9 +28,9 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         #expect(tags.items.map(\.scalarText) == ["a", "bé"])
         #expect(tags.items.map(\.range) == [ByteRange(24, 25), ByteRange(27, 30)])
         #expect(note.text(tags.items[1].range) == "bé")
-        #expect(note.lineKinds == [.frontMatter, .frontMatter, .frontMatter, .frontMatter, .markdown, .markdown, .markdown])
+        #expect(note.lineKinds == [.frontMatter, .frontMatter, .frontMatter, .frontMatter, .markdown, .markdown, .markdown, .markdown])
         // Lines after the front matter keep their numbers.
-        #expect(note.entries.map(\.lines) == [5...5])
+        #expect(note.entries.map(\.lines) == [5...6])
     }
 
     @Test func closedWithDots() throws {
@@ -41,12 +41,12 @@ private func nodeCount(_ value: YAMLValue) -> Int {
     }
 
     @Test func delimitersMayCarryTrailingBlanksAndCRLF() throws {
-        let note = Note("---  \r\ntitle: x\r\n--- \t\r\nTitle: y\r\n")
+        let note = Note("---  \r\ntitle: x\r\n--- \t\r\nTitle: y\r\nLink: z\r\n")
         let frontMatter = try #require(note.frontMatter)
         #expect(frontMatter.lines == 0...2)
         #expect(frontMatter.isClosed)
         #expect(frontMatter.value(forKey: "title")?.range == ByteRange(14, 15))
-        #expect(note.entries.map(\.lines) == [3...3])
+        #expect(note.entries.map(\.lines) == [3...4])
     }
 
     @Test func onlyTheFirstLineOpensFrontMatter() {

@@ -39,16 +39,62 @@ public struct EntrySchema: Sendable, Equatable {
     /// The names of the fields of a kind, in order.
     public func names(of kind: Kind) -> [String] { fields.filter { $0.kind == kind }.map(\.name) }
 
-    /// The first of an entry's fields of a kind (the first text field is its title).
+    /// The first of an entry's fields of a kind: the schema's own names first, then the
+    /// fields whose role is of that kind (the first text field is the title; a Year is a date).
     public func field(_ kind: Kind, in entry: Entry) -> Field? {
         for name in names(of: kind) {
-            if let field = entry.field(name) { return field }
+            if let field = entry.field(name), field.origin != .linkTarget || kind == .url { return field }
         }
-        return nil
+        switch kind {
+        case .text: return entry.field(role: .title)
+        case .url: return entry.field(role: .link, .pdf) ?? entry.field(role: .doi).flatMap { $0.value.contains("://") ? $0 : nil }
+        case .date: return entry.field(role: .date, .year)
+        case .arxivSubjects: return entry.field(role: .subjects)
+        case .list: return nil
+        }
+    }
+
+    /// The kind of a field: as the schema names it, else by its role.
+    public func kind(of field: Field) -> Kind? {
+        if let named = fields.first(where: { Field.sameKey($0.name, field.key) }) { return named.kind }
+        switch field.role {
+        case .title?: return .text
+        case .link?, .pdf?, .doi?: return .url
+        case .date?, .year?: return .date
+        case .subjects?: return .arxivSubjects
+        default: return nil
+        }
     }
 
     public func kind(of key: String) -> Kind? {
         fields.first { Field.sameKey($0.name, key) }?.kind
+    }
+
+    /// The roles the schema's fields play: a url is a link, a date a date, the first text
+    /// field the title; other fields keep the role the vocabulary gives their name.
+    public var roles: [(key: String, role: FieldRole?)] {
+        let title = names(of: .text).first
+        return fields.map { field in
+            switch field.kind {
+            case .url: return (field.name, FieldVocabulary.standard.role(of: field.name).flatMap { $0.isLocation ? $0 : nil } ?? .link)
+            case .date: return (field.name, FieldVocabulary.standard.role(of: field.name) == .year ? .year : .date)
+            case .arxivSubjects: return (field.name, .subjects)
+            case .text where field.name == title: return (field.name, .title)
+            case .text, .list: return (field.name, nil)
+            }
+        }
+    }
+
+    /// The roles a required field can be met by: Link by a URL, PDF or DOI, Date by a Year.
+    public func roles(satisfying name: String) -> Set<FieldRole> {
+        guard let spec = fields.first(where: { Field.sameKey($0.name, name) }) else { return [] }
+        switch spec.kind {
+        case .url: return [.link, .pdf, .doi]
+        case .date: return [.date, .year]
+        case .arxivSubjects: return [.subjects]
+        case .text where spec.name == names(of: .text).first: return [.title]
+        default: return []
+        }
     }
 
     /// Reads `entries: {fields: {Name: kind, Name: {kind: ..., required: true}}}`.

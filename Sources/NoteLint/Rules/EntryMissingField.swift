@@ -6,20 +6,27 @@ struct EntryMissingField: Rule {
         summary: "a required field has no line in an entry",
         rationale: """
             Every entry of a reading list should say what it is, where to find it and when it appeared. \
-            A field that is present but empty is `entry-empty-field`'s business; a misspelt key that is \
-            close to the missing field is reported by `entry-unknown-field` instead.
+            Any field of the role counts: a URL, PDF or DOI is a link, a Year is a date, a heading above the \
+            fields is the title. With the default configuration a field is expected only where the note's \
+            own entries keep it: when at least half of its non-blank entries have it, the others should \
+            too, and a reading list that never writes dates gets no finding. A schema in the configuration \
+            (`entries` with `required: true`) or this rule's `required` option makes a field required in \
+            every entry. A field that is present but empty is `entry-empty-field`'s business; a misspelt \
+            key that is close to the missing field is reported by `entry-unknown-field` instead.
             """,
         defaultSeverity: .warning,
         fix: nil,
-        options: [RuleOption("required", "fields every non-blank entry must have (default: the required fields of `entries`)",
+        options: [RuleOption("required", "fields every non-blank entry must have (default: the required fields of `entries`, where the note's entries keep them)",
                              default: "[Title, Link, Date]")],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n",
                 "Titel: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n",
+                "Title: RoFormer\nURL: https://arxiv.org/abs/2104.09864\nYear: 2021\n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n\nTitle: BERT\nLink: https://arxiv.org/abs/1810.04805\n",
             ],
             triggering: [
-                "↓Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n\n↓Title: BERT\nLink: https://arxiv.org/abs/1810.04805\n",
             ]
         )
     )
@@ -34,14 +41,30 @@ struct EntryMissingField: Rule {
     var entryFields: [String] { required ?? [] }
 
     func check(_ context: inout LintContext) {
-        let known = context.note.knownFields
+        let vocabulary = context.note.vocabulary
         let required = self.required ?? context.schema.required
-        for entry in context.note.entries where !entry.isBlank {
-            let missing = required.filter { entry.field($0) == nil }
+        // The default schema asks only for what the note's own entries keep.
+        let votes = self.required == nil && context.schema == .readingList
+        let entries = context.note.entries.filter { !$0.isBlank && $0.shape != .frontMatter }
+        func roles(_ name: String) -> Set<FieldRole> {
+            context.schema.roles(satisfying: name).union(vocabulary.role(of: name).map { [$0] } ?? [])
+        }
+        func has(_ entry: Entry, _ name: String, _ roles: Set<FieldRole>) -> Bool {
+            entry.field(name) != nil || entry.fields.contains { $0.role.map(roles.contains) ?? false }
+        }
+        let expected = required.filter { name in
+            guard votes else { return true }
+            let satisfying = roles(name)
+            return 2 * entries.filter { has($0, name, satisfying) }.count >= entries.count
+        }
+        guard !expected.isEmpty else { return }
+        for entry in entries {
+            let missing = expected.filter { !has(entry, $0, roles($0)) }
             guard !missing.isEmpty else { continue }
-            let suggested = entry.fields.compactMap { FieldSuggestion.field(for: $0.key, in: entry, known: known) }
-            let firstLine = context.source.lineContent(entry.lines.lowerBound)
-            let anchor = ByteRange(entry.fields[0].keyRange.start, firstLine.end)
+            let suggested = entry.fields.compactMap { FieldSuggestion.field(for: $0, in: entry, vocabulary: vocabulary) }
+            let firstField = entry.fields.min { $0.range.start < $1.range.start }!
+            let firstLine = context.source.lineContent(firstField.line)
+            let anchor = ByteRange(firstField.keyRange.start, max(firstLine.end, firstField.keyRange.start))
             for field in missing where !suggested.contains(where: { Field.sameKey($0, field) }) {
                 context.report("entry has no `\(field)` field", at: anchor)
             }

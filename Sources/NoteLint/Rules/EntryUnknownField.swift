@@ -5,20 +5,25 @@ struct EntryUnknownField: Rule {
         id: "entry-unknown-field",
         summary: "an entry key that is not a known field",
         rationale: """
-            A misspelt key (`Titel`) hides the field from every tool that reads entries. When a known \
-            field is one or two edits away, the finding names it and offers to rename the key. Add your \
-            own fields to the `known` option.
+            A misspelt key (`Titel`) hides the field from every tool that reads entries. When a field the \
+            entry lacks is one or two edits away, the finding is a warning that names it and offers to \
+            rename the key. Any other key notelint does not know is reported at info: people keep fields of \
+            their own (`Dataset`, `Reviewer`), and many are known already (Authors, Year, Venue, DOI, Code, \
+            Tags, Summary, Notes, Status, Rating and their aliases; see docs/records.md). Add your own \
+            fields to the `known` option.
             """,
         defaultSeverity: .warning,
+        severityNote: "warning for a near miss of a known field, info for any other unknown key",
         fix: .unsafe,
-        options: [RuleOption("known", "fields an entry may have besides those of `entries`; they also decide what is an entry",
-                             default: "[Title, Link, Date, Subjects]")],
+        options: [RuleOption("known", "fields an entry may have besides those notelint knows and those of `entries`",
+                             default: "[]")],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer\nlink: https://arxiv.org/abs/2104.09864\nDATE: 20 Apr 2021\n",
+                "- **Title**: RoFormer\n- **URL**: https://arxiv.org/abs/2104.09864\n- **Authors**: J. Su\n- **Year**: 2021\n",
             ],
             triggering: [
-                "Title: RoFormer\n↓Lnk: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n↓Venue: ACL\n",
+                "Title: RoFormer\n↓Lnk: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n↓Reviewer: ACL\n",
             ],
             corrections: [
                 .init("Titel: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n",
@@ -36,15 +41,19 @@ struct EntryUnknownField: Rule {
     var entryFields: [String] { known }
 
     func check(_ context: inout LintContext) {
-        let fields = context.note.knownFields
-        for entry in context.note.entries {
-            for field in entry.fields where !FieldSuggestion.isKnown(field.key, known: fields) {
-                if let suggestion = FieldSuggestion.field(for: field.key, in: entry, known: fields) {
+        let vocabulary = context.note.vocabulary
+        var reportedHeaders = Set<Int>()
+        for entry in context.note.entries where entry.isWrittenAsLines || entry.shape == .tableRow {
+            for field in entry.fields where field.role == nil && !vocabulary.isKnown(field.key) {
+                // A table's header is reported once, not on every row.
+                if field.origin == .tableCell && !reportedHeaders.insert(field.keyRange.start).inserted { continue }
+                guard field.origin == .line || field.origin == .tableCell else { continue }
+                if let suggestion = FieldSuggestion.field(for: field, in: entry, vocabulary: vocabulary) {
                     let fix = Fix(title: "Rename `\(field.key)` to `\(suggestion)`", applicability: .unsafe,
                                   edits: [TextEdit(range: field.keyRange, newText: suggestion)])
                     context.report("unknown field `\(field.key)`; did you mean `\(suggestion)`?", at: field.keyRange, fix: fix)
                 } else {
-                    context.report("unknown field `\(field.key)`", at: field.keyRange)
+                    context.report("unknown field `\(field.key)`", at: field.keyRange, severity: .info)
                 }
             }
         }

@@ -4,24 +4,23 @@ import NoteSyntax
 /// rename and `entry-missing-field` then stays quiet about that field, so both ask here.
 enum FieldSuggestion {
     /// The known field one edit away (two for keys of five letters or more), unless the entry
-    /// already has that field.
-    static func field(for key: String, in entry: Entry, known: [String]) -> String? {
-        guard !isKnown(key, known: known) else { return nil }
-        let folded = key.lowercased()
-        let limit = key.count >= 5 ? 2 : 1
-        var best: (field: String, distance: Int)? = nil
-        for field in known where entry.field(field) == nil {
-            let distance = editDistance(folded, field.lowercased())
-            if distance <= limit && (best == nil || distance < best!.distance) { best = (field, distance) }
+    /// already has a field of that role.
+    static func field(for field: Field, in entry: Entry, vocabulary: FieldVocabulary) -> String? {
+        guard field.role == nil, !vocabulary.isKnown(field.key), field.origin == .line || field.origin == .tableCell else { return nil }
+        let folded = field.key.lowercased()
+        let limit = folded.count >= 5 ? 2 : 1
+        var best: (key: String, distance: Int)? = nil
+        for candidate in vocabulary.suggestibleKeys {
+            guard let role = vocabulary.role(of: candidate), !entry.has(role) else { continue }
+            let target = candidate.lowercased()
+            // A longer word built on a known one (`Reviewer`, `Datasets`) is a field of its own.
+            if abs(target.count - folded.count) >= 2 && (folded.hasPrefix(target) || target.hasPrefix(folded)) { continue }
+            let distance = editDistance(folded, target)
+            if distance <= limit && (best == nil || distance < best!.distance) { best = (candidate, distance) }
         }
-        return best?.field
-    }
-
-    static func isKnown(_ key: String, known: [String]) -> Bool {
-        known.contains { Field.sameKey($0, key) }
+        return best?.key
     }
 }
-
 /// Whole-line ranges and the `---` separators around entries, for fixes that remove lines.
 enum LineSpans {
     /// From the start of `first` to the start of the line after `last` (its terminator included).

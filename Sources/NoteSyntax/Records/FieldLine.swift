@@ -1,0 +1,181 @@
+/// Reads one line as a field: `Key: value`, `Key:: value` (Dataview, Logseq), with emphasis
+/// around the key (`**Key**:`, `**Key:**`, `_Key_:`). A value written as a Markdown link or an
+/// autolink is read through: a location's value is the link's target, and a title written as
+/// `[text](target)` is two fields, the title (its text) and the link (its target).
+enum FieldLine {
+    static let maximumKeyLength = 32
+
+    /// The fields of the line from `contentStart`, or nil when it is not a field.
+    static func parse(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary) -> [Field]? {
+        guard let field = parseKeyAndValue(line: line, contentStart: contentStart, source: source, vocabulary: vocabulary) else {
+            return nil
+        }
+        return readingLinks(field, source: source)
+    }
+
+    static func parseKeyAndValue(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary) -> Field? {
+        let content = source.lineContent(line)
+        let bytes = source.bytes
+        var start = contentStart
+        while start < content.end && isBlank(bytes[start]) { start += 1 }
+        // Emphasis around the key: `**`, `__`, `*` or `_`.
+        var marker = 0
+        while marker < 2 && start + marker < content.end && (bytes[start + marker] == UInt8(ascii: "*") || bytes[start + marker] == UInt8(ascii: "_"))
+            && bytes[start + marker] == bytes[start] { marker += 1 }
+        let keyStart = start + marker
+        var colon = keyStart
+        while colon < content.end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < content.end else { return nil }
+        // `https://...` on a line of prose is a URL, not a field called `https`.
+        if colon + 2 < content.end && bytes[colon + 1] == UInt8(ascii: "/") && bytes[colon + 2] == UInt8(ascii: "/") { return nil }
+        var keyEnd = colon
+        var valueStart = colon + 1
+        var separatorEnd = colon
+        if valueStart < content.end && bytes[valueStart] == UInt8(ascii: ":") {
+            separatorEnd = valueStart
+            valueStart += 1
+        }
+        if marker > 0 {
+            // The closing emphasis comes before the colon (`**Key**:`) or after it (`**Key:**`).
+            if keyEnd - keyStart >= marker && closes(bytes, at: keyEnd - marker, like: start, count: marker) {
+                keyEnd -= marker
+            } else if valueStart + marker <= content.end && closes(bytes, at: valueStart, like: start, count: marker) {
+                valueStart += marker
+            } else {
+                return nil
+            }
+        }
+        while keyEnd > keyStart && isBlank(bytes[keyEnd - 1]) { keyEnd -= 1 }
+        guard keyEnd > keyStart, keyEnd - keyStart <= 4 * maximumKeyLength, isKey(bytes[keyStart..<keyEnd]) else { return nil }
+        let keyRange = ByteRange(keyStart, keyEnd)
+        let key = source.string(keyRange)
+        let raw = ByteRange(valueStart, content.end)
+        var valueFrom = raw.start, valueTo = raw.end
+        while valueFrom < valueTo && isBlank(bytes[valueFrom]) { valueFrom += 1 }
+        while valueTo > valueFrom && isBlank(bytes[valueTo - 1]) { valueTo -= 1 }
+        if valueFrom == valueTo { valueFrom = raw.end; valueTo = raw.end }
+        let valueRange = ByteRange(valueFrom, valueTo)
+        return Field(key: key, keyRange: keyRange, colonOffset: separatorEnd, rawValueRange: raw, valueRange: valueRange,
+                     value: source.string(valueRange), range: ByteRange(keyRange.start, max(valueRange.end, separatorEnd + 1)),
+                     line: line, role: vocabulary.role(of: key))
+    }
+
+    /// Where a line's text starts after its indentation and any list marker (`- `, `1. `).
+    static func afterListMarker(line: Int, source: SourceText) -> Int {
+        let content = source.lineContent(line)
+        let bytes = source.bytes
+        var offset = content.start
+        while offset < content.end && isBlank(bytes[offset]) { offset += 1 }
+        var marker = offset
+        if marker < content.end && (bytes[marker] == UInt8(ascii: "-") || bytes[marker] == UInt8(ascii: "*") || bytes[marker] == UInt8(ascii: "+")) {
+            marker += 1
+        } else {
+            while marker < content.end && bytes[marker] >= 0x30 && bytes[marker] <= 0x39 { marker += 1 }
+            guard marker > offset, marker < content.end, bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")") else { return offset }
+            marker += 1
+        }
+        guard marker < content.end, isBlank(bytes[marker]) else { return offset }
+        while marker < content.end && isBlank(bytes[marker]) { marker += 1 }
+        return marker
+    }
+
+    private static func closes(_ bytes: [UInt8], at offset: Int, like opener: Int, count: Int) -> Bool {
+        (0..<count).allSatisfy { bytes[offset + $0] == bytes[opener] }
+    }
+
+    /// A field whose value is a Markdown link or an autolink, read through.
+    static func readingLinks(_ field: Field, source: SourceText) -> [Field] {
+        guard let role = field.role, !field.isEmpty, let link = MarkdownLink.parse(field.valueRange, in: source) else { return [field] }
+        if role == .title, let text = link.text {
+            let title = field.withValue(text, in: source)
+            let target = field.withValue(link.target, in: source, origin: .linkTarget, key: FieldRole.link.impliedKey,
+                                         keyRange: .empty(at: link.target.start), role: .some(.link))
+            return [title, target]
+        }
+        if role.isLocation || role == .code { return [field.withValue(link.target, in: source)] }
+        return [field]
+    }
+
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// Letters, digits, spaces, `-`, `_`, `;` and `.`, starting with a letter or digit, at most
+    /// 32 characters. ASCII keys, nearly all of them, are checked byte by byte.
+    static func isKey(_ bytes: ArraySlice<UInt8>) -> Bool {
+        func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+            ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        }
+        func isPunctuation(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ".")
+        }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return bytes.count <= maximumKeyLength && isASCIILetterOrDigit(bytes.first!)
+                && bytes.allSatisfy { isASCIILetterOrDigit($0) || isPunctuation($0) }
+        }
+        let key = String(decoding: bytes, as: UTF8.self)
+        guard key.count <= maximumKeyLength, let first = key.unicodeScalars.first,
+              first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return key.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || ($0.isASCII && isPunctuation(UInt8($0.value)))
+        }
+    }
+}
+
+/// `[text](target)`, `[text](<target> "title")` or `<target>` filling a value, read from the
+/// source. Text after the link (`[abs](...) | [pdf](...)`) is left aside: the first link is
+/// the field's.
+struct MarkdownLink {
+    /// The link text's range, nil for an autolink.
+    let text: ByteRange?
+    /// The target's range, empty when the link has none (`[arXiv]()`).
+    let target: ByteRange
+
+    static func parse(_ range: ByteRange, in source: SourceText) -> MarkdownLink? {
+        let bytes = source.bytes
+        guard range.start < range.end else { return nil }
+        if bytes[range.start] == UInt8(ascii: "<") {
+            guard let close = bytes[range.start..<range.end].firstIndex(of: UInt8(ascii: ">")), close > range.start + 1 else { return nil }
+            let target = ByteRange(range.start + 1, close)
+            guard source.string(target).contains("://") else { return nil }
+            return MarkdownLink(text: nil, target: target)
+        }
+        guard bytes[range.start] == UInt8(ascii: "[") else { return nil }
+        // The text's closing bracket, nested brackets allowed, escapes skipped.
+        var depth = 0
+        var offset = range.start
+        var textEnd: Int? = nil
+        while offset < range.end {
+            switch bytes[offset] {
+            case UInt8(ascii: "\\"): offset += 1
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { textEnd = offset }
+            default: break
+            }
+            if textEnd != nil { break }
+            offset += 1
+        }
+        guard let textEnd, textEnd + 1 < range.end, bytes[textEnd + 1] == UInt8(ascii: "(") else { return nil }
+        var targetStart = textEnd + 2
+        var parens = 1
+        var cursor = targetStart
+        while cursor < range.end {
+            if bytes[cursor] == UInt8(ascii: "(") { parens += 1 }
+            if bytes[cursor] == UInt8(ascii: ")") { parens -= 1; if parens == 0 { break } }
+            cursor += 1
+        }
+        guard cursor < range.end else { return nil }
+        while targetStart < cursor && FieldLine.isBlank(bytes[targetStart]) { targetStart += 1 }
+        var targetEnd = targetStart
+        if targetStart < cursor && bytes[targetStart] == UInt8(ascii: "<") {
+            targetStart += 1
+            targetEnd = bytes[targetStart..<cursor].firstIndex(of: UInt8(ascii: ">")) ?? cursor
+        } else {
+            while targetEnd < cursor && !FieldLine.isBlank(bytes[targetEnd]) { targetEnd += 1 }
+        }
+        var textStart = range.start + 1, textStop = textEnd
+        while textStart < textStop && FieldLine.isBlank(bytes[textStart]) { textStart += 1 }
+        while textStop > textStart && FieldLine.isBlank(bytes[textStop - 1]) { textStop -= 1 }
+        return MarkdownLink(text: ByteRange(textStart, textStop), target: ByteRange(targetStart, targetEnd))
+    }
+}

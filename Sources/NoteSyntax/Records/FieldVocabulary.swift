@@ -1,0 +1,105 @@
+/// What a field says about a paper, whatever its key is called. Rules read fields by role:
+/// `URL:` and `Link:` both feed the link rules, `Year:` the date rules.
+public enum FieldRole: String, Sendable, CaseIterable {
+    case title, link, pdf, doi, date, year, subjects, authors, venue, code, tags, summary, notes, status, rating, citation
+
+    /// Roles that name the paper or where it is: a record has at least one.
+    public var isIdentifying: Bool {
+        switch self {
+        case .title, .link, .pdf, .doi: return true
+        default: return false
+        }
+    }
+
+    /// Roles whose value is a place on the web.
+    public var isLocation: Bool {
+        switch self {
+        case .link, .pdf, .doi: return true
+        default: return false
+        }
+    }
+
+    /// The key a field of this role gets when the note implies it (a heading as the title,
+    /// the target of `Title: [text](link)`).
+    public var impliedKey: String {
+        switch self {
+        case .pdf: return "PDF"
+        case .doi: return "DOI"
+        default: return rawValue.prefix(1).uppercased() + rawValue.dropFirst()
+        }
+    }
+}
+
+/// The keys notelint knows, each with its role, compared case-insensitively. The default
+/// knows the fields people use in reading lists; a configuration adds its own.
+public struct FieldVocabulary: Sendable, Equatable {
+    /// Lower-cased key -> role; nil for a key known to the configuration without a role.
+    private var roles: [String: FieldRole?]
+
+    public static let defaultKeys: [(String, FieldRole)] = [
+        ("Title", .title), ("Paper", .title), ("Paper Title", .title),
+        ("Link", .link), ("URL", .link), ("Paper Link", .link), ("Paper URL", .link), ("Abs", .link),
+        ("arXiv", .link), ("arXiv Link", .link), ("Website", .link), ("Project Page", .link), ("Source", .link),
+        ("PDF", .pdf), ("Paper PDF", .pdf),
+        ("DOI", .doi),
+        ("Date", .date), ("Published", .date), ("Submitted", .date), ("Published Date", .date),
+        ("Year", .year),
+        ("Subjects", .subjects), ("Categories", .subjects), ("arXiv Categories", .subjects),
+        ("Authors", .authors), ("Author", .authors), ("By", .authors),
+        ("Venue", .venue), ("Conference", .venue), ("Journal", .venue), ("Booktitle", .venue), ("Published In", .venue),
+        ("Code", .code), ("GitHub", .code), ("Repo", .code), ("Repository", .code), ("Implementation", .code),
+        ("Tags", .tags), ("Keywords", .tags), ("Topics", .tags),
+        ("Summary", .summary), ("Abstract", .summary), ("TL;DR", .summary), ("TLDR", .summary), ("Key Idea", .summary),
+        ("Contribution", .summary), ("Contributions", .summary),
+        ("Notes", .notes), ("Note", .notes), ("Comments", .notes), ("Comment", .notes), ("Thoughts", .notes),
+        ("Remarks", .notes), ("Review", .notes),
+        ("Status", .status), ("Read", .status), ("Priority", .status),
+        ("Rating", .rating), ("Stars", .rating), ("Score", .rating),
+        ("Cite as", .citation), ("Citation", .citation),
+    ]
+
+    /// Keys people give their records that no rule reads; known, so never reported.
+    public static let defaultKeysWithoutRole = [
+        "Data", "Dataset", "Datasets", "Model", "Models", "Method", "Methods", "Task", "Tasks", "Results", "Problem", "Idea",
+        "Approach", "Motivation", "Limitations", "Questions", "Takeaways", "Institution", "Affiliation", "Affiliations",
+        "Publisher", "Pages", "Volume", "Issue", "ISBN", "Citations", "Language", "Type", "Domain", "Field", "Area",
+        "Added", "Created", "Updated", "Modified", "Slides", "Video", "Talk", "Blog", "Poster", "Demo", "Project",
+        "Dataset Link", "Benchmark", "Metrics", "Key Words", "Short Title", "Item Type", "Extra", "Alias", "Aliases",
+    ]
+
+    public static let standard = FieldVocabulary(extra: [])
+
+    /// The default keys plus `extra`: a key the default knows keeps its role unless `extra`
+    /// gives one; a new key gets the role given, or none.
+    public init(extra: [(key: String, role: FieldRole?)]) {
+        var roles: [String: FieldRole?] = [:]
+        for (key, role) in Self.defaultKeys { roles[key.lowercased()] = role }
+        for key in Self.defaultKeysWithoutRole { roles[key.lowercased()] = .some(nil) }
+        for (key, role) in extra {
+            let folded = key.lowercased()
+            if let role { roles[folded] = role } else if roles[folded] == nil { roles[folded] = .some(nil) }
+        }
+        self.roles = roles
+    }
+
+    /// Extra keys known without a role of their own.
+    public init(knownFields: [String]) {
+        self.init(extra: knownFields.map { ($0, nil) })
+    }
+
+    public func isKnown(_ key: String) -> Bool { roles[key.lowercased()] != nil }
+
+    /// The role of a known key; nil when the key is unknown or has no role.
+    public func role(of key: String) -> FieldRole? { roles[key.lowercased()] ?? nil }
+
+    /// The keys a misspelt key may have meant: those with a role, as the vocabulary writes
+    /// them.
+    public var suggestibleKeys: [String] {
+        Self.defaultKeys.map(\.0).filter { role(of: $0) != nil } + extraKeysWithRole
+    }
+
+    private var extraKeysWithRole: [String] {
+        let defaults = Set(Self.defaultKeys.map { $0.0.lowercased() })
+        return roles.filter { !defaults.contains($0.key) && $0.value != nil }.keys.sorted()
+    }
+}

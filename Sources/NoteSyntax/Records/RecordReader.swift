@@ -1,0 +1,271 @@
+/// Finds a note's records in its blocks, in every shape of docs/records.md, on evidence: a
+/// block is a record only when its fields carry two or more known roles, one identifying.
+struct RecordReader {
+    let blocks: [Block]
+    let contentStarts: [[Int]]
+    let source: SourceText
+    let vocabulary: FieldVocabulary
+    /// Blocks never read: those inside footnote definitions.
+    let excluded: [Bool]
+    let children: [[Int]]
+
+    init(blocks: [Block], contentStarts: [[Int]], source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool]) {
+        self.blocks = blocks
+        self.contentStarts = contentStarts
+        self.source = source
+        self.vocabulary = vocabulary
+        self.excluded = excluded
+        var children = [[Int]](repeating: [], count: blocks.count)
+        for (index, block) in blocks.enumerated() {
+            if let parent = block.parent { children[parent].append(index) }
+        }
+        self.children = children
+    }
+
+    static func isRecord(_ fields: [Field]) -> Bool {
+        var roles = Set<FieldRole>()
+        for field in fields where isEvidence(field) { if let role = field.role { roles.insert(role) } }
+        return roles.count >= 2 && roles.contains { $0.isIdentifying }
+    }
+
+    /// A paragraph of one line that names a paper (`Title: Some Paper`, `Link: arXiv:2104.09864`)
+    /// is a record begun, when the note has other records.
+    static func isLoneRecord(_ fields: [Field]) -> Bool {
+        guard fields.count == 1, let field = fields.first, !field.isEmpty, let role = field.role else { return false }
+        if role == .title { return true }
+        let value = field.value.lowercased()
+        return role.isLocation && (value.contains("arxiv.org/") || value.hasPrefix("arxiv:") || value.contains("doi.org/"))
+    }
+
+    /// Whether a field's value fits its role well enough to count as evidence of a record: a
+    /// description of fields (`- Link: where the paper lives`, `- Date: when it appeared`) is
+    /// no record. Empty and placeholder values (`TODO`) count: a template left blank is a record.
+    static func isEvidence(_ field: Field) -> Bool {
+        guard let role = field.role, role.isLocation || role == .code || role == .date || role == .year else { return true }
+        let value = field.value
+        if value.contains("://") || value.contains(where: { $0.isNumber }) { return true }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" }).count < 3
+    }
+
+    func records() -> [Entry] {
+        var records: [Entry] = []
+        var consumedLists = Set<Int>()
+        var lone: [Entry] = []
+        for (index, block) in blocks.enumerated() where !excluded[index] {
+            switch block.kind {
+            case .paragraph:
+                if isFirstChildOfItem(index) { continue }
+                if let record = paragraphRecord(index) {
+                    if record.fields.count == 1 && record.fields[0].role == .title { lone.append(record) } else { records.append(record) }
+                }
+            case .heading(level: 2):
+                if let record = setextRecord(index) { records.append(record) }
+            case .list where !consumedLists.contains(index):
+                records += listRecords(index, consumed: &consumedLists)
+            case .extensionBlock("table"):
+                records += TableRecords(reader: self).records(table: index)
+            default:
+                continue
+            }
+        }
+        // A lone `Title:` line is a record begun only among other records: in prose it is prose.
+        if !records.isEmpty { records += lone }
+        records.sort { $0.range.start < $1.range.start }
+        return records
+    }
+
+    // MARK: Lines of a block
+
+    /// The leading field lines of a paragraph; furniture lines from arXiv's abstract page may
+    /// sit between them; the first other line is prose.
+    struct FieldLines {
+        var fields: [Field] = []
+        var lastLine = 0
+        var proseLine: Int? = nil
+        var furniture: [Int] = []
+        var fieldLineCount = 0
+    }
+
+    /// `lines` (by default all the block's) start at the block's line `firstStart`.
+    func fieldLines(of index: Int, lines: [Int]? = nil, firstStart: Int = 0) -> FieldLines? {
+        let block = blocks[index]
+        let starts = contentStarts[index].dropFirst(firstStart)
+        guard !starts.isEmpty else { return nil }
+        var result = FieldLines()
+        for (line, start) in zip(lines ?? Array(block.lines), starts) {
+            if let fields = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary) {
+                result.fields += fields
+                result.lastLine = line
+                result.fieldLineCount += 1
+            } else if result.fieldLineCount > 0 && ArxivFurniture.isFurnitureLine(source.string(ByteRange(start, source.lineContent(line).end))) {
+                result.furniture.append(line)
+                result.lastLine = line
+            } else {
+                if result.fieldLineCount == 0 { return nil }
+                result.proseLine = line
+                break
+            }
+        }
+        return result
+    }
+
+    private func entry(_ found: FieldLines, block: Int, shape: Entry.Shape, title: Field? = nil, context: ClosedRange<Int>? = nil,
+                       underline: Int? = nil, keepsProse: Bool = false) -> Entry {
+        let fields = (title.map { [$0] } ?? []) + found.fields
+        let first = fields.map(\.line).min()!
+        let lines = first...max(found.lastLine, first)
+        let start = fields.map(\.range.start).min()!
+        let end = max(fields.map(\.range.end).max()!, source.lineContent(lines.upperBound).end)
+        let contextLines = context ?? lines
+        return Entry(fields: fields, lines: lines, range: ByteRange(start, min(end, source.lineContent(lines.upperBound).end)),
+                     blockIndex: block, headingUnderlineLine: underline, shape: shape,
+                     context: min(contextLines.lowerBound, lines.lowerBound)...max(contextLines.upperBound, underline ?? lines.upperBound),
+                     proseLine: keepsProse ? found.proseLine : nil, furnitureLines: found.furniture)
+    }
+
+    // MARK: Paragraphs and headings
+
+    private func paragraphRecord(_ index: Int) -> Entry? {
+        let block = blocks[index]
+        if let found = fieldLines(of: index) {
+            if Self.isRecord(found.fields) || (block.lines.count == 1 && Self.isLoneRecord(found.fields)) {
+                return entry(found, block: index, shape: .paragraph, keepsProse: true)
+            }
+            if let (title, context) = impliedTitle(before: index, for: found.fields), found.proseLine == nil {
+                return entry(found, block: index, shape: .heading, title: title, context: context)
+            }
+            return nil
+        }
+        // An emphasised or linked first line as the title: `**Some Paper**` then field lines.
+        guard block.lines.count >= 2,
+              let title = TitleLine.read(line: block.startLine, from: contentStarts[index][0], source: source),
+              var rest = fieldLines(of: index, lines: Array(block.lines.dropFirst()), firstStart: 1),
+              rest.proseLine == nil, !rest.fields.contains(where: { $0.role == .title }),
+              (rest.fields + title.fields).contains(where: { $0.role?.isLocation == true }),
+              Self.isRecord(title.fields + rest.fields) else { return nil }
+        rest.fields = title.fields + rest.fields
+        return entry(rest, block: index, shape: .heading, context: block.lines)
+    }
+
+    /// A setext heading whose text lines are fields: Markdown read a record followed by `---`.
+    private func setextRecord(_ index: Int) -> Entry? {
+        let block = blocks[index]
+        let starts = contentStarts[index]
+        guard block.lines.count >= 2, !starts.isEmpty,
+              Self.isSetextUnderline(source, line: block.endLine, from: starts[block.lines.count - 1]) else { return nil }
+        guard let found = fieldLines(of: index, lines: Array(block.lines.dropLast())), found.proseLine == nil,
+              Self.isRecord(found.fields) else { return nil }
+        return entry(found, block: index, shape: .paragraph, underline: block.endLine)
+    }
+
+    /// The title a heading just before `index` gives fields that name where a paper is but
+    /// not what it is called.
+    func impliedTitle(before index: Int, for fields: [Field]) -> (Field, ClosedRange<Int>)? {
+        guard !fields.contains(where: { $0.role == .title }), fields.contains(where: { $0.role?.isLocation == true }),
+              let previous = previousSibling(of: index), case .heading = blocks[previous].kind,
+              let title = TitleLine.heading(blocks[previous], source: source) else { return nil }
+        return (title.fields[0], blocks[previous].startLine...blocks[index].endLine)
+    }
+
+    func previousSibling(of index: Int) -> Int? {
+        guard let parent = blocks[index].parent, let position = children[parent].firstIndex(of: index), position > 0 else { return nil }
+        let previous = children[parent][position - 1]
+        // Only a heading right before it: nothing but blank lines between.
+        for line in (blocks[previous].endLine + 1)..<max(blocks[index].startLine, blocks[previous].endLine + 1) where !source.isBlankLine(line) {
+            return nil
+        }
+        return previous
+    }
+
+    static func isSetextUnderline(_ source: SourceText, line: Int, from start: Int) -> Bool {
+        let end = source.lineContent(line).end
+        let text = source.string(ByteRange(min(start, end), end)).trimmingBlanks()
+        return !text.isEmpty && text.allSatisfy { $0 == "-" }
+    }
+
+    private func isFirstChildOfItem(_ index: Int) -> Bool {
+        guard let parent = blocks[index].parent, blocks[parent].kind == .item else { return false }
+        return children[parent].first == index
+    }
+
+    // MARK: Lists
+
+    private func listRecords(_ list: Int, consumed: inout Set<Int>) -> [Entry] {
+        var records: [Entry] = []
+        var run = FieldLines()
+        var runStart: Int? = nil
+        var isFirstRun = true
+        func flush() {
+            defer { run = FieldLines(); runStart = nil }
+            guard let start = runStart, run.fieldLineCount > 0 else { return }
+            let context = blocks[list].lines
+            if Self.isRecord(run.fields) {
+                records.append(entry(run, block: start, shape: .listItems, context: context))
+            } else if isFirstRun, let (title, headingContext) = impliedTitle(before: list, for: run.fields) {
+                records.append(entry(run, block: start, shape: .heading, title: title, context: headingContext))
+            }
+            isFirstRun = false
+        }
+        for item in children[list] where blocks[item].kind == .item {
+            let itemChildren = children[item]
+            let paragraph = itemChildren.first.flatMap { blocks[$0].kind == .paragraph ? $0 : nil }
+            let found = paragraph.flatMap { fieldLines(of: $0) }
+            let nestedList = itemChildren.dropFirst().first { blocks[$0].kind == .list && isFieldList($0) }
+            let nested = nestedList.map { nestedFields($0) }
+            if let found, found.proseLine == nil, nested == nil, found.fieldLineCount == 1 {
+                // One field per item: the run goes on unless this role is already in it.
+                let roles = Set(found.fields.compactMap(\.role))
+                if run.fields.contains(where: { $0.role.map(roles.contains) ?? false }) { flush() }
+                if runStart == nil { runStart = paragraph! }
+                run.fields += found.fields
+                run.lastLine = found.lastLine
+                run.fieldLineCount += 1
+                continue
+            }
+            flush()
+            guard let paragraph else { continue }
+            if let found {
+                var all = found
+                if let nested, found.proseLine == nil {
+                    all.fields += nested.fields
+                    all.lastLine = nested.lastLine
+                    all.fieldLineCount += nested.fieldLineCount
+                }
+                if Self.isRecord(all.fields) {
+                    if nested != nil { consumed.insert(nestedList!) }
+                    records.append(entry(all, block: paragraph, shape: .listItem, context: blocks[item].lines))
+                }
+            } else if let nested, blocks[paragraph].lines.count == 1,
+                      let title = TitleLine.read(line: blocks[paragraph].startLine, from: contentStarts[paragraph][0], source: source, plain: true),
+                      !nested.fields.contains(where: { $0.role == .title }), nested.fields.contains(where: { $0.role?.isLocation == true }),
+                      Self.isRecord(title.fields + nested.fields) {
+                consumed.insert(nestedList!)
+                var all = nested
+                all.fields = title.fields + nested.fields
+                records.append(entry(all, block: paragraph, shape: .heading, context: blocks[item].lines))
+            }
+        }
+        flush()
+        return records
+    }
+
+    /// Whether every item of a list is one field line and nothing else.
+    private func isFieldList(_ list: Int) -> Bool {
+        let items = children[list]
+        return !items.isEmpty && items.allSatisfy { item in
+            children[item].count == 1 && blocks[children[item][0]].kind == .paragraph && blocks[children[item][0]].lines.count == 1
+                && fieldLines(of: children[item][0])?.fieldLineCount == 1
+        }
+    }
+
+    private func nestedFields(_ list: Int) -> FieldLines {
+        var result = FieldLines()
+        for item in children[list] {
+            guard let found = fieldLines(of: children[item][0]) else { continue }
+            result.fields += found.fields
+            result.lastLine = found.lastLine
+            result.fieldLineCount += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,83 @@
+/// A GFM table whose header names record fields: one record per body row, each cell a field at
+/// the exact position of its text, keyed by its column's header.
+struct TableRecords {
+    let reader: RecordReader
+
+    func records(table: Int) -> [Entry] {
+        let rows = reader.children[table]
+        let source = reader.source
+        guard let header = rows.first, case .extensionBlock("table_header") = reader.blocks[header].kind else { return [] }
+        let headerCells = Self.cells(line: reader.blocks[header].startLine, source: source)
+        let keys: [(key: String, range: ByteRange, role: FieldRole?)?] = headerCells.map { cell in
+            let range = Self.withoutEmphasis(cell, in: source)
+            guard !range.isEmpty, FieldLine.isKey(source.bytes[range.start..<range.end]) else { return nil }
+            let key = source.string(range)
+            return (key, range, reader.vocabulary.role(of: key))
+        }
+        var roles = Set<FieldRole>()
+        for key in keys { if let role = key?.role { roles.insert(role) } }
+        guard roles.count >= 2, roles.contains(where: \.isIdentifying) else { return [] }
+        let tableLines = reader.blocks[table].lines
+        var records: [Entry] = []
+        for row in rows.dropFirst() {
+            let line = reader.blocks[row].startLine
+            let cells = Self.cells(line: line, source: source)
+            var fields: [Field] = []
+            for (column, cell) in cells.enumerated() where column < keys.count {
+                guard let key = keys[column] else { continue }
+                let isEmpty = cell.isEmpty
+                // An empty cell says there is none (no code, no notes), except for what names the paper.
+                if isEmpty && !(key.role?.isIdentifying ?? false) { continue }
+                let field = Field(key: key.key, keyRange: key.range, colonOffset: key.range.end, rawValueRange: cell,
+                                  valueRange: cell, value: source.string(cell), range: cell, line: line,
+                                  origin: .tableCell, role: key.role)
+                fields += FieldLine.readingLinks(field, source: source)
+            }
+            guard !fields.isEmpty else { continue }
+            let range = ByteRange(fields.map(\.range.start).min()!, fields.map(\.range.end).max()!)
+            records.append(Entry(fields: fields, lines: line...line, range: range, blockIndex: row, shape: .tableRow,
+                                 context: tableLines.lowerBound...line))
+        }
+        return records
+    }
+
+    /// The trimmed text of each cell of a table line; pipes inside code spans or escaped do not
+    /// split cells.
+    static func cells(line: Int, source: SourceText) -> [ByteRange] {
+        let content = source.lineContent(line)
+        let bytes = source.bytes
+        var start = content.start
+        var end = content.end
+        while start < end && FieldLine.isBlank(bytes[start]) { start += 1 }
+        while end > start && FieldLine.isBlank(bytes[end - 1]) { end -= 1 }
+        if start < end && bytes[start] == UInt8(ascii: "|") { start += 1 }
+        if end > start && bytes[end - 1] == UInt8(ascii: "|") && (end - 2 < start || bytes[end - 2] != UInt8(ascii: "\\")) { end -= 1 }
+        var cells: [ByteRange] = []
+        var cellStart = start
+        var inCode = false
+        var offset = start
+        while offset <= end {
+            if offset == end || (bytes[offset] == UInt8(ascii: "|") && !inCode) {
+                var from = cellStart, to = offset
+                while from < to && FieldLine.isBlank(bytes[from]) { from += 1 }
+                while to > from && FieldLine.isBlank(bytes[to - 1]) { to -= 1 }
+                cells.append(from == to ? .empty(at: from) : ByteRange(from, to))
+                cellStart = offset + 1
+            } else if bytes[offset] == UInt8(ascii: "\\") {
+                offset += 1
+            } else if bytes[offset] == UInt8(ascii: "`") {
+                inCode.toggle()
+            }
+            offset += 1
+        }
+        return cells
+    }
+
+    private static func withoutEmphasis(_ range: ByteRange, in source: SourceText) -> ByteRange {
+        let text = source.string(range)
+        for marker in ["**", "__", "*", "_"] where text.count > 2 * marker.count && text.hasPrefix(marker) && text.hasSuffix(marker) {
+            return ByteRange(range.start + marker.utf8.count, range.end - marker.utf8.count)
+        }
+        return range
+    }
+}
