@@ -11,6 +11,10 @@ struct EntryUnknownField: Rule {
             """,
         defaultSeverity: .warning,
         fix: .unsafe,
+        fixNote: """
+            Unsafe: renaming the key to the nearest known field is a guess, and it changes which \
+            field the value belongs to.
+            """,
         options: [RuleOption("known", "fields an entry may have besides those of `entries`; they also decide what is an entry",
                              default: "[Title, Link, Date, Subjects]")],
         examples: RuleExamples(
