@@ -2,12 +2,35 @@
 /// (on arxiv.org, www.arxiv.org or export.arxiv.org, http or https, with or without `.pdf`),
 /// `arXiv:ID`, and arXiv's DOI `https://doi.org/10.48550/arXiv.ID`.
 public struct ArxivReference: Sendable, Equatable {
+    /// How the link is written, compared with `canonicalLink`: whether rewriting it to that
+    /// link keeps its target.
+    public enum Form: Sendable, Equatable {
+        /// `https://arxiv.org/abs/ID[vN]` exactly.
+        case canonical
+        /// The abstract page on arxiv.org with only the scheme (`http:`) or the case of the
+        /// scheme and host written otherwise: the canonical link names the same page.
+        case abstractPageRespelled
+        /// The abstract page on another host (`www.`, `export.`), or with a path written
+        /// otherwise (case, trailing slash, version digits), a query or a fragment: another URL.
+        case abstractPageVariant
+        /// `abs/ID.pdf`: a page arXiv does not have (its PDFs live under `pdf/`).
+        case abstractPageWithPDFSuffix
+        /// `pdf/ID` or `pdf/ID.pdf`: the PDF, another document than the abstract page.
+        case pdf
+        /// `arXiv:ID`.
+        case prefixedIdentifier
+        /// arXiv's DOI, which a resolver sends on to arXiv.
+        case doi
+    }
+
     /// The identifier text as written, version included (it may not be a valid identifier).
     public let rawIdentifier: String
     /// The identifier when it has a valid shape.
     public let identifier: ArxivIdentifier?
-    /// Written exactly as `https://arxiv.org/abs/ID[vN]`.
-    public let isCanonical: Bool
+    public let form: Form
+
+    /// Written exactly as `https://arxiv.org/abs/ID[vN]`, with a well-formed identifier.
+    public var isCanonical: Bool { form == .canonical && identifier != nil }
 
     /// `https://arxiv.org/abs/ID[vN]`, keeping the version the user wrote.
     public var canonicalLink: String? { identifier.map { "https://arxiv.org/abs/\($0)" } }
@@ -19,11 +42,11 @@ public struct ArxivReference: Sendable, Equatable {
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
         guard let first = bytes.first, first == UInt8(ascii: "a") || first == UInt8(ascii: "A") || first == UInt8(ascii: "h")
                 || first == UInt8(ascii: "H") else { return nil }
-        if ASCII.hasPrefix(bytes, "arxiv:") { return make(bytes.dropFirst(6), canonical: false) }
+        if ASCII.hasPrefix(bytes, "arxiv:") { return make(bytes.dropFirst(6), form: .prefixedIdentifier) }
         for prefix: StaticString in ["https://doi.org/10.48550/arxiv.", "http://doi.org/10.48550/arxiv.",
                                      "https://dx.doi.org/10.48550/arxiv.", "http://dx.doi.org/10.48550/arxiv."]
         where ASCII.hasPrefix(bytes, prefix) {
-            return make(bytes.dropFirst(prefix.utf8CodeUnitCount), canonical: false)
+            return make(bytes.dropFirst(prefix.utf8CodeUnitCount), form: .doi)
         }
         var rest: ArraySlice<UInt8>
         if ASCII.hasPrefix(bytes, "https://") {
@@ -38,6 +61,7 @@ public struct ArxivReference: Sendable, Equatable {
             hostLength = prefix.utf8CodeUnitCount
         }
         guard hostLength > 0 else { return nil }
+        let onBareHost = hostLength == "arxiv.org/".utf8.count
         rest = rest.dropFirst(hostLength)
         var hadQuery = false
         if let cut = rest.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
@@ -46,21 +70,33 @@ public struct ArxivReference: Sendable, Equatable {
         }
         let isAbs = ASCII.hasPrefix(rest, "abs/")
         guard isAbs || ASCII.hasPrefix(rest, "pdf/") else { return nil }
+        let pathAsArxivWritesIt = rest.starts(with: "abs/".utf8)
         var id = rest.dropFirst(4)
         var trailingSlash = false
         if id.last == UInt8(ascii: "/") { id = id.dropLast(); trailingSlash = true }
-        if !isAbs && id.count > 4 && ASCII.hasPrefix(id.suffix(4), ".pdf") { id = id.dropLast(4) }
-        let canonical = isAbs && bytes.starts(with: "https://arxiv.org/abs/".utf8) && !trailingSlash && !hadQuery
-        return make(id, canonical: canonical)
-    }
-
-    private static func make(_ raw: ArraySlice<UInt8>, canonical: Bool) -> ArxivReference {
-        make(String(decoding: raw, as: UTF8.self), canonical: canonical)
-    }
-
-    private static func make(_ raw: String, canonical: Bool) -> ArxivReference {
+        var pdfSuffix = false
+        if id.count > 4 && ASCII.hasPrefix(id.suffix(4), ".pdf") { id = id.dropLast(4); pdfSuffix = true }
+        let raw = String(decoding: id, as: UTF8.self)
         let identifier = ArxivIdentifier.parse(raw)
-        return ArxivReference(rawIdentifier: raw, identifier: identifier, isCanonical: canonical && identifier != nil)
+        let form: Form
+        if !isAbs {
+            form = .pdf
+        } else if pdfSuffix {
+            form = .abstractPageWithPDFSuffix
+        } else if !onBareHost || !pathAsArxivWritesIt || trailingSlash || hadQuery || identifier?.description != raw {
+            form = .abstractPageVariant
+        } else {
+            form = bytes.starts(with: "https://arxiv.org/abs/".utf8) ? .canonical : .abstractPageRespelled
+        }
+        return ArxivReference(rawIdentifier: raw, identifier: identifier, form: form)
+    }
+
+    private static func make(_ raw: ArraySlice<UInt8>, form: Form) -> ArxivReference {
+        make(String(decoding: raw, as: UTF8.self), form: form)
+    }
+
+    private static func make(_ raw: String, form: Form) -> ArxivReference {
+        ArxivReference(rawIdentifier: raw, identifier: ArxivIdentifier.parse(raw), form: form)
     }
 
     /// The identifier a link names, when it names a well-formed one.

@@ -58,17 +58,20 @@ public struct RuleDescription: Sendable {
     public let severityNote: String?
     /// The most a fix of this rule asks for, or nil when the rule has no fix.
     public let fix: Applicability?
+    /// Which of the rule's fixes are safe or unsafe, and why: required when `fix` is not nil.
+    public let fixNote: String?
     public let options: [RuleOption]
     public let examples: RuleExamples
 
     public init(id: String, summary: String, rationale: String, defaultSeverity: Severity, severityNote: String? = nil,
-                fix: Applicability?, options: [RuleOption] = [], examples: RuleExamples) {
+                fix: Applicability?, fixNote: String? = nil, options: [RuleOption] = [], examples: RuleExamples) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
         self.defaultSeverity = defaultSeverity
         self.severityNote = severityNote
         self.fix = fix
+        self.fixNote = fixNote
         self.options = options
         self.examples = examples
     }

@@ -41,9 +41,10 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("shared/base.yml", "version: 1\nrules:\n  entry-blank: error\n  date-format: {style: iso}\n")
         try folder.write(".notelint.yml", "version: 1\nextends: shared/base.yml\nrules:\n  date-format: warning\n")
-        try folder.write("note.md", "Title: A\nLink: https://example.org\nDate: 20 Apr 2021\n\n" + blank)
+        // One day in each style: the inherited `style: iso` decides between them.
+        try folder.write("note.md", "Title: A\nLink: https://example.org\nDate: 20 Apr 2021\n\nTitle: B\nLink: https://example.org/b\nDate: 2021-06-08\n\n" + blank)
         let run = try Notelint.run(["check", "--quiet", "note.md"], in: folder.url)
-        #expect(run.stdout.contains("warning: date `20 Apr 2021` is not in the canonical style: `2021-04-20` [date-format]"))
+        #expect(run.stdout.contains("warning: date `20 Apr 2021` differs from the note's date style: `2021-04-20` [date-format]"))
         #expect(run.stdout.contains("error: entry has no values: a leftover template [entry-blank]"))
         try folder.write("shared/base.yml", "version: 1\nextends: ../.notelint.yml\n")
         let loop = try Notelint.run(["check", "note.md"], in: folder.url)

@@ -64,7 +64,7 @@ import Testing
     @Test func fixAllAppliesSafeFixesAsOneEditAndKeepsCRLF() throws {
         let client = TestClient()
         _ = try client.initialize()
-        client.open(uri, "Title: A\r\nLink: https://example.org\r\nDate: 20 Apr. 2021\r\n---\r\n\r\nTitle:\r\nLink:\r\n")
+        client.open(uri, "Title: A\r\nLink: https://example.org\r\nDate: 20th Apr 2021\r\n---\r\n\r\nTitle:\r\nLink:\r\n")
         _ = try client.diagnostics(uri)
         let all = try actions(client, for: [], only: ["source.fixAll"])
         let action = try #require(all.first)

@@ -6,8 +6,9 @@ import Testing
 /// note; range formatting keeps the edits that touch the range.
 @Suite struct FormattingTests {
     let uri = "file:///tmp/notelint-test/format.md"
+    /// Neither date is written in a style notelint knows, so both are rewritten in the default one.
     let lines = [
-        "Title: 注意 😀", "Link: https://arxiv.org/abs/2104.09864", "Date: 20 Apr. 2021", "Subjects: cs.CL", "",
+        "Title: 注意 😀", "Link: https://arxiv.org/abs/2104.09864", "Date: 20th Apr 2021", "Subjects: cs.CL", "",
         "Prose 中文 😀 unchanged.", "More prose.", "", "Title: B 😀", "Link: https://example.org/b", "Date: 1 May. 2020",
     ]
 

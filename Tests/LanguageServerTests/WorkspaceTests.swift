@@ -329,7 +329,8 @@ import Testing
     @Test func pullClientsAskForTheWorkspace() throws {
         let folder = try Folder(scope: nil)
         let client = try start(folder, pull: true)
-        client.open(folder.uri("a.md"), "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr. 2021\n", version: 3)
+        client.open(folder.uri("a.md"), "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr. 2021\n\n"
+                    + "Title: Another\nLink: https://example.org/another\nDate: 8 Jun 2021\n", version: 3)
         let first = try client.call("workspace/diagnostic", .object([("previousResultIds", .array([]))]))
         let reports = first["items"]?.array ?? []
         #expect(reports.map { $0["uri"]?.string } == [folder.uri("a.md"), folder.uri("notes/b.md")])

@@ -43,6 +43,16 @@ import Testing
         }
     }
 
+    @Test func everyRuleWithAFixSaysWhyItIsSafeOrUnsafe() {
+        for rule in RuleRegistry.descriptions {
+            if rule.fix == nil {
+                #expect(rule.fixNote == nil, "\(rule.id) has no fix but a fix note")
+            } else {
+                #expect(!(rule.fixNote ?? "").isEmpty, "\(rule.id) has a fix but no fix note")
+            }
+        }
+    }
+
     @Test func rulePagesAreUpToDate() {
         for rule in RuleRegistry.descriptions {
             let committed = PackagePaths.read("rules/\(rule.id).md")

@@ -67,7 +67,7 @@
                  (flymake-diagnostics))
          #'string<)
    '("10 notelint [entry-empty-field]: `Subjects` is empty; it can be filled from arXiv"
-     "9 notelint [date-format]: date `20 Apr. 2021` is not in the canonical style: `20 Apr 2021`"))
+     "9 notelint [date-format]: date `20 Apr. 2021` differs from the note's date style: `20 Apr 2021`"))
 
   ;; The outline: headings, and the entries named by their titles.
   (let ((names (notelint-test-names (eglot-imenu))))

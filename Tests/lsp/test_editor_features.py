@@ -16,7 +16,7 @@ title: Reading list
 
 Title: RoFormer 😀
 Link: https://arxiv.org/abs/2104.09864
-Date: 20 Apr. 2021
+Date: 20th Apr 2021
 Subjects: cs.|
 
 Rotary embeddings[^ro|pe] are described in arXiv:2104.09864.

@@ -21,6 +21,12 @@ public enum RulePage {
                 out.append("- `\(option.name)`: \(option.summary). Default: `\(option.defaultValue)`")
             }
         }
+        if let fixNote = rule.fixNote {
+            out.append("")
+            out.append("## Fix")
+            out.append("")
+            out.append(fixNote)
+        }
         out.append("")
         out.append("## Examples")
         out.append("")

@@ -15,6 +15,10 @@ struct ArxivTitleMismatch: Rule {
             """,
         defaultSeverity: .warning,
         fix: .suggestion,
+        fixNote: """
+            A suggestion, never applied for you: arXiv's title replaces yours, and yours may be the \
+            right one (a later version's title, or this Link pasted under another paper's Title).
+            """,
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer: Enhanced Transformer with Rotary Position Embedding\nLink: https://arxiv.org/abs/2104.09864\n",

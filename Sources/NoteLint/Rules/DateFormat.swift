@@ -3,31 +3,40 @@ import NoteSyntax
 struct DateFormat: Rule {
     static let description = RuleDescription(
         id: "date-format",
-        summary: "a valid Date not written in the canonical style",
+        summary: "a Date written in another style than the note's other dates",
         rationale: """
-            One style of date makes a reading list sortable and searchable. The default style is \
-            arXiv's, `20 Apr 2021` (`Apr 2021` and `2021` for a month or a year); the `style` option \
-            chooses `iso` instead (`2021-04-20`, `2021-04`, `2021`). The fix rewrites the date \
-            without changing what it says.
+            One style of date makes a reading list sortable and searchable, and the note's own \
+            convention is that style: a day is reported when it is written otherwise than most of \
+            the note's days (`20 Apr 2021`, `20 Apr. 2021`, `20 April 2021`, `Apr 20, 2021`, \
+            `April 20, 2021`, `2021-04-20` and `2021/04/20` are the styles it recognises). When no \
+            style is used most, the `style` option decides: arXiv's `d MMM yyyy` (`20 Apr 2021`) \
+            or `iso` (`2021-04-20`). A year (`2019`) or a month (`Apr 2021`) fits a note of any style.
             """,
         defaultSeverity: .info,
         fix: .safe,
-        options: [RuleOption("style", "`d MMM yyyy` or `iso`", default: "\"d MMM yyyy\"", kind: .oneOf(NoteDate.Style.allCases.map(\.rawValue)))],
+        fixNote: """
+            Safe: the fix writes the same day in the note's style; what the date says does not \
+            change.
+            """,
+        options: [RuleOption("style", "the style when no style is used most: `d MMM yyyy` or `iso`", default: "\"d MMM yyyy\"",
+                             kind: .oneOf(NoteDate.Style.allCases.map(\.rawValue)))],
         examples: RuleExamples(
             nonTriggering: [
-                "Title: A\nDate: 20 Apr 2021\n",
-                "Title: A\nDate: Apr 2021\n",
-                "Title: A\nDate: 1977\n",
-                "Title: A\nDate: 31 Feb 2021\n",
+                "Title: A\nDate: 20 Apr 2021\n\nTitle: B\nDate: 8 Jun 2021\n",
+                "Title: A\nDate: 2021-04-20\n\nTitle: B\nDate: 2021-06-08\n\nTitle: C\nDate: Apr 2021\n\nTitle: D\nDate: 2019\n",
+                "Title: A\nDate: April 20, 2021\n",
+                "Title: A\nDate: 31 Feb 2021\n\nTitle: B\nDate: 8 Jun 2021\n",
             ],
             triggering: [
-                "Title: A\nDate: ↓20 Apr. 2021\n",
-                "Title: A\nDate: ↓2021-04-20\n",
-                "Title: A\nDate: ↓Sept. 2020\n",
+                "Title: A\nDate: ↓20 Apr. 2021\n\nTitle: B\nDate: 8 Jun 2021\n\nTitle: C\nDate: 9 Jun 2021\n",
+                "Title: A\nDate: 2021-04-20\n\nTitle: B\nDate: 2021-06-08\n\nTitle: C\nDate: ↓9 Jun 2021\n",
+                "Title: A\nDate: ↓2021-04-20\n\nTitle: B\nDate: 8 Jun 2021\n",
             ],
             corrections: [
-                .init("Title: A\nDate: 20th April 2021\n", "Title: A\nDate: 20 Apr 2021\n"),
-                .init("Title: A\nDate: April 20, 2021\n", "Title: A\nDate: 20 Apr 2021\n"),
+                .init("Title: A\nDate: 20th April 2021\n\nTitle: B\nDate: 8 Jun 2021\n",
+                      "Title: A\nDate: 20 Apr 2021\n\nTitle: B\nDate: 8 Jun 2021\n"),
+                .init("Title: A\nDate: 2021-04-20\n\nTitle: B\nDate: 2021-06-08\n\nTitle: C\nDate: June 9, 2021\n",
+                      "Title: A\nDate: 2021-04-20\n\nTitle: B\nDate: 2021-06-08\n\nTitle: C\nDate: 2021-06-09\n"),
             ]
         )
     )
@@ -43,12 +52,15 @@ struct DateFormat: Rule {
     }
 
     func check(_ context: inout LintContext) {
-        for facts in context.entries {
-            guard let field = facts.date, let date = facts.validDate else { continue }
-            let canonical = date.rendered(style)
-            guard canonical != field.value else { continue }
-            let fix = Fix(title: "Write `\(canonical)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: canonical)])
-            context.report("date `\(field.value)` is not in the canonical style: `\(canonical)`", at: field.valueRange, fix: fix)
+        let days = context.entries.compactMap { facts -> (field: Field, date: NoteDate)? in
+            guard let field = facts.date, let date = facts.validDate, date.day != nil else { return nil }
+            return (field, date)
+        }
+        let convention = DateConvention(days: days.map { ($0.field.value, $0.date) }, otherwise: DayWriting(style))
+        for (field, date) in days {
+            guard let written = convention.writing.write(date), written != field.value else { continue }
+            let fix = Fix(title: "Write `\(written)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: written)])
+            context.report("date `\(field.value)` differs from the note's date style: `\(written)`", at: field.valueRange, fix: fix)
         }
     }
 }

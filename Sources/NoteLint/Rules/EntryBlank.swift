@@ -11,6 +11,10 @@ struct EntryBlank: Rule {
             """,
         defaultSeverity: .warning,
         fix: .unsafe,
+        fixNote: """
+            Unsafe: it deletes the entry's lines and its `---` separator; a template left to fill in \
+            later is lost.
+            """,
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer\nLink:\nDate:\n",

@@ -11,6 +11,10 @@ struct EntryHeadingTrap: Rule {
             """,
         defaultSeverity: .warning,
         fix: .safe,
+        fixNote: """
+            Safe: it inserts one blank line before `---`, so the entry renders as the entry notelint \
+            reads and the separator as a separator; no text changes.
+            """,
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\n---\n",

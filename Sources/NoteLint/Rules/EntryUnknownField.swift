@@ -15,6 +15,10 @@ struct EntryUnknownField: Rule {
         defaultSeverity: .warning,
         severityNote: "warning for a near miss of a known field, info for any other unknown key",
         fix: .unsafe,
+        fixNote: """
+            Unsafe: renaming the key to the nearest known field is a guess, and it changes which \
+            field the value belongs to.
+            """,
         options: [RuleOption("known", "fields an entry may have besides those notelint knows and those of `entries`",
                              default: "[]")],
         examples: RuleExamples(

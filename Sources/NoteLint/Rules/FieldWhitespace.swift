@@ -13,6 +13,10 @@ struct FieldWhitespace: Rule {
             """,
         defaultSeverity: .info,
         fix: .safe,
+        fixNote: """
+            Safe: it changes only blanks (tabs, runs of spaces, trailing spaces) around and \
+            between the value's words, never a word.
+            """,
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nSubjects: \n",

@@ -11,6 +11,10 @@ struct FootnoteUndefined: Rule {
             """,
         defaultSeverity: .error,
         fix: .unsafe,
+        fixNote: """
+            Unsafe: it appends a `TODO` definition, where the right fix may be correcting a misspelt \
+            label.
+            """,
         examples: RuleExamples(
             nonTriggering: [
                 "Attention.[^Vaswani]\n\n[^vaswani]: Attention is all you need.\n",

@@ -6,17 +6,23 @@ struct FootnoteUnused: Rule {
         summary: "a footnote definition that nothing references",
         rationale: """
             An unreferenced definition is dropped by the renderer: the text is in the file but never \
-            shown. Either reference it or remove it; removal is unsafe, since the reference may be what \
-            went missing.
+            shown. Either reference it or remove it.
             """,
         defaultSeverity: .warning,
         fix: .unsafe,
+        fixNote: """
+            Unsafe: removing the definition deletes its text, and the reference may be what went \
+            missing. A label defined more than once gets no fix: removing every copy would lose all \
+            of them, and which one to keep is for you to decide (`footnote-duplicate` points at the \
+            second).
+            """,
         examples: RuleExamples(
             nonTriggering: [
                 "Text.[^a]\n\n[^a]: Used.\n",
             ],
             triggering: [
                 "Text.[^a]\n\n[^a]: Used.\n↓[^b]: Never used.\n",
+                "Text.\n\n↓[^b]: One text.\n↓[^b]: Another text.\n",
             ],
             corrections: [
                 .init("Text.[^a]\n\n[^a]: Used.\n[^b]: Never used.\n    Still b.\n", "Text.[^a]\n\n[^a]: Used.\n"),
@@ -29,11 +35,17 @@ struct FootnoteUnused: Rule {
     func check(_ context: inout LintContext) {
         let footnotes = context.note.footnotes
         let used = Set(footnotes.references.map(\.key))
+        let definitionsByKey = Dictionary(grouping: footnotes.definitions, by: \.key)
         for definition in footnotes.definitions where !used.contains(definition.key) {
-            let lines = LineSpans.lines(definition.lines.lowerBound, definition.lines.upperBound, in: context.source)
-            let fix = Fix(title: "Remove the definition of `[^\(definition.label)]`", applicability: .unsafe, edits: [.delete(lines)])
+            let definedOnce = definitionsByKey[definition.key]?.count == 1
+            let fix = definedOnce ? removal(of: definition, in: context.source) : nil
             context.report("footnote `[^\(definition.label)]` is defined but never referenced", at: definition.markerRange,
                            fix: fix, tags: [.unnecessary])
         }
+    }
+
+    private func removal(of definition: FootnoteDefinition, in source: SourceText) -> Fix {
+        let lines = LineSpans.lines(definition.lines.lowerBound, definition.lines.upperBound, in: source)
+        return Fix(title: "Remove the definition of `[^\(definition.label)]`", applicability: .unsafe, edits: [.delete(lines)])
     }
 }

@@ -13,7 +13,13 @@ struct SubjectsFormat: Rule {
             `field-whitespace`'s business.
             """,
         defaultSeverity: .info,
-        fix: .safe,
+        fix: .unsafe,
+        fixNote: """
+            Safe when it only adds arXiv's names to bare codes, puts `; ` between items and writes \
+            codes in arXiv's case: the categories named stay the same. Unsafe when an item's name is \
+            another category's name than its code's (`subjects-name-mismatch`), since the rewrite \
+            replaces that name with the code's and so takes the code's side.
+            """,
         examples: RuleExamples(
             nonTriggering: [
                 "Title: A\nSubjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n",
@@ -24,6 +30,7 @@ struct SubjectsFormat: Rule {
                 "Title: A\nSubjects: ↓cs.CL; cs.AI\n",
                 "Title: A\nSubjects: ↓Computation and Language (cs.CL), Artificial Intelligence (cs.AI)\n",
                 "Title: A\nSubjects: ↓NLP stuff\n",
+                "Title: A\nSubjects: ↓Machine Learning (cs.CL), Artificial Intelligence (cs.AI)\n",
             ],
             corrections: [
                 .init("Title: A\nSubjects: cs.cl, CS.AI\n", "Title: A\nSubjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n"),
@@ -43,7 +50,9 @@ struct SubjectsFormat: Rule {
                 && list.renderedAsWritten() == collapse(field.value)
             guard !wellFormed else { continue }
             if let canonical {
-                let fix = Fix(title: "Write `\(canonical)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: canonical)])
+                let renamesAnItem = list.items.contains { $0.nameContradictsCode }
+                let fix = Fix(title: "Write `\(canonical)`", applicability: renamesAnItem ? .unsafe : .safe,
+                              edits: [TextEdit(range: field.valueRange, newText: canonical)])
                 context.report("subjects should read `\(canonical)`", at: field.valueRange, fix: fix)
             } else {
                 context.report("subjects should read `Name (code); Name (code)`", at: field.valueRange)

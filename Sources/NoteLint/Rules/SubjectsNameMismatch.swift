@@ -8,10 +8,14 @@ struct SubjectsNameMismatch: Rule {
         rationale: """
             A name and a code that disagree leave the reader guessing which one is right. Names \
             are not unique (`cs.LG` and `stat.ML` are both Machine Learning), so each pair is \
-            checked as a pair: the code decides, and the fix puts arXiv's name for it.
+            checked as a pair.
             """,
         defaultSeverity: .warning,
-        fix: .safe,
+        fix: .unsafe,
+        fixNote: """
+            Unsafe: the fix trusts the code and writes arXiv's name for it, but the name may be the \
+            part you meant and the code the typo; either way the subject the note names changes.
+            """,
         examples: RuleExamples(
             nonTriggering: [
                 "Title: A\nSubjects: Machine Learning (cs.LG); Machine Learning (stat.ML)\n",
@@ -32,9 +36,9 @@ struct SubjectsNameMismatch: Rule {
         for facts in context.entries {
             guard let list = facts.subjectList else { continue }
             for item in list.items {
-                guard let name = item.name, let nameRange = item.nameRange, let category = ArxivTaxonomy.category(item.code),
-                      name != category.name, collapse(name).lowercased() != category.name.lowercased() else { continue }
-                let fix = Fix(title: "Write `\(category.name)`", applicability: .safe,
+                guard item.nameContradictsCode, let name = item.name, let nameRange = item.nameRange,
+                      let category = ArxivTaxonomy.category(item.code) else { continue }
+                let fix = Fix(title: "Write `\(category.name)`", applicability: .unsafe,
                               edits: [TextEdit(range: nameRange, newText: category.name)])
                 context.report("`\(category.id)` is \(category.name), not \(collapse(name))", at: nameRange, fix: fix)
             }

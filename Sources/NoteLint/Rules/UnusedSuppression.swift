@@ -14,6 +14,10 @@ struct UnusedSuppression: Rule {
             """,
         defaultSeverity: .warning,
         fix: .safe,
+        fixNote: """
+            Safe: the comment, or the name removed from it, silences nothing, and a comment is \
+            never rendered; findings and the rendered note stay the same.
+            """,
         examples: RuleExamples(
             nonTriggering: [
                 "<!-- notelint-disable-next-line entry-blank -->\nTitle:\nLink:\n",

@@ -32,9 +32,11 @@ public struct NoteDate: Sendable, Equatable {
         self.day = day
     }
 
+    /// Four digits, as the grammar reads a year back (`0999`, not `999`).
+    var fourDigitYear: String { String(repeating: "0", count: max(0, 4 - "\(year)".count)) + "\(year)" }
+
     public func rendered(_ style: Style) -> String {
-        // Four digits, as the grammar reads a year back (`0999`, not `999`).
-        let yyyy = String(repeating: "0", count: max(0, 4 - "\(year)".count)) + "\(year)"
+        let yyyy = fourDigitYear
         switch style {
         case .dayMonthYear:
             guard let month else { return yyyy }

@@ -10,6 +10,12 @@ struct SubjectList {
         let nameRange: ByteRange?
         let code: String
         let codeRange: ByteRange
+
+        /// Whether a name is written that is not the code's name (case and runs of blanks aside).
+        var nameContradictsCode: Bool {
+            guard let name, let category = ArxivTaxonomy.category(code) else { return false }
+            return name != category.name && collapse(name).lowercased() != category.name.lowercased()
+        }
     }
 
     let items: [Item]

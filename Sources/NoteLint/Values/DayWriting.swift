@@ -1,0 +1,52 @@
+/// The ways of writing a day (`20 Apr 2021`, `2021-04-20`, ...) that a note may make its
+/// convention: `date-format` recognises which of them a Date is written in, and writes a day
+/// in the one the note uses. A year (`2021`) or a month (`Apr 2021`) is no day: such dates are
+/// at home in a note of any style.
+enum DayWriting: CaseIterable {
+    /// `20 Apr 2021`, the `d MMM yyyy` style.
+    case dayMonthYear
+    /// `20 Apr. 2021` (`8 May 2021`: May has no abbreviation).
+    case dayAbbreviatedMonthYear
+    /// `20 April 2021`.
+    case dayFullMonthYear
+    /// `Apr 20, 2021`.
+    case monthDayYear
+    /// `April 20, 2021`.
+    case fullMonthDayYear
+    /// `2021-04-20`, the `iso` style.
+    case iso
+    /// `2021/04/20`.
+    case yearMonthDaySlashed
+
+    /// The writing of a configurable style.
+    init(_ style: NoteDate.Style) {
+        switch style {
+        case .dayMonthYear: self = .dayMonthYear
+        case .iso: self = .iso
+        }
+    }
+
+    /// `date` written this way; nil when it is not a day.
+    func write(_ date: NoteDate) -> String? {
+        guard let month = date.month, let day = date.day else { return nil }
+        let yyyy = date.fourDigitYear
+        let short = NoteDate.shortMonths[month - 1]
+        let full = NoteDate.longMonths[month - 1].prefix(1).uppercased() + NoteDate.longMonths[month - 1].dropFirst()
+        let mm = month < 10 ? "0\(month)" : "\(month)"
+        let dd = day < 10 ? "0\(day)" : "\(day)"
+        switch self {
+        case .dayMonthYear: return "\(day) \(short) \(yyyy)"
+        case .dayAbbreviatedMonthYear: return "\(day) \(short == full ? short : short + ".") \(yyyy)"
+        case .dayFullMonthYear: return "\(day) \(full) \(yyyy)"
+        case .monthDayYear: return "\(short) \(day), \(yyyy)"
+        case .fullMonthDayYear: return "\(full) \(day), \(yyyy)"
+        case .iso: return "\(yyyy)-\(mm)-\(dd)"
+        case .yearMonthDaySlashed: return "\(yyyy)/\(mm)/\(dd)"
+        }
+    }
+
+    /// The writings that give exactly `text` for `date` (`8 May 2021` is written two ways).
+    static func writings(of text: String, for date: NoteDate) -> [DayWriting] {
+        allCases.filter { $0.write(date) == text }
+    }
+}
