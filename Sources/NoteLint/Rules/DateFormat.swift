@@ -48,7 +48,7 @@ struct DateFormat: Rule {
             let canonical = date.rendered(style)
             guard canonical != field.value else { continue }
             let fix = Fix(title: "Write `\(canonical)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: canonical)])
-            context.report("date `\(field.value)` is not in the canonical style: `\(canonical)`", at: field.valueRange, fix: fix)
+            context.report("date `\(quoted: field.value)` is not in the canonical style: `\(canonical)`", at: field.valueRange, fix: fix)
         }
     }
 }

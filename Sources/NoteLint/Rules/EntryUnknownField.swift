@@ -40,11 +40,11 @@ struct EntryUnknownField: Rule {
         for entry in context.note.entries {
             for field in entry.fields where !FieldSuggestion.isKnown(field.key, known: fields) {
                 if let suggestion = FieldSuggestion.field(for: field.key, in: entry, known: fields) {
-                    let fix = Fix(title: "Rename `\(field.key)` to `\(suggestion)`", applicability: .unsafe,
+                    let fix = Fix(title: "Rename `\(quoted: field.key)` to `\(suggestion)`", applicability: .unsafe,
                                   edits: [TextEdit(range: field.keyRange, newText: suggestion)])
-                    context.report("unknown field `\(field.key)`; did you mean `\(suggestion)`?", at: field.keyRange, fix: fix)
+                    context.report("unknown field `\(quoted: field.key)`; did you mean `\(suggestion)`?", at: field.keyRange, fix: fix)
                 } else {
-                    context.report("unknown field `\(field.key)`", at: field.keyRange)
+                    context.report("unknown field `\(quoted: field.key)`", at: field.keyRange)
                 }
             }
         }

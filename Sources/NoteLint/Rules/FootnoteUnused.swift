@@ -31,8 +31,8 @@ struct FootnoteUnused: Rule {
         let used = Set(footnotes.references.map(\.key))
         for definition in footnotes.definitions where !used.contains(definition.key) {
             let lines = LineSpans.lines(definition.lines.lowerBound, definition.lines.upperBound, in: context.source)
-            let fix = Fix(title: "Remove the definition of `[^\(definition.label)]`", applicability: .unsafe, edits: [.delete(lines)])
-            context.report("footnote `[^\(definition.label)]` is defined but never referenced", at: definition.markerRange,
+            let fix = Fix(title: "Remove the definition of `[^\(quoted: definition.label)]`", applicability: .unsafe, edits: [.delete(lines)])
+            context.report("footnote `[^\(quoted: definition.label)]` is defined but never referenced", at: definition.markerRange,
                            fix: fix, tags: [.unnecessary])
         }
     }

@@ -43,8 +43,8 @@ struct SubjectsFormat: Rule {
                 && list.renderedAsWritten() == collapse(field.value)
             guard !wellFormed else { continue }
             if let canonical {
-                let fix = Fix(title: "Write `\(canonical)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: canonical)])
-                context.report("subjects should read `\(canonical)`", at: field.valueRange, fix: fix)
+                let fix = Fix(title: "Write `\(quoted: canonical)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: canonical)])
+                context.report("subjects should read `\(quoted: canonical)`", at: field.valueRange, fix: fix)
             } else {
                 context.report("subjects should read `Name (code); Name (code)`", at: field.valueRange)
             }

@@ -36,7 +36,7 @@ struct SubjectsNameMismatch: Rule {
                       name != category.name, collapse(name).lowercased() != category.name.lowercased() else { continue }
                 let fix = Fix(title: "Write `\(category.name)`", applicability: .safe,
                               edits: [TextEdit(range: nameRange, newText: category.name)])
-                context.report("`\(category.id)` is \(category.name), not \(collapse(name))", at: nameRange, fix: fix)
+                context.report("`\(category.id)` is \(category.name), not \(quoted: collapse(name))", at: nameRange, fix: fix)
             }
         }
     }
