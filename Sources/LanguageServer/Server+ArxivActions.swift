@@ -103,7 +103,7 @@ extension Server {
                     let candidates = Array(found.prefix(ArxivEditor.candidateLimit))
                     request.respond(params)
                     if candidates.isEmpty {
-                        showMessage(2, "Find on arXiv: no paper titled “\(title)”")
+                        showMessage(2, "Find on arXiv: no paper titled “\(QuotedText.clipped(title))”")
                     } else if canOfferChoices {
                         offer(candidates, for: title, uri: uri, line: line)
                     } else {

@@ -11,7 +11,7 @@ extension Server {
         let choices = candidates.map { "Link to \($0.id): \($0.title)" }
         let question = JSON.object([
             ("type", .int(3)),
-            ("message", .string("Find on arXiv: no paper is titled exactly “\(title)”. Link one of these?")),
+            ("message", .string("Find on arXiv: no paper is titled exactly “\(QuotedText.clipped(title))”. Link one of these?")),
             ("actions", .array(choices.map { .object([("title", .string($0))]) })),
         ])
         responses.send("window/showMessageRequest", question, over: connection) { [self] answer in
@@ -43,7 +43,7 @@ extension Server {
             let entries = EntryAt.all(in: document, linter: linter).filter { $0.searchableTitle.map(TitleKey.init) == TitleKey(title) }
             // The entry where it was offered, or else the only one with that title.
             guard let facts = entries.first(where: { $0.entry.lines.lowerBound == line }) ?? (entries.count == 1 ? entries.first : nil) else {
-                return showMessage(2, "Link to \(paper.id): no entry titled “\(title)” without a link is left in the note")
+                return showMessage(2, "Link to \(paper.id): no entry titled “\(QuotedText.clipped(title))” without a link is left in the note")
             }
             let changes = Self.linkAndFill(facts, paper, linter: linter, source: document.source)
             guard !changes.isEmpty else { return }

@@ -103,6 +103,8 @@ public struct Linter: Sendable {
     /// Lints a note; with `workspace`, and `entry-duplicate` set to `scope: workspace`, also
     /// reports entries that an earlier note of the workspace has (`name` is this note's).
     public func lint(_ note: Note, workspace: (entries: WorkspaceEntries, name: String)? = nil) -> LintResult {
+        // A file that is not text gets `file-encoding`'s one finding: anything else would be noise.
+        if BinaryContent.detect(note.source) != nil { return lintAsBinary(note) }
         let suppressions = Suppressions(note: note)
         let entries = entryFacts(note)
         let arxiv = self.arxiv?.snapshot()
@@ -147,6 +149,17 @@ public struct Linter: Sendable {
             }
         }
         diagnostics.sort { ($0.range.start, $0.range.end, $0.ruleID) < ($1.range.start, $1.range.end, $1.ruleID) }
+        return LintResult(note: note, diagnostics: diagnostics)
+    }
+
+    private func lintAsBinary(_ note: Note) -> LintResult {
+        var diagnostics: [Diagnostic] = []
+        for configured in rules where configured.rule is FileEncoding {
+            for var diagnostic in configured.rule.run(on: note, today: today, entries: [], schema: schema, arxiv: nil) {
+                if let severity = configured.severity { diagnostic.severity = severity }
+                diagnostics.append(diagnostic)
+            }
+        }
         return LintResult(note: note, diagnostics: diagnostics)
     }
 }

@@ -34,13 +34,13 @@ struct SuppressionAudit {
             guard !idle.isEmpty else { continue }
             if idle.count == directive.rules.count && !directive.inFrontMatter {
                 let message = idle.count == 1 ? describe(directive.rules[idle[0]], known: known)
-                    : "suppression comment suppresses nothing (\(directive.rules.joined(separator: ", ")))"
+                    : "suppression comment suppresses nothing (\(quoted: directive.rules.joined(separator: ", ")))"
                 let range = idle.count == 1 && !known.contains(directive.rules[idle[0]]) ? directive.ruleRanges[idle[0]] : directive.range
                 findings.append((index, finding(message, range, fix: removal(of: directive, in: source))))
                 continue
             }
             for position in idle {
-                let fix = directive.inFrontMatter ? nil : Fix(title: "Remove `\(directive.rules[position])` from the comment",
+                let fix = directive.inFrontMatter ? nil : Fix(title: "Remove `\(quoted: directive.rules[position])` from the comment",
                                                               applicability: .safe, edits: [nameRemoval(position, in: directive, source: source)])
                 findings.append((index, finding(describe(directive.rules[position], known: known), directive.ruleRanges[position], fix: fix)))
             }
@@ -51,9 +51,9 @@ struct SuppressionAudit {
     private func describe(_ rule: String, known: Set<String>) -> String {
         guard known.contains(rule) else {
             let near = closestMatch(to: rule, in: RuleRegistry.ids).map { "; did you mean `\($0)`?" } ?? ""
-            return "`\(rule)` is not a notelint rule\(near)"
+            return "`\(quoted: rule)` is not a notelint rule\(near)"
         }
-        return "suppression of `\(rule)` suppresses nothing"
+        return "suppression of `\(quoted: rule)` suppresses nothing"
     }
 
     private func finding(_ message: String, _ range: ByteRange, fix: Fix?) -> Diagnostic {

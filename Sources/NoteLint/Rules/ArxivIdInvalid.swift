@@ -35,7 +35,7 @@ struct ArxivIdInvalid: Rule {
     func check(_ context: inout LintContext) {
         for facts in context.entries {
             guard let link = facts.link, let problem = facts.arxivProblem else { continue }
-            context.report("invalid arXiv identifier: \(problem)", at: link.valueRange)
+            context.report("invalid arXiv identifier: \(quoted: problem)", at: link.valueRange)
         }
     }
 }

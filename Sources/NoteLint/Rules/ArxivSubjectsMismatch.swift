@@ -37,9 +37,9 @@ struct ArxivSubjectsMismatch: Rule {
             let missing = metadata.categories.filter { !written.contains($0) }
             let extra = written.filter { !metadata.categories.contains($0) }
             if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
-            if !extra.isEmpty { parts.append("not listed there: \(extra.joined(separator: ", "))") }
+            if !extra.isEmpty { parts.append("not listed there: \(quoted: extra.joined(separator: ", "))") }
             if parts.isEmpty { parts.append("the primary category, \(metadata.primaryCategory), comes first") }
-            context.report("arXiv lists \(answer.identifier) under \(metadata.categories.joined(separator: "; ")): \(parts.joined(separator: "; "))",
+            context.report("arXiv lists \(answer.identifier) under \(quoted: metadata.categories.joined(separator: "; ")): \(parts.joined(separator: "; "))",
                            at: subjects.valueRange)
         }
     }

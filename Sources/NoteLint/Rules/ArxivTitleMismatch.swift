@@ -39,7 +39,7 @@ struct ArxivTitleMismatch: Rule {
                   !ArxivComparison.titleAgrees(title.value, metadata) else { continue }
             let fix = Fix(title: "Write arXiv's title", applicability: .suggestion,
                           edits: [TextEdit(range: title.valueRange, newText: metadata.title)])
-            context.report("arXiv's title for \(answer.identifier) is `\(metadata.title)`", at: title.valueRange, fix: fix)
+            context.report("arXiv's title for \(answer.identifier) is `\(quoted: metadata.title)`", at: title.valueRange, fix: fix)
         }
     }
 }

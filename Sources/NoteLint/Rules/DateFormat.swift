@@ -60,7 +60,7 @@ struct DateFormat: Rule {
         for (field, date) in days {
             guard let written = convention.writing.write(date), written != field.value else { continue }
             let fix = Fix(title: "Write `\(written)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: written)])
-            context.report("date `\(field.value)` differs from the note's date style: `\(written)`", at: field.valueRange, fix: fix)
+            context.report("date `\(quoted: field.value)` differs from the note's date style: `\(written)`", at: field.valueRange, fix: fix)
         }
     }
 }

@@ -27,7 +27,7 @@ struct DateFuture: Rule {
     func check(_ context: inout LintContext) {
         for facts in context.entries {
             guard let field = facts.date, let date = facts.validDate, date.isAfter(context.today) else { continue }
-            context.report("date `\(field.value)` is in the future", at: field.valueRange)
+            context.report("date `\(quoted: field.value)` is in the future", at: field.valueRange)
         }
     }
 }

@@ -41,11 +41,11 @@ struct DateInvalid: Rule {
             case .success:
                 break
             case .failure(.notADate):
-                context.report("`\(field.value)` is not a date (write it like 20 Apr 2021, Apr 2021, 2021 or 2021-04-20)", at: field.valueRange)
+                context.report("`\(quoted: field.value)` is not a date (write it like 20 Apr 2021, Apr 2021, 2021 or 2021-04-20)", at: field.valueRange)
             case .failure(.impossible(let why)):
-                context.report("`\(field.value)` is not a real date: \(why)", at: field.valueRange)
+                context.report("`\(quoted: field.value)` is not a real date: \(why)", at: field.valueRange)
             case .failure(.ambiguous(let why)):
-                context.report("`\(field.value)` is ambiguous: \(why)", at: field.valueRange)
+                context.report("`\(quoted: field.value)` is ambiguous: \(why)", at: field.valueRange)
             }
         }
     }

@@ -37,15 +37,15 @@ struct EntryEmptyField: Rule {
                 let isTitle = titleField.map { Field.sameKey($0, field.key) } ?? false
                 switch context.schema.kind(of: field.key) {
                 case .url?:
-                    context.report("`\(field.key)` is empty", at: range, severity: .error)
+                    context.report("`\(quoted: field.key)` is empty", at: range, severity: .error)
                 case .text? where isTitle:
-                    context.report("`\(field.key)` is empty", at: range, severity: .error)
+                    context.report("`\(quoted: field.key)` is empty", at: range, severity: .error)
                 case .date?:
-                    context.report("`\(field.key)` is empty", at: range, severity: .warning)
+                    context.report("`\(quoted: field.key)` is empty", at: range, severity: .warning)
                 case .arxivSubjects? where facts.arxiv?.identifier != nil:
-                    context.report("`\(field.key)` is empty; it can be filled from arXiv", at: range, severity: .info)
+                    context.report("`\(quoted: field.key)` is empty; it can be filled from arXiv", at: range, severity: .info)
                 case _ where required.contains(where: { Field.sameKey($0, field.key) }):
-                    context.report("`\(field.key)` is empty", at: range, severity: .warning)
+                    context.report("`\(quoted: field.key)` is empty", at: range, severity: .warning)
                 default:
                     break
                 }

@@ -53,11 +53,11 @@ struct EntryUnknownField: Rule {
                 if field.origin == .tableCell && !reportedHeaders.insert(field.keyRange.start).inserted { continue }
                 guard field.origin == .line || field.origin == .tableCell else { continue }
                 if let suggestion = FieldSuggestion.field(for: field, in: entry, vocabulary: vocabulary) {
-                    let fix = Fix(title: "Rename `\(field.key)` to `\(suggestion)`", applicability: .unsafe,
+                    let fix = Fix(title: "Rename `\(quoted: field.key)` to `\(suggestion)`", applicability: .unsafe,
                                   edits: [TextEdit(range: field.keyRange, newText: suggestion)])
-                    context.report("unknown field `\(field.key)`; did you mean `\(suggestion)`?", at: field.keyRange, fix: fix)
+                    context.report("unknown field `\(quoted: field.key)`; did you mean `\(suggestion)`?", at: field.keyRange, fix: fix)
                 } else {
-                    context.report("unknown field `\(field.key)`", at: field.keyRange, severity: .info)
+                    context.report("unknown field `\(quoted: field.key)`", at: field.keyRange, severity: .info)
                 }
             }
         }

@@ -57,7 +57,7 @@ struct FieldWhitespace: Rule {
             // `Key:` and `Key: ` are both fine; anything else is stray whitespace.
             guard raw.length > 1 || (raw.length == 1 && bytes[raw.start] != 0x20) else { return }
             let fix = Fix(title: "Remove the trailing whitespace", applicability: .safe, edits: [TextEdit(range: raw, newText: " ")])
-            context.report("trailing whitespace after `\(field.key):`", at: raw, fix: fix)
+            context.report("trailing whitespace after `\(quoted: field.key):`", at: raw, fix: fix)
             return
         }
         let gap = ByteRange(raw.start, field.valueRange.start)
@@ -68,7 +68,7 @@ struct FieldWhitespace: Rule {
         var first: Int? = nil
         var last = 0
         if !gapIsClean && !gap.isEmpty {
-            problems.append(describe(gap, bytes) + " after `\(field.key):`")
+            problems.append(describe(gap, bytes) + " after `\(quoted: field.key):`")
             first = gap.start
             last = gap.end
         }
@@ -102,7 +102,7 @@ struct FieldWhitespace: Rule {
         let key = pair.key.scalarText ?? "key"
         if !(gap.length == 1 && bytes[gap.start] == 0x20) && !gap.isEmpty {
             let fix = Fix(title: "Leave one space after the colon", applicability: .safe, edits: [TextEdit(range: gap, newText: " ")])
-            context.report(describe(gap, bytes) + " after `\(key):`", at: gap, fix: fix)
+            context.report(describe(gap, bytes) + " after `\(quoted: key):`", at: gap, fix: fix)
         }
         let line = source.lineContent(keyLine)
         var end = line.end
@@ -110,7 +110,7 @@ struct FieldWhitespace: Rule {
         if end < line.end && end >= pair.value.range.end {
             let trailing = ByteRange(end, line.end)
             let fix = Fix(title: "Remove the trailing whitespace", applicability: .safe, edits: [.delete(trailing)])
-            context.report("trailing whitespace after `\(key)`", at: trailing, fix: fix)
+            context.report("trailing whitespace after `\(quoted: key)`", at: trailing, fix: fix)
         }
     }
 

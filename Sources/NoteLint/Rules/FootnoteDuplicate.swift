@@ -27,7 +27,7 @@ struct FootnoteDuplicate: Rule {
         for definition in context.note.footnotes.definitions {
             if let original = first[definition.key] {
                 let line = original.lines.lowerBound + 1
-                context.report("footnote `[^\(definition.label)]` is already defined on line \(line)", at: definition.markerRange,
+                context.report("footnote `[^\(quoted: definition.label)]` is already defined on line \(line)", at: definition.markerRange,
                                related: [RelatedLocation(range: original.markerRange, message: "first definition")])
             } else {
                 first[definition.key] = definition

@@ -21,7 +21,7 @@ struct FootnoteEmpty: Rule {
 
     func check(_ context: inout LintContext) {
         for definition in context.note.footnotes.definitions where definition.isEmpty {
-            context.report("footnote `[^\(definition.label)]` has no text", at: definition.markerRange)
+            context.report("footnote `[^\(quoted: definition.label)]` has no text", at: definition.markerRange)
         }
     }
 }

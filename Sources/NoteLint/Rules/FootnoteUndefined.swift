@@ -46,10 +46,10 @@ struct FootnoteUndefined: Rule {
         for reference in undefined {
             let label = firstLabel[reference.key]!
             let fix = fixable.contains(reference.key)
-                ? Fix(title: "Add a definition for `[^\(label)]`", applicability: .unsafe,
+                ? Fix(title: "Add a definition for `[^\(quoted: label)]`", applicability: .unsafe,
                       edits: [.insert(separator + definition(label), at: offset)])
                 : nil
-            context.report("footnote `[^\(reference.label)]` is not defined", at: reference.range, fix: fix)
+            context.report("footnote `[^\(quoted: reference.label)]` is not defined", at: reference.range, fix: fix)
         }
     }
 

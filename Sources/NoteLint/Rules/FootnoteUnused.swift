@@ -39,13 +39,13 @@ struct FootnoteUnused: Rule {
         for definition in footnotes.definitions where !used.contains(definition.key) {
             let definedOnce = definitionsByKey[definition.key]?.count == 1
             let fix = definedOnce ? removal(of: definition, in: context.source) : nil
-            context.report("footnote `[^\(definition.label)]` is defined but never referenced", at: definition.markerRange,
+            context.report("footnote `[^\(quoted: definition.label)]` is defined but never referenced", at: definition.markerRange,
                            fix: fix, tags: [.unnecessary])
         }
     }
 
     private func removal(of definition: FootnoteDefinition, in source: SourceText) -> Fix {
         let lines = LineSpans.lines(definition.lines.lowerBound, definition.lines.upperBound, in: source)
-        return Fix(title: "Remove the definition of `[^\(definition.label)]`", applicability: .unsafe, edits: [.delete(lines)])
+        return Fix(title: "Remove the definition of `[^\(quoted: definition.label)]`", applicability: .unsafe, edits: [.delete(lines)])
     }
 }

@@ -58,9 +58,9 @@ struct FrontMatterPlaceholder: Rule {
             case .scalar(let text, let range):
                 let folded = text.lowercased()
                 if placeholders[key.lowercased()]?.contains(folded) == true {
-                    context.report("`\(key)` is still the template's placeholder `\(text)`", at: range)
+                    context.report("`\(quoted: key)` is still the template's placeholder `\(quoted: text)`", at: range)
                 } else if anywhere.contains(folded) {
-                    context.report("`\(key)` holds the placeholder `\(text)`", at: range)
+                    context.report("`\(quoted: key)` holds the placeholder `\(quoted: text)`", at: range)
                 }
             case .sequence(let items, _):
                 pending += items.reversed()

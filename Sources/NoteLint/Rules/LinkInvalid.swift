@@ -30,7 +30,7 @@ struct LinkInvalid: Rule {
     func check(_ context: inout LintContext) {
         for facts in context.entries {
             guard let link = facts.link, !link.isEmpty, facts.arxiv == nil, let problem = Self.problem(in: link.value) else { continue }
-            context.report("`\(link.value)` \(problem)", at: link.valueRange)
+            context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
         }
     }
 
@@ -50,7 +50,7 @@ struct LinkInvalid: Rule {
         } ?? ""
         guard !host.isEmpty else { return "has no host" }
         let allowed = host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == "[" || $0 == "]" || $0 == ":" || $0 == "%" }
-        guard allowed, !host.hasPrefix("."), !host.hasSuffix("..") else { return "has an invalid host `\(host)`" }
+        guard allowed, !host.hasPrefix("."), !host.hasSuffix("..") else { return "has an invalid host `\(quoted: host)`" }
         return nil
     }
 }

@@ -51,9 +51,9 @@ struct SubjectsFormat: Rule {
             guard !wellFormed else { continue }
             if let canonical {
                 let renamesAnItem = list.items.contains { $0.nameContradictsCode }
-                let fix = Fix(title: "Write `\(canonical)`", applicability: renamesAnItem ? .unsafe : .safe,
+                let fix = Fix(title: "Write `\(quoted: canonical)`", applicability: renamesAnItem ? .unsafe : .safe,
                               edits: [TextEdit(range: field.valueRange, newText: canonical)])
-                context.report("subjects should read `\(canonical)`", at: field.valueRange, fix: fix)
+                context.report("subjects should read `\(quoted: canonical)`", at: field.valueRange, fix: fix)
             } else {
                 context.report("subjects should read `Name (code); Name (code)`", at: field.valueRange)
             }

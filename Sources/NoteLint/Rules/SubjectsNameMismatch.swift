@@ -40,7 +40,7 @@ struct SubjectsNameMismatch: Rule {
                       let category = ArxivTaxonomy.category(item.code) else { continue }
                 let fix = Fix(title: "Write `\(category.name)`", applicability: .unsafe,
                               edits: [TextEdit(range: nameRange, newText: category.name)])
-                context.report("`\(category.id)` is \(category.name), not \(collapse(name))", at: nameRange, fix: fix)
+                context.report("`\(category.id)` is \(category.name), not \(quoted: collapse(name))", at: nameRange, fix: fix)
             }
         }
     }

@@ -31,7 +31,7 @@ struct SubjectsUnknown: Rule {
         for facts in context.entries {
             guard let list = facts.subjectList else { continue }
             for item in list.items where !ArxivTaxonomy.isKnown(item.code) {
-                var message = "`\(item.code)` is not an arXiv category"
+                var message = "`\(quoted: item.code)` is not an arXiv category"
                 if let near = closestMatch(to: item.code, in: codes, maximumDistance: 2) { message += "; did you mean `\(near)`?" }
                 context.report(message, at: item.codeRange)
             }

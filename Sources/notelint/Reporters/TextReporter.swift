@@ -38,31 +38,18 @@ struct TextReporter: Reporter {
         case .warning: severity = style.yellow("warning")
         case .info: severity = style.blue("info")
         }
-        return style.bold("\(file.path):\(range.startLine):\(range.startColumn):") + " \(severity): \(diagnostic.message) "
+        let path = VisibleText.escaped(file.path)
+        return style.bold("\(path):\(range.startLine):\(range.startColumn):") + " \(severity): \(VisibleText.escaped(diagnostic.message)) "
             + style.dim("[\(diagnostic.ruleID)]")
     }
 
     /// The first line of the range, numbered, with carets under the range's part of it.
     func snippet(_ range: ByteRange, in source: SourceText) -> String {
-        let line = source.lineIndex.line(containing: range.start)
-        let content = source.lineContent(line)
-        let text = source.string(content)
-        let startColumn = source.lineIndex.position(of: range.start, in: .unicodeScalar).column
-        let endOnLine = min(range.end, content.end)
-        let endColumn = range.end > range.start ? source.lineIndex.position(of: endOnLine, in: .unicodeScalar).column : startColumn
-        let scalars = Array(text.unicodeScalars)
-        var shown = ""
-        var before = 0
-        var under = 0
-        for (index, scalar) in scalars.enumerated() {
-            let width = scalar == "\t" ? 4 : DisplayWidth.of(scalar)
-            shown += scalar == "\t" ? "    " : String(scalar)
-            if index < startColumn { before += width } else if index < endColumn { under += width }
-        }
-        let number = String(line + 1)
+        let excerpt = SourceExcerpt(range, in: source)
+        let number = String(excerpt.line + 1)
         let gutter = String(repeating: " ", count: number.count)
-        let carets = String(repeating: " ", count: before) + String(repeating: "^", count: max(under, 1))
-        return style.dim("\(number) | ") + shown + "\n" + style.dim("\(gutter) | ") + style.cyan(carets) + "\n"
+        let carets = String(repeating: " ", count: excerpt.caretOffset) + String(repeating: "^", count: excerpt.caretWidth)
+        return style.dim("\(number) | ") + excerpt.text + "\n" + style.dim("\(gutter) | ") + style.cyan(carets) + "\n"
     }
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
