@@ -69,6 +69,12 @@ public struct SourceText: Sendable {
     /// The bytes of line `line` without its terminator.
     public func lineContent(_ line: Int) -> ByteRange { lineIndex.contentRange(ofLine: line) }
 
+    /// Whether the first line ends with a carriage return alone (a file from the classic Mac OS).
+    public var endsLinesWithCarriageReturns: Bool {
+        guard let first = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
+        return bytes[first] == 0x0D && (first + 1 == bytes.count || bytes[first + 1] != 0x0A)
+    }
+
     public func lineString(_ line: Int) -> String { string(lineContent(line)) }
 
     public func isBlankLine(_ line: Int) -> Bool {

@@ -11,7 +11,7 @@ import Testing
         "entry-heading-trap": [.safe],
         "footnote-undefined": [.unsafe],
         "footnote-unused": [.unsafe],
-        "field-whitespace": [.safe],
+        "field-whitespace": [.safe, .unsafe],
         "date-format": [.safe],
         "link-arxiv-form": [.safe, .unsafe],
         "arxiv-title-mismatch": [.suggestion],

@@ -29,13 +29,14 @@ struct EntryEmptyField: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        let titleField = context.schema.names(of: .text).first
         let required = context.schema.required
-        for facts in context.entries where !facts.entry.isBlank {
+        for facts in context.entries where !facts.entry.isBlank && facts.entry.shape != .frontMatter {
+            let title = facts.title
             for field in facts.entry.fields where field.isEmpty {
-                let range = ByteRange(field.keyRange.start, field.colonOffset + 1)
-                let isTitle = titleField.map { Field.sameKey($0, field.key) } ?? false
-                switch context.schema.kind(of: field.key) {
+                // A field written as a line is marked from its key; a cell or a link, where it is.
+                let range = field.origin == .line ? ByteRange(field.keyRange.start, field.colonOffset + 1) : field.rawValueRange
+                let isTitle = title.map { $0.range == field.range && $0.key == field.key } ?? false
+                switch context.schema.kind(of: field) {
                 case .url?:
                     context.report("`\(quoted: field.key)` is empty", at: range, severity: .error)
                 case .text? where isTitle:

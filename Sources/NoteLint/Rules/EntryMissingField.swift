@@ -8,7 +8,7 @@ struct EntryMissingField: Rule {
             Every entry of a reading list should say what it is, where to find it and when it appeared. \
             Any field of the role counts: a URL, PDF or DOI is a link, a Year is a date, a heading above the \
             fields is the title. With the default configuration a field is expected only where the note's \
-            own entries keep it: when at least half of its non-blank entries have it, the others should \
+            own entries keep it: when more than half of its non-blank entries have it, the others should \
             too, and a reading list that never writes dates gets no finding. A schema in the configuration \
             (`entries` with `required: true`) or this rule's `required` option makes a field required in \
             every entry. A field that is present but empty is `entry-empty-field`'s business; a misspelt \
@@ -26,7 +26,7 @@ struct EntryMissingField: Rule {
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n\nTitle: BERT\nLink: https://arxiv.org/abs/1810.04805\n",
             ],
             triggering: [
-                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n\n↓Title: BERT\nLink: https://arxiv.org/abs/1810.04805\n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n\nTitle: GPT-3\nLink: https://arxiv.org/abs/2005.14165\nYear: 2020\n\n↓Title: BERT\nLink: https://arxiv.org/abs/1810.04805\n",
             ]
         )
     )
@@ -55,7 +55,7 @@ struct EntryMissingField: Rule {
         let expected = required.filter { name in
             guard votes else { return true }
             let satisfying = roles(name)
-            return 2 * entries.filter { has($0, name, satisfying) }.count >= entries.count
+            return 2 * entries.filter { has($0, name, satisfying) }.count > entries.count
         }
         guard !expected.isEmpty else { return }
         for entry in entries {

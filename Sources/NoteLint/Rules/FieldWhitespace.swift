@@ -3,7 +3,7 @@ import NoteSyntax
 struct FieldWhitespace: Rule {
     static let description = RuleDescription(
         id: "field-whitespace",
-        summary: "a tab, a run of spaces, or trailing spaces in a field's value or after its colon",
+        summary: "a tab, a run of spaces, trailing spaces or a control character in a field's value or after its colon",
         rationale: """
             Values copied from arXiv's pages carry tabs and double spaces (`Subjects:  \\tComputation \
             ...`). They are invisible in most editors, make values compare unequal, and leak into \
@@ -12,10 +12,13 @@ struct FieldWhitespace: Rule {
             inside the value.
             """,
         defaultSeverity: .info,
-        fix: .safe,
+        severityNote: "warning for a control character or a lone carriage return inside a value, info for blanks",
+        fix: .unsafe,
         fixNote: """
             Safe: it changes only blanks (tabs, runs of spaces, trailing spaces) around and \
-            between the value's words, never a word.
+            between the value's words, never a word, and turns control characters into spaces. \
+            Unsafe: joining a line that a lone carriage return split, since Markdown or YAML read \
+            two lines there.
             """,
         examples: RuleExamples(
             nonTriggering: [
@@ -26,6 +29,8 @@ struct FieldWhitespace: Rule {
                 "Title: RoFormer\nSubjects:↓  \tComputation and Language (cs.CL)\n",
                 "Title: Rotary↓  Position Embedding  \nDate: 2021\n",
                 "---\ntitle:↓\t\"Title\"\n---\n",
+                "Title: Scaling Laws for↓\u{0B}Sparse Mixtures\nLink: https://arxiv.org/abs/2202.01169\n",
+                "---\ntitle: Scaling Laws↓\rfor Sparse Mixtures\nlayout: post\n---\n",
             ],
             corrections: [
                 .init("Title:\tRoFormer:  Enhanced\t Transformer \nDate: 2021\n", "Title: RoFormer: Enhanced Transformer\nDate: 2021\n"),
@@ -38,10 +43,15 @@ struct FieldWhitespace: Rule {
 
     func check(_ context: inout LintContext) {
         let source = context.source
-        for entry in context.note.entries {
-            for field in entry.fields {
+        for entry in context.note.entries where entry.isWrittenAsLines {
+            for field in entry.fields where field.origin == .line {
                 checkField(field, source: source, context: &context)
+                checkControlCharacters(field, source: source, context: &context)
             }
+            checkBareCarriageReturns(in: entry.lines, source: source, context: &context)
+        }
+        if let frontMatter = context.note.frontMatter {
+            checkBareCarriageReturns(in: frontMatter.lines, source: source, context: &context)
         }
         if let frontMatter = context.note.frontMatter, frontMatter.isClosed {
             for pair in frontMatter.pairs {
@@ -60,10 +70,14 @@ struct FieldWhitespace: Rule {
             context.report("trailing whitespace after `\(quoted: field.key):`", at: raw, fix: fix)
             return
         }
-        let gap = ByteRange(raw.start, field.valueRange.start)
+        // The value as written, emphasis and link brackets included.
+        var written = raw
+        while written.start < written.end && (bytes[written.start] == 0x20 || bytes[written.start] == 0x09) { written.start += 1 }
+        while written.end > written.start && (bytes[written.end - 1] == 0x20 || bytes[written.end - 1] == 0x09) { written.end -= 1 }
+        let gap = ByteRange(raw.start, written.start)
         let gapIsClean = gap.length == 1 && bytes[gap.start] == 0x20
-        let runs = hasOddBlanks(field.valueRange, bytes) ? blankRuns(in: field.valueRange, bytes).filter { run in run.length > 1 || bytes[run.start] == 0x09 } : []
-        let trailing = ByteRange(field.valueRange.end, raw.end)
+        let runs = hasOddBlanks(written, bytes) ? blankRuns(in: written, bytes).filter { run in run.length > 1 || bytes[run.start] == 0x09 } : []
+        let trailing = ByteRange(written.end, raw.end)
         var problems: [String] = []
         var first: Int? = nil
         var last = 0
@@ -83,9 +97,49 @@ struct FieldWhitespace: Rule {
             last = trailing.end
         }
         guard let start = first else { return }
-        let value = source.string(field.valueRange).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let value = source.string(written).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         let fix = Fix(title: "Normalize the whitespace", applicability: .safe, edits: [TextEdit(range: raw, newText: " " + value)])
         context.report(problems.joined(separator: ", "), at: ByteRange(start, last), fix: fix)
+    }
+
+    /// Control characters pasted into a value (a vertical tab where a PDF broke a line, a
+    /// backspace): invisible, they break searches and comparisons. Warned; the fix turns each
+    /// into a space.
+    private func checkControlCharacters(_ field: Field, source: SourceText, context: inout LintContext) {
+        let raw = field.rawValueRange
+        let bytes = source.bytes
+        let controls = (raw.start..<raw.end).filter { Self.isControl(bytes[$0]) }
+        guard let first = controls.first, let last = controls.last else { return }
+        let names = Set(controls.map { Self.codePoint(bytes[$0]) }).sorted().joined(separator: ", ")
+        let fix = Fix(title: "Replace the control characters with spaces", applicability: .safe,
+                      edits: controls.map { TextEdit(range: ByteRange($0, $0 + 1), newText: " ") })
+        context.report("a control character (\(names)) in the value of `\(quoted: field.key)`", at: ByteRange(first, last + 1),
+                       severity: .warning, fix: fix)
+    }
+
+    static func codePoint(_ byte: UInt8) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+
+    /// C0 controls but tab, and DEL. Line breaks never reach a value.
+    static func isControl(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F }
+
+    /// A carriage return alone inside a record or the front matter of a note whose lines end
+    /// otherwise: pasted text, which Markdown and YAML read as a line break in the middle of a
+    /// value. The fix joins the two parts with a space, which changes what YAML or Markdown
+    /// reads there: unsafe.
+    private func checkBareCarriageReturns(in lines: ClosedRange<Int>, source: SourceText, context: inout LintContext) {
+        let bytes = source.bytes
+        for line in lines {
+            let content = source.lineContent(line)
+            let end = content.end
+            guard end < bytes.count, bytes[end] == 0x0D, end + 1 >= bytes.count || bytes[end + 1] != 0x0A,
+                  !source.endsLinesWithCarriageReturns else { continue }
+            let fix = Fix(title: "Replace the carriage return with a space", applicability: .unsafe,
+                          edits: [TextEdit(range: ByteRange(end, end + 1), newText: " ")])
+            context.report("a carriage return alone splits this line: pasted text?", at: ByteRange(end, end + 1), severity: .warning, fix: fix)
+        }
     }
 
     /// Front matter: the blanks between `key:` and a value on the same line, and trailing

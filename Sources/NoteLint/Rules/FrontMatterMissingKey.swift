@@ -30,9 +30,10 @@ struct FrontMatterMissingKey: Rule {
 
     func check(_ context: inout LintContext) {
         guard let frontMatter = context.note.frontMatter, frontMatter.isClosed, frontMatter.problem == nil else { return }
-        let present = Set(frontMatter.pairs.compactMap(\.key.scalarText))
+        // `Title:` is the `title` key: front matter written by hand capitalises keys.
+        let present = Set(frontMatter.pairs.compactMap { $0.key.scalarText?.lowercased() })
         let opening = context.source.lineContent(frontMatter.lines.lowerBound)
-        for key in required where !present.contains(key) {
+        for key in required where !present.contains(key.lowercased()) {
             context.report("front matter has no `\(key)` key", at: opening)
         }
     }

@@ -6,13 +6,16 @@ struct FrontMatterPlaceholder: Rule {
         "excerpt": ["A short description of the article"],
     ]
     static let defaultAnywhere = ["TODO", "TBD"]
+    /// Keys whose value is a state of the work (`status: todo`), not a value left to fill.
+    static let workflowKeys: Set<String> = ["status", "state", "stage", "progress", "reading", "read", "priority", "phase"]
 
     static let description = RuleDescription(
         id: "front-matter-placeholder",
         summary: "a template value left in the front matter",
         rationale: """
             Notes often start from a template. A `title` of `Title` or an `excerpt` of `A short description \
-            of the article` is published as it stands unless someone notices.
+            of the article` is published as it stands unless someone notices. A workflow key's value \
+            (`status: todo`, `stage: tbd`) is a state of the work, not a placeholder.
             """,
         defaultSeverity: .warning,
         fix: nil,
@@ -23,12 +26,13 @@ struct FrontMatterPlaceholder: Rule {
         ],
         examples: RuleExamples(
             nonTriggering: [
+                "---\ntitle: Notes\nstatus: todo\n---\n",
                 "---\ntitle: Notes on RoFormer\nexcerpt: Rotary position embeddings, read closely\n---\n",
                 "---\ntitle: Title of a talk on titles\n---\n",
             ],
             triggering: [
                 "---\ntitle:\t↓\"Title\"\nexcerpt: ↓A short description of the article\n---\n",
-                "---\ntitle: Notes\nstatus: ↓TODO\ntags: [nlp, ↓tbd]\n---\n",
+                "---\ntitle: Notes\nauthor: ↓TODO\ntags: [nlp, ↓tbd]\n---\n",
             ]
         )
     )
@@ -59,7 +63,7 @@ struct FrontMatterPlaceholder: Rule {
                 let folded = text.lowercased()
                 if placeholders[key.lowercased()]?.contains(folded) == true {
                     context.report("`\(quoted: key)` is still the template's placeholder `\(quoted: text)`", at: range)
-                } else if anywhere.contains(folded) {
+                } else if anywhere.contains(folded) && !Self.workflowKeys.contains(key.lowercased()) {
                     context.report("`\(quoted: key)` holds the placeholder `\(quoted: text)`", at: range)
                 }
             case .sequence(let items, _):

@@ -25,7 +25,13 @@ public final class EntryFacts: Sendable {
         date = schema.field(.date, in: entry)
         subjects = schema.field(.arxivSubjects, in: entry)
         parsedDate = date.flatMap { $0.isEmpty ? nil : NoteDate.parse($0.value) }
-        arxiv = link.flatMap { $0.isEmpty ? nil : ArxivReference.parse($0.value) }
+        arxiv = link.flatMap { field in
+            guard !field.isEmpty else { return nil }
+            // `arXiv: 2104.09864` names the paper by its bare identifier.
+            if field.key.lowercased().contains("arxiv") || field.key.lowercased() == "eprint",
+               ArxivIdentifier.parse(field.value) != nil { return ArxivReference.parse("arXiv:" + field.value) }
+            return ArxivReference.parse(field.value)
+        }
         arxivProblem = arxiv.flatMap {
             ArxivIdentifier.problem(in: $0.rawIdentifier, currentYear: today.year, currentMonth: today.month)
         }

@@ -54,7 +54,7 @@ enum FieldLine {
         while valueFrom < valueTo && isBlank(bytes[valueFrom]) { valueFrom += 1 }
         while valueTo > valueFrom && isBlank(bytes[valueTo - 1]) { valueTo -= 1 }
         if valueFrom == valueTo { valueFrom = raw.end; valueTo = raw.end }
-        let valueRange = ByteRange(valueFrom, valueTo)
+        let valueRange = ValueText.unwrapped(ByteRange(valueFrom, valueTo), in: source)
         return Field(key: key, keyRange: keyRange, colonOffset: separatorEnd, rawValueRange: raw, valueRange: valueRange,
                      value: source.string(valueRange), range: ByteRange(keyRange.start, max(valueRange.end, separatorEnd + 1)),
                      line: line, role: vocabulary.role(of: key))

@@ -109,9 +109,9 @@ struct RecordReader {
         return result
     }
 
-    private func entry(_ found: FieldLines, block: Int, shape: Entry.Shape, title: Field? = nil, context: ClosedRange<Int>? = nil,
+    private func entry(_ found: FieldLines, block: Int, shape: Entry.Shape, title: [Field] = [], context: ClosedRange<Int>? = nil,
                        underline: Int? = nil, keepsProse: Bool = false) -> Entry {
-        let fields = (title.map { [$0] } ?? []) + found.fields
+        let fields = title + found.fields
         let first = fields.map(\.line).min()!
         let lines = first...max(found.lastLine, first)
         let start = fields.map(\.range.start).min()!
@@ -158,13 +158,14 @@ struct RecordReader {
         return entry(found, block: index, shape: .paragraph, underline: block.endLine)
     }
 
-    /// The title a heading just before `index` gives fields that name where a paper is but
-    /// not what it is called.
-    func impliedTitle(before index: Int, for fields: [Field]) -> (Field, ClosedRange<Int>)? {
-        guard !fields.contains(where: { $0.role == .title }), fields.contains(where: { $0.role?.isLocation == true }),
-              let previous = previousSibling(of: index), case .heading = blocks[previous].kind,
-              let title = TitleLine.heading(blocks[previous], source: source) else { return nil }
-        return (title.fields[0], blocks[previous].startLine...blocks[index].endLine)
+    /// The title a heading just before `index` gives fields that do not say what the paper is
+    /// called, when the fields or the heading (a link) say where it is.
+    func impliedTitle(before index: Int, for fields: [Field]) -> ([Field], ClosedRange<Int>)? {
+        guard !fields.contains(where: { $0.role == .title }), let previous = previousSibling(of: index),
+              case .heading = blocks[previous].kind, let title = TitleLine.heading(blocks[previous], source: source) else { return nil }
+        let all = title.fields + fields
+        guard all.contains(where: { $0.role?.isLocation == true && Self.isEvidence($0) }), Self.isRecord(all) else { return nil }
+        return (title.fields, blocks[previous].startLine...blocks[index].endLine)
     }
 
     func previousSibling(of index: Int) -> Int? {

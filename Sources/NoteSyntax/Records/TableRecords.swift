@@ -23,7 +23,8 @@ struct TableRecords {
             let line = reader.blocks[row].startLine
             let cells = Self.cells(line: line, source: source)
             var fields: [Field] = []
-            for (column, cell) in cells.enumerated() where column < keys.count {
+            for (column, written) in cells.enumerated() where column < keys.count {
+                let cell = ValueText.unwrapped(written, in: source)
                 guard let key = keys[column] else { continue }
                 let isEmpty = cell.isEmpty
                 // An empty cell says there is none (no code, no notes), except for what names the paper.
