@@ -12,6 +12,8 @@ import Testing
         "footnote-undefined": [.unsafe],
         "footnote-unused": [.unsafe],
         "field-whitespace": [.safe, .unsafe],
+        "entry-runs-into-prose": [.safe],
+        "entry-pasted-furniture": [.unsafe],
         "date-format": [.safe],
         "link-arxiv-form": [.safe, .unsafe],
         "arxiv-title-mismatch": [.suggestion],

@@ -10,7 +10,9 @@ struct DateArxivMismatch: Rule {
             `1604.01356` was submitted in April 2016. A date more than a month before that is \
             impossible; a date in a later month is usually a revision's date, not the paper's \
             (arXiv's abstract page shows the latest version's date). The message names the month \
-            the identifier implies. When the local arXiv cache holds the paper (`notelint fill`, \
+            the identifier implies. Without arXiv's metadata, a later Date is reported only in a note \
+            whose other Dates agree with their identifiers: in a log of papers read or discussed, the \
+            Date is that day's, not the paper's. When the local arXiv cache holds the paper (`notelint fill`, \
             `notelint check --online`), the Date is checked against the exact v1 date instead, for \
             old-style identifiers too; the examples assume it holds 1604.01356, submitted 5 Apr 2016.
             """,
@@ -42,6 +44,8 @@ struct DateArxivMismatch: Rule {
     }
 
     func check(_ context: inout LintContext) {
+        var later: [(date: Field, message: String)] = []
+        var agreeing = 0, compared = 0
         for facts in context.entries {
             guard let date = facts.date, let written = facts.validDate, let identifier = facts.validArxivIdentifier,
                   let assigned = identifier.newStyleMonth ?? cachedMonth(identifier, context) else { continue }
@@ -62,12 +66,19 @@ struct DateArxivMismatch: Rule {
                 earliest = written.year * 12
                 latest = written.year * 12 + 11
             }
+            compared += 1
             if latest < assignedIndex - 1 {
                 context.report("dated more than a month before \(implied), when arXiv \(identifier.id) was submitted", at: date.valueRange)
             } else if earliest > assignedIndex {
-                context.report("dated later than \(implied), when arXiv \(identifier.id) was submitted: a revision's date rather than the paper's?",
-                               at: date.valueRange)
+                later.append((date, "dated later than \(implied), when arXiv \(identifier.id) was submitted: a revision's date rather than the paper's?"))
+            } else {
+                agreeing += 1
             }
         }
+        // A Date later than the paper is a mistake only where the note's Dates are papers' dates:
+        // where most of them agree with their identifiers. Elsewhere a Date says when the paper
+        // was read or discussed.
+        guard 2 * agreeing > compared else { return }
+        for (date, message) in later { context.report(message, at: date.valueRange) }
     }
 }
