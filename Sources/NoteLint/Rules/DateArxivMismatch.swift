@@ -69,7 +69,8 @@ struct DateArxivMismatch: Rule {
             compared += 1
             if latest < assignedIndex - 1 {
                 context.report("dated more than a month before \(implied), when arXiv \(identifier.id) was submitted", at: date.valueRange)
-            } else if earliest > assignedIndex {
+            } else if earliest > assignedIndex && written.month != nil {
+                // A later year alone is most often the venue's year, not a revision's.
                 later.append((date, "dated later than \(implied), when arXiv \(identifier.id) was submitted: a revision's date rather than the paper's?"))
             } else {
                 agreeing += 1

@@ -48,7 +48,8 @@ struct EntryDuplicate: Rule {
         var firstByTitle: [String: Field] = [:]
         firstByLink.reserveCapacity(context.entries.count)
         firstByTitle.reserveCapacity(context.entries.count)
-        for facts in context.entries {
+        // A paper note's front matter names the paper its body talks about: no duplicate of it.
+        for facts in context.entries where facts.entry.shape != .frontMatter {
             let link = facts.link.flatMap { $0.isEmpty ? nil : $0 }
             let title = facts.title.flatMap { $0.isEmpty ? nil : $0 }
             let linkKey = link.map { Self.linkKey($0, facts) }

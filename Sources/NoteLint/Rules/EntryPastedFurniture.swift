@@ -33,35 +33,60 @@ struct EntryPastedFurniture: Rule {
 
     init(options: RuleOptions) throws {}
 
+    /// Only text inside an entry is reported: a page kept whole on purpose (an archived copy of
+    /// the abstract page) is the author's business.
     func check(_ context: inout LintContext) {
         let source = context.source
-        for entry in context.note.entries {
-            for line in entry.furnitureLines {
+        for entry in context.note.entries where entry.isWrittenAsLines {
+            for line in entry.lines {
                 let content = source.lineContent(line)
-                let text = source.string(content)
-                let start = content.start + text.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
-                let fix = Fix(title: "Remove the line", applicability: .unsafe,
-                              edits: [.delete(LineSpans.lines(line, line, in: source))])
-                context.report("pasted from arXiv's abstract page: not part of the entry", at: ByteRange(start, content.end), fix: fix)
-            }
-            for field in entry.fields where field.origin == .line {
-                guard let tooltip = Self.tooltip(in: field.rawValueRange, source: source) else { continue }
-                var removal = tooltip
-                while removal.start > field.valueRange.end && [0x20, 0x09].contains(source.bytes[removal.start - 1]) { removal.start -= 1 }
-                let fix = Fix(title: "Remove `\(ArxivFurniture.tooltip)`", applicability: .unsafe, edits: [.delete(removal)])
-                context.report("`\(ArxivFurniture.tooltip)` is the abstract page's tooltip, pasted onto the value", at: tooltip, fix: fix)
+                if let tooltip = Self.occurrences(of: ArxivFurniture.tooltip, in: source, within: content).first {
+                    var removal = tooltip
+                    while removal.start > content.start && [0x20, 0x09].contains(source.bytes[removal.start - 1]) { removal.start -= 1 }
+                    let fix = Fix(title: "Remove `\(ArxivFurniture.tooltip)`", applicability: .unsafe, edits: [.delete(removal)])
+                    context.report("`\(ArxivFurniture.tooltip)` is the abstract page's tooltip, pasted onto the value", at: tooltip, fix: fix)
+                }
+                guard let end = Self.occurrences(of: Self.versionLineEnd, in: source, within: content).first,
+                      let version = Self.versionNote(endingAt: end.end, line: line, source: source) else { continue }
+                let rest = source.string(ByteRange(content.start, version.start)) + source.string(ByteRange(version.end, content.end))
+                let alone = rest.allSatisfy { $0 == " " || $0 == "\t" || $0 == ">" }
+                let removal = alone ? LineSpans.lines(line, line, in: source) : version
+                let fix = Fix(title: alone ? "Remove the line" : "Remove the version note", applicability: .unsafe, edits: [.delete(removal)])
+                context.report("pasted from arXiv's abstract page: not part of the entry", at: version, fix: fix)
             }
         }
     }
 
-    /// Where the tooltip text sits in a value, if it does.
-    static func tooltip(in range: ByteRange, source: SourceText) -> ByteRange? {
-        let needle = Array(ArxivFurniture.tooltip.utf8)
+    static let versionLineEnd = "for this version)"
+
+    /// `(or arXiv:2104.09864v5 [cs.CL] for this version)` ending at `end`, on `line`.
+    static func versionNote(endingAt end: Int, line: Int, source: SourceText) -> ByteRange? {
+        let content = source.lineContent(line)
+        let before = source.string(ByteRange(content.start, end))
+        guard let open = before.utf8.lastIndex(of: UInt8(ascii: "(")) else { return nil }
+        let start = content.start + before.utf8.distance(from: before.utf8.startIndex, to: open)
+        let note = source.string(ByteRange(start, end))
+        guard note.hasPrefix("(or ") && (note.contains("arXiv:") || note.contains("arxiv.org")) else { return nil }
+        return ByteRange(start, end)
+    }
+
+    /// Every place `needle` occurs in `range`.
+    static func occurrences(of needle: String, in source: SourceText, within range: ByteRange) -> [ByteRange] {
+        let pattern = Array(needle.utf8)
         let bytes = source.bytes
-        guard range.length >= needle.count else { return nil }
-        for start in range.start...(range.end - needle.count) where bytes[start] == needle[0] {
-            if bytes[start..<start + needle.count].elementsEqual(needle) { return ByteRange(start, start + needle.count) }
+        var found: [ByteRange] = []
+        guard range.length >= pattern.count else { return found }
+        var offset = range.start
+        let last = range.end - pattern.count
+        while offset <= last {
+            guard let next = bytes[offset...last].firstIndex(of: pattern[0]) else { break }
+            if bytes[next..<next + pattern.count].elementsEqual(pattern) {
+                found.append(ByteRange(next, next + pattern.count))
+                offset = next + pattern.count
+            } else {
+                offset = next + 1
+            }
         }
-        return nil
+        return found
     }
 }

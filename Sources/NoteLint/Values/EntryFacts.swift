@@ -27,9 +27,13 @@ public final class EntryFacts: Sendable {
         parsedDate = date.flatMap { $0.isEmpty ? nil : NoteDate.parse($0.value) }
         arxiv = link.flatMap { field in
             guard !field.isEmpty else { return nil }
-            // `arXiv: 2104.09864` names the paper by its bare identifier.
-            if field.key.lowercased().contains("arxiv") || field.key.lowercased() == "eprint",
-               ArxivIdentifier.parse(field.value) != nil { return ArxivReference.parse("arXiv:" + field.value) }
+            // `arXiv: 2104.09864` names the paper by its bare identifier, which a feed may follow
+            // with more text (`arXiv:2104.09864v1 Announce Type: new`).
+            let key = field.key.lowercased()
+            if key.contains("arxiv") || key == "eprint",
+               let first = field.value.split(separator: " ", maxSplits: 1).first, ArxivIdentifier.parse(String(first)) != nil {
+                return ArxivReference.parse("arXiv:" + first)
+            }
             return ArxivReference.parse(field.value)
         }
         arxivProblem = arxiv.flatMap {

@@ -3,10 +3,11 @@
 public enum FieldRole: String, Sendable, CaseIterable {
     case title, link, pdf, doi, date, year, subjects, authors, venue, code, tags, summary, notes, status, rating, citation
 
-    /// Roles that name the paper or where it is: a record has at least one.
+    /// Roles that name the paper or where it is (`Cite as: arXiv:...` does both): a record has
+    /// at least one.
     public var isIdentifying: Bool {
         switch self {
-        case .title, .link, .pdf, .doi: return true
+        case .title, .link, .pdf, .doi, .citation: return true
         default: return false
         }
     }
@@ -39,7 +40,7 @@ public struct FieldVocabulary: Sendable, Equatable {
     public static let defaultKeys: [(String, FieldRole)] = [
         ("Title", .title), ("Paper", .title), ("Paper Title", .title),
         ("Link", .link), ("URL", .link), ("Paper Link", .link), ("Paper URL", .link), ("Abs", .link),
-        ("arXiv", .link), ("arXiv Link", .link), ("Website", .link), ("Project Page", .link), ("Source", .link),
+        ("arXiv", .link), ("arXiv Link", .link), ("Website", .link), ("Project Page", .link),
         ("PDF", .pdf), ("Paper PDF", .pdf),
         ("DOI", .doi),
         ("Date", .date), ("Published", .date), ("Submitted", .date), ("Published Date", .date),

@@ -18,8 +18,10 @@ enum FrontMatterRecord {
             if !value.isEmpty && (identifierKeys.contains(folded) || (locationKeys.contains(folded) && pointsAtPaper(value))) {
                 identified = true
             }
+            // `source` names a paper only when its value points at one (`source: cs.CV` is a feed).
+            let location = locationKeys.contains(folded) && (folded != "source" || pointsAtPaper(value))
             let role = identifierKeys.contains(folded) ? (folded == "doi" ? .doi : .link)
-                : vocabulary.role(of: key) ?? (locationKeys.contains(folded) ? .link : nil)
+                : vocabulary.role(of: key) ?? (location ? .link : nil)
             guard let role else { continue }
             var valueRange = unquoted(scalarRange, in: source)
             var text = value
