@@ -72,7 +72,26 @@ import Testing
         #expect(try filled("Intro.\r\n\r\n> Link: arXiv:2104.09864\r\n> Date: 2021\r\n\r\nMore.\r\n", overwrite: false)
                 == "Intro.\r\n\r\n> Title: RoFormer: Enhanced Transformer with Rotary Position Embedding\r\n> Link: arXiv:2104.09864\r\n> Date: 2021\r\n"
                    + "> Subjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI); Machine Learning (cs.LG)\r\n\r\nMore.\r\n")
-        let listed = "- Link: arXiv:2104.09864\n  Date: 2021\n"
-        #expect(try filled(listed, overwrite: false) == listed)
+    }
+
+    /// Each shape of entry is filled in its own syntax.
+    @Test func entriesAreFilledInTheirOwnShape() throws {
+        let title = "RoFormer: Enhanced Transformer with Rotary Position Embedding"
+        let subjects = "Computation and Language (cs.CL); Artificial Intelligence (cs.AI); Machine Learning (cs.LG)"
+        // Fields inside one list item: the new lines continue the item.
+        #expect(try filled("- Link: arXiv:2104.09864\n  Date: 2021\n", overwrite: false)
+                == "- Link: arXiv:2104.09864\n  Date: 2021\n  Title: \(title)\n  Subjects: \(subjects)\n")
+        // One bold field per item: new items like them.
+        #expect(try filled("- **Link**: https://arxiv.org/abs/2104.09864\n- **Date**: 2021\n", overwrite: false)
+                == "- **Link**: https://arxiv.org/abs/2104.09864\n- **Date**: 2021\n- **Title**: \(title)\n- **Subjects**: \(subjects)\n")
+        // Inline fields keep their `::`.
+        #expect(try filled("title::\nlink:: https://arxiv.org/abs/2104.09864\n", overwrite: false)
+                == "title:: \(title)\nlink:: https://arxiv.org/abs/2104.09864\ndate:: 20 Apr 2021\nsubjects:: \(subjects)\n")
+        // A table row: its empty cells are filled; it gets no new column.
+        #expect(try filled("| Title | Link |\n|---|---|\n|  | https://arxiv.org/abs/2104.09864 |\n", overwrite: false)
+                == "| Title | Link |\n|---|---|\n| \(title) | https://arxiv.org/abs/2104.09864 |\n")
+        // A heading is the title: the fields under it get the rest.
+        #expect(try filled("### RoFormer: Enhanced Transformer with Rotary Position Embedding\nLink: https://arxiv.org/abs/2104.09864\n", overwrite: false)
+                == "### \(title)\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\nSubjects: \(subjects)\n")
     }
 }

@@ -19,14 +19,14 @@ public enum ArxivFill {
         var changes: [Change] = []
         if linking, let link = facts.link {
             let value = "https://arxiv.org/abs/\(metadata.id)"
-            let edit = link.isEmpty ? TextEdit(range: link.rawValueRange, newText: " " + value) : TextEdit(range: link.valueRange, newText: value)
+            let edit = link.isEmpty ? fillingEmpty(link, with: value) : TextEdit(range: link.valueRange, newText: value)
             changes.append(Change(field: link.key, edit: edit))
         }
         func set(_ field: Field?, _ value: String, agrees: (Field) -> Bool) {
             guard let field else { return }
             if field.isEmpty {
-                // `Title:` or `Title: ` becomes `Title: value`.
-                changes.append(Change(field: field.key, edit: TextEdit(range: field.rawValueRange, newText: " " + value)))
+                // `Title:` or `Title: ` becomes `Title: value`; an empty cell or link target takes the value.
+                changes.append(Change(field: field.key, edit: fillingEmpty(field, with: value)))
             } else if overwrite && !agrees(field) && field.value != value {
                 changes.append(Change(field: field.key, edit: TextEdit(range: field.valueRange, newText: value)))
             }
@@ -40,24 +40,46 @@ public enum ArxivFill {
         return changes
     }
 
+    /// The edit that writes `value` into an empty field: after the colon of a line, between
+    /// the pipes of a cell, inside the parentheses of an empty link.
+    private static func fillingEmpty(_ field: Field, with value: String) -> TextEdit {
+        switch field.origin {
+        case .line where field.rawValueRange.end == field.valueRange.end:
+            return TextEdit(range: field.rawValueRange, newText: " " + value)
+        case .tableCell:
+            return TextEdit(range: field.rawValueRange, newText: " " + value + " ")
+        default:
+            return TextEdit(range: field.valueRange, newText: value)
+        }
+    }
+
     /// Lines for the Title, Date and Subjects an entry does not have at all, and for its Link
-    /// when `linking` (just below the Title).
+    /// when `linking` (just below the Title), each written like the entry's own field lines
+    /// (`- **Key**: value` in a list of bold keys, `key:: value` for inline fields). A table row
+    /// gets no new cells: that would take a column.
     private static func missingLines(_ facts: EntryFacts, _ metadata: ArxivMetadata, style: NoteDate.Style,
                                      schema: EntrySchema, source: SourceText, linking: Bool) -> [Change] {
-        guard let first = facts.entry.fields.first, let last = facts.entry.fields.last,
-              let firstPrefix = quotePrefix(first, source), let lastPrefix = quotePrefix(last, source) else { return [] }
+        let written = facts.entry.fields.filter { $0.origin == .line || $0.origin == .frontMatter }
+        guard facts.entry.shape != .tableRow, let first = written.first, let last = written.last,
+              let lastLine = LineTemplate(last, shape: facts.entry.shape, source: source),
+              let firstLine = LineTemplate(first, shape: facts.entry.shape, source: source) else { return [] }
         let newline = lineEnding(of: last, or: first, in: source)
         var changes: [Change] = []
-        if facts.title == nil, let name = schema.names(of: .text).first {
-            let start = source.lineIndex.lineStarts[first.line]
-            changes.append(Change(field: name, edit: .insert(firstPrefix + "\(name): \(metadata.title)" + newline, at: start)))
-        }
         var below: [(String, String)] = []
+        if facts.title == nil, let name = schema.names(of: .text).first {
+            if facts.entry.shape == .paragraph, firstLine.startsTheLine {
+                let start = source.lineIndex.lineStarts[first.line]
+                changes.append(Change(field: name, edit: .insert(firstLine.line(name, metadata.title) + newline, at: start)))
+            } else {
+                below.append((name, metadata.title))
+            }
+        }
         if linking, facts.link == nil, let name = schema.names(of: .url).first {
             let link = (name, "https://arxiv.org/abs/\(metadata.id)")
-            if let title = facts.title, title.line != last.line, let titlePrefix = quotePrefix(title, source) {
+            if let title = facts.title, title.origin == .line, title.line != last.line,
+               let titleLine = LineTemplate(title, shape: facts.entry.shape, source: source) {
                 let end = source.lineIndex.fullRange(ofLine: title.line).end
-                changes.append(Change(field: name, edit: .insert(titlePrefix + "\(link.0): \(link.1)" + newline, at: end)))
+                changes.append(Change(field: name, edit: .insert(titleLine.line(link.0, link.1) + newline, at: end)))
             } else {
                 below.append(link)
             }
@@ -67,10 +89,46 @@ public enum ArxivFill {
         guard !below.isEmpty else { return changes }
         let end = source.lineIndex.fullRange(ofLine: last.line).end
         let endsWithNewline = end > 0 && source.bytes[end - 1] == 0x0A
-        let lines = below.map { lastPrefix + "\($0.0): \($0.1)" }
+        let lines = below.map { lastLine.line($0.0, $0.1) }
         let text = endsWithNewline ? lines.map { $0 + newline }.joined() : lines.map { newline + $0 }.joined()
         changes.append(Change(field: below.map(\.0).joined(separator: ", "), edit: .insert(text, at: end)))
         return changes
+    }
+
+    /// How an entry writes a field line: what comes before the key (indentation, `>`, a list
+    /// marker, emphasis) and between the key and the value (`: `, `**: `, `:: `).
+    struct LineTemplate {
+        let prefix: String
+        let separator: String
+        let lowercasesKeys: Bool
+        /// Whether the prefix holds only indentation and `>`: a line above fits there too.
+        let startsTheLine: Bool
+
+        init?(_ field: Field, shape: Entry.Shape, source: SourceText) {
+            guard field.origin == .line || field.origin == .frontMatter else { return nil }
+            let start = source.lineIndex.lineStarts[field.line]
+            var prefix = String(decoding: source.bytes[start..<field.keyRange.start], as: UTF8.self)
+            let onlyContainers = prefix.allSatisfy { $0 == " " || $0 == "\t" || $0 == ">" }
+            switch shape {
+            case .paragraph, .heading:
+                guard onlyContainers || prefix.allSatisfy({ " \t>*_".contains($0) }) else { return nil }
+            case .listItem:
+                // A line that continues the item: the marker's width in spaces.
+                prefix = String(prefix.map { "-*+0123456789.)".contains($0) ? " " : $0 })
+            case .listItems, .frontMatter, .tableRow:
+                break
+            }
+            self.prefix = prefix
+            let between = field.origin == .frontMatter ? ":" : source.string(ByteRange(field.keyRange.end, field.colonOffset + 1))
+            let after = field.origin == .frontMatter ? "" : source.string(ByteRange(field.colonOffset + 1, field.rawValueRange.start))
+            separator = between + after + " "
+            lowercasesKeys = field.key == field.key.lowercased()
+            startsTheLine = onlyContainers
+        }
+
+        func line(_ key: String, _ value: String) -> String {
+            prefix + (lowercasesKeys ? key.lowercased() : key) + separator + value
+        }
     }
 
     /// The entry's own line ending: that of its last field's line, else its first's. Reading
@@ -83,14 +141,6 @@ public enum ArxivFill {
             }
         }
         return LineEnding.detect(in: source.bytes).rawValue
-    }
-
-    /// What precedes a field's key on its line, when it is only indentation and `>` markers.
-    private static func quotePrefix(_ field: Field, _ source: SourceText) -> String? {
-        let start = source.lineIndex.lineStarts[field.line]
-        let prefix = source.bytes[start..<field.keyRange.start]
-        guard prefix.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }) else { return nil }
-        return String(decoding: prefix, as: UTF8.self)
     }
 
     /// Applies non-overlapping edits to `bytes`.

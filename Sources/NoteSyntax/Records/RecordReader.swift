@@ -128,11 +128,14 @@ struct RecordReader {
     private func paragraphRecord(_ index: Int) -> Entry? {
         let block = blocks[index]
         if let found = fieldLines(of: index) {
-            if Self.isRecord(found.fields) || (block.lines.count == 1 && Self.isLoneRecord(found.fields)) {
+            if Self.isRecord(found.fields) {
                 return entry(found, block: index, shape: .paragraph, keepsProse: true)
             }
             if let (title, context) = impliedTitle(before: index, for: found.fields), found.proseLine == nil {
                 return entry(found, block: index, shape: .heading, title: title, context: context)
+            }
+            if block.lines.count == 1 && Self.isLoneRecord(found.fields) {
+                return entry(found, block: index, shape: .paragraph)
             }
             return nil
         }

@@ -7,7 +7,7 @@ struct TableRecords {
         let rows = reader.children[table]
         let source = reader.source
         guard let header = rows.first, case .extensionBlock("table_header") = reader.blocks[header].kind else { return [] }
-        let headerCells = Self.cells(line: reader.blocks[header].startLine, source: source)
+        let headerCells = Self.cells(line: reader.blocks[header].startLine, source: source).map(\.text)
         let keys: [(key: String, range: ByteRange, role: FieldRole?)?] = headerCells.map { cell in
             let range = Self.withoutEmphasis(cell, in: source)
             guard !range.isEmpty, FieldLine.isKey(source.bytes[range.start..<range.end]) else { return nil }
@@ -23,13 +23,13 @@ struct TableRecords {
             let line = reader.blocks[row].startLine
             let cells = Self.cells(line: line, source: source)
             var fields: [Field] = []
-            for (column, written) in cells.enumerated() where column < keys.count {
+            for (column, (interior, written)) in cells.enumerated() where column < keys.count {
                 let cell = ValueText.unwrapped(written, in: source)
                 guard let key = keys[column] else { continue }
                 let isEmpty = cell.isEmpty
                 // An empty cell says there is none (no code, no notes), except for what names the paper.
                 if isEmpty && !(key.role?.isIdentifying ?? false) { continue }
-                let field = Field(key: key.key, keyRange: key.range, colonOffset: key.range.end, rawValueRange: cell,
+                let field = Field(key: key.key, keyRange: key.range, colonOffset: key.range.end, rawValueRange: interior,
                                   valueRange: cell, value: source.string(cell), range: cell, line: line,
                                   origin: .tableCell, role: key.role)
                 fields += FieldLine.readingLinks(field, source: source)
@@ -42,9 +42,9 @@ struct TableRecords {
         return records
     }
 
-    /// The trimmed text of each cell of a table line; pipes inside code spans or escaped do not
-    /// split cells.
-    static func cells(line: Int, source: SourceText) -> [ByteRange] {
+    /// Each cell of a table line: all between its pipes, and its trimmed text. Pipes inside
+    /// code spans or escaped do not split cells.
+    static func cells(line: Int, source: SourceText) -> [(interior: ByteRange, text: ByteRange)] {
         let content = source.lineContent(line)
         let bytes = source.bytes
         var start = content.start
@@ -53,7 +53,7 @@ struct TableRecords {
         while end > start && FieldLine.isBlank(bytes[end - 1]) { end -= 1 }
         if start < end && bytes[start] == UInt8(ascii: "|") { start += 1 }
         if end > start && bytes[end - 1] == UInt8(ascii: "|") && (end - 2 < start || bytes[end - 2] != UInt8(ascii: "\\")) { end -= 1 }
-        var cells: [ByteRange] = []
+        var cells: [(interior: ByteRange, text: ByteRange)] = []
         var cellStart = start
         var inCode = false
         var offset = start
@@ -62,7 +62,7 @@ struct TableRecords {
                 var from = cellStart, to = offset
                 while from < to && FieldLine.isBlank(bytes[from]) { from += 1 }
                 while to > from && FieldLine.isBlank(bytes[to - 1]) { to -= 1 }
-                cells.append(from == to ? .empty(at: from) : ByteRange(from, to))
+                cells.append((ByteRange(cellStart, offset), from == to ? .empty(at: from) : ByteRange(from, to)))
                 cellStart = offset + 1
             } else if bytes[offset] == UInt8(ascii: "\\") {
                 offset += 1
