@@ -128,11 +128,11 @@ struct RecordReader {
     private func paragraphRecord(_ index: Int) -> Entry? {
         let block = blocks[index]
         if let found = fieldLines(of: index) {
+            if found.proseLine == nil, let (title, context) = impliedTitle(before: index, for: found.fields) {
+                return entry(found, block: index, shape: .heading, title: title, context: context)
+            }
             if Self.isRecord(found.fields) {
                 return entry(found, block: index, shape: .paragraph, keepsProse: true)
-            }
-            if let (title, context) = impliedTitle(before: index, for: found.fields), found.proseLine == nil {
-                return entry(found, block: index, shape: .heading, title: title, context: context)
             }
             if block.lines.count == 1 && Self.isLoneRecord(found.fields) {
                 return entry(found, block: index, shape: .paragraph)
