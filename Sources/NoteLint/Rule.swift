@@ -49,6 +49,11 @@ public struct RuleOption: Sendable {
 }
 
 public struct RuleDescription: Sendable {
+    /// Whether the rule reads entries' fields, so its page points to the record model.
+    public var readsRecords: Bool {
+        ["entry-", "date-", "link-", "subjects-", "arxiv-", "field-"].contains { id.hasPrefix($0) }
+    }
+
     /// Stable kebab-case id.
     public let id: String
     public let summary: String

@@ -13,6 +13,11 @@ public enum RulePage {
         out.append("## Why")
         out.append("")
         out.append(rule.rationale)
+        if rule.readsRecords {
+            out.append("")
+            out.append("Which blocks are entries, and which fields each has, is decided once for every rule: see "
+                       + "[What notelint treats as a record](../docs/records.md).")
+        }
         if !rule.options.isEmpty {
             out.append("")
             out.append("## Options")
