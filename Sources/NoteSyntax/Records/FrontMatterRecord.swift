@@ -35,7 +35,7 @@ enum FrontMatterRecord {
                                 valueRange: valueRange, value: text, range: ByteRange(keyRange.start, max(valueRange.end, keyRange.end)),
                                 line: line, origin: .frontMatter, role: role))
         }
-        guard identified, RecordReader.isRecord(fields) else { return nil }
+        guard identified, RecordReader.isRecord(fields, vocabulary: vocabulary) else { return nil }
         let lines = frontMatter.lines
         return Entry(fields: fields, lines: lines, range: ByteRange(fields.map(\.range.start).min()!, fields.map(\.range.end).max()!),
                      blockIndex: 0, shape: .frontMatter)

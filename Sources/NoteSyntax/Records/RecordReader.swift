@@ -22,10 +22,17 @@ struct RecordReader {
         self.children = children
     }
 
-    static func isRecord(_ fields: [Field]) -> Bool {
+    /// Two known roles, one identifying, among fields that are mostly known: a block of
+    /// `Key: value` lines with keys of their own (a changelog's `**crypto**: ...` items) that
+    /// happens to hold a `url` is no record.
+    static func isRecord(_ fields: [Field], vocabulary: FieldVocabulary) -> Bool {
         var roles = Set<FieldRole>()
-        for field in fields where isEvidence(field) { if let role = field.role { roles.insert(role) } }
-        return roles.count >= 2 && roles.contains { $0.isIdentifying }
+        var unknown = 0
+        for field in fields {
+            if field.role == nil && !vocabulary.isKnown(field.key) { unknown += 1 }
+            if isEvidence(field), let role = field.role { roles.insert(role) }
+        }
+        return roles.count >= 2 && roles.contains { $0.isIdentifying } && 2 * unknown <= fields.count
     }
 
     /// A paragraph of one line that names a paper (`Title: Some Paper`, `Link: arXiv:2104.09864`)
@@ -38,13 +45,24 @@ struct RecordReader {
     }
 
     /// Whether a field's value fits its role well enough to count as evidence of a record: a
-    /// description of fields (`- Link: where the paper lives`, `- Date: when it appeared`) is
-    /// no record. Empty and placeholder values (`TODO`) count: a template left blank is a record.
+    /// location is a URL, an identifier or a placeholder, a date has a digit. A description of
+    /// fields (`- Link: where the paper lives`) or a sentence that mentions a URL is no evidence.
+    /// Empty values count: a template left blank is a record.
     static func isEvidence(_ field: Field) -> Bool {
-        guard let role = field.role, role.isLocation || role == .code || role == .date || role == .year else { return true }
+        guard let role = field.role, !field.isEmpty else { return true }
         let value = field.value
-        if value.contains("://") || value.contains(where: { $0.isNumber }) { return true }
-        return value.split(whereSeparator: { $0 == " " || $0 == "\t" }).count < 3
+        let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+        switch role {
+        case .link, .pdf, .doi, .code:
+            let lowered = value.lowercased()
+            let looksLikeLocation = ["http://", "https://", "www.", "arxiv:", "doi:", "10."].contains { lowered.hasPrefix($0) }
+                || value.first?.isNumber == true
+            return looksLikeLocation ? words <= 3 : words < 3
+        case .date, .year:
+            return value.contains(where: { $0.isNumber }) || words < 3
+        default:
+            return true
+        }
     }
 
     func records() -> [Entry] {
@@ -131,7 +149,7 @@ struct RecordReader {
             if found.proseLine == nil, let (title, context) = impliedTitle(before: index, for: found.fields) {
                 return entry(found, block: index, shape: .heading, title: title, context: context)
             }
-            if Self.isRecord(found.fields) {
+            if Self.isRecord(found.fields, vocabulary: vocabulary) {
                 return entry(found, block: index, shape: .paragraph, keepsProse: true)
             }
             if block.lines.count == 1 && Self.isLoneRecord(found.fields) {
@@ -145,7 +163,7 @@ struct RecordReader {
               var rest = fieldLines(of: index, lines: Array(block.lines.dropFirst()), firstStart: 1),
               rest.proseLine == nil, !rest.fields.contains(where: { $0.role == .title }),
               (rest.fields + title.fields).contains(where: { $0.role?.isLocation == true }),
-              Self.isRecord(title.fields + rest.fields) else { return nil }
+              Self.isRecord(title.fields + rest.fields, vocabulary: vocabulary) else { return nil }
         rest.fields = title.fields + rest.fields
         return entry(rest, block: index, shape: .heading, context: block.lines)
     }
@@ -157,7 +175,7 @@ struct RecordReader {
         guard block.lines.count >= 2, !starts.isEmpty,
               Self.isSetextUnderline(source, line: block.endLine, from: starts[block.lines.count - 1]) else { return nil }
         guard let found = fieldLines(of: index, lines: Array(block.lines.dropLast())), found.proseLine == nil,
-              Self.isRecord(found.fields) else { return nil }
+              Self.isRecord(found.fields, vocabulary: vocabulary) else { return nil }
         return entry(found, block: index, shape: .paragraph, underline: block.endLine)
     }
 
@@ -167,7 +185,7 @@ struct RecordReader {
         guard !fields.contains(where: { $0.role == .title }), let previous = previousSibling(of: index),
               case .heading = blocks[previous].kind, let title = TitleLine.heading(blocks[previous], source: source) else { return nil }
         let all = title.fields + fields
-        guard all.contains(where: { $0.role?.isLocation == true && Self.isEvidence($0) }), Self.isRecord(all) else { return nil }
+        guard all.contains(where: { $0.role?.isLocation == true && Self.isEvidence($0) }), Self.isRecord(all, vocabulary: vocabulary) else { return nil }
         return (title.fields, blocks[previous].startLine...blocks[index].endLine)
     }
 
@@ -203,7 +221,7 @@ struct RecordReader {
             defer { run = FieldLines(); runStart = nil }
             guard let start = runStart, run.fieldLineCount > 0 else { return }
             let context = blocks[list].lines
-            if Self.isRecord(run.fields) {
+            if Self.isRecord(run.fields, vocabulary: vocabulary) {
                 records.append(entry(run, block: start, shape: .listItems, context: context))
             } else if isFirstRun, let (title, headingContext) = impliedTitle(before: list, for: run.fields) {
                 records.append(entry(run, block: start, shape: .heading, title: title, context: headingContext))
@@ -235,14 +253,14 @@ struct RecordReader {
                     all.lastLine = nested.lastLine
                     all.fieldLineCount += nested.fieldLineCount
                 }
-                if Self.isRecord(all.fields) {
+                if Self.isRecord(all.fields, vocabulary: vocabulary) {
                     if nested != nil { consumed.insert(nestedList!) }
                     records.append(entry(all, block: paragraph, shape: .listItem, context: blocks[item].lines))
                 }
             } else if let nested, blocks[paragraph].lines.count == 1,
                       let title = TitleLine.read(line: blocks[paragraph].startLine, from: contentStarts[paragraph][0], source: source, plain: true),
                       !nested.fields.contains(where: { $0.role == .title }), nested.fields.contains(where: { $0.role?.isLocation == true }),
-                      Self.isRecord(title.fields + nested.fields) {
+                      Self.isRecord(title.fields + nested.fields, vocabulary: vocabulary) {
                 consumed.insert(nestedList!)
                 var all = nested
                 all.fields = title.fields + nested.fields
