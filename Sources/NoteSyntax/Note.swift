@@ -39,7 +39,10 @@ public struct Note: Sendable {
         for block in blocks {
             switch block.kind {
             case .codeBlock: for line in block.lines { kinds[line] = .code }
-            case .htmlBlock: for line in block.lines where kinds[line] == .markdown { kinds[line] = .html }
+            case .htmlBlock:
+                // `[^label]: <details>...`: the definition's marker shares the HTML's first line.
+                let opensDefinition = block.parent.map { blocks[$0].kind == .footnoteDefinition && blocks[$0].startLine == block.startLine } ?? false
+                for line in block.lines where kinds[line] == .markdown && !(opensDefinition && line == block.startLine) { kinds[line] = .html }
             default: break
             }
         }

@@ -139,4 +139,10 @@ import Testing
             #expect(footnotes.definitions.map(\.lines) == expected.definitions.map(\.lines))
         }
     }
+
+    @Test func aDefinitionWhoseTextIsHTMLIsADefinition() {
+        let note = Note("See the document[^doc].\n\n[^doc]: <details><summary>Example</summary>\n\ntext\n\n</details>\n")
+        #expect(note.footnotes.definitions.map(\.label) == ["doc"])
+        #expect(note.footnotes.references.map(\.label) == ["doc"])
+    }
 }
