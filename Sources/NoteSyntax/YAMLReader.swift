@@ -38,7 +38,8 @@ public enum YAMLReader {
         guard bytes.contains(UInt8(ascii: "*")) else { return nil }
         let openers: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "?")]
         let enders: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":")]
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "*") && (index == 0 || openers.contains(bytes[index - 1])) {
+        let inBlockScalar = blockScalarLines(bytes)
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "*") && (index == 0 || openers.contains(bytes[index - 1])) && !inBlockScalar(index) {
             var end = index + 1
             while end < bytes.count && !enders.contains(bytes[end]) { end += 1 }
             guard end > index + 1 else { continue }
@@ -53,6 +54,42 @@ public enum YAMLReader {
             }
         }
         return nil
+    }
+
+    /// Which offsets lie in the text of a block scalar (`abstract: |` and the lines indented
+    /// under it), where `**Bold:**` is text, not an alias.
+    static func blockScalarLines(_ bytes: [UInt8]) -> (Int) -> Bool {
+        var ranges: [Range<Int>] = []
+        var lineStart = 0
+        var scalarIndent: Int? = nil
+        var scalarStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var indent = 0
+            while lineStart + indent < lineEnd && bytes[lineStart + indent] == 0x20 { indent += 1 }
+            let blank = (lineStart + indent..<lineEnd).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 || bytes[$0] == 0x0D }
+            if let parent = scalarIndent, !blank && indent <= parent {
+                ranges.append(scalarStart..<lineStart)
+                scalarIndent = nil
+            }
+            if scalarIndent == nil {
+                // `key: |`, `key: >-`, `- |2`: the line ends with a block scalar's indicator.
+                var end = lineEnd
+                while end > lineStart && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D) { end -= 1 }
+                var probe = end
+                while probe > lineStart && (bytes[probe - 1] == UInt8(ascii: "-") || bytes[probe - 1] == UInt8(ascii: "+")
+                                            || (bytes[probe - 1] >= 0x31 && bytes[probe - 1] <= 0x39)) { probe -= 1 }
+                if probe > lineStart + 1, bytes[probe - 1] == UInt8(ascii: "|") || bytes[probe - 1] == UInt8(ascii: ">"),
+                   bytes[probe - 2] == 0x20 {
+                    scalarIndent = indent
+                    scalarStart = lineEnd + 1
+                }
+            }
+            lineStart = lineEnd + 1
+        }
+        if scalarIndent != nil { ranges.append(scalarStart..<max(scalarStart, bytes.count)) }
+        return { offset in ranges.contains { $0.contains(offset) } }
     }
 
     private static func problem(from error: YamlError, baseLine: Int, in source: SourceText, length: Int) -> YAMLProblem {

@@ -116,6 +116,15 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         #expect(quote.offset == 7)
     }
 
+    /// `**Bold:**` at the start of a block scalar's line is text, not an alias used as a key.
+    @Test func boldTextInABlockScalar() throws {
+        let note = Note("---\ntitle: A\nabstract: |\n  **Introduction:**\n  Text.\n\n  **Methods:** more\ndoi: x\n---\n")
+        #expect(note.frontMatter?.problem == nil)
+        #expect(note.frontMatter?.value(forKey: "doi")?.scalarText == "x")
+        // Outside a block scalar the alias key is still refused.
+        #expect(Note("---\na: |\n  text\n*b : c\n---\n").frontMatter?.problem?.message.contains("alias") == true)
+    }
+
     @Test func tabAfterTheColon() throws {
         let note = Note("---\nlayout: post\ntitle:\t\"Title\"\n---\n")
         let title = try #require(note.frontMatter?.value(forKey: "title"))

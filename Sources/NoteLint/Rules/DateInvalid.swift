@@ -10,9 +10,12 @@ struct DateInvalid: Rule {
             `Apr 2021`, `April 2021`, `Sept. 2020`, `2021`, `2021-04-20`, `2021-04` and `2021/04/20` \
             (month names in any case). A year alone, or a month with its year, is a valid date for \
             what it says. `31 Feb 2021` and `2021-13-01` are impossible; `04/05/2021` is ambiguous \
-            (4 May or 5 April); the message says which.
+            (4 May or 5 April); the message says which. A value in no form of the grammar \
+            (`2012-2018`, `2012+`, `last spring`) is reported at info: it may be meant, and it is no \
+            error of the note's that notelint cannot read it.
             """,
         defaultSeverity: .error,
+        severityNote: "error for an impossible or ambiguous date, info for a value notelint cannot read as a date",
         fix: nil,
         examples: RuleExamples(
             nonTriggering: [
@@ -41,7 +44,10 @@ struct DateInvalid: Rule {
             case .success:
                 break
             case .failure(.notADate):
-                context.report("`\(quoted: field.value)` is not a date (write it like 20 Apr 2021, Apr 2021, 2021 or 2021-04-20)", at: field.valueRange)
+                // A range (`2012-2018`), an approximation (`2012+`) or a day without its year
+                // (`9/28`) is often meant: notelint cannot read it, which is no error of the note's.
+                context.report("`\(quoted: field.value)` is not a date notelint reads (write it like 20 Apr 2021, Apr 2021, 2021 or 2021-04-20)",
+                               at: field.valueRange, severity: .info)
             case .failure(.impossible(let why)):
                 context.report("`\(quoted: field.value)` is not a real date: \(why)", at: field.valueRange)
             case .failure(.ambiguous(let why)):

@@ -8,7 +8,9 @@ struct EntryDuplicate: Rule {
         rationale: """
             Reading lists grow by pasting; the same paper pasted twice splits its notes in two. Links \
             compare with arXiv links reduced to their identifier without version (`abs/2104.09864v2` \
-            and `pdf/2104.09864` are the same paper); titles compare ignoring case and spacing. With \
+            and `pdf/2104.09864` are the same paper); titles compare ignoring case and spacing, and \
+            count only when one of the two entries has no link: one title with two different links \
+            is two papers, or a talk and its paper. With \
             `scope: workspace`, an entry is also reported when an earlier note (in path order) has \
             it: `notelint check` compares the files it is given, the language server every note \
             of the workspace.
@@ -21,10 +23,11 @@ struct EntryDuplicate: Rule {
             nonTriggering: [
                 "Title: A\nLink: https://arxiv.org/abs/2104.09864\n\n---\n\nTitle: B\nLink: https://arxiv.org/abs/2106.04570\n",
                 "Title:\nLink:\n\n---\n\nTitle:\nLink:\n",
+                "Title: Circuit Breaker\nLink: https://martinfowler.com/bliki/CircuitBreaker.html\n\nTitle: Circuit breaker\nLink: https://resilience4j.readme.io\n",
             ],
             triggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n\n---\n\nTitle: Rotary embeddings\nLink: ↓https://arxiv.org/pdf/2104.09864v2.pdf\n",
-                "Title: Exploratory Data Analysis\nLink: https://example.org/eda\n\nTitle: ↓exploratory  data analysis\nLink: https://example.org/tukey\n",
+                "Title: Exploratory Data Analysis\nLink: https://example.org/eda\n\nTitle: ↓exploratory  data analysis\nDate: 1977\n",
             ]
         )
     )
@@ -45,7 +48,9 @@ struct EntryDuplicate: Rule {
     func check(_ context: inout LintContext) {
         let source = context.source
         var firstByLink: [String: Field] = [:]
-        var firstByTitle: [String: Field] = [:]
+        // With whether that entry has a link: two entries of one title and different links are
+        // two papers (or a talk and its paper), not a duplicate.
+        var firstByTitle: [String: (title: Field, hasLink: Bool)] = [:]
         firstByLink.reserveCapacity(context.entries.count)
         firstByTitle.reserveCapacity(context.entries.count)
         // A paper note's front matter names the paper its body talks about: no duplicate of it.
@@ -56,11 +61,11 @@ struct EntryDuplicate: Rule {
             let titleKey = title.map { Self.titleKey($0.value) }
             if let link, let linkKey, let first = firstByLink[linkKey] {
                 report(link, duplicating: first, what: "link", source: source, context: &context)
-            } else if let title, let titleKey, let first = firstByTitle[titleKey] {
-                report(title, duplicating: first, what: "title", source: source, context: &context)
+            } else if let title, let titleKey, let first = firstByTitle[titleKey], link == nil || !first.hasLink {
+                report(title, duplicating: first.title, what: "title", source: source, context: &context)
             }
             if let link, let linkKey, firstByLink[linkKey] == nil { firstByLink[linkKey] = link }
-            if let title, let titleKey, firstByTitle[titleKey] == nil { firstByTitle[titleKey] = title }
+            if let title, let titleKey, firstByTitle[titleKey] == nil { firstByTitle[titleKey] = (title, link != nil) }
         }
     }
 

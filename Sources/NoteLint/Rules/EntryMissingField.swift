@@ -15,6 +15,7 @@ struct EntryMissingField: Rule {
             key that is close to the missing field is reported by `entry-unknown-field` instead.
             """,
         defaultSeverity: .warning,
+        severityNote: "warning for a field the configuration requires (`entries` or `required`), info for one the note's other entries have",
         fix: nil,
         options: [RuleOption("required", "fields every non-blank entry must have (default: the required fields of `entries`, where the note's entries keep them)",
                              default: "[Title, Link, Date]")],
@@ -66,7 +67,8 @@ struct EntryMissingField: Rule {
             let firstLine = context.source.lineContent(firstField.line)
             let anchor = ByteRange(firstField.keyRange.start, max(firstLine.end, firstField.keyRange.start))
             for field in missing where !suggested.contains(where: { Field.sameKey($0, field) }) {
-                context.report("entry has no `\(field)` field", at: anchor)
+                // What the note's own habit asks is a hint; what the configuration requires, a warning.
+                context.report("entry has no `\(field)` field", at: anchor, severity: votes ? .info : nil)
             }
         }
     }

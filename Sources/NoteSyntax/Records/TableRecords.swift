@@ -34,7 +34,8 @@ struct TableRecords {
                                   origin: .tableCell, role: key.role)
                 fields += FieldLine.readingLinks(field, source: source)
             }
-            guard !fields.isEmpty else { continue }
+            // A row that names no paper is a slot still to fill (a reading group's later weeks).
+            guard fields.contains(where: { $0.role?.isIdentifying == true && !$0.isEmpty }) else { continue }
             let range = ByteRange(fields.map(\.range.start).min()!, fields.map(\.range.end).max()!)
             records.append(Entry(fields: fields, lines: line...line, range: range, blockIndex: row, shape: .tableRow,
                                  context: tableLines.lowerBound...line))
