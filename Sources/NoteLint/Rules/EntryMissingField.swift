@@ -47,20 +47,19 @@ struct EntryMissingField: Rule {
         // The default schema asks only for what the note's own entries keep.
         let votes = self.required == nil && context.schema == .readingList
         let entries = context.note.entries.filter { !$0.isBlank && $0.shape != .frontMatter }
-        func roles(_ name: String) -> Set<FieldRole> {
+        // The roles that meet each required field, worked out once.
+        let satisfying = required.map { name in
             context.schema.roles(satisfying: name).union(vocabulary.role(of: name).map { [$0] } ?? [])
         }
-        func has(_ entry: Entry, _ name: String, _ roles: Set<FieldRole>) -> Bool {
-            entry.field(name) != nil || entry.fields.contains { $0.role.map(roles.contains) ?? false }
+        func has(_ entry: Entry, _ index: Int) -> Bool {
+            entry.fields.contains { field in field.role.map(satisfying[index].contains) ?? false || Field.sameKey(field.key, required[index]) }
         }
-        let expected = required.filter { name in
-            guard votes else { return true }
-            let satisfying = roles(name)
-            return 2 * entries.filter { has($0, name, satisfying) }.count > entries.count
+        let expected = required.indices.filter { index in
+            !votes || 2 * entries.filter { has($0, index) }.count > entries.count
         }
         guard !expected.isEmpty else { return }
         for entry in entries {
-            let missing = expected.filter { !has(entry, $0, roles($0)) }
+            let missing = expected.filter { !has(entry, $0) }.map { required[$0] }
             guard !missing.isEmpty else { continue }
             let suggested = entry.fields.compactMap { FieldSuggestion.field(for: $0, in: entry, vocabulary: vocabulary) }
             let firstField = entry.fields.min { $0.range.start < $1.range.start }!

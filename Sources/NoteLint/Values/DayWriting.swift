@@ -31,7 +31,7 @@ enum DayWriting: CaseIterable {
         guard let month = date.month, let day = date.day else { return nil }
         let yyyy = date.fourDigitYear
         let short = NoteDate.shortMonths[month - 1]
-        let full = NoteDate.longMonths[month - 1].prefix(1).uppercased() + NoteDate.longMonths[month - 1].dropFirst()
+        let full = Self.capitalizedMonths[month - 1]
         let mm = month < 10 ? "0\(month)" : "\(month)"
         let dd = day < 10 ? "0\(day)" : "\(day)"
         switch self {
@@ -45,8 +45,24 @@ enum DayWriting: CaseIterable {
         }
     }
 
+    static let capitalizedMonths = NoteDate.longMonths.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+
     /// The writings that give exactly `text` for `date` (`8 May 2021` is written two ways).
+    /// Only those the text's punctuation allows are written out to compare: every Date of a
+    /// note passes here.
     static func writings(of text: String, for date: NoteDate) -> [DayWriting] {
-        allCases.filter { $0.write(date) == text }
+        candidates(for: text).filter { $0.write(date) == text }
+    }
+
+    private static func candidates(for text: String) -> [DayWriting] {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): return [.iso]
+            case UInt8(ascii: "/"): return [.yearMonthDaySlashed]
+            case UInt8(ascii: ","): return [.monthDayYear, .fullMonthDayYear]
+            default: continue
+            }
+        }
+        return [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear]
     }
 }

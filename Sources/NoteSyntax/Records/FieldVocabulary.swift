@@ -80,6 +80,11 @@ public struct FieldVocabulary: Sendable, Equatable {
             let folded = key.lowercased()
             if let role { roles[folded] = role } else if roles[folded] == nil { roles[folded] = .some(nil) }
         }
+        // The spellings notes use most (`Title`, `title`) are found without lower-casing.
+        for (key, role) in roles {
+            let capitalized = key.prefix(1).uppercased() + key.dropFirst()
+            if roles[capitalized] == nil { roles[capitalized] = role }
+        }
         self.roles = roles
     }
 
@@ -88,10 +93,16 @@ public struct FieldVocabulary: Sendable, Equatable {
         self.init(extra: knownFields.map { ($0, nil) })
     }
 
-    public func isKnown(_ key: String) -> Bool { roles[key.lowercased()] != nil }
+    public func isKnown(_ key: String) -> Bool { entry(key) != nil }
 
     /// The role of a known key; nil when the key is unknown or has no role.
-    public func role(of key: String) -> FieldRole? { roles[key.lowercased()] ?? nil }
+    public func role(of key: String) -> FieldRole? { entry(key) ?? nil }
+
+    /// Keys as written are looked up first: lower-casing every key read costs an allocation.
+    private func entry(_ key: String) -> FieldRole?? {
+        if let found = roles[key] { return found }
+        return roles[key.lowercased()]
+    }
 
     /// The keys a misspelt key may have meant: those with a role, as the vocabulary writes
     /// them.
@@ -101,6 +112,6 @@ public struct FieldVocabulary: Sendable, Equatable {
 
     private var extraKeysWithRole: [String] {
         let defaults = Set(Self.defaultKeys.map { $0.0.lowercased() })
-        return roles.filter { !defaults.contains($0.key) && $0.value != nil }.keys.sorted()
+        return roles.filter { $0.key == $0.key.lowercased() && !defaults.contains($0.key) && $0.value != nil }.keys.sorted()
     }
 }

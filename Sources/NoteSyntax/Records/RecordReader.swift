@@ -50,19 +50,40 @@ struct RecordReader {
     /// Empty values count: a template left blank is a record.
     static func isEvidence(_ field: Field) -> Bool {
         guard let role = field.role, !field.isEmpty else { return true }
-        let value = field.value
-        let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
         switch role {
         case .link, .pdf, .doi, .code:
-            let lowered = value.lowercased()
-            let looksLikeLocation = ["http://", "https://", "www.", "arxiv:", "doi:", "10."].contains { lowered.hasPrefix($0) }
-                || value.first?.isNumber == true
+            let looksLikeLocation = ["http://", "https://", "www.", "arxiv:", "doi:", "10."].contains { hasPrefixIgnoringCase(field.value, $0) }
+                || field.value.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
+            let words = wordCount(field.value, upTo: 4)
             return looksLikeLocation ? words <= 3 : words < 3
         case .date, .year:
-            return value.contains(where: { $0.isNumber }) || words < 3
+            return field.value.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || wordCount(field.value, upTo: 3) < 3
         default:
             return true
         }
+    }
+
+    /// Blank-separated words, counted up to `limit`.
+    private static func wordCount(_ text: String, upTo limit: Int) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let blank = byte == 0x20 || byte == 0x09
+            if !blank && !inWord {
+                count += 1
+                if count >= limit { return count }
+            }
+            inWord = !blank
+        }
+        return count
+    }
+
+    private static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
+        var iterator = text.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = iterator.next(), byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) == expected else { return false }
+        }
+        return true
     }
 
     func records() -> [Entry] {

@@ -1,6 +1,7 @@
 /// What a value says once the Markdown around it is set aside: emphasis (`**2021**`), a
 /// wikilink (`[[2023-09-15]]`), a code span; and the tooltip text that arXiv's abstract page
-/// glues onto its DOI link when it is copied (`ArxivFurniture.tooltip`).
+/// glues onto its DOI link when it is copied (`ArxivFurniture.tooltip`). Byte by byte: every
+/// field's value passes here.
 enum ValueText {
     static func unwrapped(_ range: ByteRange, in source: SourceText) -> ByteRange {
         var range = withoutTooltip(range, in: source)
@@ -11,26 +12,43 @@ enum ValueText {
         return range
     }
 
-    private static let wrappers: [(open: String, close: String)] = [
+    private static let wrappers: [(open: [UInt8], close: [UInt8])] = [
         ("[[", "]]"), ("**", "**"), ("__", "__"), ("`", "`"), ("*", "*"), ("_", "_"),
-    ]
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    private static let openers: Set<UInt8> = [UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`")]
 
     private static func inside(_ range: ByteRange, in source: SourceText) -> ByteRange? {
-        let text = source.string(range)
-        for (open, close) in wrappers where text.count > open.count + close.count && text.hasPrefix(open) && text.hasSuffix(close) {
-            let inner = text.dropFirst(open.count).dropLast(close.count)
+        let bytes = source.bytes
+        guard range.length > 2, openers.contains(bytes[range.start]) else { return nil }
+        for (open, close) in wrappers where range.length > open.count + close.count
+            && bytes[range.start..<range.start + open.count].elementsEqual(open)
+            && bytes[range.end - close.count..<range.end].elementsEqual(close) {
+            let inner = ByteRange(range.start + open.count, range.end - close.count)
             // `*a* and *b*` is not one emphasis around the whole value.
-            guard !inner.contains(close), !inner.contains(open), inner.first != " ", inner.last != " " else { return nil }
-            return ByteRange(range.start + open.utf8.count, range.end - close.utf8.count)
+            guard !contains(close, in: inner, bytes), !contains(open, in: inner, bytes),
+                  bytes[inner.start] != 0x20, bytes[inner.end - 1] != 0x20 else { return nil }
+            return inner
         }
         return nil
     }
 
+    private static func contains(_ pattern: [UInt8], in range: ByteRange, _ bytes: [UInt8]) -> Bool {
+        guard range.length >= pattern.count else { return false }
+        for start in range.start...(range.end - pattern.count) where bytes[start] == pattern[0] {
+            if bytes[start..<start + pattern.count].elementsEqual(pattern) { return true }
+        }
+        return false
+    }
+
+    private static let tooltip = Array(ArxivFurniture.tooltip.utf8)
+
     private static func withoutTooltip(_ range: ByteRange, in source: SourceText) -> ByteRange {
-        let text = source.string(range)
-        guard text.hasSuffix(ArxivFurniture.tooltip), text.count > ArxivFurniture.tooltip.count else { return range }
-        var end = range.end - ArxivFurniture.tooltip.utf8.count
-        while end > range.start && FieldLine.isBlank(source.bytes[end - 1]) { end -= 1 }
+        let bytes = source.bytes
+        guard range.length > tooltip.count, bytes[range.end - 1] == tooltip.last,
+              bytes[range.end - tooltip.count..<range.end].elementsEqual(tooltip) else { return range }
+        var end = range.end - tooltip.count
+        while end > range.start && FieldLine.isBlank(bytes[end - 1]) { end -= 1 }
         return ByteRange(range.start, end)
     }
 }
