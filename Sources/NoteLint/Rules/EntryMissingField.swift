@@ -52,7 +52,9 @@ struct EntryMissingField: Rule {
             context.schema.roles(satisfying: name).union(vocabulary.role(of: name).map { [$0] } ?? [])
         }
         func has(_ entry: Entry, _ index: Int) -> Bool {
-            entry.fields.contains { field in field.role.map(satisfying[index].contains) ?? false || Field.sameKey(field.key, required[index]) }
+            // A field named only by the configuration has no role: it is found by its key.
+            satisfying[index].isEmpty ? entry.field(required[index]) != nil
+                : entry.fields.contains { field in field.role.map(satisfying[index].contains) ?? false }
         }
         let expected = required.indices.filter { index in
             !votes || 2 * entries.filter { has($0, index) }.count > entries.count

@@ -63,6 +63,11 @@ enum DayWriting: CaseIterable {
             default: continue
             }
         }
-        return [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear]
+        // `20 Apr 2021`, `20 Apr. 2021`, `20 April 2021`: the month's word tells (`8 May 2021`
+        // is written both of the first two ways).
+        let words = text.utf8.split(separator: 0x20)
+        guard words.count == 3 else { return [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear] }
+        if words[1].last == UInt8(ascii: ".") { return [.dayAbbreviatedMonthYear] }
+        return words[1].count == 3 ? [.dayMonthYear, .dayAbbreviatedMonthYear] : [.dayFullMonthYear]
     }
 }

@@ -26,13 +26,16 @@ struct RecordReader {
     /// `Key: value` lines with keys of their own (a changelog's `**crypto**: ...` items) that
     /// happens to hold a `url` is no record.
     static func isRecord(_ fields: [Field], vocabulary: FieldVocabulary) -> Bool {
-        var roles = Set<FieldRole>()
+        var roles: UInt32 = 0
         var unknown = 0
         for field in fields {
-            if field.role == nil && !vocabulary.isKnown(field.key) { unknown += 1 }
-            if isEvidence(field), let role = field.role { roles.insert(role) }
+            guard let role = field.role else {
+                if !vocabulary.isKnown(field.key) { unknown += 1 }
+                continue
+            }
+            if isEvidence(field) { roles |= role.bit }
         }
-        return roles.count >= 2 && roles.contains { $0.isIdentifying } && 2 * unknown <= fields.count
+        return roles.nonzeroBitCount >= 2 && roles & FieldRole.identifyingBits != 0 && 2 * unknown <= fields.count
     }
 
     /// A paragraph of one line that names a paper (`Title: Some Paper`, `Link: arXiv:2104.09864`)
