@@ -31,11 +31,19 @@ public struct BinaryContent: Sendable, Equatable {
             }
             if first == nil { first = problem.range }
         }
-        var control = 0
-        for offset in 0..<examined where isSuspectControl(source.bytes[offset]) {
-            control += 1
-            if first.map({ offset < $0.start }) ?? true { first = ByteRange(offset, offset + 1) }
+        // Every file passes here: one tight loop over the window's bytes.
+        let (control, firstControl) = source.bytes.withUnsafeBufferPointer { bytes -> (Int, Int?) in
+            var count = 0
+            var firstAt: Int?
+            for offset in 0..<examined {
+                let byte = bytes[offset]
+                guard byte < 0x20 || byte == 0x7F, isSuspectControl(byte) else { continue }
+                count += 1
+                if firstAt == nil { firstAt = offset }
+            }
+            return (count, firstAt)
         }
+        if let offset = firstControl, first.map({ offset < $0.start }) ?? true { first = ByteRange(offset, offset + 1) }
         guard let first, (nul + invalid + control) * 10 > examined else { return nil }
         return BinaryContent(examined: examined, nulBytes: nul, invalidUTF8Bytes: invalid, controlBytes: control, firstOffending: first)
     }

@@ -6,14 +6,15 @@ enum FieldLine {
     static let maximumKeyLength = 32
 
     /// The fields of the line from `contentStart`, or nil when it is not a field.
-    static func parse(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary) -> [Field]? {
-        guard let field = parseKeyAndValue(line: line, contentStart: contentStart, source: source, vocabulary: vocabulary) else {
+    static func parse(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary, roles: RoleCache? = nil) -> [Field]? {
+        guard let field = parseKeyAndValue(line: line, contentStart: contentStart, source: source, vocabulary: vocabulary, roles: roles) else {
             return nil
         }
         return readingLinks(field, source: source)
     }
 
-    static func parseKeyAndValue(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary) -> Field? {
+    static func parseKeyAndValue(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary,
+                                 roles: RoleCache? = nil) -> Field? {
         let content = source.lineContent(line)
         let bytes = source.bytes
         var start = contentStart
@@ -57,7 +58,7 @@ enum FieldLine {
         let valueRange = ValueText.unwrapped(ByteRange(valueFrom, valueTo), in: source)
         return Field(key: key, keyRange: keyRange, colonOffset: separatorEnd, rawValueRange: raw, valueRange: valueRange,
                      value: source.string(valueRange), range: ByteRange(keyRange.start, max(valueRange.end, separatorEnd + 1)),
-                     line: line, role: vocabulary.role(of: key))
+                     line: line, role: roles?.role(of: key, in: vocabulary) ?? vocabulary.role(of: key))
     }
 
     /// Where a line's text starts after its indentation and any list marker (`- `, `1. `).
@@ -177,5 +178,28 @@ struct MarkdownLink {
         while textStart < textStop && FieldLine.isBlank(bytes[textStart]) { textStart += 1 }
         while textStop > textStart && FieldLine.isBlank(bytes[textStop - 1]) { textStop -= 1 }
         return MarkdownLink(text: ByteRange(textStart, textStop), target: ByteRange(targetStart, targetEnd))
+    }
+}
+
+/// The roles of the keys one note has used most recently. A note repeats a handful of keys
+/// record after record; comparing a short key with these costs less than hashing it.
+final class RoleCache {
+    private var keys: [String] = []
+    private var roles: [FieldRole?] = []
+    private var next = 0
+    private static let size = 8
+
+    func role(of key: String, in vocabulary: FieldVocabulary) -> FieldRole? {
+        if let index = keys.firstIndex(of: key) { return roles[index] }
+        let role = vocabulary.role(of: key)
+        if keys.count < Self.size {
+            keys.append(key)
+            roles.append(role)
+        } else {
+            keys[next] = key
+            roles[next] = role
+            next = (next + 1) % Self.size
+        }
+        return role
     }
 }

@@ -8,6 +8,7 @@ struct RecordReader {
     /// Blocks never read: those inside footnote definitions.
     let excluded: [Bool]
     let children: [[Int]]
+    let roleCache = RoleCache()
 
     init(blocks: [Block], contentStarts: [[Int]], source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool]) {
         self.blocks = blocks
@@ -135,7 +136,7 @@ struct RecordReader {
         guard !starts.isEmpty else { return nil }
         var result = FieldLines()
         for (line, start) in zip(lines ?? Array(block.lines), starts) {
-            if let fields = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary) {
+            if let fields = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache) {
                 result.fields += fields
                 result.lastLine = line
                 result.fieldLineCount += 1
