@@ -46,7 +46,10 @@ struct EntryMissingField: Rule {
         let required = self.required ?? context.schema.required
         // The default schema asks only for what the note's own entries keep.
         let votes = self.required == nil && context.schema == .readingList
-        let entries = context.note.entries.filter { !$0.isBlank && $0.shape != .frontMatter }
+        let entries = context.note.entries.indices.filter { index in
+            let entry = context.note.entries[index]
+            return entry.shape != .frontMatter && !entry.isBlank
+        }
         // The roles that meet each required field, worked out once.
         let satisfying = required.map { name in
             context.schema.roles(satisfying: name).union(vocabulary.role(of: name).map { [$0] } ?? [])
@@ -57,10 +60,11 @@ struct EntryMissingField: Rule {
                 : entry.fields.contains { field in field.role.map(satisfying[index].contains) ?? false }
         }
         let expected = required.indices.filter { index in
-            !votes || 2 * entries.filter { has($0, index) }.count > entries.count
+            !votes || 2 * entries.count { has(context.note.entries[$0], index) } > entries.count
         }
         guard !expected.isEmpty else { return }
-        for entry in entries {
+        for entryIndex in entries {
+            let entry = context.note.entries[entryIndex]
             let missing = expected.filter { !has(entry, $0) }.map { required[$0] }
             guard !missing.isEmpty else { continue }
             let suggested = entry.fields.compactMap { FieldSuggestion.field(for: $0, in: entry, vocabulary: vocabulary) }

@@ -38,6 +38,10 @@ struct EntryPastedFurniture: Rule {
     func check(_ context: inout LintContext) {
         let source = context.source
         for entry in context.note.entries where entry.isWrittenAsLines {
+            // Most entries hold neither text: one look over the entry's bytes says so.
+            let text = ByteRange(source.lineIndex.lineStarts[entry.lines.lowerBound], source.lineContent(entry.lines.upperBound).end)
+            guard !Self.occurrences(of: ArxivFurniture.tooltip, in: source, within: text).isEmpty
+                || !Self.occurrences(of: Self.versionLineEnd, in: source, within: text).isEmpty else { continue }
             for line in entry.lines {
                 let content = source.lineContent(line)
                 if let tooltip = Self.occurrences(of: ArxivFurniture.tooltip, in: source, within: content).first {
@@ -57,7 +61,7 @@ struct EntryPastedFurniture: Rule {
         }
     }
 
-    static let versionLineEnd = "for this version)"
+    static let versionLineEnd = "version)"
 
     /// `(or arXiv:2104.09864v5 [cs.CL] for this version)` ending at `end`, on `line`.
     static func versionNote(endingAt end: Int, line: Int, source: SourceText) -> ByteRange? {
@@ -66,7 +70,7 @@ struct EntryPastedFurniture: Rule {
         guard let open = before.utf8.lastIndex(of: UInt8(ascii: "(")) else { return nil }
         let start = content.start + before.utf8.distance(from: before.utf8.startIndex, to: open)
         let note = source.string(ByteRange(start, end))
-        guard note.hasPrefix("(or ") && (note.contains("arXiv:") || note.contains("arxiv.org")) else { return nil }
+        guard note.hasPrefix("(or ") && note.hasSuffix("for this version)") && (note.contains("arXiv:") || note.contains("arxiv.org")) else { return nil }
         return ByteRange(start, end)
     }
 

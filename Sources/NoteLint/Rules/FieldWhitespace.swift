@@ -108,6 +108,7 @@ struct FieldWhitespace: Rule {
     private func checkControlCharacters(_ field: Field, source: SourceText, context: inout LintContext) {
         let raw = field.rawValueRange
         let bytes = source.bytes
+        guard bytes[raw.start..<raw.end].contains(where: Self.isControl) else { return }
         let controls = (raw.start..<raw.end).filter { Self.isControl(bytes[$0]) }
         guard let first = controls.first, let last = controls.last else { return }
         let names = Set(controls.map { Self.codePoint(bytes[$0]) }).sorted().joined(separator: ", ")

@@ -6,12 +6,13 @@ struct DateConvention {
 
     /// `days` are the note's Dates that name a day, as written and as read.
     init(days: [(text: String, date: NoteDate)], otherwise fallback: DayWriting) {
-        var uses: [DayWriting: Int] = [:]
+        // Counted by case: every Date of a note passes here.
+        var uses = [Int](repeating: 0, count: DayWriting.allCases.count)
         for day in days {
-            for writing in DayWriting.writings(of: day.text, for: day.date) { uses[writing, default: 0] += 1 }
+            for writing in DayWriting.writings(of: day.text, for: day.date) { uses[writing.index] += 1 }
         }
-        let most = uses.values.max() ?? 0
-        let leaders = DayWriting.allCases.filter { uses[$0] == most }
+        let most = uses.max() ?? 0
+        let leaders = DayWriting.allCases.filter { uses[$0.index] == most }
         let writesEveryDay = most > 0 && most == days.count
         if leaders.count == 1 || (writesEveryDay && !leaders.contains(fallback)) {
             writing = leaders[0]

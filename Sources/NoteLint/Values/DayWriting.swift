@@ -18,6 +18,8 @@ enum DayWriting: CaseIterable {
     /// `2021/04/20`.
     case yearMonthDaySlashed
 
+    var index: Int { Self.allCases.firstIndex(of: self)! }
+
     /// The writing of a configurable style.
     init(_ style: NoteDate.Style) {
         switch style {

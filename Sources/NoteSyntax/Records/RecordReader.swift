@@ -155,10 +155,14 @@ struct RecordReader {
     private func entry(_ found: FieldLines, block: Int, shape: Entry.Shape, title: [Field] = [], context: ClosedRange<Int>? = nil,
                        underline: Int? = nil, keepsProse: Bool = false) -> Entry {
         let fields = title + found.fields
-        let first = fields.map(\.line).min()!
+        var first = Int.max, start = Int.max, end = 0
+        for field in fields {
+            first = min(first, field.line)
+            start = min(start, field.range.start)
+            end = max(end, field.range.end)
+        }
         let lines = first...max(found.lastLine, first)
-        let start = fields.map(\.range.start).min()!
-        let end = max(fields.map(\.range.end).max()!, source.lineContent(lines.upperBound).end)
+        end = max(end, source.lineContent(lines.upperBound).end)
         let contextLines = context ?? lines
         return Entry(fields: fields, lines: lines, range: ByteRange(start, min(end, source.lineContent(lines.upperBound).end)),
                      blockIndex: block, headingUnderlineLine: underline, shape: shape,
