@@ -35,17 +35,36 @@ public struct BinaryContent: Sendable, Equatable {
         let (control, firstControl) = source.bytes.withUnsafeBufferPointer { bytes -> (Int, Int?) in
             var count = 0
             var firstAt: Int?
-            for offset in 0..<examined {
-                let byte = bytes[offset]
-                guard byte < 0x20 || byte == 0x7F, isSuspectControl(byte) else { continue }
-                count += 1
-                if firstAt == nil { firstAt = offset }
+            var offset = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while offset < examined {
+                // Eight bytes at a time: a word with no byte below 0x20 and no DEL holds no control.
+                if offset + 8 <= examined && !mayHoldControl(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                    offset += 8
+                    continue
+                }
+                let end = min(offset + 8, examined)
+                while offset < end {
+                    if isSuspectControl(bytes[offset]) {
+                        count += 1
+                        if firstAt == nil { firstAt = offset }
+                    }
+                    offset += 1
+                }
             }
             return (count, firstAt)
         }
         if let offset = firstControl, first.map({ offset < $0.start }) ?? true { first = ByteRange(offset, offset + 1) }
         guard let first, (nul + invalid + control) * 10 > examined else { return nil }
         return BinaryContent(examined: examined, nulBytes: nul, invalidUTF8Bytes: invalid, controlBytes: control, firstOffending: first)
+    }
+
+    /// Whether a word of eight bytes may hold a byte below 0x20 or a DEL (0x7F).
+    private static func mayHoldControl(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let del = word ^ (ones &* 0x7F)
+        return below != 0 || ((del &- ones) & ~del & highs) != 0
     }
 
     /// Control characters text does not hold. Tab, line breaks, form feed and ESC (colour

@@ -64,7 +64,7 @@ import Testing
         for run in [text, concise] {
             #expect(!run.stdout.contains("\u{1B}"))
             #expect(!run.stdout.contains("\u{202E}"))
-            #expect(run.stdout.contains("note.md:3:7: error: `20\\x1b[2J\\u{202e}21` is not a date"))
+            #expect(run.stdout.contains("note.md:3:7: info: `20\\x1b[2J\\u{202e}21` is not a date notelint reads"))
         }
         // The carets stand under the value as shown, escapes included; the column is the file's.
         let shown = "20\\x1b[2J\\u{202e}21"

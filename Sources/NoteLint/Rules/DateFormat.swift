@@ -56,8 +56,9 @@ struct DateFormat: Rule {
             guard let field = facts.date, let date = facts.validDate, date.day != nil else { return nil }
             return (field, date)
         }
-        let convention = DateConvention(days: days.map { ($0.field.value, $0.date) }, otherwise: DayWriting(style))
-        for (field, date) in days {
+        let writings = days.map { DayWriting.writings(of: $0.field.value, for: $0.date) }
+        let convention = DateConvention(writings: writings, otherwise: DayWriting(style))
+        for ((field, date), ways) in zip(days, writings) where !ways.contains(convention.writing) {
             guard let written = convention.writing.write(date), written != field.value else { continue }
             let fix = Fix(title: "Write `\(written)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: written)])
             context.report("date `\(quoted: field.value)` differs from the note's date style: `\(written)`", at: field.valueRange, fix: fix)

@@ -51,13 +51,13 @@ struct EntryMissingField: Rule {
             return entry.shape != .frontMatter && !entry.isBlank
         }
         // The roles that meet each required field, worked out once.
-        let satisfying = required.map { name in
-            context.schema.roles(satisfying: name).union(vocabulary.role(of: name).map { [$0] } ?? [])
+        let satisfying: [UInt32] = required.map { name in
+            context.schema.roles(satisfying: name).union(vocabulary.role(of: name).map { [$0] } ?? []).reduce(0) { $0 | $1.bit }
         }
         func has(_ entry: Entry, _ index: Int) -> Bool {
             // A field named only by the configuration has no role: it is found by its key.
-            satisfying[index].isEmpty ? entry.field(required[index]) != nil
-                : entry.fields.contains { field in field.role.map(satisfying[index].contains) ?? false }
+            satisfying[index] == 0 ? entry.field(required[index]) != nil
+                : entry.fields.contains { field in field.role.map { $0.bit & satisfying[index] != 0 } ?? false }
         }
         let expected = required.indices.filter { index in
             !votes || 2 * entries.count { has(context.note.entries[$0], index) } > entries.count

@@ -4,16 +4,17 @@
 struct DateConvention {
     let writing: DayWriting
 
-    /// `days` are the note's Dates that name a day, as written and as read.
-    init(days: [(text: String, date: NoteDate)], otherwise fallback: DayWriting) {
+    /// `writings` are, for each of the note's Dates that name a day, the ways that write it
+    /// exactly as it is written (`DayWriting.writings(of:for:)`).
+    init(writings: [[DayWriting]], otherwise fallback: DayWriting) {
         // Counted by case: every Date of a note passes here.
         var uses = [Int](repeating: 0, count: DayWriting.allCases.count)
-        for day in days {
-            for writing in DayWriting.writings(of: day.text, for: day.date) { uses[writing.index] += 1 }
+        for ways in writings {
+            for writing in ways { uses[writing.index] += 1 }
         }
         let most = uses.max() ?? 0
         let leaders = DayWriting.allCases.filter { uses[$0.index] == most }
-        let writesEveryDay = most > 0 && most == days.count
+        let writesEveryDay = most > 0 && most == writings.count
         if leaders.count == 1 || (writesEveryDay && !leaders.contains(fallback)) {
             writing = leaders[0]
         } else {

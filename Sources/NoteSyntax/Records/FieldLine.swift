@@ -5,12 +5,14 @@
 enum FieldLine {
     static let maximumKeyLength = 32
 
-    /// The fields of the line from `contentStart`, or nil when it is not a field.
-    static func parse(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary, roles: RoleCache? = nil) -> [Field]? {
+    /// The field of the line from `contentStart`, and the link a title written as a Markdown
+    /// link carries; nil when the line is not a field.
+    static func parse(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary,
+                      roles: RoleCache? = nil) -> (field: Field, link: Field?)? {
         guard let field = parseKeyAndValue(line: line, contentStart: contentStart, source: source, vocabulary: vocabulary, roles: roles) else {
             return nil
         }
-        return readingLinks(field, source: source)
+        return readingLink(field, source: source)
     }
 
     static func parseKeyAndValue(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary,
@@ -85,16 +87,21 @@ enum FieldLine {
     }
 
     /// A field whose value is a Markdown link or an autolink, read through.
-    static func readingLinks(_ field: Field, source: SourceText) -> [Field] {
-        guard let role = field.role, !field.isEmpty, let link = MarkdownLink.parse(field.valueRange, in: source) else { return [field] }
+    static func readingLink(_ field: Field, source: SourceText) -> (field: Field, link: Field?) {
+        guard let role = field.role, !field.isEmpty, let link = MarkdownLink.parse(field.valueRange, in: source) else { return (field, nil) }
         if role == .title, let text = link.text {
             let title = field.withValue(text, in: source)
             let target = field.withValue(link.target, in: source, origin: .linkTarget, key: FieldRole.link.impliedKey,
                                          keyRange: .empty(at: link.target.start), role: .some(.link))
-            return [title, target]
+            return (title, target)
         }
-        if role.isLocation || role == .code { return [field.withValue(link.target, in: source)] }
-        return [field]
+        if role.isLocation || role == .code { return (field.withValue(link.target, in: source), nil) }
+        return (field, nil)
+    }
+
+    static func readingLinks(_ field: Field, source: SourceText) -> [Field] {
+        let read = readingLink(field, source: source)
+        return read.link.map { [read.field, $0] } ?? [read.field]
     }
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

@@ -13,7 +13,7 @@ public enum FieldRole: String, Sendable, CaseIterable {
     }
 
     /// One bit per role, for sets of roles that cost no allocation.
-    var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
+    public var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
 
     static let identifyingBits: UInt32 = allCases.filter(\.isIdentifying).reduce(0) { $0 | $1.bit }
 

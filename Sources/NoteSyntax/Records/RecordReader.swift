@@ -136,8 +136,9 @@ struct RecordReader {
         guard !starts.isEmpty else { return nil }
         var result = FieldLines()
         for (line, start) in zip(lines ?? Array(block.lines), starts) {
-            if let fields = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache) {
-                result.fields += fields
+            if let read = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache) {
+                result.fields.append(read.field)
+                if let link = read.link { result.fields.append(link) }
                 result.lastLine = line
                 result.fieldLineCount += 1
             } else if result.fieldLineCount > 0 && ArxivFurniture.isFurnitureLine(source.string(ByteRange(start, source.lineContent(line).end))) {
