@@ -21,10 +21,16 @@ public struct EntrySchema: Sendable, Equatable {
     }
 
     public let fields: [FieldSpec]
+    /// The names of each kind's fields, in order, by `Kind.allCases` index: every entry of every
+    /// note asks for them.
+    private let namesByKind: [[String]]
 
     public init(fields: [FieldSpec]) {
         self.fields = fields
+        namesByKind = Kind.allCases.map { kind in fields.filter { $0.kind == kind }.map(\.name) }
     }
+
+    public static func == (lhs: EntrySchema, rhs: EntrySchema) -> Bool { lhs.fields == rhs.fields }
 
     public static let readingList = EntrySchema(fields: [
         FieldSpec(name: "Title", kind: .text, required: true),
@@ -37,7 +43,7 @@ public struct EntrySchema: Sendable, Equatable {
     public var required: [String] { fields.filter(\.required).map(\.name) }
 
     /// The names of the fields of a kind, in order.
-    public func names(of kind: Kind) -> [String] { fields.filter { $0.kind == kind }.map(\.name) }
+    public func names(of kind: Kind) -> [String] { namesByKind[Kind.allCases.firstIndex(of: kind)!] }
 
     /// The first of an entry's fields of a kind: the schema's own names first, then the
     /// fields whose role is of that kind (the first text field is the title; a Year is a date).

@@ -38,10 +38,10 @@ struct EntryPastedFurniture: Rule {
     func check(_ context: inout LintContext) {
         let source = context.source
         for entry in context.note.entries where entry.isWrittenAsLines {
-            // Most entries hold neither text: one look over the entry's bytes says so.
-            let text = ByteRange(source.lineIndex.lineStarts[entry.lines.lowerBound], source.lineContent(entry.lines.upperBound).end)
-            guard !Self.occurrences(of: ArxivFurniture.tooltip, in: source, within: text).isEmpty
-                || !Self.occurrences(of: Self.versionLineEnd, in: source, within: text).isEmpty else { continue }
+            // The record model has seen both: lines of furniture, and values the tooltip followed.
+            guard !entry.furnitureLines.isEmpty || entry.fields.contains(where: {
+                $0.origin == .line && $0.rawValueRange.end - $0.valueRange.end >= ArxivFurniture.tooltip.utf8.count
+            }) else { continue }
             for line in entry.lines {
                 let content = source.lineContent(line)
                 if let tooltip = Self.occurrences(of: ArxivFurniture.tooltip, in: source, within: content).first {

@@ -67,9 +67,15 @@ enum DayWriting: CaseIterable {
         }
         // `20 Apr 2021`, `20 Apr. 2021`, `20 April 2021`: the month's word tells (`8 May 2021`
         // is written both of the first two ways).
-        let words = text.utf8.split(separator: 0x20)
-        guard words.count == 3 else { return [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear] }
-        if words[1].last == UInt8(ascii: ".") { return [.dayAbbreviatedMonthYear] }
-        return words[1].count == 3 ? [.dayMonthYear, .dayAbbreviatedMonthYear] : [.dayFullMonthYear]
+        let bytes = text.utf8
+        guard let firstSpace = bytes.firstIndex(of: 0x20),
+              let secondSpace = bytes[bytes.index(after: firstSpace)...].firstIndex(of: 0x20) else {
+            return [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear]
+        }
+        let month = bytes[bytes.index(after: firstSpace)..<secondSpace]
+        if month.last == UInt8(ascii: ".") { return [.dayAbbreviatedMonthYear] }
+        guard month.count == 3 else { return [.dayFullMonthYear] }
+        // `May` is its own abbreviation: `8 May 2021` is written both ways.
+        return month.elementsEqual("May".utf8) ? [.dayMonthYear, .dayAbbreviatedMonthYear] : [.dayMonthYear]
     }
 }

@@ -27,6 +27,7 @@ public final class EntryFacts: Sendable {
         parsedDate = date.flatMap { $0.isEmpty ? nil : NoteDate.parse($0.value) }
         arxiv = link.flatMap { field in
             guard !field.isEmpty else { return nil }
+            if let reference = ArxivReference.parse(field.value) { return reference }
             // `arXiv: 2104.09864` names the paper by its bare identifier, which a feed may follow
             // with more text (`arXiv:2104.09864v1 Announce Type: new`).
             let key = field.key.lowercased()
