@@ -52,14 +52,12 @@ struct DateFormat: Rule {
     }
 
     func check(_ context: inout LintContext) {
-        let days = context.entries.compactMap { facts -> (field: Field, date: NoteDate)? in
-            guard let field = facts.date, let date = facts.validDate, date.day != nil else { return nil }
-            return (field, date)
-        }
-        let writings = days.map { DayWriting.writings(of: $0.field.value, for: $0.date) }
+        // The entries whose Date names a day; `EntryFacts` is a class, so no field is copied.
+        let days = context.entries.filter { $0.date != nil && $0.validDate?.day != nil }
+        let writings = days.map { DayWriting.writings(of: $0.date!.value, for: $0.validDate!) }
         let convention = DateConvention(writings: writings, otherwise: DayWriting(style))
-        for ((field, date), ways) in zip(days, writings) where !ways.contains(convention.writing) {
-            guard let written = convention.writing.write(date), written != field.value else { continue }
+        for (facts, ways) in zip(days, writings) where !ways.contains(convention.writing) {
+            guard let field = facts.date, let written = convention.writing.write(facts.validDate!), written != field.value else { continue }
             let fix = Fix(title: "Write `\(written)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: written)])
             context.report("date `\(quoted: field.value)` differs from the note's date style: `\(written)`", at: field.valueRange, fix: fix)
         }

@@ -155,7 +155,7 @@ struct RecordReader {
 
     private func entry(_ found: FieldLines, block: Int, shape: Entry.Shape, title: [Field] = [], context: ClosedRange<Int>? = nil,
                        underline: Int? = nil, keepsProse: Bool = false) -> Entry {
-        let fields = title + found.fields
+        let fields = title.isEmpty ? found.fields : title + found.fields
         var first = Int.max, start = Int.max, end = 0
         for field in fields {
             first = min(first, field.line)
