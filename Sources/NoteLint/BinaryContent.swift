@@ -4,7 +4,7 @@ import NoteSyntax
 /// first 8 KB hold, judged as git and ripgrep judge text, but tolerant of a few stray bytes.
 /// A file whose first 8 KB are more than a tenth NUL bytes, bytes that are not UTF-8 and
 /// control characters is not a note: `file-encoding` reports it once and no rule reads it.
-/// A note with a few bad bytes stays a note.
+/// A note with a few bad bytes stays a note, and so does valid UTF-8 without a NUL.
 public struct BinaryContent: Sendable, Equatable {
     public static let window = 8 * 1024
 
@@ -31,7 +31,9 @@ public struct BinaryContent: Sendable, Equatable {
             }
             if first == nil { first = problem.range }
         }
-        // Every file passes here: one tight loop over the window's bytes.
+        // Binary content holds NULs or bytes that are not UTF-8: a window without either is
+        // text, whatever control characters it has (field-whitespace reports those in values).
+        guard first != nil else { return nil }
         let (control, firstControl) = source.bytes.withUnsafeBufferPointer { bytes -> (Int, Int?) in
             var count = 0
             var firstAt: Int?
