@@ -34,12 +34,13 @@ git add broken.md
 pre-commit try-repo "$root" notelint --files broken.md > "$work/out.txt" 2>&1 || { cat "$work/out.txt"; fail "the sound note was rejected"; }
 passed=$((passed + 1))
 
-printf -- 'Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr. 2021\n---\n' > fixable.md
+# The second Date is off the note's style, and `---` right below an entry makes it a heading.
+printf -- 'Title: Meta Learning\nLink: https://arxiv.org/abs/2106.04570\nDate: 8 Jun 2021\n\nTitle: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr. 2021\n---\n' > fixable.md
 git add fixable.md
 if pre-commit try-repo "$root" notelint-fix --files fixable.md > "$work/out.txt" 2>&1; then
   cat "$work/out.txt"; fail "the fix hook passed a note it had to change"
 fi
-[ "$(cat fixable.md)" = "$(printf 'Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\n---')" ] \
+[ "$(cat fixable.md)" = "$(printf 'Title: Meta Learning\nLink: https://arxiv.org/abs/2106.04570\nDate: 8 Jun 2021\n\nTitle: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\n---')" ] \
   || { cat fixable.md; fail "the fix hook did not fix the note"; }
 git add fixable.md
 pre-commit try-repo "$root" notelint-fix --files fixable.md > "$work/out.txt" 2>&1 || { cat "$work/out.txt"; fail "the fixed note was rejected"; }
