@@ -93,11 +93,6 @@ public struct FieldVocabulary: Sendable, Equatable {
         self.roles = roles
     }
 
-    /// Extra keys known without a role of their own.
-    public init(knownFields: [String]) {
-        self.init(extra: knownFields.map { ($0, nil) })
-    }
-
     public func isKnown(_ key: String) -> Bool { entry(key) != nil }
 
     /// The role of a known key; nil when the key is unknown or has no role.
