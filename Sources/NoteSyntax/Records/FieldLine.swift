@@ -88,7 +88,9 @@ enum FieldLine {
 
     /// A field whose value is a Markdown link or an autolink, read through.
     static func readingLink(_ field: Field, source: SourceText) -> (field: Field, link: Field?) {
-        guard let role = field.role, !field.isEmpty, let link = MarkdownLink.parse(field.valueRange, in: source) else { return (field, nil) }
+        guard let role = field.role, !field.isEmpty, source.bytes[field.valueRange.start] == UInt8(ascii: "[")
+                || source.bytes[field.valueRange.start] == UInt8(ascii: "<"),
+              let link = MarkdownLink.parse(field.valueRange, in: source) else { return (field, nil) }
         if role == .title, let text = link.text {
             let title = field.withValue(text, in: source)
             let target = field.withValue(link.target, in: source, origin: .linkTarget, key: FieldRole.link.impliedKey,

@@ -16,11 +16,13 @@ enum ValueText {
         ("[[", "]]"), ("**", "**"), ("__", "__"), ("`", "`"), ("*", "*"), ("_", "_"),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
-    private static let openers: Set<UInt8> = [UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`")]
-
     private static func inside(_ range: ByteRange, in source: SourceText) -> ByteRange? {
         let bytes = source.bytes
-        guard range.length > 2, openers.contains(bytes[range.start]) else { return nil }
+        guard range.length > 2 else { return nil }
+        switch bytes[range.start] {
+        case UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"): break
+        default: return nil
+        }
         for (open, close) in wrappers where range.length > open.count + close.count
             && bytes[range.start..<range.start + open.count].elementsEqual(open)
             && bytes[range.end - close.count..<range.end].elementsEqual(close) {
