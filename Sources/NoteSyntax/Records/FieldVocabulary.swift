@@ -17,6 +17,14 @@ public enum FieldRole: String, Sendable, CaseIterable {
 
     static let identifyingBits: UInt32 = allCases.filter(\.isIdentifying).reduce(0) { $0 | $1.bit }
 
+    /// Roles whose values must fit them to count as evidence of a record (`isEvidence`).
+    var needsEvidence: Bool {
+        switch self {
+        case .link, .pdf, .doi, .code, .date, .year: return true
+        default: return false
+        }
+    }
+
     /// Roles whose value is a place on the web.
     public var isLocation: Bool {
         switch self {

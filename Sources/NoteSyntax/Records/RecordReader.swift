@@ -27,6 +27,8 @@ struct RecordReader {
     /// `Key: value` lines with keys of their own (a changelog's `**crypto**: ...` items) that
     /// happens to hold a `url` is no record.
     static func isRecord(_ fields: [Field], vocabulary: FieldVocabulary) -> Bool {
+        // Roles whose value needs no look (a title, subjects) first: most records are settled
+        // by them before any value is read.
         var roles: UInt32 = 0
         var unknown = 0
         for field in fields {
@@ -34,9 +36,17 @@ struct RecordReader {
                 if !vocabulary.isKnown(field.key) { unknown += 1 }
                 continue
             }
-            if isEvidence(field) { roles |= role.bit }
+            if !role.needsEvidence || field.isEmpty { roles |= role.bit }
         }
-        return roles.nonzeroBitCount >= 2 && roles & FieldRole.identifyingBits != 0 && 2 * unknown <= fields.count
+        guard 2 * unknown <= fields.count else { return false }
+        func settled() -> Bool { roles.nonzeroBitCount >= 2 && roles & FieldRole.identifyingBits != 0 }
+        if settled() { return true }
+        for field in fields {
+            guard let role = field.role, role.needsEvidence, roles & role.bit == 0, isEvidence(field) else { continue }
+            roles |= role.bit
+            if settled() { return true }
+        }
+        return false
     }
 
     /// A paragraph of one line that names a paper (`Title: Some Paper`, `Link: arXiv:2104.09864`)
