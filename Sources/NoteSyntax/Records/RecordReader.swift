@@ -166,16 +166,16 @@ struct RecordReader {
     private func entry(_ found: FieldLines, block: Int, shape: Entry.Shape, title: [Field] = [], context: ClosedRange<Int>? = nil,
                        underline: Int? = nil, keepsProse: Bool = false) -> Entry {
         let fields = title.isEmpty ? found.fields : title + found.fields
-        var first = Int.max, start = Int.max, end = 0
+        var first = Int.max, start = Int.max
         for field in fields {
             first = min(first, field.line)
             start = min(start, field.range.start)
-            end = max(end, field.range.end)
         }
         let lines = first...max(found.lastLine, first)
-        end = max(end, source.lineContent(lines.upperBound).end)
+        // To the end of the last line: a furniture line may follow the last field.
+        let end = source.lineContent(lines.upperBound).end
         let contextLines = context ?? lines
-        return Entry(fields: fields, lines: lines, range: ByteRange(start, min(end, source.lineContent(lines.upperBound).end)),
+        return Entry(fields: fields, lines: lines, range: ByteRange(start, end),
                      blockIndex: block, headingUnderlineLine: underline, shape: shape,
                      context: min(contextLines.lowerBound, lines.lowerBound)...max(contextLines.upperBound, underline ?? lines.upperBound),
                      proseLine: keepsProse ? found.proseLine : nil, furnitureLines: found.furniture)
