@@ -13,8 +13,8 @@ public struct NoteEntryKeys: Sendable {
 
     init(_ entries: [EntryFacts]) {
         items = entries.map { facts in
-            let link = facts.link.flatMap { $0.isEmpty ? nil : $0 }
-            let title = facts.title.flatMap { $0.isEmpty ? nil : $0 }
+            let link = facts.link.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
+            let title = facts.title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
             return Item(link: link, linkKey: link.map { EntryDuplicate.linkKey($0, facts) },
                         title: title, titleKey: title.map { EntryDuplicate.titleKey($0.value) })
         }

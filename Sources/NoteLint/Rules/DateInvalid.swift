@@ -10,7 +10,8 @@ struct DateInvalid: Rule {
             `Apr 2021`, `April 2021`, `Sept. 2020`, `2021`, `2021-04-20`, `2021-04` and `2021/04/20` \
             (month names in any case). A year alone, or a month with its year, is a valid date for \
             what it says. `31 Feb 2021` and `2021-13-01` are impossible; `04/05/2021` is ambiguous \
-            (4 May or 5 April); the message says which. A value in no form of the grammar \
+            (4 May or 5 April), unless the note's other numeric dates show their order (`15/03/2018` \
+            puts the day first); the message says which. A value in no form of the grammar \
             (`2012-2018`, `2012+`, `last spring`) is reported at info: it may be meant, and it is no \
             error of the note's that notelint cannot read it.
             """,
@@ -38,6 +39,7 @@ struct DateInvalid: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
+        let settlesOrder = Self.numericOrderIsSettled(context.entries)
         for facts in context.entries {
             guard let field = facts.date, let parsed = facts.parsedDate else { continue }
             switch parsed {
@@ -51,8 +53,24 @@ struct DateInvalid: Rule {
             case .failure(.impossible(let why)):
                 context.report("`\(quoted: field.value)` is not a real date: \(why)", at: field.valueRange)
             case .failure(.ambiguous(let why)):
+                if settlesOrder { continue }
                 context.report("`\(quoted: field.value)` is ambiguous: \(why)", at: field.valueRange)
             }
         }
+    }
+
+    /// Whether the note's numeric dates show one order: `15/03/2018` puts the day first, and
+    /// then `01/03/2018` beside it is the 1st of March. A note that shows both orders, or
+    /// neither, settles nothing.
+    static func numericOrderIsSettled(_ entries: [EntryFacts]) -> Bool {
+        var dayFirst = false, monthFirst = false
+        for facts in entries {
+            guard let value = facts.date?.value else { continue }
+            let parts = value.split(whereSeparator: { $0 == "/" || $0 == "." }).map { Int($0) }
+            guard parts.count == 3, let first = parts[0], let second = parts[1], parts[2] != nil else { continue }
+            if first > 12 && second <= 12 { dayFirst = true }
+            if second > 12 && first <= 12 { monthFirst = true }
+        }
+        return dayFirst != monthFirst
     }
 }

@@ -10,7 +10,8 @@ struct EntryDuplicate: Rule {
             compare with arXiv links reduced to their identifier without version (`abs/2104.09864v2` \
             and `pdf/2104.09864` are the same paper); titles compare ignoring case and spacing, and \
             count only when one of the two entries has no link: one title with two different links \
-            is two papers, or a talk and its paper. With \
+            is two papers, or a talk and its paper. Placeholders (`TBD`, `TODO`, `?`) are never \
+            duplicates. With \
             `scope: workspace`, an entry is also reported when an earlier note (in path order) has \
             it: `notelint check` compares the files it is given, the language server every note \
             of the workspace.
@@ -55,8 +56,8 @@ struct EntryDuplicate: Rule {
         firstByTitle.reserveCapacity(context.entries.count)
         // A paper note's front matter names the paper its body talks about: no duplicate of it.
         for facts in context.entries where facts.entry.shape != .frontMatter {
-            let link = facts.link.flatMap { $0.isEmpty ? nil : $0 }
-            let title = facts.title.flatMap { $0.isEmpty ? nil : $0 }
+            let link = facts.link.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
+            let title = facts.title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
             let linkKey = link.map { Self.linkKey($0, facts) }
             let titleKey = title.map { Self.titleKey($0.value) }
             if let link, let linkKey, let first = firstByLink[linkKey] {

@@ -5,8 +5,10 @@ struct LinkInvalid: Rule {
         id: "link-invalid",
         summary: "a Link that is not an absolute http(s) URL with a host",
         rationale: """
-            A Link is how a reader gets back to the paper; a relative path, a bare domain or a URL \
-            broken by a space leads nowhere. `arXiv:2104.09864` is accepted as a link.
+            A Link is how a reader gets back to the paper; a relative path, a bare domain, a URL \
+            broken by a space or a mistyped scheme (`hhttps://`) leads nowhere. `arXiv:2104.09864` is \
+            accepted as a link, and so are links into a reader's own apps (`zotero://select/...`, \
+            `obsidian://open?...`, `file:///...`): any scheme that is not a near miss of http(s).
             """,
         defaultSeverity: .error,
         fix: nil,
@@ -15,12 +17,13 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/2104.09864\n",
                 "Title: A\nLink: http://example.org:8080/paper.pdf?x=1#page=2\n",
                 "Title: A\nLink: arXiv:2104.09864\n",
+                "Title: A\nLink: zotero://select/library/items/MA4RHDQD\n",
             ],
             triggering: [
                 "Title: A\nLink: ↓www.example.org/paper.pdf\n",
                 "Title: A\nLink: ↓https:///paper.pdf\n",
                 "Title: A\nLink: ↓https://example.org/my paper.pdf\n",
-                "Title: A\nLink: ↓ftp://example.org/paper.pdf\n",
+                "Title: A\nLink: ↓hhttps://arxiv.org/abs/2104.09864\n",
             ]
         )
     )
@@ -41,7 +44,11 @@ struct LinkInvalid: Rule {
             return "is not an absolute URL (it needs https://)"
         }
         let scheme = link[..<schemeEnd].lowercased()
-        guard scheme == "http" || scheme == "https" else { return "is not an http(s) URL" }
+        guard scheme == "http" || scheme == "https" else {
+            // `zotero://` or `file://` is the reader's own; `hhttps://` or `htps://` is a typo.
+            let typo = editDistance(scheme, "http") <= 1 || editDistance(scheme, "https") <= 1
+            return typo ? "has the scheme `\(scheme)`: a typo of `https`?" : nil
+        }
         if link.contains(where: { $0.isWhitespace }) { return "contains whitespace (write a space as %20)" }
         let rest = link[link.index(schemeEnd, offsetBy: 3)...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }

@@ -15,6 +15,8 @@ enum FieldSuggestion {
             let target = candidate.lowercased()
             // A longer word built on a known one (`Reviewer`, `Datasets`) is a field of its own.
             if abs(target.count - folded.count) >= 2 && (folded.hasPrefix(target) || target.hasPrefix(folded)) { continue }
+            // A plural or a singular (`Links`, `Topic`) is a word of its own, not a typo.
+            if folded + "s" == target || target + "s" == folded { continue }
             let distance = editDistance(folded, target)
             if distance <= limit && (best == nil || distance < best!.distance) { best = (candidate, distance) }
         }
