@@ -3,7 +3,7 @@ import NoteSyntax
 struct LinkInvalid: Rule {
     static let description = RuleDescription(
         id: "link-invalid",
-        summary: "a Link that is not an absolute http(s) URL with a host",
+        summary: "a Link that is not an absolute http(s) URL with a host, or a DOI that is not a DOI",
         rationale: """
             A Link is how a reader gets back to the paper; a relative path, a bare domain, a URL \
             broken by a space or a mistyped scheme (`hhttps://`) leads nowhere. `arXiv:2104.09864` is \
@@ -18,12 +18,14 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: http://example.org:8080/paper.pdf?x=1#page=2\n",
                 "Title: A\nLink: arXiv:2104.09864\n",
                 "Title: A\nLink: zotero://select/library/items/MA4RHDQD\n",
+                "Title: A\nDOI: 10.48550/arXiv.2104.09864\n",
             ],
             triggering: [
                 "Title: A\nLink: ↓www.example.org/paper.pdf\n",
                 "Title: A\nLink: ↓https:///paper.pdf\n",
                 "Title: A\nLink: ↓https://example.org/my paper.pdf\n",
                 "Title: A\nLink: ↓hhttps://arxiv.org/abs/2104.09864\n",
+                "Title: A\nLink: https://arxiv.org/abs/2303.04150\nDOI: ↓arXiv:2303.04150v2\n",
             ]
         )
     )
@@ -32,9 +34,20 @@ struct LinkInvalid: Rule {
 
     func check(_ context: inout LintContext) {
         for facts in context.entries {
-            guard let link = facts.link, !link.isEmpty, facts.arxiv == nil, let problem = Self.problem(in: link.value) else { continue }
-            context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
+            if let link = facts.link, !link.isEmpty, facts.arxiv == nil, let problem = Self.problem(in: link.value) {
+                context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
+            }
+            for doi in facts.entry.fields where doi.role == .doi && doi.range != facts.link?.range && !Self.isDOI(doi.value) {
+                context.report("`\(quoted: doi.value)` is not a DOI (`10.NNNN/...`, or a doi.org link)", at: doi.valueRange)
+            }
         }
+    }
+
+    /// `10.1145/3442188.3445922`, `doi:10...`, a doi.org link, or no value yet (`N/A`).
+    static func isDOI(_ value: String) -> Bool {
+        let lowered = value.lowercased()
+        return value.isEmpty || lowered.hasPrefix("10.") || lowered.hasPrefix("doi:") || lowered.contains("doi.org/")
+            || PlaceholderValue.isPlaceholder(value) || lowered == "none"
     }
 
     /// What is wrong with a link, or nil when it is an absolute http(s) URL with a host.
