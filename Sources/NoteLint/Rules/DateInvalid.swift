@@ -39,7 +39,8 @@ struct DateInvalid: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        let settlesOrder = Self.numericOrderIsSettled(context.entries)
+        // Worked out at the first ambiguous date: most notes have none.
+        var settlesOrder: Bool?
         for facts in context.entries {
             guard let field = facts.date, let parsed = facts.parsedDate else { continue }
             switch parsed {
@@ -53,7 +54,8 @@ struct DateInvalid: Rule {
             case .failure(.impossible(let why)):
                 context.report("`\(quoted: field.value)` is not a real date: \(why)", at: field.valueRange)
             case .failure(.ambiguous(let why)):
-                if settlesOrder { continue }
+                if settlesOrder == nil { settlesOrder = Self.numericOrderIsSettled(context.entries) }
+                if settlesOrder == true { continue }
                 context.report("`\(quoted: field.value)` is ambiguous: \(why)", at: field.valueRange)
             }
         }
