@@ -12,7 +12,8 @@ public struct NoteEntryKeys: Sendable {
     let items: [Item]
 
     init(_ entries: [EntryFacts]) {
-        items = entries.map { facts in
+        // As within a note: a paper note's front matter is no duplicate of the entries naming it.
+        items = entries.filter { $0.entry.shape != .frontMatter }.map { facts in
             let link = facts.link.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
             let title = facts.title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
             return Item(link: link, linkKey: link.map { EntryDuplicate.linkKey($0, facts) },
@@ -28,6 +29,9 @@ public struct WorkspaceEntries: Sendable {
     struct Place: Sendable {
         let name: String
         let line: Int
+        /// Whether the entry there has a link: a title is a duplicate only where one of the
+        /// two entries has none, as within a note.
+        var hasLink = false
     }
 
     private var firstByLink: [String: Place] = [:]
@@ -38,7 +42,9 @@ public struct WorkspaceEntries: Sendable {
         for (name, keys) in notes {
             for item in keys.items {
                 if let key = item.linkKey, let link = item.link, firstByLink[key] == nil { firstByLink[key] = Place(name: name, line: link.line + 1) }
-                if let key = item.titleKey, let title = item.title, firstByTitle[key] == nil { firstByTitle[key] = Place(name: name, line: title.line + 1) }
+                if let key = item.titleKey, let title = item.title, firstByTitle[key] == nil {
+                    firstByTitle[key] = Place(name: name, line: title.line + 1, hasLink: item.link != nil)
+                }
             }
         }
     }
@@ -56,7 +62,8 @@ public struct WorkspaceEntries: Sendable {
             }
             if let key = item.linkKey, let link = item.link, !seenLinks.contains(key), let first = firstByLink[key], first.name != name {
                 found.append(finding(link, first, "link"))
-            } else if let key = item.titleKey, let title = item.title, !seenTitles.contains(key), let first = firstByTitle[key], first.name != name {
+            } else if let key = item.titleKey, let title = item.title, !seenTitles.contains(key), let first = firstByTitle[key], first.name != name,
+                      item.link == nil || !first.hasLink {
                 found.append(finding(title, first, "title"))
             }
         }

@@ -5,7 +5,7 @@ import Testing
 /// given, the earlier path holding the first entry.
 @Suite struct WorkspaceDuplicateTests {
     private let first = "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n"
-    private let second = "Intro.\n\nTitle: Rotary\nLink: https://arxiv.org/pdf/2104.09864v2\nDate: 20 Apr 2021\n\nTitle: roformer\nLink: https://example.org/x\n"
+    private let second = "Intro.\n\nTitle: Rotary\nLink: https://arxiv.org/pdf/2104.09864v2\nDate: 20 Apr 2021\n\nTitle: roformer\nYear: 2021\n"
 
     @Test func duplicatesAcrossFilesNeedTheOption() throws {
         let folder = try TemporaryFolder()
@@ -24,6 +24,9 @@ import Testing
         ])
         // A second run (the result cache is not used for such findings) says the same.
         #expect(try Notelint.run(["check", "--select", "entry-duplicate"], in: folder.url).stdout == run.stdout)
+        // One title with two different links is two papers, across notes as within one.
+        try folder.write("c.md", "Title: RoFormer\nLink: https://example.org/roformer-slides\n")
+        #expect(!(try Notelint.run(["check", "--select", "entry-duplicate", "c.md", "a.md"], in: folder.url).stdout.contains("c.md:")))
         // Given alone, b.md has nothing to be compared with.
         #expect(try Notelint.run(["check", "--select", "entry-duplicate", "b.md"], in: folder.url).status == 0)
     }

@@ -267,9 +267,9 @@ import Testing
         // After the end, the server has queued its lint of open notes (none): nothing else comes.
         _ = try progress(client, "end")
         client.server.drain()
-        // The editor's text, not the file's: a title that a.md has, after CJK text.
+        // The editor's text, not the file's: a title that a.md has, with no link of its own, after CJK text.
         let uri = folder.uri("notes/b.md")
-        let text = "Intro 中文.\n\nTitle: RoFormer 😀\nLink: https://example.org/rope\nDate: 20 Apr 2021\n"
+        let text = "Intro 中文.\n\nTitle: RoFormer 😀\nDate: 20 Apr 2021\n"
         client.open(uri, text)
         let found = try client.diagnostics(uri, version: 1)
         #expect(found.map { $0["code"]?.string } == ["entry-duplicate"])
