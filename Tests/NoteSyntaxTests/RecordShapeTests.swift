@@ -39,6 +39,10 @@ import Testing
         // A heading that is a link gives the link too; a list follows it as well.
         let linked = try #require(Note("### [Some Paper](https://arxiv.org/abs/2104.09864)\n- Date: Apr 2021\n").entries.first)
         #expect(values(linked) == ["title=Some Paper", "link=https://arxiv.org/abs/2104.09864", "date=Apr 2021"])
+        // An emphasised first line is a title too.
+        let bold = try #require(Note("**Some Paper**\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n").entries.first)
+        #expect(bold.shape == .heading && values(bold) == ["title=Some Paper", "link=https://arxiv.org/abs/2104.09864", "date=2021"])
+        #expect(bold.lines == 0...2)
         // A heading over fields that say nothing of where the paper is: no record.
         #expect(Note("## Meeting\nDate: 2021-03-01\n").entries.isEmpty)
     }

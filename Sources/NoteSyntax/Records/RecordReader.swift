@@ -200,12 +200,11 @@ struct RecordReader {
         // An emphasised or linked first line as the title: `**Some Paper**` then field lines.
         guard block.lines.count >= 2,
               let title = TitleLine.read(line: block.startLine, from: contentStarts[index][0], source: source),
-              var rest = fieldLines(of: index, lines: Array(block.lines.dropFirst()), firstStart: 1),
-              rest.proseLine == nil, !rest.fields.contains(where: { $0.role == .title }),
-              (rest.fields + title.fields).contains(where: { $0.role?.isLocation == true }),
-              Self.isRecord(title.fields + rest.fields, vocabulary: vocabulary) else { return nil }
-        rest.fields = title.fields + rest.fields
-        return entry(rest, block: index, shape: .heading, context: block.lines)
+              let rest = fieldLines(of: index, lines: Array(block.lines.dropFirst()), firstStart: 1),
+              rest.proseLine == nil, !rest.fields.contains(where: { $0.role == .title }) else { return nil }
+        let all = title.fields + rest.fields
+        guard all.contains(where: { $0.role?.isLocation == true }), Self.isRecord(all, vocabulary: vocabulary) else { return nil }
+        return entry(rest, block: index, shape: .heading, title: title.fields, context: block.lines)
     }
 
     /// A setext heading whose text lines are fields: Markdown read a record followed by `---`.
@@ -276,8 +275,8 @@ struct RecordReader {
             let nested = nestedList.map { nestedFields($0) }
             if let found, found.proseLine == nil, nested == nil, found.fieldLineCount == 1 {
                 // One field per item: the run goes on unless this role is already in it.
-                let roles = Set(found.fields.compactMap(\.role))
-                if run.fields.contains(where: { $0.role.map(roles.contains) ?? false }) { flush() }
+                let roles = found.fields.reduce(UInt32(0)) { $0 | ($1.role?.bit ?? 0) }
+                if run.fields.contains(where: { ($0.role?.bit ?? 0) & roles != 0 }) { flush() }
                 if runStart == nil { runStart = paragraph! }
                 run.fields += found.fields
                 run.lastLine = found.lastLine
