@@ -35,7 +35,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def binary():
     override = os.environ.get("NOTELINT_BIN")
     if override:
-        return override
+        return os.path.abspath(override)
     for flavour in ("release", "debug"):
         candidate = os.path.join(ROOT, ".build", flavour, "notelint")
         if os.access(candidate, os.X_OK):

@@ -6,7 +6,9 @@ struct DateFuture: Rule {
         summary: "a Date after today",
         rationale: """
             A paper cannot be dated in the future: a future date is a typo (`2102` for `2021`) or \
-            a placeholder. A year or a month counts as future only when all of it is after today.
+            a placeholder. A year or a month counts as future only when all of it is after today, and \
+            a year alone only when it is after next year: a venue's year (`AAAI 2027`) is known a year \
+            ahead.
             """,
         defaultSeverity: .warning,
         fix: nil,
@@ -27,6 +29,7 @@ struct DateFuture: Rule {
     func check(_ context: inout LintContext) {
         for facts in context.entries {
             guard let field = facts.date, let date = facts.validDate, date.isAfter(context.today) else { continue }
+            if date.month == nil && date.year == context.today.year + 1 { continue }
             context.report("date `\(quoted: field.value)` is in the future", at: field.valueRange)
         }
     }

@@ -8,7 +8,9 @@ struct EntryEmptyField: Rule {
         rationale: """
             An entry without its Title or Link cannot be found again, and one without a Date cannot be \
             placed in time. An empty Subjects matters only where it can be filled: on an entry whose \
-            Link is on arXiv. An entry whose every field is empty is a different problem (`entry-blank`).
+            Link is on arXiv. An entry whose every field is empty is a different problem (`entry-blank`). \
+            In a table an empty cell is how a row says "none" (a paper under review has no link yet), so \
+            only an empty title cell, or a link written with an empty target (`[arXiv]()`), is reported.
             """,
         defaultSeverity: .error,
         severityNote: "error for Title and Link (the first text field and url fields of `entries`), warning for Date (date fields) and other required fields, info for Subjects (arxiv-subjects fields) on an arXiv entry, where it can be filled",
@@ -17,6 +19,7 @@ struct EntryEmptyField: Rule {
             nonTriggering: [
                 "Title:\nLink:\nDate:\nSubjects:\n",
                 "Title: Exploratory Data Analysis\nLink: https://example.org/tukey.pdf\nDate: 1977\nSubjects:\n",
+                "| Title | Venue | Link |\n|---|---|---|\n| A paper under review | submitted | |\n",
             ],
             triggering: [
                 "↓Title:\nLink: https://arxiv.org/abs/2104.09864\n↓Date: \n",
@@ -33,9 +36,12 @@ struct EntryEmptyField: Rule {
         for facts in context.entries where !facts.entry.isBlank && facts.entry.shape != .frontMatter {
             let title = facts.title
             for field in facts.entry.fields where field.isEmpty {
+                let isTitle = title.map { $0.range == field.range && $0.key == field.key } ?? false
+                // An empty cell is how a table says "none" (a paper under review has no link yet);
+                // only a row without its title has lost something.
+                if field.origin == .tableCell && !isTitle { continue }
                 // A field written as a line is marked from its key; a cell or a link, where it is.
                 let range = field.origin == .line ? ByteRange(field.keyRange.start, field.colonOffset + 1) : field.rawValueRange
-                let isTitle = title.map { $0.range == field.range && $0.key == field.key } ?? false
                 switch context.schema.kind(of: field) {
                 case .url?:
                     context.report("`\(quoted: field.key)` is empty", at: range, severity: .error)

@@ -7,7 +7,9 @@ struct FrontMatterEmptyValue: Rule {
         rationale: """
             A template's `date:`, `link:`, `url:` or `doi:` left empty publishes a post with no date (the \
             site generator falls back to the file's) or a paper note that points nowhere. Other keys \
-            may be empty on purpose (`tags:`), and are not reported.
+            may be empty on purpose (`tags:`), and are not reported. A value written out as empty \
+            (`doi: ""`, `doi: null`) says "none" on purpose, as a generated paper card does for a paper \
+            without a DOI, and is not reported either.
             """,
         defaultSeverity: .warning,
         fix: nil,
@@ -16,9 +18,10 @@ struct FrontMatterEmptyValue: Rule {
         examples: RuleExamples(
             nonTriggering: [
                 "---\ntitle: Notes\ndate: 2021-04-20\ntags:\n---\n",
+                "---\ntitle: A paper\nurl: https://arxiv.org/abs/2104.09864\ndoi: \"\"\n---\n",
             ],
             triggering: [
-                "---\ntitle: Notes\n↓date:\n↓doi: \"\"\n---\n",
+                "---\ntitle: Notes\n↓date:\n↓doi: \n---\n",
             ]
         )
     )
@@ -34,9 +37,19 @@ struct FrontMatterEmptyValue: Rule {
         guard let frontMatter = context.note.frontMatter, frontMatter.isClosed else { return }
         for pair in frontMatter.pairs {
             guard let key = pair.key.scalarText, keys.contains(key.lowercased()),
-                  case .scalar(let value, _) = pair.value, value.trimmingBlanksAndNewlines.isEmpty else { continue }
+                  case .scalar(let value, let range) = pair.value, value.trimmingBlanksAndNewlines.isEmpty,
+                  !Self.isWrittenOut(range, in: context.note.source) else { continue }
             context.report("`\(quoted: key)` is empty", at: pair.key.range)
         }
+    }
+}
+
+extension FrontMatterEmptyValue {
+    /// `doi: ""` or `doi: null` says "none" on purpose; only a bare `doi:` was left unfilled.
+    static func isWrittenOut(_ range: ByteRange, in source: SourceText) -> Bool {
+        guard !range.isEmpty else { return false }
+        let written = source.string(range).lowercased()
+        return written.hasPrefix("\"") || written.hasPrefix("'") || written == "null" || written == "~"
     }
 }
 

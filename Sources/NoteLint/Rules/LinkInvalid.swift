@@ -8,7 +8,8 @@ struct LinkInvalid: Rule {
             A Link is how a reader gets back to the paper; a relative path, a bare domain, a URL \
             broken by a space or a mistyped scheme (`hhttps://`) leads nowhere. `arXiv:2104.09864` is \
             accepted as a link, and so are links into a reader's own apps (`zotero://select/...`, \
-            `obsidian://open?...`, `file:///...`): any scheme that is not a near miss of http(s).
+            `obsidian://open?...`, `file:///...`): any scheme that is not a near miss of http(s). A \
+            value that says there is no link yet (`—`, `n/a`, `TBD`) is left alone.
             """,
         defaultSeverity: .error,
         fix: nil,
@@ -19,6 +20,7 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: arXiv:2104.09864\n",
                 "Title: A\nLink: zotero://select/library/items/MA4RHDQD\n",
                 "Title: A\nDOI: 10.48550/arXiv.2104.09864\n",
+                "| Title | Link |\n|---|---|\n| A | — |\n",
             ],
             triggering: [
                 "Title: A\nLink: ↓www.example.org/paper.pdf\n",
@@ -34,7 +36,8 @@ struct LinkInvalid: Rule {
 
     func check(_ context: inout LintContext) {
         for facts in context.entries {
-            if let link = facts.link, !link.isEmpty, facts.arxiv == nil, let problem = Self.problem(in: link.value) {
+            if let link = facts.link, !link.isEmpty, facts.arxiv == nil, !PlaceholderValue.isPlaceholder(link.value),
+               let problem = Self.problem(in: link.value) {
                 context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
             }
             for doi in facts.entry.fields where doi.role == .doi && doi.range != facts.link?.range && !Self.isDOI(doi.value) {
