@@ -39,7 +39,7 @@ struct EntryEmptyField: Rule {
                 let isTitle = title.map { $0.range == field.range && $0.key == field.key } ?? false
                 // An empty cell is how a table says "none" (a paper under review has no link yet);
                 // only a row without its title has lost something.
-                if field.origin == .tableCell && !isTitle { continue }
+                if field.origin == .tableCell && !isTitle && Self.isBlank(field.rawValueRange, in: context.note.source) { continue }
                 // A field written as a line is marked from its key; a cell or a link, where it is.
                 let range = field.origin == .line ? ByteRange(field.keyRange.start, field.colonOffset + 1) : field.rawValueRange
                 switch context.schema.kind(of: field) {
@@ -58,5 +58,9 @@ struct EntryEmptyField: Rule {
                 }
             }
         }
+    }
+
+    static func isBlank(_ range: ByteRange, in source: SourceText) -> Bool {
+        source.bytes[range.start..<range.end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }

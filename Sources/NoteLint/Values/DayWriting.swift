@@ -49,33 +49,119 @@ enum DayWriting: CaseIterable {
 
     static let capitalizedMonths = NoteDate.longMonths.map { $0.prefix(1).uppercased() + $0.dropFirst() }
 
-    /// The writings that give exactly `text` for `date` (`8 May 2021` is written two ways).
-    /// Only those the text's punctuation allows are written out to compare: every Date of a
-    /// note passes here.
+    /// The writings that give exactly `text` for `date` (`8 May 2021` is written three ways).
+    /// Only those the text's punctuation allows are compared, byte by byte and without writing
+    /// the date out: every Date of a note passes here.
     static func writings(of text: String, for date: NoteDate) -> [DayWriting] {
-        candidates(for: text).filter { $0.write(date) == text }
+        var text = text
+        return text.withUTF8 { bytes in candidates(for: bytes).filter { $0.spells(date, as: bytes) } }
     }
 
-    private static func candidates(for text: String) -> [DayWriting] {
-        for byte in text.utf8 {
+    /// Whether `bytes` is `date` written this way: the same answer as `write(date) == text`.
+    func spells(_ date: NoteDate, as bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let month = date.month, let day = date.day, date.year >= 0 else { return false }
+        var reader = WrittenDayReader(bytes: bytes)
+        let short = NoteDate.shortMonths[month - 1].utf8
+        let full = Self.capitalizedMonths[month - 1].utf8
+        let spelled: Bool
+        switch self {
+        case .dayMonthYear:
+            spelled = reader.number(day) && reader.byte(" ") && reader.word(short) && reader.byte(" ") && reader.year(date.year)
+        case .dayAbbreviatedMonthYear:
+            spelled = reader.number(day) && reader.byte(" ") && reader.word(short)
+                && (short.elementsEqual(full) || reader.byte(".")) && reader.byte(" ") && reader.year(date.year)
+        case .dayFullMonthYear:
+            spelled = reader.number(day) && reader.byte(" ") && reader.word(full) && reader.byte(" ") && reader.year(date.year)
+        case .monthDayYear:
+            spelled = reader.word(short) && reader.byte(" ") && reader.number(day) && reader.byte(",") && reader.byte(" ")
+                && reader.year(date.year)
+        case .fullMonthDayYear:
+            spelled = reader.word(full) && reader.byte(" ") && reader.number(day) && reader.byte(",") && reader.byte(" ")
+                && reader.year(date.year)
+        case .iso:
+            spelled = reader.year(date.year) && reader.byte("-") && reader.twoDigits(month) && reader.byte("-") && reader.twoDigits(day)
+        case .yearMonthDaySlashed:
+            spelled = reader.year(date.year) && reader.byte("/") && reader.twoDigits(month) && reader.byte("/") && reader.twoDigits(day)
+        }
+        return spelled && reader.isAtEnd
+    }
+
+    private static let dashed: [DayWriting] = [.iso]
+    private static let slashed: [DayWriting] = [.yearMonthDaySlashed]
+    private static let withComma: [DayWriting] = [.monthDayYear, .fullMonthDayYear]
+    private static let dayFirst: [DayWriting] = [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear]
+    private static let abbreviated: [DayWriting] = [.dayAbbreviatedMonthYear]
+    private static let fullMonth: [DayWriting] = [.dayFullMonthYear]
+    private static let shortMonth: [DayWriting] = [.dayMonthYear]
+    private static let may: [DayWriting] = [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear]
+
+    private static func candidates(for bytes: UnsafeBufferPointer<UInt8>) -> [DayWriting] {
+        for byte in bytes {
             switch byte {
-            case UInt8(ascii: "-"): return [.iso]
-            case UInt8(ascii: "/"): return [.yearMonthDaySlashed]
-            case UInt8(ascii: ","): return [.monthDayYear, .fullMonthDayYear]
+            case UInt8(ascii: "-"): return dashed
+            case UInt8(ascii: "/"): return slashed
+            case UInt8(ascii: ","): return withComma
             default: continue
             }
         }
         // `20 Apr 2021`, `20 Apr. 2021`, `20 April 2021`: the month's word tells (`8 May 2021`
-        // is written both of the first two ways).
-        let bytes = text.utf8
+        // is written all three ways).
         guard let firstSpace = bytes.firstIndex(of: 0x20),
-              let secondSpace = bytes[bytes.index(after: firstSpace)...].firstIndex(of: 0x20) else {
-            return [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear]
+              let secondSpace = bytes[(firstSpace + 1)...].firstIndex(of: 0x20) else {
+            return dayFirst
         }
-        let month = bytes[bytes.index(after: firstSpace)..<secondSpace]
-        if month.last == UInt8(ascii: ".") { return [.dayAbbreviatedMonthYear] }
-        guard month.count == 3 else { return [.dayFullMonthYear] }
-        // `May` is its own abbreviation: `8 May 2021` is written both ways.
-        return month.elementsEqual("May".utf8) ? [.dayMonthYear, .dayAbbreviatedMonthYear] : [.dayMonthYear]
+        let month = bytes[(firstSpace + 1)..<secondSpace]
+        if month.last == UInt8(ascii: ".") { return abbreviated }
+        guard month.count == 3 else { return fullMonth }
+        return month.elementsEqual("May".utf8) ? may : shortMonth
+    }
+}
+
+/// Reads a written day piece by piece, each piece compared in place.
+private struct WrittenDayReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset = 0
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func byte(_ expected: Unicode.Scalar) -> Bool {
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: expected) else { return false }
+        offset += 1
+        return true
+    }
+
+    mutating func word(_ expected: String.UTF8View) -> Bool {
+        guard bytes.count - offset >= expected.count,
+              bytes[offset..<(offset + expected.count)].elementsEqual(expected) else { return false }
+        offset += expected.count
+        return true
+    }
+
+    /// `value` in decimal, no leading zero.
+    mutating func number(_ value: Int) -> Bool { digits(value, width: 1) }
+
+    /// `value` padded to two digits (`04`).
+    mutating func twoDigits(_ value: Int) -> Bool { digits(value, width: 2) }
+
+    /// `value` padded to four digits (`0999`).
+    mutating func year(_ value: Int) -> Bool { digits(value, width: 4) }
+
+    private mutating func digits(_ value: Int, width: Int) -> Bool {
+        guard value >= 0 else { return false }
+        var count = 1
+        var power = 1
+        while value / power >= 10 { power *= 10; count += 1 }
+        let written = max(count, width)
+        guard bytes.count - offset >= written else { return false }
+        for padding in 0..<(written - count) where bytes[offset + padding] != UInt8(ascii: "0") { return false }
+        var rest = value
+        var position = offset + written - 1
+        for _ in 0..<count {
+            guard bytes[position] == UInt8(ascii: "0") + UInt8(rest % 10) else { return false }
+            rest /= 10
+            position -= 1
+        }
+        offset += written
+        return true
     }
 }
