@@ -83,20 +83,27 @@ struct EntryDuplicate: Rule {
 
     /// Lower-cased, blanks collapsed; ASCII titles without going through Characters.
     static func titleKey(_ title: String) -> String {
-        guard title.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return title.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }
-        var key: [UInt8] = []
-        key.reserveCapacity(title.utf8.count)
-        var pendingSpace = false
-        for byte in title.utf8 {
-            if byte == 0x20 || byte == 0x09 {
-                pendingSpace = !key.isEmpty
-            } else {
-                if pendingSpace { key.append(0x20); pendingSpace = false }
-                key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        var title = title
+        return title.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return String(decoding: bytes, as: UTF8.self).lowercased()
+                    .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            }
+            // ASCII, nearly every title: lowered and its blanks folded in one pass.
+            return String(unsafeUninitializedCapacity: bytes.count) { key in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x09 {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { key[count] = 0x20; count += 1; pendingSpace = false }
+                        key[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: key, as: UTF8.self)
     }
 }

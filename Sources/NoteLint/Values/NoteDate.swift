@@ -68,12 +68,15 @@ public struct NoteDate: Sendable, Equatable {
     static func month(named word: ArraySlice<UInt8>) -> Int? {
         var name = word
         if name.last == UInt8(ascii: ".") { name = name.dropLast() }
-        guard name.count >= 3, name.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
-        let lower = name.map { $0 | 0x20 }
-        if lower == Array("sept".utf8) { return 9 }
+        guard (3...9).contains(name.count), name.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+        // Compared in place, lowered byte by byte: every Date written in words passes here.
+        func spells(_ lowercased: String.UTF8View) -> Bool {
+            zip(name, lowercased).allSatisfy { $0 | 0x20 == $1 }
+        }
+        if name.count == 4 && spells("sept".utf8) { return 9 }
         for (index, month) in longMonths.enumerated() {
-            let full = Array(month.utf8)
-            if lower == full || (lower.count == 3 && full.starts(with: lower)) { return index + 1 }
+            let full = month.utf8
+            if (name.count == full.count || (name.count == 3 && full.count > 3)) && spells(full) { return index + 1 }
         }
         return nil
     }

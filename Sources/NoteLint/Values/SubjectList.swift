@@ -110,21 +110,27 @@ struct SubjectList {
     /// checked on the bytes, since most values were copied from arXiv and pass.
     func isCanonical(_ range: ByteRange, in source: SourceText) -> Bool {
         guard !hasStrayText, !items.isEmpty else { return false }
-        var offset = range.start
-        let bytes = source.bytes
-        func expect<S: Sequence>(_ part: S) -> Bool where S.Element == UInt8 {
-            for byte in part {
-                guard offset < range.end, bytes[offset] == byte else { return false }
-                offset += 1
+        return source.bytes.withUnsafeBufferPointer { bytes in
+            var offset = range.start
+            for (index, item) in items.enumerated() {
+                guard let category = ArxivTaxonomy.category(item.code), category.id == item.code else { return false }
+                if index > 0 && !Self.expect("; ".utf8, in: bytes, upTo: range.end, at: &offset) { return false }
+                guard Self.expect(category.name.utf8, in: bytes, upTo: range.end, at: &offset),
+                      Self.expect(" (".utf8, in: bytes, upTo: range.end, at: &offset),
+                      Self.expect(category.id.utf8, in: bytes, upTo: range.end, at: &offset),
+                      Self.expect(")".utf8, in: bytes, upTo: range.end, at: &offset) else { return false }
             }
-            return true
+            return offset == range.end
         }
-        for (index, item) in items.enumerated() {
-            guard let category = ArxivTaxonomy.category(item.code), category.id == item.code else { return false }
-            if index > 0 && !expect("; ".utf8) { return false }
-            guard expect(category.name.utf8), expect(" (".utf8), expect(category.id.utf8), expect(")".utf8) else { return false }
+    }
+
+    /// Whether `part` is written at `offset` (before `end`); moves `offset` past it when it is.
+    private static func expect(_ part: String.UTF8View, in bytes: UnsafeBufferPointer<UInt8>, upTo end: Int, at offset: inout Int) -> Bool {
+        for byte in part {
+            guard offset < end, bytes[offset] == byte else { return false }
+            offset += 1
         }
-        return offset == range.end
+        return true
     }
 
     /// The canonical rendering, with arXiv's names and codes; nil when a code is unknown.

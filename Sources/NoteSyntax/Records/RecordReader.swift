@@ -145,7 +145,10 @@ struct RecordReader {
         let starts = contentStarts[index].dropFirst(firstStart)
         guard !starts.isEmpty else { return nil }
         var result = FieldLines()
-        for (line, start) in zip(lines ?? Array(block.lines), starts) {
+        result.fields.reserveCapacity(starts.count)
+        let lineCount = min(lines?.count ?? block.lines.count, starts.count)
+        for (position, start) in starts.prefix(lineCount).enumerated() {
+            let line = lines?[position] ?? block.startLine + position
             if let read = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache) {
                 result.fields.append(read.field)
                 if let link = read.link { result.fields.append(link) }
