@@ -28,6 +28,9 @@ public struct FrontMatter: Sendable, Equatable {
     static func parse(_ source: SourceText) -> FrontMatter? {
         guard let (opening, closing) = locate(in: source) else { return nil }
         guard let closing else {
+            // A lone `---` above a heading or prose is a thematic break (a digest opening each
+            // day with a rule); it is front matter left open only when YAML follows it.
+            guard opening + 1 < source.lineIndex.lineCount, startsWithYAMLKey(source, line: opening + 1) else { return nil }
             // Unclosed: the front matter is taken to run to the first blank line, so its
             // `key: value` lines are not read as Markdown (and as entries) below it.
             var last = opening
@@ -42,6 +45,19 @@ public struct FrontMatter: Sendable, Equatable {
         let yaml = source.string(ByteRange(contentStart, contentEnd))
         let (root, problem) = YAMLReader.read(yaml, baseLine: opening + 1, in: source)
         return FrontMatter(lines: opening...closing, contentLines: contentLines, isClosed: true, root: root, problem: problem)
+    }
+
+    /// `key:` or `key: value` (the key unindented, without blanks, before a colon and a blank or
+    /// the end of the line), the way every front matter starts.
+    private static func startsWithYAMLKey(_ source: SourceText, line: Int) -> Bool {
+        let content = source.lineContent(line)
+        let bytes = source.bytes[content.start..<content.end]
+        guard let first = bytes.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "-"), first != 0x20, first != 0x09,
+              let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > content.start else { return false }
+        let afterColon = colon + 1
+        guard afterColon == content.end || bytes[afterColon] == 0x20 || bytes[afterColon] == 0x09 else { return false }
+        return !bytes[content.start..<colon].contains(where: { $0 == 0x20 || $0 == 0x09 })
+            || bytes[content.start] == UInt8(ascii: "\"") || bytes[content.start] == UInt8(ascii: "'")
     }
 
     private static func isDelimiter(_ source: SourceText, line: Int, allowDots: Bool) -> Bool {

@@ -69,6 +69,18 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         #expect(problem.message.contains("not closed"))
     }
 
+    /// A digest that opens with a rule above its first heading has no front matter.
+    @Test(arguments: ["---\n## 2026-10-01\n\nTitle: A\n", "---\n\ntitle: x\n", "---\nSome prose: with a colon\n",
+                      "---\n- item: x\n", "---\n# Title\n", "---\n  indented: x\n"])
+    func aRuleWithoutYAMLBelowIsNoFrontMatter(_ text: String) {
+        #expect(Note(text).frontMatter == nil)
+    }
+
+    @Test(arguments: ["---\ntitle:\n", "---\n\"quoted key\": x\n", "---\ndate: 2021-04-20\n"])
+    func yamlBelowAnOpeningRuleIsUnclosedFrontMatter(_ text: String) throws {
+        #expect(try #require(Note(text).frontMatter).isClosed == false)
+    }
+
     @Test func unclosedFrontMatterLinesAreNotEntriesButLaterEntriesAre() throws {
         let note = Note("---\ntitle: x\nlink: y\n\nTitle: A\nLink: https://example.org\n")
         #expect(note.frontMatter?.lines == 0...2)

@@ -86,6 +86,10 @@ import Testing
         #expect(note.text(entry.fields[0].valueRange) == "Some Paper")
         // A blog post's front matter names no paper: no record.
         #expect(Note("---\nlayout: post\ntitle: My week\ndate: 2021-04-20\nurl: https://example.org/week\n---\n").entries.isEmpty)
+        // `null` says there is none: no field, and no identifier.
+        let nulls = try #require(Note("---\ntitle: Some Paper\narxiv: null\nurl: ~\ndoi: 10.1000/xyz\n---\n").entries.first)
+        #expect(values(nulls) == ["title=Some Paper", "doi=10.1000/xyz"])
+        #expect(Note("---\ntitle: Some Paper\narxiv: null\ndoi: NULL\n---\n").entries.isEmpty)
     }
 
     @Test func pastedAbstractPage() throws {

@@ -11,7 +11,8 @@ struct EntryDuplicate: Rule {
             and `pdf/2104.09864` are the same paper); titles compare ignoring case and spacing, and \
             count only when one of the two entries has no link: one title with two different links \
             is two papers, or a talk and its paper. Placeholders (`TBD`, `TODO`, `?`) are never \
-            duplicates. With \
+            duplicates. Entries compare within their section (the heading above them): a list sorted \
+            by topic lists a paper under each topic it belongs to, on purpose. With \
             `scope: workspace`, an entry is also reported when an earlier note (in path order) has \
             it: `notelint check` compares the files it is given, the language server every note \
             of the workspace.
@@ -25,10 +26,12 @@ struct EntryDuplicate: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/2104.09864\n\n---\n\nTitle: B\nLink: https://arxiv.org/abs/2106.04570\n",
                 "Title:\nLink:\n\n---\n\nTitle:\nLink:\n",
                 "Title: Circuit Breaker\nLink: https://martinfowler.com/bliki/CircuitBreaker.html\n\nTitle: Circuit breaker\nLink: https://resilience4j.readme.io\n",
+                "## Sampling\n\nTitle: Min-p\nLink: https://arxiv.org/abs/2407.01082\n\n## Decoding\n\nTitle: Min-p\nLink: https://arxiv.org/abs/2407.01082\n",
             ],
             triggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n\n---\n\nTitle: Rotary embeddings\nLink: ↓https://arxiv.org/pdf/2104.09864v2.pdf\n",
                 "Title: Exploratory Data Analysis\nLink: https://example.org/eda\n\nTitle: ↓exploratory  data analysis\nDate: 1977\n",
+                "## Sampling\n\n### Min-p\nLink: https://arxiv.org/abs/2407.01082\n\n### Min-p sampling\nLink: ↓https://arxiv.org/abs/2407.01082\n",
             ]
         )
     )
@@ -54,12 +57,15 @@ struct EntryDuplicate: Rule {
         var firstByTitle: [String: (title: Field, hasLink: Bool)] = [:]
         firstByLink.reserveCapacity(context.entries.count)
         firstByTitle.reserveCapacity(context.entries.count)
+        let sections = EntrySections.sections(of: context.entries, in: context.note)
         // A paper note's front matter names the paper its body talks about: no duplicate of it.
-        for facts in context.entries where facts.entry.shape != .frontMatter {
+        for (facts, section) in zip(context.entries, sections) where facts.entry.shape != .frontMatter {
             let link = facts.link.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
             let title = facts.title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
-            let linkKey = link.map { Self.linkKey($0, facts) }
-            let titleKey = title.map { Self.titleKey($0.value) }
+            // Compared within the entry's section: under another heading, a paper is cross-listed.
+            let sectionKey = section.map { "\($0)\u{1F}" } ?? ""
+            let linkKey = link.map { sectionKey + Self.linkKey($0, facts) }
+            let titleKey = title.map { sectionKey + Self.titleKey($0.value) }
             if let link, let linkKey, let first = firstByLink[linkKey] {
                 report(link, duplicating: first, what: "link", source: source, context: &context)
             } else if let title, let titleKey, let first = firstByTitle[titleKey], link == nil || !first.hasLink {

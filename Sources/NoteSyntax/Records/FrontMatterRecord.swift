@@ -13,7 +13,8 @@ enum FrontMatterRecord {
         var fields: [Field] = []
         var identified = false
         for pair in frontMatter.pairs {
-            guard case .scalar(let key, let keyRange) = pair.key, case .scalar(let value, let scalarRange) = pair.value else { continue }
+            guard case .scalar(let key, let keyRange) = pair.key, case .scalar(let value, let scalarRange) = pair.value,
+                  !isNull(value, at: scalarRange, in: source) else { continue }
             let folded = key.lowercased()
             if !value.isEmpty && (identifierKeys.contains(folded) || (locationKeys.contains(folded) && pointsAtPaper(value))) {
                 identified = true
@@ -51,6 +52,13 @@ enum FrontMatterRecord {
         guard bytes.count > 10, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
               bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         return String(value.prefix(10))
+    }
+
+    /// `arxiv: null` (or `~`): YAML's way of saying there is none.
+    static func isNull(_ value: String, at range: ByteRange, in source: SourceText) -> Bool {
+        guard value == "null" || value == "Null" || value == "NULL" || value == "~" else { return false }
+        let first = source.bytes[range.start]
+        return first != UInt8(ascii: "\"") && first != UInt8(ascii: "'")
     }
 
     /// A quoted scalar's text without its quotes, when it sits on one line.
