@@ -5,7 +5,7 @@ struct FrontMatterPlaceholder: Rule {
         "title": ["Title"],
         "excerpt": ["A short description of the article"],
     ]
-    static let defaultAnywhere = ["TODO", "TBD"]
+    static let defaultAnywhere = ["TODO", "TBD", "xxx"]
     /// Keys whose value is a state of the work (`status: todo`), not a value left to fill.
     static let workflowKeys: Set<String> = ["status", "state", "stage", "progress", "reading", "read", "priority", "phase"]
 
@@ -22,7 +22,7 @@ struct FrontMatterPlaceholder: Rule {
         options: [
             RuleOption("placeholders", "template values per key, compared ignoring case", default: "{title: [Title], excerpt: [A short description of the article]}",
                        kind: .stringListsByKey),
-            RuleOption("anywhere", "values that are placeholders under any key", default: "[TODO, TBD]"),
+            RuleOption("anywhere", "values that are placeholders under any key", default: "[TODO, TBD, xxx]"),
         ],
         examples: RuleExamples(
             nonTriggering: [

@@ -28,6 +28,7 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: ↓https://example.org/my paper.pdf\n",
                 "Title: A\nLink: ↓hhttps://arxiv.org/abs/2104.09864\n",
                 "Title: A\nLink: https://arxiv.org/abs/2303.04150\nDOI: ↓arXiv:2303.04150v2\n",
+                "Title: A\nLink: https://arxiv.org/abs/2303.04150\nDOI: ↓https://doi.org/https://doi.org/10.48550/arXiv.2303.04150\n",
             ]
         )
     )
@@ -46,10 +47,14 @@ struct LinkInvalid: Rule {
         }
     }
 
-    /// `10.1145/3442188.3445922`, `doi:10...`, a doi.org link, or no value yet (`N/A`).
+    /// `10.1145/3442188.3445922`, `doi:10...`, a doi.org link to a DOI, or no value yet (`N/A`).
     static func isDOI(_ value: String) -> Bool {
         let lowered = value.lowercased()
-        return value.isEmpty || lowered.hasPrefix("10.") || lowered.hasPrefix("doi:") || lowered.contains("doi.org/")
+        if let resolver = lowered.range(of: "doi.org/") {
+            // `https://doi.org/https://doi.org/10...` (the resolver pasted twice) leads nowhere.
+            return lowered[resolver.upperBound...].hasPrefix("10.")
+        }
+        return value.isEmpty || lowered.hasPrefix("10.") || lowered.hasPrefix("doi:")
             || PlaceholderValue.isPlaceholder(value) || lowered == "none"
     }
 
