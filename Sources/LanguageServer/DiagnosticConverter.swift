@@ -14,7 +14,7 @@ struct DiagnosticConverter {
     /// broken beyond what a list of findings helps with, and editors slow down on huge lists.
     static let maximumPerDocument = 5_000
 
-    func convert(_ diagnostics: [Diagnostic], note: Note, document: Document) -> [JSON] {
+    func convert(_ diagnostics: [Diagnostic], note: Note, document: Document) -> [LSP.Diagnostic] {
         let lineEnding = LineEnding.detect(in: note.source.bytes)
         if diagnostics.count > Self.maximumPerDocument {
             Log.warning("\(document.uri): \(diagnostics.count) findings; sending the first \(Self.maximumPerDocument)")
@@ -22,48 +22,32 @@ struct DiagnosticConverter {
         return diagnostics.prefix(Self.maximumPerDocument).map { convert($0, note: note, document: document, lineEnding: lineEnding) }
     }
 
-    private func convert(_ diagnostic: Diagnostic, note: Note, document: Document, lineEnding: LineEnding) -> JSON {
+    private func convert(_ diagnostic: Diagnostic, note: Note, document: Document, lineEnding: LineEnding) -> LSP.Diagnostic {
         let source = note.source
-        var data: [(String, JSON)] = [("rule", .string(diagnostic.ruleID)), ("version", .int(document.version))]
-        if let fix = diagnostic.fix {
-            data.append(("fix", .object([
-                ("title", .string(fix.title)),
-                ("applicability", .string(fix.applicability.rawValue)),
-                ("edits", .array(fix.edits.map { edit($0, source: source, lineEnding: lineEnding) })),
-            ])))
+        let fix = diagnostic.fix.map { fix in
+            DiagnosticData.Fix(title: fix.title, applicability: fix.applicability.rawValue,
+                               edits: fix.edits.map { edit($0, source: source, lineEnding: lineEnding) })
         }
-        if let disable = SuppressionEdit.edit(for: diagnostic, in: note, lineEnding: lineEnding) {
-            data.append(("disable", .array([edit(disable, source: source, lineEnding: lineEnding)])))
+        let disable = SuppressionEdit.edit(for: diagnostic, in: note, lineEnding: lineEnding).map { [edit($0, source: source, lineEnding: lineEnding)] }
+        let related = diagnostic.related.map { location in
+            LSP.DiagnosticRelatedInformation(location: LSP.Location(uri: document.uri, range: codec.range(location.range, in: source)),
+                                             message: location.message)
         }
-        let related: JSON? = diagnostic.related.isEmpty ? nil : .array(diagnostic.related.map { location in
-            .object([
-                ("location", .object([("uri", .string(document.uri)), ("range", codec.range(location.range, in: source))])),
-                ("message", .string(location.message)),
-            ])
-        })
-        let href = pages.href(for: diagnostic.ruleID, docsURL: docsURL)
-        return .object([
-            "range": codec.range(diagnostic.range, in: source),
-            "severity": .int(severity(diagnostic.severity)),
-            "code": .string(diagnostic.ruleID),
-            "codeDescription": href.map { .object([("href", .string($0))]) },
-            "source": .string("notelint"),
-            "message": .string(diagnostic.message),
-            "tags": diagnostic.tags.contains(.unnecessary) ? .array([.int(1)]) : nil,
-            "relatedInformation": related,
-            "data": .object(data),
-        ])
+        return LSP.Diagnostic(range: codec.range(diagnostic.range, in: source), severity: severity(diagnostic.severity),
+                              code: diagnostic.ruleID, href: pages.href(for: diagnostic.ruleID, docsURL: docsURL),
+                              message: diagnostic.message, unnecessary: diagnostic.tags.contains(.unnecessary), related: related,
+                              data: DiagnosticData(rule: diagnostic.ruleID, version: document.version, fix: fix, disable: disable))
     }
 
-    func edit(_ edit: TextEdit, source: SourceText, lineEnding: LineEnding) -> JSON {
-        .object([("range", codec.range(edit.range, in: source)), ("newText", .string(lineEnding.convert(edit.newText)))])
+    func edit(_ edit: TextEdit, source: SourceText, lineEnding: LineEnding) -> LSP.TextEdit {
+        LSP.TextEdit(range: codec.range(edit.range, in: source), newText: lineEnding.convert(edit.newText))
     }
 
-    private func severity(_ severity: Severity) -> Int {
+    private func severity(_ severity: Severity) -> LSP.DiagnosticSeverity {
         switch severity {
-        case .error: return 1
-        case .warning: return 2
-        case .info: return 3
+        case .error: return .error
+        case .warning: return .warning
+        case .info: return .information
         }
     }
 }

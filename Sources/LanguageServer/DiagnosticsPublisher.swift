@@ -29,22 +29,20 @@ final class DiagnosticsPublisher: @unchecked Sendable {
     }
 
     /// Sends when `version` is still the newest, under the lock.
-    func publish(_ uri: String, version: Int, diagnostics: [JSON], connection: Connection) {
+    func publish(_ uri: String, version: Int, diagnostics: [LSP.Diagnostic], connection: Connection) {
         lock.lock()
         defer { lock.unlock() }
         guard latest[uri] == version else { return }
-        connection.notify("textDocument/publishDiagnostics", .object([
-            ("uri", .string(uri)), ("version", .int(version)), ("diagnostics", .array(diagnostics)),
-        ]))
+        send(LSP.PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics), connection)
     }
 
     /// Sends the findings of a note the editor has not opened, unless it is open by now.
-    func publishUnopened(_ uri: String, diagnostics: [JSON], connection: Connection) {
+    func publishUnopened(_ uri: String, diagnostics: [LSP.Diagnostic], connection: Connection) {
         lock.lock()
         defer { lock.unlock() }
         guard latest[uri] == nil else { return }
         if diagnostics.isEmpty { unopenedWithFindings.remove(uri) } else { unopenedWithFindings.insert(uri) }
-        connection.notify("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", .array(diagnostics))]))
+        send(LSP.PublishDiagnosticsParams(uri: uri, diagnostics: diagnostics), connection)
     }
 
     /// Clears the findings of the unopened notes outside `selected` (a configuration now
@@ -54,7 +52,7 @@ final class DiagnosticsPublisher: @unchecked Sendable {
         defer { lock.unlock() }
         for uri in unopenedWithFindings.subtracting(selected) where latest[uri] == nil {
             unopenedWithFindings.remove(uri)
-            connection.notify("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", .array([]))]))
+            send(LSP.PublishDiagnosticsParams(uri: uri, diagnostics: []), connection)
         }
     }
 
@@ -70,6 +68,10 @@ final class DiagnosticsPublisher: @unchecked Sendable {
         defer { lock.unlock() }
         latest[uri] = nil
         queues[uri] = nil
-        connection.notify("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", .array([]))]))
+        send(LSP.PublishDiagnosticsParams(uri: uri, diagnostics: []), connection)
+    }
+
+    private func send(_ params: LSP.PublishDiagnosticsParams, _ connection: Connection) {
+        connection.notify("textDocument/publishDiagnostics", params.json)
     }
 }

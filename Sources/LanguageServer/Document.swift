@@ -1,5 +1,4 @@
 import Foundation
-import JSONRPC
 import NoteLint
 import NoteSyntax
 
@@ -30,25 +29,16 @@ struct Document: Sendable {
         self.source = SourceText(bytes: file.bytes)
     }
 
-    enum ChangeError: Error, CustomStringConvertible {
-        case invalid(String)
-        var description: String {
-            switch self {
-            case .invalid(let message): return message
-            }
-        }
-    }
 
     /// Applies `contentChanges` in order: a change with a range replaces that range (in the
     /// negotiated encoding, clamped to the text), one without replaces the whole text.
-    func applying(_ changes: [JSON], version: Int, codec: PositionCodec) throws -> Document {
+    func applying(_ changes: [LSP.TextDocumentContentChangeEvent], version: Int, codec: PositionCodec) -> Document {
         var bytes = file.bytes
         var hasBOM = file.hasBOM
         var source = self.source
         for change in changes {
-            guard let text = change["text"]?.string else { throw ChangeError.invalid("a content change has no `text`") }
-            if let rangeJSON = change["range"], !rangeJSON.isNull {
-                guard let range = codec.byteRange(rangeJSON, in: source) else { throw ChangeError.invalid("a content change has an invalid `range`") }
+            let text = change.text
+            if let range = change.range.map({ codec.byteRange($0, in: source) }) {
                 bytes.replaceSubrange(range.start..<range.end, with: Array(text.utf8))
             } else {
                 let whole = NoteFile.removingBOM(Array(text.utf8))

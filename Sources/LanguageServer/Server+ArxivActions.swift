@@ -12,16 +12,15 @@ extension Server {
     static let arxivKind = "refactor.rewrite"
 
     /// The arXiv actions for the entries `range` touches.
-    func arxivActions(_ document: Document, range: ByteRange, linter: Linter, only: [String]?) -> [JSON] {
+    func arxivActions(_ document: Document, range: ByteRange, linter: Linter, only: [String]?) -> [LSP.CodeAction] {
         guard Self.wants(Self.arxivKind, only) else { return [] }
-        var actions: [JSON] = []
+        var actions: [LSP.CodeAction] = []
         for facts in EntryAt.all(in: document, linter: linter)
         where facts.entry.range.start <= range.end && range.start <= facts.entry.range.end {
             let line = facts.entry.lines.lowerBound
-            func action(_ title: String, _ data: [(String, JSON)]) -> JSON {
-                .object([("title", .string(title)), ("kind", .string(Self.arxivKind)),
-                         ("data", .object([("notelint", .string("arxiv")), ("uri", .string(document.uri)),
-                                           ("version", .int(document.version)), ("line", .int(line))] + data))])
+            func action(_ title: String, _ action: ArxivActionData.Action) -> LSP.CodeAction {
+                LSP.CodeAction(title: title, kind: Self.arxivKind,
+                               data: ArxivActionData(uri: document.uri, version: document.version, line: line, action: action).json)
             }
             if let identifier = facts.fillableIdentifier {
                 let cached = linter.arxiv?.lookup(identifier)
@@ -33,19 +32,18 @@ extension Server {
                 let differs = metadata.map { !ArxivFill.changes(facts, $0, overwrite: true, style: linter.dateStyle, schema: linter.schema, source: document.source).isEmpty } ?? true
                 let fillsEmpty = metadata.map { !ArxivFill.changes(facts, $0, overwrite: false, style: linter.dateStyle, schema: linter.schema, source: document.source).isEmpty } ?? hasEmpty
                 if fillsEmpty {
-                    actions.append(action("Fill from arXiv (\(identifier))", [("action", .string("fill")), ("id", .string(identifier.description)), ("overwrite", .bool(false))]))
+                    actions.append(action("Fill from arXiv (\(identifier))", .fill(id: identifier.description, overwrite: false)))
                 }
                 if differs && fields.contains(where: { !$0.isEmpty }) {
-                    actions.append(action("Fill from arXiv (\(identifier)), replacing differing fields",
-                                          [("action", .string("fill")), ("id", .string(identifier.description)), ("overwrite", .bool(true))]))
+                    actions.append(action("Fill from arXiv (\(identifier)), replacing differing fields", .fill(id: identifier.description, overwrite: true)))
                 }
             } else if let title = facts.searchableTitle {
                 if let candidates = arxiv.candidates(for: title) {
                     for paper in candidates {
-                        actions.append(action("Link to \(paper.id): \(paper.title)", [("action", .string("link")), ("id", .string(paper.id)), ("title", .string(title))]))
+                        actions.append(action("Link to \(paper.id): \(paper.title)", .link(id: paper.id, title: title)))
                     }
                 } else {
-                    actions.append(action("Find on arXiv", [("action", .string("find")), ("title", .string(title))]))
+                    actions.append(action("Find on arXiv", .find(title: title)))
                 }
             }
         }
@@ -53,12 +51,13 @@ extension Server {
     }
 
     /// `codeAction/resolve`: fetches what the action needs and adds its edit.
-    func resolveCodeAction(_ request: PendingRequest, _ params: JSON) {
-        guard let data = params["data"], data["notelint"]?.string == "arxiv", let uri = data["uri"]?.string,
-              let line = data["line"]?.int, let action = data["action"]?.string else {
-            return request.respond(params)
+    /// An action that is not one of notelint's arXiv actions is answered as it came.
+    func resolveCodeAction(_ request: PendingRequest, _ params: LSP.UnresolvedCodeAction) {
+        guard let data = params.data.flatMap({ try? ArxivActionData(decoding: $0, at: "params.data") }) else {
+            return request.respond(params.json)
         }
-        guard let document = documents[uri], document.version == data["version"]?.int else {
+        let uri = data.uri, line = data.line
+        guard let document = documents[uri], document.version == data.version else {
             return request.fail(-32801, "the document changed since the action was offered: ask for code actions again")
         }
         let codec = self.codec
@@ -71,7 +70,7 @@ extension Server {
             }
             let settings = lints.arxivSettings(for: document)
             let cache = MetadataCache(settings: settings)
-            let label = params["title"]?.string ?? "arXiv"
+            let label = params.title
             let progress = showsProgress ? beginProgress(label) : nil
             // Every answer kept renames a file into the cache's folder, changing its fingerprint.
             let known = cache.fingerprint
@@ -81,52 +80,45 @@ extension Server {
                 if cache.fingerprint != known { queue.async { self.relintAll() } }
             }
             var changes: [ArxivFill.Change] = []
-            switch action {
-            case "fill":
-                guard let identifier = data["id"]?.string.flatMap(ArxivIdentifier.parse) else { return request.respond(params) }
-                guard let metadata = fetch(identifier, settings: settings, cache: cache, label: label) else { return request.respond(params) }
-                changes = ArxivFill.changes(facts, metadata, overwrite: data["overwrite"]?.bool ?? false, style: linter.dateStyle,
+            switch data.action {
+            case .fill(let id, let overwrite):
+                guard let identifier = ArxivIdentifier.parse(id) else { return request.respond(params.json) }
+                guard let metadata = fetch(identifier, settings: settings, cache: cache, label: label) else { return request.respond(params.json) }
+                changes = ArxivFill.changes(facts, metadata, overwrite: overwrite, style: linter.dateStyle,
                                             schema: linter.schema, source: document.source)
-                if changes.isEmpty { showMessage(3, "\(label): the entry already says what arXiv says") }
-            case "find":
-                guard let title = data["title"]?.string else { return request.respond(params) }
+                if changes.isEmpty { showMessage(.info, "\(label): the entry already says what arXiv says") }
+            case .find(let title):
                 let found: [ArxivMetadata]
                 do {
                     found = try ArxivClient(settings: settings).search(title: title)
                 } catch {
-                    showMessage(1, "Find on arXiv failed: \(error)")
-                    return request.respond(params)
+                    showMessage(.error, "Find on arXiv failed: \(error)")
+                    return request.respond(params.json)
                 }
                 arxiv.remember(found, for: title)
                 for paper in found.prefix(ArxivEditor.candidateLimit) { try? cache.store(.found(paper), for: ArxivIdentifier(id: paper.id, version: nil)) }
                 guard let best = found.first, TitleKey(best.title) == TitleKey(title) else {
                     let candidates = Array(found.prefix(ArxivEditor.candidateLimit))
-                    request.respond(params)
+                    request.respond(params.json)
                     if candidates.isEmpty {
-                        showMessage(2, "Find on arXiv: no paper titled “\(QuotedText.clipped(title))”")
+                        showMessage(.warning, "Find on arXiv: no paper titled “\(QuotedText.clipped(title))”")
                     } else if canOfferChoices {
                         offer(candidates, for: title, uri: uri, line: line)
                     } else {
-                        showMessage(3, Self.candidateList(candidates))
+                        showMessage(.info, Self.candidateList(candidates))
                     }
                     return
                 }
                 changes = Self.linkAndFill(facts, best, linter: linter, source: document.source)
-            case "link":
-                guard let identifier = data["id"]?.string.flatMap(ArxivIdentifier.parse),
-                      let metadata = arxiv.candidates(for: data["title"]?.string ?? "")?.first(where: { $0.id == identifier.id })
-                        ?? fetch(identifier, settings: settings, cache: cache, label: label) else { return request.respond(params) }
+            case .link(let id, let title):
+                guard let identifier = ArxivIdentifier.parse(id),
+                      let metadata = arxiv.candidates(for: title)?.first(where: { $0.id == identifier.id })
+                        ?? fetch(identifier, settings: settings, cache: cache, label: label) else { return request.respond(params.json) }
                 changes = Self.linkAndFill(facts, metadata, linter: linter, source: document.source)
-            default:
-                return request.respond(params)
             }
-            guard !changes.isEmpty, case .object(var fields) = params else { return request.respond(params) }
-            let edits = changes.sorted { $0.edit.range.start < $1.edit.range.start }.map {
-                JSON.object([("range", codec.range($0.edit.range, in: document.source)), ("newText", .string($0.edit.newText))])
-            }
-            fields.removeAll { $0.0 == "edit" }
-            fields.append(("edit", .object([("changes", .object([(uri, .array(edits))]))])))
-            request.respond(.object(fields))
+            guard !changes.isEmpty else { return request.respond(params.json) }
+            let edits = changes.sorted { $0.edit.range.start < $1.edit.range.start }.map { codec.edit($0.edit, in: document.source) }
+            request.respond(params.resolved(with: LSP.WorkspaceEdit(uri: uri, edits: edits)))
         }
     }
 
@@ -138,13 +130,13 @@ extension Server {
     private func fetch(_ identifier: ArxivIdentifier, settings: ArxivClientSettings, cache: MetadataCache, label: String) -> ArxivMetadata? {
         let today = CalendarDay.today
         if let error = ArxivClient(settings: settings).refresh([identifier], cache: cache, today: (today.year, today.month))[identifier] {
-            showMessage(1, "\(label) failed: \(error)")
+            showMessage(.error, "\(label) failed: \(error)")
             return nil
         }
         switch cache.lookup(identifier) {
         case .found(let metadata)?: return metadata
-        case .notFound?: showMessage(1, "\(label): arXiv has no paper \(identifier)")
-        case nil: showMessage(1, "\(label) failed: the answer could not be kept in \(cache.folder)")
+        case .notFound?: showMessage(.error, "\(label): arXiv has no paper \(identifier)")
+        case nil: showMessage(.error, "\(label) failed: the answer could not be kept in \(cache.folder)")
         }
         return nil
     }

@@ -17,10 +17,12 @@ extension Server {
         responses.send("window/showMessageRequest", question, over: connection) { [self] answer in
             guard let answer else {
                 // The client cannot ask (an error answer): tell the user what was found.
-                return showMessage(3, Self.candidateList(candidates))
+                return showMessage(.info, Self.candidateList(candidates))
             }
             // A dismissed message answers null: nothing to do.
-            guard let chosen = answer["title"]?.string, let index = choices.firstIndex(of: chosen) else { return }
+            guard let chosen = try? LSP.MessageActionItem(decoding: answer, at: "result"), let index = choices.firstIndex(of: chosen.title) else {
+                return
+            }
             queue.async { self.link(candidates[index], for: title, uri: uri, line: line) }
         }
     }
@@ -34,7 +36,7 @@ extension Server {
     /// On the server's queue: takes the document's current version and edits it on a worker.
     private func link(_ paper: ArxivMetadata, for title: String, uri: String, line: Int) {
         guard let document = documents[uri] else {
-            return showMessage(2, "Link to \(paper.id): \(uri) is no longer open")
+            return showMessage(.warning, "Link to \(paper.id): \(uri) is no longer open")
         }
         let codec = self.codec
         let versioned = clientFeatures.versionedEdits
@@ -43,23 +45,18 @@ extension Server {
             let entries = EntryAt.all(in: document, linter: linter).filter { $0.searchableTitle.map(TitleKey.init) == TitleKey(title) }
             // The entry where it was offered, or else the only one with that title.
             guard let facts = entries.first(where: { $0.entry.lines.lowerBound == line }) ?? (entries.count == 1 ? entries.first : nil) else {
-                return showMessage(2, "Link to \(paper.id): no entry titled “\(QuotedText.clipped(title))” without a link is left in the note")
+                return showMessage(.warning, "Link to \(paper.id): no entry titled “\(QuotedText.clipped(title))” without a link is left in the note")
             }
             let changes = Self.linkAndFill(facts, paper, linter: linter, source: document.source)
             guard !changes.isEmpty else { return }
-            let edits = JSON.array(changes.sorted { $0.edit.range.start < $1.edit.range.start }.map {
-                .object([("range", codec.range($0.edit.range, in: document.source)), ("newText", .string($0.edit.newText))])
-            })
-            let edit: JSON = versioned
-                ? .object([("documentChanges", .array([.object([
-                    ("textDocument", .object([("uri", .string(uri)), ("version", .int(document.version))])), ("edits", edits),
-                ])]))])
-                : .object([("changes", .object([(uri, edits)]))])
-            responses.send("workspace/applyEdit", .object([("label", .string("Link to \(paper.id)")), ("edit", edit)]),
+            let edits = changes.sorted { $0.edit.range.start < $1.edit.range.start }.map { codec.edit($0.edit, in: document.source) }
+            let edit = LSP.WorkspaceEdit(uri: uri, edits: edits, version: versioned ? document.version : nil)
+            responses.send("workspace/applyEdit", .object([("label", .string("Link to \(paper.id)")), ("edit", edit.json)]),
                            over: connection) { [self] answer in
-                guard answer?["applied"]?.bool != true else { return }
-                let reason = answer?["failureReason"]?.string.map { ": \($0)" } ?? ""
-                showMessage(2, "Link to \(paper.id): the editor did not apply the edit\(reason)")
+                let result = answer.flatMap { try? LSP.ApplyWorkspaceEditResult(decoding: $0, at: "result") }
+                guard result?.applied != true else { return }
+                let reason = result?.failureReason.map { ": \($0)" } ?? ""
+                showMessage(.warning, "Link to \(paper.id): the editor did not apply the edit\(reason)")
             }
         }
     }

@@ -6,19 +6,17 @@ extension Server {
     /// `textDocument/codeAction`: a quick fix per fixable finding (preferred when safe), a
     /// "Disable RULE here" per finding, and `source.fixAll.notelint`. Quick fixes and
     /// suppressions come from the diagnostics' `data`; only fix-all lints the document.
-    func codeAction(_ request: PendingRequest, _ params: JSON) {
-        guard let uri = params["textDocument"]?["uri"]?.string, let context = params["context"], context.isObject else {
-            return request.fail(ErrorCode.invalidParams, "textDocument/codeAction needs `textDocument.uri` and `context`")
-        }
+    func codeAction(_ request: PendingRequest, _ params: LSP.CodeActionParams) {
+        let uri = params.textDocument.uri
         guard let document = documents[uri] else { return request.respond(.array([])) }
-        let only = context["only"]?.array?.compactMap(\.string)
-        let diagnostics = context["diagnostics"]?.array ?? []
+        let only = params.context.only
+        let diagnostics = params.context.diagnostics
         let codec = self.codec
-        let range = params["range"].flatMap { codec.byteRange($0, in: document.source) } ?? ByteRange(0, 0)
+        let range = codec.byteRange(params.range, in: document.source)
         perform(request) { [self, lints] in
-            var actions: [JSON] = []
+            var actions: [LSP.CodeAction] = []
             if Self.wants("quickfix", only) {
-                for diagnostic in diagnostics where diagnostic["source"]?.string == "notelint" {
+                for diagnostic in diagnostics {
                     actions += Self.quickFixes(for: diagnostic, uri: uri, version: document.version)
                 }
             }
@@ -26,7 +24,7 @@ extension Server {
                 actions.append(fixAll)
             }
             actions += arxivActions(document, range: range, linter: lints.linter(for: document), only: only)
-            request.respond(.array(actions))
+            request.respond(actions.json)
         }
     }
 
@@ -36,33 +34,26 @@ extension Server {
         return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
     }
 
-    static func quickFixes(for diagnostic: JSON, uri: String, version: Int) -> [JSON] {
-        guard let data = diagnostic["data"], data["version"]?.int == version, let rule = data["rule"]?.string else { return [] }
-        var actions: [JSON] = []
-        if let fix = data["fix"], let title = fix["title"]?.string, let edits = fix["edits"],
-           let applicability = fix["applicability"]?.string {
-            actions.append(.object([
-                ("title", .string(applicability == "safe" ? title : "\(title) (\(applicability))")),
-                ("kind", .string("quickfix")),
-                ("diagnostics", .array([diagnostic])),
-                ("isPreferred", .bool(applicability == "safe")),
-                ("edit", .object([("changes", .object([(uri, edits)]))])),
-            ]))
+    /// The fix and the suppression a notelint diagnostic of this version carries; nothing
+    /// for another server's diagnostic or one computed for an older version of the text.
+    static func quickFixes(for diagnostic: LSP.ClientDiagnostic, uri: String, version: Int) -> [LSP.CodeAction] {
+        guard let data = diagnostic.data, data.version == version else { return [] }
+        var actions: [LSP.CodeAction] = []
+        if let fix = data.fix {
+            let safe = fix.applicability == Applicability.safe.rawValue
+            actions.append(LSP.CodeAction(title: safe ? fix.title : "\(fix.title) (\(fix.applicability))", kind: "quickfix",
+                                          diagnostics: [diagnostic.json], isPreferred: safe, edit: LSP.WorkspaceEdit(uri: uri, edits: fix.edits)))
         }
-        if let disable = data["disable"] {
-            actions.append(.object([
-                ("title", .string("Disable \(rule) here")),
-                ("kind", .string("quickfix")),
-                ("diagnostics", .array([diagnostic])),
-                ("edit", .object([("changes", .object([(uri, disable)]))])),
-            ]))
+        if let disable = data.disable {
+            actions.append(LSP.CodeAction(title: "Disable \(data.rule) here", kind: "quickfix", diagnostics: [diagnostic.json],
+                                          edit: LSP.WorkspaceEdit(uri: uri, edits: disable)))
         }
         return actions
     }
 
     /// Every safe fix, through the same applier as `notelint check --fix`, as one edit over
     /// the lines that changed.
-    static func fixAll(_ document: Document, linter: Linter, codec: PositionCodec) -> JSON? {
+    static func fixAll(_ document: Document, linter: Linter, codec: PositionCodec) -> LSP.CodeAction? {
         let outcome = FixApplier.fixAll(document.file.bytes, linter: linter, allowed: [.safe])
         let old = document.file.bytes, new = outcome.bytes
         guard old != new else { return nil }
@@ -79,11 +70,8 @@ extension Server {
         end = source.lineIndex.fullRange(ofLine: endLine).end
         let newEnd = new.count - (old.count - end)
         let replacement = String(decoding: new[start..<newEnd], as: UTF8.self)
-        let edit = JSON.object([("range", codec.range(ByteRange(start, end), in: source)), ("newText", .string(replacement))])
-        return .object([
-            ("title", .string("Fix all safe notelint findings")),
-            ("kind", .string("source.fixAll.notelint")),
-            ("edit", .object([("changes", .object([(document.uri, .array([edit]))]))])),
-        ])
+        let edit = LSP.TextEdit(range: codec.range(ByteRange(start, end), in: source), newText: replacement)
+        return LSP.CodeAction(title: "Fix all safe notelint findings", kind: "source.fixAll.notelint",
+                              edit: LSP.WorkspaceEdit(uri: document.uri, edits: [edit]))
     }
 }

@@ -2,27 +2,9 @@ import JSONRPC
 import NoteLint
 import NoteSyntax
 
-/// The requests that read a note at the cursor (navigation, symbols, completion,
-/// formatting...): each is routed here by method name, so adding one touches this table
-/// and the feature's own file, not the dispatch in `Server.swift`.
+/// What the requests that read a note at the cursor (navigation, symbols, completion,
+/// formatting...) share: their capabilities and how they get the parsed note.
 extension Server {
-    static let editorRequests: [String: (Server) -> (PendingRequest, JSON) -> Void] = [
-        "textDocument/definition": { $0.footnoteDefinition },
-        "textDocument/references": { $0.footnoteReferences },
-        "textDocument/documentHighlight": { $0.footnoteHighlight },
-        "textDocument/prepareRename": { $0.prepareFootnoteRename },
-        "textDocument/rename": { $0.footnoteRename },
-        "textDocument/hover": { $0.hover },
-        "textDocument/documentSymbol": { $0.documentSymbols },
-        "textDocument/foldingRange": { $0.foldingRanges },
-        "textDocument/documentLink": { $0.documentLinks },
-        "textDocument/completion": { $0.completion },
-        "textDocument/formatting": { $0.formatting },
-        "textDocument/rangeFormatting": { $0.rangeFormatting },
-        "workspace/symbol": { $0.workspaceSymbols },
-        "workspace/diagnostic": { $0.workspaceDiagnostic },
-    ]
-
     /// The capabilities of the features above, as `initialize` answers them.
     func editorCapabilities() -> [(String, JSON)] {
         var capabilities: [(String, JSON)] = [
@@ -46,25 +28,19 @@ extension Server {
         return capabilities
     }
 
-    /// Answers `request` from the note named by `params.textDocument.uri`, parsed off the
-    /// server queue with the document's own configuration. `empty` answers for a document
-    /// that is not open; a position, when `needsPosition`, must be in the params.
-    func answer(_ request: PendingRequest, _ params: JSON, empty: JSON, needsPosition: Bool = true,
+    /// Answers `request` from the note `textDocument`, parsed off the server queue with the
+    /// document's own configuration; the query carries the byte offset of `position`.
+    /// `empty` answers for a document that is not open.
+    func answer(_ request: PendingRequest, _ textDocument: LSP.TextDocumentIdentifier, at position: LSP.Position? = nil, empty: JSON,
                 _ body: @escaping @Sendable (NoteQuery) throws -> JSON) {
-        guard let uri = params["textDocument"]?["uri"]?.string else {
-            return request.fail(ErrorCode.invalidParams, "\(request.method) needs `textDocument.uri`")
-        }
-        let position = params["position"]
-        if needsPosition && (position?["line"]?.int == nil || position?["character"]?.int == nil) {
-            return request.fail(ErrorCode.invalidParams, "\(request.method) needs a `position` with `line` and `character`")
-        }
+        let uri = textDocument.uri
         guard let document = documents[uri] else { return request.respond(empty) }
         let codec = self.codec, settings = self.settings
         perform(request) { [lints] in
             func respond() {
                 let linter = lints.linter(for: document)
                 let note = document.note(linter)
-                let offset = position.flatMap { codec.offset($0, in: document.source) }
+                let offset = position.map { codec.offset($0, in: document.source) }
                 let query = NoteQuery(uri: uri, document: document, note: note, linter: linter, codec: codec, offset: offset, settings: settings)
                 do {
                     request.respond(try body(query))
@@ -102,13 +78,9 @@ struct NoteQuery: Sendable {
 
     var source: SourceText { note.source }
 
-    func range(_ range: ByteRange) -> JSON { codec.range(range, in: note.source) }
+    func range(_ range: ByteRange) -> LSP.Range { codec.range(range, in: note.source) }
 
-    func location(_ range: ByteRange) -> JSON {
-        .object([("uri", .string(uri)), ("range", self.range(range))])
-    }
+    func location(_ range: ByteRange) -> LSP.Location { LSP.Location(uri: uri, range: self.range(range)) }
 
-    func edit(_ range: ByteRange, _ newText: String) -> JSON {
-        .object([("range", self.range(range)), ("newText", .string(newText))])
-    }
+    func edit(_ range: ByteRange, _ newText: String) -> LSP.TextEdit { LSP.TextEdit(range: self.range(range), newText: newText) }
 }

@@ -4,11 +4,9 @@ import NoteSyntax
 /// `textDocument/foldingRange`: the front matter, each entry, and each footnote definition
 /// that spans more than one line.
 extension Server {
-    func foldingRanges(_ request: PendingRequest, _ params: JSON) {
-        answer(request, params, empty: .array([]), needsPosition: false) { query in
-            .array(Self.foldedLines(query.note).map { lines in
-                .object([("startLine", .int(lines.lowerBound)), ("endLine", .int(lines.upperBound)), ("kind", .string("region"))])
-            })
+    func foldingRanges(_ request: PendingRequest, _ params: LSP.DocumentParams) {
+        answer(request, params.textDocument, empty: .array([])) { query in
+            Self.foldedLines(query.note).map { LSP.FoldingRange(startLine: $0.lowerBound, endLine: $0.upperBound) }.json
         }
     }
 

@@ -6,28 +6,25 @@ import NoteSyntax
 /// applier as `notelint check --fix`, as one edit per run of changed lines. A range keeps
 /// the runs that touch its lines.
 extension Server {
-    func formatting(_ request: PendingRequest, _ params: JSON) {
-        answer(request, params, empty: .null, needsPosition: false) { query in
-            .array(Self.formattingEdits(query, lines: nil))
+    func formatting(_ request: PendingRequest, _ params: LSP.DocumentParams) {
+        answer(request, params.textDocument, empty: .null) { query in
+            Self.formattingEdits(query, lines: nil).json
         }
     }
 
-    func rangeFormatting(_ request: PendingRequest, _ params: JSON) {
-        guard let rangeJSON = params["range"], rangeJSON["start"]?["line"]?.int != nil, rangeJSON["end"]?["line"]?.int != nil else {
-            return request.fail(ErrorCode.invalidParams, "textDocument/rangeFormatting needs a `range`")
-        }
-        answer(request, params, empty: .null, needsPosition: false) { query in
-            guard let range = query.codec.byteRange(rangeJSON, in: query.source) else { throw RequestError.invalidParams("invalid `range`") }
+    func rangeFormatting(_ request: PendingRequest, _ params: LSP.DocumentRangeFormattingParams) {
+        answer(request, params.textDocument, empty: .null) { query in
+            let range = query.codec.byteRange(params.range, in: query.source)
             let index = query.source.lineIndex
             let first = index.line(containing: range.start)
             var last = index.line(containing: range.end)
             // A range that ends at the start of a line does not take that line in.
             if last > first && index.lineStarts[last] == range.end { last -= 1 }
-            return .array(Self.formattingEdits(query, lines: first...last))
+            return Self.formattingEdits(query, lines: first...last).json
         }
     }
 
-    static func formattingEdits(_ query: NoteQuery, lines: ClosedRange<Int>?) -> [JSON] {
+    static func formattingEdits(_ query: NoteQuery, lines: ClosedRange<Int>?) -> [LSP.TextEdit] {
         let old = query.document.file.bytes
         let new = FixApplier.fixAll(old, linter: query.linter, allowed: [.safe]).bytes
         guard old != new else { return [] }

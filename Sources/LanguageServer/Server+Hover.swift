@@ -16,16 +16,14 @@ extension Server {
         ArxivHover.hover,
     ]
 
-    func hover(_ request: PendingRequest, _ params: JSON) {
+    func hover(_ request: PendingRequest, _ params: LSP.TextDocumentPositionParams) {
         guard settings.hover else { return request.respond(.null) }
-        answer(request, params, empty: .null) { query in
+        answer(request, params.textDocument, at: params.position, empty: .null) { query in
             guard let offset = query.offset else { return .null }
             let parts = Server.hoverProviders.compactMap { $0(query, offset) }
             guard let first = parts.first else { return .null }
-            return .object([
-                ("contents", .object([("kind", .string("markdown")), ("value", .string(parts.map(\.markdown).joined(separator: "\n\n---\n\n")))])),
-                ("range", query.range(first.range)),
-            ])
+            return LSP.Hover(contents: LSP.MarkupContent(markdown: parts.map(\.markdown).joined(separator: "\n\n---\n\n")),
+                             range: query.range(first.range)).json
         }
     }
 }

@@ -2,21 +2,17 @@ import JSONRPC
 import NoteSyntax
 
 extension Server {
-    func initialize(_ request: PendingRequest, _ params: JSON) {
+    func initialize(_ request: PendingRequest, _ params: LSP.InitializeParams) {
         guard lifecycle == .uninitialized else {
             return request.fail(ErrorCode.invalidRequest, "`initialize` was already received")
         }
-        guard params.isObject else { return request.fail(ErrorCode.invalidParams, "`initialize` needs params") }
-        let capabilities = params["capabilities"] ?? .object([])
-        let encodings = capabilities["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
-        codec = PositionCodec(unit: encodings.contains("utf-8") ? .utf8 : .utf16)
-        pullDiagnostics = capabilities["textDocument"]?["diagnostic"].map { $0.isObject } ?? false
-        dynamicWatchers = capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
-        settings = Settings(params["initializationOptions"])
-        clientFeatures = ClientFeatures(capabilities)
+        clientFeatures = params.capabilities
+        codec = PositionCodec(unit: clientFeatures.utf8Positions ? .utf8 : .utf16)
+        settings = Settings(params.initializationOptions)
         workspace.setFolders(from: params)
         lints.update(settings)
         lifecycle = .running
+        if let processId = params.processId { watchEditor(processId) }
 
         var serverCapabilities: [(String, JSON)] = [
             ("positionEncoding", .string(codec.encodingName)),
@@ -31,7 +27,7 @@ extension Server {
             ])),
         ]
         serverCapabilities += editorCapabilities()
-        if pullDiagnostics {
+        if clientFeatures.pullDiagnostics {
             // With `entry-duplicate` at `scope: workspace`, editing one note changes another's
             // findings: the client must pull the others again. A later configuration change
             // is covered by `workspace/diagnostic/refresh`.
@@ -44,22 +40,37 @@ extension Server {
                 ("workspaceDiagnostics", .bool(true)),
             ])))
         }
-        Log.info("initialized: \(codec.encodingName) positions, \(pullDiagnostics ? "pull" : "push") diagnostics")
+        Log.info("initialized: \(codec.encodingName) positions, \(clientFeatures.pullDiagnostics ? "pull" : "push") diagnostics")
         request.respond(.object([
             ("capabilities", .object(serverCapabilities)),
             ("serverInfo", .object([("name", .string("notelint")), ("version", .string(version))])),
         ]))
     }
 
-    func shutdown(_ request: PendingRequest) {
+    func shutdown(_ request: PendingRequest, _ params: NoParams) {
         lifecycle = .shutDown
         request.respond(.null)
     }
 
-    func didChangeConfiguration(_ params: JSON) {
+    func initialized() {
+        registerWatchers()
+        lintWorkspace()
+    }
+
+    func didChangeConfiguration(_ params: LSP.DidChangeConfigurationParams) {
         // A client that sends no settings of ours is only saying "something changed".
-        if Settings.present(in: params["settings"]) { settings = Settings(params["settings"]) }
+        if Settings.present(in: params.settings) { settings = Settings(params.settings) }
         lints.update(settings)
         relintAll()
+    }
+
+    /// The protocol asks a server to exit when the editor that started it is gone; an editor
+    /// that crashes never sends `exit`, so its process is checked every few seconds.
+    private func watchEditor(_ processId: Int) {
+        guard let pid = Int32(exactly: processId), pid > 0 else { return }
+        parentWatch = ProcessWatch(pid: pid) { [exit] in
+            Log.warning("the editor (process \(pid)) is gone: exiting")
+            exit(1)
+        }
     }
 }

@@ -7,7 +7,7 @@ import NoteLint
 extension Server {
     /// Watches configurations and notes, when the client lets the server register watchers.
     func registerWatchers() {
-        guard dynamicWatchers else { return }
+        guard clientFeatures.dynamicWatchers else { return }
         let patterns = ["**/.notelint.yml", "**/*.md", "**/*.markdown"]
         connection.request("client/registerCapability", .object([("registrations", .array([.object([
             ("id", .string("notelint-files")),
@@ -16,18 +16,18 @@ extension Server {
         ])]))]))
     }
 
-    func watchedFilesChanged(_ params: JSON) {
-        let changes = params["changes"]?.array ?? []
+    func watchedFilesChanged(_ params: LSP.DidChangeWatchedFilesParams) {
+        let changes = params.changes
         var changed: [String] = [], deleted: [String] = []
         var other = changes.isEmpty
         for change in changes {
-            guard let path = change["uri"]?.string.flatMap(DocumentURI.path), FileDiscovery.isNote(path) else {
+            guard let path = DocumentURI.path(change.uri), FileDiscovery.isNote(path) else {
                 other = true
                 continue
             }
             // An open note is checked as the editor has it, not as the disk has it.
             guard documents[DocumentURI.fileURI(path)] == nil else { continue }
-            if change["type"]?.int == 3 { deleted.append(path) } else { changed.append(path) }
+            if change.type == .deleted { deleted.append(path) } else { changed.append(path) }
         }
         if other {
             // A configuration changed: every finding may have.
@@ -39,9 +39,9 @@ extension Server {
         guard !changed.isEmpty || !deleted.isEmpty else { return }
         for path in deleted {
             workspace.remove(path)
-            if !pullDiagnostics { publisher.publishUnopened(DocumentURI.fileURI(path), diagnostics: [], connection: connection) }
+            if !clientFeatures.pullDiagnostics { publisher.publishUnopened(DocumentURI.fileURI(path), diagnostics: [], connection: connection) }
         }
-        if pullDiagnostics { return relintAll() }
+        if clientFeatures.pullDiagnostics { return relintAll() }
         let selected = changed.filter { workspace.selects($0, configuration: lints.configuration(forFile:)) }
         let notes = workspace.withoutGitIgnored(selected)
         let comparing = (notes + deleted).contains { lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes }

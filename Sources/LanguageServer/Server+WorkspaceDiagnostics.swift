@@ -10,7 +10,7 @@ extension Server {
     /// `afterSave`: a note was saved, which changes the others' findings only when entries
     /// are compared across notes; otherwise nothing is done.
     func lintWorkspace(only paths: [String]? = nil, afterSave: Bool = false) {
-        guard !pullDiagnostics, !workspace.currentFolders.isEmpty else { return }
+        guard !clientFeatures.pullDiagnostics, !workspace.currentFolders.isEmpty else { return }
         let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
         let progressToken = paths == nil && clientFeatures.workDoneProgress ? workspace.nextProgressToken() : nil
         workspace.queue.async { [self] in
@@ -43,7 +43,7 @@ extension Server {
         if workspace.shouldReportOverflow(found) {
             let message = "notelint: the workspace holds \(found) notes; only the first \(notes.count) in path order are checked"
             Log.warning(message)
-            showMessage(2, message)
+            showMessage(.warning, message)
         }
         return notes
     }
@@ -62,38 +62,33 @@ extension Server {
     /// `workspace/diagnostic`: a report per note of the workspace, open notes as the editor
     /// has them; `unchanged` for a note whose text and configuration are what the client's
     /// previous result was computed from (never when entries are compared across notes).
-    func workspaceDiagnostic(_ request: PendingRequest, _ params: JSON) {
-        let previous = Dictionary((params["previousResultIds"]?.array ?? []).compactMap { item -> (String, String)? in
-            guard let uri = item["uri"]?.string, let value = item["value"]?.string else { return nil }
-            return (uri, value)
-        }, uniquingKeysWith: { _, last in last })
+    func workspaceDiagnostic(_ request: PendingRequest, _ params: LSP.WorkspaceDiagnosticParams) {
+        let previous = Dictionary(params.previousResultIds.map { ($0.uri, $0.value) }, uniquingKeysWith: { _, last in last })
         let open = documents
         let converter = DiagnosticConverter(codec: codec, pages: pages, docsURL: settings.docsURL)
         perform(request) { [self] in
             let files = workspaceNotes()
             recordEntryKeys(of: files, open: open)
-            var reports: [JSON] = []
+            var reports: [LSP.WorkspaceDocumentDiagnosticReport] = []
             for path in files {
                 if request.isCancelled { return }
                 let uri = DocumentURI.fileURI(path)
                 let openDocument = open[uri]
                 guard let document = openDocument ?? WorkspaceNotes.load(path) else { continue }
-                let version: JSON = openDocument.map { .int($0.version) } ?? .null
+                let version = openDocument?.version
                 let linter = lints.linter(for: document)
                 var hasher = Hasher()
                 hasher.combine(document.file.bytes)
                 let resultID = "\(lints.generation)-\(hasher.finalize())"
                 if !linter.comparesAcrossNotes && previous[uri] == resultID {
-                    reports.append(.object([("kind", .string("unchanged")), ("uri", .string(uri)), ("version", version), ("resultId", .string(resultID))]))
+                    reports.append(LSP.WorkspaceDocumentDiagnosticReport(uri: uri, version: version, report: .unchanged(resultId: resultID)))
                     continue
                 }
                 let (_, result) = lints.lint(document, workspace: workspace)
-                reports.append(.object([
-                    ("kind", .string("full")), ("uri", .string(uri)), ("version", version), ("resultId", .string(resultID)),
-                    ("items", .array(converter.convert(result.diagnostics, note: result.note, document: document))),
-                ]))
+                let items = converter.convert(result.diagnostics, note: result.note, document: document)
+                reports.append(LSP.WorkspaceDocumentDiagnosticReport(uri: uri, version: version, report: .full(resultId: resultID, items: items)))
             }
-            request.respond(.object([("items", .array(reports))]))
+            request.respond(.object([("items", reports.json)]))
         }
     }
 }

@@ -6,13 +6,13 @@ import NoteSyntax
 extension Server {
     static let maximumWorkspaceSymbols = 2_000
 
-    func workspaceSymbols(_ request: PendingRequest, _ params: JSON) {
+    func workspaceSymbols(_ request: PendingRequest, _ params: LSP.WorkspaceSymbolParams) {
         guard settings.symbols else { return request.respond(.array([])) }
-        let query = (params["query"]?.string ?? "").lowercased()
+        let query = params.query.lowercased()
         let open = documents
         let codec = self.codec
         perform(request) { [self] in
-            var symbols: [JSON] = []
+            var symbols: [LSP.SymbolInformation] = []
             search: for path in workspaceNotes() {
                 if request.isCancelled { return }
                 let uri = DocumentURI.fileURI(path)
@@ -24,16 +24,13 @@ extension Server {
                     let link = linter.schema.field(.url, in: entry)?.value ?? ""
                     guard query.isEmpty || item.name.lowercased().contains(query) || (item.detail ?? "").lowercased().contains(query)
                             || link.lowercased().contains(query) else { continue }
-                    symbols.append(.object([
-                        "name": .string(item.name),
-                        "kind": .int(19),
-                        "location": .object([("uri", .string(uri)), ("range", codec.range(item.range, in: note.source))]),
-                        "containerName": workspace.name(of: path).map { .string($0) },
-                    ]))
+                    symbols.append(LSP.SymbolInformation(name: item.name, kind: .object,
+                                                         location: LSP.Location(uri: uri, range: codec.range(item.range, in: note.source)),
+                                                         containerName: workspace.name(of: path)))
                     if symbols.count >= Self.maximumWorkspaceSymbols { break search }
                 }
             }
-            request.respond(.array(symbols))
+            request.respond(symbols.json)
         }
     }
 }

@@ -31,11 +31,10 @@ public final class Server: @unchecked Sendable {
     var lifecycle = Lifecycle.uninitialized
     var codec = PositionCodec(unit: .utf16)
     var documents: [String: Document] = [:]
-    var pullDiagnostics = false
-    var dynamicWatchers = false
     var settings = Settings()
-    var clientFeatures = ClientFeatures(.null)
+    var clientFeatures = ClientFeatures()
     var tooLarge: Set<String> = []
+    var parentWatch: ProcessWatch?
 
     /// Documents above this size are not kept or linted (a note is a few hundred kilobytes).
     public static let maximumDocumentSize = 16 * 1024 * 1024
@@ -63,7 +62,7 @@ public final class Server: @unchecked Sendable {
             testDelay = nil
         }
         lints.onConfigurationError = { [connection] message in
-            connection.notify("window/showMessage", .object(["type": .int(1), "message": .string(message)]))
+            connection.notify("window/showMessage", .object([("type", .int(LSP.MessageType.error.rawValue)), ("message", .string(message))]))
         }
         Note.prepareForConcurrentParsing()
     }
@@ -73,7 +72,7 @@ public final class Server: @unchecked Sendable {
     public func handle(_ message: Message) {
         switch message {
         case .notification("$/cancelRequest", let params):
-            if let id = params["id"].flatMap(RequestID.init) { pending.cancel(id) }
+            if let cancel = try? LSP.CancelParams(decoding: params, at: "params") { pending.cancel(cancel.id) }
         case .notification(let method, let params):
             queue.async { self.notification(method, params) }
         case .request(let id, let method, let params):
@@ -97,18 +96,10 @@ public final class Server: @unchecked Sendable {
             break
         }
         Log.debug("request \(request.id) \(request.method)")
-        switch request.method {
-        case "initialize": initialize(request, params)
-        case "shutdown": shutdown(request)
-        case "textDocument/diagnostic": pullDiagnostics(request, params)
-        case "textDocument/codeAction": codeAction(request, params)
-        case "codeAction/resolve": resolveCodeAction(request, params)
-        default:
-            guard let handler = Server.editorRequests[request.method] else {
-                return request.fail(ErrorCode.methodNotFound, "unknown method `\(request.method)`")
-            }
-            handler(self)(request, params)
+        guard let handler = Server.requests[request.method] else {
+            return request.fail(ErrorCode.methodNotFound, "unknown method `\(request.method)`")
         }
+        handler(self, request, params)
     }
 
     private func notification(_ method: String, _ params: JSON) {
@@ -118,18 +109,7 @@ public final class Server: @unchecked Sendable {
         }
         guard lifecycle == .running else { return }
         Log.debug("notification \(method)")
-        switch method {
-        case "initialized":
-            registerWatchers()
-            lintWorkspace()
-        case "textDocument/didOpen": didOpen(params)
-        case "textDocument/didChange": didChange(params)
-        case "textDocument/didClose": didClose(params)
-        case "textDocument/didSave": lintWorkspace(afterSave: true)
-        case "workspace/didChangeWatchedFiles": watchedFilesChanged(params)
-        case "workspace/didChangeConfiguration": didChangeConfiguration(params)
-        default: break
-        }
+        Server.notifications[method]?(self, params)
     }
 
     /// Runs `body` off the server queue, after the test delay when it applies to `request`.
@@ -145,7 +125,7 @@ public final class Server: @unchecked Sendable {
         }
     }
 
-    func showMessage(_ type: Int, _ message: String) {
-        connection.notify("window/showMessage", .object(["type": .int(type), "message": .string(message)]))
+    func showMessage(_ type: LSP.MessageType, _ message: String) {
+        connection.notify("window/showMessage", .object([("type", .int(type.rawValue)), ("message", .string(message))]))
     }
 }

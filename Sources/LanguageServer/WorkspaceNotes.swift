@@ -24,13 +24,13 @@ final class WorkspaceNotes: @unchecked Sendable {
     }
 
     /// Folders from `initialize`: `workspaceFolders`, else `rootUri`, else `rootPath`.
-    func setFolders(from params: JSON) {
+    func setFolders(from params: LSP.InitializeParams) {
         var found: [String] = []
-        if let list = params["workspaceFolders"]?.array {
-            found = list.compactMap { $0["uri"]?.string.flatMap(DocumentURI.path) }
-        } else if let root = params["rootUri"]?.string.flatMap(DocumentURI.path) {
+        if let list = params.workspaceFolders {
+            found = list.compactMap { DocumentURI.path($0.uri) }
+        } else if let root = params.rootUri.flatMap(DocumentURI.path) {
             found = [root]
-        } else if let root = params["rootPath"]?.string {
+        } else if let root = params.rootPath {
             found = [root]
         }
         let standardized = found.map { URL(fileURLWithPath: $0).standardizedFileURL.path }

@@ -2,6 +2,7 @@
 request. What each case costs in resident memory is measured by bench/lsp_memory.py, not here:
 the figure depends on the machine's allocator and core count."""
 import json
+import subprocess
 
 import pytest
 
@@ -150,3 +151,38 @@ def test_a_message_over_the_configured_maximum_is_skipped_with_an_error():
     assert server.call("shutdown")["result"] is None
     server.notify("exit")
     assert server.process.wait(10) == 0
+
+
+def test_initialize_without_capabilities_is_refused_with_invalid_params():
+    server = RawServer()
+    reply = server.call("initialize", {"processId": None, "rootUri": None})
+    assert reply["error"]["code"] == -32602
+    assert "capabilities" in reply["error"]["message"]
+    # Refused, not half-initialized: a proper `initialize` is still taken.
+    assert "capabilities" in server.call("initialize", {"processId": None, "rootUri": None, "capabilities": {}})["result"]
+    server.call("shutdown")
+    server.notify("exit")
+    assert server.process.wait(10) == 0
+
+
+def test_a_request_whose_params_have_the_wrong_type_names_the_member():
+    server = RawServer()
+    server.initialize()
+    reply = server.call("textDocument/hover", {"textDocument": {"uri": URI}, "position": {"line": "one", "character": 0}})
+    assert reply["error"]["code"] == -32602
+    assert "params.position.line" in reply["error"]["message"]
+    server.call("shutdown")
+    server.notify("exit")
+    assert server.process.wait(10) == 0
+
+
+def test_the_server_exits_when_the_editor_that_started_it_dies():
+    editor = subprocess.Popen(["sleep", "600"])
+    server = RawServer()
+    server.call("initialize", {"processId": editor.pid, "rootUri": None, "capabilities": {}})
+    server.notify("initialized", {})
+    assert server.process.poll() is None
+    editor.kill()
+    editor.wait()
+    # The server checks every few seconds; it exits without `shutdown`, so with status 1.
+    assert server.process.wait(20) == 1

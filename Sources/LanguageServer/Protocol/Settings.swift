@@ -20,19 +20,29 @@ struct Settings: Sendable, Equatable {
 
     static let keys = ["configPath", "config", "docsUrl", "docs_url", "completion", "symbols", "hover"]
 
+    /// Our settings' object: under `notelint`, or the object itself.
+    private static func members(_ json: JSON?) -> ProtocolObject? {
+        guard let json, let object = try? ProtocolObject(json, at: "settings") else { return nil }
+        return object.branch("notelint") ?? object
+    }
+
     /// Whether `json` names any setting of ours (flat or under `notelint`), as opposed to a
     /// client's bare "something changed".
     static func present(in json: JSON?) -> Bool {
-        let settings = json?["notelint"] ?? json
-        return keys.contains { settings?[$0] != nil }
+        guard let settings = members(json) else { return false }
+        return keys.contains { settings.any($0) != nil }
     }
 
+    /// Settings of the wrong type are left at their defaults: an editor's settings file is
+    /// edited by hand, and one mistyped value should not refuse the rest.
     init(_ json: JSON?) {
-        let settings = json?["notelint"] ?? json
-        configPath = settings?["configPath"]?.string ?? settings?["config"]?.string
-        docsURL = settings?["docsUrl"]?.string ?? settings?["docs_url"]?.string
-        completion = settings?["completion"]?.bool ?? true
-        symbols = settings?["symbols"]?.bool ?? true
-        hover = settings?["hover"]?.bool ?? true
+        guard let settings = Self.members(json) else { return }
+        func text(_ key: String) -> String? { try? settings.optional(key, as: String.self) }
+        func flag(_ key: String) -> Bool? { try? settings.optional(key, as: Bool.self) }
+        configPath = text("configPath") ?? text("config")
+        docsURL = text("docsUrl") ?? text("docs_url")
+        completion = flag("completion") ?? true
+        symbols = flag("symbols") ?? true
+        hover = flag("hover") ?? true
     }
 }
