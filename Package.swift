@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "notelint",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "notelint", targets: ["notelint"]),
         // For the fuzz targets, a separate package (Fuzz/) that links with -sanitize=fuzzer.
@@ -49,5 +49,5 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants", "FakeArxivServer"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

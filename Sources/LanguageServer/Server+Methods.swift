@@ -4,8 +4,8 @@ import JSONRPC
 /// decode are answered with `InvalidParams` naming the member that is wrong (a request) or
 /// logged and dropped (a notification); a handler only ever sees well-typed params.
 extension Server {
-    typealias RequestHandler = (Server, PendingRequest, JSON) -> Void
-    typealias NotificationHandler = (Server, JSON) -> Void
+    typealias RequestHandler = @Sendable (Server, PendingRequest, JSON) -> Void
+    typealias NotificationHandler = @Sendable (Server, JSON) -> Void
 
     static let requests: [String: RequestHandler] = [
         "initialize": request { $0.initialize },
@@ -39,7 +39,7 @@ extension Server {
         "workspace/didChangeConfiguration": notification { $0.didChangeConfiguration },
     ]
 
-    private static func request<Params: ProtocolDecodable>(_ handler: @escaping (Server) -> (PendingRequest, Params) -> Void) -> RequestHandler {
+    private static func request<Params: ProtocolDecodable>(_ handler: @escaping @Sendable (Server) -> (PendingRequest, Params) -> Void) -> RequestHandler {
         { server, request, json in
             let params: Params
             do {
@@ -51,7 +51,7 @@ extension Server {
         }
     }
 
-    private static func notification<Params: ProtocolDecodable>(_ handler: @escaping (Server) -> (Params) -> Void) -> NotificationHandler {
+    private static func notification<Params: ProtocolDecodable>(_ handler: @escaping @Sendable (Server) -> (Params) -> Void) -> NotificationHandler {
         { server, json in
             do {
                 handler(server)(try Params(decoding: json, at: "params"))

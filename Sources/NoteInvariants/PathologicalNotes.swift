@@ -1,7 +1,7 @@
 /// Inputs that make naive parsers quadratic or deeply recursive. bench/pathological.py builds
 /// the same shapes at benchmark sizes and prints their time per MB.
 public enum PathologicalNotes {
-    public static let all: [(name: String, make: () -> [UInt8])] = [
+    public static let all: [(name: String, make: @Sendable () -> [UInt8])] = [
         ("100,000 footnote references", { bytes(String(repeating: "Text.[^a] ", count: 100_000) + "\n") }),
         ("50,000 nested list levels", { bytes(String(repeating: "- ", count: 50_000) + "Title: x\n") }),
         ("50,000 nested block quotes", { bytes(String(repeating: ">", count: 50_000) + " Title: x\n") }),

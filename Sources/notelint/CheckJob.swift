@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import NoteLint
 import NoteSyntax
+import Synchronization
 
 /// One file (or standard input) to check, fix or diff.
 struct CheckJob {
@@ -46,31 +47,26 @@ struct CheckJob {
                 throw ExitCode(2)
             }
         }
-        var outcomes = [Outcome?](repeating: nil, count: jobs.count)
-        let lock = NSLock()
+        let outcomes = Mutex([Outcome?](repeating: nil, count: jobs.count))
         // `entry-duplicate` with `scope: workspace` compares the files given with each other:
         // their entries are read first, and no file's result can come from the cache.
         let workspace = jobLinters.contains(where: \.comparesAcrossNotes)
             ? workspaceEntries(jobs, linters: jobLinters, standardInput: standardInput) : nil
         let cache = workspace == nil ? cache : nil
         // Each worker takes the next file until none is left.
-        var next = 0
+        let next = Atomic(0)
         let workers = min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(jobs.count, 1))
+        let workerLinters = jobLinters, workerFingerprints = jobFingerprints
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
-                lock.lock()
-                let index = next
-                next += 1
-                lock.unlock()
+                let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < jobs.count else { return }
-                let outcome = jobs[index].run(linter: jobLinters[index], mode: mode, standardInput: standardInput, reporters: reporters,
-                                              cache: cache, fingerprint: jobFingerprints[index], workspace: workspace)
-                lock.lock()
-                outcomes[index] = outcome
-                lock.unlock()
+                let outcome = jobs[index].run(linter: workerLinters[index], mode: mode, standardInput: standardInput, reporters: reporters,
+                                              cache: cache, fingerprint: workerFingerprints[index], workspace: workspace)
+                outcomes.withLock { $0[index] = outcome }
             }
         }
-        return outcomes.map { $0! }
+        return outcomes.withLock { $0.map { $0! } }
     }
 
     /// The entries of every job, in path order; files that cannot be read are left out

@@ -1,5 +1,6 @@
 import FakeArxivServer
 import Foundation
+import Synchronization
 import Testing
 
 /// `notelint fill` and `check --online` against the fake arXiv server, on copies of the
@@ -174,12 +175,13 @@ import Testing
         try folder.write("b.md", "Title: \nLink: https://arxiv.org/abs/1604.01356\nDate: 2016\nSubjects: astro-ph.EP\n")
         var env = environment
         env["NOTELINT_ARXIV_INTERVAL"] = "1"
-        var runs: [Run?] = [nil, nil]
-        let lock = NSLock()
+        let spaced = env, folderURL = folder.url
+        let both = Mutex<[Run?]>([nil, nil])
         DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let run = try? Notelint.run(["fill", index == 0 ? "a.md" : "b.md"], in: folder.url, environment: env)
-            lock.withLock { runs[index] = run }
+            let run = try? Notelint.run(["fill", index == 0 ? "a.md" : "b.md"], in: folderURL, environment: spaced)
+            both.withLock { $0[index] = run }
         }
+        let runs = both.withLock { $0 }
         #expect(runs.allSatisfy { $0?.status == 0 }, "\(runs.map { $0?.stderr ?? "no run" })")
         #expect(String(decoding: folder.read("a.md"), as: UTF8.self) == "Title: RoFormer: Enhanced Transformer with Rotary Position Embedding\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\nSubjects: cs.CL\n")
         #expect(String(decoding: folder.read("b.md"), as: UTF8.self) == "Title: A Roadmap to Interstellar Flight\nLink: https://arxiv.org/abs/1604.01356\nDate: 2016\nSubjects: astro-ph.EP\n")

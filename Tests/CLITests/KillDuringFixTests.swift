@@ -65,7 +65,7 @@ import Testing
             let notes = Set((0..<Self.count).map(Self.name))
             for path in everything where !notes.contains(path) {
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(path).path, isDirectory: &isDirectory)
                 if isDirectory.boolValue { continue }
                 let name = (path as NSString).lastPathComponent
                 #expect(name.hasPrefix(".") && name.hasSuffix(".tmp"), "round \(round): left behind: \(path)")

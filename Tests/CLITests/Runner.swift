@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `notelint` binary as a user would, capturing its output and exit status.
 struct Run {
@@ -42,18 +43,19 @@ enum Notelint {
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read both pipes concurrently so neither fills up and blocks the child.
-        var errData = Data()
+        let errData = Mutex(Data())
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            errData.withLock { $0 = data }
             group.leave()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+                   stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self))
     }
 }
 

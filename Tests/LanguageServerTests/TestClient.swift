@@ -32,8 +32,9 @@ final class TestClient: @unchecked Sendable {
         server = Server(connection: connection, version: "test", pages: RulePages(localFolder: nil), today: { today },
                         environment: environment) { status in box.status = status }
         exitBox = box
-        let reader = MessageReader(descriptor: pipe.fileHandleForReading.fileDescriptor)
+        let descriptor = pipe.fileHandleForReading.fileDescriptor
         Thread.detachNewThread { [weak self] in
+            let reader = MessageReader(descriptor: descriptor)
             while case .message(let body) = reader.next() {
                 guard let json = try? JSON.parse(body) else { continue }
                 guard let self else { return }

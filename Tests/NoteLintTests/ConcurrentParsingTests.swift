@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import NoteInvariants
 import NoteLint
 import NoteSyntax
@@ -15,23 +16,21 @@ import Testing
         var generator = SeededGenerator(seed: 7)
         let notes = PipelinePropertyTests.fixtures() + (0..<60).map { _ in random.note(using: &generator) }
         let linter = PipelineInvariants.makeLinter()
-        func render(_ bytes: [UInt8]) -> String {
+        @Sendable func render(_ bytes: [UInt8]) -> String {
             let result = linter.lint(SourceText(bytes: bytes))
             return result.note.dump() + result.diagnostics.map { "\($0.ruleID) \($0.range) \($0.message)" }.joined(separator: "\n")
         }
         let serial = notes.map(render)
         // Every note several times over, in an order that differs from the serial one.
         let jobs = (0..<(notes.count * 4)).map { ($0 * 7) % notes.count }
-        let lock = NSLock()
-        var parallel = [String?](repeating: nil, count: jobs.count)
+        let parallel = Mutex([String?](repeating: nil, count: jobs.count))
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let text = render(notes[jobs[index]])
-            lock.lock()
-            parallel[index] = text
-            lock.unlock()
+            parallel.withLock { $0[index] = text }
         }
+        let results = parallel.withLock { $0 }
         for (index, note) in jobs.enumerated() {
-            #expect(parallel[index] == serial[note], "note \(note) differs when parsed in parallel")
+            #expect(results[index] == serial[note], "note \(note) differs when parsed in parallel")
         }
     }
 }

@@ -12,7 +12,7 @@ struct InvalidParams: Error, CustomStringConvertible {
 
 /// A protocol value read from what a client sent. `path` names where it was found, for the
 /// error when it is not what the protocol says.
-protocol ProtocolDecodable {
+protocol ProtocolDecodable: SendableMetatype {
     init(decoding json: JSON, at path: String) throws(InvalidParams)
 }
 
