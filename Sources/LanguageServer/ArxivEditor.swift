@@ -4,30 +4,29 @@ import Foundation
 import JSONRPC
 import NoteLint
 import NoteSyntax
+import Synchronization
 
 /// The server's arXiv state: progress tokens, and the candidates
 /// of the title searches made so far ("Find on arXiv"), so that they can be offered as
 /// actions of their own without asking arXiv again.
-final class ArxivEditor: @unchecked Sendable {
-    private let lock = NSLock()
-    private var searches: [TitleKey: [ArxivMetadata]] = [:]
-    private var tokens = 0
+final class ArxivEditor: Sendable {
+    private let state = Mutex((searches: [TitleKey: [ArxivMetadata]](), tokens: 0))
 
     /// The most candidates a search offers.
     static let candidateLimit = 3
 
     func candidates(for title: String) -> [ArxivMetadata]? {
-        lock.withLock { searches[TitleKey(title)] }
+        state.withLock { $0.searches[TitleKey(title)] }
     }
 
     func remember(_ candidates: [ArxivMetadata], for title: String) {
-        lock.withLock { searches[TitleKey(title)] = Array(candidates.prefix(Self.candidateLimit)) }
+        state.withLock { $0.searches[TitleKey(title)] = Array(candidates.prefix(Self.candidateLimit)) }
     }
 
     func nextToken() -> String {
-        lock.withLock {
-            tokens += 1
-            return "notelint-arxiv-\(tokens)"
+        state.withLock { state in
+            state.tokens += 1
+            return "notelint-arxiv-\(state.tokens)"
         }
     }
 }

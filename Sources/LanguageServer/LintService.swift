@@ -2,60 +2,66 @@ import ArxivClient
 import Foundation
 import NoteLint
 import NoteSyntax
+import Synchronization
 
 /// Lints documents with the configuration the CLI would use for the same file. Thread-safe:
 /// documents are linted on many threads. An invalid configuration is reported once and the
 /// last good one for that folder stays in force.
-final class LintService: @unchecked Sendable {
-    private let lock = NSLock()
-    private var locator: ConfigurationLocator
-    private let environment: [String: String]
-    private var settings = Settings()
-    private var linters: [String: Linter] = [:]
-    private var lastGood: [String: Linter] = [:]
-    private var reported: Set<String> = []
-    private let today: () -> CalendarDay
-    /// The version a User-Agent names.
-    var serverVersion = "0"
-    /// Told of each configuration error once per reload.
-    var onConfigurationError: (@Sendable (String) -> Void)?
-    /// Bumped when the configuration may have changed; part of pull diagnostics' result ids.
-    private(set) var generation = 0
+final class LintService: Sendable {
+    private struct State {
+        var locator: ConfigurationLocator
+        var settings = Settings()
+        var linters: [String: Linter] = [:]
+        var lastGood: [String: Linter] = [:]
+        var reported: Set<String> = []
+        /// Bumped when the configuration may have changed; part of pull diagnostics' result ids.
+        var generation = 0
+    }
 
-    init(today: @escaping () -> CalendarDay = { .today }, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    private let state: Mutex<State>
+    private let environment: [String: String]
+    private let today: @Sendable () -> CalendarDay
+    /// The version a User-Agent names.
+    private let serverVersion: String
+    /// Told of each configuration error once per reload.
+    private let onConfigurationError: @Sendable (String) -> Void
+
+    init(today: @escaping @Sendable () -> CalendarDay = { .today }, environment: [String: String] = ProcessInfo.processInfo.environment,
+         serverVersion: String = "0", onConfigurationError: @escaping @Sendable (String) -> Void = { _ in }) {
         self.today = today
         self.environment = environment
-        self.locator = ConfigurationLocator(environment: environment)
+        self.serverVersion = serverVersion
+        self.onConfigurationError = onConfigurationError
+        state = Mutex(State(locator: ConfigurationLocator(environment: environment)))
     }
 
     func update(_ settings: Settings) {
-        lock.lock()
-        self.settings = settings
-        lock.unlock()
+        state.withLock { $0.settings = settings }
         reload()
     }
 
-    var currentSettings: Settings {
-        lock.lock()
-        defer { lock.unlock() }
-        return settings
-    }
+    var currentSettings: Settings { state.withLock { $0.settings } }
+
+    var generation: Int { state.withLock { $0.generation } }
 
     /// Forgets cached configurations (a `.notelint.yml` changed).
     func reload() {
-        lock.lock()
-        locator = ConfigurationLocator(environment: environment)
-        linters = [:]
-        reported = []
-        generation += 1
-        lock.unlock()
+        let locator = ConfigurationLocator(environment: environment)
+        state.withLock { state in
+            state.locator = locator
+            state.linters = [:]
+            state.reported = []
+            state.generation += 1
+        }
+    }
+
+    /// The configuration locator and the editor's explicit configuration file, as they stand.
+    private var sources: (locator: ConfigurationLocator, explicit: String?) {
+        state.withLock { ($0.locator, $0.settings.configPath) }
     }
 
     func linter(for document: Document) -> Linter {
-        lock.lock()
-        let locator = self.locator
-        let explicit = settings.configPath
-        lock.unlock()
+        let (locator, explicit) = sources
         let folder = document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
             ?? FileManager.default.currentDirectoryPath
         let folderKey = explicit.map { "explicit:" + $0 } ?? folder
@@ -66,27 +72,25 @@ final class LintService: @unchecked Sendable {
             // Overrides make the configuration depend on the file, not only its folder.
             let (configuration, effectiveKey) = located.effective(forFile: document.path ?? folder)
             key = folderKey + "|" + effectiveKey
-            lock.lock()
-            if let cached = linters[key] {
-                lock.unlock()
-                return cached
-            }
-            lock.unlock()
+            let cacheKey = key
+            if let cached = state.withLock({ $0.linters[cacheKey] }) { return cached }
             built = try Linter(configuration: configuration, today: today(), arxiv: MetadataCache(settings: arxivSettings(configuration)))
-            lock.lock()
-            lastGood[key] = built
-            lastGood[folderKey] = built
-            linters[key] = built
-            lock.unlock()
+            state.withLock { state in
+                state.lastGood[cacheKey] = built
+                state.lastGood[folderKey] = built
+                state.linters[cacheKey] = built
+            }
         } catch {
             let message = "notelint: \(error); using the last valid configuration"
-            lock.lock()
-            let fallback = lastGood[key] ?? lastGood[folderKey] ?? (try? Linter(today: today()))!
-            linters[key] = fallback
-            let first = reported.insert(message).inserted
-            lock.unlock()
+            let defaults = (try? Linter(today: today()))!
+            let cacheKey = key
+            let (fallback, first) = state.withLock { state in
+                let fallback = state.lastGood[cacheKey] ?? state.lastGood[folderKey] ?? defaults
+                state.linters[cacheKey] = fallback
+                return (fallback, state.reported.insert(message).inserted)
+            }
             Log.error(message)
-            if first { onConfigurationError?(message) }
+            if first { onConfigurationError(message) }
             built = fallback
         }
         return built
@@ -94,10 +98,7 @@ final class LintService: @unchecked Sendable {
 
     /// The configuration of the file at `path` (absolute), as `notelint check` finds it.
     func configuration(forFile path: String) throws -> Configuration {
-        lock.lock()
-        let locator = self.locator
-        let explicit = settings.configPath
-        lock.unlock()
+        let (locator, explicit) = sources
         if let explicit { return try ConfigurationLocator.load(path: explicit) }
         return try locator.configuration(forFolder: (path as NSString).deletingLastPathComponent)
     }
@@ -105,10 +106,7 @@ final class LintService: @unchecked Sendable {
     /// How to reach arXiv for a document: its configuration's `arxiv:` section and the
     /// server's environment.
     func arxivSettings(for document: Document) -> ArxivClientSettings {
-        lock.lock()
-        let locator = self.locator
-        let explicit = settings.configPath
-        lock.unlock()
+        let (locator, explicit) = sources
         let folder = document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
         let configuration = try? explicit.map { try ConfigurationLocator.load(path: $0) } ?? locator.configuration(forFolder: folder)
         return arxivSettings(configuration)

@@ -1,29 +1,23 @@
-import Foundation
 import JSONRPC
+import Synchronization
 
 /// A request being worked on: answered exactly once, whether by its handler, by a
 /// cancellation, or by an error.
-final class PendingRequest: @unchecked Sendable {
+final class PendingRequest: Sendable {
     let id: RequestID
     let method: String
     private let connection: Connection
-    private let lock = NSLock()
-    private var answered = false
-    private var cancelledFlag = false
-    private let onDone: (RequestID) -> Void
+    private let state = Mutex((answered: false, cancelled: false))
+    private let onDone: @Sendable (RequestID) -> Void
 
-    init(id: RequestID, method: String, connection: Connection, onDone: @escaping (RequestID) -> Void) {
+    init(id: RequestID, method: String, connection: Connection, onDone: @escaping @Sendable (RequestID) -> Void) {
         self.id = id
         self.method = method
         self.connection = connection
         self.onDone = onDone
     }
 
-    var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelledFlag
-    }
+    var isCancelled: Bool { state.withLock { $0.cancelled } }
 
     func respond(_ result: JSON) {
         guard claim() else { return }
@@ -37,51 +31,37 @@ final class PendingRequest: @unchecked Sendable {
 
     /// Answers RequestCancelled if nothing has answered yet.
     func cancel() {
-        lock.lock()
-        cancelledFlag = true
-        lock.unlock()
+        state.withLock { $0.cancelled = true }
         fail(ErrorCode.requestCancelled, "request \(id) was cancelled")
     }
 
     private func claim() -> Bool {
-        lock.lock()
-        let first = !answered
-        answered = true
-        lock.unlock()
+        let first = state.withLock { state in
+            defer { state.answered = true }
+            return !state.answered
+        }
         if first { onDone(id) }
         return first
     }
 }
 
 /// The requests not answered yet, by id, so `$/cancelRequest` can find them.
-final class PendingRequests: @unchecked Sendable {
-    private let lock = NSLock()
-    private var requests: [RequestID: PendingRequest] = [:]
+final class PendingRequests: Sendable {
+    private let requests = Mutex<[RequestID: PendingRequest]>([:])
 
     func begin(_ id: RequestID, method: String, connection: Connection) -> PendingRequest {
         let request = PendingRequest(id: id, method: method, connection: connection) { [weak self] id in self?.finish(id) }
-        lock.lock()
-        requests[id] = request
-        lock.unlock()
+        requests.withLock { $0[id] = request }
         return request
     }
 
     func cancel(_ id: RequestID) {
-        lock.lock()
-        let request = requests[id]
-        lock.unlock()
-        request?.cancel()
+        requests.withLock { $0[id] }?.cancel()
     }
 
     private func finish(_ id: RequestID) {
-        lock.lock()
-        requests[id] = nil
-        lock.unlock()
+        requests.withLock { $0[id] = nil }
     }
 
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return requests.count
-    }
+    var count: Int { requests.withLock { $0.count } }
 }

@@ -46,13 +46,14 @@ public final class Server: @unchecked Sendable {
     /// Called with the exit status when the client sends `exit`.
     let exit: @Sendable (Int32) -> Void
 
-    public init(connection: Connection, version: String, pages: RulePages? = nil, today: @escaping () -> CalendarDay = { .today },
+    public init(connection: Connection, version: String, pages: RulePages? = nil, today: @escaping @Sendable () -> CalendarDay = { .today },
                 environment: [String: String] = ProcessInfo.processInfo.environment, exit: @escaping @Sendable (Int32) -> Void) {
         self.connection = connection
         self.version = version
         self.pages = pages ?? RulePages()
-        self.lints = LintService(today: today, environment: environment)
-        self.lints.serverVersion = version
+        self.lints = LintService(today: today, environment: environment, serverVersion: version) { [connection] message in
+            connection.notify("window/showMessage", .object([("type", .int(LSP.MessageType.error.rawValue)), ("message", .string(message))]))
+        }
         self.exit = exit
         self.workspace = WorkspaceNotes(limit: environment["NOTELINT_WORKSPACE_LIMIT"].flatMap { Int($0) } ?? WorkspaceNotes.maximumNotes)
         if let spec = environment["NOTELINT_LSP_TEST_DELAY"], let colon = spec.lastIndex(of: ":"),
@@ -60,9 +61,6 @@ public final class Server: @unchecked Sendable {
             testDelay = (String(spec[..<colon]), milliseconds)
         } else {
             testDelay = nil
-        }
-        lints.onConfigurationError = { [connection] message in
-            connection.notify("window/showMessage", .object([("type", .int(LSP.MessageType.error.rawValue)), ("message", .string(message))]))
         }
         Note.prepareForConcurrentParsing()
     }

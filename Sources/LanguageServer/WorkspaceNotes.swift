@@ -1,23 +1,27 @@
 import Foundation
 import JSONRPC
 import NoteLint
+import Synchronization
 
 /// The notes of the workspace folders: where they are, and the entry keys of each (from
 /// disk, or from the editor for open documents), so `entry-duplicate` with
 /// `scope: workspace` can compare a note with every other. Thread-safe.
-final class WorkspaceNotes: @unchecked Sendable {
-    private let lock = NSLock()
+final class WorkspaceNotes: Sendable {
+    private struct State {
+        var progressTokens = 0
+        var folders: [String] = []
+        var keys: [String: NoteEntryKeys] = [:]
+        var reportedOverflow: Int?
+    }
+
+    private let state = Mutex(State())
     /// Workspace lints run here, one at a time, off the server's queue.
     let queue = DispatchQueue(label: "notelint.workspace")
-    private var progressTokens = 0
-    private var folders: [String] = []
-    private var keys: [String: NoteEntryKeys] = [:]
 
     /// At most this many notes are read (the first in path order): a folder that holds more
     /// is not a notes folder. `NOTELINT_WORKSPACE_LIMIT` lowers it for tests.
     static let maximumNotes = 20_000
     let limit: Int
-    private var reportedOverflow: Int?
 
     init(limit: Int = WorkspaceNotes.maximumNotes) {
         self.limit = limit
@@ -34,16 +38,10 @@ final class WorkspaceNotes: @unchecked Sendable {
             found = [root]
         }
         let standardized = found.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        lock.lock()
-        folders = standardized
-        lock.unlock()
+        state.withLock { $0.folders = standardized }
     }
 
-    var currentFolders: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return folders
-    }
+    var currentFolders: [String] { state.withLock { $0.folders } }
 
     /// The name a note goes by in messages: its path inside its workspace folder; nil
     /// outside every folder.
@@ -102,19 +100,19 @@ final class WorkspaceNotes: @unchecked Sendable {
 
     /// Whether the server should say that `found` notes exceed the limit: once per count.
     func shouldReportOverflow(_ found: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard found > limit, found != reportedOverflow else { return false }
-        reportedOverflow = found
-        return true
+        state.withLock { state in
+            guard found > limit, found != state.reportedOverflow else { return false }
+            state.reportedOverflow = found
+            return true
+        }
     }
 
     /// A fresh `$/progress` token.
     func nextProgressToken() -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        progressTokens += 1
-        return "notelint-workspace-\(progressTokens)"
+        state.withLock { state in
+            state.progressTokens += 1
+            return "notelint-workspace-\(state.progressTokens)"
+        }
     }
 
     /// The document of a note as it is on disk; nil when it cannot be read or is too large.
@@ -127,24 +125,18 @@ final class WorkspaceNotes: @unchecked Sendable {
 
     func update(_ path: String, keys noteKeys: NoteEntryKeys) {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
-        lock.lock()
-        keys[standardized] = noteKeys
-        lock.unlock()
+        state.withLock { $0.keys[standardized] = noteKeys }
     }
 
     /// Forgets a deleted note's entries.
     func remove(_ path: String) {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
-        lock.lock()
-        keys[standardized] = nil
-        lock.unlock()
+        state.withLock { $0.keys[standardized] = nil }
     }
 
     /// Every known note's entries, in the order of their names.
     func entries() -> WorkspaceEntries {
-        lock.lock()
-        let all = keys
-        lock.unlock()
+        let all = state.withLock { $0.keys }
         let named = all.compactMap { path, keys in name(of: path).map { (name: $0, keys: keys) } }
         return WorkspaceEntries(named.sorted { $0.name < $1.name })
     }

@@ -77,6 +77,13 @@ public struct SourceText: Sendable {
 
     public func lineString(_ line: Int) -> String { string(lineContent(line)) }
 
+    /// The first offset at or after `offset`, before `end`, that is not a space or a tab.
+    public func skippingBlanks(from offset: Int, before end: Int) -> Int {
+        var at = offset
+        while at < end && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
+        return at
+    }
+
     public func isBlankLine(_ line: Int) -> Bool {
         let range = lineContent(line)
         return bytes[range.start..<range.end].allSatisfy { $0 == 0x20 || $0 == 0x09 }

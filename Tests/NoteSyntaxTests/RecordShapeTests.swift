@@ -92,6 +92,14 @@ import Testing
         #expect(Note("---\ntitle: Some Paper\narxiv: null\ndoi: NULL\n---\n").entries.isEmpty)
     }
 
+    @Test func aValueFoldedOntoAnIndentedLineIsNoProse() throws {
+        let folded = try #require(Note("title: Egology\ntags: ecology\n      self-help\nisbn: 979-10-91772-19-8\n").entries.first)
+        #expect(folded.lines == 0...3 && folded.proseLine == nil)
+        // Prose at the field lines' own indentation is prose, in a list item too.
+        let item = try #require(Note("- Title: A\n  Link: https://example.org\n  which I liked.\n").entries.first)
+        #expect(item.lines == 0...1)
+    }
+
     @Test func pastedAbstractPage() throws {
         let note = Note("Title:Some Paper\nAuthors:A. B\nSubjects:\tComputation and Language (cs.CL)\nCite as:\tarXiv:2104.09864 [cs.CL]\n \t(or arXiv:2104.09864v2 [cs.CL] for this version)\nDOI: https://doi.org/10.48550/arXiv.2104.09864Focus to learn more\n")
         let entry = try #require(note.entries.first)

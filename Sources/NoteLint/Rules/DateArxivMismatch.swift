@@ -9,7 +9,9 @@ struct DateArxivMismatch: Rule {
             A new-style arXiv identifier starts with the year and month it was assigned: \
             `1604.01356` was submitted in April 2016. A date more than a month before that is \
             impossible; a date in a later month is usually a revision's date, not the paper's \
-            (arXiv's abstract page shows the latest version's date). The message names the month \
+            (arXiv's abstract page shows the latest version's date), so a later day is reported; a \
+            later month or year alone (a list's `2024-03` column) is most often when the paper \
+            appeared at a venue or in a journal, and is not. The message names the month \
             the identifier implies. Without arXiv's metadata, a later Date is reported only in a note \
             whose other Dates agree with their identifiers: in a log of papers read or discussed, the \
             Date is that day's, not the paper's. When the local arXiv cache holds the paper (`notelint fill`, \
@@ -25,6 +27,7 @@ struct DateArxivMismatch: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/1604.01356\nDate: 2016\n",
                 "Title: A\nLink: https://arxiv.org/abs/hep-th/9901001\nDate: 2005\n",
                 "Title: A\nLink: https://arxiv.org/abs/1604.01356\nDate: 5 Apr 2016\n",
+                "Title: A\nLink: https://arxiv.org/abs/2312.02918\nDate: 2024-03\n",
             ],
             triggering: [
                 "Title: A Roadmap to Interstellar Flight\nLink: https://arxiv.org/abs/1604.01356\nDate: ↓31 Oct 2016\n",
@@ -69,8 +72,9 @@ struct DateArxivMismatch: Rule {
             compared += 1
             if latest < assignedIndex - 1 {
                 context.report("dated more than a month before \(implied), when arXiv \(identifier.id) was submitted", at: date.valueRange)
-            } else if earliest > assignedIndex && written.month != nil {
-                // A later year alone is most often the venue's year, not a revision's.
+            } else if earliest > assignedIndex && written.day != nil {
+                // A later year or month alone (a list's `2024-03` column) is most often when the
+                // paper appeared at a venue or in a journal, not a revision's date.
                 later.append((date, "dated later than \(implied), when arXiv \(identifier.id) was submitted: a revision's date rather than the paper's?"))
             } else {
                 agreeing += 1

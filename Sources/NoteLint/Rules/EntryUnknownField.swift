@@ -5,9 +5,10 @@ struct EntryUnknownField: Rule {
         id: "entry-unknown-field",
         summary: "an entry key that is not a known field",
         rationale: """
-            A misspelt key (`Titel`) hides the field from every tool that reads entries. When a field the \
-            entry lacks is one or two edits away, the finding is a warning that names it and offers to \
-            rename the key. Any other key notelint does not know is reported at info: people keep fields of \
+            A misspelt key (`Titel`) hides the field from every tool that reads entries. When the usual \
+            name of a field the entry lacks (Title, Link, URL, Date, Authors...) is one edit away (a \
+            letter added, dropped or changed, or two swapped; two edits for keys of eight letters or \
+            more), the finding is a warning that names it and offers to rename the key. Any other key notelint does not know is reported at info: people keep fields of \
             their own (`Dataset`, `Reviewer`), and many are known already (Authors, Year, Venue, DOI, Code, \
             Tags, Summary, Notes, Status, Rating and their aliases; see docs/records.md). Add your own \
             fields to the `known` option.

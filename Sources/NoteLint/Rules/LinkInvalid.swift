@@ -5,11 +5,13 @@ struct LinkInvalid: Rule {
         id: "link-invalid",
         summary: "a Link that is not an absolute http(s) URL with a host, or a DOI that is not a DOI",
         rationale: """
-            A Link is how a reader gets back to the paper; a relative path, a bare domain, a URL \
-            broken by a space or a mistyped scheme (`hhttps://`) leads nowhere. `arXiv:2104.09864` is \
-            accepted as a link, and so are links into a reader's own apps (`zotero://select/...`, \
-            `obsidian://open?...`, `file:///...`): any scheme that is not a near miss of http(s). A \
-            value that says there is no link yet (`—`, `n/a`, `TBD`) is left alone.
+            A Link is how a reader gets back to the paper; a bare domain, a URL broken by a space or \
+            a mistyped scheme (`hhttps://`) leads nowhere. `arXiv:2104.09864` is accepted as a link, \
+            and so are links into a reader's own apps (`zotero://select/...`, `obsidian://open?...`, \
+            `file:///...`): any scheme that is not a near miss of http(s). So is a path \
+            (`/papers/a.pdf` on the author's site, `~/Zotero/storage/...` or `./a.pdf` on their disk): \
+            it is where the author keeps the file. A value that says there is no link yet (`—`, \
+            `n/a`, `TBD`) is left alone.
             """,
         defaultSeverity: .error,
         fix: nil,
@@ -21,6 +23,7 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: zotero://select/library/items/MA4RHDQD\n",
                 "Title: A\nDOI: 10.48550/arXiv.2104.09864\n",
                 "| Title | Link |\n|---|---|\n| A | — |\n",
+                "Title: A\nPDF: /Users/me/Zotero/storage/X7/A paper.pdf\n",
             ],
             triggering: [
                 "Title: A\nLink: ↓www.example.org/paper.pdf\n",
@@ -61,6 +64,7 @@ struct LinkInvalid: Rule {
     /// What is wrong with a link, or nil when it is an absolute http(s) URL with a host.
     static func problem(in link: String) -> String? {
         if link.lowercased().hasPrefix("arxiv:") { return nil }
+        if ["/", "~/", "./", "../"].contains(where: link.hasPrefix), !link.hasPrefix("//") { return nil }
         guard let schemeEnd = link.firstIndex(of: ":"), link[schemeEnd...].hasPrefix("://") else {
             return "is not an absolute URL (it needs https://)"
         }

@@ -116,8 +116,18 @@ public struct FieldVocabulary: Sendable, Equatable {
     /// The keys a misspelt key may have meant: those with a role, as the vocabulary writes
     /// them.
     public var suggestibleKeys: [String] {
-        Self.defaultKeys.map(\.0).filter { role(of: $0) != nil } + extraKeysWithRole
+        Self.defaultSuggestions.filter { role(of: $0) != nil } + extraKeysWithRole
     }
+
+    /// The default keys a misspelt key is compared with: each role's usual names. An alias
+    /// that is an ordinary word with neighbours of its own (`Stars` beside `Start`, `Read`
+    /// beside `Real`) or a phrase (`Published Date` beside `Publish Date`) would turn a key
+    /// the author chose into a "typo".
+    static let defaultSuggestions = [
+        "Title", "Link", "URL", "PDF", "DOI", "Date", "Year", "Subjects", "Categories", "Authors", "Venue", "Conference",
+        "Journal", "Code", "GitHub", "Tags", "Keywords", "Summary", "Abstract", "Notes", "Comments", "Status", "Rating",
+        "Citation",
+    ]
 
     private var extraKeysWithRole: [String] {
         let defaults = Set(Self.defaultKeys.map { $0.0.lowercased() })

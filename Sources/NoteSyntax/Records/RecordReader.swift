@@ -130,7 +130,9 @@ struct RecordReader {
     // MARK: Lines of a block
 
     /// The leading field lines of a paragraph; furniture lines from arXiv's abstract page may
-    /// sit between them; the first other line is prose.
+    /// sit between them, and a field's value may go on over lines indented deeper than its
+    /// own (`tags: a,` then `      b`, as metadata headers fold a long value); the first other
+    /// line is prose.
     struct FieldLines {
         var fields: [Field] = []
         var lastLine = 0
@@ -147,15 +149,22 @@ struct RecordReader {
         var result = FieldLines()
         result.fields.reserveCapacity(starts.count)
         let lineCount = min(lines?.count ?? block.lines.count, starts.count)
+        var fieldIndent = 0
         for (position, start) in starts.prefix(lineCount).enumerated() {
             let line = lines?[position] ?? block.startLine + position
+            // Where the line's text starts, past the block's own indentation and markers.
+            let content = source.lineContent(line)
+            let indent = source.skippingBlanks(from: max(start, content.start), before: content.end) - content.start
             if let read = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache) {
                 result.fields.append(read.field)
                 if let link = read.link { result.fields.append(link) }
                 result.lastLine = line
                 result.fieldLineCount += 1
+                fieldIndent = indent
             } else if result.fieldLineCount > 0 && ArxivFurniture.isFurnitureLine(source.string(ByteRange(start, source.lineContent(line).end))) {
                 result.furniture.append(line)
+                result.lastLine = line
+            } else if result.fieldLineCount > 0 && result.lastLine == line - 1 && indent > fieldIndent {
                 result.lastLine = line
             } else {
                 if result.fieldLineCount == 0 { return nil }

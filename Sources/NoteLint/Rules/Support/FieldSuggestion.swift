@@ -3,12 +3,13 @@ import NoteSyntax
 /// Decides which known field a misspelt key was meant to be. `entry-unknown-field` offers the
 /// rename and `entry-missing-field` then stays quiet about that field, so both ask here.
 enum FieldSuggestion {
-    /// The known field one edit away (two for keys of five letters or more), unless the entry
-    /// already has a field of that role.
+    /// The known field one edit away (a swap of two letters is one edit; two edits for keys of
+    /// eight letters or more), unless the entry already has a field of that role. Two edits
+    /// on a short key reach other words (`cover` and `Code`).
     static func field(for field: Field, in entry: Entry, vocabulary: FieldVocabulary) -> String? {
         guard field.role == nil, !vocabulary.isKnown(field.key), field.origin == .line || field.origin == .tableCell else { return nil }
         let folded = field.key.lowercased()
-        let limit = folded.count >= 5 ? 2 : 1
+        let limit = folded.count >= 8 ? 2 : 1
         var best: (key: String, distance: Int)? = nil
         for candidate in vocabulary.suggestibleKeys {
             guard let role = vocabulary.role(of: candidate), !entry.has(role) else { continue }
