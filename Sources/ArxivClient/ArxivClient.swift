@@ -1,15 +1,15 @@
 import ArxivKit
 import Foundation
+import Synchronization
 
 /// Asks the arXiv API about identifiers and titles: batched, spaced, retried, and bounded in
 /// time and size. Results are matched to the question by normalized identifier, never by
 /// position: arXiv answers in any order and silently drops identifiers that do not exist.
-public final class ArxivClient: @unchecked Sendable {
+public final class ArxivClient: Sendable {
     public let settings: ArxivClientSettings
     private let http: HTTPGet
     private let spacing: RequestSpacing
-    private let lock = NSLock()
-    private var sent = 0
+    private let sent = Atomic(0)
 
     public init(settings: ArxivClientSettings) {
         self.settings = settings
@@ -18,7 +18,7 @@ public final class ArxivClient: @unchecked Sendable {
     }
 
     /// HTTP requests this client has sent.
-    public var requestCount: Int { lock.withLock { sent } }
+    public var requestCount: Int { sent.load(ordering: .relaxed) }
 
     /// What arXiv says of each identifier. Identifiers that cannot exist are answered locally
     /// and never sent (one would make arXiv reject the whole batch). `progress` is told how
@@ -93,7 +93,7 @@ public final class ArxivClient: @unchecked Sendable {
         while true {
             attempt += 1
             let response = try spacing.run { () throws -> HTTPGet.Response in
-                lock.withLock { sent += 1 }
+                sent.add(1, ordering: .relaxed)
                 return try http.fetch(url)
             }
             if response.status == 429 || (500...599).contains(response.status) {

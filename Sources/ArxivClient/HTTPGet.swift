@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -45,35 +46,41 @@ struct HTTPGet {
     }
 }
 
-private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+private final class BodyCollector: NSObject, URLSessionDataDelegate, Sendable {
+    private struct State {
+        var body: [UInt8] = []
+        var status: Int?
+        var headers: [String: String] = [:]
+        var failure: ArxivError?
+        var finished = false
+    }
+
     let limit: Int
     let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var body: [UInt8] = []
-    private var response: HTTPURLResponse?
-    private var failure: ArxivError?
-    private var finished = false
+    private let state = Mutex(State())
 
     init(limit: Int) { self.limit = limit }
 
     func result() throws -> HTTPGet.Response {
-        lock.lock()
-        defer { lock.unlock() }
+        let (status, headers, body, failure) = state.withLock { ($0.status, $0.headers, $0.body, $0.failure) }
         if let failure { throw failure }
-        guard let response else { throw ArxivError.transport("no HTTP response") }
-        var headers: [String: String] = [:]
-        for (key, value) in response.allHeaderFields {
-            if let key = key as? String, let value = value as? String { headers[key] = value }
-        }
-        return HTTPGet.Response(status: response.statusCode, headers: headers, body: body)
+        guard let status else { throw ArxivError.transport("no HTTP response") }
+        return HTTPGet.Response(status: status, headers: headers, body: body)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        lock.lock()
-        self.response = response as? HTTPURLResponse
+        var headers: [String: String] = [:]
+        let http = response as? HTTPURLResponse
+        for (key, value) in http?.allHeaderFields ?? [:] {
+            if let key = key as? String, let value = value as? String { headers[key] = value }
+        }
+        let status = http?.statusCode
+        state.withLock { state in
+            state.status = status
+            state.headers = headers
+        }
         let declared = response.expectedContentLength
-        lock.unlock()
         if declared > Int64(limit) {
             fail(.tooLarge(limit: limit))
             completionHandler(.cancel)
@@ -83,10 +90,11 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        lock.lock()
-        let over = failure == nil && body.count + data.count > limit
-        if !over && failure == nil { body.append(contentsOf: data) }
-        lock.unlock()
+        let over = state.withLock { state in
+            let over = state.failure == nil && state.body.count + data.count > limit
+            if !over && state.failure == nil { state.body.append(contentsOf: data) }
+            return over
+        }
         if over {
             fail(.tooLarge(limit: limit))
             dataTask.cancel()
@@ -99,17 +107,17 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
     }
 
     private func fail(_ error: ArxivError) {
-        lock.lock()
-        if failure == nil { failure = error }
-        lock.unlock()
+        state.withLock { state in
+            if state.failure == nil { state.failure = error }
+        }
         finish()
     }
 
     private func finish() {
-        lock.lock()
-        let first = !finished
-        finished = true
-        lock.unlock()
+        let first = state.withLock { state in
+            defer { state.finished = true }
+            return !state.finished
+        }
         if first { done.signal() }
     }
 }

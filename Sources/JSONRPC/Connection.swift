@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Writes framed messages to a file descriptor: each message is one write under a lock, so
 /// messages from several threads never interleave.
-public final class Connection: @unchecked Sendable {
+public final class Connection: Sendable {
     private let descriptor: Int32
-    private let lock = NSLock()
-    private var nextID = 1
+    /// Held for each whole write; holds the number of the next request the server sends.
+    private let writing = Mutex(1)
 
     public init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -14,16 +15,16 @@ public final class Connection: @unchecked Sendable {
     public func send(_ message: JSON) {
         let body = Array(message.serialized().utf8)
         let frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
-        lock.lock()
-        defer { lock.unlock() }
-        var offset = 0
-        while offset < frame.count {
-            let written = frame.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
+        writing.withLock { _ in
+            var offset = 0
+            while offset < frame.count {
+                let written = frame.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
             }
-            offset += written
         }
     }
 
@@ -43,10 +44,10 @@ public final class Connection: @unchecked Sendable {
     /// Sends a request to the client; its response is read like any message and ignored.
     @discardableResult
     public func request(_ method: String, _ params: JSON) -> RequestID {
-        lock.lock()
-        let id = RequestID.string("notelint-\(nextID)")
-        nextID += 1
-        lock.unlock()
+        let id = writing.withLock { next in
+            defer { next += 1 }
+            return RequestID.string("notelint-\(next)")
+        }
         send(.object(["jsonrpc": .string("2.0"), "id": id.json, "method": .string(method), "params": params]))
         return id
     }

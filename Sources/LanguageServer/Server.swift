@@ -8,6 +8,11 @@ import NoteSyntax
 /// server's state (lifecycle, open documents, negotiated options) is owned by one serial
 /// queue. Linting and slow requests run on other queues with a snapshot of the document, so
 /// one document never waits for another and a slow request never delays typing.
+///
+/// `@unchecked`: the mutable state below is only touched on `queue` (the handlers run there;
+/// work sent elsewhere takes copies), a confinement the compiler cannot see. Making the server
+/// an actor would put every message behind an `await` and lose the arrival order the
+/// protocol's text synchronization depends on.
 public final class Server: @unchecked Sendable {
     enum Lifecycle {
         case uninitialized

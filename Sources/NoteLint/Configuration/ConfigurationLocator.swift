@@ -1,15 +1,19 @@
 import Foundation
 import NoteSyntax
+import Synchronization
 
 /// Finds and caches the `.notelint.yml` that governs each folder: the nearest one from the
 /// folder up to the root of its git work tree (or the filesystem root outside git), over the
 /// user's own file (`$XDG_CONFIG_HOME/notelint/config.yml`, else `~/.config/notelint/config.yml`).
-public final class ConfigurationLocator: @unchecked Sendable {
-    private var cache: [String: Configuration] = [:]
-    private let lock = NSLock()
-    private let fileManager = FileManager.default
+public final class ConfigurationLocator: Sendable {
+    private struct State {
+        var cache: [String: Configuration] = [:]
+        /// The user's configuration once read: nil inside when there is none.
+        var user: Configuration?? = nil
+    }
+
+    private let state = Mutex(State())
     private let userPath: String?
-    private var user: Configuration?? = nil
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
@@ -22,38 +26,36 @@ public final class ConfigurationLocator: @unchecked Sendable {
     }
 
     /// The user-level configuration, when the file exists.
-    private func userConfiguration() throws -> Configuration? {
-        if let user { return user }
-        let loaded = try userPath.flatMap { fileManager.fileExists(atPath: $0) ? try Self.load(path: $0) : nil }
-        user = .some(loaded)
+    private func userConfiguration(_ state: inout State) throws -> Configuration? {
+        if let user = state.user { return user }
+        let loaded = try userPath.flatMap { FileManager.default.fileExists(atPath: $0) ? try Self.load(path: $0) : nil }
+        state.user = .some(loaded)
         return loaded
     }
 
     /// The configuration for a file in `folder` (an absolute, standardized path).
     public func configuration(forFolder folder: String) throws -> Configuration {
-        lock.lock()
-        defer { lock.unlock() }
-        return try lookup(folder)
+        try state.withLock { state throws in try lookup(folder, &state) }
     }
 
-    private func lookup(_ folder: String) throws -> Configuration {
-        if let cached = cache[folder] { return cached }
+    private func lookup(_ folder: String, _ state: inout State) throws -> Configuration {
+        if let cached = state.cache[folder] { return cached }
         let candidate = (folder as NSString).appendingPathComponent(Configuration.fileName)
         let result: Configuration
-        if fileManager.fileExists(atPath: candidate) {
+        if FileManager.default.fileExists(atPath: candidate) {
             let project = try Self.load(path: candidate)
-            result = try userConfiguration().map { project.layered(over: $0) } ?? project
+            result = try userConfiguration(&state).map { project.layered(over: $0) } ?? project
         } else if isRepositoryRoot(folder) || folder == "/" || folder.isEmpty {
-            result = try userConfiguration() ?? .defaults
+            result = try userConfiguration(&state) ?? .defaults
         } else {
-            result = try lookup((folder as NSString).deletingLastPathComponent)
+            result = try lookup((folder as NSString).deletingLastPathComponent, &state)
         }
-        cache[folder] = result
+        state.cache[folder] = result
         return result
     }
 
     private func isRepositoryRoot(_ folder: String) -> Bool {
-        fileManager.fileExists(atPath: (folder as NSString).appendingPathComponent(".git"))
+        FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(".git"))
     }
 
     /// Reads a configuration file and what it `extends`, relative to its folder.
