@@ -4,12 +4,14 @@ import NoteLint
 import NoteSyntax
 import Synchronization
 
-/// Lints documents with the configuration the CLI would use for the same file. Thread-safe:
-/// documents are linted on many threads. An invalid configuration is reported once and the
+/// Lints documents with the configuration the CLI would use for the same file: the engine's
+/// `ConfigurationResolver`, given the editor's `configPath` and command-line settings.
+/// Documents are linted on many threads. An invalid configuration is reported once and the
 /// last good one for that folder stays in force.
 final class LintService: Sendable {
     private struct State {
-        var locator: ConfigurationLocator
+        /// Nil, with the reason, while the editor's settings name an invalid configuration.
+        var resolver: Result<ConfigurationResolver, ConfigurationError>
         var settings = Settings()
         var linters: [String: Linter] = [:]
         var lastGood: [String: Linter] = [:]
@@ -32,7 +34,19 @@ final class LintService: Sendable {
         self.environment = environment
         self.serverVersion = serverVersion
         self.onConfigurationError = onConfigurationError
-        state = Mutex(State(locator: ConfigurationLocator(environment: environment)))
+        state = Mutex(State(resolver: Self.resolver(Settings(), environment: environment)))
+    }
+
+    private static func resolver(_ settings: Settings, environment: [String: String]) -> Result<ConfigurationResolver, ConfigurationError> {
+        Result { () throws(ConfigurationError) in
+            do {
+                return try ConfigurationResolver(explicitPath: settings.configPath, commandLine: settings.commandLine, environment: environment)
+            } catch let error as ConfigurationError {
+                throw error
+            } catch {
+                throw ConfigurationError(message: "\(error)", source: nil, offset: nil)
+            }
+        }
     }
 
     func update(_ settings: Settings) {
@@ -44,33 +58,32 @@ final class LintService: Sendable {
 
     var generation: Int { state.withLock { $0.generation } }
 
-    /// Forgets cached configurations (a `.notelint.yml` changed).
+    /// Forgets cached configurations (a `.notelint.yml` changed, or the editor's settings).
     func reload() {
-        let locator = ConfigurationLocator(environment: environment)
+        let settings = currentSettings
+        let resolver = Self.resolver(settings, environment: environment)
         state.withLock { state in
-            state.locator = locator
+            state.resolver = resolver
             state.linters = [:]
             state.reported = []
             state.generation += 1
         }
     }
 
-    /// The configuration locator and the editor's explicit configuration file, as they stand.
-    private var sources: (locator: ConfigurationLocator, explicit: String?) {
-        state.withLock { ($0.locator, $0.settings.configPath) }
+    private var resolver: ConfigurationResolver {
+        get throws { try state.withLock { $0.resolver }.get() }
     }
 
     func linter(for document: Document) -> Linter {
-        let (locator, explicit) = sources
+        let explicit = currentSettings.configPath
         let folder = document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
             ?? FileManager.default.currentDirectoryPath
         let folderKey = explicit.map { "explicit:" + $0 } ?? folder
         let built: Linter
         var key = folderKey
         do {
-            let located = try explicit.map { try ConfigurationLocator.load(path: $0) } ?? locator.configuration(forFolder: folder)
             // Overrides make the configuration depend on the file, not only its folder.
-            let (configuration, effectiveKey) = located.effective(forFile: document.path ?? folder)
+            let (configuration, effectiveKey) = try resolver.effective(forFile: document.path ?? folder + "/untitled.md")
             key = folderKey + "|" + effectiveKey
             let cacheKey = key
             if let cached = state.withLock({ $0.linters[cacheKey] }) { return cached }
@@ -98,18 +111,14 @@ final class LintService: Sendable {
 
     /// The configuration of the file at `path` (absolute), as `notelint check` finds it.
     func configuration(forFile path: String) throws -> Configuration {
-        let (locator, explicit) = sources
-        if let explicit { return try ConfigurationLocator.load(path: explicit) }
-        return try locator.configuration(forFolder: (path as NSString).deletingLastPathComponent)
+        try resolver.configuration(forFile: path)
     }
 
     /// How to reach arXiv for a document: its configuration's `arxiv:` section and the
     /// server's environment.
     func arxivSettings(for document: Document) -> ArxivClientSettings {
-        let (locator, explicit) = sources
         let folder = document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
-        let configuration = try? explicit.map { try ConfigurationLocator.load(path: $0) } ?? locator.configuration(forFolder: folder)
-        return arxivSettings(configuration)
+        return arxivSettings(try? resolver.configuration(forFile: document.path ?? folder + "/untitled.md"))
     }
 
     private func arxivSettings(_ configuration: Configuration?) -> ArxivClientSettings {

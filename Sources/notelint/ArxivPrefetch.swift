@@ -14,7 +14,7 @@ enum ArxivPrefetch {
         var firstConfiguration: Configuration?
         let sources = paths.map { (name: $0, bytes: [UInt8]?.none) } + (standardInput.map { [(name: $0.name, bytes: Optional($0.bytes))] } ?? [])
         for source in sources {
-            guard let configuration = try? configurations.configuration(forFile: source.name).effective(forFile: AbsolutePath.of(source.name)).configuration,
+            guard let configuration = try? configurations.effective(forFile: source.name).configuration,
                   let linter = try? Linter(configuration: configuration),
                   let bytes = source.bytes.map({ NoteFile.removingBOM($0).bytes }) ?? (try? NoteFile.read(path: source.name))?.bytes else { continue }
             if firstConfiguration == nil { firstConfiguration = configuration }

@@ -232,51 +232,34 @@ extension CheckCommand {
     }
 }
 
-/// Where each file's configuration comes from: `--config`, or the nearest `.notelint.yml`.
+/// The engine's `ConfigurationResolver`, with a configuration error reported the command
+/// line's way: its message, and exit status 2.
 struct ConfigurationSource {
-    private let explicit: Configuration?
-    private let settings: CommandLineSettings
-    private let locator = ConfigurationLocator()
-    /// Folders as the paths spell them, so most files skip path standardization.
-    private let byFolderAsWritten = Box<[String: Configuration]>([:])
+    let resolver: ConfigurationResolver
 
     init(explicitPath: String?, settings: CommandLineSettings = CommandLineSettings()) throws {
-        self.settings = settings
-        guard let explicitPath else {
-            explicit = nil
-            return
-        }
-        do {
-            explicit = try settings.apply(to: ConfigurationLocator.load(path: explicitPath))
-        } catch let error as ConfigurationError {
-            printError("notelint: \(error)")
-            throw ExitCode(2)
-        }
+        resolver = try Self.reporting { try ConfigurationResolver(explicitPath: explicitPath, commandLine: settings) }
     }
 
     /// Whether a file found in a folder search is left out (`NoteSelection`).
     func excludes(_ found: FileDiscovery.Found) throws -> Bool {
+        try Self.reporting { try resolver.excludes(found) }
+    }
+
+    func configuration(forFile path: String) throws -> Configuration {
+        try resolver.configuration(forFile: path)
+    }
+
+    func effective(forFile path: String) throws -> (configuration: Configuration, key: String) {
+        try resolver.effective(forFile: path)
+    }
+
+    private static func reporting<Value>(_ body: () throws -> Value) throws -> Value {
         do {
-            return try NoteSelection.excludes(found, configuration: configuration(forFile:))
+            return try body()
         } catch let error as ConfigurationError {
             printError("notelint: \(error)")
             throw ExitCode(2)
         }
     }
-
-    func configuration(forFile path: String) throws -> Configuration {
-        if let explicit { return explicit }
-        let folder = (path as NSString).deletingLastPathComponent
-        if let cached = byFolderAsWritten.value[folder] { return cached }
-        let absolute = AbsolutePath.of(folder.isEmpty ? "." : folder)
-        let configuration = try settings.apply(to: locator.configuration(forFolder: absolute))
-        byFolderAsWritten.value[folder] = configuration
-        return configuration
-    }
-}
-
-/// A mutable value shared by copies of a struct; used from the main thread only.
-final class Box<Value> {
-    var value: Value
-    init(_ value: Value) { self.value = value }
 }

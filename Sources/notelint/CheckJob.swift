@@ -33,8 +33,7 @@ struct CheckJob {
         for job in jobs {
             do {
                 let path = job.isStandardInput && job.path == "-" ? "./-" : job.path
-                let (configuration, key) = try configurations.configuration(forFile: path)
-                    .effective(forFile: AbsolutePath.of(path))
+                let (configuration, key) = try configurations.effective(forFile: path)
                 if linters[key] == nil {
                     let linter = try Linter(configuration: configuration, arxiv: ArxivSetup(configuration: configuration).cache)
                     linters[key] = linter

@@ -57,7 +57,7 @@ struct FillCommand: ParsableCommand {
         var firstConfiguration: Configuration?
         for found in discovery.files where try !configurations.excludes(found) {
             do {
-                let (configuration, key) = try configurations.configuration(forFile: found.path).effective(forFile: AbsolutePath.of(found.path))
+                let (configuration, key) = try configurations.effective(forFile: found.path)
                 if firstConfiguration == nil { firstConfiguration = configuration }
                 let linter = try linters[key] ?? Linter(configuration: configuration)
                 linters[key] = linter

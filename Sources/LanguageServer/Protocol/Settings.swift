@@ -1,10 +1,15 @@
+import Foundation
 import JSONRPC
+import NoteLint
 
 /// What the editor configures, through `initializationOptions` or
 /// `workspace/didChangeConfiguration` (either flat, or under a `notelint` key).
 struct Settings: Sendable, Equatable {
     /// A configuration file to use instead of the nearest `.notelint.yml`.
     var configPath: String?
+    /// The command line's `--select`, `--ignore` and `--config-override`, the only other way an
+    /// editor changes the configuration: the editor and `notelint check` never disagree.
+    var commandLine = CommandLineSettings()
     /// Where rule pages live: `{rule}` is replaced by the rule id, or `/<rule>.md` appended.
     var docsURL: String?
     /// Features another Markdown server may already give: each can be switched off so the
@@ -18,7 +23,7 @@ struct Settings: Sendable, Equatable {
         self.docsURL = docsURL
     }
 
-    static let keys = ["configPath", "config", "docsUrl", "docs_url", "completion", "symbols", "hover"]
+    static let keys = ["configPath", "config", "select", "ignore", "configOverride", "docsUrl", "docs_url", "completion", "symbols", "hover"]
 
     /// Our settings' object: under `notelint`, or the object itself.
     private static func members(_ json: JSON?) -> ProtocolObject? {
@@ -39,7 +44,15 @@ struct Settings: Sendable, Equatable {
         guard let settings = Self.members(json) else { return }
         func text(_ key: String) -> String? { try? settings.optional(key, as: String.self) }
         func flag(_ key: String) -> Bool? { try? settings.optional(key, as: Bool.self) }
+        /// A list, or one comma-separated string, as the command line takes them.
+        func list(_ key: String) -> [String] {
+            let items = (try? settings.optional(key, as: [String].self)) ?? text(key).map { [$0] } ?? []
+            return items.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        }
         configPath = text("configPath") ?? text("config")
+        let select = list("select")
+        commandLine = CommandLineSettings(select: select.isEmpty ? nil : select, ignore: list("ignore"),
+                                          overrides: (try? settings.optional("configOverride", as: [String].self)) ?? [])
         docsURL = text("docsUrl") ?? text("docs_url")
         completion = flag("completion") ?? true
         symbols = flag("symbols") ?? true

@@ -3,7 +3,7 @@ import NoteSyntax
 
 /// What the command line says on top of every configuration file: `--select`, `--ignore`
 /// and `--config-override KEY=VALUE` (a dotted key into `.notelint.yml`, a YAML value).
-public struct CommandLineSettings: Sendable {
+public struct CommandLineSettings: Sendable, Equatable {
     public var select: [String]?
     public var ignore: [String]
     public var overrides: [String]

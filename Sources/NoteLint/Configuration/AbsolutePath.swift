@@ -2,10 +2,10 @@ import Foundation
 
 /// Absolute, normalized paths without Foundation's URL machinery, which cost a quarter of a
 /// warm (cached) run when done for every file. Paths with `.` or `..` segments fall back to it.
-enum AbsolutePath {
-    static let workingDirectory = FileManager.default.currentDirectoryPath
+public enum AbsolutePath {
+    public static let workingDirectory = FileManager.default.currentDirectoryPath
 
-    static func of(_ path: String) -> String {
+    public static func of(_ path: String) -> String {
         var relative = Substring(path)
         while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
         let joined = relative.hasPrefix("/") ? String(relative) : workingDirectory + "/" + relative

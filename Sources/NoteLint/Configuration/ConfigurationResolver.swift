@@ -1,0 +1,54 @@
+import Foundation
+import Synchronization
+
+/// The configuration of each note, decided the one way every front door decides it (`notelint
+/// check` and `fill`, the pre-commit hook, the language server), so that the editor, a commit
+/// and CI never disagree on a note. From the bottom layer up:
+///
+/// 1. the defaults of every rule;
+/// 2. the user's file (`$XDG_CONFIG_HOME/notelint/config.yml`, else `~/.config/notelint/config.yml`);
+/// 3. the nearest `.notelint.yml` from the note's folder up to its repository's root; a file
+///    named explicitly (`--config`, the editor's `configPath`) takes the place of 2 and 3;
+/// 4. the command line's `--select`, `--ignore` and `--config-override` (the editor passes
+///    the same settings);
+///
+/// then the `overrides` of the file in force that match the note's path.
+public final class ConfigurationResolver: Sendable {
+    public let commandLine: CommandLineSettings
+    private let explicit: Configuration?
+    private let locator: ConfigurationLocator
+    /// Folders as the paths spell them, so most files skip path standardization.
+    private let byFolderAsWritten = Mutex<[String: Configuration]>([:])
+
+    /// Fails with a `ConfigurationError` when the explicit file or an override is invalid.
+    public init(explicitPath: String? = nil, commandLine: CommandLineSettings = CommandLineSettings(),
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try commandLine.validate()
+        self.commandLine = commandLine
+        locator = ConfigurationLocator(environment: environment)
+        explicit = try explicitPath.map { try commandLine.apply(to: ConfigurationLocator.load(path: $0)) }
+    }
+
+    /// The configuration in force in the folder of `path` (relative to the working directory,
+    /// or absolute), before its `overrides` for `path`: what folder searches select with.
+    public func configuration(forFile path: String) throws -> Configuration {
+        if let explicit { return explicit }
+        let folder = (path as NSString).deletingLastPathComponent
+        if let cached = byFolderAsWritten.withLock({ $0[folder] }) { return cached }
+        let absolute = AbsolutePath.of(folder.isEmpty ? "." : folder)
+        let configuration = try commandLine.apply(to: locator.configuration(forFolder: absolute))
+        byFolderAsWritten.withLock { $0[folder] = configuration }
+        return configuration
+    }
+
+    /// The rules for the note at `path`, with the `overrides` that match it applied, and a
+    /// key that is the same for two notes exactly when their rules are.
+    public func effective(forFile path: String) throws -> (configuration: Configuration, key: String) {
+        try configuration(forFile: path).effective(forFile: AbsolutePath.of(path))
+    }
+
+    /// Whether a file a folder search found is left out by the configuration in force there.
+    public func excludes(_ found: FileDiscovery.Found) throws -> Bool {
+        try NoteSelection.excludes(found, configuration: configuration(forFile:))
+    }
+}
