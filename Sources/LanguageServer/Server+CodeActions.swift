@@ -51,27 +51,10 @@ extension Server {
         return actions
     }
 
-    /// Every safe fix, through the same applier as `notelint check --fix`, as one edit over
-    /// the lines that changed.
+    /// Every safe fix, as one edit over the lines that change (`FixAllEdits`).
     static func fixAll(_ document: Document, linter: Linter, codec: PositionCodec) -> LSP.CodeAction? {
-        let outcome = FixApplier.fixAll(document.file.bytes, linter: linter, allowed: [.safe])
-        let old = document.file.bytes, new = outcome.bytes
-        guard old != new else { return nil }
-        var prefix = 0
-        while prefix < old.count && prefix < new.count && old[prefix] == new[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < old.count - prefix && suffix < new.count - prefix && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
-        // Whole lines, so the edit never splits a multi-byte character or a CRLF.
-        let source = document.source
-        let startLine = source.lineIndex.line(containing: prefix)
-        let start = source.lineIndex.lineStarts[startLine]
-        var end = old.count - suffix
-        let endLine = source.lineIndex.line(containing: end)
-        end = source.lineIndex.fullRange(ofLine: endLine).end
-        let newEnd = new.count - (old.count - end)
-        let replacement = String(decoding: new[start..<newEnd], as: UTF8.self)
-        let edit = LSP.TextEdit(range: codec.range(ByteRange(start, end), in: source), newText: replacement)
+        guard let edit = FixAllEdits.single(document.file.bytes, linter: linter) else { return nil }
         return LSP.CodeAction(title: "Fix all safe notelint findings", kind: "source.fixAll.notelint",
-                              edit: LSP.WorkspaceEdit(uri: document.uri, edits: [edit]))
+                              edit: LSP.WorkspaceEdit(uri: document.uri, edits: [codec.edit(edit, in: document.source)]))
     }
 }

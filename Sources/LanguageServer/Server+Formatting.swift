@@ -2,9 +2,8 @@ import JSONRPC
 import NoteLint
 import NoteSyntax
 
-/// `textDocument/formatting` and `rangeFormatting`: every safe fix, through the same
-/// applier as `notelint check --fix`, as one edit per run of changed lines. A range keeps
-/// the runs that touch its lines.
+/// `textDocument/formatting` and `rangeFormatting`: every safe fix, as one edit per run of
+/// changed lines (`FixAllEdits`). A range keeps the runs that touch its lines.
 extension Server {
     func formatting(_ request: PendingRequest, _ params: LSP.DocumentParams) {
         answer(request, params.textDocument, empty: .null) { query in
@@ -24,23 +23,16 @@ extension Server {
         }
     }
 
+    /// The hunks of `FixAllEdits` that touch `lines` (all of them without).
     static func formattingEdits(_ query: NoteQuery, lines: ClosedRange<Int>?) -> [LSP.TextEdit] {
-        let old = query.document.file.bytes
-        let new = FixApplier.fixAll(old, linter: query.linter, allowed: [.safe]).bytes
-        guard old != new else { return [] }
-        let oldLines = LineDiff.lines(old), newLines = LineDiff.lines(new)
-        var oldStarts = [0], newStarts = [0]
-        for line in oldLines { oldStarts.append(line.endIndex) }
-        for line in newLines { newStarts.append(line.endIndex) }
-        return LineDiff.hunks(oldLines, newLines).compactMap { hunk in
+        FixAllEdits.hunks(query.document.file.bytes, linter: query.linter).compactMap { hunk in
             if let lines {
-                let touches = hunk.old.isEmpty ? lines.contains(hunk.old.lowerBound) || lines.upperBound + 1 == hunk.old.lowerBound
-                    : hunk.old.lowerBound <= lines.upperBound && lines.lowerBound < hunk.old.upperBound
+                let old = hunk.oldLines
+                let touches = old.isEmpty ? lines.contains(old.lowerBound) || lines.upperBound + 1 == old.lowerBound
+                    : old.lowerBound <= lines.upperBound && lines.lowerBound < old.upperBound
                 guard touches else { return nil }
             }
-            let range = ByteRange(oldStarts[hunk.old.lowerBound], oldStarts[hunk.old.upperBound])
-            let text = String(decoding: new[newStarts[hunk.new.lowerBound]..<newStarts[hunk.new.upperBound]], as: UTF8.self)
-            return query.edit(range, text)
+            return query.codec.edit(hunk.edit, in: query.source)
         }
     }
 }

@@ -1,4 +1,5 @@
 import JSONRPC
+import NoteLint
 import NoteSyntax
 
 extension Server {

@@ -1,4 +1,5 @@
 import JSONRPC
+import NoteLint
 import NoteSyntax
 
 /// `workspace/symbol`: every entry of every note of the workspace whose title, link or

@@ -1,6 +1,7 @@
 import Foundation
 import JSONRPC
 import LanguageServer
+import NoteLint
 import Testing
 
 /// The notes of the workspace folders: findings for unopened notes (pushed with

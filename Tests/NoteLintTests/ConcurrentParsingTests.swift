@@ -1,9 +1,9 @@
 import Dispatch
 import Foundation
-import Synchronization
 import NoteInvariants
 import NoteLint
 import NoteSyntax
+import Synchronization
 import Testing
 
 /// ThreadSanitizer cannot see inside the system's libcmark-gfm; this is the guard for its

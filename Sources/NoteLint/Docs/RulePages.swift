@@ -5,7 +5,7 @@ import Foundation
 /// source tree a development build sits in). Never an invented public address: when no page
 /// is found, diagnostics carry no link.
 public struct RulePages: Sendable {
-    let localFolder: String?
+    public let localFolder: String?
 
     public init(executable: String = CommandLine.arguments.first ?? "") {
         localFolder = RulePages.findFolder(near: executable)

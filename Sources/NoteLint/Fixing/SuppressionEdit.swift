@@ -1,13 +1,13 @@
-import NoteLint
+
 import NoteSyntax
 
 /// The edit behind "Disable RULE here": a `notelint-disable-next-line` comment on its own
 /// line above the block holding the finding (an entry, a footnote definition, a paragraph),
 /// or, for a finding in the front matter, the rule added to `notelint: {disable: [...]}`.
-enum SuppressionEdit {
+public enum SuppressionEdit {
     /// `lineEnding` is the document's (`LineEnding.detect` reads the whole text: once per
     /// document, not once per finding).
-    static func edit(for diagnostic: Diagnostic, in note: Note, lineEnding: LineEnding) -> TextEdit? {
+    public static func edit(for diagnostic: Diagnostic, in note: Note, lineEnding: LineEnding) -> TextEdit? {
         let source = note.source
         let line = source.lineIndex.line(containing: diagnostic.range.start)
         let newline = lineEnding.rawValue
