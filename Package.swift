@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "JSONRPC"),
         .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivKit", "ArxivClient"]),
         .target(name: "NoteInvariants", dependencies: ["NoteLint", "NoteSyntax"]),
+        // bench/ProtocolCodec: the hand-written JSON layer against Codable (ARCHITECTURE.md).
+        .executableTarget(name: "protocol-codec-bench", dependencies: ["JSONRPC"], path: "bench/ProtocolCodec"),
         .executableTarget(
             name: "notelint",
             dependencies: ["NoteLint", "ArxivClient", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -10,6 +10,9 @@ public indirect enum JSON: Equatable, Sendable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// JSON text serialised earlier (a diagnostic kept from the lint of an unchanged entry),
+    /// written out as it is. Never produced by parsing; equal only to the same text.
+    case fragment(String)
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool {
         switch (lhs, rhs) {
@@ -19,6 +22,7 @@ public indirect enum JSON: Equatable, Sendable {
         case let (.double(a), .double(b)): return a == b
         case let (.int(a), .double(b)), let (.double(b), .int(a)): return Double(a) == b
         case let (.string(a), .string(b)): return a == b
+        case let (.fragment(a), .fragment(b)): return a == b
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)):
             return a.count == b.count && a.allSatisfy { pair in b.contains { $0.0 == pair.0 && $0.1 == pair.1 } }
@@ -96,6 +100,7 @@ public indirect enum JSON: Equatable, Sendable {
         case .double(let value):
             out += value.isFinite ? (value.rounded() == value && abs(value) < 9e15 ? String(Int(value)) : String(value)) : "null"
         case .string(let value): JSON.quote(value, into: &out)
+        case .fragment(let text): out += text
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "["

@@ -104,19 +104,16 @@ struct JSONParser {
             guard byte >= 0x20 else { throw failure("a control character in a string") }
             offset += 1
         }
-        var scalars = String.UnicodeScalarView()
-        var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<offset]))
-        func flush() {
-            scalars.append(contentsOf: String(decoding: buffer, as: UTF8.self).unicodeScalars)
-            buffer.removeAll(keepingCapacity: true)
-        }
+        // With escapes: the text is gathered as UTF-8 and decoded once at the end.
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(offset - start + 64)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
         while offset < bytes.count {
             let byte = bytes[offset]
             offset += 1
             switch byte {
             case UInt8(ascii: "\""):
-                flush()
-                return String(scalars)
+                return String(decoding: buffer, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 guard offset < bytes.count else { throw failure("unexpected end") }
                 let escape = bytes[offset]
@@ -131,7 +128,6 @@ struct JSONParser {
                 case UInt8(ascii: "r"): buffer.append(0x0D)
                 case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
-                    flush()
                     var code = try hex4()
                     if (0xD800...0xDBFF).contains(code), offset + 6 <= bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
                         let saved = offset
@@ -144,7 +140,7 @@ struct JSONParser {
                         }
                     }
                     // A lone surrogate cannot be a scalar: it becomes U+FFFD.
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    buffer.append(contentsOf: UTF8.encode(Unicode.Scalar(code) ?? "\u{FFFD}")!)
                 default:
                     throw failure("an unknown escape")
                 }

@@ -1,0 +1,27 @@
+import Foundation
+import JSONRPC
+import Testing
+
+@Suite struct JSONWritingTests {
+    @Test func aFragmentIsSplicedAsItWasSerialised() throws {
+        let kept = JSON.object([("code", .string("entry-blank")), ("range", .array([.int(1), .int(2)]))]).serialized()
+        let message = JSON.object([("uri", .string("file:///a.md")), ("diagnostics", .array([.fragment(kept), .fragment(kept)]))])
+        let text = message.serialized()
+        #expect(text == #"{"uri":"file:///a.md","diagnostics":[{"code":"entry-blank","range":[1,2]},{"code":"entry-blank","range":[1,2]}]}"#)
+        // What a client reads back is the same as if the fragment had been built in place.
+        let parsed = try JSON.parse(Data(text.utf8))
+        #expect(parsed["diagnostics"]?[1]?["code"]?.string == "entry-blank")
+    }
+
+    @Test func escapesAreReadAsTheTextTheyStandFor() throws {
+        let parsed = try JSON.parse(Data(#"["tab\there \"q\" \u00e9\ud83d\ude00\n", "\ud800x", "plain é"]"#.utf8))
+        #expect(parsed[0]?.string == "tab\there \"q\" é😀\n")
+        // A lone surrogate is no scalar: it reads as U+FFFD.
+        #expect(parsed[1]?.string == "\u{FFFD}x")
+        #expect(parsed[2]?.string == "plain é")
+    }
+
+    @Test func stringsAreEscaped() {
+        #expect(JSON.string("a\"b\\c\n\u{1}").serialized() == #""a\"b\\c\n\u0001""#)
+    }
+}
