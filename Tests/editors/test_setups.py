@@ -50,14 +50,14 @@ def initialize_with(command, options):
 def test_vscode_manifest_and_javascript():
     run = subprocess.run(["node", str(EDITORS / "vscode/scripts/check.js")], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
-    assert "manifest, 7 settings and 3 JavaScript files checked" in run.stdout
+    assert "manifest, 10 settings and 3 JavaScript files checked" in run.stdout
 
 
 def test_vscode_settings_are_the_servers():
     manifest = json.loads((EDITORS / "vscode/package.json").read_text())
     names = {name.removeprefix("notelint.") for name in manifest["contributes"]["configuration"]["properties"]}
     source = (EDITORS / "vscode/extension.js").read_text()
-    for setting in ["configPath", "docsUrl", "completion", "symbols", "hover"]:
+    for setting in ["configPath", "select", "ignore", "configOverride", "docsUrl", "completion", "symbols", "hover"]:
         assert setting in names
         assert f'{setting}: config.get("{setting}"' in source
 

@@ -12,6 +12,9 @@ function serverSettings() {
   const config = vscode.workspace.getConfiguration("notelint");
   return {
     configPath: config.get("configPath") || undefined,
+    select: config.get("select", []),
+    ignore: config.get("ignore", []),
+    configOverride: config.get("configOverride", []),
     docsUrl: config.get("docsUrl") || undefined,
     completion: config.get("completion", true),
     symbols: config.get("symbols", true),

@@ -51,7 +51,7 @@ for (const [name, property] of Object.entries(properties)) {
   if (typeof property.description !== "string" || property.description === "") problem(`configuration: \`${name}\` has no description`);
 }
 // The settings the server reads must all be there.
-for (const setting of ["path", "configPath", "docsUrl", "completion", "symbols", "hover"]) {
+for (const setting of ["path", "configPath", "select", "ignore", "configOverride", "docsUrl", "completion", "symbols", "hover"]) {
   if (!properties[`notelint.${setting}`]) problem(`configuration: \`notelint.${setting}\` is missing`);
 }
 
