@@ -41,15 +41,18 @@ let package = Package(
             name: "notelint",
             dependencies: ["NoteLint", "ArxivClient", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax"], exclude: ["Goldens"]),
-        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteInvariants"]),
-        .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit"]),
+        // What the test targets share: temporary folders that remove themselves, the package's
+        // own files, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax", "NoteInvariants", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteInvariants", "TestSupport"]),
+        .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit", "TestSupport"]),
         // The fake arXiv server (Tests/arxiv/fake_arxiv.py) as the Swift tests start it.
-        .target(name: "FakeArxivServer", path: "Tests/FakeArxivServer"),
-        .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "FakeArxivServer"]),
-        .testTarget(name: "CLITests", dependencies: ["notelint", "FakeArxivServer"]),
+        .target(name: "FakeArxivServer", dependencies: ["TestSupport"], path: "Tests/FakeArxivServer"),
+        .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["notelint", "FakeArxivServer", "TestSupport"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants", "FakeArxivServer"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,13 +2,18 @@
 import ArxivKit
 import FakeArxivServer
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct MetadataCacheTests {
     static let roformer = try! AtomFeed.parse(fixtureFeed(["2104.09864"])).entries[0]
+    /// The cache folder, this test's own.
+    let folder: TemporaryFolder
+
+    init() throws { folder = try TemporaryFolder(prefix: "notelint-arxiv") }
 
     @Test func storesAndReadsBackByIdentifierAsWritten() throws {
-        let cache = MetadataCache(folder: temporaryFolder())
+        let cache = MetadataCache(folder: folder.path)
         try cache.store(.found(Self.roformer), for: id("2104.09864"))
         try cache.store(.notFound, for: id("2301.99999"))
         try cache.store(.found(Self.roformer), for: id("hep-th/9711200v2"))
@@ -24,7 +29,7 @@ import Testing
     /// A snapshot answers as the folder was when it was taken; the next one sees every write
     /// and removal since, whether or not the folder had settled.
     @Test func snapshotsSeeEveryWriteBeforeThem() throws {
-        let cache = MetadataCache(folder: temporaryFolder())
+        let cache = MetadataCache(folder: folder.path)
         try cache.store(.found(Self.roformer), for: id("2104.09864"))
         let first = cache.snapshot()
         try cache.store(.notFound, for: id("2301.99999"))
@@ -44,8 +49,7 @@ import Testing
     /// While the folder is unchanged, a record is read once: rewriting a file in place (which
     /// notelint never does) goes unseen, and expiry still applies to the kept record.
     @Test func anUnchangedFolderIsAnsweredFromMemory() throws {
-        let folder = temporaryFolder()
-        let cache = MetadataCache(folder: folder)
+        let cache = MetadataCache(folder: folder.path)
         try cache.store(.found(Self.roformer), for: id("2104.09864"))
         let longAgo = Date(timeIntervalSince1970: 1_700_000_000)
         try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: cache.folder)
@@ -54,46 +58,44 @@ import Testing
         try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: cache.folder)
         #expect(cache.lookup(id("2104.09864")) == nil, "a direct lookup reads the file")
         #expect(cache.snapshot().lookup(id("2104.09864")) == .found(Self.roformer))
-        let monthOn = MetadataCache(folder: folder, cacheDays: 30, now: { Date().addingTimeInterval(31 * 86_400) })
+        let monthOn = MetadataCache(folder: folder.path, cacheDays: 30, now: { Date().addingTimeInterval(31 * 86_400) })
         #expect(monthOn.snapshot().lookup(id("2104.09864")) == nil)
     }
 
     @Test func answersExpire() throws {
-        let folder = temporaryFolder()
         let start = Date()
-        try MetadataCache(folder: folder, cacheDays: 30, now: { start }).store(.found(Self.roformer), for: id("2104.09864"))
-        try MetadataCache(folder: folder, cacheDays: 30, now: { start }).store(.notFound, for: id("2301.99999"))
-        let twoDaysOn = MetadataCache(folder: folder, cacheDays: 30, now: { start.addingTimeInterval(2 * 86_400) })
+        try MetadataCache(folder: folder.path, cacheDays: 30, now: { start }).store(.found(Self.roformer), for: id("2104.09864"))
+        try MetadataCache(folder: folder.path, cacheDays: 30, now: { start }).store(.notFound, for: id("2301.99999"))
+        let twoDaysOn = MetadataCache(folder: folder.path, cacheDays: 30, now: { start.addingTimeInterval(2 * 86_400) })
         #expect(twoDaysOn.lookup(id("2104.09864")) != nil)
         #expect(twoDaysOn.lookup(id("2301.99999")) == nil)
-        let monthOn = MetadataCache(folder: folder, cacheDays: 30, now: { start.addingTimeInterval(31 * 86_400) })
+        let monthOn = MetadataCache(folder: folder.path, cacheDays: 30, now: { start.addingTimeInterval(31 * 86_400) })
         #expect(monthOn.lookup(id("2104.09864")) == nil)
         #expect(monthOn.summary().stale == 2)
     }
 
     @Test func twoWritersAtOnceLoseNothing() throws {
-        let folder = temporaryFolder()
+        let path = folder.path
         let ids = (1...300).map { id(String(format: "2301.%05d", $0)) }
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
-            let cache = MetadataCache(folder: folder)
+            let cache = MetadataCache(folder: path)
             for identifier in ids {
                 // Both write every identifier; one writes found, the other not found.
                 try! cache.store(writer == 0 ? .found(Self.roformer) : .notFound, for: identifier)
             }
         }
-        let cache = MetadataCache(folder: folder)
+        let cache = MetadataCache(folder: path)
         #expect(ids.allSatisfy { cache.lookup($0) != nil })
         #expect(cache.summary().unreadable == 0)
         #expect(cache.summary().found + cache.summary().notFound == 300)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder + "/arxiv").filter { $0.hasPrefix(".tmp-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: path + "/arxiv").filter { $0.hasPrefix(".tmp-") }
         #expect(leftovers.isEmpty)
     }
 
     @Test func refreshFetchesOnlyWhatTheCacheLacks() throws {
         let url = FakeArxiv.shared.url()
-        let folder = temporaryFolder()
         let client = testClient(url, folder: folder)
-        let cache = MetadataCache(folder: folder)
+        let cache = MetadataCache(folder: folder.path)
         try cache.store(.found(Self.roformer), for: id("2104.09864"))
         let failures = client.refresh([id("2104.09864"), id("2107.01969"), id("2301.99999")], cache: cache, today: today)
         #expect(failures.isEmpty)

@@ -2,14 +2,19 @@
 import ArxivKit
 import FakeArxivServer
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ClientTests {
     let fake = FakeArxiv.shared
+    /// The clients' cache folder, this test's own.
+    let cache: TemporaryFolder
+
+    init() throws { cache = try TemporaryFolder(prefix: "notelint-arxiv") }
 
     @Test func matchesEntriesToIdentifiersWhateverTheOrder() throws {
         let url = fake.url()
-        let client = testClient(url)
+        let client = testClient(url, folder: cache)
         let results = client.fetch([id("2104.09864"), id("2106.04570v1"), id("hep-th/9711200"), id("1604.01356")], today: today)
         #expect(results[id("2104.09864")]?.title == "RoFormer: Enhanced Transformer with Rotary Position Embedding")
         #expect(results[id("2106.04570v1")]?.title == "Meta Learning for Knowledge Distillation")
@@ -27,7 +32,7 @@ import Testing
 
     @Test func batchesByTheBatchSizeWithMaxResults() throws {
         let url = fake.url()
-        let client = testClient(url, batchSize: 100)
+        let client = testClient(url, folder: cache, batchSize: 100)
         var wanted = (1...149).map { id(String(format: "2301.%05d", $0)) }
         wanted.append(id("2107.03436"))
         var reported: [Int] = []
@@ -60,7 +65,7 @@ import Testing
 
     @Test func aMissingIdentifierIsNotFoundAndTheOthersStillMatch() throws {
         let url = fake.url()
-        let results = testClient(url).fetch([id("2107.01969"), id("2301.99999")], today: today)
+        let results = testClient(url, folder: cache).fetch([id("2107.01969"), id("2301.99999")], today: today)
         #expect(results[id("2301.99999")] == .success(.notFound))
         #expect(results[id("2107.01969")]?.title == "The MineRL BASALT Competition on Learning from Human Feedback")
         #expect(try fake.requests(to: url).count == 1)
@@ -68,7 +73,7 @@ import Testing
 
     @Test func identifiersThatCannotExistAreNeverSent() throws {
         let url = fake.url()
-        let results = testClient(url).fetch([id("2113.00001"), id("1412.12345"), id("2107.01969")], today: today)
+        let results = testClient(url, folder: cache).fetch([id("2113.00001"), id("1412.12345"), id("2107.01969")], today: today)
         #expect(results[id("2113.00001")]?.error == .invalidIdentifier("`2113.00001` names month 13, which does not exist"))
         #expect(results[id("1412.12345")]?.error != nil)
         #expect(results[id("2107.01969")]?.title != nil)
@@ -77,7 +82,7 @@ import Testing
 
     @Test func theAPIErrorEntryIsReportedWithItsMessage() throws {
         let url = fake.url("reject")
-        let results = testClient(url).fetch([id("2107.01969"), id("2104.09864")], today: today)
+        let results = testClient(url, folder: cache).fetch([id("2107.01969"), id("2104.09864")], today: today)
         #expect(results[id("2107.01969")]?.error == .api("incorrect id format for 2107.01969"))
         #expect(results[id("2104.09864")]?.error == .api("incorrect id format for 2107.01969"))
         #expect(try fake.requests(to: url).count == 1)
@@ -86,14 +91,14 @@ import Testing
     /// 429 with no `Retry-After` (rate limited), or an empty page: asked again, then answered.
     @Test(arguments: ["ratelimit", "empty"]) func retriedOnceThenAnswered(scenario: String) throws {
         let url = fake.url(scenario)
-        let results = testClient(url).fetch([id("2104.09864")], today: today)
+        let results = testClient(url, folder: cache).fetch([id("2104.09864")], today: today)
         #expect(results[id("2104.09864")]?.title != nil)
         #expect(try fake.requests(to: url).count == 2)
     }
 
     @Test func unavailableWithRetryAfterIsHonoured() throws {
         let url = fake.url("unavailable")
-        let results = testClient(url).fetch([id("2104.09864")], today: today)
+        let results = testClient(url, folder: cache).fetch([id("2104.09864")], today: today)
         #expect(results[id("2104.09864")]?.title != nil)
         let seen = try fake.requests(to: url)
         #expect(seen.count == 2)
@@ -102,7 +107,7 @@ import Testing
 
     @Test func busyServerGivesUpAfterThreeTries() throws {
         let url = fake.url("busy")
-        let results = testClient(url).fetch([id("2104.09864")], today: today)
+        let results = testClient(url, folder: cache).fetch([id("2104.09864")], today: today)
         #expect(results[id("2104.09864")]?.error == .http(status: 503, attempts: 3))
         #expect(try fake.requests(to: url).count == 3)
     }
@@ -110,31 +115,31 @@ import Testing
 
     @Test func aTricklingAnswerMeetsTheDeadline() throws {
         let started = Date()
-        let results = testClient(fake.url("trickle"), deadline: 1).fetch([id("2104.09864")], today: today)
+        let results = testClient(fake.url("trickle"), folder: cache, deadline: 1).fetch([id("2104.09864")], today: today)
         #expect(results[id("2104.09864")]?.error == .timedOut(seconds: 1))
         // The trickle would take minutes; the deadline ends it (generous bound for a loaded machine).
         #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test func malformedXMLIsAClearError() {
-        let results = testClient(fake.url("malformed")).fetch([id("2104.09864")], today: today)
+        let results = testClient(fake.url("malformed"), folder: cache).fetch([id("2104.09864")], today: today)
         guard case .malformed? = results[id("2104.09864")]?.error else {
             Issue.record("expected a malformed-feed error, got \(String(describing: results[id("2104.09864")]))"); return
         }
     }
 
     @Test func aDoctypeWithAnExternalEntityIsRefused() {
-        let results = testClient(fake.url("doctype")).fetch([id("2104.09864")], today: today)
+        let results = testClient(fake.url("doctype"), folder: cache).fetch([id("2104.09864")], today: today)
         #expect(results[id("2104.09864")]?.error == .doctype)
     }
 
     @Test func anOversizedBodyIsRefusedByCountingBytes() {
-        let results = testClient(fake.url("huge")).fetch([id("2104.09864")], today: today)
+        let results = testClient(fake.url("huge"), folder: cache).fetch([id("2104.09864")], today: today)
         #expect(results[id("2104.09864")]?.error == .tooLarge(limit: 10 * 1_048_576))
     }
 
     @Test func anUnreachableServerIsATransportError() {
-        let results = testClient("http://127.0.0.1:1/api/query").fetch([id("2104.09864")], today: today)
+        let results = testClient("http://127.0.0.1:1/api/query", folder: cache).fetch([id("2104.09864")], today: today)
         guard case .transport? = results[id("2104.09864")]?.error else {
             Issue.record("expected a transport error, got \(String(describing: results[id("2104.09864")]))"); return
         }
@@ -142,7 +147,7 @@ import Testing
 
     @Test func searchPutsTheExactTitleFirst() throws {
         let url = fake.url()
-        let found = try testClient(url).search(title: "meta learning for KNOWLEDGE distillation")
+        let found = try testClient(url, folder: cache).search(title: "meta learning for KNOWLEDGE distillation")
         #expect(found.map(\.id) == ["2106.04570"])
         let seen = try fake.requests(to: url)
         #expect(seen.first?.query == "search_query=ti:%22meta%20learning%20for%20KNOWLEDGE%20distillation%22&max_results=10")
@@ -150,8 +155,7 @@ import Testing
 
     @Test func requestsAreSpacedAcrossClientsSharingTheLock() throws {
         let url = fake.url()
-        let folder = temporaryFolder()
-        var settings = ArxivClientSettings(cacheFolder: folder)
+        var settings = ArxivClientSettings(cacheFolder: cache.path)
         settings.apiURL = url
         settings.interval = 0.5
         let first = ArxivClient(settings: settings), second = ArxivClient(settings: settings)
@@ -164,7 +168,7 @@ import Testing
     }
 
     @Test func aPageThatIsNotAFeedReportsItsStatus() {
-        let results = testClient("http://127.0.0.1:\(fake.port)/elsewhere/api/query").fetch([id("2104.09864")], today: today)
+        let results = testClient("http://127.0.0.1:\(fake.port)/elsewhere/api/query", folder: cache).fetch([id("2104.09864")], today: today)
         #expect(results[id("2104.09864")]?.error == .http(status: 404, attempts: 1))
         #expect(ArxivError.http(status: 404, attempts: 1).description == "HTTP 404 after 1 try")
     }

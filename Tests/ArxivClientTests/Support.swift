@@ -2,16 +2,12 @@
 import ArxivKit
 import FakeArxivServer
 import Foundation
+import TestSupport
 
-func temporaryFolder() -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-arxiv-\(UUID().uuidString)").path
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
-/// A client of the fake server, with short intervals so tests run quickly.
-func testClient(_ url: String, folder: String = temporaryFolder(), deadline: Double = 5, batchSize: Int = 100) -> ArxivClient {
-    var settings = ArxivClientSettings(cacheFolder: folder)
+/// A client of the fake server, with short intervals so tests run quickly, that keeps its
+/// cache (and the lock that spaces requests) in `folder`.
+func testClient(_ url: String, folder: TemporaryFolder, deadline: Double = 5, batchSize: Int = 100) -> ArxivClient {
+    var settings = ArxivClientSettings(cacheFolder: folder.path)
     settings.apiURL = url
     settings.interval = 0.01
     settings.backoff = 0.05

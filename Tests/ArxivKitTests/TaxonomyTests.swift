@@ -1,13 +1,11 @@
 @testable import ArxivKit
 import Foundation
+import TestSupport
 import Testing
 
 /// `ArxivTaxonomy` against `data/arxiv-taxonomy.json`, the file `TaxonomyData.swift` is
 /// generated from: when this fails, run `python3 scripts/generate-taxonomy.py`.
 @Suite struct TaxonomyTests {
-    /// The package root: three folders up from this file (Tests/ArxivKitTests/TaxonomyTests.swift).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     struct Taxonomy {
         let categories: [[String: Any]]
         let aliases: [String: String]
@@ -15,7 +13,7 @@ import Testing
     }
 
     static func load() throws -> Taxonomy {
-        let url = root.appendingPathComponent("data/arxiv-taxonomy.json")
+        let url = PackagePaths.url("data/arxiv-taxonomy.json")
         let bytes = try #require(FileManager.default.contents(atPath: url.path), "cannot read \(url.path)")
         let object = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
         return Taxonomy(categories: try #require(object["categories"] as? [[String: Any]]),

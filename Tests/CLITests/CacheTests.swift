@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The result cache: a warm run reports what a cold one does, and nothing stale survives a

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The entry schema as configuration: notes that are not reading lists get the same checks,

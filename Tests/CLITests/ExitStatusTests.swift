@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ExitStatusTests {
@@ -74,7 +75,7 @@ import Testing
     @Test func explainPrintsTheRulePage() throws {
         let run = try Notelint.run(["explain", "entry-heading-trap"])
         #expect(run.status == 0)
-        let page = try String(contentsOf: Notelint.packageRoot.appendingPathComponent("rules/entry-heading-trap.md"), encoding: .utf8)
+        let page = try String(contentsOf: PackagePaths.url("rules/entry-heading-trap.md"), encoding: .utf8)
         #expect(run.stdout == page)
         let unknown = try Notelint.run(["explain", "entry-heading-trp"])
         #expect(unknown.status == 2)

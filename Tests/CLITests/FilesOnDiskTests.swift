@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What `check --fix` does with links, read-only files, and folders that fight back.

@@ -1,6 +1,7 @@
 import FakeArxivServer
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 /// `notelint fill` and `check --online` against the fake arXiv server, on copies of the

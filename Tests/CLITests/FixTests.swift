@@ -1,18 +1,19 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--fix` on a copy of every fixture: the result matches a golden, a second run changes
 /// nothing, and line endings, byte order marks and permissions survive.
 @Suite struct FixTests {
     static let fixtures: [String] = {
-        let folder = Notelint.packageRoot.appendingPathComponent("fixtures")
+        let folder = PackagePaths.url("fixtures")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".md") }.sorted()
     }()
 
     @Test(arguments: fixtures)
     func fixIsIdempotentAndKeepsTheFileShape(_ name: String) throws {
-        let original = try Data(contentsOf: Notelint.packageRoot.appendingPathComponent("fixtures/\(name)"))
+        let original = try Data(contentsOf: PackagePaths.url("fixtures/\(name)"))
         let folder = try TemporaryFolder()
         try folder.write(name, original)
         let path = folder.url.appendingPathComponent(name).path

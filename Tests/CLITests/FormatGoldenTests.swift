@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every output format on the bundled fixtures, compared with committed goldens. The SARIF
@@ -15,7 +16,7 @@ import Testing
         let run = try Notelint.run(["check", "fixtures", "--format", format])
         #expect(run.status == 1)
         #expect(run.stderr == "")
-        let portable = run.stdout.replacingOccurrences(of: "file://" + Notelint.packageRoot.path, with: "file://<checkout>")
+        let portable = run.stdout.replacingOccurrences(of: "file://" + PackagePaths.root.path, with: "file://<checkout>")
         #expect(try Golden.matches(portable, file: "fixtures/expected/\(golden)"), "\(run.stdout.prefix(2000))")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The CLI's output on the bundled fixtures, compared with committed goldens.

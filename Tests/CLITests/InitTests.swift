@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct InitTests {
     @Test func initWritesADefaultThatChangesNothing() throws {
         let folder = try TemporaryFolder()
-        let example = try Data(contentsOf: Notelint.packageRoot.appendingPathComponent("fixtures/example-note.md"))
+        let example = try Data(contentsOf: PackagePaths.url("fixtures/example-note.md"))
         try folder.write("note.md", example)
         let before = try Notelint.run(["check", "--format", "json", "note.md"], in: folder.url)
         let initialized = try Notelint.run(["init"], in: folder.url)
@@ -21,7 +22,7 @@ import Testing
 
     @Test func theCommittedSchemaIsCurrent() throws {
         let run = try Notelint.run(["init", "--print-schema"])
-        let committed = try String(contentsOf: Notelint.packageRoot.appendingPathComponent("schema/notelint.schema.json"), encoding: .utf8)
+        let committed = try String(contentsOf: PackagePaths.url("schema/notelint.schema.json"), encoding: .utf8)
         #expect(run.stdout == committed, "schema/notelint.schema.json is stale: run `swift run notelint generate-docs rules`")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct InputTests {
@@ -26,11 +27,7 @@ import Testing
         try folder.write("notes.txt", "Title:\nLink:\n")
         try folder.write(".github/ISSUE_TEMPLATE.md", "Title:\nLink:\n")  // hidden: skipped, as outside git
         try folder.write(".gitignore", "ignored.md\n")
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "init", "-q", folder.url.path]
-        try git.run()
-        git.waitUntilExit()
+        try folder.git("init", "-q")
         let run = try Notelint.run(["check", "--quiet"], in: folder.url)
         #expect(run.stdout == """
             kept.md:1:1: warning: entry has no values: a leftover template [entry-blank]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `check --fix` killed with SIGKILL at random moments over 1,000 files: every file is the old

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `overrides`, `include`, `extends` and the user-level configuration.

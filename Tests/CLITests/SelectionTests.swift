@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--select`, `--ignore`, `--config-override`, `-j`, `--changed` and `--changed-since`.
@@ -46,18 +47,11 @@ import Testing
 
     @Test func changedLintsOnlyWhatGitSeesChanged() throws {
         let folder = try TemporaryFolder()
-        func git(_ arguments: String...) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", folder.url.path, "-c", "user.name=t", "-c", "user.email=t@example.org"] + arguments
-            try process.run()
-            process.waitUntilExit()
-        }
-        try git("init", "-q")
+        try folder.git("init", "-q")
         try folder.write("old.md", "Title:\nLink:\n")
         try folder.write("edited.md", "Title:\nLink:\n")
-        try git("add", ".")
-        try git("commit", "-q", "-m", "notes")
+        try folder.git("add", ".")
+        try folder.git("commit", "-q", "-m", "notes")
         try folder.write("edited.md", "Title:\nLink:\n\nMore.\n")
         try folder.write("new.md", "Title:\nLink:\n")
         let changed = try Notelint.run(["check", "--quiet", "--changed"], in: folder.url)

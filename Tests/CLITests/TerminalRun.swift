@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,9 @@ extension Notelint {
     /// Runs notelint with standard error on a pseudo-terminal, as a user at a terminal sees
     /// it (progress lines are drawn only there); standard output stays a pipe.
     static func runAtTerminal(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> Run {
+        // A home of its own, removed after the run, for whatever the process keeps there.
+        let home = try TemporaryFolder(prefix: "notelint-home")
+        defer { withExtendedLifetime(home) {} }
         let master = posixOpenPT(O_RDWR | O_NOCTTY)
         guard master >= 0, grantPT(master) == 0, unlockPT(master) == 0, let name = terminalName(master) else {
             throw CocoaError(.fileReadUnknown, userInfo: [NSDebugDescriptionErrorKey: "no pseudo-terminal: errno \(errno)"])
@@ -25,7 +29,7 @@ extension Notelint {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "XDG_CACHE_HOME")
-        env["HOME"] = FileManager.default.temporaryDirectory.path
+        env["HOME"] = home.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `entry-duplicate` with `scope: workspace`: `notelint check` compares the files it is

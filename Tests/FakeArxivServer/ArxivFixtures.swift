@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 
 /// The notes and settings the arXiv tests of every target share.
 public enum ArxivFixtures {
     /// The example note (fixtures/example-note.md).
     public static var exampleNote: String {
-        try! String(contentsOf: FakeArxiv.packageRoot.appendingPathComponent("fixtures/example-note.md"), encoding: .utf8)
+        try! String(contentsOf: PackagePaths.url("fixtures/example-note.md"), encoding: .utf8)
     }
 
     /// The example note with its arXiv entries' Title, Date and Subjects emptied.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The fake arXiv server (Tests/arxiv/fake_arxiv.py) on 127.0.0.1, one per test process; it
 /// exits when this process closes its standard input.
@@ -13,8 +14,8 @@ public final class FakeArxiv: @unchecked Sendable {
     private init() {
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", FakeArxiv.packageRoot.appendingPathComponent("Tests/arxiv/fake_arxiv.py").path,
-                             FakeArxiv.packageRoot.appendingPathComponent("fixtures/arxiv").path]
+        process.arguments = ["python3", PackagePaths.path("Tests/arxiv/fake_arxiv.py"),
+                             PackagePaths.path("fixtures/arxiv")]
         process.standardInput = input
         process.standardOutput = output
         try! process.run()

@@ -2,16 +2,20 @@ import FakeArxivServer
 import Foundation
 import JSONRPC
 import LanguageServer
+import TestSupport
 import Testing
 
 /// Fill from arXiv, Find on arXiv and hover, against the fake arXiv server.
 @Suite struct ArxivActionTests {
     let uri = "file:///tmp/notelint-arxiv-test/note.md"
-    let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-lsp-arxiv-\(UUID().uuidString)").path
+    /// The servers' arXiv cache, this test's own.
+    let cache: TemporaryFolder
+
+    init() throws { cache = try TemporaryFolder(prefix: "notelint-lsp-arxiv") }
 
     func client(_ scenario: String = "plain", url: String? = nil) -> (TestClient, String) {
         let url = url ?? FakeArxiv.shared.url(scenario)
-        return (TestClient(environment: ArxivFixtures.environment(url: url, cacheHome: cacheFolder)), url)
+        return (TestClient(environment: ArxivFixtures.environment(url: url, cacheHome: cache.path)), url)
     }
 
     func actions(_ client: TestClient, line: Int) throws -> [JSON] {
@@ -79,7 +83,7 @@ import Testing
             all += edits(resolved)
             _ = try client.diagnostics(uri)
         }
-        let expected = try String(contentsOf: FakeArxiv.packageRoot.appendingPathComponent("fixtures/expected/fill/emptied.md.filled"), encoding: .utf8)
+        let expected = try String(contentsOf: PackagePaths.url("fixtures/expected/fill/emptied.md.filled"), encoding: .utf8)
         #expect(apply(all, to: text) == expected)
         // Listing asked nothing; each resolve asked for its own identifier once.
         #expect(try FakeArxiv.shared.requests(to: url).map(\.query) == [

@@ -1,13 +1,16 @@
 import Foundation
 import JSONRPC
 import LanguageServer
+import TestSupport
 import Testing
 
 @Suite struct ConfigurationReloadTests {
+    let temporary: TemporaryFolder
+
+    init() throws { temporary = try TemporaryFolder(prefix: "notelint-lsp") }
+
     @Test func configurationIsReloadedAndAnInvalidOneKeepsTheLastGood() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-lsp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = temporary.url
         let config = folder.appendingPathComponent(".notelint.yml")
         try "version: 1\nrules:\n  entry-blank: off\n".write(to: config, atomically: true, encoding: .utf8)
         let uri = "file://" + folder.appendingPathComponent("note.md").path
@@ -35,9 +38,7 @@ import Testing
     }
 
     @Test func initializationOptionsNameAConfigurationAndDocsURL() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-lsp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = temporary.url
         let config = folder.appendingPathComponent("custom.yml")
         try "version: 1\nrules:\n  entry-blank: info\n".write(to: config, atomically: true, encoding: .utf8)
         let client = TestClient()

@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 import LanguageServer
 import NoteLint
+import TestSupport
 import Testing
 
 /// Every input the server fuzzer once failed on, replayed as the fuzzer sends it: a valid
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func inputsTheServerFuzzerFailedOn() throws {
-        let folder = Notelint.packageRoot.appendingPathComponent("Fuzz/Regressions/server").path
+        let folder = PackagePaths.path("Fuzz/Regressions/server")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(!names.isEmpty)
         for name in names {

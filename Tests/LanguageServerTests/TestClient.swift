@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 import LanguageServer
 import NoteLint
+import TestSupport
 import Testing
 
 /// A client wired to an in-process server: the test hands messages to `Server.handle` and
@@ -14,6 +15,8 @@ final class TestClient: @unchecked Sendable {
     private var inbox: [JSON] = []
     private var nextID = 1
     private(set) var exitStatus: Int32? = nil
+    /// The arXiv cache folder when the test named none, removed when the client goes away.
+    private let emptyCache: TemporaryFolder?
     /// How the client answers `window/workDoneProgress/create` (the message stays in the
     /// inbox for the test to read): accepted, refused with an error, or left unanswered.
     enum ProgressAnswer { case accept, refuse, none }
@@ -26,9 +29,16 @@ final class TestClient: @unchecked Sendable {
     init(today: CalendarDay = CalendarDay(year: 2026, month: 11, day: 29), environment: [String: String] = [:]) {
         let connection = Connection(descriptor: pipe.fileHandleForWriting.fileDescriptor)
         let box = ExitBox()
-        // The arXiv cache is the test's own (empty unless the test fills it), never the user's.
+        // The arXiv cache is the test's own (empty unless the test fills it), never the user's;
+        // the folder goes with the client.
         var environment = environment
-        if environment["XDG_CACHE_HOME"] == nil { environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "notelint-test-empty-cache-\(UUID().uuidString)" }
+        if environment["XDG_CACHE_HOME"] == nil {
+            let folder = try! TemporaryFolder(prefix: "notelint-test-empty-cache")
+            emptyCache = folder
+            environment["XDG_CACHE_HOME"] = folder.path
+        } else {
+            emptyCache = nil
+        }
         server = Server(connection: connection, version: "test", pages: RulePages(localFolder: nil), today: { today },
                         environment: environment) { status in box.status = status }
         exitBox = box

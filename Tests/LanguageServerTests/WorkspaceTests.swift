@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 import LanguageServer
 import NoteLint
+import TestSupport
 import Testing
 
 /// The notes of the workspace folders: findings for unopened notes (pushed with
@@ -10,34 +11,23 @@ import Testing
 @Suite struct WorkspaceTests {
     /// A folder of notes: `a.md`, `notes/b.md` (its entry has a.md's arXiv paper), and
     /// files that are not notes of the workspace (hidden, not Markdown).
-    final class Folder {
-        let url: URL
-        init(scope: String? = "workspace") throws {
-            url = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-workspace-\(UUID().uuidString)")
-            try write("a.md", "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n")
-            try write("notes/b.md", "Intro 中文.\n\nTitle: Rotary\nLink: https://arxiv.org/pdf/2104.09864v2\nDate: 20 Apr 2021\n")
-            try write(".hidden/c.md", "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\n")
-            try write("readme.txt", "Title: RoFormer 😀\n")
-            if let scope { try write(".notelint.yml", "version: 1\nrules:\n  entry-duplicate:\n    scope: \(scope)\n") }
-        }
-        deinit { try? FileManager.default.removeItem(at: url) }
-
-        func write(_ relative: String, _ text: String) throws {
-            let file = url.appendingPathComponent(relative)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file)
-        }
-
-        func uri(_ relative: String) -> String { DocumentURI.fileURI(url.appendingPathComponent(relative).standardizedFileURL.path) }
+    static func workspace(scope: String? = "workspace") throws -> TemporaryFolder {
+        let folder = try TemporaryFolder(prefix: "notelint-workspace")
+        try folder.write("a.md", "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n")
+        try folder.write("notes/b.md", "Intro 中文.\n\nTitle: Rotary\nLink: https://arxiv.org/pdf/2104.09864v2\nDate: 20 Apr 2021\n")
+        try folder.write(".hidden/c.md", "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\n")
+        try folder.write("readme.txt", "Title: RoFormer 😀\n")
+        if let scope { try folder.write(".notelint.yml", "version: 1\nrules:\n  entry-duplicate:\n    scope: \(scope)\n") }
+        return folder
     }
 
-    private func start(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
+    private func start(_ folder: TemporaryFolder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
                        progressAnswer: TestClient.ProgressAnswer = .accept, environment: [String: String] = [:]) throws -> TestClient {
         try startAndInitialize(folder, utf8: utf8, progress: progress, pull: pull, progressAnswer: progressAnswer, environment: environment).client
     }
 
     /// The client, and the server's answer to `initialize`.
-    private func startAndInitialize(_ folder: Folder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
+    private func startAndInitialize(_ folder: TemporaryFolder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
                                     progressAnswer: TestClient.ProgressAnswer = .accept,
                                     environment: [String: String] = [:]) throws -> (client: TestClient, initialized: JSON) {
         let client = TestClient(environment: environment)
@@ -78,7 +68,7 @@ import Testing
     /// A client of `folder` (no workspace scope) once the server checked its notes; after the
     /// progress ends, the server has queued its lint of the open notes (none), which the drain
     /// waits for.
-    private func startAndCheckTheFolder(_ folder: Folder) throws -> TestClient {
+    private func startAndCheckTheFolder(_ folder: TemporaryFolder) throws -> TestClient {
         let client = try start(folder, progress: true)
         #expect(try published(client, folder.uri("a.md")) == [])
         #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
@@ -89,7 +79,7 @@ import Testing
     }
 
     @Test func unopenedNotesAreCheckedInTheBackgroundWithProgress() throws {
-        let folder = try Folder()
+        let folder = try Self.workspace()
         let client = try start(folder, progress: true)
         let create = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
         let token = try #require(create["params"]?["token"]?.string)
@@ -110,7 +100,7 @@ import Testing
     }
 
     @Test func excludedNotesAreLeftOutAsTheCheckCommandLeavesThemOut() throws {
-        let folder = try Folder(scope: nil)
+        let folder = try Self.workspace(scope: nil)
         try folder.write("drafts/d.md", "Title:\nLink:\n")
         try folder.write("node_modules/m.md", "Title: M\nLink: https://example.org/m\nDate: 20 Apr 2021\n")
         try folder.write(".notelint.yml", "version: 1\nexclude: [drafts/**]\n")
@@ -131,13 +121,8 @@ import Testing
 
     /// A note changed on disk that git ignores is left out, as the first discovery left it out.
     @Test func aChangedNoteThatGitIgnoresIsNotChecked() throws {
-        let folder = try Folder(scope: nil)
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "init", "-q", folder.url.path]
-        try git.run()
-        git.waitUntilExit()
-        try #require(git.terminationStatus == 0, "git init failed")
+        let folder = try Self.workspace(scope: nil)
+        try folder.git("init", "-q")
         try folder.write(".gitignore", "build/\n")
         try folder.write("build/out.md", "Title:\nLink:\n")
         let client = try start(folder)
@@ -158,7 +143,7 @@ import Testing
 
     /// A configuration that starts excluding a note clears the findings shown for it.
     @Test func aNoteNewlyExcludedLosesItsFindings() throws {
-        let folder = try Folder(scope: nil)
+        let folder = try Self.workspace(scope: nil)
         let client = try start(folder)
         #expect(try published(client, folder.uri("a.md")) == [])
         #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
@@ -173,7 +158,7 @@ import Testing
     }
 
     @Test func includeKeepsOnlyTheMatchingNotes() throws {
-        let folder = try Folder(scope: nil)
+        let folder = try Self.workspace(scope: nil)
         try folder.write(".notelint.yml", "version: 1\ninclude: [notes/**]\n")
         let client = try start(folder, pull: true)
         let items = try client.call("workspace/diagnostic", .object([("previousResultIds", .array([]))]))["items"]?.array ?? []
@@ -182,7 +167,7 @@ import Testing
     }
 
     @Test func pastTheLimitTheFirstNotesAreCheckedAndTheUserIsTold() throws {
-        let folder = try Folder(scope: nil)
+        let folder = try Self.workspace(scope: nil)
         let client = try start(folder, environment: ["NOTELINT_WORKSPACE_LIMIT": "1"])
         let shown = try client.take("showMessage") { $0["method"]?.string == "window/showMessage" }
         #expect(shown["params"]?["message"]?.string == "notelint: the workspace holds 2 notes; only the first 1 in path order are checked")
@@ -191,14 +176,14 @@ import Testing
         client.finish()
     }
 
-    private func filesChanged(_ client: TestClient, _ folder: Folder, _ changes: [(String, Int)]) {
+    private func filesChanged(_ client: TestClient, _ folder: TemporaryFolder, _ changes: [(String, Int)]) {
         client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array(changes.map {
             .object([("uri", .string(folder.uri($0.0))), ("type", .int($0.1))])
         }))]))
     }
 
     @Test func notesChangedOnDiskAreCheckedAgainAndDeletedOnesCleared() throws {
-        let folder = try Folder(scope: nil)
+        let folder = try Self.workspace(scope: nil)
         let client = try startAndCheckTheFolder(folder)
         let open = "Title: Open\nLink: https://example.org/open\nDate: 20 Apr 2021\n"
         client.open(folder.uri("open.md"), open)
@@ -218,7 +203,7 @@ import Testing
     }
 
     @Test func aNoteChangedOnDiskChangesTheOthersWhenEntriesAreCompared() throws {
-        let folder = try Folder()
+        let folder = try Self.workspace()
         let client = try start(folder)
         _ = try published(client, folder.uri("a.md"))
         #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["entry-duplicate", "link-arxiv-form"])
@@ -231,7 +216,7 @@ import Testing
     }
 
     @Test func progressBeginsOnlyOnceTheClientAcceptedTheToken() throws {
-        let folder = try Folder()
+        let folder = try Self.workspace()
         let client = try start(folder, progress: true, progressAnswer: .none)
         let create = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
         Thread.sleep(forTimeInterval: 0.3)
@@ -246,7 +231,7 @@ import Testing
     }
 
     @Test func aClientThatRefusesTheTokenGetsFindingsWithoutProgress() throws {
-        let folder = try Folder()
+        let folder = try Self.workspace()
         let client = try start(folder, progress: true, progressAnswer: .refuse)
         _ = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
         #expect(try published(client, folder.uri("a.md")) == [])
@@ -258,7 +243,7 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func anOpenNoteIsComparedWithTheOthers(utf8: Bool) throws {
-        let folder = try Folder()
+        let folder = try Self.workspace()
         let client = try start(folder, utf8: utf8, progress: true)
         _ = try client.take("workDoneProgress/create") { $0["method"]?.string == "window/workDoneProgress/create" }
         _ = try progress(client, "begin")
@@ -284,7 +269,7 @@ import Testing
     }
 
     @Test func withoutTheWorkspaceScopeNotesAreComparedAlone() throws {
-        let folder = try Folder(scope: nil)
+        let folder = try Self.workspace(scope: nil)
         let client = try startAndCheckTheFolder(folder)
         // Saving a note changes no other note's findings: nothing is checked again.
         client.open(folder.uri("a.md"), "Title: Other\nLink: https://example.org/other\nDate: 20 Apr 2021\n")
@@ -294,7 +279,7 @@ import Testing
     }
 
     @Test func savingANoteChecksTheOthersAgainWhenEntriesAreCompared() throws {
-        let folder = try Folder()
+        let folder = try Self.workspace()
         let client = try start(folder, progress: true)
         _ = try progress(client, "end")
         _ = try published(client, folder.uri("a.md"))
@@ -320,7 +305,7 @@ import Testing
     /// workspace folder's configuration compares entries across notes.
     @Test func interFileDependenciesFollowTheEntryDuplicateScope() throws {
         for (scope, dependent) in [("workspace", true), ("note", false)] {
-            let folder = try Folder(scope: scope)
+            let folder = try Self.workspace(scope: scope)
             let (client, initialized) = try startAndInitialize(folder, pull: true)
             #expect(initialized["capabilities"]?["diagnosticProvider"]?["interFileDependencies"] == .bool(dependent), "scope: \(scope)")
             client.finish()
@@ -328,7 +313,7 @@ import Testing
     }
 
     @Test func pullClientsAskForTheWorkspace() throws {
-        let folder = try Folder(scope: nil)
+        let folder = try Self.workspace(scope: nil)
         let client = try start(folder, pull: true)
         client.open(folder.uri("a.md"), "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr. 2021\n\n"
                     + "Title: Another\nLink: https://example.org/another\nDate: 8 Jun 2021\n", version: 3)
@@ -346,7 +331,7 @@ import Testing
     }
 
     @Test func workspaceSymbolsFindEntriesByTitleOrArxivIdentifier() throws {
-        let folder = try Folder()
+        let folder = try Self.workspace()
         let client = try start(folder)
         _ = try published(client, folder.uri("a.md"))
         _ = try published(client, folder.uri("notes/b.md"))
@@ -362,4 +347,9 @@ import Testing
         #expect(try client.call("workspace/symbol", .object([("query", .string("nothing like it"))])) == .array([]))
         client.finish()
     }
+}
+
+extension TemporaryFolder {
+    /// The `file:` URI of `relative` in this folder, as an editor sends it.
+    func uri(_ relative: String) -> String { DocumentURI.fileURI(url(relative).standardizedFileURL.path) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NoteLint
 import NoteSyntax
+import TestSupport
 import Testing
 
 /// One note of `fixtures/corpus` with the findings its sidecar (`NAME.expected`) lists: notes

@@ -2,6 +2,7 @@ import Foundation
 import NoteInvariants
 import NoteLint
 import NoteSyntax
+import TestSupport
 import Testing
 
 /// The invariants the pipeline fuzzer checks (Sources/NoteInvariants), on random notes from a

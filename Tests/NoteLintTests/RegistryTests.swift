@@ -1,5 +1,6 @@
 import Foundation
 import NoteLint
+import TestSupport
 import Testing
 
 @Suite struct RegistryTests {

@@ -1,23 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import NoteSyntax
 
 /// `Note.dump()` of each fixture is compared with a committed golden file. Run with
 /// `NOTELINT_UPDATE_GOLDENS=1` to rewrite the goldens instead, then review the diff.
 @Suite struct DumpGoldenTests {
-    /// The package root: this file is Tests/NoteSyntaxTests/DumpGoldenTests.swift.
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var updating: Bool { ProcessInfo.processInfo.environment["NOTELINT_UPDATE_GOLDENS"] == "1" }
-
     @Test(arguments: ["example-note"])
     func dumpMatchesGolden(fixture: String) throws {
-        let input = Self.root.appendingPathComponent("fixtures/\(fixture).md")
-        let golden = Self.root.appendingPathComponent("Tests/NoteSyntaxTests/Goldens/\(fixture).dump.txt")
+        let input = PackagePaths.url("fixtures/\(fixture).md")
+        let golden = PackagePaths.url("Tests/NoteSyntaxTests/Goldens/\(fixture).dump.txt")
         let bytes = try [UInt8](Data(contentsOf: input))
         let dump = Note(source: SourceText(bytes: bytes)).dump()
-        if Self.updating {
+        if Golden.updating {
             try Data(dump.utf8).write(to: golden, options: .atomic)
             return
         }

@@ -1,3 +1,4 @@
+import NoteInvariants
 import Testing
 @testable import NoteSyntax
 
