@@ -18,6 +18,7 @@ import Testing
 
     @Test func idsAreUniqueAndKebabCase() {
         let ids = RuleRegistry.ids
+        #expect(ids.count == RuleRegistry.all.count && !ids.isEmpty)
         #expect(Set(ids).count == ids.count)
         for id in ids {
             #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(id) is not kebab-case")
@@ -25,26 +26,37 @@ import Testing
         }
     }
 
+    /// Every finding of every rule's triggering examples: its message, and its fix against
+    /// what the rule's description says of fixes.
     @Test func messagesAndFixTitlesFollowTheStyle() throws {
+        var messages = 0, fixes = 0
         for rule in RuleRegistry.descriptions {
             for example in rule.examples.triggering {
-                let text = MarkedExample(example).text
-                for diagnostic in Lint.diagnostics(text, rule: rule.id) {
-                    let first = diagnostic.message.first!
-                    #expect(!first.isUppercase, "\(rule.id): message should start lower-case: \(diagnostic.message)")
-                    #expect(!diagnostic.message.hasSuffix("."), "\(rule.id): no trailing period: \(diagnostic.message)")
-                    if let fix = diagnostic.fix {
-                        #expect(fix.title.first!.isUppercase && !fix.title.hasSuffix("."), "\(rule.id): fix title \(fix.title)")
-                        #expect(fix.applicability <= rule.fix!, "\(rule.id): a fix more permissive than described")
-                    } else if rule.fix == nil {
-                        #expect(diagnostic.fix == nil)
+                let diagnostics = Lint.diagnostics(MarkedExample(example).text, rule: rule.id)
+                #expect(!diagnostics.isEmpty, "\(rule.id): a triggering example reports nothing")
+                for diagnostic in diagnostics {
+                    messages += 1
+                    let message = diagnostic.message
+                    #expect(message.first.map { !$0.isUppercase } == true, "\(rule.id): message should start lower-case: \(message)")
+                    #expect(!message.hasSuffix("."), "\(rule.id): no trailing period: \(message)")
+                    guard let fix = diagnostic.fix else { continue }
+                    fixes += 1
+                    #expect(fix.title.first?.isUppercase == true && !fix.title.hasSuffix("."), "\(rule.id): fix title \(fix.title)")
+                    if let described = rule.fix {
+                        #expect(fix.applicability <= described, "\(rule.id): a fix more permissive than described")
+                    } else {
+                        Issue.record("\(rule.id): a fix (\(fix.title)) from a rule described as having none")
                     }
                 }
             }
         }
+        // The loops above saw findings and fixes to check.
+        #expect(messages >= RuleRegistry.descriptions.count)
+        #expect(fixes > 0)
     }
 
     @Test func everyRuleWithAFixSaysWhyItIsSafeOrUnsafe() {
+        #expect(RuleRegistry.descriptions.contains { $0.fix != nil } && RuleRegistry.descriptions.contains { $0.fix == nil })
         for rule in RuleRegistry.descriptions {
             if rule.fix == nil {
                 #expect(rule.fixNote == nil, "\(rule.id) has no fix but a fix note")

@@ -40,6 +40,7 @@ import Testing
     @Test(arguments: RuleExample.all.filter { $0.kind == .triggering })
     func aDisableCommentSilencesTheRule(_ example: RuleExample) {
         let text = MarkedExample(example.text).text
+        #expect(!Lint.diagnostics(text, rule: example.ruleID).isEmpty, "nothing to silence")
         let silenced = startsWithFrontMatter(text)
             ? text + "\n<!-- notelint-disable-file \(example.ruleID) -->\n"
             : "<!-- notelint-disable \(example.ruleID) -->\n\n" + text
@@ -59,14 +60,19 @@ import Testing
     // file-encoding reads bytes, which a code fence does not change.
     @Test(arguments: RuleExample.all.filter { $0.kind == .triggering && $0.ruleID != "file-encoding" })
     func aCodeFenceSilencesTheRule(_ example: RuleExample) {
-        let fenced = "~~~~~~\n" + MarkedExample(example.text).text + "~~~~~~\n"
+        let text = MarkedExample(example.text).text
+        #expect(!Lint.diagnostics(text, rule: example.ruleID).isEmpty, "nothing to silence")
+        let fenced = "~~~~~~\n" + text + "~~~~~~\n"
         #expect(Lint.diagnostics(fenced, rule: example.ruleID).isEmpty)
     }
 
     @Test(arguments: RuleExample.all.filter { $0.kind == .triggering })
     func fixesAreIdempotentAndRemoveTheirFindings(_ example: RuleExample) {
         let text = MarkedExample(example.text).text
+        let fixable = Lint.diagnostics(text, rule: example.ruleID).contains { ($0.fix?.applicability).map { $0 != .suggestion } ?? false }
         let once = Lint.fixed(text, rule: example.ruleID)
+        // Without a fix to apply, the rest would compare the text with itself.
+        #expect((once != text) == fixable, fixable ? "its fixes changed nothing" : "the text changed with no fix to apply")
         #expect(Lint.fixed(once, rule: example.ruleID) == once)
         let remaining = Lint.diagnostics(once, rule: example.ruleID)
         #expect(!remaining.contains { $0.fix != nil && $0.fix!.applicability != .suggestion })
