@@ -1,5 +1,6 @@
 import Foundation
 import NoteLint
+import TestSupport
 import Testing
 
 /// The one order in which configurations stack, for every front door: defaults < the user's
@@ -8,12 +9,14 @@ import Testing
 @Suite struct ConfigurationResolverTests {
     /// A user configuration folder and a repository with a note, removed afterwards.
     final class Layout {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-resolver-\(UUID().uuidString)").path
+        let folder: TemporaryFolder
+        var root: String { folder.path }
         var user: String { root + "/config" }
         var project: String { root + "/repo" }
         var note: String { project + "/notes/a.md" }
 
         init(user userText: String?, project projectText: String?) throws {
+            folder = try TemporaryFolder(prefix: "notelint-resolver")
             try FileManager.default.createDirectory(atPath: user + "/notelint", withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: project + "/.git", withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: project + "/notes", withIntermediateDirectories: true)
@@ -21,8 +24,6 @@ import Testing
             if let projectText { try projectText.write(toFile: project + "/.notelint.yml", atomically: true, encoding: .utf8) }
             try "Title: A\n".write(toFile: note, atomically: true, encoding: .utf8)
         }
-
-        deinit { try? FileManager.default.removeItem(atPath: root) }
 
         func severity(of rule: String, commandLine: CommandLineSettings = CommandLineSettings(), explicit: String? = nil) throws -> String {
             let resolver = try ConfigurationResolver(explicitPath: explicit, commandLine: commandLine, environment: ["XDG_CONFIG_HOME": user])
