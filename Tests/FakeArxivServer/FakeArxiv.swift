@@ -3,7 +3,7 @@ import TestSupport
 
 /// The fake arXiv server (Tests/arxiv/fake_arxiv.py) on 127.0.0.1, one per test process; it
 /// exits when this process closes its standard input.
-public final class FakeArxiv: @unchecked Sendable {
+public final class FakeArxiv: Sendable {
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     public static let shared = FakeArxiv()
 

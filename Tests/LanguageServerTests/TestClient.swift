@@ -2,12 +2,16 @@ import Foundation
 import JSONRPC
 import LanguageServer
 import NoteLint
+import Synchronization
 import TestSupport
 import Testing
 
 /// A client wired to an in-process server: the test hands messages to `Server.handle` and
 /// reads what the server writes from a pipe. Every wait has a timeout, and `finish()` checks
 /// that the test looked at every message the server sent.
+///
+/// `@unchecked`: the inbox and the progress answer are guarded by `lock`, an `NSCondition`,
+/// because tests wait on it for a message to arrive, which `Mutex` cannot do.
 final class TestClient: @unchecked Sendable {
     let server: Server
     private let pipe = Pipe()
@@ -40,7 +44,7 @@ final class TestClient: @unchecked Sendable {
             emptyCache = nil
         }
         server = Server(connection: connection, version: "test", pages: RulePages(localFolder: nil), today: { today },
-                        environment: environment) { status in box.status = status }
+                        environment: environment) { status in box.status.withLock { $0 = status } }
         exitBox = box
         let descriptor = pipe.fileHandleForReading.fileDescriptor
         Thread.detachNewThread { [weak self] in
@@ -64,9 +68,9 @@ final class TestClient: @unchecked Sendable {
     }
 
     private let exitBox: ExitBox
-    var exited: Int32? { exitBox.status }
+    var exited: Int32? { exitBox.status.withLock { $0 } }
 
-    final class ExitBox: @unchecked Sendable { var status: Int32? }
+    final class ExitBox: Sendable { let status = Mutex<Int32?>(nil) }
 
     // MARK: Sending
 
