@@ -18,19 +18,17 @@ enum ChangedFiles {
     }
 
     private static func git(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch { throw Failure(description: "--changed needs git: \(error)") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "git \(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+        let output: Subprocess.Output
+        do {
+            output = try Subprocess.run(["git"] + arguments, deadline: Subprocess.gitDeadline)
+        } catch Subprocess.Failure.launch(_, let error) {
+            throw Failure(description: "--changed needs git: \(error)")
+        } catch {
+            throw Failure(description: String(describing: error))
         }
-        return String(decoding: data, as: UTF8.self)
+        guard output.succeeded else {
+            throw Failure(description: "git \(arguments.joined(separator: " ")): \(String(decoding: output.standardError, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        return String(decoding: output.standardOutput, as: UTF8.self)
     }
 }

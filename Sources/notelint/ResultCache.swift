@@ -28,18 +28,10 @@ final class ResultCache: @unchecked Sendable {
 
     /// `.notelint_cache` at the root of the git work tree holding the current folder, or in it.
     static func defaultFolder() -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "rev-parse", "--show-toplevel"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
         var root = FileManager.default.currentDirectoryPath
-        if (try? process.run()) != nil {
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let text = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if process.terminationStatus == 0 && !text.isEmpty { root = text }
+        if let output = try? Subprocess.run(["git", "rev-parse", "--show-toplevel"], deadline: Subprocess.gitDeadline), output.succeeded {
+            let text = String(decoding: output.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { root = text }
         }
         return (root as NSString).appendingPathComponent(".notelint_cache")
     }

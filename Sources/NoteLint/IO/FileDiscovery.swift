@@ -68,18 +68,10 @@ public struct FileDiscovery {
     /// Files under `directory` that git does not ignore (tracked or untracked), relative to it;
     /// nil outside a work tree or without git.
     private static func gitListedFiles(in directory: String) -> [String]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
+        let arguments = ["git", "-C", directory, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."]
+        guard let output = try? Subprocess.run(arguments, deadline: Subprocess.gitDeadline), output.succeeded else { return nil }
         var files = Set<String>()
-        for name in data.split(separator: 0) {
+        for name in output.standardOutput.split(separator: 0) {
             let relative = String(decoding: name, as: UTF8.self)
             // Tracked files deleted from the work tree are still listed by --cached.
             if FileManager.default.fileExists(atPath: join(directory, relative)) { files.insert(relative) }

@@ -6,9 +6,8 @@ extension FileDiscovery {
     /// are never ignored, as with `ls-files`.
     public static func gitIgnored(_ paths: [String], in directory: String) -> Set<String> {
         var ignored = Set<String>()
-        // The paths go as arguments, a bounded number at a time: written to git's standard
-        // input instead, a git that exits at once (not a work tree) would leave the writer a
-        // closed pipe, and SIGPIPE would end the process.
+        // The paths go as arguments, a bounded number at a time, so that no command line grows
+        // past the system's limit.
         var start = 0
         while start < paths.count {
             let batch = Array(paths[start..<min(start + 200, paths.count)])
@@ -21,24 +20,16 @@ extension FileDiscovery {
 
     /// One `git check-ignore` run; nil outside a work tree or when git fails.
     private static func checkIgnore(_ paths: [String], in directory: String) -> Set<String>? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // One path per output line, unquoted but for control characters, `"` and `\`: paths
         // with those are not asked about (and so count as not ignored).
         let plain = paths.filter { path in !path.unicodeScalars.contains { $0.value < 0x20 || $0 == "\"" || $0 == "\\" } }
         guard !plain.isEmpty else { return [] }
-        process.arguments = ["git", "-c", "core.quotePath=false", "-C", directory, "check-ignore", "--"] + plain
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let arguments = ["git", "-c", "core.quotePath=false", "-C", directory, "check-ignore", "--"] + plain
+        guard let output = try? Subprocess.run(arguments, deadline: Subprocess.gitDeadline) else { return nil }
         // 0: some are ignored; 1: none is; 128: not a work tree, or git failed.
-        switch process.terminationStatus {
-        case 0: return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
-        case 1: return []
+        switch output.termination {
+        case .exit(0): return Set(String(decoding: output.standardOutput, as: UTF8.self).split(separator: "\n").map(String.init))
+        case .exit(1): return []
         default: return nil
         }
     }
