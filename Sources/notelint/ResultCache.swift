@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 import NoteLint
 import NoteSyntax
+import Synchronization
 
 /// Remembers each file's rendered report between runs, keyed by the file's content, the
 /// linter's fingerprint (configuration, entry fields, today's date), the reporters and the
@@ -9,21 +10,21 @@ import NoteSyntax
 /// and hashing the files. The cache is one file, replaced
 /// atomically at the end of a run; a corrupt, foreign or half-written one is ignored and
 /// rebuilt, never trusted. Entries for files that no longer exist are dropped.
-final class ResultCache: @unchecked Sendable {
+final class ResultCache: Sendable {
     static let formatLine = "notelint-result-cache 1"
 
     let folder: String
     private let executableHash: String
-    private let lock = NSLock()
     /// Path -> (key, encoded report), from the previous run.
-    private var previous: [String: (key: String, payload: ArraySlice<UInt8>)] = [:]
-    private var current: [String: (key: String, payload: [UInt8])] = [:]
-    private(set) var hits = 0
+    private let previous: [String: (key: String, payload: ArraySlice<UInt8>)]
+    /// This run's records, and how many of them came from `previous`.
+    private let current = Mutex((records: [String: (key: String, payload: [UInt8])](), hits: 0))
 
     init(folder: String) {
         self.folder = folder
-        executableHash = ResultCache.hashExecutable()
-        load()
+        let executableHash = ResultCache.hashExecutable()
+        self.executableHash = executableHash
+        previous = ResultCache.load((folder as NSString).appendingPathComponent("results"), executableHash: executableHash)
     }
 
     /// `.notelint_cache` at the root of the git work tree holding the current folder, or in it.
@@ -53,10 +54,7 @@ final class ResultCache: @unchecked Sendable {
 
     /// The report when the file's signature and the fingerprint match a record, unread.
     func lookup(_ path: String, signature: String, fingerprint: String) -> (rendered: RenderedFile, key: String)? {
-        lock.lock()
-        let entry = previous[path]
-        lock.unlock()
-        guard let entry else { return nil }
+        guard let entry = previous[path] else { return nil }
         let parts = entry.key.split(separator: "-")
         guard parts.count == 3, parts[2] == Substring(signature), parts[1] == Substring(fingerprint) else { return nil }
         let key = String(parts[0]) + "-" + String(parts[1])
@@ -66,28 +64,26 @@ final class ResultCache: @unchecked Sendable {
 
     /// The report when the record's content and fingerprint hashes are `key`.
     func lookup(_ path: String, key: String, signature: String?) -> RenderedFile? {
-        lock.lock()
-        let entry = previous[path]
-        lock.unlock()
-        guard let entry, entry.key.hasPrefix(key + "-") || entry.key == key, let rendered = RenderedFile(encoded: entry.payload) else { return nil }
-        lock.lock()
-        hits += 1
-        current[path] = (signature.map { key + "-" + $0 } ?? key, Array(entry.payload))
-        lock.unlock()
+        guard let entry = previous[path], entry.key.hasPrefix(key + "-") || entry.key == key,
+              let rendered = RenderedFile(encoded: entry.payload) else { return nil }
+        let record = (key: signature.map { key + "-" + $0 } ?? key, payload: Array(entry.payload))
+        current.withLock { current in
+            current.hits += 1
+            current.records[path] = record
+        }
         return rendered
     }
 
     func store(_ path: String, key: String, signature: String?, rendered: RenderedFile) {
-        let payload = rendered.encoded
-        lock.lock()
-        current[path] = (signature.map { key + "-" + $0 } ?? key, payload)
-        lock.unlock()
+        let record = (key: signature.map { key + "-" + $0 } ?? key, payload: rendered.encoded)
+        current.withLock { $0.records[path] = record }
     }
 
     /// Writes this run's entries, and earlier ones for files that still exist. Records are
     /// `key TAB length:path length:payload NEWLINE`, lengths in bytes, so reports need no
     /// escaping and loading slices them without parsing.
     func save() {
+        let (current, hits) = self.current.withLock { ($0.records, $0.hits) }
         // Nothing new and nothing gone: the file on disk already says it all.
         if hits == current.count && current.count == previous.count && FileManager.default.fileExists(atPath: file) { return }
         var out = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
@@ -135,22 +131,24 @@ final class ResultCache: @unchecked Sendable {
         return field
     }
 
-    private func load() {
-        guard let data = FileManager.default.contents(atPath: file) else { return }
+    private static func load(_ file: String, executableHash: String) -> [String: (key: String, payload: ArraySlice<UInt8>)] {
+        var previous: [String: (key: String, payload: ArraySlice<UInt8>)] = [:]
+        guard let data = FileManager.default.contents(atPath: file) else { return previous }
         let bytes = [UInt8](data)
         let header = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
         // A cache from another format or another build of notelint is not trusted at all.
-        guard bytes.starts(with: header) else { return }
+        guard bytes.starts(with: header) else { return previous }
         var offset = header.count
         while offset < bytes.count {
-            guard let tab = bytes[offset...].firstIndex(of: 0x09) else { return }
+            guard let tab = bytes[offset...].firstIndex(of: 0x09) else { return previous }
             let key = String(decoding: bytes[offset..<tab], as: UTF8.self)
             offset = tab + 1
             guard let path = ResultCache.readField(bytes, &offset), let payload = ResultCache.readField(bytes, &offset),
-                  offset < bytes.count, bytes[offset] == 0x0A else { return }
+                  offset < bytes.count, bytes[offset] == 0x0A else { return previous }
             offset += 1
             previous[String(decoding: path, as: UTF8.self)] = (key, payload)
         }
+        return previous
     }
 
     private static func hashExecutable() -> String {
