@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 BIN := .build/release/notelint
 
-.PHONY: build install uninstall test
+.PHONY: build install uninstall test format
 
 build:
 	swift build -c release --product notelint
@@ -28,3 +28,7 @@ uninstall:
 
 test:
 	./scripts/test.sh
+
+# Rewrites the Swift sources as .swift-format says; scripts/test.sh checks that they are.
+format:
+	swift format format --in-place --recursive --configuration .swift-format $$(cat scripts/formatted-paths)

@@ -39,7 +39,9 @@ let package = Package(
         .executableTarget(name: "protocol-codec-bench", dependencies: ["JSONRPC"], path: "bench/ProtocolCodec"),
         .executableTarget(
             name: "notelint",
-            dependencies: ["NoteLint", "ArxivClient", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "NoteLint", "ArxivClient", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // What the test targets share: temporary folders that remove themselves, the package's
         // own files, golden files.
@@ -49,10 +51,13 @@ let package = Package(
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit", "TestSupport"]),
         // The fake arXiv server (Tests/arxiv/fake_arxiv.py) as the Swift tests start it.
         .target(name: "FakeArxivServer", dependencies: ["TestSupport"], path: "Tests/FakeArxivServer"),
-        .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
+        .testTarget(
+            name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["notelint", "FakeArxivServer", "TestSupport"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
+        .testTarget(
+            name: "LanguageServerTests",
+            dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

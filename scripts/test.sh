@@ -17,6 +17,8 @@ export XDG_CACHE_HOME="$log/cache"
 
 # A hung suite fails after this long instead of holding the run until CI's own limit.
 limit=900
+# The code is as swift-format writes it (.swift-format; `make format` rewrites it so).
+swift format lint --strict --recursive --configuration .swift-format $(cat scripts/formatted-paths)
 swift build --build-tests
 timeout $((2 * limit)) swift test --skip-build --disable-xctest 2>&1 | tee "$log/swift.txt"
 swift_passed=$(grep -oE "Test run with [0-9]+ tests? in [0-9]+ suites? passed" "$log/swift.txt" | grep -oE "[0-9]+" | head -n 1)

@@ -23,8 +23,10 @@ public final class ArxivClient: Sendable {
     /// What arXiv says of each identifier. Identifiers that cannot exist are answered locally
     /// and never sent (one would make arXiv reject the whole batch). `progress` is told how
     /// many identifiers have an answer before the first batch and after each.
-    public func fetch(_ identifiers: [ArxivIdentifier], today: (year: Int, month: Int),
-                      progress: (Int) -> Void = { _ in }) -> [ArxivIdentifier: Result<ArxivLookup, ArxivError>] {
+    public func fetch(
+        _ identifiers: [ArxivIdentifier], today: (year: Int, month: Int),
+        progress: (Int) -> Void = { _ in }
+    ) -> [ArxivIdentifier: Result<ArxivLookup, ArxivError>] {
         var results: [ArxivIdentifier: Result<ArxivLookup, ArxivError>] = [:]
         var wanted: [ArxivIdentifier] = []
         var seen = Set<ArxivIdentifier>()
@@ -105,7 +107,7 @@ public final class ArxivClient: Sendable {
             let feed: AtomFeed
             do {
                 feed = try AtomFeed.parse(response.body, maximumSize: settings.maximumBodySize)
-            } catch where response.status != 200 {
+            } catch  where response.status != 200 {
                 // Not a feed (a proxy's HTML page, say): the status is the clearer message.
                 throw ArxivError.http(status: response.status, attempts: attempt)
             }
@@ -119,4 +121,3 @@ public final class ArxivClient: Sendable {
         }
     }
 }
-

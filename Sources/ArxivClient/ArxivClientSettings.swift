@@ -33,8 +33,10 @@ public struct ArxivClientSettings: Sendable {
     /// The settings for a run: the configuration's `arxiv.api_url` and `arxiv.cache_days`, then
     /// NOTELINT_ARXIV_API_URL, and for tests NOTELINT_ARXIV_INTERVAL, NOTELINT_ARXIV_DEADLINE and
     /// NOTELINT_ARXIV_BACKOFF (seconds).
-    public static func resolve(apiURL: String?, cacheDays: Int?, version: String,
-                               environment: [String: String]) -> ArxivClientSettings {
+    public static func resolve(
+        apiURL: String?, cacheDays: Int?, version: String,
+        environment: [String: String]
+    ) -> ArxivClientSettings {
         var settings = ArxivClientSettings(cacheFolder: defaultCacheFolder(environment))
         settings.userAgent = "notelint/\(version) (Markdown research-note linter)"
         if let apiURL { settings.apiURL = apiURL }

@@ -1,7 +1,8 @@
 import ArxivKit
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// One answer of the arXiv API: its entries, and the messages of any error entries.
@@ -30,7 +31,9 @@ public struct AtomFeed: Sendable, Equatable {
         let ok = parser.parse()
         if let problem = reader.problem { throw ArxivError.malformed(problem) }
         guard ok else {
-            let error = parser.parserError.map { "\($0.localizedDescription) (line \(parser.lineNumber))" } ?? "parse error at line \(parser.lineNumber)"
+            let error =
+                parser.parserError.map { "\($0.localizedDescription) (line \(parser.lineNumber))" }
+                ?? "parse error at line \(parser.lineNumber)"
             throw ArxivError.malformed(error)
         }
         guard reader.sawFeed else { throw ArxivError.malformed("no <feed> element") }
@@ -68,7 +71,10 @@ public struct AtomFeed: Sendable, Equatable {
             for offset in 1..<pattern.count {
                 var byte = bytes[lt + offset]
                 if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                if byte != pattern[offset] { matched = false; break }
+                if byte != pattern[offset] {
+                    matched = false
+                    break
+                }
             }
             if matched { return true }
             index = lt + 1
@@ -91,10 +97,11 @@ public struct AtomFeed: Sendable, Equatable {
             return value
         }
         guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
-              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), number(17..<19) != nil,
-              (1...12).contains(month), day >= 1, day <= daysIn(month, year), hour < 24, minute < 60 else { return nil }
+            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), number(17..<19) != nil,
+            (1...12).contains(month), day >= 1, day <= daysIn(month, year), hour < 24, minute < 60
+        else { return nil }
         var zone = 19
         if b[zone] == UInt8(ascii: ".") {
             zone += 1
@@ -106,7 +113,8 @@ public struct AtomFeed: Sendable, Equatable {
             guard zone + 1 == b.count else { return nil }
         } else {
             guard b[zone] == UInt8(ascii: "+") || b[zone] == UInt8(ascii: "-"), zone + 6 == b.count, b[zone + 3] == UInt8(ascii: ":"),
-                  let hours = number(zone + 1..<zone + 3), let minutes = number(zone + 4..<zone + 6), hours < 24, minutes < 60 else { return nil }
+                let hours = number(zone + 1..<zone + 3), let minutes = number(zone + 4..<zone + 6), hours < 24, minutes < 60
+            else { return nil }
             offset = (hours * 60 + minutes) * (b[zone] == UInt8(ascii: "+") ? 1 : -1)
         }
         let utcMinutes = hour * 60 + minute - offset
@@ -115,7 +123,10 @@ public struct AtomFeed: Sendable, Equatable {
             result.day -= 1
             if result.day == 0 {
                 result.month -= 1
-                if result.month == 0 { result.month = 12; result.year -= 1 }
+                if result.month == 0 {
+                    result.month = 12
+                    result.year -= 1
+                }
                 result.day = daysIn(result.month, result.year)
             }
         } else if utcMinutes >= 24 * 60 {
@@ -123,7 +134,10 @@ public struct AtomFeed: Sendable, Equatable {
             if result.day > daysIn(result.month, result.year) {
                 result.day = 1
                 result.month += 1
-                if result.month == 13 { result.month = 1; result.year += 1 }
+                if result.month == 13 {
+                    result.month = 1
+                    result.year += 1
+                }
             }
         }
         return ArxivMetadata.Day(year: result.year, month: result.month, day: result.day)
@@ -162,8 +176,10 @@ private final class AtomReader: NSObject, XMLParserDelegate {
         name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let element = Self.local(name)
         if stack.isEmpty {
             guard element == "feed" else {
@@ -235,11 +251,12 @@ private final class AtomReader: NSObject, XMLParserDelegate {
             problem = "entry \(written) has no category"
             return parser.abortParsing()
         }
-        entries.append(ArxivMetadata(
-            id: identifier.id, version: identifier.version, title: partial.title, summary: partial.summary,
-            authors: partial.authors, published: partial.published, updated: partial.updated, submitted: day,
-            primaryCategory: primary, categories: partial.categories, doi: partial.doi,
-            journalReference: partial.journal, comment: partial.comment))
+        entries.append(
+            ArxivMetadata(
+                id: identifier.id, version: identifier.version, title: partial.title, summary: partial.summary,
+                authors: partial.authors, published: partial.published, updated: partial.updated, submitted: day,
+                primaryCategory: primary, categories: partial.categories, doi: partial.doi,
+                journalReference: partial.journal, comment: partial.comment))
     }
 
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {

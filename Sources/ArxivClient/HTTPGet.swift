@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
 import Synchronization
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// One HTTP GET with limits notelint enforces itself: a deadline on the whole exchange (on
@@ -68,8 +69,10 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, Sendable {
         return HTTPGet.Response(status: status, headers: headers, body: body)
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
         var headers: [String: String] = [:]
         let http = response as? HTTPURLResponse
         for (key, value) in http?.allHeaderFields ?? [:] {

@@ -101,7 +101,10 @@ public struct MetadataCache: ArxivMetadataSource {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".json") {
             let file = folder + "/" + name
             summary.bytes += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            guard let record = read(file) else { summary.unreadable += 1; continue }
+            guard let record = read(file) else {
+                summary.unreadable += 1
+                continue
+            }
             if !isFresh(record) {
                 summary.stale += 1
             } else if record.found == nil {
@@ -117,7 +120,8 @@ public struct MetadataCache: ArxivMetadataSource {
     @discardableResult
     public func clear() throws -> Int {
         var removed = 0
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".json") || name.hasPrefix(".tmp-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasSuffix(".json") || name.hasPrefix(".tmp-") {
             try FileManager.default.removeItem(atPath: folder + "/" + name)
             if name.hasSuffix(".json") { removed += 1 }
         }

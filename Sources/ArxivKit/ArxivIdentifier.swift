@@ -46,7 +46,9 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
             if yymm < 704 { return "`\(id)` is before April 2007, when identifiers of this style began (0704)" }
             if new.digits == 4 && yymm >= 1501 { return "`\(id)` has a four-digit number, but identifiers from January 2015 on have five" }
             if new.digits == 5 && yymm < 1501 { return "`\(id)` has a five-digit number, but identifiers before 2015 have four" }
-            if (2000 + new.yy, new.mm) > (currentYear, currentMonth) { return "`\(id)` names \(monthName(new.mm)) \(2000 + new.yy), which has not come yet" }
+            if (2000 + new.yy, new.mm) > (currentYear, currentMonth) {
+                return "`\(id)` names \(monthName(new.mm)) \(2000 + new.yy), which has not come yet"
+            }
             return nil
         }
         if let old = OldStyle(id) {
@@ -79,7 +81,8 @@ struct NewStyle {
     init?(_ id: String) {
         let bytes = Array(id.utf8)
         guard bytes.count == 9 || bytes.count == 10, bytes[4] == UInt8(ascii: "."),
-              let yymm = ASCII.number(bytes[0..<4]), ASCII.number(bytes[5...]) != nil else { return nil }
+            let yymm = ASCII.number(bytes[0..<4]), ASCII.number(bytes[5...]) != nil
+        else { return nil }
         yy = yymm / 100
         mm = yymm % 100
         digits = bytes.count - 5
@@ -95,8 +98,8 @@ struct OldStyle {
     init?(_ id: String) {
         let bytes = Array(id.utf8)
         guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), bytes.count - slash - 1 == 7,
-              let number = ASCII.number(bytes[(slash + 1)...]), slash > 0, ASCII.isLetter(bytes[0]),
-              bytes[..<slash].allSatisfy({ ASCII.isLetter($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+            let number = ASCII.number(bytes[(slash + 1)...]), slash > 0, ASCII.isLetter(bytes[0]),
+            bytes[..<slash].allSatisfy({ ASCII.isLetter($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
         else { return nil }
         let subject = bytes[..<slash]
         let archiveEnd = subject.firstIndex(of: UInt8(ascii: ".")) ?? slash

@@ -33,9 +33,11 @@ public struct ArxivMetadata: Sendable, Equatable, Codable {
         }
     }
 
-    public init(id: String, version: Int?, title: String, summary: String, authors: [String], published: String,
-                updated: String, submitted: Day, primaryCategory: String, categories: [String], doi: String? = nil,
-                journalReference: String? = nil, comment: String? = nil) {
+    public init(
+        id: String, version: Int?, title: String, summary: String, authors: [String], published: String,
+        updated: String, submitted: Day, primaryCategory: String, categories: [String], doi: String? = nil,
+        journalReference: String? = nil, comment: String? = nil
+    ) {
         self.id = id
         self.version = version
         self.title = title

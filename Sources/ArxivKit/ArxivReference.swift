@@ -40,11 +40,15 @@ public struct ArxivReference: Sendable, Equatable {
         var bytes = Array(link.utf8)[...]
         while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
-        guard let first = bytes.first, first == UInt8(ascii: "a") || first == UInt8(ascii: "A") || first == UInt8(ascii: "h")
-                || first == UInt8(ascii: "H") else { return nil }
+        guard let first = bytes.first,
+            first == UInt8(ascii: "a") || first == UInt8(ascii: "A") || first == UInt8(ascii: "h")
+                || first == UInt8(ascii: "H")
+        else { return nil }
         if ASCII.hasPrefix(bytes, "arxiv:") { return make(bytes.dropFirst(6), form: .prefixedIdentifier) }
-        for prefix: StaticString in ["https://doi.org/10.48550/arxiv.", "http://doi.org/10.48550/arxiv.",
-                                     "https://dx.doi.org/10.48550/arxiv.", "http://dx.doi.org/10.48550/arxiv."]
+        for prefix: StaticString in [
+            "https://doi.org/10.48550/arxiv.", "http://doi.org/10.48550/arxiv.",
+            "https://dx.doi.org/10.48550/arxiv.", "http://dx.doi.org/10.48550/arxiv.",
+        ]
         where ASCII.hasPrefix(bytes, prefix) {
             return make(bytes.dropFirst(prefix.utf8CodeUnitCount), form: .doi)
         }
@@ -73,9 +77,15 @@ public struct ArxivReference: Sendable, Equatable {
         let pathAsArxivWritesIt = rest.starts(with: "abs/".utf8)
         var id = rest.dropFirst(4)
         var trailingSlash = false
-        if id.last == UInt8(ascii: "/") { id = id.dropLast(); trailingSlash = true }
+        if id.last == UInt8(ascii: "/") {
+            id = id.dropLast()
+            trailingSlash = true
+        }
         var pdfSuffix = false
-        if id.count > 4 && ASCII.hasPrefix(id.suffix(4), ".pdf") { id = id.dropLast(4); pdfSuffix = true }
+        if id.count > 4 && ASCII.hasPrefix(id.suffix(4), ".pdf") {
+            id = id.dropLast(4)
+            pdfSuffix = true
+        }
         let raw = String(decoding: id, as: UTF8.self)
         let identifier = ArxivIdentifier.parse(raw)
         let form: Form

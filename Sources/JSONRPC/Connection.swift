@@ -33,8 +33,11 @@ public final class Connection: Sendable {
     }
 
     public func respond(_ id: RequestID?, error code: Int, _ message: String) {
-        send(.object(["jsonrpc": .string("2.0"), "id": id?.json ?? .null,
-                      "error": .object(["code": .int(code), "message": .string(message)])]))
+        send(
+            .object([
+                "jsonrpc": .string("2.0"), "id": id?.json ?? .null,
+                "error": .object(["code": .int(code), "message": .string(message)]),
+            ]))
     }
 
     public func notify(_ method: String, _ params: JSON) {

@@ -17,14 +17,14 @@ public indirect enum JSON: Equatable, Sendable {
     public static func == (lhs: JSON, rhs: JSON) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.int(a), .int(b)): return a == b
-        case let (.double(a), .double(b)): return a == b
-        case let (.int(a), .double(b)), let (.double(b), .int(a)): return Double(a) == b
-        case let (.string(a), .string(b)): return a == b
-        case let (.fragment(a), .fragment(b)): return a == b
-        case let (.array(a), .array(b)): return a == b
-        case let (.object(a), .object(b)):
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.double(let a), .double(let b)): return a == b
+        case (.int(let a), .double(let b)), (.double(let b), .int(let a)): return Double(a) == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.fragment(let a), .fragment(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)):
             return a.count == b.count && a.allSatisfy { pair in b.contains { $0.0 == pair.0 && $0.1 == pair.1 } }
         default: return false
         }
@@ -40,9 +40,18 @@ public indirect enum JSON: Equatable, Sendable {
         return items[index]
     }
 
-    public var string: String? { if case .string(let value) = self { return value }; return nil }
-    public var bool: Bool? { if case .bool(let value) = self { return value }; return nil }
-    public var array: [JSON]? { if case .array(let value) = self { return value }; return nil }
+    public var string: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+    public var bool: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+    public var array: [JSON]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
     public var isNull: Bool { self == .null }
 
     /// Integers, and doubles that hold an integer.
@@ -54,7 +63,10 @@ public indirect enum JSON: Equatable, Sendable {
         }
     }
 
-    public var isObject: Bool { if case .object = self { return true }; return false }
+    public var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
 
     /// Builds an object, leaving out keys whose value is nil.
     public static func object(_ pairs: KeyValuePairs<String, JSON?>) -> JSON {
@@ -102,7 +114,10 @@ public indirect enum JSON: Equatable, Sendable {
         case .string(let value): JSON.quote(value, into: &out)
         case .fragment(let text): out += text
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
@@ -112,7 +127,10 @@ public indirect enum JSON: Equatable, Sendable {
             JSON.newline(&out, indent)
             out += "]"
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
+            guard !pairs.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, pair) in pairs.enumerated() {
                 if index > 0 { out += "," }

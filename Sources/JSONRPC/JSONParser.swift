@@ -35,9 +35,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         default: return try number()
         }
     }
@@ -53,7 +59,10 @@ struct JSONParser {
         offset += 1
         var pairs: [(String, JSON)] = []
         skipBlanks()
-        if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") { offset += 1; return .object(pairs) }
+        if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
+            offset += 1
+            return .object(pairs)
+        }
         while true {
             skipBlanks()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw failure("expected a key") }
@@ -65,7 +74,10 @@ struct JSONParser {
             pairs.append((key, try value(depth: depth + 1)))
             skipBlanks()
             guard offset < bytes.count else { throw failure("unexpected end") }
-            if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
+            if bytes[offset] == UInt8(ascii: ",") {
+                offset += 1
+                continue
+            }
             guard bytes[offset] == UInt8(ascii: "}") else { throw failure("expected `,` or `}`") }
             offset += 1
             return .object(pairs)
@@ -76,13 +88,19 @@ struct JSONParser {
         offset += 1
         var items: [JSON] = []
         skipBlanks()
-        if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") { offset += 1; return .array(items) }
+        if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
+            offset += 1
+            return .array(items)
+        }
         while true {
             skipBlanks()
             items.append(try value(depth: depth + 1))
             skipBlanks()
             guard offset < bytes.count else { throw failure("unexpected end") }
-            if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
+            if bytes[offset] == UInt8(ascii: ",") {
+                offset += 1
+                continue
+            }
             guard bytes[offset] == UInt8(ascii: "]") else { throw failure("expected `,` or `]`") }
             offset += 1
             return .array(items)
@@ -129,7 +147,9 @@ struct JSONParser {
                 case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
                     var code = try hex4()
-                    if (0xD800...0xDBFF).contains(code), offset + 6 <= bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
+                    if (0xD800...0xDBFF).contains(code), offset + 6 <= bytes.count, bytes[offset] == UInt8(ascii: "\\"),
+                        bytes[offset + 1] == UInt8(ascii: "u")
+                    {
                         let saved = offset
                         offset += 2
                         let low = try hex4()

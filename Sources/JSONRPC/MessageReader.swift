@@ -70,7 +70,8 @@ public final class MessageReader {
             guard let name = line.lowercased().range(of: "content-length") else { continue }
             let afterName = line.lowercased()[name.upperBound...]
             guard let colon = afterName.firstIndex(of: ":"),
-                  afterName[..<colon].allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
+                afterName[..<colon].allSatisfy({ $0 == " " || $0 == "\t" })
+            else { continue }
             let value = afterName[afterName.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard let number = Int(value), number >= 0 else { return nil }
             length = number
@@ -97,7 +98,13 @@ public final class MessageReader {
         if start > 1 << 20 || start == buffer.count {
             // A large message leaves a large buffer: keep only what is still unread, in new
             // storage, so its capacity goes back too.
-            buffer = buffer.capacity > 4 << 20 ? Array(buffer[start...]) : { buffer.removeFirst(start); return buffer }()
+            buffer =
+                buffer.capacity > 4 << 20
+                ? Array(buffer[start...])
+                : {
+                    buffer.removeFirst(start)
+                    return buffer
+                }()
             start = 0
         }
     }

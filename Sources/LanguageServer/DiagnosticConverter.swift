@@ -25,18 +25,23 @@ struct DiagnosticConverter {
     private func convert(_ diagnostic: Diagnostic, note: Note, document: Document, lineEnding: LineEnding) -> LSP.Diagnostic {
         let source = note.source
         let fix = diagnostic.fix.map { fix in
-            DiagnosticData.Fix(title: fix.title, applicability: fix.applicability.rawValue,
-                               edits: fix.edits.map { edit($0, source: source, lineEnding: lineEnding) })
+            DiagnosticData.Fix(
+                title: fix.title, applicability: fix.applicability.rawValue,
+                edits: fix.edits.map { edit($0, source: source, lineEnding: lineEnding) })
         }
-        let disable = SuppressionEdit.edit(for: diagnostic, in: note, lineEnding: lineEnding).map { [edit($0, source: source, lineEnding: lineEnding)] }
+        let disable = SuppressionEdit.edit(for: diagnostic, in: note, lineEnding: lineEnding).map {
+            [edit($0, source: source, lineEnding: lineEnding)]
+        }
         let related = diagnostic.related.map { location in
-            LSP.DiagnosticRelatedInformation(location: LSP.Location(uri: document.uri, range: codec.range(location.range, in: source)),
-                                             message: location.message)
+            LSP.DiagnosticRelatedInformation(
+                location: LSP.Location(uri: document.uri, range: codec.range(location.range, in: source)),
+                message: location.message)
         }
-        return LSP.Diagnostic(range: codec.range(diagnostic.range, in: source), severity: severity(diagnostic.severity),
-                              code: diagnostic.ruleID, href: pages.href(for: diagnostic.ruleID, docsURL: docsURL),
-                              message: diagnostic.message, unnecessary: diagnostic.tags.contains(.unnecessary), related: related,
-                              data: DiagnosticData(rule: diagnostic.ruleID, version: document.version, fix: fix, disable: disable))
+        return LSP.Diagnostic(
+            range: codec.range(diagnostic.range, in: source), severity: severity(diagnostic.severity),
+            code: diagnostic.ruleID, href: pages.href(for: diagnostic.ruleID, docsURL: docsURL),
+            message: diagnostic.message, unnecessary: diagnostic.tags.contains(.unnecessary), related: related,
+            data: DiagnosticData(rule: diagnostic.ruleID, version: document.version, fix: fix, disable: disable))
     }
 
     func edit(_ edit: TextEdit, source: SourceText, lineEnding: LineEnding) -> LSP.TextEdit {

@@ -29,7 +29,6 @@ struct Document: Sendable {
         self.source = SourceText(bytes: file.bytes)
     }
 
-
     /// Applies `contentChanges` in order: a change with a range replaces that range (in the
     /// negotiated encoding, clamped to the text), one without replaces the whole text.
     func applying(_ changes: [LSP.TextDocumentContentChangeEvent], version: Int, codec: PositionCodec) -> Document {

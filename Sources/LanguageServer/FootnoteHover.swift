@@ -16,11 +16,15 @@ enum FootnoteHover {
 
     /// The definition's text with the indentation of its continuation lines taken off.
     static func text(of definition: FootnoteDefinition, in source: SourceText) -> String {
-        let lines = source.string(definition.textRange).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = source.string(definition.textRange).split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         return lines.map { line in
             var slice = Substring(line)
             var removed = 0
-            while removed < 4, let first = slice.first, first == " " { slice.removeFirst(); removed += 1 }
+            while removed < 4, let first = slice.first, first == " " {
+                slice.removeFirst()
+                removed += 1
+            }
             if removed == 0, slice.first == "\t" { slice.removeFirst() }
             return String(slice)
         }.joined(separator: "\n")

@@ -13,12 +13,14 @@ struct FootnoteLabelUse: Sendable, Equatable {
 enum FootnoteLabels {
     static func uses(in note: Note) -> [FootnoteLabelUse] {
         var uses = note.footnotes.definitions.map { definition in
-            FootnoteLabelUse(key: definition.key, label: definition.label,
-                             range: ByteRange(definition.markerRange.start + 2, definition.markerRange.end - 2), isDefinition: true)
+            FootnoteLabelUse(
+                key: definition.key, label: definition.label,
+                range: ByteRange(definition.markerRange.start + 2, definition.markerRange.end - 2), isDefinition: true)
         }
         uses += note.footnotes.references.map { reference in
-            FootnoteLabelUse(key: reference.key, label: reference.label,
-                             range: ByteRange(reference.range.start + 2, reference.range.end - 1), isDefinition: false)
+            FootnoteLabelUse(
+                key: reference.key, label: reference.label,
+                range: ByteRange(reference.range.start + 2, reference.range.end - 1), isDefinition: false)
         }
         return uses.sorted { $0.range < $1.range }
     }

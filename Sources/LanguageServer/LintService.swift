@@ -28,8 +28,10 @@ final class LintService: Sendable {
     /// Told of each configuration error once per reload.
     private let onConfigurationError: @Sendable (String) -> Void
 
-    init(today: @escaping @Sendable () -> CalendarDay = { .today }, environment: [String: String] = ProcessInfo.processInfo.environment,
-         serverVersion: String = "0", onConfigurationError: @escaping @Sendable (String) -> Void = { _ in }) {
+    init(
+        today: @escaping @Sendable () -> CalendarDay = { .today }, environment: [String: String] = ProcessInfo.processInfo.environment,
+        serverVersion: String = "0", onConfigurationError: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.today = today
         self.environment = environment
         self.serverVersion = serverVersion
@@ -40,7 +42,8 @@ final class LintService: Sendable {
     private static func resolver(_ settings: Settings, environment: [String: String]) -> Result<ConfigurationResolver, ConfigurationError> {
         Result { () throws(ConfigurationError) in
             do {
-                return try ConfigurationResolver(explicitPath: settings.configPath, commandLine: settings.commandLine, environment: environment)
+                return try ConfigurationResolver(
+                    explicitPath: settings.configPath, commandLine: settings.commandLine, environment: environment)
             } catch let error as ConfigurationError {
                 throw error
             } catch {
@@ -76,7 +79,8 @@ final class LintService: Sendable {
 
     func linter(for document: Document) -> Linter {
         let explicit = currentSettings.configPath
-        let folder = document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let folder =
+            document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
             ?? FileManager.default.currentDirectoryPath
         let folderKey = explicit.map { "explicit:" + $0 } ?? folder
         let built: Linter
@@ -117,13 +121,15 @@ final class LintService: Sendable {
     /// How to reach arXiv for a document: its configuration's `arxiv:` section and the
     /// server's environment.
     func arxivSettings(for document: Document) -> ArxivClientSettings {
-        let folder = document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
+        let folder =
+            document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
         return arxivSettings(try? resolver.configuration(forFile: document.path ?? folder + "/untitled.md"))
     }
 
     private func arxivSettings(_ configuration: Configuration?) -> ArxivClientSettings {
-        ArxivClientSettings.resolve(apiURL: configuration?.arxivAPIURL, cacheDays: configuration?.arxivCacheDays,
-                                    version: serverVersion, environment: environment)
+        ArxivClientSettings.resolve(
+            apiURL: configuration?.arxivAPIURL, cacheDays: configuration?.arxivCacheDays,
+            version: serverVersion, environment: environment)
     }
 
     /// With `workspace`, and `entry-duplicate` at `scope: workspace`, the document's entries

@@ -3,7 +3,10 @@ import Foundation
 /// Logs to standard error (standard output carries the protocol only).
 public enum Log {
     public enum Level: Int, Comparable, CaseIterable, Sendable {
-        case error = 0, warning, info, debug
+        case error = 0
+        case warning
+        case info
+        case debug
 
         public init?(name: String) {
             switch name.lowercased() {

@@ -13,8 +13,9 @@ public enum MessageLoop {
                 return server.exitStatusAtEndOfInput()
             case .tooLarge(let declared):
                 Log.warning("skipped a message of \(declared) bytes (maximum \(reader.maximumSize))")
-                connection.respond(nil, error: ErrorCode.invalidRequest,
-                                   "message of \(declared) bytes skipped: the maximum is \(reader.maximumSize) bytes")
+                connection.respond(
+                    nil, error: ErrorCode.invalidRequest,
+                    "message of \(declared) bytes skipped: the maximum is \(reader.maximumSize) bytes")
             case .malformedHeader(let problem):
                 Log.warning("malformed header: \(problem)")
                 connection.respond(nil, error: ErrorCode.parseError, "malformed header: \(problem)")

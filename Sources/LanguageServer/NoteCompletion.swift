@@ -50,13 +50,17 @@ struct NoteCompletion {
         var seen: Set<String> = []
         for definition in note.footnotes.definitions where seen.insert(definition.key).inserted {
             let text = definition.isEmpty ? nil : FootnoteHover.text(of: definition, in: note.source)
-            candidates.append(Candidate(label: definition.label, newText: definition.label + (closed ? "" : "]"), kind: 18,
-                                        detail: "footnote", documentation: text, sortText: "0-\(candidates.count)", filterText: nil))
+            candidates.append(
+                Candidate(
+                    label: definition.label, newText: definition.label + (closed ? "" : "]"), kind: 18,
+                    detail: "footnote", documentation: text, sortText: "0-\(candidates.count)", filterText: nil))
         }
         for reference in note.footnotes.references where seen.insert(reference.key).inserted {
-            candidates.append(Candidate(label: reference.label, newText: reference.label + (closed ? "" : "]"), kind: 18,
-                                        detail: "footnote without a definition", documentation: nil,
-                                        sortText: "1-\(candidates.count)", filterText: nil))
+            candidates.append(
+                Candidate(
+                    label: reference.label, newText: reference.label + (closed ? "" : "]"), kind: 18,
+                    detail: "footnote without a definition", documentation: nil,
+                    sortText: "1-\(candidates.count)", filterText: nil))
         }
         return NoteCompletion(insert: ByteRange(start, offset), replace: ByteRange(start, end), candidates: candidates, isIncomplete: false)
     }
@@ -66,7 +70,9 @@ struct NoteCompletion {
     /// Inside a Subjects value: the item being typed runs from the last `;`, `,` or `)`
     /// before the cursor; categories whose code starts with it or whose name holds it.
     static func categories(at offset: Int, line: Int, note: Note, schema: EntrySchema) -> NoteCompletion? {
-        guard let field = note.field(onLine: line), schema.kind(of: field.key) == .arxivSubjects, offset > field.colonOffset else { return nil }
+        guard let field = note.field(onLine: line), schema.kind(of: field.key) == .arxivSubjects, offset > field.colonOffset else {
+            return nil
+        }
         let bytes = note.source.bytes
         let value = field.rawValueRange
         func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ";") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ")") }
@@ -77,18 +83,24 @@ struct NoteCompletion {
         while end < value.end && bytes[end] != UInt8(ascii: ";") && bytes[end] != UInt8(ascii: ",") { end += 1 }
         while end > offset && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         let fragment = note.source.string(ByteRange(start, offset)).lowercased()
-        var byCode: [Candidate] = [], byName: [Candidate] = []
+        var byCode: [Candidate] = []
+        var byName: [Candidate] = []
         for category in ArxivTaxonomy.categories where category.isActive {
             let label = "\(category.name) (\(category.id))"
             if fragment.isEmpty || category.id.lowercased().hasPrefix(fragment) {
-                byCode.append(Candidate(label: label, newText: label, kind: 20, detail: category.id, documentation: nil,
-                                        sortText: "0-" + category.id, filterText: "\(category.id) \(category.name)"))
+                byCode.append(
+                    Candidate(
+                        label: label, newText: label, kind: 20, detail: category.id, documentation: nil,
+                        sortText: "0-" + category.id, filterText: "\(category.id) \(category.name)"))
             } else if category.name.lowercased().contains(fragment) {
-                byName.append(Candidate(label: label, newText: label, kind: 20, detail: category.id, documentation: nil,
-                                        sortText: "1-" + category.name, filterText: category.name.lowercased().hasPrefix(fragment) ? category.name : label))
+                byName.append(
+                    Candidate(
+                        label: label, newText: label, kind: 20, detail: category.id, documentation: nil,
+                        sortText: "1-" + category.name, filterText: category.name.lowercased().hasPrefix(fragment) ? category.name : label))
             }
         }
-        return NoteCompletion(insert: ByteRange(start, offset), replace: ByteRange(start, end), candidates: byCode + byName, isIncomplete: true)
+        return NoteCompletion(
+            insert: ByteRange(start, offset), replace: ByteRange(start, end), candidates: byCode + byName, isIncomplete: true)
     }
 
     // MARK: Field keys
@@ -100,7 +112,8 @@ struct NoteCompletion {
         let content = note.source.lineContent(line)
         guard !bytes[content.start..<content.end].contains(UInt8(ascii: ":")) else { return nil }
         func isKeyByte(_ byte: UInt8) -> Bool {
-            (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte >= 0x80
+            (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "_") || byte >= 0x80
         }
         guard bytes[content.start..<offset].allSatisfy(isKeyByte) else { return nil }
         var end = offset
@@ -109,7 +122,10 @@ struct NoteCompletion {
         // The entry around the line: every other line of its paragraph is a field.
         var neighbours: [Int] = []
         var above = line - 1
-        while above >= 0 && note.lineKinds[above] == .markdown && !note.source.isBlankLine(above) { neighbours.append(above); above -= 1 }
+        while above >= 0 && note.lineKinds[above] == .markdown && !note.source.isBlankLine(above) {
+            neighbours.append(above)
+            above -= 1
+        }
         if !note.source.isBlankLine(line) {
             var below = line + 1
             while below < note.lineIndex.lineCount && note.lineKinds[below] == .markdown && !note.source.isBlankLine(below) {
@@ -119,16 +135,19 @@ struct NoteCompletion {
         }
         let fields = neighbours.compactMap { note.field(onLine: $0) }
         guard !fields.isEmpty, fields.count == neighbours.count,
-              fields.contains(where: { field in linter.knownFields.contains { Field.sameKey($0, field.key) } }) else { return nil }
+            fields.contains(where: { field in linter.knownFields.contains { Field.sameKey($0, field.key) } })
+        else { return nil }
 
         let required = Set(linter.schema.required.map { $0.lowercased() })
         let lacking = linter.knownFields.filter { key in !fields.contains { Field.sameKey($0.key, key) } }
         let present = linter.knownFields.filter { key in fields.contains { Field.sameKey($0.key, key) } }
         let candidates = (lacking + present).enumerated().map { index, key in
-            Candidate(label: key, newText: key + ": ", kind: 5, detail: required.contains(key.lowercased()) ? "required field" : "field",
-                      documentation: nil, sortText: "\(index < lacking.count ? 0 : 1)-\(index)", filterText: nil)
+            Candidate(
+                label: key, newText: key + ": ", kind: 5, detail: required.contains(key.lowercased()) ? "required field" : "field",
+                documentation: nil, sortText: "\(index < lacking.count ? 0 : 1)-\(index)", filterText: nil)
         }
-        return NoteCompletion(insert: ByteRange(content.start, offset), replace: ByteRange(content.start, end),
-                              candidates: candidates, isIncomplete: false)
+        return NoteCompletion(
+            insert: ByteRange(content.start, offset), replace: ByteRange(content.start, end),
+            candidates: candidates, isIncomplete: false)
     }
 }

@@ -47,10 +47,13 @@ enum NoteLinks {
             while offset + 6 < content.end {
                 defer { offset += 1 }
                 guard bytes[offset] | 0x20 == UInt8(ascii: "a"), ASCIIMatch.hasPrefix(bytes, at: offset, "arxiv:"),
-                      offset == content.start || !ASCIIMatch.isWordByte(bytes[offset - 1]) else { continue }
+                    offset == content.start || !ASCIIMatch.isWordByte(bytes[offset - 1])
+                else { continue }
                 var end = offset + 6
-                while end < content.end && (ASCIIMatch.isWordByte(bytes[end]) || bytes[end] == UInt8(ascii: ".")
-                                            || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "/")) { end += 1 }
+                while end < content.end
+                    && (ASCIIMatch.isWordByte(bytes[end]) || bytes[end] == UInt8(ascii: ".")
+                        || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "/"))
+                { end += 1 }
                 while end > offset + 6 && (bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "/")) { end -= 1 }
                 let text = note.source.string(ByteRange(offset + 6, end))
                 guard let identifier = ArxivIdentifier.parse(text) else { continue }
@@ -69,21 +72,30 @@ enum NoteLinks {
         var offset = range.start
         while offset < range.end {
             guard bytes[offset] | 0x20 == UInt8(ascii: "h"),
-                  ASCIIMatch.hasPrefix(bytes, at: offset, "https://") || ASCIIMatch.hasPrefix(bytes, at: offset, "http://") else {
+                ASCIIMatch.hasPrefix(bytes, at: offset, "https://") || ASCIIMatch.hasPrefix(bytes, at: offset, "http://")
+            else {
                 offset += 1
                 continue
             }
             var end = offset
-            while end < range.end && !(bytes[end] <= 0x20 || bytes[end] == UInt8(ascii: "<") || bytes[end] == UInt8(ascii: ">")
-                                       || bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "`")) { end += 1 }
+            while end < range.end
+                && !(bytes[end] <= 0x20 || bytes[end] == UInt8(ascii: "<") || bytes[end] == UInt8(ascii: ">")
+                    || bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "`"))
+            { end += 1 }
             while end > offset {
                 let last = bytes[end - 1]
-                if ".,;:!?'*_".utf8.contains(last) { end -= 1; continue }
+                if ".,;:!?'*_".utf8.contains(last) {
+                    end -= 1
+                    continue
+                }
                 if last == UInt8(ascii: ")") || last == UInt8(ascii: "]") {
                     let open: UInt8 = last == UInt8(ascii: ")") ? UInt8(ascii: "(") : UInt8(ascii: "[")
                     let opens = bytes[offset..<end].filter { $0 == open }.count
                     let closes = bytes[offset..<end].filter { $0 == last }.count
-                    if closes > opens { end -= 1; continue }
+                    if closes > opens {
+                        end -= 1
+                        continue
+                    }
                 }
                 break
             }

@@ -1,5 +1,5 @@
-import Foundation
 import ArxivKit
+import Foundation
 import NoteLint
 import NoteSyntax
 
@@ -31,7 +31,8 @@ struct NoteOutline {
         let source = note.source
         var flat: [Item] = []
         if let frontMatter = note.frontMatter {
-            let range = ByteRange(source.lineIndex.lineStarts[frontMatter.lines.lowerBound], source.lineContent(frontMatter.lines.upperBound).end)
+            let range = ByteRange(
+                source.lineIndex.lineStarts[frontMatter.lines.lowerBound], source.lineContent(frontMatter.lines.upperBound).end)
             let title = frontMatter.value(forKey: "title")?.scalarText
             flat.append(Item(kind: .frontMatter, name: "front matter", detail: title, range: range, selection: range))
         }
@@ -43,10 +44,13 @@ struct NoteOutline {
                 entries = entries.dropFirst()
             }
             let next = headings[(index + 1)...].first { $0.level <= heading.level }
-            let sectionEnd = next.map { Self.endOfContent(before: $0.lines.lowerBound, after: heading.lines.upperBound, source: source) }
+            let sectionEnd =
+                next.map { Self.endOfContent(before: $0.lines.lowerBound, after: heading.lines.upperBound, source: source) }
                 ?? Self.endOfContent(before: source.lineIndex.lineCount, after: heading.lines.upperBound, source: source)
-            flat.append(Item(kind: .heading(level: heading.level), name: heading.text, detail: nil,
-                             range: ByteRange(source.lineIndex.lineStarts[heading.lines.lowerBound], sectionEnd), selection: heading.textRange))
+            flat.append(
+                Item(
+                    kind: .heading(level: heading.level), name: heading.text, detail: nil,
+                    range: ByteRange(source.lineIndex.lineStarts[heading.lines.lowerBound], sectionEnd), selection: heading.textRange))
         }
         for entry in entries { flat.append(Self.item(for: entry, source: source, schema: schema)) }
 
@@ -76,7 +80,8 @@ struct NoteOutline {
         let detail = arxiv.map { "arXiv:\($0)" } ?? (title != nil ? link?.value : nil)
         let end = entry.headingUnderlineLine.map { source.lineContent($0).end } ?? entry.range.end
         let range = ByteRange(entry.range.start, end)
-        return Item(kind: .entry, name: name, detail: detail, range: range, selection: (title ?? link)?.valueRange ?? entry.fields[0].keyRange)
+        return Item(
+            kind: .entry, name: name, detail: detail, range: range, selection: (title ?? link)?.valueRange ?? entry.fields[0].keyRange)
     }
 
     /// The end of the last non-blank line after `after` and before `line`.
@@ -99,7 +104,8 @@ enum NoteHeadings {
 
     static func headings(in note: Note) -> [Heading] {
         let entryBlocks = Set(note.entries.map(\.blockIndex))
-        let source = note.source, bytes = source.bytes
+        let source = note.source
+        let bytes = source.bytes
         var headings: [Heading] = []
         for (index, block) in note.blocks.enumerated() {
             guard case .heading(let level) = block.kind, !entryBlocks.contains(index) else { continue }

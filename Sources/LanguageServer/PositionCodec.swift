@@ -30,7 +30,8 @@ struct PositionCodec: Sendable {
 
     /// The bytes a range covers; a range whose end comes before its start covers the same.
     func byteRange(_ range: LSP.Range, in source: SourceText) -> ByteRange {
-        let start = offset(range.start, in: source), end = offset(range.end, in: source)
+        let start = offset(range.start, in: source)
+        let end = offset(range.end, in: source)
         return ByteRange(min(start, end), max(start, end))
     }
 }

@@ -1,10 +1,11 @@
 import Dispatch
-#if os(Linux)
-import Glibc
 
-/// glibc's `malloc_trim` and `mallopt`, which the Glibc module does not export.
-@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
-@_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#if os(Linux)
+    import Glibc
+
+    /// glibc's `malloc_trim` and `mallopt`, which the Glibc module does not export.
+    @_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
+    @_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
 
 /// How the long-running server keeps its resident memory from growing with what it has seen.
@@ -17,9 +18,9 @@ public enum ProcessMemory {
     /// latency (bench/lsp_latency.py). A `MALLOC_ARENA_MAX` the user set wins.
     public static func limitAllocatorArenas() {
         #if os(Linux)
-        guard getenv("MALLOC_ARENA_MAX") == nil else { return }
-        let arenaMaximum: Int32 = -8  // M_ARENA_MAX in <malloc.h>
-        _ = mallopt(arenaMaximum, 2)
+            guard getenv("MALLOC_ARENA_MAX") == nil else { return }
+            let arenaMaximum: Int32 = -8  // M_ARENA_MAX in <malloc.h>
+            _ = mallopt(arenaMaximum, 2)
         #endif
     }
 
@@ -28,21 +29,21 @@ public enum ProcessMemory {
     /// Trimming after every keystroke's lint of a large note cost 4% of the server's time.
     static func release() {
         #if os(Linux)
-        trimQueue.async {
-            pendingTrim?.cancel()
-            let now = DispatchTime.now().uptimeNanoseconds
-            if now - lastTrim >= 1_000_000_000 {
-                lastTrim = now
-                _ = mallocTrim(0)
-                return
+            trimQueue.async {
+                pendingTrim?.cancel()
+                let now = DispatchTime.now().uptimeNanoseconds
+                if now - lastTrim >= 1_000_000_000 {
+                    lastTrim = now
+                    _ = mallocTrim(0)
+                    return
+                }
+                let trim = DispatchWorkItem {
+                    lastTrim = DispatchTime.now().uptimeNanoseconds
+                    _ = mallocTrim(0)
+                }
+                pendingTrim = trim
+                trimQueue.asyncAfter(deadline: .now() + 0.3, execute: trim)
             }
-            let trim = DispatchWorkItem {
-                lastTrim = DispatchTime.now().uptimeNanoseconds
-                _ = mallocTrim(0)
-            }
-            pendingTrim = trim
-            trimQueue.asyncAfter(deadline: .now() + 0.3, execute: trim)
-        }
         #endif
     }
 

@@ -19,8 +19,9 @@ extension Server {
         where facts.entry.range.start <= range.end && range.start <= facts.entry.range.end {
             let line = facts.entry.lines.lowerBound
             func action(_ title: String, _ action: ArxivActionData.Action) -> LSP.CodeAction {
-                LSP.CodeAction(title: title, kind: Self.arxivKind,
-                               data: ArxivActionData(uri: document.uri, version: document.version, line: line, action: action).json)
+                LSP.CodeAction(
+                    title: title, kind: Self.arxivKind,
+                    data: ArxivActionData(uri: document.uri, version: document.version, line: line, action: action).json)
             }
             if let identifier = facts.fillableIdentifier {
                 let cached = linter.arxiv?.lookup(identifier)
@@ -29,13 +30,26 @@ extension Server {
                 if case .found(let paper)? = cached { metadata = paper }
                 let fields = [facts.title, facts.date, facts.subjects].compactMap { $0 }
                 let hasEmpty = fields.contains(where: \.isEmpty) || fields.count < 3
-                let differs = metadata.map { !ArxivFill.changes(facts, $0, overwrite: true, style: linter.dateStyle, schema: linter.schema, source: document.source).isEmpty } ?? true
-                let fillsEmpty = metadata.map { !ArxivFill.changes(facts, $0, overwrite: false, style: linter.dateStyle, schema: linter.schema, source: document.source).isEmpty } ?? hasEmpty
+                let differs =
+                    metadata.map {
+                        !ArxivFill.changes(
+                            facts, $0, overwrite: true, style: linter.dateStyle, schema: linter.schema, source: document.source
+                        ).isEmpty
+                    } ?? true
+                let fillsEmpty =
+                    metadata.map {
+                        !ArxivFill.changes(
+                            facts, $0, overwrite: false, style: linter.dateStyle, schema: linter.schema, source: document.source
+                        ).isEmpty
+                    } ?? hasEmpty
                 if fillsEmpty {
                     actions.append(action("Fill from arXiv (\(identifier))", .fill(id: identifier.description, overwrite: false)))
                 }
                 if differs && fields.contains(where: { !$0.isEmpty }) {
-                    actions.append(action("Fill from arXiv (\(identifier)), replacing differing fields", .fill(id: identifier.description, overwrite: true)))
+                    actions.append(
+                        action(
+                            "Fill from arXiv (\(identifier)), replacing differing fields",
+                            .fill(id: identifier.description, overwrite: true)))
                 }
             } else if let title = facts.searchableTitle {
                 if let candidates = arxiv.candidates(for: title) {
@@ -56,7 +70,8 @@ extension Server {
         guard let data = params.data.flatMap({ try? ArxivActionData(decoding: $0, at: "params.data") }) else {
             return request.respond(params.json)
         }
-        let uri = data.uri, line = data.line
+        let uri = data.uri
+        let line = data.line
         guard let document = documents[uri], document.version == data.version else {
             return request.fail(-32801, "the document changed since the action was offered: ask for code actions again")
         }
@@ -83,9 +98,12 @@ extension Server {
             switch data.action {
             case .fill(let id, let overwrite):
                 guard let identifier = ArxivIdentifier.parse(id) else { return request.respond(params.json) }
-                guard let metadata = fetch(identifier, settings: settings, cache: cache, label: label) else { return request.respond(params.json) }
-                changes = ArxivFill.changes(facts, metadata, overwrite: overwrite, style: linter.dateStyle,
-                                            schema: linter.schema, source: document.source)
+                guard let metadata = fetch(identifier, settings: settings, cache: cache, label: label) else {
+                    return request.respond(params.json)
+                }
+                changes = ArxivFill.changes(
+                    facts, metadata, overwrite: overwrite, style: linter.dateStyle,
+                    schema: linter.schema, source: document.source)
                 if changes.isEmpty { showMessage(.info, "\(label): the entry already says what arXiv says") }
             case .find(let title):
                 let found: [ArxivMetadata]
@@ -96,7 +114,9 @@ extension Server {
                     return request.respond(params.json)
                 }
                 arxiv.remember(found, for: title)
-                for paper in found.prefix(ArxivEditor.candidateLimit) { try? cache.store(.found(paper), for: ArxivIdentifier(id: paper.id, version: nil)) }
+                for paper in found.prefix(ArxivEditor.candidateLimit) {
+                    try? cache.store(.found(paper), for: ArxivIdentifier(id: paper.id, version: nil))
+                }
                 guard let best = found.first, TitleKey(best.title) == TitleKey(title) else {
                     let candidates = Array(found.prefix(ArxivEditor.candidateLimit))
                     request.respond(params.json)
@@ -112,8 +132,9 @@ extension Server {
                 changes = Self.linkAndFill(facts, best, linter: linter, source: document.source)
             case .link(let id, let title):
                 guard let identifier = ArxivIdentifier.parse(id),
-                      let metadata = arxiv.candidates(for: title)?.first(where: { $0.id == identifier.id })
-                        ?? fetch(identifier, settings: settings, cache: cache, label: label) else { return request.respond(params.json) }
+                    let metadata = arxiv.candidates(for: title)?.first(where: { $0.id == identifier.id })
+                        ?? fetch(identifier, settings: settings, cache: cache, label: label)
+                else { return request.respond(params.json) }
                 changes = Self.linkAndFill(facts, metadata, linter: linter, source: document.source)
             }
             guard !changes.isEmpty else { return request.respond(params.json) }
@@ -127,7 +148,8 @@ extension Server {
     }
 
     /// The cached or fetched metadata of `identifier`; nil after telling the user why not.
-    private func fetch(_ identifier: ArxivIdentifier, settings: ArxivClientSettings, cache: MetadataCache, label: String) -> ArxivMetadata? {
+    private func fetch(_ identifier: ArxivIdentifier, settings: ArxivClientSettings, cache: MetadataCache, label: String) -> ArxivMetadata?
+    {
         let today = CalendarDay.today
         if let error = ArxivClient(settings: settings).refresh([identifier], cache: cache, today: (today.year, today.month))[identifier] {
             showMessage(.error, "\(label) failed: \(error)")

@@ -20,7 +20,8 @@ extension Server {
                 return showMessage(.info, Self.candidateList(candidates))
             }
             // A dismissed message answers null: nothing to do.
-            guard let chosen = try? LSP.MessageActionItem(decoding: answer, at: "result"), let index = choices.firstIndex(of: chosen.title) else {
+            guard let chosen = try? LSP.MessageActionItem(decoding: answer, at: "result"), let index = choices.firstIndex(of: chosen.title)
+            else {
                 return
             }
             queue.async { self.link(candidates[index], for: title, uri: uri, line: line) }
@@ -44,15 +45,19 @@ extension Server {
             let linter = lints.linter(for: document)
             let entries = EntryAt.all(in: document, linter: linter).filter { $0.searchableTitle.map(TitleKey.init) == TitleKey(title) }
             // The entry where it was offered, or else the only one with that title.
-            guard let facts = entries.first(where: { $0.entry.lines.lowerBound == line }) ?? (entries.count == 1 ? entries.first : nil) else {
-                return showMessage(.warning, "Link to \(paper.id): no entry titled “\(QuotedText.clipped(title))” without a link is left in the note")
+            guard let facts = entries.first(where: { $0.entry.lines.lowerBound == line }) ?? (entries.count == 1 ? entries.first : nil)
+            else {
+                return showMessage(
+                    .warning, "Link to \(paper.id): no entry titled “\(QuotedText.clipped(title))” without a link is left in the note")
             }
             let changes = Self.linkAndFill(facts, paper, linter: linter, source: document.source)
             guard !changes.isEmpty else { return }
             let edits = changes.sorted { $0.edit.range.start < $1.edit.range.start }.map { codec.edit($0.edit, in: document.source) }
             let edit = LSP.WorkspaceEdit(uri: uri, edits: edits, version: versioned ? document.version : nil)
-            responses.send("workspace/applyEdit", .object([("label", .string("Link to \(paper.id)")), ("edit", edit.json)]),
-                           over: connection) { [self] answer in
+            responses.send(
+                "workspace/applyEdit", .object([("label", .string("Link to \(paper.id)")), ("edit", edit.json)]),
+                over: connection
+            ) { [self] answer in
                 let result = answer.flatMap { try? LSP.ApplyWorkspaceEditResult(decoding: $0, at: "result") }
                 guard result?.applied != true else { return }
                 let reason = result?.failureReason.map { ": \($0)" } ?? ""

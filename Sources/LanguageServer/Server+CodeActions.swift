@@ -20,7 +20,9 @@ extension Server {
                     actions += Self.quickFixes(for: diagnostic, uri: uri, version: document.version)
                 }
             }
-            if Self.wants("source.fixAll.notelint", only), let fixAll = Self.fixAll(document, linter: lints.linter(for: document), codec: codec) {
+            if Self.wants("source.fixAll.notelint", only),
+                let fixAll = Self.fixAll(document, linter: lints.linter(for: document), codec: codec)
+            {
                 actions.append(fixAll)
             }
             actions += arxivActions(document, range: range, linter: lints.linter(for: document), only: only)
@@ -41,12 +43,16 @@ extension Server {
         var actions: [LSP.CodeAction] = []
         if let fix = data.fix {
             let safe = fix.applicability == Applicability.safe.rawValue
-            actions.append(LSP.CodeAction(title: safe ? fix.title : "\(fix.title) (\(fix.applicability))", kind: "quickfix",
-                                          diagnostics: [diagnostic.json], isPreferred: safe, edit: LSP.WorkspaceEdit(uri: uri, edits: fix.edits)))
+            actions.append(
+                LSP.CodeAction(
+                    title: safe ? fix.title : "\(fix.title) (\(fix.applicability))", kind: "quickfix",
+                    diagnostics: [diagnostic.json], isPreferred: safe, edit: LSP.WorkspaceEdit(uri: uri, edits: fix.edits)))
         }
         if let disable = data.disable {
-            actions.append(LSP.CodeAction(title: "Disable \(data.rule) here", kind: "quickfix", diagnostics: [diagnostic.json],
-                                          edit: LSP.WorkspaceEdit(uri: uri, edits: disable)))
+            actions.append(
+                LSP.CodeAction(
+                    title: "Disable \(data.rule) here", kind: "quickfix", diagnostics: [diagnostic.json],
+                    edit: LSP.WorkspaceEdit(uri: uri, edits: disable)))
         }
         return actions
     }
@@ -54,7 +60,8 @@ extension Server {
     /// Every safe fix, as one edit over the lines that change (`FixAllEdits`).
     static func fixAll(_ document: Document, linter: Linter, codec: PositionCodec) -> LSP.CodeAction? {
         guard let edit = FixAllEdits.single(document.file.bytes, linter: linter) else { return nil }
-        return LSP.CodeAction(title: "Fix all safe notelint findings", kind: "source.fixAll.notelint",
-                              edit: LSP.WorkspaceEdit(uri: document.uri, edits: [codec.edit(edit, in: document.source)]))
+        return LSP.CodeAction(
+            title: "Fix all safe notelint findings", kind: "source.fixAll.notelint",
+            edit: LSP.WorkspaceEdit(uri: document.uri, edits: [codec.edit(edit, in: document.source)]))
     }
 }

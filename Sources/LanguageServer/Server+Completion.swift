@@ -11,12 +11,15 @@ extension Server {
                 return .null
             }
             let items = completion.candidates.map { candidate in
-                let edit: LSP.CompletionEdit = insertReplace
-                    ? .insertReplace(newText: candidate.newText, insert: query.range(completion.insert), replace: query.range(completion.replace))
+                let edit: LSP.CompletionEdit =
+                    insertReplace
+                    ? .insertReplace(
+                        newText: candidate.newText, insert: query.range(completion.insert), replace: query.range(completion.replace))
                     : .replace(query.edit(completion.replace, candidate.newText))
-                return LSP.CompletionItem(label: candidate.label, kind: candidate.kind, detail: candidate.detail,
-                                          documentation: candidate.documentation.map(LSP.MarkupContent.init), sortText: candidate.sortText,
-                                          filterText: candidate.filterText, textEdit: edit)
+                return LSP.CompletionItem(
+                    label: candidate.label, kind: candidate.kind, detail: candidate.detail,
+                    documentation: candidate.documentation.map(LSP.MarkupContent.init), sortText: candidate.sortText,
+                    filterText: candidate.filterText, textEdit: edit)
             }
             return LSP.CompletionList(isIncomplete: completion.isIncomplete, items: items).json
         }

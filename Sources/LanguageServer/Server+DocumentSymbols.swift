@@ -15,8 +15,10 @@ extension Server {
             var flat: [LSP.SymbolInformation] = []
             func add(_ index: Int, container: String?) {
                 let item = outline.items[index]
-                flat.append(LSP.SymbolInformation(name: item.name, kind: Self.symbolKind(item.kind), location: query.location(item.range),
-                                                  containerName: container))
+                flat.append(
+                    LSP.SymbolInformation(
+                        name: item.name, kind: Self.symbolKind(item.kind), location: query.location(item.range),
+                        containerName: container))
                 for child in item.children { add(child, container: item.name) }
             }
             for root in outline.roots { add(root, container: nil) }
@@ -26,9 +28,10 @@ extension Server {
 
     static func documentSymbol(_ outline: NoteOutline, _ index: Int, _ query: NoteQuery) -> LSP.DocumentSymbol {
         let item = outline.items[index]
-        return LSP.DocumentSymbol(name: item.name, detail: item.detail, kind: symbolKind(item.kind), range: query.range(item.range),
-                                  selectionRange: query.range(item.selection),
-                                  children: item.children.map { documentSymbol(outline, $0, query) })
+        return LSP.DocumentSymbol(
+            name: item.name, detail: item.detail, kind: symbolKind(item.kind), range: query.range(item.range),
+            selectionRange: query.range(item.selection),
+            children: item.children.map { documentSymbol(outline, $0, query) })
     }
 
     /// Module for the front matter, String for headings (as Markdown servers do), Object

@@ -15,7 +15,11 @@ extension Server {
         ]
         if settings.hover { capabilities.append(("hoverProvider", .bool(true))) }
         if settings.completion {
-            capabilities.append(("completionProvider", .object([("triggerCharacters", .array([.string("^"), .string(".")])), ("resolveProvider", .bool(false))])))
+            capabilities.append(
+                (
+                    "completionProvider",
+                    .object([("triggerCharacters", .array([.string("^"), .string(".")])), ("resolveProvider", .bool(false))])
+                ))
         }
         if settings.symbols {
             capabilities.append(("documentSymbolProvider", .bool(true)))
@@ -31,17 +35,21 @@ extension Server {
     /// Answers `request` from the note `textDocument`, parsed off the server queue with the
     /// document's own configuration; the query carries the byte offset of `position`.
     /// `empty` answers for a document that is not open.
-    func answer(_ request: PendingRequest, _ textDocument: LSP.TextDocumentIdentifier, at position: LSP.Position? = nil, empty: JSON,
-                _ body: @escaping @Sendable (NoteQuery) throws -> JSON) {
+    func answer(
+        _ request: PendingRequest, _ textDocument: LSP.TextDocumentIdentifier, at position: LSP.Position? = nil, empty: JSON,
+        _ body: @escaping @Sendable (NoteQuery) throws -> JSON
+    ) {
         let uri = textDocument.uri
         guard let document = documents[uri] else { return request.respond(empty) }
-        let codec = self.codec, settings = self.settings
+        let codec = self.codec
+        let settings = self.settings
         perform(request) { [lints] in
             func respond() {
                 let linter = lints.linter(for: document)
                 let note = document.note(linter)
                 let offset = position.map { codec.offset($0, in: document.source) }
-                let query = NoteQuery(uri: uri, document: document, note: note, linter: linter, codec: codec, offset: offset, settings: settings)
+                let query = NoteQuery(
+                    uri: uri, document: document, note: note, linter: linter, codec: codec, offset: offset, settings: settings)
                 do {
                     request.respond(try body(query))
                 } catch let error as RequestError {

@@ -14,7 +14,9 @@ extension Server {
         var ranges: [ClosedRange<Int>] = []
         if let frontMatter = note.frontMatter { ranges.append(frontMatter.lines) }
         // The front matter's record folds with the front matter itself.
-        ranges += note.entries.filter { $0.shape != .frontMatter }.map { $0.lines.lowerBound...($0.headingUnderlineLine ?? $0.lines.upperBound) }
+        ranges += note.entries.filter { $0.shape != .frontMatter }.map {
+            $0.lines.lowerBound...($0.headingUnderlineLine ?? $0.lines.upperBound)
+        }
         ranges += note.footnotes.definitions.map(\.lines)
         return ranges.filter { $0.count > 1 }.sorted { $0.lowerBound < $1.lowerBound }
     }

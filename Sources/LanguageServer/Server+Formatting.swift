@@ -28,7 +28,9 @@ extension Server {
         FixAllEdits.hunks(query.document.file.bytes, linter: query.linter).compactMap { hunk in
             if let lines {
                 let old = hunk.oldLines
-                let touches = old.isEmpty ? lines.contains(old.lowerBound) || lines.upperBound + 1 == old.lowerBound
+                let touches =
+                    old.isEmpty
+                    ? lines.contains(old.lowerBound) || lines.upperBound + 1 == old.lowerBound
                     : old.lowerBound <= lines.upperBound && lines.lowerBound < old.upperBound
                 guard touches else { return nil }
             }

@@ -22,8 +22,10 @@ extension Server {
             guard let offset = query.offset else { return .null }
             let parts = Server.hoverProviders.compactMap { $0(query, offset) }
             guard let first = parts.first else { return .null }
-            return LSP.Hover(contents: LSP.MarkupContent(markdown: parts.map(\.markdown).joined(separator: "\n\n---\n\n")),
-                             range: query.range(first.range)).json
+            return LSP.Hover(
+                contents: LSP.MarkupContent(markdown: parts.map(\.markdown).joined(separator: "\n\n---\n\n")),
+                range: query.range(first.range)
+            ).json
         }
     }
 }

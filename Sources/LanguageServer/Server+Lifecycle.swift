@@ -17,15 +17,21 @@ extension Server {
 
         var serverCapabilities: [(String, JSON)] = [
             ("positionEncoding", .string(codec.encodingName)),
-            ("textDocumentSync", .object([
-                ("openClose", .bool(true)),
-                ("change", .int(2)),
-                ("save", .object([("includeText", .bool(false))])),
-            ])),
-            ("codeActionProvider", .object([
-                ("codeActionKinds", .array([.string("quickfix"), .string("source.fixAll.notelint"), .string(Server.arxivKind)])),
-                ("resolveProvider", .bool(true)),
-            ])),
+            (
+                "textDocumentSync",
+                .object([
+                    ("openClose", .bool(true)),
+                    ("change", .int(2)),
+                    ("save", .object([("includeText", .bool(false))])),
+                ])
+            ),
+            (
+                "codeActionProvider",
+                .object([
+                    ("codeActionKinds", .array([.string("quickfix"), .string("source.fixAll.notelint"), .string(Server.arxivKind)])),
+                    ("resolveProvider", .bool(true)),
+                ])
+            ),
         ]
         serverCapabilities += editorCapabilities()
         if clientFeatures.pullDiagnostics {
@@ -35,17 +41,22 @@ extension Server {
             let comparesAcrossNotes = workspace.currentFolders.contains { folder in
                 lints.linter(for: Document(uri: DocumentURI.fileURI(folder + "/note.md"), version: 0, text: "")).comparesAcrossNotes
             }
-            serverCapabilities.append(("diagnosticProvider", .object([
-                ("identifier", .string("notelint")),
-                ("interFileDependencies", .bool(comparesAcrossNotes)),
-                ("workspaceDiagnostics", .bool(true)),
-            ])))
+            serverCapabilities.append(
+                (
+                    "diagnosticProvider",
+                    .object([
+                        ("identifier", .string("notelint")),
+                        ("interFileDependencies", .bool(comparesAcrossNotes)),
+                        ("workspaceDiagnostics", .bool(true)),
+                    ])
+                ))
         }
         Log.info("initialized: \(codec.encodingName) positions, \(clientFeatures.pullDiagnostics ? "pull" : "push") diagnostics")
-        request.respond(.object([
-            ("capabilities", .object(serverCapabilities)),
-            ("serverInfo", .object([("name", .string("notelint")), ("version", .string(version))])),
-        ]))
+        request.respond(
+            .object([
+                ("capabilities", .object(serverCapabilities)),
+                ("serverInfo", .object([("name", .string("notelint")), ("version", .string(version))])),
+            ]))
     }
 
     func shutdown(_ request: PendingRequest, _ params: NoParams) {

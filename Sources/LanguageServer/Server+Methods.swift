@@ -39,7 +39,9 @@ extension Server {
         "workspace/didChangeConfiguration": notification { $0.didChangeConfiguration },
     ]
 
-    private static func request<Params: ProtocolDecodable>(_ handler: @escaping @Sendable (Server) -> (PendingRequest, Params) -> Void) -> RequestHandler {
+    private static func request<Params: ProtocolDecodable>(_ handler: @escaping @Sendable (Server) -> (PendingRequest, Params) -> Void)
+        -> RequestHandler
+    {
         { server, request, json in
             let params: Params
             do {
@@ -51,7 +53,9 @@ extension Server {
         }
     }
 
-    private static func notification<Params: ProtocolDecodable>(_ handler: @escaping @Sendable (Server) -> (Params) -> Void) -> NotificationHandler {
+    private static func notification<Params: ProtocolDecodable>(_ handler: @escaping @Sendable (Server) -> (Params) -> Void)
+        -> NotificationHandler
+    {
         { server, json in
             do {
                 handler(server)(try Params(decoding: json, at: "params"))

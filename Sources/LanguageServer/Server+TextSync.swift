@@ -4,7 +4,9 @@ import NoteSyntax
 
 extension Server {
     func didOpen(_ params: LSP.DidOpenTextDocumentParams) {
-        let item = params.textDocument, uri = item.uri, text = item.text
+        let item = params.textDocument
+        let uri = item.uri
+        let text = item.text
         guard text.utf8.count <= Server.maximumDocumentSize else {
             tooLarge.insert(uri)
             documents[uri] = nil
@@ -30,7 +32,8 @@ extension Server {
         guard changed.file.bytes.count <= Server.maximumDocumentSize else {
             documents[uri] = nil
             tooLarge.insert(uri)
-            return showMessage(.warning, "notelint: \(uri) grew over \(Server.maximumDocumentSize / 1024 / 1024) MB and is no longer checked")
+            return showMessage(
+                .warning, "notelint: \(uri) grew over \(Server.maximumDocumentSize / 1024 / 1024) MB and is no longer checked")
         }
         documents[uri] = changed
         schedulePush(changed)
@@ -46,7 +49,9 @@ extension Server {
         if !clientFeatures.pullDiagnostics {
             publisher.closed(uri, connection: connection)
             // A note of the workspace keeps the findings of its saved text.
-            if let path = DocumentURI.path(uri), workspace.selects(path, configuration: lints.configuration(forFile:)) { lintWorkspace(only: [path]) }
+            if let path = DocumentURI.path(uri), workspace.selects(path, configuration: lints.configuration(forFile:)) {
+                lintWorkspace(only: [path])
+            }
         }
     }
 

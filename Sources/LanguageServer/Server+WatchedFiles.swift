@@ -9,16 +9,26 @@ extension Server {
     func registerWatchers() {
         guard clientFeatures.dynamicWatchers else { return }
         let patterns = ["**/.notelint.yml", "**/*.md", "**/*.markdown"]
-        connection.request("client/registerCapability", .object([("registrations", .array([.object([
-            ("id", .string("notelint-files")),
-            ("method", .string("workspace/didChangeWatchedFiles")),
-            ("registerOptions", .object([("watchers", .array(patterns.map { .object([("globPattern", .string($0))]) }))])),
-        ])]))]))
+        connection.request(
+            "client/registerCapability",
+            .object([
+                (
+                    "registrations",
+                    .array([
+                        .object([
+                            ("id", .string("notelint-files")),
+                            ("method", .string("workspace/didChangeWatchedFiles")),
+                            ("registerOptions", .object([("watchers", .array(patterns.map { .object([("globPattern", .string($0))]) }))])),
+                        ])
+                    ])
+                )
+            ]))
     }
 
     func watchedFilesChanged(_ params: LSP.DidChangeWatchedFilesParams) {
         let changes = params.changes
-        var changed: [String] = [], deleted: [String] = []
+        var changed: [String] = []
+        var deleted: [String] = []
         var other = changes.isEmpty
         for change in changes {
             guard let path = DocumentURI.path(change.uri), FileDiscovery.isNote(path) else {
@@ -39,12 +49,16 @@ extension Server {
         guard !changed.isEmpty || !deleted.isEmpty else { return }
         for path in deleted {
             workspace.remove(path)
-            if !clientFeatures.pullDiagnostics { publisher.publishUnopened(DocumentURI.fileURI(path), diagnostics: [], connection: connection) }
+            if !clientFeatures.pullDiagnostics {
+                publisher.publishUnopened(DocumentURI.fileURI(path), diagnostics: [], connection: connection)
+            }
         }
         if clientFeatures.pullDiagnostics { return relintAll() }
         let selected = changed.filter { workspace.selects($0, configuration: lints.configuration(forFile:)) }
         let notes = workspace.withoutGitIgnored(selected)
-        let comparing = (notes + deleted).contains { lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes }
+        let comparing = (notes + deleted).contains {
+            lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes
+        }
         // Entries compared across notes: the others' findings may change too.
         if comparing { lintWorkspace(afterSave: true) } else if !notes.isEmpty { lintWorkspace(only: notes) }
     }

@@ -15,7 +15,11 @@ extension Server {
         let progressToken = paths == nil && clientFeatures.workDoneProgress ? workspace.nextProgressToken() : nil
         workspace.queue.async { [self] in
             let files = paths ?? workspaceNotes()
-            if afterSave && !files.contains(where: { lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes }) {
+            if afterSave
+                && !files.contains(where: {
+                    lints.linter(for: Document(uri: DocumentURI.fileURI($0), version: 0, text: "")).comparesAcrossNotes
+                })
+            {
                 return
             }
             let progress = progressToken.flatMap { WorkDoneProgress.create($0, connection: connection, responses: responses) }
@@ -27,8 +31,9 @@ extension Server {
                 let uri = DocumentURI.fileURI(path)
                 guard !publisher.isOpen(uri), let document = WorkspaceNotes.load(path) else { continue }
                 let (_, result) = lints.lint(document, workspace: workspace)
-                publisher.publishUnopened(uri, diagnostics: converter.convert(result.diagnostics, note: result.note, document: document),
-                                          connection: connection)
+                publisher.publishUnopened(
+                    uri, diagnostics: converter.convert(result.diagnostics, note: result.note, document: document),
+                    connection: connection)
             }
             // Open notes are linted again, now that the others' entries are known.
             if paths == nil { queue.async { self.relintAll() } }
@@ -81,12 +86,14 @@ extension Server {
                 hasher.combine(document.file.bytes)
                 let resultID = "\(lints.generation)-\(hasher.finalize())"
                 if !linter.comparesAcrossNotes && previous[uri] == resultID {
-                    reports.append(LSP.WorkspaceDocumentDiagnosticReport(uri: uri, version: version, report: .unchanged(resultId: resultID)))
+                    reports.append(
+                        LSP.WorkspaceDocumentDiagnosticReport(uri: uri, version: version, report: .unchanged(resultId: resultID)))
                     continue
                 }
                 let (_, result) = lints.lint(document, workspace: workspace)
                 let items = converter.convert(result.diagnostics, note: result.note, document: document)
-                reports.append(LSP.WorkspaceDocumentDiagnosticReport(uri: uri, version: version, report: .full(resultId: resultID, items: items)))
+                reports.append(
+                    LSP.WorkspaceDocumentDiagnosticReport(uri: uri, version: version, report: .full(resultId: resultID, items: items)))
             }
             request.respond(.object([("items", reports.json)]))
         }

@@ -23,11 +23,15 @@ extension Server {
                 for entry in note.entries {
                     let item = NoteOutline.item(for: entry, source: note.source, schema: linter.schema)
                     let link = linter.schema.field(.url, in: entry)?.value ?? ""
-                    guard query.isEmpty || item.name.lowercased().contains(query) || (item.detail ?? "").lowercased().contains(query)
-                            || link.lowercased().contains(query) else { continue }
-                    symbols.append(LSP.SymbolInformation(name: item.name, kind: .object,
-                                                         location: LSP.Location(uri: uri, range: codec.range(item.range, in: note.source)),
-                                                         containerName: workspace.name(of: path)))
+                    guard
+                        query.isEmpty || item.name.lowercased().contains(query) || (item.detail ?? "").lowercased().contains(query)
+                            || link.lowercased().contains(query)
+                    else { continue }
+                    symbols.append(
+                        LSP.SymbolInformation(
+                            name: item.name, kind: .object,
+                            location: LSP.Location(uri: uri, range: codec.range(item.range, in: note.source)),
+                            containerName: workspace.name(of: path)))
                     if symbols.count >= Self.maximumWorkspaceSymbols { break search }
                 }
             }

@@ -51,18 +51,22 @@ public final class Server: @unchecked Sendable {
     /// Called with the exit status when the client sends `exit`.
     let exit: @Sendable (Int32) -> Void
 
-    public init(connection: Connection, version: String, pages: RulePages? = nil, today: @escaping @Sendable () -> CalendarDay = { .today },
-                environment: [String: String] = ProcessInfo.processInfo.environment, exit: @escaping @Sendable (Int32) -> Void) {
+    public init(
+        connection: Connection, version: String, pages: RulePages? = nil, today: @escaping @Sendable () -> CalendarDay = { .today },
+        environment: [String: String] = ProcessInfo.processInfo.environment, exit: @escaping @Sendable (Int32) -> Void
+    ) {
         self.connection = connection
         self.version = version
         self.pages = pages ?? RulePages()
         self.lints = LintService(today: today, environment: environment, serverVersion: version) { [connection] message in
-            connection.notify("window/showMessage", .object([("type", .int(LSP.MessageType.error.rawValue)), ("message", .string(message))]))
+            connection.notify(
+                "window/showMessage", .object([("type", .int(LSP.MessageType.error.rawValue)), ("message", .string(message))]))
         }
         self.exit = exit
         self.workspace = WorkspaceNotes(limit: environment["NOTELINT_WORKSPACE_LIMIT"].flatMap { Int($0) } ?? WorkspaceNotes.maximumNotes)
         if let spec = environment["NOTELINT_LSP_TEST_DELAY"], let colon = spec.lastIndex(of: ":"),
-           let milliseconds = Int(spec[spec.index(after: colon)...]) {
+            let milliseconds = Int(spec[spec.index(after: colon)...])
+        {
             testDelay = (String(spec[..<colon]), milliseconds)
         } else {
             testDelay = nil

@@ -16,8 +16,10 @@ struct WorkDoneProgress {
     }
 
     func begin(_ title: String, message: String, percentage: Int? = nil) {
-        var value: [(String, JSON)] = [("kind", .string("begin")), ("title", .string(title)), ("cancellable", .bool(false)),
-                                       ("message", .string(message))]
+        var value: [(String, JSON)] = [
+            ("kind", .string("begin")), ("title", .string(title)), ("cancellable", .bool(false)),
+            ("message", .string(message)),
+        ]
         if let percentage { value.append(("percentage", .int(percentage))) }
         send(value)
     }
@@ -26,7 +28,9 @@ struct WorkDoneProgress {
     func report(done: Int, of total: Int) {
         let step = max(1, total / 20)
         guard done > 0, done % step == 0 else { return }
-        send([("kind", .string("report")), ("message", .string("\(done)/\(total) notes")), ("percentage", .int(done * 100 / max(total, 1)))])
+        send([
+            ("kind", .string("report")), ("message", .string("\(done)/\(total) notes")), ("percentage", .int(done * 100 / max(total, 1))),
+        ])
     }
 
     func end(_ message: String? = nil) {

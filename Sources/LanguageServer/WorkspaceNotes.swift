@@ -80,9 +80,12 @@ final class WorkspaceNotes: Sendable {
     func selects(_ path: String, configuration: (String) throws -> Configuration) -> Bool {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         guard FileDiscovery.isNote(standardized), let name = name(of: standardized),
-              !FileDiscovery.isHidden(name),
-              let folder = currentFolders.first(where: { standardized.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { return false }
-        return !((try? NoteSelection.excludes(FileDiscovery.Found(path: standardized, searchRoot: folder), configuration: configuration)) ?? false)
+            !FileDiscovery.isHidden(name),
+            let folder = currentFolders.first(where: { standardized.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") })
+        else { return false }
+        return
+            !((try? NoteSelection.excludes(FileDiscovery.Found(path: standardized, searchRoot: folder), configuration: configuration))
+            ?? false)
     }
 
     /// `paths` (notes of the workspace) without those git ignores, as a full discovery of
@@ -118,8 +121,9 @@ final class WorkspaceNotes: Sendable {
     /// The document of a note as it is on disk; nil when it cannot be read or is too large.
     static func load(_ path: String) -> Document? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int, size <= Server.maximumDocumentSize,
-              let data = FileManager.default.contents(atPath: path) else { return nil }
+            let size = attributes[.size] as? Int, size <= Server.maximumDocumentSize,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
         return Document(uri: DocumentURI.fileURI(path), version: 0, text: String(decoding: data, as: UTF8.self))
     }
 

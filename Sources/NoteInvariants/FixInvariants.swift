@@ -39,19 +39,23 @@ public enum FixInvariants {
         // Only for safe fixes: an unsafe one may delete lines (an unused footnote), and what
         // follows them may then read differently.
         for (rule, count) in before.fixable where allowed == [.safe] && (after.all[rule] ?? 0) > before.all[rule]! {
-            throw Violation("fixed rules find no more", "\(rule): \(before.all[rule]!) findings (\(count) fixable) before, \(after.all[rule]!) after")
+            throw Violation(
+                "fixed rules find no more", "\(rule): \(before.all[rule]!) findings (\(count) fixable) before, \(after.all[rule]!) after")
         }
 
         try checkLineEndingsKept(old: original, new: outcome.bytes)
         let written = file.fileBytes(with: outcome.bytes)
         guard written.starts(with: NoteFile.bom) == (file.hasBOM || original.starts(with: NoteFile.bom)) else {
-            throw Violation("BOM kept", "the file \(file.hasBOM ? "had" : "had no") BOM; the fixed file \(file.hasBOM ? "lost it" : "gained one")")
+            throw Violation(
+                "BOM kept", "the file \(file.hasBOM ? "had" : "had no") BOM; the fixed file \(file.hasBOM ? "lost it" : "gained one")")
         }
         try RangeInvariants.check(outcome.remaining.diagnostics, in: SourceText(bytes: outcome.bytes))
         return outcome.bytes
     }
 
-    private static func findingsByRule(_ diagnostics: [Diagnostic], allowed: Set<Applicability>?) -> (all: [String: Int], fixable: [String: Int]) {
+    private static func findingsByRule(_ diagnostics: [Diagnostic], allowed: Set<Applicability>?) -> (
+        all: [String: Int], fixable: [String: Int]
+    ) {
         var all: [String: Int] = [:]
         var fixable: [String: Int] = [:]
         for diagnostic in diagnostics {
@@ -99,7 +103,8 @@ public enum FixInvariants {
     /// A file whose lines all end in LF keeps no CRLF, and one whose lines all end in CRLF
     /// gets no bare LF.
     public static func checkLineEndingsKept(old: [UInt8], new: [UInt8]) throws {
-        let before = lineEndings(old), after = lineEndings(new)
+        let before = lineEndings(old)
+        let after = lineEndings(new)
         if before.lf > 0 && before.crlf == 0 && after.crlf > 0 {
             throw Violation("line endings kept", "an LF file got \(after.crlf) CRLF line endings")
         }
@@ -109,7 +114,8 @@ public enum FixInvariants {
     }
 
     private static func lineEndings(_ bytes: [UInt8]) -> (lf: Int, crlf: Int) {
-        var lf = 0, crlf = 0
+        var lf = 0
+        var crlf = 0
         for (index, byte) in bytes.enumerated() where byte == 0x0A {
             if index > 0 && bytes[index - 1] == 0x0D { crlf += 1 } else { lf += 1 }
         }

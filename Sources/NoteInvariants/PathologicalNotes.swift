@@ -6,9 +6,16 @@ public enum PathologicalNotes {
         ("50,000 nested list levels", { bytes(String(repeating: "- ", count: 50_000) + "Title: x\n") }),
         ("50,000 nested block quotes", { bytes(String(repeating: ">", count: 50_000) + " Title: x\n") }),
         ("10 MB single line", { bytes(String(repeating: "Title: x [^a] `b` ", count: 10_000_000 / 18)) }),
-        ("100,000 entries", {
-            bytes(String(repeating: "Title: A paper\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021-04-20\nSubjects: Computation and Language (cs.CL)\n\n", count: 100_000))
-        }),
+        (
+            "100,000 entries",
+            {
+                bytes(
+                    String(
+                        repeating:
+                            "Title: A paper\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021-04-20\nSubjects: Computation and Language (cs.CL)\n\n",
+                        count: 100_000))
+            }
+        ),
         ("only backticks", { bytes(String(repeating: "`", count: 1_000_000)) }),
         ("backtick runs of growing length", { bytes((1...1_500).map { String(repeating: "`", count: $0) }.joined(separator: " ") + "\n") }),
     ]

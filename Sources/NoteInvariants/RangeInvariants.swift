@@ -34,7 +34,9 @@ public enum RangeInvariants {
                 let position = source.lineIndex.position(of: offset, in: unit)
                 let back = source.lineIndex.offset(of: position, in: unit)
                 guard position.line == line, back == expected else {
-                    throw Violation("range maps to positions", "\(what) \(range): offset \(offset) -> \(unit) \(position) -> \(back), expected \(expected)")
+                    throw Violation(
+                        "range maps to positions",
+                        "\(what) \(range): offset \(offset) -> \(unit) \(position) -> \(back), expected \(expected)")
                 }
             }
         }

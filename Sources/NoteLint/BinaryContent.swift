@@ -63,7 +63,8 @@ public struct BinaryContent: Sendable, Equatable {
 
     /// Whether a word of eight bytes may hold a byte below 0x20 or a DEL (0x7F).
     private static func mayHoldControl(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         let below = (word &- ones &* 0x20) & ~word & highs
         let del = word ^ (ones &* 0x7F)
         return below != 0 || ((del &- ones) & ~del & highs) != 0

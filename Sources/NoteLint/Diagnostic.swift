@@ -90,8 +90,10 @@ public struct Diagnostic: Sendable, Equatable {
     public let fix: Fix?
     public let tags: [Tag]
 
-    public init(ruleID: String, severity: Severity, message: String, range: ByteRange,
-                related: [RelatedLocation] = [], fix: Fix? = nil, tags: [Tag] = []) {
+    public init(
+        ruleID: String, severity: Severity, message: String, range: ByteRange,
+        related: [RelatedLocation] = [], fix: Fix? = nil, tags: [Tag] = []
+    ) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message

@@ -41,8 +41,10 @@ public struct Linter: Sendable {
 
     /// Builds every rule with its options; throws a `ConfigurationError` for a bad option.
     /// `only`, when given, keeps just those rules (the rule examples use it).
-    public init(configuration: Configuration = .defaults, only: Set<String>? = nil, today: CalendarDay = .today,
-                arxiv: (any ArxivMetadataSource)? = nil) throws {
+    public init(
+        configuration: Configuration = .defaults, only: Set<String>? = nil, today: CalendarDay = .today,
+        arxiv: (any ArxivMetadataSource)? = nil
+    ) throws {
         self.today = today
         self.arxiv = arxiv
         let styleName = (try? configuration.setting(for: DateFormat.description.id).options.string("style", default: "")) ?? ""
@@ -72,8 +74,10 @@ public struct Linter: Sendable {
         self.shadowRules = auditsSuppressions ? shadow : []
         self.unusedSeverity = configuration.setting(for: unusedID).severity
         self.comparesAcrossNotes = configured.contains { ($0.rule as? EntryDuplicate)?.scope == .workspace }
-        var parts = ["today=\(today.year)-\(today.month)-\(today.day)", "fields=\(fields.joined(separator: ","))",
-                     "schema=" + schema.fields.map { "\($0.name):\($0.kind.rawValue):\($0.required)" }.joined(separator: ",")]
+        var parts = [
+            "today=\(today.year)-\(today.month)-\(today.day)", "fields=\(fields.joined(separator: ","))",
+            "schema=" + schema.fields.map { "\($0.name):\($0.kind.rawValue):\($0.required)" }.joined(separator: ","),
+        ]
         for id in RuleRegistry.ids {
             let setting = configuration.setting(for: id)
             let options = setting.options.values.keys.sorted().map { "\($0):\(setting.options.values[$0]!.canonicalText)" }
@@ -130,7 +134,9 @@ public struct Linter: Sendable {
             for configured in shadowRules {
                 for diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv) {
                     let line = note.lineIndex.line(containing: diagnostic.range.start)
-                    if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) { audit.record(directive, rule: diagnostic.ruleID) }
+                    if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) {
+                        audit.record(directive, rule: diagnostic.ruleID)
+                    }
                 }
             }
             // A directive that silences the audit's findings is in use too; then the audit is

@@ -68,8 +68,10 @@ public struct RuleDescription: Sendable {
     public let options: [RuleOption]
     public let examples: RuleExamples
 
-    public init(id: String, summary: String, rationale: String, defaultSeverity: Severity, severityNote: String? = nil,
-                fix: Applicability?, fixNote: String? = nil, options: [RuleOption] = [], examples: RuleExamples) {
+    public init(
+        id: String, summary: String, rationale: String, defaultSeverity: Severity, severityNote: String? = nil,
+        fix: Applicability?, fixNote: String? = nil, options: [RuleOption] = [], examples: RuleExamples
+    ) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
@@ -97,8 +99,10 @@ public struct LintContext {
     public let arxiv: (any ArxivMetadataSource)?
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
-    init(note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-         arxiv: (any ArxivMetadataSource)? = nil) {
+    init(
+        note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
+        arxiv: (any ArxivMetadataSource)? = nil
+    ) {
         self.arxiv = arxiv
         self.note = note
         self.description = description
@@ -109,10 +113,14 @@ public struct LintContext {
 
     public var source: SourceText { note.source }
 
-    public mutating func report(_ message: String, at range: ByteRange, severity: Severity? = nil,
-                                related: [RelatedLocation] = [], fix: Fix? = nil, tags: [Diagnostic.Tag] = []) {
-        diagnostics.append(Diagnostic(ruleID: description.id, severity: severity ?? description.defaultSeverity,
-                                      message: message, range: range, related: related, fix: fix, tags: tags))
+    public mutating func report(
+        _ message: String, at range: ByteRange, severity: Severity? = nil,
+        related: [RelatedLocation] = [], fix: Fix? = nil, tags: [Diagnostic.Tag] = []
+    ) {
+        diagnostics.append(
+            Diagnostic(
+                ruleID: description.id, severity: severity ?? description.defaultSeverity,
+                message: message, range: range, related: related, fix: fix, tags: tags))
     }
 }
 
@@ -132,8 +140,10 @@ extension Rule {
 }
 
 extension Rule {
-    func run(on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-             arxiv: (any ArxivMetadataSource)?) -> [Diagnostic] {
+    func run(
+        on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
+        arxiv: (any ArxivMetadataSource)?
+    ) -> [Diagnostic] {
         var context = LintContext(note: note, description: Self.description, today: today, entries: entries, schema: schema, arxiv: arxiv)
         check(&context)
         return context.diagnostics

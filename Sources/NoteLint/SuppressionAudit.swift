@@ -25,24 +25,36 @@ struct SuppressionAudit {
         for (index, directive) in suppressions.directives.enumerated() where directive.kind != .enable {
             if directive.rules.isEmpty {
                 if used[index].isEmpty {
-                    findings.append((index, finding("suppression comment suppresses nothing", directive.range,
-                                                    fix: removal(of: directive, in: source))))
+                    findings.append(
+                        (
+                            index,
+                            finding(
+                                "suppression comment suppresses nothing", directive.range,
+                                fix: removal(of: directive, in: source))
+                        ))
                 }
                 continue
             }
             let idle = directive.rules.indices.filter { !used[index].contains(directive.rules[$0]) }
             guard !idle.isEmpty else { continue }
             if idle.count == directive.rules.count && !directive.inFrontMatter {
-                let message = idle.count == 1 ? describe(directive.rules[idle[0]], known: known)
+                let message =
+                    idle.count == 1
+                    ? describe(directive.rules[idle[0]], known: known)
                     : "suppression comment suppresses nothing (\(quoted: directive.rules.joined(separator: ", ")))"
                 let range = idle.count == 1 && !known.contains(directive.rules[idle[0]]) ? directive.ruleRanges[idle[0]] : directive.range
                 findings.append((index, finding(message, range, fix: removal(of: directive, in: source))))
                 continue
             }
             for position in idle {
-                let fix = directive.inFrontMatter ? nil : Fix(title: "Remove `\(quoted: directive.rules[position])` from the comment",
-                                                              applicability: .safe, edits: [nameRemoval(position, in: directive, source: source)])
-                findings.append((index, finding(describe(directive.rules[position], known: known), directive.ruleRanges[position], fix: fix)))
+                let fix =
+                    directive.inFrontMatter
+                    ? nil
+                    : Fix(
+                        title: "Remove `\(quoted: directive.rules[position])` from the comment",
+                        applicability: .safe, edits: [nameRemoval(position, in: directive, source: source)])
+                findings.append(
+                    (index, finding(describe(directive.rules[position], known: known), directive.ruleRanges[position], fix: fix)))
             }
         }
         return findings
@@ -57,8 +69,9 @@ struct SuppressionAudit {
     }
 
     private func finding(_ message: String, _ range: ByteRange, fix: Fix?) -> Diagnostic {
-        Diagnostic(ruleID: UnusedSuppression.description.id, severity: UnusedSuppression.description.defaultSeverity,
-                   message: message, range: range, fix: fix, tags: [.unnecessary])
+        Diagnostic(
+            ruleID: UnusedSuppression.description.id, severity: UnusedSuppression.description.defaultSeverity,
+            message: message, range: range, fix: fix, tags: [.unnecessary])
     }
 
     /// The comment's lines when it stands alone on them, else the comment itself.

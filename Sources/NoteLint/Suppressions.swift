@@ -54,8 +54,10 @@ public struct Suppressions: Sendable {
         if let disable = note.frontMatter?.value(forKey: "notelint")?["disable"] {
             let items = disable.items.filter { $0.scalarText != nil }
             let lines = note.lineIndex.line(containing: disable.range.start)...note.lineIndex.line(containing: disable.range.end)
-            directives.append(Directive(kind: .disableFile, rules: items.compactMap(\.scalarText), ruleRanges: items.map(\.range),
-                                        range: disable.range, line: lines.lowerBound, endLine: lines.upperBound, inFrontMatter: true))
+            directives.append(
+                Directive(
+                    kind: .disableFile, rules: items.compactMap(\.scalarText), ruleRanges: items.map(\.range),
+                    range: disable.range, line: lines.lowerBound, endLine: lines.upperBound, inFrontMatter: true))
         }
         for comment in note.comments {
             if let directive = Suppressions.parse(comment, in: note.source) { directives.append(directive) }
@@ -110,7 +112,8 @@ public struct Suppressions: Sendable {
             return scope.directive
         }
         // Regions are in line order: the last one starting at or before the line governs it.
-        var low = 0, high = regions.count
+        var low = 0
+        var high = regions.count
         while low < high {
             let middle = (low + high) / 2
             if regions[middle].line <= line { low = middle + 1 } else { high = middle }
@@ -136,7 +139,8 @@ public struct Suppressions: Sendable {
         }
         guard let first = words.first, let kind = Directive.Kind(rawValue: first.0) else { return nil }
         let rules = words.dropFirst()
-        return Directive(kind: kind, rules: rules.map(\.0), ruleRanges: rules.map(\.1), range: comment.range,
-                         line: comment.line, endLine: comment.endLine, inFrontMatter: false)
+        return Directive(
+            kind: kind, rules: rules.map(\.0), ruleRanges: rules.map(\.1), range: comment.range,
+            line: comment.line, endLine: comment.endLine, inFrontMatter: false)
     }
 }

@@ -16,8 +16,9 @@ public struct NoteEntryKeys: Sendable {
         items = entries.filter { $0.entry.shape != .frontMatter }.map { facts in
             let link = facts.link.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
             let title = facts.title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
-            return Item(link: link, linkKey: link.map { EntryDuplicate.linkKey($0, facts) },
-                        title: title, titleKey: title.map { EntryDuplicate.titleKey($0.value) })
+            return Item(
+                link: link, linkKey: link.map { EntryDuplicate.linkKey($0, facts) },
+                title: title, titleKey: title.map { EntryDuplicate.titleKey($0.value) })
         }
     }
 }
@@ -41,7 +42,9 @@ public struct WorkspaceEntries: Sendable {
     public init(_ notes: [(name: String, keys: NoteEntryKeys)]) {
         for (name, keys) in notes {
             for item in keys.items {
-                if let key = item.linkKey, let link = item.link, firstByLink[key] == nil { firstByLink[key] = Place(name: name, line: link.line + 1) }
+                if let key = item.linkKey, let link = item.link, firstByLink[key] == nil {
+                    firstByLink[key] = Place(name: name, line: link.line + 1)
+                }
                 if let key = item.titleKey, let title = item.title, firstByTitle[key] == nil {
                     firstByTitle[key] = Place(name: name, line: title.line + 1, hasLink: item.link != nil)
                 }
@@ -53,7 +56,8 @@ public struct WorkspaceEntries: Sendable {
     /// Only an entry's first occurrence in its own note is reported here: later ones are
     /// the note's own duplicates, which the rule reports by itself.
     func findings(name: String, keys: NoteEntryKeys) -> [Diagnostic] {
-        var seenLinks: Set<String> = [], seenTitles: Set<String> = []
+        var seenLinks: Set<String> = []
+        var seenTitles: Set<String> = []
         var found: [Diagnostic] = []
         for item in keys.items {
             defer {
@@ -62,8 +66,10 @@ public struct WorkspaceEntries: Sendable {
             }
             if let key = item.linkKey, let link = item.link, !seenLinks.contains(key), let first = firstByLink[key], first.name != name {
                 found.append(finding(link, first, "link"))
-            } else if let key = item.titleKey, let title = item.title, !seenTitles.contains(key), let first = firstByTitle[key], first.name != name,
-                      item.link == nil || !first.hasLink {
+            } else if let key = item.titleKey, let title = item.title, !seenTitles.contains(key), let first = firstByTitle[key],
+                first.name != name,
+                item.link == nil || !first.hasLink
+            {
                 found.append(finding(title, first, "title"))
             }
         }
@@ -71,8 +77,9 @@ public struct WorkspaceEntries: Sendable {
     }
 
     private func finding(_ field: Field, _ first: Place, _ what: String) -> Diagnostic {
-        Diagnostic(ruleID: EntryDuplicate.description.id, severity: EntryDuplicate.description.defaultSeverity,
-                   message: "duplicate entry: same \(what) as the entry on line \(first.line) of \(first.name)",
-                   range: field.valueRange, related: [], fix: nil, tags: [])
+        Diagnostic(
+            ruleID: EntryDuplicate.description.id, severity: EntryDuplicate.description.defaultSeverity,
+            message: "duplicate entry: same \(what) as the entry on line \(first.line) of \(first.name)",
+            range: field.valueRange, related: [], fix: nil, tags: [])
     }
 }

@@ -78,8 +78,10 @@ enum CmarkBridge {
             if case .heading = kind { end = headingEnd(start: start, reportedEnd: end, bytes: bytes, lineStarts: lineStarts) }
             if kind == .thematicBreak { end = start }
             let column = max(Int(cmark_node_get_start_column(node)) - 1, 0)
-            blocks.append(Block(kind: kind, parent: path.last!.index, depth: path.count,
-                                startLine: start, endLine: end, startColumn: column))
+            blocks.append(
+                Block(
+                    kind: kind, parent: path.last!.index, depth: path.count,
+                    startLine: start, endLine: end, startColumn: column))
             if let child = firstBlockChild(node) {
                 path.append((node, blocks.count - 1))
                 next = child

@@ -36,8 +36,10 @@ public struct Field: Sendable, Equatable {
     /// What the field says about the paper; nil for a key the vocabulary does not know.
     public let role: FieldRole?
 
-    public init(key: String, keyRange: ByteRange, colonOffset: Int, rawValueRange: ByteRange, valueRange: ByteRange,
-                value: String, range: ByteRange, line: Int, origin: Origin = .line, role: FieldRole?) {
+    public init(
+        key: String, keyRange: ByteRange, colonOffset: Int, rawValueRange: ByteRange, valueRange: ByteRange,
+        value: String, range: ByteRange, line: Int, origin: Origin = .line, role: FieldRole?
+    ) {
         self.key = key
         self.keyRange = keyRange
         self.colonOffset = colonOffset
@@ -53,20 +55,24 @@ public struct Field: Sendable, Equatable {
     public var isEmpty: Bool { value.isEmpty }
 
     /// The same field with another value range (the text inside a Markdown link).
-    func withValue(_ range: ByteRange, in source: SourceText, origin: Origin? = nil, key: String? = nil,
-                   keyRange: ByteRange? = nil, role: FieldRole?? = nil) -> Field {
-        Field(key: key ?? self.key, keyRange: keyRange ?? self.keyRange, colonOffset: colonOffset, rawValueRange: rawValueRange,
-              valueRange: range, value: source.string(range), range: self.range, line: line, origin: origin ?? self.origin,
-              role: role ?? self.role)
+    func withValue(
+        _ range: ByteRange, in source: SourceText, origin: Origin? = nil, key: String? = nil,
+        keyRange: ByteRange? = nil, role: FieldRole?? = nil
+    ) -> Field {
+        Field(
+            key: key ?? self.key, keyRange: keyRange ?? self.keyRange, colonOffset: colonOffset, rawValueRange: rawValueRange,
+            valueRange: range, value: source.string(range), range: self.range, line: line, origin: origin ?? self.origin,
+            role: role ?? self.role)
     }
 
     /// Keys compare ignoring case; ASCII keys (nearly all) without allocating.
     public static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs.utf8.makeIterator(), right = rhs.utf8.makeIterator()
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
         while true {
             switch (left.next(), right.next()) {
             case (nil, nil): return true
-            case let (a?, b?):
+            case (let a?, let b?):
                 if a == b { continue }
                 if a >= 0x80 || b >= 0x80 { return lhs.lowercased() == rhs.lowercased() }
                 if (a | 0x20) != (b | 0x20) || !((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) { return false }
@@ -116,8 +122,10 @@ public struct Entry: Sendable, Equatable {
     /// page, such as `(or arXiv:2104.09864v5 [cs.CL] for this version)`.
     public let furnitureLines: [Int]
 
-    public init(fields: [Field], lines: ClosedRange<Int>, range: ByteRange, blockIndex: Int, headingUnderlineLine: Int? = nil,
-                shape: Shape = .paragraph, context: ClosedRange<Int>? = nil, proseLine: Int? = nil, furnitureLines: [Int] = []) {
+    public init(
+        fields: [Field], lines: ClosedRange<Int>, range: ByteRange, blockIndex: Int, headingUnderlineLine: Int? = nil,
+        shape: Shape = .paragraph, context: ClosedRange<Int>? = nil, proseLine: Int? = nil, furnitureLines: [Int] = []
+    ) {
         self.fields = fields
         self.lines = lines
         self.range = range

@@ -12,7 +12,10 @@ enum FootnoteScanner {
         var line = 0
         let lineCount = source.lineIndex.lineCount
         while line < lineCount {
-            guard lineKinds[line] == .markdown, !source.isBlankLine(line) else { line += 1; continue }
+            guard lineKinds[line] == .markdown, !source.isBlankLine(line) else {
+                line += 1
+                continue
+            }
             var last = line
             while last + 1 < lineCount && lineKinds[last + 1] == .markdown && !source.isBlankLine(last + 1) { last += 1 }
             let segment = ByteRange(source.lineIndex.lineStarts[line], source.lineContent(last).end)
@@ -37,7 +40,10 @@ enum FootnoteScanner {
         var definitions: [FootnoteDefinition] = []
         var line = 0
         while line < lineCount {
-            guard lineKinds[line] == .markdown, let marker = matchMarker(source, line: line) else { line += 1; continue }
+            guard lineKinds[line] == .markdown, let marker = matchMarker(source, line: line) else {
+                line += 1
+                continue
+            }
             var last = line
             var next = line + 1
             while next < lineCount && lineKinds[next] == .markdown {
@@ -73,7 +79,8 @@ enum FootnoteScanner {
         let offset = afterContainerMarkers(bytes, from: content.start, to: content.end)
         guard offset + 1 < content.end, bytes[offset] == UInt8(ascii: "["), bytes[offset + 1] == UInt8(ascii: "^") else { return nil }
         guard let (label, close) = readLabel(bytes, from: offset + 2, to: content.end),
-              close + 1 < content.end, bytes[close + 1] == UInt8(ascii: ":") else { return nil }
+            close + 1 < content.end, bytes[close + 1] == UInt8(ascii: ":")
+        else { return nil }
         return Marker(label: label, range: ByteRange(offset, close + 2))
     }
 
@@ -111,8 +118,9 @@ enum FootnoteScanner {
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         let text = start < end ? ByteRange(start, end) : ByteRange.empty(at: marker.range.end)
-        return FootnoteDefinition(label: marker.label, key: Footnotes.key(for: marker.label), markerRange: marker.range,
-                                  textRange: text, lines: lines)
+        return FootnoteDefinition(
+            label: marker.label, key: Footnotes.key(for: marker.label), markerRange: marker.range,
+            textRange: text, lines: lines)
     }
 
     private static func isIndented(_ source: SourceText, line: Int) -> Bool {
@@ -146,8 +154,10 @@ enum FootnoteScanner {
             case UInt8(ascii: "[") where offset + 1 < segment.end && bytes[offset + 1] == UInt8(ascii: "^"):
                 if let (label, close) = readLabel(bytes, from: offset + 2, to: segment.end) {
                     if !definitionMarkers.contains(offset) {
-                        references.append(FootnoteReference(label: label, key: Footnotes.key(for: label),
-                                                            range: ByteRange(offset, close + 1)))
+                        references.append(
+                            FootnoteReference(
+                                label: label, key: Footnotes.key(for: label),
+                                range: ByteRange(offset, close + 1)))
                     }
                     offset = close + 1
                 } else {
@@ -197,7 +207,10 @@ enum FootnoteScanner {
                 var index: [Int: [Int]] = [:]
                 var position = segment.start
                 while position < segment.end {
-                    guard bytes[position] == UInt8(ascii: "`") else { position += 1; continue }
+                    guard bytes[position] == UInt8(ascii: "`") else {
+                        position += 1
+                        continue
+                    }
                     var end = position
                     while end < segment.end && bytes[end] == UInt8(ascii: "`") { end += 1 }
                     index[end - position, default: []].append(position)
@@ -220,7 +233,8 @@ enum FootnoteScanner {
     private static func endOfInlineHTML(_ bytes: [UInt8], at start: Int, limit: Int, tagEnds: inout NextTagEnd) -> Int {
         guard start + 1 < limit else { return start + 1 }
         let next = bytes[start + 1]
-        let opensTag = (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z"))
+        let opensTag =
+            (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z"))
             || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
         guard opensTag else { return start + 1 }
         let close = tagEnds.next(in: bytes, from: start + 1, limit: limit)

@@ -35,9 +35,11 @@ public struct FrontMatter: Sendable, Equatable {
             // `key: value` lines are not read as Markdown (and as entries) below it.
             var last = opening
             while last + 1 < source.lineIndex.lineCount && !source.isBlankLine(last + 1) { last += 1 }
-            let problem = YAMLProblem(message: "front matter is not closed: add a line `---` after line \(last + 1)",
-                                      offset: source.lineIndex.lineStarts[opening])
-            return FrontMatter(lines: opening...last, contentLines: (opening + 1)..<(last + 1), isClosed: false, root: nil, problem: problem)
+            let problem = YAMLProblem(
+                message: "front matter is not closed: add a line `---` after line \(last + 1)",
+                offset: source.lineIndex.lineStarts[opening])
+            return FrontMatter(
+                lines: opening...last, contentLines: (opening + 1)..<(last + 1), isClosed: false, root: nil, problem: problem)
         }
         let contentLines = (opening + 1)..<closing
         let contentStart = source.lineIndex.lineStarts[opening + 1]
@@ -53,7 +55,8 @@ public struct FrontMatter: Sendable, Equatable {
         let content = source.lineContent(line)
         let bytes = source.bytes[content.start..<content.end]
         guard let first = bytes.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "-"), first != 0x20, first != 0x09,
-              let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > content.start else { return false }
+            let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > content.start
+        else { return false }
         let afterColon = colon + 1
         guard afterColon == content.end || bytes[afterColon] == 0x20 || bytes[afterColon] == 0x09 else { return false }
         return !bytes[content.start..<colon].contains(where: { $0 == 0x20 || $0 == 0x09 })

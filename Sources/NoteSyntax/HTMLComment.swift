@@ -30,9 +30,11 @@ public struct HTMLComment: Sendable, Equatable {
             let text = source.string(ByteRange(openAt + open.count, closeAt))
                 .trimmingCharacters(in: " \t\r\n")
             let range = ByteRange(openAt, closeAt + close.count)
-            result.append(HTMLComment(text: text, range: range,
-                                      line: source.lineIndex.line(containing: openAt),
-                                      endLine: source.lineIndex.line(containing: closeAt)))
+            result.append(
+                HTMLComment(
+                    text: text, range: range,
+                    line: source.lineIndex.line(containing: openAt),
+                    endLine: source.lineIndex.line(containing: closeAt)))
             offset = range.end
         }
         return result

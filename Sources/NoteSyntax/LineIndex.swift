@@ -37,19 +37,24 @@ public struct LineIndex: Sendable {
         self.lineStarts = starts
         self.contentEnds = ends
         self.bytes = bytes
-        var scalars: [Int] = [], units: [Int] = []
+        var scalars: [Int] = []
+        var units: [Int] = []
         if !ascii {
             let blocks = (count >> Self.blockShift) + 1
             scalars.reserveCapacity(blocks)
             units.reserveCapacity(blocks)
-            var scalarCount = 0, unitCount = 0
+            var scalarCount = 0
+            var unitCount = 0
             for index in 0..<count {
                 if index & ((1 << Self.blockShift) - 1) == 0 {
                     scalars.append(scalarCount)
                     units.append(unitCount)
                 }
                 let byte = bytes[index]
-                if byte & 0xC0 != 0x80 { scalarCount += 1; unitCount += 1 }
+                if byte & 0xC0 != 0x80 {
+                    scalarCount += 1
+                    unitCount += 1
+                }
                 if byte >= 0xF0 { unitCount += 1 }
             }
             if count & ((1 << Self.blockShift) - 1) == 0 {
@@ -140,7 +145,8 @@ public struct LineIndex: Sendable {
         var counted = 0
         // Skip whole blocks that end before the column, then count scalar by scalar.
         let base = unitsBefore(start, unit)
-        var low = (start >> Self.blockShift) + 1, high = end >> Self.blockShift
+        var low = (start >> Self.blockShift) + 1
+        var high = end >> Self.blockShift
         while low <= high {
             let middle = (low + high) / 2
             if unitsBefore(middle << Self.blockShift, unit) - base <= position.column {

@@ -29,7 +29,9 @@ public struct Note: Sendable {
         let frontMatter = FrontMatter.parse(source)
         self.frontMatter = frontMatter
         // The front matter is blanked out for cmark byte for byte, so offsets and lines stay exact.
-        let blanked = frontMatter.map { ByteRange(source.lineIndex.lineStarts[$0.lines.lowerBound], source.lineContent($0.lines.upperBound).end) }
+        let blanked = frontMatter.map {
+            ByteRange(source.lineIndex.lineStarts[$0.lines.lowerBound], source.lineContent($0.lines.upperBound).end)
+        }
         let blocks = CmarkBridge.parseBlocks(source.bytes, blanked: blanked, lineStarts: source.lineIndex.lineStarts)
         self.blocks = blocks
         var kinds = [LineKind](repeating: .markdown, count: source.lineIndex.lineCount)
@@ -41,16 +43,20 @@ public struct Note: Sendable {
             case .codeBlock: for line in block.lines { kinds[line] = .code }
             case .htmlBlock:
                 // `[^label]: <details>...`: the definition's marker shares the HTML's first line.
-                let opensDefinition = block.parent.map { blocks[$0].kind == .footnoteDefinition && blocks[$0].startLine == block.startLine } ?? false
-                for line in block.lines where kinds[line] == .markdown && !(opensDefinition && line == block.startLine) { kinds[line] = .html }
+                let opensDefinition =
+                    block.parent.map { blocks[$0].kind == .footnoteDefinition && blocks[$0].startLine == block.startLine } ?? false
+                for line in block.lines where kinds[line] == .markdown && !(opensDefinition && line == block.startLine) {
+                    kinds[line] = .html
+                }
             default: break
             }
         }
         self.lineKinds = kinds
         let contentStarts = BlockLines.contentStarts(blocks: blocks, source: source)
         let inFootnote = Note.blocksInsideFootnotes(blocks)
-        let reader = RecordReader(blocks: blocks, contentStarts: contentStarts, source: source, vocabulary: vocabulary,
-                                  excluded: inFootnote)
+        let reader = RecordReader(
+            blocks: blocks, contentStarts: contentStarts, source: source, vocabulary: vocabulary,
+            excluded: inFootnote)
         let frontMatterRecord = frontMatter.flatMap { FrontMatterRecord.record($0, source: source, vocabulary: vocabulary) }
         self.entries = (frontMatterRecord.map { [$0] } ?? []) + reader.records()
         self.footnotes = FootnoteScanner.scan(source: source, lineKinds: kinds, blocks: blocks)

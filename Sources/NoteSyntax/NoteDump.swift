@@ -4,7 +4,9 @@ extension Note {
     public func dump() -> String {
         var out: [String] = []
         if let frontMatter {
-            out.append("front-matter \(frontMatter.lines.lowerBound + 1)-\(frontMatter.lines.upperBound + 1)\(frontMatter.isClosed ? "" : " unclosed")")
+            out.append(
+                "front-matter \(frontMatter.lines.lowerBound + 1)-\(frontMatter.lines.upperBound + 1)\(frontMatter.isClosed ? "" : " unclosed")"
+            )
             if let problem = frontMatter.problem {
                 let position = lineIndex.position(of: problem.offset, in: .unicodeScalar)
                 out.append("  yaml-problem \(position.line + 1):\(position.column + 1) \(problem.message)")
@@ -20,7 +22,8 @@ extension Note {
             let heading = entry.headingUnderlineLine.map { " setext-underline \($0 + 1)" } ?? ""
             let shape = entry.shape == .paragraph ? "" : " \(entry.shape.rawValue)"
             let prose = entry.proseLine.map { " prose \($0 + 1)" } ?? ""
-            let furniture = entry.furnitureLines.isEmpty ? "" : " furniture " + entry.furnitureLines.map { String($0 + 1) }.joined(separator: ",")
+            let furniture =
+                entry.furnitureLines.isEmpty ? "" : " furniture " + entry.furnitureLines.map { String($0 + 1) }.joined(separator: ",")
             out.append("entry \(entry.lines.lowerBound + 1)-\(entry.lines.upperBound + 1)\(heading)\(shape)\(prose)\(furniture)")
             for field in entry.fields {
                 let role = field.role.map { " (\($0.rawValue))" } ?? ""
@@ -32,7 +35,9 @@ extension Note {
             out.append("footnote-ref \(place(reference.range.start)) [^\(reference.label)]")
         }
         for definition in footnotes.definitions {
-            out.append("footnote-def \(definition.lines.lowerBound + 1)-\(definition.lines.upperBound + 1) [^\(definition.label)] = \(source.string(definition.textRange).debugDescription)")
+            out.append(
+                "footnote-def \(definition.lines.lowerBound + 1)-\(definition.lines.upperBound + 1) [^\(definition.label)] = \(source.string(definition.textRange).debugDescription)"
+            )
         }
         for comment in comments {
             out.append("comment \(comment.line + 1) \(comment.text.debugDescription)")

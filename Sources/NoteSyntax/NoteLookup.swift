@@ -26,7 +26,8 @@ extension Note {
     }
 
     private func lastIndex<T>(in items: [T], startingAtOrBefore line: Int, start: (T) -> Int) -> Int? {
-        var low = 0, high = items.count
+        var low = 0
+        var high = items.count
         while low < high {
             let middle = (low + high) / 2
             if start(items[middle]) <= line { low = middle + 1 } else { high = middle }
@@ -40,7 +41,8 @@ extension Note {
     /// entry (completion reads an entry while one of its lines is half typed).
     public func field(onLine line: Int) -> Field? {
         guard line >= 0, line < lineIndex.lineCount, lineKinds[line] == .markdown else { return nil }
-        return FieldLine.parseKeyAndValue(line: line, contentStart: FieldLine.afterListMarker(line: line, source: source),
-                                          source: source, vocabulary: vocabulary)
+        return FieldLine.parseKeyAndValue(
+            line: line, contentStart: FieldLine.afterListMarker(line: line, source: source),
+            source: source, vocabulary: vocabulary)
     }
 }

@@ -10,8 +10,12 @@ public enum YAMLReader {
     /// YAML parser's marks.
     public static func read(_ text: String, baseLine: Int, in source: SourceText) -> (value: YAMLValue?, problem: YAMLProblem?) {
         if let alias = aliasUsedAsKey(in: text) {
-            return (nil, YAMLProblem(message: "an alias used as a mapping key (`*\(alias.name)`) is not supported",
-                                     offset: source.lineIndex.lineStarts[baseLine] + alias.offset))
+            return (
+                nil,
+                YAMLProblem(
+                    message: "an alias used as a mapping key (`*\(alias.name)`) is not supported",
+                    offset: source.lineIndex.lineStarts[baseLine] + alias.offset)
+            )
         }
         let node: Node?
         do {
@@ -39,7 +43,8 @@ public enum YAMLReader {
         let openers: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "?")]
         let enders: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":")]
         let inBlockScalar = blockScalarLines(bytes)
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "*") && (index == 0 || openers.contains(bytes[index - 1])) && !inBlockScalar(index) {
+        for index in bytes.indices
+        where bytes[index] == UInt8(ascii: "*") && (index == 0 || openers.contains(bytes[index - 1])) && !inBlockScalar(index) {
             var end = index + 1
             while end < bytes.count && !enders.contains(bytes[end]) { end += 1 }
             guard end > index + 1 else { continue }
@@ -78,10 +83,13 @@ public enum YAMLReader {
                 var end = lineEnd
                 while end > lineStart && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D) { end -= 1 }
                 var probe = end
-                while probe > lineStart && (bytes[probe - 1] == UInt8(ascii: "-") || bytes[probe - 1] == UInt8(ascii: "+")
-                                            || (bytes[probe - 1] >= 0x31 && bytes[probe - 1] <= 0x39)) { probe -= 1 }
+                while probe > lineStart
+                    && (bytes[probe - 1] == UInt8(ascii: "-") || bytes[probe - 1] == UInt8(ascii: "+")
+                        || (bytes[probe - 1] >= 0x31 && bytes[probe - 1] <= 0x39))
+                { probe -= 1 }
                 if probe > lineStart + 1, bytes[probe - 1] == UInt8(ascii: "|") || bytes[probe - 1] == UInt8(ascii: ">"),
-                   bytes[probe - 2] == 0x20 {
+                    bytes[probe - 2] == 0x20
+                {
                     scalarIndent = indent
                     scalarStart = lineEnd + 1
                 }
@@ -96,8 +104,8 @@ public enum YAMLReader {
         let start = source.lineIndex.lineStarts[baseLine]
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             // The parser's own mark is often where it stopped: the end of the text. Then the
             // context mark, where the broken construct began, says more.
@@ -245,10 +253,14 @@ public enum YAMLReader {
             } else if byte == UInt8(ascii: "#") && index > start && (source.bytes[index - 1] == 0x20 || source.bytes[index - 1] == 0x09) {
                 end = index
                 break
-            } else if index > start && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")) && flowContext(source, lineStart: content.start, before: start) {
+            } else if index > start && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}"))
+                && flowContext(source, lineStart: content.start, before: start)
+            {
                 end = index
                 break
-            } else if byte == UInt8(ascii: ":") && index > start && (index + 1 == content.end || source.bytes[index + 1] == 0x20 || source.bytes[index + 1] == 0x09) && quote == nil {
+            } else if byte == UInt8(ascii: ":") && index > start
+                && (index + 1 == content.end || source.bytes[index + 1] == 0x20 || source.bytes[index + 1] == 0x09) && quote == nil
+            {
                 end = index
                 break
             }

@@ -29,7 +29,8 @@ public indirect enum YAMLValue: Sendable, Equatable {
         switch self {
         case .scalar(let text, _): return text.debugDescription
         case .sequence(let items, _): return "[" + items.map(\.canonicalText).joined(separator: ",") + "]"
-        case .mapping(let pairs, _): return "{" + pairs.map { $0.key.canonicalText + ":" + $0.value.canonicalText }.joined(separator: ",") + "}"
+        case .mapping(let pairs, _):
+            return "{" + pairs.map { $0.key.canonicalText + ":" + $0.value.canonicalText }.joined(separator: ",") + "}"
         case .alias: return "*"
         }
     }

@@ -10,8 +10,9 @@ struct ArxivSetup {
     let cache: MetadataCache
 
     init(configuration: Configuration?, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        settings = ArxivClientSettings.resolve(apiURL: configuration?.arxivAPIURL, cacheDays: configuration?.arxivCacheDays,
-                                               version: Notelint.version, environment: environment)
+        settings = ArxivClientSettings.resolve(
+            apiURL: configuration?.arxivAPIURL, cacheDays: configuration?.arxivCacheDays,
+            version: Notelint.version, environment: environment)
         cache = MetadataCache(settings: settings)
     }
 

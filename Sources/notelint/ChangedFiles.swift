@@ -11,10 +11,15 @@ enum ChangedFiles {
     static func filter(_ files: [FileDiscovery.Found], since ref: String?) throws -> [FileDiscovery.Found] {
         let root = try git(["rev-parse", "--show-toplevel"]).trimmingCharacters(in: .whitespacesAndNewlines)
         var changed = Set<String>()
-        for line in try git(["diff", "--name-only", "-z", ref ?? "HEAD", "--"]).split(separator: "\0") + git(["ls-files", "-z", "--others", "--exclude-standard", "--full-name", ":/"]).split(separator: "\0") {
+        for line in try git(["diff", "--name-only", "-z", ref ?? "HEAD", "--"]).split(separator: "\0")
+            + git(["ls-files", "-z", "--others", "--exclude-standard", "--full-name", ":/"]).split(separator: "\0")
+        {
             changed.insert(URL(fileURLWithPath: root).appendingPathComponent(String(line)).standardizedFileURL.path)
         }
-        return files.filter { changed.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.resolvingSymlinksInPath().path) || changed.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.path) }
+        return files.filter {
+            changed.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.resolvingSymlinksInPath().path)
+                || changed.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.path)
+        }
     }
 
     private static func git(_ arguments: [String]) throws -> String {
@@ -27,7 +32,10 @@ enum ChangedFiles {
             throw Failure(description: String(describing: error))
         }
         guard output.succeeded else {
-            throw Failure(description: "git \(arguments.joined(separator: " ")): \(String(decoding: output.standardError, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw Failure(
+                description:
+                    "git \(arguments.joined(separator: " ")): \(String(decoding: output.standardError, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))"
+            )
         }
         return String(decoding: output.standardOutput, as: UTF8.self)
     }

@@ -83,8 +83,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Turn these rules off (comma-separated; may be repeated).", valueName: "rules"))
     var ignore: [String] = []
 
-    @Option(help: ArgumentHelp("Override a configuration key, as KEY=VALUE in YAML: rules.entry-blank=off, rules.date-format.style=iso.",
-                               valueName: "key=value"))
+    @Option(
+        help: ArgumentHelp(
+            "Override a configuration key, as KEY=VALUE in YAML: rules.entry-blank=off, rules.date-format.style=iso.",
+            valueName: "key=value"))
     var configOverride: [String] = []
 
     @Option(name: [.customShort("j"), .customLong("threads")], help: "Lint on this many threads (default: one per core).")
@@ -103,7 +105,9 @@ struct CheckCommand: ParsableCommand {
     var changedSince: String?
 
     private var commandLineSettings: CommandLineSettings {
-        let split = { (values: [String]) in values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty } }
+        let split = { (values: [String]) in
+            values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        }
         return CommandLineSettings(select: select.isEmpty ? nil : split(select), ignore: split(ignore), overrides: configOverride)
     }
 
@@ -154,13 +158,15 @@ struct CheckCommand: ParsableCommand {
         // Standard input is read before the prefetch, which needs its links too.
         let standardInput = stdinCount == 1 ? Array(FileHandle.standardInput.readDataToEndOfFile()) : nil
         if online {
-            failures += try ArxivPrefetch.run(jobs.filter { !$0.isStandardInput }.map(\.path),
-                                              standardInput: standardInput.map { (stdinFilename ?? "-", $0) }, configurations: configurations)
+            failures += try ArxivPrefetch.run(
+                jobs.filter { !$0.isStandardInput }.map(\.path),
+                standardInput: standardInput.map { (stdinFilename ?? "-", $0) }, configurations: configurations)
         }
         // Only plain lint runs use the cache: fixing must see the text as it is now.
         let cache = noCache || fix || diff ? nil : ResultCache(folder: cacheDir ?? ResultCache.defaultFolder())
-        let outcomes = try CheckJob.runAll(jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads,
-                                           cache: cache, standardInput: standardInput ?? [])
+        let outcomes = try CheckJob.runAll(
+            jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads,
+            cache: cache, standardInput: standardInput ?? [])
         cache?.save()
 
         var reports: [RenderedFile] = []

@@ -23,8 +23,10 @@ struct CheckJob {
 
     /// Runs every job, files in parallel (one parse per task), results in job order. An
     /// invalid configuration stops the run: it is reported once with exit status 2.
-    static func runAll(_ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporters: Reporters, threads: Int? = nil,
-                       cache: ResultCache? = nil, standardInput: [UInt8] = []) throws -> [Outcome] {
+    static func runAll(
+        _ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporters: Reporters, threads: Int? = nil,
+        cache: ResultCache? = nil, standardInput: [UInt8] = []
+    ) throws -> [Outcome] {
         var linters: [String: Linter] = [:]
         var jobLinters: [Linter] = []
         // What reports depend on besides the text, hashed once per linter (with the reporters).
@@ -49,19 +51,22 @@ struct CheckJob {
         let outcomes = Mutex([Outcome?](repeating: nil, count: jobs.count))
         // `entry-duplicate` with `scope: workspace` compares the files given with each other:
         // their entries are read first, and no file's result can come from the cache.
-        let workspace = jobLinters.contains(where: \.comparesAcrossNotes)
+        let workspace =
+            jobLinters.contains(where: \.comparesAcrossNotes)
             ? workspaceEntries(jobs, linters: jobLinters, standardInput: standardInput) : nil
         let cache = workspace == nil ? cache : nil
         // Each worker takes the next file until none is left.
         let next = Atomic(0)
         let workers = min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(jobs.count, 1))
-        let workerLinters = jobLinters, workerFingerprints = jobFingerprints
+        let workerLinters = jobLinters
+        let workerFingerprints = jobFingerprints
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < jobs.count else { return }
-                let outcome = jobs[index].run(linter: workerLinters[index], mode: mode, standardInput: standardInput, reporters: reporters,
-                                              cache: cache, fingerprint: workerFingerprints[index], workspace: workspace)
+                let outcome = jobs[index].run(
+                    linter: workerLinters[index], mode: mode, standardInput: standardInput, reporters: reporters,
+                    cache: cache, fingerprint: workerFingerprints[index], workspace: workspace)
                 outcomes.withLock { $0[index] = outcome }
             }
         }
@@ -87,8 +92,10 @@ struct CheckJob {
 
     /// `fingerprint` is the hash of what the linter and reporters depend on; the path as
     /// printed is added here, since the reports print it.
-    func run(linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters, cache: ResultCache? = nil,
-             fingerprint linterFingerprint: String = "", workspace: WorkspaceEntries? = nil) -> Outcome {
+    func run(
+        linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters, cache: ResultCache? = nil,
+        fingerprint linterFingerprint: String = "", workspace: WorkspaceEntries? = nil
+    ) -> Outcome {
         let workspace = workspace.map { (entries: $0, name: path) }
         var signature: String? = nil
         let fingerprint = linterFingerprint + StableHash.hex(Array(path.utf8))
@@ -117,29 +124,34 @@ struct CheckJob {
                 cacheEntry = (absolute, key)
             }
             let source = SourceText(bytes: file.bytes)
-            let report = FileReport(path: path, source: source, diagnostics: linter.lint(linter.parse(source), workspace: workspace).diagnostics)
+            let report = FileReport(
+                path: path, source: source, diagnostics: linter.lint(linter.parse(source), workspace: workspace).diagnostics)
             let rendered = RenderedFile(report, reporters: reporters)
             if let cache, let cacheEntry { cache.store(cacheEntry.absolute, key: cacheEntry.key, signature: signature, rendered: rendered) }
             return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
         case .fix(let allowed), .diff(let allowed):
             let outcome = FixApplier.fixAll(file.bytes, linter: linter, allowed: allowed)
             let source = SourceText(bytes: outcome.bytes)
-            let remaining = workspace == nil ? outcome.remaining.diagnostics : linter.lint(linter.parse(source), workspace: workspace).diagnostics
+            let remaining =
+                workspace == nil ? outcome.remaining.diagnostics : linter.lint(linter.parse(source), workspace: workspace).diagnostics
             let fileReport = FileReport(path: path, source: source, diagnostics: remaining)
             let report = RenderedFile(fileReport, reporters: reporters)
             if !outcome.converged {
                 printError("notelint: \(path): fixes did not settle after \(FixApplier.maximumPasses) passes; please report this as a bug")
             }
             if case .diff = mode {
-                let text = UnifiedDiff.render(old: String(decoding: file.bytes, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self),
-                                              oldName: "a/\(path)", newName: "b/\(path)")
+                let text = UnifiedDiff.render(
+                    old: String(decoding: file.bytes, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self),
+                    oldName: "a/\(path)", newName: "b/\(path)")
                 return .checked(report, fixed: outcome.appliedCount, diff: text, fixedStandardInput: nil)
             }
             if isStandardInput {
                 return .checked(report, fixed: outcome.appliedCount, diff: nil, fixedStandardInput: file.fileBytes(with: outcome.bytes))
             }
             if outcome.bytes != file.bytes {
-                do { try AtomicWriter.write(file.fileBytes(with: outcome.bytes), to: path, replacing: file.fileBytes(with: file.bytes)) } catch { return .failed("\(error)") }
+                do {
+                    try AtomicWriter.write(file.fileBytes(with: outcome.bytes), to: path, replacing: file.fileBytes(with: file.bytes))
+                } catch { return .failed("\(error)") }
             }
             return .checked(report, fixed: outcome.appliedCount, diff: nil, fixedStandardInput: nil)
         }

@@ -63,7 +63,10 @@ struct FillCommand: ParsableCommand {
                 linters[key] = linter
                 let file = try NoteFile.read(path: found.path)
                 let note = linter.parse(SourceText(bytes: file.bytes))
-                planned.append(Planned(path: found.path, file: file, note: note, facts: linter.entryFacts(note), style: linter.dateStyle, schema: linter.schema))
+                planned.append(
+                    Planned(
+                        path: found.path, file: file, note: note, facts: linter.entryFacts(note), style: linter.dateStyle,
+                        schema: linter.schema))
             } catch let error as ConfigurationError {
                 printError("notelint: \(error)")
                 throw ExitCode(2)
@@ -122,7 +125,8 @@ struct FillCommand: ParsableCommand {
                         continue
                     case nil:
                         counts.failed += 1
-                        failures.append("\(plan.path):\(line): arXiv \(identifier): no answer in the cache after fetching (is it writable?)")
+                        failures.append(
+                            "\(plan.path):\(line): arXiv \(identifier): no answer in the cache after fetching (is it writable?)")
                         continue
                     }
                 } else if let title = facts.searchableTitle, find {
@@ -134,7 +138,10 @@ struct FillCommand: ParsableCommand {
                     linking = true
                 }
                 guard let metadata else { continue }
-                let changes = ArxivFill.changes(facts, metadata, overwrite: overwrite, style: plan.style, schema: plan.schema, source: plan.note.source, linking: linking).map(\.edit)
+                let changes = ArxivFill.changes(
+                    facts, metadata, overwrite: overwrite, style: plan.style, schema: plan.schema, source: plan.note.source,
+                    linking: linking
+                ).map(\.edit)
                 if changes.isEmpty { counts.unchanged += 1 } else { counts.filled += 1 }
                 edits += changes
             }
@@ -142,18 +149,24 @@ struct FillCommand: ParsableCommand {
             changedFiles += 1
             let new = ArxivFill.apply(edits, to: plan.file.bytes)
             if diff || dryRun {
-                stdout.write(UnifiedDiff.render(old: String(decoding: plan.file.bytes, as: UTF8.self), new: String(decoding: new, as: UTF8.self),
-                                                oldName: "a/\(plan.path)", newName: "b/\(plan.path)"))
+                stdout.write(
+                    UnifiedDiff.render(
+                        old: String(decoding: plan.file.bytes, as: UTF8.self), new: String(decoding: new, as: UTF8.self),
+                        oldName: "a/\(plan.path)", newName: "b/\(plan.path)"))
             } else {
-                do { try AtomicWriter.write(plan.file.fileBytes(with: new), to: plan.path) } catch { failures.append("\(plan.path): \(error)") }
+                do { try AtomicWriter.write(plan.file.fileBytes(with: new), to: plan.path) } catch {
+                    failures.append("\(plan.path): \(error)")
+                }
             }
         }
         stdout.flush()
         for failure in failures { printError("notelint: \(failure)") }
         if !quiet {
             let verb = diff || dryRun ? "would fill" : "filled"
-            printError("\(verb) \(counts.filled) entr\(counts.filled == 1 ? "y" : "ies") in \(changedFiles) file\(changedFiles == 1 ? "" : "s"); "
-                       + "\(counts.unchanged) unchanged, \(counts.notFound) not found, \(counts.failed) failed; \(client.requestCount) request\(client.requestCount == 1 ? "" : "s") to arXiv")
+            printError(
+                "\(verb) \(counts.filled) entr\(counts.filled == 1 ? "y" : "ies") in \(changedFiles) file\(changedFiles == 1 ? "" : "s"); "
+                    + "\(counts.unchanged) unchanged, \(counts.notFound) not found, \(counts.failed) failed; \(client.requestCount) request\(client.requestCount == 1 ? "" : "s") to arXiv"
+            )
         }
         if !failures.isEmpty { throw ExitCode(2) }
         if (diff || dryRun) && changedFiles > 0 { throw ExitCode(1) }

@@ -21,7 +21,8 @@ struct GenerateDocsCommand: ParsableCommand {
         try AtomicWriter.write(Array(RulePage.index(RuleRegistry.descriptions).utf8), to: "\(folder)/README.md")
         let schemaFolder = ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("schema")
         try FileManager.default.createDirectory(atPath: schemaFolder, withIntermediateDirectories: true)
-        try AtomicWriter.write(Array(ConfigurationFiles.schema().utf8), to: (schemaFolder as NSString).appendingPathComponent("notelint.schema.json"))
+        try AtomicWriter.write(
+            Array(ConfigurationFiles.schema().utf8), to: (schemaFolder as NSString).appendingPathComponent("notelint.schema.json"))
     }
 }
 

@@ -13,7 +13,10 @@ struct Notelint: ParsableCommand {
             Shell completions: notelint --generate-completion-script bash|zsh|fish
             """,
         version: version,
-        subcommands: [CheckCommand.self, LspCommand.self, InitCommand.self, FillCommand.self, CacheCommand.self, RulesCommand.self, ExplainCommand.self, GenerateDocsCommand.self, DebugSyntaxCommand.self],
+        subcommands: [
+            CheckCommand.self, LspCommand.self, InitCommand.self, FillCommand.self, CacheCommand.self, RulesCommand.self,
+            ExplainCommand.self, GenerateDocsCommand.self, DebugSyntaxCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -39,7 +39,10 @@ final class Output {
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written <= 0 { if errno == EINTR { continue }; break }
+            if written <= 0 {
+                if errno == EINTR { continue }
+                break
+            }
             offset += written
         }
         buffer.removeAll(keepingCapacity: true)

@@ -65,7 +65,8 @@ final class ResultCache: Sendable {
     /// The report when the record's content and fingerprint hashes are `key`.
     func lookup(_ path: String, key: String, signature: String?) -> RenderedFile? {
         guard let entry = previous[path], entry.key.hasPrefix(key + "-") || entry.key == key,
-              let rendered = RenderedFile(encoded: entry.payload) else { return nil }
+            let rendered = RenderedFile(encoded: entry.payload)
+        else { return nil }
         let record = (key: signature.map { key + "-" + $0 } ?? key, payload: Array(entry.payload))
         current.withLock { current in
             current.hits += 1
@@ -144,7 +145,8 @@ final class ResultCache: Sendable {
             let key = String(decoding: bytes[offset..<tab], as: UTF8.self)
             offset = tab + 1
             guard let path = ResultCache.readField(bytes, &offset), let payload = ResultCache.readField(bytes, &offset),
-                  offset < bytes.count, bytes[offset] == 0x0A else { return previous }
+                offset < bytes.count, bytes[offset] == 0x0A
+            else { return previous }
             offset += 1
             previous[String(decoding: path, as: UTF8.self)] = (key, payload)
         }

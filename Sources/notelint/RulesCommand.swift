@@ -12,8 +12,9 @@ struct RulesCommand: ParsableCommand {
         let idWidth = max(rules.map(\.id.count).max() ?? 0, 4)
         print(pad("RULE", idWidth) + "  " + pad("DEFAULT", 7) + "  " + pad("FIX", 10) + "  SUMMARY")
         for rule in rules {
-            print(pad(rule.id, idWidth) + "  " + pad(rule.defaultSeverity.rawValue, 7) + "  "
-                  + pad(rule.fix?.rawValue ?? "-", 10) + "  " + rule.summary)
+            print(
+                pad(rule.id, idWidth) + "  " + pad(rule.defaultSeverity.rawValue, 7) + "  "
+                    + pad(rule.fix?.rawValue ?? "-", 10) + "  " + rule.summary)
         }
     }
 

@@ -3,7 +3,8 @@ import NoteLint
 /// A unified diff of two texts, line by line, with three lines of context (as `diff -u`).
 enum UnifiedDiff {
     static func render(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
-        let a = LineDiff.lines(Array(old.utf8)), b = LineDiff.lines(Array(new.utf8))
+        let a = LineDiff.lines(Array(old.utf8))
+        let b = LineDiff.lines(Array(new.utf8))
         let operations = operations(a, b)
         let changes = operations.indices.filter { operations[$0].kind != .same }
         guard !changes.isEmpty else { return "" }
@@ -54,10 +55,13 @@ enum UnifiedDiff {
     /// Every line of both texts in order: unchanged, deleted, or inserted (deletions first).
     private static func operations(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>]) -> [Operation] {
         var operations: [Operation] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         for hunk in LineDiff.hunks(a, b) + [LineDiff.Hunk(old: a.count..<a.count, new: b.count..<b.count)] {
             while i < hunk.old.lowerBound {
-                operations.append(Operation(kind: .same, oldIndex: i, newIndex: j)); i += 1; j += 1
+                operations.append(Operation(kind: .same, oldIndex: i, newIndex: j))
+                i += 1
+                j += 1
             }
             for old in hunk.old { operations.append(Operation(kind: .delete, oldIndex: old, newIndex: j)) }
             for new in hunk.new { operations.append(Operation(kind: .insert, oldIndex: hunk.old.upperBound, newIndex: new)) }

@@ -1,4 +1,3 @@
-@testable import ArxivClient
 import ArxivKit
 import FakeArxivServer
 import Foundation
@@ -6,9 +5,13 @@ import NoteInvariants
 import TestSupport
 import Testing
 
+@testable import ArxivClient
+
 func fixtureFeed(_ ids: [String]) -> [UInt8] {
     let folder = PackagePaths.url("fixtures/arxiv")
-    let entries = ids.map { try! String(contentsOf: folder.appendingPathComponent($0.replacingOccurrences(of: "/", with: "_") + ".xml"), encoding: .utf8) }
+    let entries = ids.map {
+        try! String(contentsOf: folder.appendingPathComponent($0.replacingOccurrences(of: "/", with: "_") + ".xml"), encoding: .utf8)
+    }
     let text = """
         <?xml version="1.0" encoding="UTF-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
@@ -73,7 +76,8 @@ func fixtureFeed(_ ids: [String]) -> [UInt8] {
         // A fixed seed, so that every run feeds the parser the same inputs.
         var random = SeededGenerator(seed: 0x5EED_A7C0)
         let base = fixtureFeed(["2107.01969", "1604.01356"])
-        var accepted = 0, refused = 0
+        var accepted = 0
+        var refused = 0
         for round in 0..<600 {
             var input: [UInt8]
             if round % 3 == 0 {
@@ -85,7 +89,8 @@ func fixtureFeed(_ ids: [String]) -> [UInt8] {
                     switch Int.random(in: 0..<3, using: &random) {
                     case 0: input[at] = UInt8.random(in: 0...255, using: &random)
                     case 1: input.remove(at: at)
-                    default: input.insert(contentsOf: Array("<x>&amp;<![CDATA[".utf8).prefix(Int.random(in: 1...17, using: &random)), at: at)
+                    default:
+                        input.insert(contentsOf: Array("<x>&amp;<![CDATA[".utf8).prefix(Int.random(in: 1...17, using: &random)), at: at)
                     }
                 }
             }
@@ -136,7 +141,12 @@ func fixtureFeed(_ ids: [String]) -> [UInt8] {
         } catch let error as ArxivError {
             #expect(!error.description.isEmpty)
         }
-        let wide = "<feed>" + String(repeating: "<entry><id>http://arxiv.org/abs/2104.09864v1</id><published>2021-04-20T00:00:00Z</published><category term=\"cs.CL\"/></entry>", count: 20_000) + "</feed>"
+        let wide =
+            "<feed>"
+            + String(
+                repeating:
+                    "<entry><id>http://arxiv.org/abs/2104.09864v1</id><published>2021-04-20T00:00:00Z</published><category term=\"cs.CL\"/></entry>",
+                count: 20_000) + "</feed>"
         let feed = try AtomFeed.parse(Array(wide.utf8))
         #expect(feed.entries.count == 20_000)
     }
@@ -154,7 +164,9 @@ func fixtureFeed(_ ids: [String]) -> [UInt8] {
         #expect(AtomFeed.utcDay("2020-12-31T22:00:00-05:00") == .init(year: 2021, month: 1, day: 1))
         #expect(AtomFeed.utcDay("2024-03-01T01:00:00+02:00") == .init(year: 2024, month: 2, day: 29))
         #expect(AtomFeed.utcDay("2021-04-20T09:54:06.123Z") == .init(year: 2021, month: 4, day: 20))
-        for bad in ["2021-02-30T00:00:00Z", "2021-04-20T09:54:06", "2021-04-20T09:54:06Zjunk", "2021-13-01T00:00:00Z", "", "2021-04-20T25:00:00Z"] {
+        for bad in [
+            "2021-02-30T00:00:00Z", "2021-04-20T09:54:06", "2021-04-20T09:54:06Zjunk", "2021-13-01T00:00:00Z", "", "2021-04-20T25:00:00Z",
+        ] {
             #expect(AtomFeed.utcDay(bad) == nil, "\(bad)")
         }
     }

@@ -1,9 +1,10 @@
-@testable import ArxivClient
 import ArxivKit
 import FakeArxivServer
 import Foundation
 import TestSupport
 import Testing
+
+@testable import ArxivClient
 
 @Suite struct MetadataCacheTests {
     static let roformer = try! AtomFeed.parse(fixtureFeed(["2104.09864"])).entries[0]

@@ -1,9 +1,10 @@
-@testable import ArxivClient
 import ArxivKit
 import FakeArxivServer
 import Foundation
 import TestSupport
 import Testing
+
+@testable import ArxivClient
 
 @Suite struct ClientTests {
     let fake = FakeArxiv.shared
@@ -19,7 +20,10 @@ import Testing
         #expect(results[id("2104.09864")]?.title == "RoFormer: Enhanced Transformer with Rotary Position Embedding")
         #expect(results[id("2106.04570v1")]?.title == "Meta Learning for Knowledge Distillation")
         #expect(results[id("hep-th/9711200")]?.title == "The Large N Limit of Superconformal Field Theories and Supergravity")
-        guard case .success(.found(let roadmap))? = results[id("1604.01356")] else { Issue.record("1604.01356 not found"); return }
+        guard case .success(.found(let roadmap))? = results[id("1604.01356")] else {
+            Issue.record("1604.01356 not found")
+            return
+        }
         #expect(roadmap.submitted == ArxivMetadata.Day(year: 2016, month: 4, day: 5))
         #expect(roadmap.categories == ["astro-ph.EP", "astro-ph.IM", "physics.pop-ph"])
         #expect(roadmap.version == 4)
@@ -27,7 +31,7 @@ import Testing
         let seen = try fake.requests(to: url)
         #expect(seen.count == 1)
         #expect(seen.first?.query == "id_list=2104.09864,2106.04570v1,hep-th/9711200,1604.01356&max_results=4")
-        #expect(seen.first?.user_agent == "notelint/test")
+        #expect(seen.first?.userAgent == "notelint/test")
     }
 
     @Test func batchesByTheBatchSizeWithMaxResults() throws {
@@ -50,8 +54,10 @@ import Testing
     /// Why the client always sends `max_results`: like arXiv, the fake answers 10 entries when
     /// it is absent, however many identifiers were asked for.
     @Test func withoutMaxResultsTheFakeAnswersTenEntries() throws {
-        let twelve = ["2104.09864", "2106.04570", "1502.03808", "2102.09238", "2107.03436", "1604.01356", "2107.01969",
-                      "hep-th/9711200", "1604.01356v1", "1604.01356v2", "1604.01356v3", "2106.04570v1"]
+        let twelve = [
+            "2104.09864", "2106.04570", "1502.03808", "2102.09238", "2107.03436", "1604.01356", "2107.01969",
+            "hep-th/9711200", "1604.01356v1", "1604.01356v2", "1604.01356v3", "2106.04570v1",
+        ]
         let get = HTTPGet(userAgent: "notelint/test", deadline: 5, maximumBodySize: AtomFeed.maximumSize)
         func entries(_ query: String) throws -> [String] {
             let response = try get.fetch(try #require(URL(string: fake.url() + "?" + query)))
@@ -112,7 +118,6 @@ import Testing
         #expect(try fake.requests(to: url).count == 3)
     }
 
-
     @Test func aTricklingAnswerMeetsTheDeadline() throws {
         let started = Date()
         let results = testClient(fake.url("trickle"), folder: cache, deadline: 1).fetch([id("2104.09864")], today: today)
@@ -124,7 +129,8 @@ import Testing
     @Test func malformedXMLIsAClearError() {
         let results = testClient(fake.url("malformed"), folder: cache).fetch([id("2104.09864")], today: today)
         guard case .malformed? = results[id("2104.09864")]?.error else {
-            Issue.record("expected a malformed-feed error, got \(String(describing: results[id("2104.09864")]))"); return
+            Issue.record("expected a malformed-feed error, got \(String(describing: results[id("2104.09864")]))")
+            return
         }
     }
 
@@ -141,7 +147,8 @@ import Testing
     @Test func anUnreachableServerIsATransportError() {
         let results = testClient("http://127.0.0.1:1/api/query", folder: cache).fetch([id("2104.09864")], today: today)
         guard case .transport? = results[id("2104.09864")]?.error else {
-            Issue.record("expected a transport error, got \(String(describing: results[id("2104.09864")]))"); return
+            Issue.record("expected a transport error, got \(String(describing: results[id("2104.09864")]))")
+            return
         }
     }
 
@@ -158,7 +165,8 @@ import Testing
         var settings = ArxivClientSettings(cacheFolder: cache.path)
         settings.apiURL = url
         settings.interval = 0.5
-        let first = ArxivClient(settings: settings), second = ArxivClient(settings: settings)
+        let first = ArxivClient(settings: settings)
+        let second = ArxivClient(settings: settings)
         DispatchQueue.concurrentPerform(iterations: 4) { index in
             _ = (index % 2 == 0 ? first : second).fetch([id("2104.09864")], today: today)
         }

@@ -1,8 +1,9 @@
-@testable import ArxivClient
 import ArxivKit
 import FakeArxivServer
 import Foundation
 import TestSupport
+
+@testable import ArxivClient
 
 /// A client of the fake server, with short intervals so tests run quickly, that keeps its
 /// cache (and the lock that spaces requests) in `folder`.

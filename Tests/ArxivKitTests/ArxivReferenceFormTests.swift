@@ -3,23 +3,24 @@ import Testing
 
 /// Whether a link, rewritten to `https://arxiv.org/abs/ID`, keeps its target: the form says.
 @Suite struct ArxivReferenceFormTests {
-    @Test(arguments: [
-        ("https://arxiv.org/abs/2104.09864", ArxivReference.Form.canonical),
-        ("http://arxiv.org/abs/2104.09864v2", .abstractPageRespelled),
-        ("HTTPS://ArXiv.org/abs/2104.09864", .abstractPageRespelled),
-        ("https://www.arxiv.org/abs/2104.09864", .abstractPageVariant),
-        ("https://export.arxiv.org/abs/2104.09864", .abstractPageVariant),
-        ("https://arxiv.org/ABS/2104.09864", .abstractPageVariant),
-        ("https://arxiv.org/abs/2104.09864/", .abstractPageVariant),
-        ("https://arxiv.org/abs/2104.09864?context=cs", .abstractPageVariant),
-        ("https://arxiv.org/abs/2104.09864#S3", .abstractPageVariant),
-        ("https://arxiv.org/abs/2104.09864v02", .abstractPageVariant),
-        ("https://arxiv.org/abs/2104.09864.pdf", .abstractPageWithPDFSuffix),
-        ("https://arxiv.org/pdf/2104.09864", .pdf),
-        ("https://arxiv.org/pdf/2104.09864v2.pdf", .pdf),
-        ("arXiv:2104.09864", .prefixedIdentifier),
-        ("https://doi.org/10.48550/arXiv.2104.09864", .doi),
-    ] as [(String, ArxivReference.Form)])
+    @Test(
+        arguments: [
+            ("https://arxiv.org/abs/2104.09864", ArxivReference.Form.canonical),
+            ("http://arxiv.org/abs/2104.09864v2", .abstractPageRespelled),
+            ("HTTPS://ArXiv.org/abs/2104.09864", .abstractPageRespelled),
+            ("https://www.arxiv.org/abs/2104.09864", .abstractPageVariant),
+            ("https://export.arxiv.org/abs/2104.09864", .abstractPageVariant),
+            ("https://arxiv.org/ABS/2104.09864", .abstractPageVariant),
+            ("https://arxiv.org/abs/2104.09864/", .abstractPageVariant),
+            ("https://arxiv.org/abs/2104.09864?context=cs", .abstractPageVariant),
+            ("https://arxiv.org/abs/2104.09864#S3", .abstractPageVariant),
+            ("https://arxiv.org/abs/2104.09864v02", .abstractPageVariant),
+            ("https://arxiv.org/abs/2104.09864.pdf", .abstractPageWithPDFSuffix),
+            ("https://arxiv.org/pdf/2104.09864", .pdf),
+            ("https://arxiv.org/pdf/2104.09864v2.pdf", .pdf),
+            ("arXiv:2104.09864", .prefixedIdentifier),
+            ("https://doi.org/10.48550/arXiv.2104.09864", .doi),
+        ] as [(String, ArxivReference.Form)])
     func formOfALink(_ link: String, _ form: ArxivReference.Form) throws {
         #expect(try #require(ArxivReference.parse(link)).form == form)
     }

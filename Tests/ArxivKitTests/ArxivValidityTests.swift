@@ -91,17 +91,18 @@ import Testing
 
     // MARK: Parsing identifiers
 
-    @Test(arguments: [
-        ("2104.09864", "2104.09864", nil),
-        ("2104.09864v2", "2104.09864", 2),
-        ("0704.0001v10", "0704.0001", 10),
-        ("hep-th/9901001v2", "hep-th/9901001", 2),
-        ("solv-int/9901001", "solv-int/9901001", nil),
-        ("solv-int/9901001v3", "solv-int/9901001", 3),
-        ("math.GT/0309136", "math.GT/0309136", nil),
-        // Shape only: month 13 has the shape of an identifier.
-        ("2113.09864", "2113.09864", nil),
-    ] as [(String, String, Int?)])
+    @Test(
+        arguments: [
+            ("2104.09864", "2104.09864", nil),
+            ("2104.09864v2", "2104.09864", 2),
+            ("0704.0001v10", "0704.0001", 10),
+            ("hep-th/9901001v2", "hep-th/9901001", 2),
+            ("solv-int/9901001", "solv-int/9901001", nil),
+            ("solv-int/9901001v3", "solv-int/9901001", 3),
+            ("math.GT/0309136", "math.GT/0309136", nil),
+            // Shape only: month 13 has the shape of an identifier.
+            ("2113.09864", "2113.09864", nil),
+        ] as [(String, String, Int?)])
     func parse(_ text: String, _ id: String, _ version: Int?) {
         let identifier = ArxivIdentifier.parse(text)
         #expect(identifier == ArxivIdentifier(id: id, version: version))
@@ -122,8 +123,9 @@ import Testing
     }
 
     @Test func monthNames() {
-        #expect((1...12).map(ArxivIdentifier.monthName)
-            == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
+        #expect(
+            (1...12).map(ArxivIdentifier.monthName)
+                == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
     }
 
     // MARK: Link forms
@@ -202,8 +204,9 @@ import Testing
         let reference = try #require(ArxivReference.parse("https://arxiv.org/abs/2113.09864"))
         #expect(reference.isCanonical)
         #expect(reference.identifier == ArxivIdentifier(id: "2113.09864", version: nil))
-        #expect(ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: 2021, currentMonth: 4)
-            == "`2113.09864` names month 13, which does not exist")
+        #expect(
+            ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: 2021, currentMonth: 4)
+                == "`2113.09864` names month 13, which does not exist")
     }
 
     @Test(arguments: [

@@ -1,7 +1,8 @@
-@testable import ArxivKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import ArxivKit
 
 /// `ArxivTaxonomy` against `data/arxiv-taxonomy.json`, the file `TaxonomyData.swift` is
 /// generated from: when this fails, run `python3 scripts/generate-taxonomy.py`.
@@ -16,9 +17,10 @@ import Testing
         let url = PackagePaths.url("data/arxiv-taxonomy.json")
         let bytes = try #require(FileManager.default.contents(atPath: url.path), "cannot read \(url.path)")
         let object = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
-        return Taxonomy(categories: try #require(object["categories"] as? [[String: Any]]),
-                    aliases: try #require(object["aliases"] as? [String: String]),
-                    subsumedArchives: try #require(object["subsumed_archives"] as? [String: String]))
+        return Taxonomy(
+            categories: try #require(object["categories"] as? [[String: Any]]),
+            aliases: try #require(object["aliases"] as? [String: String]),
+            subsumedArchives: try #require(object["subsumed_archives"] as? [String: String]))
     }
 
     @Test func everyCategoryInTheDataIsInTheTaxonomy() throws {

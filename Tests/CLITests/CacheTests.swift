@@ -13,7 +13,10 @@ import Testing
         var paths: [String] = []
         func field() -> [UInt8] {
             var length = 0
-            while bytes[offset] != UInt8(ascii: ":") { length = length * 10 + Int(bytes[offset] - 0x30); offset += 1 }
+            while bytes[offset] != UInt8(ascii: ":") {
+                length = length * 10 + Int(bytes[offset] - 0x30)
+                offset += 1
+            }
             offset += 1
             defer { offset += length }
             return Array(bytes[offset..<(offset + length)])

@@ -7,7 +7,9 @@ import Testing
 @Suite struct EntrySchemaTests {
     @Test func rulesFollowTheKindsOfConfiguredFields() throws {
         let folder = try TemporaryFolder()
-        try folder.write(".notelint.yml", """
+        try folder.write(
+            ".notelint.yml",
+            """
             version: 1
             entries:
               fields:
@@ -16,7 +18,9 @@ import Testing
                 Published: {kind: date, required: true}
                 Tags: list
             """)
-        try folder.write("books.md", """
+        try folder.write(
+            "books.md",
+            """
             Book: Exploratory Data Analysis
             URL: www.example.org/eda
             Published: 31 Feb 1977
@@ -30,13 +34,14 @@ import Testing
             but a paragraph of prose that begins like a field
             """)
         let run = try Notelint.run(["check", "--quiet", "books.md"], in: folder.url)
-        #expect(run.stdout == """
-            books.md:2:6: error: `www.example.org/eda` is not an absolute URL (it needs https://) [link-invalid]
-            books.md:3:12: error: `31 Feb 1977` is not a real date: Feb 1977 has 28 days [date-invalid]
-            books.md:6:1: error: `Book` is empty [entry-empty-field]
-            books.md:8:1: info: unknown field `Printer` [entry-unknown-field]
+        #expect(
+            run.stdout == """
+                books.md:2:6: error: `www.example.org/eda` is not an absolute URL (it needs https://) [link-invalid]
+                books.md:3:12: error: `31 Feb 1977` is not a real date: Feb 1977 has 28 days [date-invalid]
+                books.md:6:1: error: `Book` is empty [entry-empty-field]
+                books.md:8:1: info: unknown field `Printer` [entry-unknown-field]
 
-            """)
+                """)
     }
 
     @Test func badSchemasAreConfigurationErrors() throws {

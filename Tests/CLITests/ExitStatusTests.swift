@@ -18,7 +18,8 @@ import Testing
 
     @Test func quietPrintsFindingsOnly() throws {
         let run = try Notelint.run(["check", "--quiet", "fixtures/front-matter-missing-key.md"])
-        #expect(run.stdout == "fixtures/front-matter-missing-key.md:1:1: warning: front matter has no `title` key [front-matter-missing-key]\n")
+        #expect(
+            run.stdout == "fixtures/front-matter-missing-key.md:1:1: warning: front matter has no `title` key [front-matter-missing-key]\n")
     }
 
     @Test func missingPathExitsTwoAndNamesIt() throws {

@@ -42,7 +42,9 @@ import Testing
         let text = "Title: A\nLink: https://example.org\nDate: 2020\n---\n\nTitle:\nLink:\n"
         try folder.write("note.md", text)
         let run = try Notelint.run(["check", "--fix", "--color", "never", "note.md"], in: folder.url)
-        #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == "Title: A\nLink: https://example.org\nDate: 2020\n\n---\n\nTitle:\nLink:\n")
+        #expect(
+            String(decoding: folder.read("note.md"), as: UTF8.self)
+                == "Title: A\nLink: https://example.org\nDate: 2020\n\n---\n\nTitle:\nLink:\n")
         #expect(run.stdout.contains("entry-blank"), "the unsafe finding remains and is reported")
         #expect(run.stdout.contains("fixed 1 finding"))
     }
@@ -53,17 +55,18 @@ import Testing
         try folder.write("note.md", text)
         let run = try Notelint.run(["check", "--diff", "note.md"], in: folder.url)
         #expect(run.status == 1)
-        #expect(run.stdout == """
-            --- a/note.md
-            +++ b/note.md
-            @@ -1,4 +1,5 @@
-             Title: A
-             Link: https://example.org
-             Date: 2020
-            +
-             ---
+        #expect(
+            run.stdout == """
+                --- a/note.md
+                +++ b/note.md
+                @@ -1,4 +1,5 @@
+                 Title: A
+                 Link: https://example.org
+                 Date: 2020
+                +
+                 ---
 
-            """)
+                """)
         #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == text)
         try folder.write("clean.md", "Title: A\nLink: https://example.org\nDate: 2020\n")
         let clean = try Notelint.run(["check", "--diff", "clean.md"], in: folder.url)
@@ -74,7 +77,8 @@ import Testing
     @Test func fixWritesThroughSymbolicLinks() throws {
         let folder = try TemporaryFolder()
         try folder.write("real.md", "Title: A\nLink: https://example.org\nDate: 2020\n---\n")
-        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("link.md").path, withDestinationPath: "real.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("link.md").path, withDestinationPath: "real.md")
         _ = try Notelint.run(["check", "--fix", "link.md"], in: folder.url)
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("link.md").path)
         #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)

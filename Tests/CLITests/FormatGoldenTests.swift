@@ -29,7 +29,9 @@ import Testing
     @Test func outputFileGetsTheFormatAndTheTerminalTheText() throws {
         let folder = try TemporaryFolder()
         let report = folder.url.appendingPathComponent("report.json").path
-        let run = try Notelint.run(["check", "fixtures/footnotes.md", "--format", "json", "--output-file", report, "--color", "never", "--no-show-source"])
+        let run = try Notelint.run([
+            "check", "fixtures/footnotes.md", "--format", "json", "--output-file", report, "--color", "never", "--no-show-source",
+        ])
         #expect(run.status == 1)
         #expect(run.stdout.hasPrefix("fixtures/footnotes.md:6:68: error: footnote `[^missing]` is not defined [footnote-undefined]\n"))
         #expect(run.stdout.hasSuffix("2 errors, 2 warnings, 0 infos in 1 file\n"))
@@ -44,6 +46,9 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("a,b:c.md", "Text.[^x%y]\n")
         let run = try Notelint.run(["check", "--format", "github", "a,b:c.md"], in: folder.url)
-        #expect(run.stdout == "::error file=a%2Cb%3Ac.md,line=1,col=6,endLine=1,endColumn=12,title=footnote-undefined::footnote `[^x%25y]` is not defined\n")
+        #expect(
+            run.stdout
+                == "::error file=a%2Cb%3Ac.md,line=1,col=6,endLine=1,endColumn=12,title=footnote-undefined::footnote `[^x%25y]` is not defined\n"
+        )
     }
 }

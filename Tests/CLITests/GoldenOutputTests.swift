@@ -12,7 +12,9 @@ import Testing
     }
 
     @Test func textOutputWithSourceLines() throws {
-        let run = try Notelint.run(["check", "fixtures/entries.md", "fixtures/example-note.md", "fixtures/encoding.md", "--show-source", "--color", "never"])
+        let run = try Notelint.run([
+            "check", "fixtures/entries.md", "fixtures/example-note.md", "fixtures/encoding.md", "--show-source", "--color", "never",
+        ])
         #expect(run.status == 1)
         #expect(try Golden.matches(run.stdout, file: "fixtures/expected/check-source.txt"), "\(run.stdout)")
     }
@@ -46,14 +48,18 @@ import Testing
             let range = finding["range"] as! [String: [String: Int]]
             return "\(range["start"]!["line"]!) \(finding["rule"]!)"
         }
-        #expect(summary == [
-            "3 field-whitespace", "3 front-matter-placeholder", "5 front-matter-placeholder",
-            "13 date-format", "14 field-whitespace", "77 field-whitespace", "84 field-whitespace", "91 field-whitespace",
-            "104 date-arxiv-mismatch", "123 entry-blank", "130 entry-blank",
-        ])
+        #expect(
+            summary == [
+                "3 field-whitespace", "3 front-matter-placeholder", "5 front-matter-placeholder",
+                "13 date-format", "14 field-whitespace", "77 field-whitespace", "84 field-whitespace", "91 field-whitespace",
+                "104 date-arxiv-mismatch", "123 entry-blank", "130 entry-blank",
+            ])
         let severities = findings.map { "\($0["severity"]!)" }
         let atLeastWarning = zip(summary, severities).filter { $0.1 != "info" }.map(\.0)
-        #expect(atLeastWarning == ["3 front-matter-placeholder", "5 front-matter-placeholder", "104 date-arxiv-mismatch",
-                                   "123 entry-blank", "130 entry-blank"])
+        #expect(
+            atLeastWarning == [
+                "3 front-matter-placeholder", "5 front-matter-placeholder", "104 date-arxiv-mismatch",
+                "123 entry-blank", "130 entry-blank",
+            ])
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import TestSupport
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Files that are not notes, and notes that hold what a terminal or a report format cannot
 /// take as it is: every output format stays small, readable and well-formed.
@@ -11,12 +12,13 @@ import Testing
     /// Bytes that are no text, NULs among them, the same on every run.
     private static let binary: Data = {
         var state: UInt32 = 2_463_534_242
-        return Data((0..<200_000).map { _ in
-            state ^= state << 13
-            state ^= state >> 17
-            state ^= state << 5
-            return UInt8(truncatingIfNeeded: state)
-        })
+        return Data(
+            (0..<200_000).map { _ in
+                state ^= state << 13
+                state ^= state >> 17
+                state ^= state << 5
+                return UInt8(truncatingIfNeeded: state)
+            })
     }()
 
     private static func findings(in run: Run, format: String) throws -> Int {

@@ -29,11 +29,12 @@ import Testing
         try folder.write(".gitignore", "ignored.md\n")
         try folder.git("init", "-q")
         let run = try Notelint.run(["check", "--quiet"], in: folder.url)
-        #expect(run.stdout == """
-            kept.md:1:1: warning: entry has no values: a leftover template [entry-blank]
-            sub/also.markdown:1:1: warning: entry has no values: a leftover template [entry-blank]
+        #expect(
+            run.stdout == """
+                kept.md:1:1: warning: entry has no values: a leftover template [entry-blank]
+                sub/also.markdown:1:1: warning: entry has no values: a leftover template [entry-blank]
 
-            """)
+                """)
         // A file named explicitly is checked even when git ignores it.
         #expect(try Notelint.run(["check", "--quiet", "ignored.md"], in: folder.url).status == 1)
     }
@@ -44,7 +45,10 @@ import Testing
         try folder.write("deep/er/b.md", "Title:\nLink:\n")
         try folder.write(".obsidian/c.md", "Title:\nLink:\n")
         let run = try Notelint.run(["check", "--quiet", "."], in: folder.url)
-        #expect(run.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }.map { String($0.prefix(while: { $0 != ":" })) } == ["a.md", "deep/er/b.md"])
+        #expect(
+            run.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }.map { String($0.prefix(while: { $0 != ":" })) } == [
+                "a.md", "deep/er/b.md",
+            ])
     }
 
     @Test func colourFollowsTheFlagAndNoColor() throws {

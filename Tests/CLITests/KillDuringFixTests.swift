@@ -12,7 +12,8 @@ import Testing
     /// link in another form) and a finding no fix removes (an unknown subject), so every note
     /// is reported after fixing; CRLF and BOM on some, so those are checked too.
     static func note(_ index: Int) -> Data {
-        var text = "Title: Paper  number \(index)\nLink: http://arxiv.org/pdf/2104.09864\nDate: 2021-04-\(10 + index % 18)\nSubjects: Invented (zz.QQ)\n"
+        var text =
+            "Title: Paper  number \(index)\nLink: http://arxiv.org/pdf/2104.09864\nDate: 2021-04-\(10 + index % 18)\nSubjects: Invented (zz.QQ)\n"
         if index % 3 == 0 { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
         return (index % 5 == 0 ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(text.utf8)
     }
@@ -52,10 +53,15 @@ import Testing
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
 
-            var old = 0, new = 0
+            var old = 0
+            var new = 0
             for index in 0..<Self.count {
                 let bytes = folder.read(Self.name(index))
-                if bytes == Self.note(index) { old += 1 } else if bytes == fixed[index] { new += 1 } else {
+                if bytes == Self.note(index) {
+                    old += 1
+                } else if bytes == fixed[index] {
+                    new += 1
+                } else {
                     Issue.record("round \(round): note \(index) is neither the old nor the new version: \(bytes.count) bytes")
                 }
             }

@@ -14,15 +14,19 @@ enum Notelint {
     static let binary: URL = {
         if let override = ProcessInfo.processInfo.environment["NOTELINT_BINARY"] { return URL(fileURLWithPath: override) }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if folder.lastPathComponent == "MacOS" { folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+        if folder.lastPathComponent == "MacOS" {
+            folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
         let candidate = folder.appendingPathComponent("notelint")
         if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         return PackagePaths.url(".build/debug/notelint")
     }()
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL = PackagePaths.root, stdin: Data? = nil,
-                    environment: [String: String] = [:], executable: URL? = nil) throws -> Run {
+    static func run(
+        _ arguments: [String], in directory: URL = PackagePaths.root, stdin: Data? = nil,
+        environment: [String: String] = [:], executable: URL? = nil
+    ) throws -> Run {
         // A home of its own, removed after the run, for whatever the process keeps there.
         let home = try TemporaryFolder(prefix: "notelint-home")
         defer { withExtendedLifetime(home) {} }
@@ -37,7 +41,9 @@ enum Notelint {
         env["HOME"] = home.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -56,7 +62,8 @@ enum Notelint {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self))
     }
 }

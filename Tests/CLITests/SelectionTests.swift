@@ -5,7 +5,8 @@ import Testing
 /// `--select`, `--ignore`, `--config-override`, `-j`, `--changed` and `--changed-since`.
 @Suite struct SelectionTests {
     /// Two days in two styles: neither is the note's, so the `style` option decides.
-    private let note = "Title: A\nLink: https://example.org\nDate: 20 Apr. 2021\n---\n\nTitle:\nLink:\n\nTitle: B\nLink: https://example.org/b\nDate: June 8, 2021\n"
+    private let note =
+        "Title: A\nLink: https://example.org\nDate: 20 Apr. 2021\n---\n\nTitle:\nLink:\n\nTitle: B\nLink: https://example.org/b\nDate: June 8, 2021\n"
 
     private func rules(_ run: Run) -> [String] {
         run.stdout.split(separator: "\n").compactMap { line in
@@ -16,9 +17,17 @@ import Testing
     @Test func selectAndIgnoreChooseTheRules() throws {
         let folder = try TemporaryFolder()
         try folder.write("note.md", note)
-        #expect(rules(try Notelint.run(["check", "--quiet", "note.md"], in: folder.url)) == ["date-format", "entry-heading-trap", "entry-blank", "date-format"])
-        #expect(rules(try Notelint.run(["check", "--quiet", "--select", "entry-blank,date-format", "note.md"], in: folder.url)) == ["date-format", "entry-blank", "date-format"])
-        #expect(rules(try Notelint.run(["check", "--quiet", "--ignore", "entry-blank", "--ignore", "date-format", "note.md"], in: folder.url)) == ["entry-heading-trap"])
+        #expect(
+            rules(try Notelint.run(["check", "--quiet", "note.md"], in: folder.url)) == [
+                "date-format", "entry-heading-trap", "entry-blank", "date-format",
+            ])
+        #expect(
+            rules(try Notelint.run(["check", "--quiet", "--select", "entry-blank,date-format", "note.md"], in: folder.url)) == [
+                "date-format", "entry-blank", "date-format",
+            ])
+        #expect(
+            rules(try Notelint.run(["check", "--quiet", "--ignore", "entry-blank", "--ignore", "date-format", "note.md"], in: folder.url))
+                == ["entry-heading-trap"])
         let unknown = try Notelint.run(["check", "--select", "entry-blnk", "note.md"], in: folder.url)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("unknown rule `entry-blnk`; did you mean `entry-blank`?"))
@@ -28,8 +37,11 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("note.md", note)
         try folder.write(".notelint.yml", "version: 1\nrules:\n  entry-blank: off\n")
-        let run = try Notelint.run(["check", "--quiet", "--config-override", "rules.entry-blank=error",
-                                    "--config-override", "rules.date-format.style=iso", "note.md"], in: folder.url)
+        let run = try Notelint.run(
+            [
+                "check", "--quiet", "--config-override", "rules.entry-blank=error",
+                "--config-override", "rules.date-format.style=iso", "note.md",
+            ], in: folder.url)
         #expect(run.stdout.contains("info: date `20 Apr. 2021` differs from the note's date style: `2021-04-20` [date-format]"))
         #expect(run.stdout.contains("error: entry has no values: a leftover template [entry-blank]"))
         let bad = try Notelint.run(["check", "--config-override", "rules.date-format.styel=iso", "note.md"], in: folder.url)

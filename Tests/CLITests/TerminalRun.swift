@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // glibc's pseudo-terminal functions, which the Glibc module does not export.
@@ -22,7 +23,9 @@ extension Notelint {
             throw CocoaError(.fileReadUnknown, userInfo: [NSDebugDescriptionErrorKey: "no pseudo-terminal: errno \(errno)"])
         }
         let terminal = open(name, O_RDWR | O_NOCTTY)
-        guard terminal >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSDebugDescriptionErrorKey: "cannot open \(String(cString: name))"]) }
+        guard terminal >= 0 else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSDebugDescriptionErrorKey: "cannot open \(String(cString: name))"])
+        }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -48,6 +51,8 @@ extension Notelint {
         close(master)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: shown, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: shown, as: UTF8.self))
     }
 }

@@ -4,7 +4,8 @@ import TestSupport
 /// The fake arXiv server (Tests/arxiv/fake_arxiv.py) on 127.0.0.1, one per test process; it
 /// exits when this process closes its standard input.
 public final class FakeArxiv: Sendable {
-    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     public static let shared = FakeArxiv()
 
     public let port: Int
@@ -14,8 +15,10 @@ public final class FakeArxiv: Sendable {
     private init() {
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", PackagePaths.path("Tests/arxiv/fake_arxiv.py"),
-                             PackagePaths.path("fixtures/arxiv")]
+        process.arguments = [
+            "python3", PackagePaths.path("Tests/arxiv/fake_arxiv.py"),
+            PackagePaths.path("fixtures/arxiv"),
+        ]
         process.standardInput = input
         process.standardOutput = output
         try! process.run()
@@ -38,8 +41,13 @@ public final class FakeArxiv: Sendable {
     public struct Logged: Decodable {
         public let path: String
         public let query: String
-        public let user_agent: String
+        public let userAgent: String
         public let time: Double
+
+        enum CodingKeys: String, CodingKey {
+            case path, query, time
+            case userAgent = "user_agent"
+        }
     }
 
     /// The requests the server saw under `url`.

@@ -30,9 +30,13 @@ import Testing
     }
 
     @Test func readsMessagesSplitAcrossReadsWithAnyHeaderCase() {
-        let bytes = frame("{\"a\":1}") + frame("{\"é\":2}", header: "content-LENGTH")
+        let bytes =
+            frame("{\"a\":1}") + frame("{\"é\":2}", header: "content-LENGTH")
             + Array("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: 2\r\n\r\n{}".utf8)
-        #expect(frames(bytes, chunks: 3) == [.message(Data("{\"a\":1}".utf8)), .message(Data("{\"é\":2}".utf8)), .message(Data("{}".utf8)), .end])
+        #expect(
+            frames(bytes, chunks: 3) == [
+                .message(Data("{\"a\":1}".utf8)), .message(Data("{\"é\":2}".utf8)), .message(Data("{}".utf8)), .end,
+            ])
     }
 
     @Test func contentLengthCountsBytes() {
@@ -41,13 +45,19 @@ import Testing
 
     @Test func oversizedMessagesAreSkippedAndReadingGoesOn() {
         let big = String(repeating: "x", count: 5000)
-        #expect(frames(frame(big) + frame("{}"), chunks: 1000, maximumSize: 1000) == [.tooLarge(declared: 5000), .message(Data("{}".utf8)), .end])
+        #expect(
+            frames(frame(big) + frame("{}"), chunks: 1000, maximumSize: 1000) == [
+                .tooLarge(declared: 5000), .message(Data("{}".utf8)), .end,
+            ])
     }
 
     @Test func headersWithoutALengthAreReportedAndSkipped() {
         let bytes = Array("Content-Type: x\r\n\r\n".utf8) + Array("Content-Length: abc\r\n\r\n".utf8) + frame("{}")
-        #expect(frames(bytes) == [.malformedHeader("no valid Content-Length header"), .malformedHeader("no valid Content-Length header"),
-                                  .message(Data("{}".utf8)), .end])
+        #expect(
+            frames(bytes) == [
+                .malformedHeader("no valid Content-Length header"), .malformedHeader("no valid Content-Length header"),
+                .message(Data("{}".utf8)), .end,
+            ])
     }
 
     @Test func aTruncatedBodyEndsTheInput() {
@@ -56,7 +66,10 @@ import Testing
 
     @Test func messagesAreClassified() throws {
         let request = try Message(JSON.parse(Data(#"{"jsonrpc":"2.0","id":"a","method":"m","params":[1]}"#.utf8)))
-        guard case .request(.string("a"), "m", .array([.int(1)])) = request else { Issue.record("not a request: \(request)"); return }
+        guard case .request(.string("a"), "m", .array([.int(1)])) = request else {
+            Issue.record("not a request: \(request)")
+            return
+        }
         #expect(throws: Message.Invalid.self) { try Message(JSON.parse(Data(#"[{"jsonrpc":"2.0","method":"m"}]"#.utf8))) }
         #expect(throws: Message.Invalid.self) { try Message(JSON.parse(Data(#"{"jsonrpc":"1.0","id":1,"method":"m"}"#.utf8))) }
         #expect(throws: JSON.ParseError.self) { try JSON.parse(Data([0x7B, 0xFF, 0x7D])) }
@@ -64,17 +77,24 @@ import Testing
     }
 
     @Test func jsonRoundTripsAndEscapes() throws {
-        let value = JSON.object([("s", .string("a\"b\\c\n\u{1}é😀")), ("n", .int(-3)), ("d", .double(1.5)), ("b", .bool(true)), ("z", .null), ("a", .array([]))])
+        let value = JSON.object([
+            ("s", .string("a\"b\\c\n\u{1}é😀")), ("n", .int(-3)), ("d", .double(1.5)), ("b", .bool(true)), ("z", .null), ("a", .array([])),
+        ])
         #expect(try JSON.parse(Data(value.serialized().utf8)) == value)
         #expect(JSON.string("\u{1}").serialized() == "\"\\u0001\"")
     }
 
     @Test func theParserHandlesEscapesNumbersAndDepth() throws {
-        #expect(try JSON.parse(Data(#"{"a":"\u00e9\ud83d\ude00\n","b":-12,"c":1.5e3,"d":[true,false,null],"e":{}}"#.utf8))
-                == .object([("a", .string("é😀\n")), ("b", .int(-12)), ("c", .double(1500)),
-                            ("d", .array([.bool(true), .bool(false), .null])), ("e", .object([]))]))
+        #expect(
+            try JSON.parse(Data(#"{"a":"\u00e9\ud83d\ude00\n","b":-12,"c":1.5e3,"d":[true,false,null],"e":{}}"#.utf8))
+                == .object([
+                    ("a", .string("é😀\n")), ("b", .int(-12)), ("c", .double(1500)),
+                    ("d", .array([.bool(true), .bool(false), .null])), ("e", .object([])),
+                ]))
         #expect(try JSON.parse(Data(#""\ud800x""#.utf8)) == .string("\u{FFFD}x"))
-        #expect(throws: JSON.ParseError.self) { try JSON.parse(Data((String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).utf8)) }
+        #expect(throws: JSON.ParseError.self) {
+            try JSON.parse(Data((String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).utf8))
+        }
         #expect(try JSON.parse(Data((String(repeating: "[", count: 500) + String(repeating: "]", count: 500)).utf8)) != .null)
         for bad in ["", "{", "[1,]", "{\"a\" 1}", "tru", "01x", #""a\u12""#, "\"\u{1}\"", "{} {}"] {
             #expect(throws: JSON.ParseError.self, "\(bad)") { try JSON.parse(Data(bad.utf8)) }

@@ -7,7 +7,8 @@ import Testing
         let kept = JSON.object([("code", .string("entry-blank")), ("range", .array([.int(1), .int(2)]))]).serialized()
         let message = JSON.object([("uri", .string("file:///a.md")), ("diagnostics", .array([.fragment(kept), .fragment(kept)]))])
         let text = message.serialized()
-        #expect(text == #"{"uri":"file:///a.md","diagnostics":[{"code":"entry-blank","range":[1,2]},{"code":"entry-blank","range":[1,2]}]}"#)
+        #expect(
+            text == #"{"uri":"file:///a.md","diagnostics":[{"code":"entry-blank","range":[1,2]},{"code":"entry-blank","range":[1,2]}]}"#)
         // What a client reads back is the same as if the fragment had been built in place.
         let parsed = try JSON.parse(Data(text.utf8))
         #expect(parsed["diagnostics"]?[1]?["code"]?.string == "entry-blank")

@@ -19,22 +19,30 @@ import Testing
     }
 
     func actions(_ client: TestClient, line: Int) throws -> [JSON] {
-        try client.call("textDocument/codeAction", .object([
-            ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(line, 0), position(line, 0))),
-            ("context", .object([("diagnostics", .array([]))])),
-        ])).array ?? []
+        try client.call(
+            "textDocument/codeAction",
+            .object([
+                ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(line, 0), position(line, 0))),
+                ("context", .object([("diagnostics", .array([]))])),
+            ])
+        ).array ?? []
     }
 
-    func titles(_ actions: [JSON]) -> [String] { actions.compactMap { $0["title"]?.string }.filter { $0.contains("arXiv") || $0.hasPrefix("Link to") } }
+    func titles(_ actions: [JSON]) -> [String] {
+        actions.compactMap { $0["title"]?.string }.filter { $0.contains("arXiv") || $0.hasPrefix("Link to") }
+    }
 
     /// Applies LSP edits (ASCII text, so UTF-16 columns are byte columns) to `text`.
     func apply(_ edits: [JSON], to text: String) -> String {
         var lines = text.components(separatedBy: "\n").map { Array($0.utf8) }
         let sorted = edits.sorted {
-            ($0["range"]!["start"]!["line"]!.int!, $0["range"]!["start"]!["character"]!.int!) > ($1["range"]!["start"]!["line"]!.int!, $1["range"]!["start"]!["character"]!.int!)
+            ($0["range"]!["start"]!["line"]!.int!, $0["range"]!["start"]!["character"]!.int!) > (
+                $1["range"]!["start"]!["line"]!.int!, $1["range"]!["start"]!["character"]!.int!
+            )
         }
         for edit in sorted {
-            let start = edit["range"]!["start"]!, end = edit["range"]!["end"]!
+            let start = edit["range"]!["start"]!
+            let end = edit["range"]!["end"]!
             #expect(start["line"]!.int! == end["line"]!.int!)
             let line = start["line"]!.int!
             lines[line].replaceSubrange(start["character"]!.int!..<end["character"]!.int!, with: Array(edit["newText"]!.string!.utf8))
@@ -45,8 +53,10 @@ import Testing
     func edits(_ action: JSON) -> [JSON] { action["edit"]?["changes"]?[uri]?.array ?? [] }
 
     /// What a title search for "Interstellar" finds in the fixtures: no exact match.
-    static let interstellarCandidates = ["Link to 1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar",
-                                         "Link to 1604.01356: A Roadmap to Interstellar Flight"]
+    static let interstellarCandidates = [
+        "Link to 1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar",
+        "Link to 1604.01356: A Roadmap to Interstellar Flight",
+    ]
 
     /// Opens an entry titled "Interstellar" with an empty Link and resolves its "Find on
     /// arXiv", which has no exact match and so makes no edit.
@@ -60,8 +70,10 @@ import Testing
     /// The message a client that cannot offer choices shows.
     func expectCandidateList(_ client: TestClient) throws {
         let shown = try client.take("the candidates") { $0["method"]?.string == "window/showMessage" }
-        #expect(shown["params"]?["message"]?.string?.hasSuffix(
-            "1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar; 1604.01356: A Roadmap to Interstellar Flight") == true)
+        #expect(
+            shown["params"]?["message"]?.string?.hasSuffix(
+                "1502.03808: Gravitational Lensing by Spinning Black Holes in Astrophysics, and in the Movie Interstellar; 1604.01356: A Roadmap to Interstellar Flight"
+            ) == true)
     }
 
     @Test func fillRestoresEveryEmptiedEntryExactlyAsTheFeedGivesIt() throws {
@@ -71,7 +83,9 @@ import Testing
         client.open(uri, text)
         _ = try client.diagnostics(uri)
         var all: [JSON] = []
-        let entryLines = text.components(separatedBy: "\n").enumerated().filter { $0.element.hasPrefix("Link: https://arxiv.org/") }.map { $0.offset - 1 }
+        let entryLines = text.components(separatedBy: "\n").enumerated().filter { $0.element.hasPrefix("Link: https://arxiv.org/") }.map {
+            $0.offset - 1
+        }
         #expect(entryLines.count == 7)
         for line in entryLines {
             let offered = try actions(client, line: line)
@@ -86,11 +100,12 @@ import Testing
         let expected = try String(contentsOf: PackagePaths.url("fixtures/expected/fill/emptied.md.filled"), encoding: .utf8)
         #expect(apply(all, to: text) == expected)
         // Listing asked nothing; each resolve asked for its own identifier once.
-        #expect(try FakeArxiv.shared.requests(to: url).map(\.query) == [
-            "id_list=2104.09864&max_results=1", "id_list=2106.04570v1&max_results=1", "id_list=1502.03808&max_results=1",
-            "id_list=2102.09238&max_results=1", "id_list=2107.03436&max_results=1", "id_list=1604.01356&max_results=1",
-            "id_list=2107.01969&max_results=1",
-        ])
+        #expect(
+            try FakeArxiv.shared.requests(to: url).map(\.query) == [
+                "id_list=2104.09864&max_results=1", "id_list=2106.04570v1&max_results=1", "id_list=1502.03808&max_results=1",
+                "id_list=2102.09238&max_results=1", "id_list=2107.03436&max_results=1", "id_list=1604.01356&max_results=1",
+                "id_list=2107.01969&max_results=1",
+            ])
         client.finish()
     }
 
@@ -106,14 +121,20 @@ import Testing
         #expect(edits(resolved) == [.object([("range", range(position(103, 6), position(103, 17))), ("newText", .string("5 Apr 2016"))])])
         // The answer is cached: the note is checked again, and date-arxiv-mismatch has the v1 date.
         let after = try client.diagnostics(uri)
-        #expect(after.contains { $0["code"]?.string == "date-arxiv-mismatch" && $0["message"]?.string?.contains("5 Apr 2016") == true },
-                "\(after.map { $0["message"]?.string ?? "" })")
-        let hover = try client.call("textDocument/hover", .object([("textDocument", .object([("uri", .string(uri))])), ("position", position(102, 30))]))
+        #expect(
+            after.contains { $0["code"]?.string == "date-arxiv-mismatch" && $0["message"]?.string?.contains("5 Apr 2016") == true },
+            "\(after.map { $0["message"]?.string ?? "" })")
+        let hover = try client.call(
+            "textDocument/hover", .object([("textDocument", .object([("uri", .string(uri))])), ("position", position(102, 30))]))
         let value = try #require(hover["contents"]?["value"]?.string)
-        #expect(value.hasPrefix("**A Roadmap to Interstellar Flight**\n\nPhilip Lubin\n\narXiv 1604.01356 · submitted 5 Apr 2016 (v1) · v4 of 2016-10-31\n\nEarth and Planetary Astrophysics (astro-ph.EP); Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n\nIn the nearly 60 years"), "\(value)")
+        #expect(
+            value.hasPrefix(
+                "**A Roadmap to Interstellar Flight**\n\nPhilip Lubin\n\narXiv 1604.01356 · submitted 5 Apr 2016 (v1) · v4 of 2016-10-31\n\nEarth and Planetary Astrophysics (astro-ph.EP); Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n\nIn the nearly 60 years"
+            ), "\(value)")
         #expect(hover["range"] == range(position(102, 6), position(102, 38)))
         // Not cached: no hover, and no request to arXiv.
-        let none = try client.call("textDocument/hover", .object([("textDocument", .object([("uri", .string(uri))])), ("position", position(11, 30))]))
+        let none = try client.call(
+            "textDocument/hover", .object([("textDocument", .object([("uri", .string(uri))])), ("position", position(11, 30))]))
         #expect(none == .null)
         client.finish()
     }
@@ -127,11 +148,20 @@ import Testing
         let find = try #require(offered.first { $0["title"]?.string == "Find on arXiv" })
         #expect(try FakeArxiv.shared.requests(to: url).isEmpty)
         let resolved = try client.call("codeAction/resolve", find)
-        #expect(edits(resolved) == [
-            .object([("range", range(position(1, 5), position(1, 6))), ("newText", .string(" https://arxiv.org/abs/2106.04570"))]),
-            .object([("range", range(position(2, 5), position(2, 6))), ("newText", .string(" 8 Jun 2021"))]),
-            .object([("range", range(position(3, 9), position(3, 10))), ("newText", .string(" Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)"))]),
-        ])
+        #expect(
+            edits(resolved) == [
+                .object([("range", range(position(1, 5), position(1, 6))), ("newText", .string(" https://arxiv.org/abs/2106.04570"))]),
+                .object([("range", range(position(2, 5), position(2, 6))), ("newText", .string(" 8 Jun 2021"))]),
+                .object([
+                    ("range", range(position(3, 9), position(3, 10))),
+                    (
+                        "newText",
+                        .string(
+                            " Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)"
+                        )
+                    ),
+                ]),
+            ])
         _ = try client.diagnostics(uri)
         #expect(titles(try actions(client, line: 0)) == ["Link to 2106.04570: Meta Learning for Knowledge Distillation"])
         client.finish()
@@ -141,7 +171,8 @@ import Testing
     /// linked through `workspace/applyEdit`, versioned when the client allows.
     @Test func findWithoutAnExactMatchOffersTheCandidatesAsChoices() throws {
         let (client, _) = client()
-        _ = try client.initialize(.object([("workspace", .object([("applyEdit", .bool(true)), ("workspaceEdit", .object([("documentChanges", .bool(true))]))]))]))
+        _ = try client.initialize(
+            .object([("workspace", .object([("applyEdit", .bool(true)), ("workspaceEdit", .object([("documentChanges", .bool(true))]))]))]))
         try findInterstellar(client)
         let question = try client.take("the choices") { $0["method"]?.string == "window/showMessageRequest" }
         #expect(question["params"]?["message"]?.string == "Find on arXiv: no paper is titled exactly “Interstellar”. Link one of these?")
@@ -153,8 +184,10 @@ import Testing
         #expect(applyEdit["params"]?["label"]?.string == "Link to 1604.01356")
         let change = try #require(applyEdit["params"]?["edit"]?["documentChanges"]?[0])
         #expect(change["textDocument"] == .object([("uri", .string(uri)), ("version", .int(1))]))
-        #expect(apply(change["edits"]?.array ?? [], to: "Title: Interstellar\nLink: \n")
-                == "Title: Interstellar\nLink: https://arxiv.org/abs/1604.01356\nDate: 5 Apr 2016\nSubjects: Earth and Planetary Astrophysics (astro-ph.EP); Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n")
+        #expect(
+            apply(change["edits"]?.array ?? [], to: "Title: Interstellar\nLink: \n")
+                == "Title: Interstellar\nLink: https://arxiv.org/abs/1604.01356\nDate: 5 Apr 2016\nSubjects: Earth and Planetary Astrophysics (astro-ph.EP); Instrumentation and Methods for Astrophysics (astro-ph.IM); Popular Physics (physics.pop-ph)\n"
+        )
         client.answer(applyEdit, with: .object([("applied", .bool(false)), ("failureReason", .string("the buffer is read-only"))]))
         let shown = try client.take("the refusal") { $0["method"]?.string == "window/showMessage" }
         #expect(shown["params"]?["message"]?.string == "Link to 1604.01356: the editor did not apply the edit: the buffer is read-only")
@@ -188,14 +221,23 @@ import Testing
     @Test func findAddsTheLinkLineATitleOnlyEntryLacks() throws {
         let (client, _) = client()
         _ = try client.initialize()
-        client.open(uri, "Title: Meta learning for knowledge distillation\n\nProse.\n\nTitle: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n")
+        client.open(
+            uri, "Title: Meta learning for knowledge distillation\n\nProse.\n\nTitle: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n")
         _ = try client.diagnostics(uri)
         let find = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Find on arXiv" })
         let resolved = try client.call("codeAction/resolve", find)
-        #expect(edits(resolved) == [
-            .object([("range", range(position(1, 0), position(1, 0))), ("newText", .string(
-                "Link: https://arxiv.org/abs/2106.04570\nDate: 8 Jun 2021\nSubjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)\n"))]),
-        ])
+        #expect(
+            edits(resolved) == [
+                .object([
+                    ("range", range(position(1, 0), position(1, 0))),
+                    (
+                        "newText",
+                        .string(
+                            "Link: https://arxiv.org/abs/2106.04570\nDate: 8 Jun 2021\nSubjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI); Computation and Language (cs.CL); Computer Vision and Pattern Recognition (cs.CV)\n"
+                        )
+                    ),
+                ])
+            ])
         _ = try client.diagnostics(uri)  // the resolve taught the cache a paper: the note is checked again
         client.finish()
     }
@@ -205,11 +247,15 @@ import Testing
         let (client, _) = client()
         _ = try client.initialize()
         let other = "file:///tmp/notelint-arxiv-test/other.md"
-        client.open(uri, "Title: Rotary embeddings\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\nTitle: Lost\nLink: https://arxiv.org/abs/2301.99999\n")
+        client.open(
+            uri,
+            "Title: Rotary embeddings\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\nTitle: Lost\nLink: https://arxiv.org/abs/2301.99999\n"
+        )
         client.open(other, "Title: Another name\nLink: arXiv:2104.09864\n")
         #expect(try client.diagnostics(uri).allSatisfy { $0["code"]?.string?.hasPrefix("arxiv-") != true })
         _ = try client.diagnostics(other)
-        let fill = try #require(try actions(client, line: 0).first { $0["title"]?.string == "Fill from arXiv (2104.09864), replacing differing fields" })
+        let fill = try #require(
+            try actions(client, line: 0).first { $0["title"]?.string == "Fill from arXiv (2104.09864), replacing differing fields" })
         let filled = edits(try client.call("codeAction/resolve", fill))
         let texts = filled.compactMap { $0["newText"]?.string }
         #expect(texts.contains { $0.contains("RoFormer: Enhanced Transformer with Rotary Position Embedding") }, "\(texts)")
@@ -217,7 +263,8 @@ import Testing
         #expect(codes(try client.diagnostics(uri)) == ["arxiv-title-mismatch"])
         #expect(codes(try client.diagnostics(other)) == ["arxiv-title-mismatch"])
 
-        let lost = try #require(try actions(client, line: 4).first { $0["title"]?.string?.hasPrefix("Fill from arXiv (2301.99999)") == true })
+        let lost = try #require(
+            try actions(client, line: 4).first { $0["title"]?.string?.hasPrefix("Fill from arXiv (2301.99999)") == true })
         #expect(try client.call("codeAction/resolve", lost)["edit"] == nil)
         let shown = try client.take("showMessage") { $0["method"]?.string == "window/showMessage" }
         #expect(shown["params"]?["message"]?.string?.hasSuffix("arXiv has no paper 2301.99999") == true)
@@ -227,8 +274,10 @@ import Testing
     }
 
     @Test func aFailedFetchShowsAMessageAndMakesNoEdit() throws {
-        for (scenario, message) in [("busy", "Fill from arXiv (2104.09864) failed: HTTP 503 after 3 tries"),
-                                    ("doctype", "Fill from arXiv (2104.09864) failed: the answer contains a DOCTYPE (arXiv never sends one); refused")] {
+        for (scenario, message) in [
+            ("busy", "Fill from arXiv (2104.09864) failed: HTTP 503 after 3 tries"),
+            ("doctype", "Fill from arXiv (2104.09864) failed: the answer contains a DOCTYPE (arXiv never sends one); refused"),
+        ] {
             let (client, _) = client(scenario)
             _ = try client.initialize()
             client.open(uri, ArxivFixtures.emptiedNote)
@@ -252,12 +301,16 @@ import Testing
         let id = client.request("codeAction/resolve", fill)
         let create = try client.take("progress create") { $0["method"]?.string == "window/workDoneProgress/create" }
         let token = try #require(create["params"]?["token"])
-        let begin = try client.take("progress begin") { $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "begin" }
+        let begin = try client.take("progress begin") {
+            $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "begin"
+        }
         #expect(begin["params"]?["token"] == token)
         #expect(begin["params"]?["value"]?["title"]?.string == "Fill from arXiv (2102.09238)")
         let resolved = try client.response(to: id)
         #expect(edits(resolved).count == 3)
-        let end = try client.take("progress end") { $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "end" }
+        let end = try client.take("progress end") {
+            $0["method"]?.string == "$/progress" && $0["params"]?["value"]?["kind"]?.string == "end"
+        }
         #expect(end["params"]?["token"] == token)
         _ = try client.diagnostics(uri)
         client.finish()

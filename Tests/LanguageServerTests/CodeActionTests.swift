@@ -8,10 +8,12 @@ import Testing
     private func actions(_ client: TestClient, for diagnostics: [JSON], only: [String]? = nil) throws -> [JSON] {
         var context: [(String, JSON)] = [("diagnostics", .array(diagnostics))]
         if let only { context.append(("only", .array(only.map { .string($0) }))) }
-        let result = try client.call("textDocument/codeAction", .object([
-            ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(0, 0), position(0, 0))),
-            ("context", .object(context)),
-        ]))
+        let result = try client.call(
+            "textDocument/codeAction",
+            .object([
+                ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(0, 0), position(0, 0))),
+                ("context", .object(context)),
+            ]))
         return result.array ?? []
     }
 
@@ -41,8 +43,13 @@ import Testing
         client.open(uri, "Intro.\n\nTitle: A\nLink: https://example.org\nDate: 2999\n")
         let found = try client.diagnostics(uri)
         let disable = try #require(try actions(client, for: found).first { $0["title"]?.string == "Disable date-future here" })
-        #expect(edits(disable) == [.object([("range", range(position(2, 0), position(2, 0))),
-                                           ("newText", .string("<!-- notelint-disable-next-line date-future -->\n"))])])
+        #expect(
+            edits(disable) == [
+                .object([
+                    ("range", range(position(2, 0), position(2, 0))),
+                    ("newText", .string("<!-- notelint-disable-next-line date-future -->\n")),
+                ])
+            ])
         client.finish()
     }
 
@@ -52,12 +59,20 @@ import Testing
         client.open(uri, "---\ntitle: Title\n---\n")
         let found = try client.diagnostics(uri)
         let disable = try #require(try actions(client, for: found).first { $0["title"]?.string == "Disable front-matter-placeholder here" })
-        #expect(edits(disable) == [.object([("range", range(position(2, 0), position(2, 0))),
-                                           ("newText", .string("notelint: {disable: [front-matter-placeholder]}\n"))])])
+        #expect(
+            edits(disable) == [
+                .object([
+                    ("range", range(position(2, 0), position(2, 0))),
+                    ("newText", .string("notelint: {disable: [front-matter-placeholder]}\n")),
+                ])
+            ])
         client.change(uri, version: 2, [.object([("text", .string("---\ntitle: Title\nnotelint: {disable: [entry-blank]}\n---\n"))])])
         let again = try client.diagnostics(uri, version: 2)
         let extend = try #require(try actions(client, for: again).first { $0["title"]?.string == "Disable front-matter-placeholder here" })
-        #expect(edits(extend) == [.object([("range", range(position(2, 32), position(2, 32))), ("newText", .string(", front-matter-placeholder"))])])
+        #expect(
+            edits(extend) == [
+                .object([("range", range(position(2, 32), position(2, 32))), ("newText", .string(", front-matter-placeholder"))])
+            ])
         client.finish()
     }
 
@@ -71,8 +86,13 @@ import Testing
         #expect(all.count == 1)
         #expect(action["kind"]?.string == "source.fixAll.notelint")
         // Whole lines from the first change to the last: the date rewritten, a blank line added.
-        #expect(edits(action) == [.object([("range", range(position(2, 0), position(3, 0))),
-                                          ("newText", .string("Date: 20 Apr 2021\r\n\r\n"))])])
+        #expect(
+            edits(action) == [
+                .object([
+                    ("range", range(position(2, 0), position(3, 0))),
+                    ("newText", .string("Date: 20 Apr 2021\r\n\r\n")),
+                ])
+            ])
         client.finish()
     }
 

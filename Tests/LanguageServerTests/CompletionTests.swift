@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func footnoteLabelsDefinedFirst(utf8: Bool) throws {
-        let note = Marked("""
+        let note = Marked(
+            """
             Intro 😀 中文[^|al|pha|] and [^|
             More[^undefined-😀].
 
@@ -58,7 +59,8 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func categoriesByCodeAndByName(utf8: Bool) throws {
-        let note = Marked("""
+        let note = Marked(
+            """
             Title: 注意 😀
             Subjects: 中文 Physics (physics.gen-ph); cs.|
             Date: 2020
@@ -75,7 +77,9 @@ import Testing
         #expect(codes.allSatisfy { $0["detail"]?.string?.hasPrefix("cs.") == true })
         let language = try #require(codes.first { $0["label"]?.string == "Computation and Language (cs.CL)" })
         let typedStart = span(note.text, "cs.", utf8: utf8, occurrence: 1).start
-        #expect(language["textEdit"] == edit("Computation and Language (cs.CL)", insert: range(typedStart, p[0]), replace: range(typedStart, p[0])))
+        #expect(
+            language["textEdit"]
+                == edit("Computation and Language (cs.CL)", insert: range(typedStart, p[0]), replace: range(typedStart, p[0])))
         #expect(language["filterText"]?.string == "cs.CL Computation and Language")
         #expect(language["kind"]?.int == 20)
 
@@ -121,14 +125,16 @@ import Testing
         let note = Marked("See [^|\n\n[^a]: A.\n")
         let client = try opened(note.text, utf8: false)
         #expect(try complete(client, at: note.positions[0])["items"]?.array?.count == 1)
-        client.notify("workspace/didChangeConfiguration", .object([("settings", .object([("notelint", .object([("completion", .bool(false))]))]))]))
+        client.notify(
+            "workspace/didChangeConfiguration", .object([("settings", .object([("notelint", .object([("completion", .bool(false))]))]))]))
         _ = try client.diagnostics(uri)
         #expect(try complete(client, at: note.positions[0]) == .null)
         // A bare "something changed" keeps the settings; naming the default again restores it.
         client.notify("workspace/didChangeConfiguration", .object([("settings", .null)]))
         _ = try client.diagnostics(uri)
         #expect(try complete(client, at: note.positions[0]) == .null)
-        client.notify("workspace/didChangeConfiguration", .object([("settings", .object([("notelint", .object([("completion", .bool(true))]))]))]))
+        client.notify(
+            "workspace/didChangeConfiguration", .object([("settings", .object([("notelint", .object([("completion", .bool(true))]))]))]))
         _ = try client.diagnostics(uri)
         #expect(try complete(client, at: note.positions[0])["items"]?.array?.count == 1)
         client.finish()

@@ -16,7 +16,8 @@ import Testing
         let uri = "file://" + folder.appendingPathComponent("note.md").path
 
         let client = TestClient()
-        _ = try client.initialize(.object([("workspace", .object([("didChangeWatchedFiles", .object([("dynamicRegistration", .bool(true))]))]))]))
+        _ = try client.initialize(
+            .object([("workspace", .object([("didChangeWatchedFiles", .object([("dynamicRegistration", .bool(true))]))]))]))
         let registration = try client.take("registration") { $0["method"]?.string == "client/registerCapability" }
         let watchers = registration["params"]?["registrations"]?[0]?["registerOptions"]?["watchers"]?.array ?? []
         #expect(watchers.compactMap { $0["globPattern"]?.string } == ["**/.notelint.yml", "**/*.md", "**/*.markdown"])
@@ -24,7 +25,9 @@ import Testing
         #expect(try client.diagnostics(uri).isEmpty)
 
         try "version: 1\nrules:\n  entry-blank: error\n".write(to: config, atomically: true, encoding: .utf8)
-        client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([.object([("uri", .string("file://" + config.path)), ("type", .int(2))])]))]))
+        client.notify(
+            "workspace/didChangeWatchedFiles",
+            .object([("changes", .array([.object([("uri", .string("file://" + config.path)), ("type", .int(2))])]))]))
         #expect(try client.diagnostics(uri).compactMap { $0["severity"]?.int } == [1])
 
         try "version: 1\nrules:\n  entry-blnk: off\n".write(to: config, atomically: true, encoding: .utf8)
@@ -42,9 +45,15 @@ import Testing
         let config = folder.appendingPathComponent("custom.yml")
         try "version: 1\nrules:\n  entry-blank: info\n".write(to: config, atomically: true, encoding: .utf8)
         let client = TestClient()
-        _ = try client.initialize(options: .object([("notelint", .object([
-            ("configPath", .string(config.path)), ("docsUrl", .string("https://docs.example/rules/{rule}.html")),
-        ]))]))
+        _ = try client.initialize(
+            options: .object([
+                (
+                    "notelint",
+                    .object([
+                        ("configPath", .string(config.path)), ("docsUrl", .string("https://docs.example/rules/{rule}.html")),
+                    ])
+                )
+            ]))
         let uri = "file:///tmp/notelint-elsewhere/note.md"
         client.open(uri, "Title:\nLink:\n")
         let found = try client.diagnostics(uri)

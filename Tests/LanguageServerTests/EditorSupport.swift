@@ -6,11 +6,14 @@ import LanguageServer
 func editorClient(utf8: Bool, options: JSON? = nil, capabilities extra: [(String, JSON)] = []) throws -> TestClient {
     let client = TestClient()
     var capabilities: [(String, JSON)] = [
-        ("textDocument", .object([
-            ("rename", .object([("prepareSupport", .bool(true))])),
-            ("documentSymbol", .object([("hierarchicalDocumentSymbolSupport", .bool(true))])),
-            ("completion", .object([("completionItem", .object([("insertReplaceSupport", .bool(true))]))])),
-        ])),
+        (
+            "textDocument",
+            .object([
+                ("rename", .object([("prepareSupport", .bool(true))])),
+                ("documentSymbol", .object([("hierarchicalDocumentSymbolSupport", .bool(true))])),
+                ("completion", .object([("completionItem", .object([("insertReplaceSupport", .bool(true))]))])),
+            ])
+        )
     ]
     if utf8 { capabilities.append(("general", .object([("positionEncodings", .array([.string("utf-8"), .string("utf-16")]))]))) }
     capabilities += extra

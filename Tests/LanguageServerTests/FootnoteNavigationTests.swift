@@ -46,25 +46,31 @@ import Testing
 
     @Test(arguments: [false, true]) func referencesWithAndWithoutTheDefinition(utf8: Bool) throws {
         let (client, p) = try opened(utf8)
-        let all = try client.call("textDocument/references", textDocumentPosition(uri, p[7], [("context", .object([("includeDeclaration", .bool(true))]))]))
+        let all = try client.call(
+            "textDocument/references", textDocumentPosition(uri, p[7], [("context", .object([("includeDeclaration", .bool(true))]))]))
         #expect(all == .array([location(uri, p[0], p[2]), location(uri, p[5], p[6]), location(uri, p[7], p[8])]))
-        let referencesOnly = try client.call("textDocument/references", textDocumentPosition(uri, p[1], [("context", .object([("includeDeclaration", .bool(false))]))]))
+        let referencesOnly = try client.call(
+            "textDocument/references", textDocumentPosition(uri, p[1], [("context", .object([("includeDeclaration", .bool(false))]))]))
         #expect(referencesOnly == .array([location(uri, p[0], p[2]), location(uri, p[5], p[6])]))
         // Exact columns of the CJK reference: `中文` is two UTF-16 units and six bytes.
-        let cjk = try client.call("textDocument/references", textDocumentPosition(uri, p[4], [("context", .object([("includeDeclaration", .bool(true))]))]))
+        let cjk = try client.call(
+            "textDocument/references", textDocumentPosition(uri, p[4], [("context", .object([("includeDeclaration", .bool(true))]))]))
         let betaColumn = utf8 ? 36 : 30
-        #expect(cjk == .array([location(uri, position(0, betaColumn), position(0, betaColumn + (utf8 ? 2 : 1))), location(uri, p[9], p[10])]))
+        #expect(
+            cjk == .array([location(uri, position(0, betaColumn), position(0, betaColumn + (utf8 ? 2 : 1))), location(uri, p[9], p[10])]))
         client.finish()
     }
 
     @Test(arguments: [false, true]) func highlightsMarkTheDefinitionAsTheWrite(utf8: Bool) throws {
         let (client, p) = try opened(utf8)
         let highlights = try client.call("textDocument/documentHighlight", textDocumentPosition(uri, p[6]))
-        #expect(highlights == .array([
-            .object([("range", range(p[0], p[2])), ("kind", .int(2))]),
-            .object([("range", range(p[5], p[6])), ("kind", .int(2))]),
-            .object([("range", range(p[7], p[8])), ("kind", .int(3))]),
-        ]))
+        #expect(
+            highlights
+                == .array([
+                    .object([("range", range(p[0], p[2])), ("kind", .int(2))]),
+                    .object([("range", range(p[5], p[6])), ("kind", .int(2))]),
+                    .object([("range", range(p[7], p[8])), ("kind", .int(3))]),
+                ]))
         #expect(try client.call("textDocument/documentHighlight", textDocumentPosition(uri, p[11])) == .null)
         client.finish()
     }
@@ -78,11 +84,12 @@ import Testing
         let edit = try client.call("textDocument/rename", textDocumentPosition(uri, p[1], [("newName", .string("rope-😀"))]))
         let edits = edit["changes"]?[uri]?.array
         let newText = JSON.string("rope-😀")
-        #expect(edits == [
-            .object([("range", range(p[0], p[2])), ("newText", newText)]),
-            .object([("range", range(p[5], p[6])), ("newText", newText)]),
-            .object([("range", range(p[7], p[8])), ("newText", newText)]),
-        ])
+        #expect(
+            edits == [
+                .object([("range", range(p[0], p[2])), ("newText", newText)]),
+                .object([("range", range(p[5], p[6])), ("newText", newText)]),
+                .object([("range", range(p[7], p[8])), ("newText", newText)]),
+            ])
 
         let taken = try client.call("textDocument/rename", textDocumentPosition(uri, p[1], [("newName", .string("β"))]))
         #expect(taken["error"]?["code"]?.int == ErrorCode.requestFailed)
@@ -98,11 +105,14 @@ import Testing
         let (client, p) = try opened(utf8)
         let hover = try client.call("textDocument/hover", textDocumentPosition(uri, p[1]))
         // The range is the whole reference `[^alpha]`, two before the label and one after.
-        let start = position(0, utf8 ? 15 : 13), end = position(0, utf8 ? 23 : 21)
-        #expect(hover == .object([
-            ("contents", .object([("kind", .string("markdown")), ("value", .string("The 🍣 definition,\ncontinued 中文."))])),
-            ("range", range(start, end)),
-        ]))
+        let start = position(0, utf8 ? 15 : 13)
+        let end = position(0, utf8 ? 23 : 21)
+        #expect(
+            hover
+                == .object([
+                    ("contents", .object([("kind", .string("markdown")), ("value", .string("The 🍣 definition,\ncontinued 中文."))])),
+                    ("range", range(start, end)),
+                ]))
         #expect(try client.call("textDocument/hover", textDocumentPosition(uri, p[11])) == .null)
         // Hover on a definition's own label says nothing.
         #expect(try client.call("textDocument/hover", textDocumentPosition(uri, p[7])) == .null)
@@ -122,8 +132,13 @@ import Testing
     @Test func requestsForUnopenedDocumentsAndBadParams() throws {
         let client = try editorClient(utf8: false)
         #expect(try client.call("textDocument/definition", textDocumentPosition("file:///tmp/none.md", position(0, 0))) == .null)
-        #expect(try client.errorCode(of: client.request("textDocument/references", .object([("textDocument", .object([("uri", .string(uri))]))]))) == ErrorCode.invalidParams)
-        #expect(try client.errorCode(of: client.request("textDocument/rename", textDocumentPosition(uri, position(0, 0)))) == ErrorCode.invalidParams)
+        #expect(
+            try client.errorCode(
+                of: client.request("textDocument/references", .object([("textDocument", .object([("uri", .string(uri))]))])))
+                == ErrorCode.invalidParams)
+        #expect(
+            try client.errorCode(of: client.request("textDocument/rename", textDocumentPosition(uri, position(0, 0))))
+                == ErrorCode.invalidParams)
         client.finish()
     }
 }

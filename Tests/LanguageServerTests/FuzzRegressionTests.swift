@@ -19,7 +19,8 @@ import Testing
             writer.write(input)
             try? writer.close()
         }
-        _ = MessageLoop.run(reader: MessageReader(descriptor: pipe.fileHandleForReading.fileDescriptor), connection: connection, server: server)
+        _ = MessageLoop.run(
+            reader: MessageReader(descriptor: pipe.fileHandleForReading.fileDescriptor), connection: connection, server: server)
     }
 
     @Test func inputsTheServerFuzzerFailedOn() throws {
@@ -30,9 +31,11 @@ import Testing
             let input = FileManager.default.contents(atPath: folder + "/" + name)!
             let output = Pipe()
             let connection = Connection(descriptor: output.fileHandleForWriting.fileDescriptor)
-            let server = Server(connection: connection, version: "test", pages: RulePages(localFolder: nil),
-                                today: { CalendarDay(year: 2026, month: 11, day: 29) }, environment: [:]) { _ in }
-            let initialize = Self.frame(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}"#)
+            let server = Server(
+                connection: connection, version: "test", pages: RulePages(localFolder: nil),
+                today: { CalendarDay(year: 2026, month: 11, day: 29) }, environment: [:], exit: { _ in })
+            let initialize = Self.frame(
+                #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}"#)
             Self.feed(initialize + input, to: server, connection: connection)
             Self.feed(Self.frame(#"{"jsonrpc":"2.0","id":"probe","method":"shutdown"}"#), to: server, connection: connection)
             server.drain()
@@ -49,5 +52,6 @@ import Testing
 
 /// The package root, found from this file's path.
 enum Notelint {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 }

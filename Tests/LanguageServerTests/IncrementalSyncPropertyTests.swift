@@ -1,14 +1,17 @@
 import Foundation
 import JSONRPC
-@testable import LanguageServer
 import NoteInvariants
 import Testing
+
+@testable import LanguageServer
 
 /// Random edits sent as incremental changes leave the server with the same text, and the same
 /// diagnostics, as opening the final text fresh.
 @Suite struct IncrementalSyncPropertyTests {
-    static let pieces = ["a", " ", "\n", "\r\n", "\n\n", "[^a]", "[^a]: x\n", "Title: ", "Link: https://arxiv.org/abs/2104.09864",
-                         "Date: 2021-04-20", "---\n", "`", "```\n", "é", "e\u{301}", "中", "😀", "\t", "<!--", "-->", ">"]
+    static let pieces = [
+        "a", " ", "\n", "\r\n", "\n\n", "[^a]", "[^a]: x\n", "Title: ", "Link: https://arxiv.org/abs/2104.09864",
+        "Date: 2021-04-20", "---\n", "`", "```\n", "é", "e\u{301}", "中", "😀", "\t", "<!--", "-->", ">",
+    ]
 
     /// A client's view of the text: UTF-16 code units, and LSP positions per its line breaks
     /// (`\n`, `\r\n` or a lone `\r`).
@@ -16,7 +19,8 @@ import Testing
         var text: String
 
         func position(ofUTF16 offset: Int) -> JSON {
-            var line = 0, lineStart = 0
+            var line = 0
+            var lineStart = 0
             let units = Array(text.utf16)
             var index = 0
             while index < offset {
@@ -64,7 +68,8 @@ import Testing
                 version += 1
                 var changes: [JSON] = []
                 for _ in 0..<Int.random(in: 1...3, using: &generator) {
-                    let new = (0..<Int.random(in: 0...3, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+                    let new = (0..<Int.random(in: 0...3, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }
+                        .joined()
                     if Int.random(in: 0..<30, using: &generator) == 0 {
                         model.text = new
                         changes.append(.object([("text", .string(new))]))
@@ -74,9 +79,10 @@ import Testing
                     let a = boundaries.randomElement(using: &generator)!
                     let b = Int.random(in: 0..<3, using: &generator) == 0 ? a : boundaries.randomElement(using: &generator)!
                     let (start, end) = (min(a, b), max(a, b))
-                    changes.append(.object([
-                        ("range", range(model.position(ofUTF16: start), model.position(ofUTF16: end))), ("text", .string(new)),
-                    ]))
+                    changes.append(
+                        .object([
+                            ("range", range(model.position(ofUTF16: start), model.position(ofUTF16: end))), ("text", .string(new)),
+                        ]))
                     model.replace(start, end, with: new)
                 }
                 client.change(uri, version: version, changes)
@@ -86,8 +92,9 @@ import Testing
             #expect(kept == Array(model.text.utf8), "round \(round): the server's text differs from the client's")
             let incremental = try client.diagnostics(uri, version: version)
             let opened = try client.diagnostics(fresh, version: version)
-            #expect(incremental.map { $0.serialized().replacingOccurrences(of: uri, with: fresh) } == opened.map { $0.serialized() },
-                    "round \(round): diagnostics differ")
+            #expect(
+                incremental.map { $0.serialized().replacingOccurrences(of: uri, with: fresh) } == opened.map { $0.serialized() },
+                "round \(round): diagnostics differ")
         }
     }
 }

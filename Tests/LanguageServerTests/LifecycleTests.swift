@@ -19,7 +19,8 @@ import Testing
         #expect(try client.errorCode(of: client.request("textDocument/codeAction", .object([]))) == ErrorCode.invalidParams)
         #expect(try client.errorCode(of: client.request("textDocument/diagnostic", .string("x"))) == ErrorCode.invalidParams)
         client.notify("notelint/unknownNotification", .object([]))
-        #expect(try client.errorCode(of: client.request("initialize", .object([("capabilities", .object([]))]))) == ErrorCode.invalidRequest)
+        #expect(
+            try client.errorCode(of: client.request("initialize", .object([("capabilities", .object([]))]))) == ErrorCode.invalidRequest)
         client.finish()
     }
 
@@ -50,7 +51,9 @@ import Testing
         let capabilities = try #require(result["capabilities"])
         #expect(capabilities["positionEncoding"]?.string == "utf-16")
         #expect(capabilities["textDocumentSync"]?["change"]?.int == 2)
-        #expect(capabilities["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.notelint"), .string("refactor.rewrite")]))
+        #expect(
+            capabilities["codeActionProvider"]?["codeActionKinds"]
+                == .array([.string("quickfix"), .string("source.fixAll.notelint"), .string("refactor.rewrite")]))
         #expect(capabilities["diagnosticProvider"] == nil)
         #expect(result["serverInfo"]?["name"]?.string == "notelint")
         client.finish()
@@ -62,10 +65,12 @@ import Testing
         let uri = "file:///tmp/slow.md"
         client.open(uri, "Title: A\nLink: https://example.org\nDate: 2020\n---\n")
         #expect(try client.diagnostics(uri).count == 1)
-        let slow = client.request("textDocument/codeAction", .object([
-            ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(0, 0), position(0, 0))),
-            ("context", .object([("diagnostics", .array([]))])),
-        ]))
+        let slow = client.request(
+            "textDocument/codeAction",
+            .object([
+                ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(0, 0), position(0, 0))),
+                ("context", .object([("diagnostics", .array([]))])),
+            ]))
         // Typing goes on while the request is pending.
         client.change(uri, version: 2, [.object([("range", range(position(3, 0), position(3, 0))), ("text", .string("\n"))])])
         #expect(try client.diagnostics(uri, version: 2).isEmpty)

@@ -23,7 +23,9 @@ import Testing
         let at = position(6, 10)
         for method in ["textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/documentLink", "textDocument/formatting"] {
             var params: [(String, JSON)] = [("textDocument", document)]
-            if method == "textDocument/formatting" { params.append(("options", .object([("tabSize", .int(4)), ("insertSpaces", .bool(true))]))) }
+            if method == "textDocument/formatting" {
+                params.append(("options", .object([("tabSize", .int(4)), ("insertSpaces", .bool(true))])))
+            }
             let result = try client.call(method, .object(params))
             #expect(!result.isNull || method == "textDocument/formatting", "\(method) answered nothing")
         }

@@ -25,8 +25,16 @@ final class TestClient: @unchecked Sendable {
     /// inbox for the test to read): accepted, refused with an error, or left unanswered.
     enum ProgressAnswer { case accept, refuse, none }
     var progressAnswer: ProgressAnswer {
-        get { lock.lock(); defer { lock.unlock() }; return _progressAnswer }
-        set { lock.lock(); _progressAnswer = newValue; lock.unlock() }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return _progressAnswer
+        }
+        set {
+            lock.lock()
+            _progressAnswer = newValue
+            lock.unlock()
+        }
     }
     private var _progressAnswer = ProgressAnswer.accept
 
@@ -43,8 +51,9 @@ final class TestClient: @unchecked Sendable {
         } else {
             emptyCache = nil
         }
-        server = Server(connection: connection, version: "test", pages: RulePages(localFolder: nil), today: { today },
-                        environment: environment) { status in box.status.withLock { $0 = status } }
+        server = Server(
+            connection: connection, version: "test", pages: RulePages(localFolder: nil), today: { today },
+            environment: environment, exit: { status in box.status.withLock { $0 = status } })
         exitBox = box
         let descriptor = pipe.fileHandleForReading.fileDescriptor
         Thread.detachNewThread { [weak self] in
@@ -55,7 +64,10 @@ final class TestClient: @unchecked Sendable {
                 if json["method"]?.string == "window/workDoneProgress/create", let id = json["id"].flatMap(RequestID.init) {
                     switch self.progressAnswer {
                     case .accept: self.server.handle(.response(id: id, result: .null, error: nil))
-                    case .refuse: self.server.handle(.response(id: id, result: nil, error: .object([("code", .int(-32603)), ("message", .string("no progress here"))])))
+                    case .refuse:
+                        self.server.handle(
+                            .response(
+                                id: id, result: nil, error: .object([("code", .int(-32603)), ("message", .string("no progress here"))])))
                     case .none: break
                     }
                 }
@@ -119,16 +131,25 @@ final class TestClient: @unchecked Sendable {
     }
 
     func open(_ uri: String, _ text: String, version: Int = 1) {
-        notify("textDocument/didOpen", .object([("textDocument", .object([
-            ("uri", .string(uri)), ("languageId", .string("markdown")), ("version", .int(version)), ("text", .string(text)),
-        ]))]))
+        notify(
+            "textDocument/didOpen",
+            .object([
+                (
+                    "textDocument",
+                    .object([
+                        ("uri", .string(uri)), ("languageId", .string("markdown")), ("version", .int(version)), ("text", .string(text)),
+                    ])
+                )
+            ]))
     }
 
     func change(_ uri: String, version: Int, _ changes: [JSON]) {
-        notify("textDocument/didChange", .object([
-            ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
-            ("contentChanges", .array(changes)),
-        ]))
+        notify(
+            "textDocument/didChange",
+            .object([
+                ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
+                ("contentChanges", .array(changes)),
+            ]))
     }
 
     // MARK: Receiving
@@ -193,7 +214,8 @@ struct Marked {
     init(_ marked: String, utf8: Bool = false) {
         var text = ""
         var positions: [JSON] = []
-        var line = 0, column = 0
+        var line = 0
+        var column = 0
         for character in marked {
             if character == "|" {
                 positions.append(.object([("line", .int(line)), ("character", .int(column))]))

@@ -21,24 +21,34 @@ import Testing
         return folder
     }
 
-    private func start(_ folder: TemporaryFolder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
-                       progressAnswer: TestClient.ProgressAnswer = .accept, environment: [String: String] = [:]) throws -> TestClient {
-        try startAndInitialize(folder, utf8: utf8, progress: progress, pull: pull, progressAnswer: progressAnswer, environment: environment).client
+    private func start(
+        _ folder: TemporaryFolder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
+        progressAnswer: TestClient.ProgressAnswer = .accept, environment: [String: String] = [:]
+    ) throws -> TestClient {
+        try startAndInitialize(folder, utf8: utf8, progress: progress, pull: pull, progressAnswer: progressAnswer, environment: environment)
+            .client
     }
 
     /// The client, and the server's answer to `initialize`.
-    private func startAndInitialize(_ folder: TemporaryFolder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
-                                    progressAnswer: TestClient.ProgressAnswer = .accept,
-                                    environment: [String: String] = [:]) throws -> (client: TestClient, initialized: JSON) {
+    private func startAndInitialize(
+        _ folder: TemporaryFolder, utf8: Bool = false, progress: Bool = false, pull: Bool = false,
+        progressAnswer: TestClient.ProgressAnswer = .accept,
+        environment: [String: String] = [:]
+    ) throws -> (client: TestClient, initialized: JSON) {
         let client = TestClient(environment: environment)
         client.progressAnswer = progressAnswer
         var capabilities: [(String, JSON)] = [("window", .object([("workDoneProgress", .bool(progress))]))]
         if utf8 { capabilities.append(("general", .object([("positionEncodings", .array([.string("utf-8")]))]))) }
         if pull { capabilities.append(("textDocument", .object([("diagnostic", .object([("dynamicRegistration", .bool(false))]))]))) }
-        let initialized = try client.call("initialize", .object([
-            ("processId", .null), ("rootUri", .string(DocumentURI.fileURI(folder.url.path))), ("capabilities", .object(capabilities)),
-            ("workspaceFolders", .array([.object([("uri", .string(DocumentURI.fileURI(folder.url.path))), ("name", .string("notes"))])])),
-        ]))
+        let initialized = try client.call(
+            "initialize",
+            .object([
+                ("processId", .null), ("rootUri", .string(DocumentURI.fileURI(folder.url.path))), ("capabilities", .object(capabilities)),
+                (
+                    "workspaceFolders",
+                    .array([.object([("uri", .string(DocumentURI.fileURI(folder.url.path))), ("name", .string("notes"))])])
+                ),
+            ]))
         client.notify("initialized", .object([]))
         return (client, initialized)
     }
@@ -61,7 +71,9 @@ import Testing
     /// creation, its begin and reports).
     private func progressRest(_ client: TestClient, _ count: Int) throws {
         for _ in 0..<count {
-            _ = try client.take("progress") { $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create" }
+            _ = try client.take("progress") {
+                $0["method"]?.string == "$/progress" || $0["method"]?.string == "window/workDoneProgress/create"
+            }
         }
     }
 
@@ -131,10 +143,17 @@ import Testing
         client.server.drain()
         try folder.write("build/out.md", "Title:\nLink:\n\nTitle:\n")
         try folder.write("notes/b.md", "Title: Rotary\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n")
-        client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([
-            .object([("uri", .string(folder.uri("build/out.md"))), ("type", .int(2))]),
-            .object([("uri", .string(folder.uri("notes/b.md"))), ("type", .int(2))]),
-        ]))]))
+        client.notify(
+            "workspace/didChangeWatchedFiles",
+            .object([
+                (
+                    "changes",
+                    .array([
+                        .object([("uri", .string(folder.uri("build/out.md"))), ("type", .int(2))]),
+                        .object([("uri", .string(folder.uri("notes/b.md"))), ("type", .int(2))]),
+                    ])
+                )
+            ]))
         // The ignored note comes first: had it been checked, its findings would be published first.
         #expect(try published(client, folder.uri("notes/b.md")) == [])
         client.server.drain()
@@ -149,9 +168,16 @@ import Testing
         #expect(try published(client, folder.uri("notes/b.md")).map { $0["code"]?.string } == ["link-arxiv-form"])
         client.server.drain()
         try folder.write(".notelint.yml", "version: 1\nexclude: [notes/**]\n")
-        client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([
-            .object([("uri", .string(folder.uri(".notelint.yml"))), ("type", .int(2))]),
-        ]))]))
+        client.notify(
+            "workspace/didChangeWatchedFiles",
+            .object([
+                (
+                    "changes",
+                    .array([
+                        .object([("uri", .string(folder.uri(".notelint.yml"))), ("type", .int(2))])
+                    ])
+                )
+            ]))
         #expect(try published(client, folder.uri("notes/b.md")) == [])
         #expect(try published(client, folder.uri("a.md")) == [])
         client.finish()
@@ -177,9 +203,17 @@ import Testing
     }
 
     private func filesChanged(_ client: TestClient, _ folder: TemporaryFolder, _ changes: [(String, Int)]) {
-        client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array(changes.map {
-            .object([("uri", .string(folder.uri($0.0))), ("type", .int($0.1))])
-        }))]))
+        client.notify(
+            "workspace/didChangeWatchedFiles",
+            .object([
+                (
+                    "changes",
+                    .array(
+                        changes.map {
+                            .object([("uri", .string(folder.uri($0.0))), ("type", .int($0.1))])
+                        })
+                )
+            ]))
     }
 
     @Test func notesChangedOnDiskAreCheckedAgainAndDeletedOnesCleared() throws {
@@ -315,8 +349,10 @@ import Testing
     @Test func pullClientsAskForTheWorkspace() throws {
         let folder = try Self.workspace(scope: nil)
         let client = try start(folder, pull: true)
-        client.open(folder.uri("a.md"), "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr. 2021\n\n"
-                    + "Title: Another\nLink: https://example.org/another\nDate: 8 Jun 2021\n", version: 3)
+        client.open(
+            folder.uri("a.md"),
+            "Title: RoFormer 😀\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr. 2021\n\n"
+                + "Title: Another\nLink: https://example.org/another\nDate: 8 Jun 2021\n", version: 3)
         let first = try client.call("workspace/diagnostic", .object([("previousResultIds", .array([]))]))
         let reports = first["items"]?.array ?? []
         #expect(reports.map { $0["uri"]?.string } == [folder.uri("a.md"), folder.uri("notes/b.md")])
@@ -336,12 +372,20 @@ import Testing
         _ = try published(client, folder.uri("a.md"))
         _ = try published(client, folder.uri("notes/b.md"))
         let byID = try client.call("workspace/symbol", .object([("query", .string("2104.09864"))]))
-        #expect(byID == .array([
-            .object([("name", .string("RoFormer 😀")), ("kind", .int(19)), ("location", location(folder.uri("a.md"), position(0, 0), position(2, 17))),
-                     ("containerName", .string("a.md"))]),
-            .object([("name", .string("Rotary")), ("kind", .int(19)), ("location", location(folder.uri("notes/b.md"), position(2, 0), position(4, 17))),
-                     ("containerName", .string("notes/b.md"))]),
-        ]))
+        #expect(
+            byID
+                == .array([
+                    .object([
+                        ("name", .string("RoFormer 😀")), ("kind", .int(19)),
+                        ("location", location(folder.uri("a.md"), position(0, 0), position(2, 17))),
+                        ("containerName", .string("a.md")),
+                    ]),
+                    .object([
+                        ("name", .string("Rotary")), ("kind", .int(19)),
+                        ("location", location(folder.uri("notes/b.md"), position(2, 0), position(4, 17))),
+                        ("containerName", .string("notes/b.md")),
+                    ]),
+                ]))
         let byTitle = try client.call("workspace/symbol", .object([("query", .string("ROTA"))]))
         #expect(byTitle.array?.map { $0["name"]?.string } == ["Rotary"])
         #expect(try client.call("workspace/symbol", .object([("query", .string("nothing like it"))])) == .array([]))

@@ -26,7 +26,8 @@ import Testing
         }
 
         func severity(of rule: String, commandLine: CommandLineSettings = CommandLineSettings(), explicit: String? = nil) throws -> String {
-            let resolver = try ConfigurationResolver(explicitPath: explicit, commandLine: commandLine, environment: ["XDG_CONFIG_HOME": user])
+            let resolver = try ConfigurationResolver(
+                explicitPath: explicit, commandLine: commandLine, environment: ["XDG_CONFIG_HOME": user])
             let setting = try resolver.effective(forFile: note).configuration.setting(for: rule)
             return setting.enabled ? setting.severity.map { "\($0)" } ?? "default" : "off"
         }
@@ -39,8 +40,9 @@ import Testing
         let user = try Layout(user: "version: 1\nrules:\n  entry-blank: info\n", project: nil)
         #expect(try user.severity(of: "entry-blank") == "info")
 
-        let both = try Layout(user: "version: 1\nrules:\n  entry-blank: info\n  date-format: off\n",
-                              project: "version: 1\nrules:\n  entry-blank: error\n")
+        let both = try Layout(
+            user: "version: 1\nrules:\n  entry-blank: info\n  date-format: off\n",
+            project: "version: 1\nrules:\n  entry-blank: error\n")
         #expect(try both.severity(of: "entry-blank") == "error")
         // What the project does not say, the user's file still decides.
         #expect(try both.severity(of: "date-format") == "off")
@@ -58,7 +60,9 @@ import Testing
         #expect(try layout.severity(of: "entry-blank", explicit: explicit) == "info")
         #expect(try layout.severity(of: "date-format", explicit: explicit) == "default")
         // The command line still goes on top.
-        #expect(try layout.severity(of: "entry-blank", commandLine: CommandLineSettings(overrides: ["rules.entry-blank=off"]), explicit: explicit) == "off")
+        #expect(
+            try layout.severity(
+                of: "entry-blank", commandLine: CommandLineSettings(overrides: ["rules.entry-blank=off"]), explicit: explicit) == "off")
     }
 
     @Test func anInvalidOverrideOrFileIsAConfigurationError() throws {

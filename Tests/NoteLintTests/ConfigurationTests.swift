@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func readsSeveritiesOffAndOptions() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             version: 1
             rules:
               entry-blank: off
@@ -35,7 +36,8 @@ import Testing
     }
 
     @Test func unknownRuleNamesTheLineAndTheClosestRule() {
-        #expect(error("version: 1\nrules:\n  entry-blnk: off\n") == ".notelint.yml:3:3: unknown rule `entry-blnk`; did you mean `entry-blank`?")
+        #expect(
+            error("version: 1\nrules:\n  entry-blnk: off\n") == ".notelint.yml:3:3: unknown rule `entry-blnk`; did you mean `entry-blank`?")
     }
 
     @Test func unknownTopLevelKeyIsAnError() {
@@ -43,9 +45,11 @@ import Testing
     }
 
     @Test func unknownOptionAndBadSeverity() {
-        #expect(error("version: 1\nrules:\n  entry-missing-field: {requird: [Title]}\n")
+        #expect(
+            error("version: 1\nrules:\n  entry-missing-field: {requird: [Title]}\n")
                 == ".notelint.yml:3:25: unknown option `requird` for `entry-missing-field`; did you mean `required`?")
-        #expect(error("version: 1\nrules:\n  entry-blank: warn\n") == ".notelint.yml:3:16: unknown severity `warn`; did you mean `warning`?")
+        #expect(
+            error("version: 1\nrules:\n  entry-blank: warn\n") == ".notelint.yml:3:16: unknown severity `warn`; did you mean `warning`?")
     }
 
     @Test func versionIsRequiredAndChecked() {

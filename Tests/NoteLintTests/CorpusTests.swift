@@ -72,7 +72,9 @@ struct CorpusNote: CustomTestStringConvertible, Sendable {
         }
         for diagnostic in diagnostics where diagnostic.severity >= .warning {
             guard !expected.contains(CorpusNote.Expectation(line: line(diagnostic), rule: diagnostic.ruleID)) else { continue }
-            Issue.record("not expected: \(note.name):\(line(diagnostic)) \(diagnostic.ruleID) (\(diagnostic.severity.rawValue)) \(diagnostic.message)")
+            Issue.record(
+                "not expected: \(note.name):\(line(diagnostic)) \(diagnostic.ruleID) (\(diagnostic.severity.rawValue)) \(diagnostic.message)"
+            )
         }
     }
 }

@@ -14,14 +14,18 @@ import Testing
 
     // MARK: date-future
 
-    @Test(arguments: ["20 Apr 2021", "19 Apr 2021", "2021-04-20", "April 20, 2021", "Apr 2021", "2021-04", "2021", "Mar 2021",
-                      "31 Dec 2020", "2020", "1977", "2022"])
+    @Test(arguments: [
+        "20 Apr 2021", "19 Apr 2021", "2021-04-20", "April 20, 2021", "Apr 2021", "2021-04", "2021", "Mar 2021",
+        "31 Dec 2020", "2020", "1977", "2022",
+    ])
     func notFuture(_ date: String) throws {
         #expect(try Self.findings("Title: A\nDate: \(date)\n", rule: "date-future") == [])
     }
 
-    @Test(arguments: ["21 Apr 2021", "2021-04-21", "April 21, 2021", "1 May 2021", "May 2021", "2021-05", "2023", "Jan 2022",
-                      "2999"])
+    @Test(arguments: [
+        "21 Apr 2021", "2021-04-21", "April 21, 2021", "1 May 2021", "May 2021", "2021-05", "2023", "Jan 2022",
+        "2999",
+    ])
     func future(_ date: String) throws {
         let findings = try Self.findings("Title: A\nDate: \(date)\n", rule: "date-future")
         let start = "Title: A\nDate: ".utf8.count
@@ -43,14 +47,17 @@ import Testing
         #expect(try Self.findings(text, rule: "date-future", today: CalendarDay(year: 2021, month: 4, day: 30)).count == 1)
         #expect(try Self.findings(text, rule: "date-future", today: CalendarDay(year: 2021, month: 5, day: 1)) == [])
         // A year alone is future only after next year: a venue's year is known a year ahead.
-        #expect(try Self.findings("Title: A\nDate: 2023\n", rule: "date-future", today: CalendarDay(year: 2021, month: 12, day: 31)).count == 1)
+        #expect(
+            try Self.findings("Title: A\nDate: 2023\n", rule: "date-future", today: CalendarDay(year: 2021, month: 12, day: 31)).count == 1)
         #expect(try Self.findings("Title: A\nDate: 2023\n", rule: "date-future", today: CalendarDay(year: 2022, month: 1, day: 1)) == [])
     }
 
     // MARK: arxiv-id-invalid
 
-    @Test(arguments: ["https://arxiv.org/abs/2104.09864", "arXiv:2104.99999", "https://arxiv.org/abs/2103.00001v2",
-                      "https://doi.org/10.48550/arXiv.2012.00001"])
+    @Test(arguments: [
+        "https://arxiv.org/abs/2104.09864", "arXiv:2104.99999", "https://arxiv.org/abs/2103.00001v2",
+        "https://doi.org/10.48550/arXiv.2012.00001",
+    ])
     func currentAndPastMonths(_ link: String) throws {
         #expect(try Self.findings("Title: A\nLink: \(link)\n", rule: "arxiv-id-invalid") == [])
     }
@@ -83,7 +90,8 @@ import Testing
         ("Sept. 2, 0050", "8th June 2021", NoteDate.Style.iso, "0050-09-02"),
     ])
     func dateFormatFixKeepsFourDigitYears(_ date: String, _ other: String, _ style: NoteDate.Style, _ fixed: String) throws {
-        let configuration = try Configuration.parse(SourceText("version: 1\nrules:\n  date-format: {style: \(style == .iso ? "iso" : "\"d MMM yyyy\"")}\n"), path: ".notelint.yml")
+        let configuration = try Configuration.parse(
+            SourceText("version: 1\nrules:\n  date-format: {style: \(style == .iso ? "iso" : "\"d MMM yyyy\"")}\n"), path: ".notelint.yml")
         let linter = try Linter(configuration: configuration, only: ["date-format"], today: Self.today)
         let findings = linter.lint(SourceText("Title: A\nDate: \(date)\n\nTitle: B\nDate: \(other)\n")).diagnostics.prefix(1)
         #expect(findings.map(\.message) == ["date `\(date)` differs from the note's date style: `\(fixed)`"])

@@ -1,5 +1,6 @@
-@testable import NoteLint
 import Testing
+
+@testable import NoteLint
 
 /// `date-format` recognises a note's writing by comparing in place; that must agree exactly with
 /// writing the date out and comparing the strings.

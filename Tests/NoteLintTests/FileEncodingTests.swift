@@ -42,7 +42,8 @@ import Testing
     @Test func aNoteWithAFewBadBytesIsStillLinted() {
         let found = lint(Array((blank + "\nA Latin-1 byte: caf").utf8) + [0xE9] + Array(".\nA NUL: a".utf8) + [0] + Array("b.\n".utf8))
         #expect(found.map(\.ruleID) == ["entry-blank", "file-encoding", "file-encoding"])
-        #expect(found.filter { $0.ruleID == "file-encoding" }.map(\.message) == ["byte that is not valid UTF-8", "the text holds a NUL byte"])
+        #expect(
+            found.filter { $0.ruleID == "file-encoding" }.map(\.message) == ["byte that is not valid UTF-8", "the text holds a NUL byte"])
     }
 
     @Test func pastTwentyPlacesTheRestAreCountedInOneFinding() {

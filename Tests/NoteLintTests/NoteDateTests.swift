@@ -30,15 +30,20 @@ import Testing
 
     // MARK: Month names in any case
 
-    static let longNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                            "October", "November", "December"]
+    static let longNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
     static let shortNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     @Test(arguments: 1...12)
     func everyMonthNameInEveryCase(_ number: Int) {
-        let long = Self.longNames[number - 1], short = Self.shortNames[number - 1]
-        for name in [long, long.lowercased(), long.uppercased(), short, short.lowercased(), short.uppercased(), "\(short).",
-                     "\(short.uppercased())."] {
+        let long = Self.longNames[number - 1]
+        let short = Self.shortNames[number - 1]
+        for name in [
+            long, long.lowercased(), long.uppercased(), short, short.lowercased(), short.uppercased(), "\(short).",
+            "\(short.uppercased()).",
+        ] {
             #expect(NoteDate.parse("\(name) 2019") == .success(Self.month(2019, number)), "\(name) 2019")
             #expect(NoteDate.parse("7 \(name) 2019") == .success(Self.day(2019, number, 7)), "7 \(name) 2019")
             #expect(NoteDate.parse("\(name) 7, 2019") == .success(Self.day(2019, number, 7)), "\(name) 7, 2019")
@@ -50,8 +55,10 @@ import Testing
         #expect(NoteDate.parse(text) == .success(Self.day(2021, 4, 20)))
     }
 
-    @Test(arguments: ["Sept. 2020", "Sept 2020", "sept. 2020", "SEPT. 2020", "Sep 2020", "Sep. 2020", "September 2020",
-                      "SEPTEMBER 2020"])
+    @Test(arguments: [
+        "Sept. 2020", "Sept 2020", "sept. 2020", "SEPT. 2020", "Sep 2020", "Sep. 2020", "September 2020",
+        "SEPTEMBER 2020",
+    ])
     func september(_ text: String) {
         #expect(NoteDate.parse(text) == .success(Self.month(2020, 9)))
     }
@@ -245,8 +252,10 @@ import Testing
     }
 
     /// What `date-format`'s fix writes must read back as the same date.
-    @Test(arguments: ["20 Apr 2021", "20th April 2021", "April 20, 2021", "Sept. 2020", "2021", "2021/04/20", "13/05/2021",
-                      "29 Feb 2000", "1 Jan 0999", "0999-01", "0050"])
+    @Test(arguments: [
+        "20 Apr 2021", "20th April 2021", "April 20, 2021", "Sept. 2020", "2021", "2021/04/20", "13/05/2021",
+        "29 Feb 2000", "1 Jan 0999", "0999-01", "0050",
+    ])
     func renderingReadsBack(_ text: String) throws {
         let date = try NoteDate.parse(text).get()
         for style in NoteDate.Style.allCases {

@@ -29,7 +29,8 @@ import Testing
     /// Every finding of every rule's triggering examples: its message, and its fix against
     /// what the rule's description says of fixes.
     @Test func messagesAndFixTitlesFollowTheStyle() throws {
-        var messages = 0, fixes = 0
+        var messages = 0
+        var fixes = 0
         for rule in RuleRegistry.descriptions {
             for example in rule.examples.triggering {
                 let diagnostics = Lint.diagnostics(MarkedExample(example).text, rule: rule.id)
@@ -69,10 +70,12 @@ import Testing
     @Test func rulePagesAreUpToDate() {
         for rule in RuleRegistry.descriptions {
             let committed = PackagePaths.read("rules/\(rule.id).md")
-            #expect(committed == RulePage.markdown(for: rule),
-                    "rules/\(rule.id).md is stale: run `swift run notelint generate-docs rules`")
+            #expect(
+                committed == RulePage.markdown(for: rule),
+                "rules/\(rule.id).md is stale: run `swift run notelint generate-docs rules`")
         }
-        #expect(PackagePaths.read("rules/README.md") == RulePage.index(RuleRegistry.descriptions),
-                "rules/README.md is stale: run `swift run notelint generate-docs rules`")
+        #expect(
+            PackagePaths.read("rules/README.md") == RulePage.index(RuleRegistry.descriptions),
+            "rules/README.md is stale: run `swift run notelint generate-docs rules`")
     }
 }

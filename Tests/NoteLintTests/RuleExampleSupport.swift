@@ -1,5 +1,6 @@
 import NoteLint
 import NoteSyntax
+import Testing
 
 /// An example with its `↓` markers taken out: the text to lint and the byte offsets where
 /// findings must start.
@@ -34,8 +35,12 @@ struct RuleExample: CustomTestStringConvertible, Sendable {
 
     static var all: [RuleExample] {
         RuleRegistry.descriptions.flatMap { rule in
-            rule.examples.triggering.enumerated().map { RuleExample(ruleID: rule.id, kind: .triggering, index: $0.offset, text: $0.element) }
-            + rule.examples.nonTriggering.enumerated().map { RuleExample(ruleID: rule.id, kind: .nonTriggering, index: $0.offset, text: $0.element) }
+            rule.examples.triggering.enumerated().map {
+                RuleExample(ruleID: rule.id, kind: .triggering, index: $0.offset, text: $0.element)
+            }
+                + rule.examples.nonTriggering.enumerated().map {
+                    RuleExample(ruleID: rule.id, kind: .nonTriggering, index: $0.offset, text: $0.element)
+                }
         }
     }
 
@@ -58,8 +63,6 @@ struct RuleCorrection: CustomTestStringConvertible, Sendable {
         }
     }
 }
-
-import Testing
 
 enum Lint {
     static func linter(only ruleID: String) -> Linter {

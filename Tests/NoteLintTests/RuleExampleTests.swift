@@ -41,7 +41,8 @@ import Testing
     func aDisableCommentSilencesTheRule(_ example: RuleExample) {
         let text = MarkedExample(example.text).text
         #expect(!Lint.diagnostics(text, rule: example.ruleID).isEmpty, "nothing to silence")
-        let silenced = startsWithFrontMatter(text)
+        let silenced =
+            startsWithFrontMatter(text)
             ? text + "\n<!-- notelint-disable-file \(example.ruleID) -->\n"
             : "<!-- notelint-disable \(example.ruleID) -->\n\n" + text
         #expect(Lint.diagnostics(silenced, rule: example.ruleID).isEmpty)

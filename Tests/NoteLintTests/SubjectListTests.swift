@@ -1,6 +1,7 @@
-@testable import NoteLint
 import NoteSyntax
 import Testing
+
+@testable import NoteLint
 
 /// `SubjectList`: how a Subjects value is split into `Name (code)` items or bare codes.
 @Suite struct SubjectListTests {
@@ -54,12 +55,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Adaptation, Noise, and Self-Organizing Systems (adap-org)",
-         ["Adaptation, Noise, and Self-Organizing Systems"], ["adap-org"]),
-        ("Adaptation, Noise, and Self-Organizing Systems (adap-org); Computational Engineering, Finance, and Science (cs.CE)",
-         ["Adaptation, Noise, and Self-Organizing Systems", "Computational Engineering, Finance, and Science"], ["adap-org", "cs.CE"]),
-        ("Atomic, Molecular and Optical Physics (atom-ph); Data Analysis, Statistics and Probability (physics.data-an)",
-         ["Atomic, Molecular and Optical Physics", "Data Analysis, Statistics and Probability"], ["atom-ph", "physics.data-an"]),
+        (
+            "Adaptation, Noise, and Self-Organizing Systems (adap-org)",
+            ["Adaptation, Noise, and Self-Organizing Systems"], ["adap-org"]
+        ),
+        (
+            "Adaptation, Noise, and Self-Organizing Systems (adap-org); Computational Engineering, Finance, and Science (cs.CE)",
+            ["Adaptation, Noise, and Self-Organizing Systems", "Computational Engineering, Finance, and Science"], ["adap-org", "cs.CE"]
+        ),
+        (
+            "Atomic, Molecular and Optical Physics (atom-ph); Data Analysis, Statistics and Probability (physics.data-an)",
+            ["Atomic, Molecular and Optical Physics", "Data Analysis, Statistics and Probability"], ["atom-ph", "physics.data-an"]
+        ),
     ])
     func namesHoldingCommas(_ value: String, _ names: [String], _ codes: [String]) {
         let read = Read(value, prefix: "Subjects: ")
@@ -73,8 +80,10 @@ import Testing
     }
 
     @Test func retiredAndAliasCodesAreCanonicalWithTheirOwnNames() {
-        for value in ["Computation and Language (cmp-lg)", "Mathematical Physics (math.MP)", "Mathematical Physics (math-ph)",
-                      "Machine Learning (cs.LG); Machine Learning (stat.ML)"] {
+        for value in [
+            "Computation and Language (cmp-lg)", "Mathematical Physics (math.MP)", "Mathematical Physics (math-ph)",
+            "Machine Learning (cs.LG); Machine Learning (stat.ML)",
+        ] {
             let read = Read(value)
             #expect(read.isCanonical, "\(value)")
             #expect(read.list.canonical() == value)
@@ -158,15 +167,18 @@ import Testing
     /// A name never holds `;` (arXiv's names hold commas, never semicolons): text before a `;`
     /// is not part of the next item's name (a fix to that name would delete it): a known code
     /// there is an item of its own, anything else is stray.
-    @Test(arguments: [
-        ("cs.CL; Artificial Intelligence (cs.AI)", [nil, "Artificial Intelligence"], ["cs.CL", "cs.AI"], false),
-        ("cs.CL, Artificial Intelligence (cs.AI)", [nil, "Artificial Intelligence"], ["cs.CL", "cs.AI"], false),
-        ("cs.CL, cs.LG, Artificial Intelligence (cs.AI)", [nil, nil, "Artificial Intelligence"], ["cs.CL", "cs.LG", "cs.AI"], false),
-        ("junk; Artificial Intelligence (cs.AI)", ["Artificial Intelligence"], ["cs.AI"], true),
-        ("; Artificial Intelligence (cs.AI)", ["Artificial Intelligence"], ["cs.AI"], false),
-        ("Computation and Language (cs.CL) junk; Artificial Intelligence (cs.AI)",
-         ["Computation and Language", "Artificial Intelligence"], ["cs.CL", "cs.AI"], true),
-    ] as [(String, [String?], [String], Bool)])
+    @Test(
+        arguments: [
+            ("cs.CL; Artificial Intelligence (cs.AI)", [nil, "Artificial Intelligence"], ["cs.CL", "cs.AI"], false),
+            ("cs.CL, Artificial Intelligence (cs.AI)", [nil, "Artificial Intelligence"], ["cs.CL", "cs.AI"], false),
+            ("cs.CL, cs.LG, Artificial Intelligence (cs.AI)", [nil, nil, "Artificial Intelligence"], ["cs.CL", "cs.LG", "cs.AI"], false),
+            ("junk; Artificial Intelligence (cs.AI)", ["Artificial Intelligence"], ["cs.AI"], true),
+            ("; Artificial Intelligence (cs.AI)", ["Artificial Intelligence"], ["cs.AI"], false),
+            (
+                "Computation and Language (cs.CL) junk; Artificial Intelligence (cs.AI)",
+                ["Computation and Language", "Artificial Intelligence"], ["cs.CL", "cs.AI"], true
+            ),
+        ] as [(String, [String?], [String], Bool)])
     func textBeforeASemicolonIsNotAName(_ value: String, _ names: [String?], _ codes: [String], _ stray: Bool) {
         let read = Read(value, prefix: "Subjects: ")
         #expect(read.names == names)
@@ -186,7 +198,8 @@ import Testing
         let findings = linter.lint(SourceText(text)).diagnostics
         #expect(findings.map(\.ruleID) == ["subjects-format"])
         let fixed = FixApplier.fixAll(Array(text.utf8), linter: linter, allowed: [.safe, .unsafe])
-        #expect(String(decoding: fixed.bytes, as: UTF8.self)
+        #expect(
+            String(decoding: fixed.bytes, as: UTF8.self)
                 == "Title: A\nSubjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n")
     }
 
@@ -200,8 +213,10 @@ import Testing
 
     // MARK: Bare codes
 
-    @Test(arguments: ["cs.CL; cs.AI", "cs.CL, cs.AI", "cs.CL cs.AI", "cs.CL;cs.AI", "cs.CL,cs.AI", "cs.CL ;  cs.AI",
-                      "cs.CL\tcs.AI", " cs.CL , cs.AI ; ", ";cs.CL;;cs.AI"])
+    @Test(arguments: [
+        "cs.CL; cs.AI", "cs.CL, cs.AI", "cs.CL cs.AI", "cs.CL;cs.AI", "cs.CL,cs.AI", "cs.CL ;  cs.AI",
+        "cs.CL\tcs.AI", " cs.CL , cs.AI ; ", ";cs.CL;;cs.AI",
+    ])
     func bareCodes(_ value: String) {
         let read = Read(value, prefix: "Subjects: ")
         #expect(read.names == [nil, nil])
@@ -216,8 +231,10 @@ import Testing
     @Test func bareCodesInAnyCase() {
         let read = Read("cs.cl, CS.AI, HEP-TH, astro-ph.he")
         #expect(read.codes == ["cs.cl", "CS.AI", "HEP-TH", "astro-ph.he"])
-        #expect(read.list.canonical()
-            == "Computation and Language (cs.CL); Artificial Intelligence (cs.AI); High Energy Physics - Theory (hep-th); High Energy Astrophysical Phenomena (astro-ph.HE)")
+        #expect(
+            read.list.canonical()
+                == "Computation and Language (cs.CL); Artificial Intelligence (cs.AI); High Energy Physics - Theory (hep-th); High Energy Astrophysical Phenomena (astro-ph.HE)"
+        )
         #expect(read.list.renderedAsWritten() == "(cs.CL); (cs.AI); (hep-th); (astro-ph.HE)")
     }
 

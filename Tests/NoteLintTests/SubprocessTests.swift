@@ -1,6 +1,7 @@
 import Foundation
-@testable import NoteLint
 import Testing
+
+@testable import NoteLint
 
 /// The runner behind every git call: it must drain both pipes at once, feed large inputs,
 /// report how the child ended, and stop a child that runs past its deadline.
@@ -57,7 +58,7 @@ import Testing
         let error = #expect(throws: Subprocess.Failure.self) {
             _ = try Subprocess.run(["sh", "-c", script, folder], deadline: .seconds(2))
         }
-        guard case let .deadline(command, after)? = error else {
+        guard case .deadline(let command, let after)? = error else {
             Issue.record("expected a deadline failure, got \(String(describing: error))")
             return
         }
@@ -86,7 +87,8 @@ import Testing
         }
         #expect(ContinuousClock.now - start < .seconds(10))
         for name in ["shell", "sleeper"] {
-            let pid = try #require(Int32(String(contentsOfFile: folder + "/" + name, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            let pid = try #require(
+                Int32(String(contentsOfFile: folder + "/" + name, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
             #expect(waitUntilGone(pid), "the \(name) \(pid) survived")
         }
     }
@@ -187,7 +189,7 @@ import Testing
         let error = #expect(throws: Subprocess.Failure.self) {
             _ = try Subprocess.run(["pwd"], in: folder + "/missing", deadline: .seconds(30))
         }
-        guard case let .launch(command, _)? = error else {
+        guard case .launch(let command, _)? = error else {
             Issue.record("expected a launch failure, got \(String(describing: error))")
             return
         }

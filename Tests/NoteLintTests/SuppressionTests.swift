@@ -18,7 +18,8 @@ import Testing
 
     @Test func disableWithoutRulesSilencesEverythingUntilEnabled() {
         #expect(rules("<!-- notelint-disable -->\n\n\(blank)\n[^x]\n").isEmpty)
-        #expect(rules("<!-- notelint-disable -->\n\n\(blank)\n<!-- notelint-enable footnote-undefined -->\n\n[^x]\n") == ["footnote-undefined"])
+        #expect(
+            rules("<!-- notelint-disable -->\n\n\(blank)\n<!-- notelint-enable footnote-undefined -->\n\n[^x]\n") == ["footnote-undefined"])
     }
 
     @Test func disableNextLineCoversTheWholeNextBlock() {
@@ -47,10 +48,12 @@ import Testing
     @Test func unusedSuppressionsAreReportedOncePerIdleName() {
         #expect(unused("<!-- notelint-disable -->\n\nText.\n") == ["suppression comment suppresses nothing"])
         #expect(unused("<!-- notelint-disable -->\n\n\(blank)").isEmpty)
-        #expect(unused("<!-- notelint-disable entry-blank footnote-undefined -->\n\n\(blank)")
+        #expect(
+            unused("<!-- notelint-disable entry-blank footnote-undefined -->\n\n\(blank)")
                 == ["suppression of `footnote-undefined` suppresses nothing"])
         #expect(unused("<!-- notelint-disable-file nope -->\n\nText.\n") == ["`nope` is not a notelint rule"])
-        #expect(unused("---\ntitle: t\nnotelint: {disable: [entry-blank, footnote-unsed]}\n---\n\n\(blank)")
+        #expect(
+            unused("---\ntitle: t\nnotelint: {disable: [entry-blank, footnote-unsed]}\n---\n\n\(blank)")
                 == ["`footnote-unsed` is not a notelint rule; did you mean `footnote-unused`?"])
         // An enable comment is never reported, and a disable that is re-enabled counts its uses.
         #expect(unused("<!-- notelint-disable entry-blank -->\n\n\(blank)\n<!-- notelint-enable entry-blank -->\n").isEmpty)

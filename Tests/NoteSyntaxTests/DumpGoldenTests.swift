@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import NoteSyntax
 
 /// `Note.dump()` of each fixture is compared with a committed golden file. Run with
@@ -31,22 +32,23 @@ import Testing
 
     @Test func dumpFormat() {
         let note = Note("---\ntitle: é\n---\nTitle: x\nYear: 2020\n---\n\nSee[^a] <!-- c -->\n\n[^a]: def\n\n<!-- standalone -->\n")
-        #expect(note.dump() == """
-        front-matter 1-3
-          key "title"@2:1 = "é"@2:8
-        document 1-13
-          heading(level: 2) 4-6
-          paragraph 8-8
-          htmlBlock 12-12
-          footnoteDefinition 10-11
-            paragraph 10-10
-        entry 4-5 setext-underline 6
-          field 4 Title (title) = "x"
-          field 5 Year (year) = "2020"
-        footnote-ref 8:4 [^a]
-        footnote-def 10-10 [^a] = "def"
-        comment 12 "standalone"
+        #expect(
+            note.dump() == """
+                front-matter 1-3
+                  key "title"@2:1 = "é"@2:8
+                document 1-13
+                  heading(level: 2) 4-6
+                  paragraph 8-8
+                  htmlBlock 12-12
+                  footnoteDefinition 10-11
+                    paragraph 10-10
+                entry 4-5 setext-underline 6
+                  field 4 Title (title) = "x"
+                  field 5 Year (year) = "2020"
+                footnote-ref 8:4 [^a]
+                footnote-def 10-10 [^a] = "def"
+                comment 12 "standalone"
 
-        """)
+                """)
     }
 }

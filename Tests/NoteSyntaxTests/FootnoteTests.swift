@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NoteSyntax
 
 @Suite struct FootnoteTests {
@@ -26,20 +27,20 @@ import Testing
 
     @Test func referencesInCodeAndHTMLAreIgnored() {
         let text = """
-        Real[^a] `[^span]` ``a ` [^double] `` <span title="[^attr]">x</span> <!-- [^comment] --> \\[^escaped]
+            Real[^a] `[^span]` ``a ` [^double] `` <span title="[^attr]">x</span> <!-- [^comment] --> \\[^escaped]
 
-        ```
-        [^fenced]
-        ```
+            ```
+            [^fenced]
+            ```
 
-            [^indented]
+                [^indented]
 
-        <div>
-        [^block]
-        </div>
+            <div>
+            [^block]
+            </div>
 
-        [^a]: Def.
-        """
+            [^a]: Def.
+            """
         let note = Note(text)
         #expect(note.footnotes.references.map(\.label) == ["a"])
         #expect(note.footnotes.definitions.map(\.label) == ["a"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoteSyntax
 
 /// Counts every value in a YAML tree, aliases included, without following them.
@@ -70,8 +71,10 @@ private func nodeCount(_ value: YAMLValue) -> Int {
     }
 
     /// A digest that opens with a rule above its first heading has no front matter.
-    @Test(arguments: ["---\n## 2026-10-01\n\nTitle: A\n", "---\n\ntitle: x\n", "---\nSome prose: with a colon\n",
-                      "---\n- item: x\n", "---\n# Title\n", "---\n  indented: x\n"])
+    @Test(arguments: [
+        "---\n## 2026-10-01\n\nTitle: A\n", "---\n\ntitle: x\n", "---\nSome prose: with a colon\n",
+        "---\n- item: x\n", "---\n# Title\n", "---\n  indented: x\n",
+    ])
     func aRuleWithoutYAMLBelowIsNoFrontMatter(_ text: String) {
         #expect(Note(text).frontMatter == nil)
     }
@@ -193,7 +196,10 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         #expect(note.text(copy.range) == "*b")
         let list = try #require(frontMatter.value(forKey: "list"))
         #expect(list.items.isEmpty == false)
-        guard case .sequence(let items, _) = list else { Issue.record("not a sequence"); return }
+        guard case .sequence(let items, _) = list else {
+            Issue.record("not a sequence")
+            return
+        }
         #expect(items.count == 2)
         #expect(items.first.map { note.text($0.range) } == "*b")
         #expect(items.last?.scalarText == "x")
@@ -201,22 +207,34 @@ private func nodeCount(_ value: YAMLValue) -> Int {
 
     @Test func implicitNullsAreEmptyScalarsNotAliases() throws {
         let flow = try #require(Note("---\nm: {a: , b: c}\n---\n").frontMatter?.value(forKey: "m"))
-        guard case .mapping(let pairs, _) = flow else { Issue.record("not a mapping"); return }
+        guard case .mapping(let pairs, _) = flow else {
+            Issue.record("not a mapping")
+            return
+        }
         #expect(pairs.map(\.value.scalarText) == ["", "c"])
         #expect(pairs[0].value.range.isEmpty)
         // Nested explicit keys give several empty values on one mark.
         let nested = try #require(Note("---\n? ? x\n---\n").frontMatter?.root)
-        guard case .mapping(let outer, _) = nested else { Issue.record("not a mapping"); return }
+        guard case .mapping(let outer, _) = nested else {
+            Issue.record("not a mapping")
+            return
+        }
         #expect(outer.count == 1)
         #expect(outer.first?.value.scalarText == "")
-        guard case .mapping(let inner, _)? = outer.first?.key else { Issue.record("key is not a mapping"); return }
+        guard case .mapping(let inner, _)? = outer.first?.key else {
+            Issue.record("key is not a mapping")
+            return
+        }
         #expect(inner.map(\.key.scalarText) == ["x"])
         #expect(inner.map(\.value.scalarText) == [""])
     }
 
     @Test func aliasesInFlowCollectionsAfterQuotedStars() throws {
         let note = Note("---\nk: &a v\nl: [\"q *a x\", *a]  # *a\n---\n")
-        guard case .sequence(let items, _)? = note.frontMatter?.value(forKey: "l") else { Issue.record("not a sequence"); return }
+        guard case .sequence(let items, _)? = note.frontMatter?.value(forKey: "l") else {
+            Issue.record("not a sequence")
+            return
+        }
         #expect(items.map { note.text($0.range) } == ["\"q *a x\"", "*a"])
         #expect(items.last.map { if case .alias = $0 { true } else { false } } == true)
     }
@@ -229,7 +247,8 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         let names = "abcdefghij".map(String.init)
         var lines = ["a: &a [" + Array(repeating: "\"lol\"", count: 10).joined(separator: ", ") + "]"]
         for level in 1..<names.count {
-            lines.append("\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 10).joined(separator: ", ") + "]")
+            lines.append(
+                "\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 10).joined(separator: ", ") + "]")
         }
         lines.append("title: after the bomb")
         let text = "---\n" + lines.joined(separator: "\n") + "\n---\n"
@@ -242,10 +261,16 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         let root = try #require(frontMatter.root)
         #expect(nodeCount(root) == 1 + 11 + 10 + 1 + 9 * (1 + 10) + 1)
         let j = try #require(frontMatter.value(forKey: "j"))
-        guard case .sequence(let items, _) = j else { Issue.record("not a sequence"); return }
+        guard case .sequence(let items, _) = j else {
+            Issue.record("not a sequence")
+            return
+        }
         #expect(items.count == 10)
         for item in items {
-            guard case .alias(let range) = item else { Issue.record("\(item) is not an alias"); continue }
+            guard case .alias(let range) = item else {
+                Issue.record("\(item) is not an alias")
+                continue
+            }
             #expect(note.text(range) == "*i")
         }
         // The aliases are the ones written on j's line, in order.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NoteSyntax
 
 private func index(_ text: String) -> LineIndex { LineIndex(Array(text.utf8)) }
@@ -64,10 +65,10 @@ private func contentRanges(_ index: LineIndex) -> [ByteRange] {
 
     /// (byte offset in the line, UTF-8 column, UTF-16 column, scalar column) at every scalar boundary.
     static let boundaries: [(Int, Int, Int, Int)] = [
-        (0, 0, 0, 0),    // a
-        (1, 1, 1, 1),    // é
-        (3, 3, 2, 2),    // 中
-        (6, 6, 3, 3),    // 😀
+        (0, 0, 0, 0),  // a
+        (1, 1, 1, 1),  // é
+        (3, 3, 2, 2),  // 中
+        (6, 6, 3, 3),  // 😀
         (10, 10, 5, 4),  // e
         (11, 11, 6, 5),  // U+0301
         (13, 13, 7, 6),  // x
@@ -208,9 +209,12 @@ private func contentRanges(_ index: LineIndex) -> [ByteRange] {
     /// Columns on text that is not all ASCII are counted from 64-byte blocks; these cross
     /// block boundaries inside multi-byte scalars and end exactly on one.
     @Test func columnsRoundTripAcrossBlocks() {
-        for text in [String(repeating: "é", count: 32), String(repeating: "a😀", count: 40) + "\nb", "x" + String(repeating: "中", count: 70)] {
+        for text in [
+            String(repeating: "é", count: 32), String(repeating: "a😀", count: 40) + "\nb", "x" + String(repeating: "中", count: 70),
+        ] {
             let source = SourceText(text)
-            var utf16 = 0, scalars = 0
+            var utf16 = 0
+            var scalars = 0
             var offset = 0
             for scalar in text.unicodeScalars {
                 if scalar == "\n" { break }

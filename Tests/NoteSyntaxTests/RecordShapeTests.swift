@@ -15,7 +15,9 @@ import Testing
     }
 
     @Test func oneFieldPerItemWithBoldKeys() throws {
-        let note = Note("- **Title**: One\n- **Link**: https://arxiv.org/abs/2104.09864\n- **Date:** 2025-08-12\n- **Title**: Two\n- **URL**: https://example.org/two.pdf\n")
+        let note = Note(
+            "- **Title**: One\n- **Link**: https://arxiv.org/abs/2104.09864\n- **Date:** 2025-08-12\n- **Title**: Two\n- **URL**: https://example.org/two.pdf\n"
+        )
         #expect(note.entries.map(\.shape) == [.listItems, .listItems])
         #expect(note.entries.map(\.lines) == [0...2, 3...4])
         #expect(values(note.entries[0]) == ["title=One", "link=https://arxiv.org/abs/2104.09864", "date=2025-08-12"])
@@ -53,13 +55,16 @@ import Testing
         #expect(values(entry) == ["title=Some Paper", "link=https://arxiv.org/abs/2104.09864"])
         #expect(entry.fields[1].origin == .linkTarget)
         // A location written as a Markdown link or autolink is its target; `[arXiv]()` is empty.
-        let linked = try #require(Note("Title: A\nLink: [arXiv](https://arxiv.org/abs/2104.09864)\nPDF: <https://example.org/a.pdf>\n").entries.first)
+        let linked = try #require(
+            Note("Title: A\nLink: [arXiv](https://arxiv.org/abs/2104.09864)\nPDF: <https://example.org/a.pdf>\n").entries.first)
         #expect(values(linked) == ["title=A", "link=https://arxiv.org/abs/2104.09864", "pdf=https://example.org/a.pdf"])
         #expect(Note("Title: A\nLink: [arXiv]()\n").entries.first?.field(role: .link)?.isEmpty == true)
     }
 
     @Test func tableRows() throws {
-        let note = Note("| # | **Title** | Link | Code |\n|---|---|---|---|\n| 1 | A | https://arxiv.org/abs/2104.09864 | |\n| 2 | [B](https://example.org/b) |  | x |\n")
+        let note = Note(
+            "| # | **Title** | Link | Code |\n|---|---|---|---|\n| 1 | A | https://arxiv.org/abs/2104.09864 | |\n| 2 | [B](https://example.org/b) |  | x |\n"
+        )
         #expect(note.entries.map(\.shape) == [.tableRow, .tableRow])
         #expect(values(note.entries[0]) == ["title=A", "link=https://arxiv.org/abs/2104.09864"])
         #expect(values(note.entries[1]) == ["title=B", "link=https://example.org/b", "link=", "code=x"])
@@ -101,7 +106,9 @@ import Testing
     }
 
     @Test func pastedAbstractPage() throws {
-        let note = Note("Title:Some Paper\nAuthors:A. B\nSubjects:\tComputation and Language (cs.CL)\nCite as:\tarXiv:2104.09864 [cs.CL]\n \t(or arXiv:2104.09864v2 [cs.CL] for this version)\nDOI: https://doi.org/10.48550/arXiv.2104.09864Focus to learn more\n")
+        let note = Note(
+            "Title:Some Paper\nAuthors:A. B\nSubjects:\tComputation and Language (cs.CL)\nCite as:\tarXiv:2104.09864 [cs.CL]\n \t(or arXiv:2104.09864v2 [cs.CL] for this version)\nDOI: https://doi.org/10.48550/arXiv.2104.09864Focus to learn more\n"
+        )
         let entry = try #require(note.entries.first)
         #expect(entry.lines == 0...5 && entry.furnitureLines == [4] && entry.proseLine == nil)
         #expect(entry.field(role: .doi)?.value == "https://doi.org/10.48550/arXiv.2104.09864")
@@ -118,7 +125,9 @@ import Testing
         #expect(Note("Note: see the appendix.\n").entries.isEmpty)
         #expect(Note("The study enrolled people.\n\nSubjects: 40 adults\nDuration: 6 weeks\n").entries.isEmpty)
         #expect(Note("- Subjects: /subjects\n- Authors: /authors\n- Papers: /papers\n").entries.isEmpty)
-        #expect(Note("- Title: the document's title\n- Link: where the document lives online\n- Date: when it was last changed\n").entries.isEmpty)
+        #expect(
+            Note("- Title: the document's title\n- Link: where the document lives online\n- Date: when it was last changed\n").entries
+                .isEmpty)
         // A lone title is a record begun only among other records.
         #expect(Note("Title: My talk\n\nSlides follow.\n").entries.isEmpty)
         #expect(Note("Title: A\nLink: https://example.org/a\n\nTitle: B\n").entries.count == 2)

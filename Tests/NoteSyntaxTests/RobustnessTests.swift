@@ -1,5 +1,6 @@
 import NoteInvariants
 import Testing
+
 @testable import NoteSyntax
 
 /// Everything the parser returns must lie inside the text and be well-formed.
@@ -34,7 +35,8 @@ private func checkInvariants(_ note: Note, _ context: String = "", dump: Bool = 
                 #expect(line.start <= field.keyRange.start && field.keyRange.end <= field.colonOffset, "\(context)")
                 #expect(field.colonOffset < line.end && source.bytes[field.colonOffset] == UInt8(ascii: ":"), "\(context)")
                 #expect(field.rawValueRange.start > field.colonOffset && field.rawValueRange.end == line.end, "\(context)")
-                #expect(field.rawValueRange.start <= field.valueRange.start && field.valueRange.end <= field.rawValueRange.end, "\(context)")
+                #expect(
+                    field.rawValueRange.start <= field.valueRange.start && field.valueRange.end <= field.rawValueRange.end, "\(context)")
                 #expect(field.key == source.string(field.keyRange) && field.value == source.string(field.valueRange), "\(context)")
                 #expect(field.range.start == field.keyRange.start && field.range.end <= line.end, "\(context)")
             case .heading, .linkTarget, .tableCell:
@@ -49,7 +51,9 @@ private func checkInvariants(_ note: Note, _ context: String = "", dump: Bool = 
         let range = reference.range
         #expect(inText(range) && range.length >= 4, "\(context)")
         if inText(range) && range.length >= 4 {
-            #expect(Array(source.bytes[range.start..<(range.start + 2)]) == Array("[^".utf8) && source.bytes[range.end - 1] == UInt8(ascii: "]"), "\(context)")
+            #expect(
+                Array(source.bytes[range.start..<(range.start + 2)]) == Array("[^".utf8)
+                    && source.bytes[range.end - 1] == UInt8(ascii: "]"), "\(context)")
         }
         #expect(reference.key == Footnotes.key(for: reference.label), "\(context)")
         #expect(note.lineKinds[note.lineIndex.line(containing: range.start)] == .markdown, "\(context)")
@@ -129,10 +133,12 @@ private func checkInvariants(_ note: Note, _ context: String = "", dump: Bool = 
     }
 
     @Test func randomInputs() {
-        let pieces = ["[^", "]", "]:", "^", "a", "Title", ":", " ", "\t", "---", "...", ">", "- ", "1. ", "`", "```",
-                      "<!--", "-->", "<div>", "<a ", "\\", "\r", "\n", "\r\n", "    ", "é", "中", "😀", "e\u{301}", "|", "#",
-                      "&a ", "*a", "[", "{", "}", "\u{0}",
-                      "Title: x\n", "Date:\n", "Link: \t", "\n\n", "[^a]: ", "[^B b]", "key: value\n", "\n---\n", "> Title: y\n"]
+        let pieces = [
+            "[^", "]", "]:", "^", "a", "Title", ":", " ", "\t", "---", "...", ">", "- ", "1. ", "`", "```",
+            "<!--", "-->", "<div>", "<a ", "\\", "\r", "\n", "\r\n", "    ", "é", "中", "😀", "e\u{301}", "|", "#",
+            "&a ", "*a", "[", "{", "}", "\u{0}",
+            "Title: x\n", "Date:\n", "Link: \t", "\n\n", "[^a]: ", "[^B b]", "key: value\n", "\n---\n", "> Title: y\n",
+        ]
         var generator = SeededGenerator(seed: 20_240_229)
         for iteration in 0..<400 {
             var bytes: [UInt8] = []
@@ -157,7 +163,8 @@ private func checkInvariants(_ note: Note, _ context: String = "", dump: Bool = 
 
     @Test func parsingTwiceGivesTheSameResult() {
         let text = "---\na: &x 1\nb: *x\n---\nTitle: x\n---\n\n> [^a]: q\n\nx[^a] `[^b]`\n"
-        let first = Note(text), second = Note(text)
+        let first = Note(text)
+        let second = Note(text)
         #expect(first.dump() == second.dump())
         #expect(first.entries == second.entries && first.footnotes == second.footnotes && first.blocks == second.blocks)
     }

@@ -1,5 +1,6 @@
 import NoteInvariants
 import Testing
+
 @testable import NoteSyntax
 
 private typealias Problem = SourceText.EncodingProblem
@@ -7,7 +8,9 @@ private typealias Problem = SourceText.EncodingProblem
 private func problems(_ bytes: [UInt8]) -> [Problem] { SourceText(bytes: bytes).encodingProblems }
 private func invalid(_ start: Int, _ end: Int) -> Problem { Problem(range: ByteRange(start, end), kind: .invalidUTF8) }
 private func nul(_ at: Int) -> Problem { Problem(range: ByteRange(at, at + 1), kind: .nul) }
-private let a = UInt8(ascii: "a"), b = UInt8(ascii: "b"), q = UInt8(ascii: "?")
+private let a = UInt8(ascii: "a")
+private let b = UInt8(ascii: "b")
+private let q = UInt8(ascii: "?")
 
 @Suite struct SourceTextTests {
     @Test func validTextIsUntouched() {
@@ -36,26 +39,26 @@ private let a = UInt8(ascii: "a"), b = UInt8(ascii: "b"), q = UInt8(ascii: "?")
     }
 
     @Test func overlongEncodings() {
-        #expect(problems([a, 0xC0, 0xAF, b]) == [invalid(1, 3)])       // "/" in two bytes
+        #expect(problems([a, 0xC0, 0xAF, b]) == [invalid(1, 3)])  // "/" in two bytes
         #expect(problems([0xC1, 0xBF]) == [invalid(0, 2)])
-        #expect(problems([0xE0, 0x80, 0xAF]) == [invalid(0, 3)])        // "/" in three bytes
+        #expect(problems([0xE0, 0x80, 0xAF]) == [invalid(0, 3)])  // "/" in three bytes
         #expect(problems([0xF0, 0x80, 0x80, 0xAF]) == [invalid(0, 4)])  // "/" in four bytes
     }
 
     @Test func surrogatesAndCodePointsPastTheEnd() {
         #expect(problems([a, 0xED, 0xA0, 0x80, b]) == [invalid(1, 4)])  // U+D800
-        #expect(problems([0xED, 0xBF, 0xBF]) == [invalid(0, 3)])        // U+DFFF
+        #expect(problems([0xED, 0xBF, 0xBF]) == [invalid(0, 3)])  // U+DFFF
         #expect(problems([0xF4, 0x90, 0x80, 0x80]) == [invalid(0, 4)])  // U+110000
         #expect(problems([0xF5, 0x80, 0x80, 0x80]) == [invalid(0, 4)])
-        #expect(problems([0x80]) == [invalid(0, 1)])                    // stray continuation
+        #expect(problems([0x80]) == [invalid(0, 1)])  // stray continuation
     }
 
     @Test func validEdgesAreAccepted() {
-        #expect(problems([0xED, 0x9F, 0xBF]).isEmpty)        // U+D7FF
-        #expect(problems([0xEE, 0x80, 0x80]).isEmpty)        // U+E000
+        #expect(problems([0xED, 0x9F, 0xBF]).isEmpty)  // U+D7FF
+        #expect(problems([0xEE, 0x80, 0x80]).isEmpty)  // U+E000
         #expect(problems([0xF4, 0x8F, 0xBF, 0xBF]).isEmpty)  // U+10FFFF
-        #expect(problems([0xC2, 0x80]).isEmpty)              // U+0080
-        #expect(problems([0xE0, 0xA0, 0x80]).isEmpty)        // U+0800
+        #expect(problems([0xC2, 0x80]).isEmpty)  // U+0080
+        #expect(problems([0xE0, 0xA0, 0x80]).isEmpty)  // U+0800
         #expect(problems([0xF0, 0x90, 0x80, 0x80]).isEmpty)  // U+10000
     }
 
@@ -81,8 +84,10 @@ private let a = UInt8(ascii: "a"), b = UInt8(ascii: "b"), q = UInt8(ascii: "?")
 
     @Test func randomBytesAreSanitizedByteForByte() {
         var generator = SeededGenerator(seed: 0x5EED)
-        let alphabet: [UInt8] = [0x00, 0x0A, 0x0D, 0x20, 0x61, 0x7F, 0x80, 0x8F, 0x9F, 0xA0, 0xBF,
-                                 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        let alphabet: [UInt8] = [
+            0x00, 0x0A, 0x0D, 0x20, 0x61, 0x7F, 0x80, 0x8F, 0x9F, 0xA0, 0xBF,
+            0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+        ]
         for _ in 0..<500 {
             let input = (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
             let source = SourceText(bytes: input)

@@ -3,7 +3,8 @@ import Foundation
 /// The package root, found from this file's path (Tests/TestSupport/PackagePaths.swift), so
 /// tests read the repository's own files wherever it is checked out.
 public enum PackagePaths {
-    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     public static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 

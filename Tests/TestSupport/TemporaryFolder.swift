@@ -62,7 +62,9 @@ public final class TemporaryFolder: Sendable {
     private static func restoreAccess(_ path: String) {
         let manager = FileManager.default
         // attributesOfItem does not follow a symbolic link, so a link to a folder is left alone.
-        guard let attributes = try? manager.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeDirectory else { return }
+        guard let attributes = try? manager.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeDirectory else {
+            return
+        }
         let mode = (attributes[.posixPermissions] as? Int) ?? 0
         try? manager.setAttributes([.posixPermissions: mode | 0o700], ofItemAtPath: path)
         for name in (try? manager.contentsOfDirectory(atPath: path)) ?? [] { restoreAccess(path + "/" + name) }

@@ -84,9 +84,16 @@ extension LSP {
         var json: JSON {
             let edits = JSON.array(self.edits.map(\.json))
             guard let version else { return .object([("changes", .object([(uri, edits)]))]) }
-            return .object([("documentChanges", .array([.object([
-                ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])), ("edits", edits),
-            ])]))])
+            return .object([
+                (
+                    "documentChanges",
+                    .array([
+                        .object([
+                            ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])), ("edits", edits),
+                        ])
+                    ])
+                )
+            ])
         }
     }
 

@@ -130,8 +130,9 @@ struct DiagnosticData: ProtocolDecodable, ProtocolEncodable {
         version = try object.required("version")
         if let fix = object.any("fix") {
             let fixObject = try ProtocolObject(fix, at: "\(path).fix")
-            self.fix = Fix(title: try fixObject.required("title"), applicability: try fixObject.required("applicability"),
-                           edits: try fixObject.required("edits"))
+            self.fix = Fix(
+                title: try fixObject.required("title"), applicability: try fixObject.required("applicability"),
+                edits: try fixObject.required("edits"))
         } else {
             fix = nil
         }
@@ -143,7 +144,9 @@ struct DiagnosticData: ProtocolDecodable, ProtocolEncodable {
             "rule": .string(rule),
             "version": .int(version),
             "fix": fix.map { fix in
-                .object([("title", .string(fix.title)), ("applicability", .string(fix.applicability)), ("edits", .array(fix.edits.map(\.json)))])
+                .object([
+                    ("title", .string(fix.title)), ("applicability", .string(fix.applicability)), ("edits", .array(fix.edits.map(\.json))),
+                ])
             },
             "disable": disable.map { .array($0.map(\.json)) },
         ])

@@ -23,7 +23,9 @@ struct Settings: Sendable, Equatable {
         self.docsURL = docsURL
     }
 
-    static let keys = ["configPath", "config", "select", "ignore", "configOverride", "docsUrl", "docs_url", "completion", "symbols", "hover"]
+    static let keys = [
+        "configPath", "config", "select", "ignore", "configOverride", "docsUrl", "docs_url", "completion", "symbols", "hover",
+    ]
 
     /// Our settings' object: under `notelint`, or the object itself.
     private static func members(_ json: JSON?) -> ProtocolObject? {
@@ -51,8 +53,9 @@ struct Settings: Sendable, Equatable {
         }
         configPath = text("configPath") ?? text("config")
         let select = list("select")
-        commandLine = CommandLineSettings(select: select.isEmpty ? nil : select, ignore: list("ignore"),
-                                          overrides: (try? settings.optional("configOverride", as: [String].self)) ?? [])
+        commandLine = CommandLineSettings(
+            select: select.isEmpty ? nil : select, ignore: list("ignore"),
+            overrides: (try? settings.optional("configOverride", as: [String].self)) ?? [])
         docsURL = text("docsUrl") ?? text("docs_url")
         completion = flag("completion") ?? true
         symbols = flag("symbols") ?? true

@@ -103,7 +103,9 @@ extension LSP {
 
         init(decoding json: JSON, at path: String) throws(InvalidParams) {
             let object = try ProtocolObject(json, at: path)
-            guard let member = object.any("id"), let id = RequestID(member) else { throw InvalidParams("\(path).id", "expected an integer or a string") }
+            guard let member = object.any("id"), let id = RequestID(member) else {
+                throw InvalidParams("\(path).id", "expected an integer or a string")
+            }
             self.id = id
         }
     }

@@ -14,8 +14,10 @@ public enum ArxivFill {
     }
 
     /// With `linking`, the entry (found by its title) also gets a Link to the paper.
-    public static func changes(_ facts: EntryFacts, _ metadata: ArxivMetadata, overwrite: Bool, style: NoteDate.Style,
-                               schema: EntrySchema, source: SourceText, linking: Bool = false) -> [Change] {
+    public static func changes(
+        _ facts: EntryFacts, _ metadata: ArxivMetadata, overwrite: Bool, style: NoteDate.Style,
+        schema: EntrySchema, source: SourceText, linking: Bool = false
+    ) -> [Change] {
         var changes: [Change] = []
         if linking, let link = facts.link {
             let value = "https://arxiv.org/abs/\(metadata.id)"
@@ -57,12 +59,15 @@ public enum ArxivFill {
     /// when `linking` (just below the Title), each written like the entry's own field lines
     /// (`- **Key**: value` in a list of bold keys, `key:: value` for inline fields). A table row
     /// gets no new cells: that would take a column.
-    private static func missingLines(_ facts: EntryFacts, _ metadata: ArxivMetadata, style: NoteDate.Style,
-                                     schema: EntrySchema, source: SourceText, linking: Bool) -> [Change] {
+    private static func missingLines(
+        _ facts: EntryFacts, _ metadata: ArxivMetadata, style: NoteDate.Style,
+        schema: EntrySchema, source: SourceText, linking: Bool
+    ) -> [Change] {
         let written = facts.entry.fields.filter { $0.origin == .line || $0.origin == .frontMatter }
         guard facts.entry.shape != .tableRow, let first = written.first, let last = written.last,
-              let lastLine = LineTemplate(last, shape: facts.entry.shape, source: source),
-              let firstLine = LineTemplate(first, shape: facts.entry.shape, source: source) else { return [] }
+            let lastLine = LineTemplate(last, shape: facts.entry.shape, source: source),
+            let firstLine = LineTemplate(first, shape: facts.entry.shape, source: source)
+        else { return [] }
         let newline = lineEnding(of: last, or: first, in: source)
         var changes: [Change] = []
         var below: [(String, String)] = []
@@ -77,14 +82,17 @@ public enum ArxivFill {
         if linking, facts.link == nil, let name = schema.names(of: .url).first {
             let link = (name, "https://arxiv.org/abs/\(metadata.id)")
             if let title = facts.title, title.origin == .line, title.line != last.line,
-               let titleLine = LineTemplate(title, shape: facts.entry.shape, source: source) {
+                let titleLine = LineTemplate(title, shape: facts.entry.shape, source: source)
+            {
                 let end = source.lineIndex.fullRange(ofLine: title.line).end
                 changes.append(Change(field: name, edit: .insert(titleLine.line(link.0, link.1) + newline, at: end)))
             } else {
                 below.append(link)
             }
         }
-        if facts.date == nil, let name = schema.names(of: .date).first { below.append((name, ArxivComparison.v1Date(metadata, style: style))) }
+        if facts.date == nil, let name = schema.names(of: .date).first {
+            below.append((name, ArxivComparison.v1Date(metadata, style: style)))
+        }
         if facts.subjects == nil, let name = schema.names(of: .arxivSubjects).first { below.append((name, metadata.subjectsLine)) }
         guard !below.isEmpty else { return changes }
         let end = source.lineIndex.fullRange(ofLine: last.line).end

@@ -101,8 +101,9 @@ public struct Configuration: Sendable {
             switch key {
             case "version":
                 guard pair.value.scalarText == String(currentVersion) else {
-                    throw ConfigurationError(message: "unsupported version `\(pair.value.scalarText ?? "?")`: this notelint reads version \(currentVersion)",
-                                             source: source, offset: pair.value.range.start)
+                    throw ConfigurationError(
+                        message: "unsupported version `\(pair.value.scalarText ?? "?")`: this notelint reads version \(currentVersion)",
+                        source: source, offset: pair.value.range.start)
                 }
                 sawVersion = true
             case "rules":
@@ -119,7 +120,8 @@ public struct Configuration: Sendable {
                 try parseArxiv(pair.value, into: &configuration, source: source)
             case "extends":
                 guard let path = pair.value.scalarText, !path.isEmpty else {
-                    throw ConfigurationError(message: "`extends` is the path of another configuration file", source: source, offset: pair.value.range.start)
+                    throw ConfigurationError(
+                        message: "`extends` is the path of another configuration file", source: source, offset: pair.value.range.start)
                 }
                 configuration.extends = path
             default:
@@ -146,33 +148,40 @@ public struct Configuration: Sendable {
 
     private static func parseArxiv(_ value: YAMLValue, into configuration: inout Configuration, source: ConfigurationSource) throws {
         guard case .mapping(let pairs, _) = value else {
-            throw ConfigurationError(message: "`arxiv` is a mapping with `api_url` and `cache_days`", source: source, offset: value.range.start)
+            throw ConfigurationError(
+                message: "`arxiv` is a mapping with `api_url` and `cache_days`", source: source, offset: value.range.start)
         }
         for pair in pairs {
             switch pair.key.scalarText {
             case "api_url":
                 guard let url = pair.value.scalarText, url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                    throw ConfigurationError(message: "`arxiv.api_url` is an http or https address", source: source, offset: pair.value.range.start)
+                    throw ConfigurationError(
+                        message: "`arxiv.api_url` is an http or https address", source: source, offset: pair.value.range.start)
                 }
                 configuration.arxivAPIURL = url
             case "cache_days":
                 guard let days = pair.value.scalarText.flatMap(Int.init), days >= 0 else {
-                    throw ConfigurationError(message: "`arxiv.cache_days` is a whole number of days, 0 or more", source: source, offset: pair.value.range.start)
+                    throw ConfigurationError(
+                        message: "`arxiv.cache_days` is a whole number of days, 0 or more", source: source, offset: pair.value.range.start)
                 }
                 configuration.arxivCacheDays = days
             default:
-                throw unknownName("arxiv key", pair.key.scalarText ?? "?", candidates: ["api_url", "cache_days"], source: source, offset: pair.key.range.start)
+                throw unknownName(
+                    "arxiv key", pair.key.scalarText ?? "?", candidates: ["api_url", "cache_days"], source: source,
+                    offset: pair.key.range.start)
             }
         }
     }
 
     private static func parseOverrides(_ value: YAMLValue, source: ConfigurationSource) throws -> [ConfigurationOverride] {
         guard case .sequence(let items, _) = value else {
-            throw ConfigurationError(message: "`overrides` is a list of {files: ..., rules: ...}", source: source, offset: value.range.start)
+            throw ConfigurationError(
+                message: "`overrides` is a list of {files: ..., rules: ...}", source: source, offset: value.range.start)
         }
         return try items.map { item in
             guard case .mapping(let pairs, _) = item else {
-                throw ConfigurationError(message: "an override is a mapping with `files` and `rules`", source: source, offset: item.range.start)
+                throw ConfigurationError(
+                    message: "an override is a mapping with `files` and `rules`", source: source, offset: item.range.start)
             }
             var files: [Glob] = []
             var rules: [String: RuleSetting] = [:]
@@ -181,7 +190,9 @@ public struct Configuration: Sendable {
                 case "files": files = try globs(pair.value, key: "files", source: source)
                 case "rules": rules = try parseRules(pair.value, source: source)
                 default:
-                    throw unknownName("override key", pair.key.scalarText ?? "?", candidates: ["files", "rules"], source: source, offset: pair.key.range.start)
+                    throw unknownName(
+                        "override key", pair.key.scalarText ?? "?", candidates: ["files", "rules"], source: source,
+                        offset: pair.key.range.start)
                 }
             }
             guard !files.isEmpty else {
@@ -260,7 +271,8 @@ public struct Configuration: Sendable {
                 }
                 if key == "severity" {
                     guard let word = pair.value.scalarText else {
-                        throw ConfigurationError(message: "`severity` must be off, error, warning or info", source: source, offset: pair.value.range.start)
+                        throw ConfigurationError(
+                            message: "`severity` must be off, error, warning or info", source: source, offset: pair.value.range.start)
                     }
                     let parsed = try settingFromWord(word, source: source, offset: pair.value.range.start)
                     setting.enabled = parsed.enabled
@@ -269,7 +281,8 @@ public struct Configuration: Sendable {
                 } else if optionNames.contains(key) {
                     options[key] = pair.value
                 } else {
-                    let what = optionNames.isEmpty ? "`\(rule.id)` has no options but `severity`" : "unknown option `\(key)` for `\(rule.id)`"
+                    let what =
+                        optionNames.isEmpty ? "`\(rule.id)` has no options but `severity`" : "unknown option `\(key)` for `\(rule.id)`"
                     var message = optionNames.isEmpty ? "unknown option `\(key)`: \(what)" : what
                     if let near = closestMatch(to: key, in: optionNames + ["severity"]) { message += "; did you mean `\(near)`?" }
                     throw ConfigurationError(message: message, source: source, offset: pair.key.range.start)
@@ -278,8 +291,9 @@ public struct Configuration: Sendable {
             setting.options = RuleOptions(values: options, origin: source)
             return setting
         default:
-            throw ConfigurationError(message: "a rule's setting is off, a severity, or a mapping with `severity` and options",
-                                     source: source, offset: value.range.start)
+            throw ConfigurationError(
+                message: "a rule's setting is off, a severity, or a mapping with `severity` and options",
+                source: source, offset: value.range.start)
         }
     }
 
@@ -290,7 +304,9 @@ public struct Configuration: Sendable {
         throw unknownName("severity", word, candidates: ["off"] + Severity.allCases.map(\.rawValue), source: source, offset: offset)
     }
 
-    public static func unknownName(_ kind: String, _ name: String, candidates: [String], source: ConfigurationSource?, offset: Int?) -> ConfigurationError {
+    public static func unknownName(_ kind: String, _ name: String, candidates: [String], source: ConfigurationSource?, offset: Int?)
+        -> ConfigurationError
+    {
         var message = "unknown \(kind) `\(name)`"
         if let near = closestMatch(to: name, in: candidates) { message += "; did you mean `\(near)`?" }
         return ConfigurationError(message: message, source: source, offset: offset)

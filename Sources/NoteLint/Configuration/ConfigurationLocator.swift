@@ -74,7 +74,9 @@ public final class ConfigurationLocator: Sendable {
         let text = SourceText(bytes: Array(NoteFile.removingBOM(Array(data)).bytes))
         let configuration = try Configuration.parse(text, path: path)
         guard let extends = configuration.extends else { return configuration }
-        let basePath = extends.hasPrefix("/") ? extends : ((standardized as NSString).deletingLastPathComponent as NSString).appendingPathComponent(extends)
+        let basePath =
+            extends.hasPrefix("/")
+            ? extends : ((standardized as NSString).deletingLastPathComponent as NSString).appendingPathComponent(extends)
         return configuration.layered(over: try load(path: basePath, visiting: visiting + [standardized]))
     }
 }

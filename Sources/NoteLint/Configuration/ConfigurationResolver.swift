@@ -21,8 +21,10 @@ public final class ConfigurationResolver: Sendable {
     private let byFolderAsWritten = Mutex<[String: Configuration]>([:])
 
     /// Fails with a `ConfigurationError` when the explicit file or an override is invalid.
-    public init(explicitPath: String? = nil, commandLine: CommandLineSettings = CommandLineSettings(),
-                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(
+        explicitPath: String? = nil, commandLine: CommandLineSettings = CommandLineSettings(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         try commandLine.validate()
         self.commandLine = commandLine
         locator = ConfigurationLocator(environment: environment)

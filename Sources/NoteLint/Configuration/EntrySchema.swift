@@ -111,10 +111,12 @@ public struct EntrySchema: Sendable, Equatable {
         var specs: [FieldSpec] = []
         for pair in pairs {
             guard pair.key.scalarText == "fields" else {
-                throw Configuration.unknownName("key", pair.key.scalarText ?? "?", candidates: ["fields"], source: source, offset: pair.key.range.start)
+                throw Configuration.unknownName(
+                    "key", pair.key.scalarText ?? "?", candidates: ["fields"], source: source, offset: pair.key.range.start)
             }
             guard case .mapping(let fields, _) = pair.value, !fields.isEmpty else {
-                throw ConfigurationError(message: "`fields` maps each field name to its kind", source: source, offset: pair.value.range.start)
+                throw ConfigurationError(
+                    message: "`fields` maps each field name to its kind", source: source, offset: pair.value.range.start)
             }
             for field in fields {
                 guard let name = field.key.scalarText, !name.isEmpty else {
@@ -129,7 +131,8 @@ public struct EntrySchema: Sendable, Equatable {
     private static func spec(_ name: String, _ value: YAMLValue, source: ConfigurationSource) throws -> FieldSpec {
         func kind(_ text: String?, at offset: Int) throws -> Kind {
             guard let text, let kind = Kind(rawValue: text) else {
-                throw Configuration.unknownName("kind", text ?? "?", candidates: Kind.allCases.map(\.rawValue), source: source, offset: offset)
+                throw Configuration.unknownName(
+                    "kind", text ?? "?", candidates: Kind.allCases.map(\.rawValue), source: source, offset: offset)
             }
             return kind
         }
@@ -148,8 +151,9 @@ public struct EntrySchema: Sendable, Equatable {
                     }
                     required = text == "true"
                 default:
-                    throw Configuration.unknownName("field setting", pair.key.scalarText ?? "?", candidates: ["kind", "required"],
-                                                    source: source, offset: pair.key.range.start)
+                    throw Configuration.unknownName(
+                        "field setting", pair.key.scalarText ?? "?", candidates: ["kind", "required"],
+                        source: source, offset: pair.key.range.start)
                 }
             }
             return FieldSpec(name: name, kind: found, required: required)

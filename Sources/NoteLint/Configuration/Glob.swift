@@ -36,15 +36,22 @@ public struct Glob: Sendable, Equatable {
     }
 
     static func matchSegment(_ pattern: [Character], _ text: [Character]) -> Bool {
-        var p = 0, t = 0
-        var star: Int? = nil, starText = 0
+        var p = 0
+        var t = 0
+        var star: Int? = nil
+        var starText = 0
         while t < text.count {
             if p < pattern.count && (pattern[p] == "?" || pattern[p] == text[t]) {
-                p += 1; t += 1
+                p += 1
+                t += 1
             } else if p < pattern.count && pattern[p] == "*" {
-                star = p; starText = t; p += 1
+                star = p
+                starText = t
+                p += 1
             } else if let s = star {
-                p = s + 1; starText += 1; t = starText
+                p = s + 1
+                starText += 1
+                t = starText
             } else {
                 return false
             }

@@ -33,7 +33,8 @@ public enum NoteSelection {
     }
 
     private static func relativePath(_ url: URL, to root: URL) -> String {
-        let path = url.path, base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let path = url.path
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         if path + "/" == base { return "" }
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : "../" + path
     }

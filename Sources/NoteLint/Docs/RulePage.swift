@@ -15,8 +15,9 @@ public enum RulePage {
         out.append(rule.rationale)
         if rule.readsRecords {
             out.append("")
-            out.append("Which blocks are entries, and which fields each has, is decided once for every rule: see "
-                       + "[What notelint treats as a record](../docs/records.md).")
+            out.append(
+                "Which blocks are entries, and which fields each has, is decided once for every rule: see "
+                    + "[What notelint treats as a record](../docs/records.md).")
         }
         if !rule.options.isEmpty {
             out.append("")
@@ -82,7 +83,8 @@ public enum RulePage {
     public static func index(_ rules: [RuleDescription]) -> String {
         var out = ["# Rules", "", "| Rule | Default | Fix | What it reports |", "|---|---|---|---|"]
         for rule in rules {
-            out.append("| [`\(rule.id)`](\(rule.id).md) | \(rule.defaultSeverity.rawValue) | \(rule.fix?.rawValue ?? "") | \(rule.summary) |")
+            out.append(
+                "| [`\(rule.id)`](\(rule.id).md) | \(rule.defaultSeverity.rawValue) | \(rule.fix?.rawValue ?? "") | \(rule.summary) |")
         }
         out.append("")
         out.append("Generated from the rules' own descriptions by `notelint generate-docs rules`; a test fails when a page is out of date.")
@@ -106,9 +108,11 @@ public enum RulePage {
 
     /// Control characters would be invisible (or break the page); show them as symbols.
     private static func visible(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar == "\0" ? "␀" : scalar == "\t" ? "→" : scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar == "\0" ? "␀" : scalar == "\t" ? "→" : scalar
+                }))
     }
 
     private static func capitalized(_ text: String) -> String {

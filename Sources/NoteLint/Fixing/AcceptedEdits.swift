@@ -60,7 +60,8 @@ struct AcceptedEdits {
     }
 
     private static func lastIndex(in ranges: [ByteRange], startingAtOrBefore offset: Int) -> Int? {
-        var low = 0, high = ranges.count
+        var low = 0
+        var high = ranges.count
         while low < high {
             let middle = (low + high) / 2
             if ranges[middle].start <= offset { low = middle + 1 } else { high = middle }
@@ -69,7 +70,8 @@ struct AcceptedEdits {
     }
 
     private static func firstIndex(in points: [Int], atOrAfter offset: Int) -> Int {
-        var low = 0, high = points.count
+        var low = 0
+        var high = points.count
         while low < high {
             let middle = (low + high) / 2
             if points[middle] < offset { low = middle + 1 } else { high = middle }

@@ -13,7 +13,8 @@ public enum FixAllEdits {
         while prefix < bytes.count && prefix < new.count && bytes[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < bytes.count - prefix && suffix < new.count - prefix
-            && bytes[bytes.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+            && bytes[bytes.count - 1 - suffix] == new[new.count - 1 - suffix]
+        { suffix += 1 }
         let lines = LineIndex(bytes)
         let start = lines.lineStarts[lines.line(containing: prefix)]
         let end = lines.fullRange(ofLine: lines.line(containing: bytes.count - suffix)).end
@@ -31,8 +32,10 @@ public enum FixAllEdits {
     public static func hunks(_ bytes: [UInt8], linter: Linter) -> [Hunk] {
         let new = FixApplier.fixAll(bytes, linter: linter, allowed: [.safe]).bytes
         guard bytes != new else { return [] }
-        let oldLines = LineDiff.lines(bytes), newLines = LineDiff.lines(new)
-        var oldStarts = [0], newStarts = [0]
+        let oldLines = LineDiff.lines(bytes)
+        let newLines = LineDiff.lines(new)
+        var oldStarts = [0]
+        var newStarts = [0]
         for line in oldLines { oldStarts.append(line.endIndex) }
         for line in newLines { newStarts.append(line.endIndex) }
         return LineDiff.hunks(oldLines, newLines).map { hunk in

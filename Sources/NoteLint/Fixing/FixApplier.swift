@@ -51,8 +51,10 @@ public enum FixApplier {
         }
     }
 
-    private static func accept(_ fixes: [Fix], in bytes: [UInt8], lineEnding: LineEnding,
-                               refusing refused: Set<Int>) -> (AcceptedEdits, Int) {
+    private static func accept(
+        _ fixes: [Fix], in bytes: [UInt8], lineEnding: LineEnding,
+        refusing refused: Set<Int>
+    ) -> (AcceptedEdits, Int) {
         var accepted = AcceptedEdits()
         var count = 0
         for (index, fix) in fixes.enumerated() where !refused.contains(index) {
@@ -60,9 +62,13 @@ public enum FixApplier {
             // The same fix offered for several findings (one definition for two references)
             // goes in once.
             if !edits.isEmpty && edits.allSatisfy({ accepted.contains($0) }) { continue }
-            let clashes = edits.contains { edit in
-                edit.range.end > bytes.count || accepted.conflicts(edit) || joinsCRWithLF(edit, in: bytes, lineEnding: lineEnding)
-            } || zip(edits, edits.dropFirst()).contains { $0.range.start == $1.range.start || $0.range.overlaps($1.range) || $0.range.end > $1.range.start }
+            let clashes =
+                edits.contains { edit in
+                    edit.range.end > bytes.count || accepted.conflicts(edit) || joinsCRWithLF(edit, in: bytes, lineEnding: lineEnding)
+                }
+                || zip(edits, edits.dropFirst()).contains {
+                    $0.range.start == $1.range.start || $0.range.overlaps($1.range) || $0.range.end > $1.range.start
+                }
             guard !clashes else { continue }
             for edit in edits { accepted.insert(edit, owner: index) }
             count += 1
@@ -96,7 +102,8 @@ public enum FixApplier {
         var joiners = Set<Int>()
         for (index, edge) in edges.enumerated()
         where !edge.wasCRLF && edge.point > 0 && edge.point < output.count && output[edge.point - 1] == 0x0D && output[edge.point] == 0x0A
-            && (index + 1 == edges.count || edges[index + 1].point != edge.point) {
+            && (index + 1 == edges.count || edges[index + 1].point != edge.point)
+        {
             joiners.insert(edge.owner)
         }
         return (output, joiners)
@@ -107,7 +114,8 @@ public enum FixApplier {
     /// file's line endings. Only files with lone CRs meet this.
     private static func joinsCRWithLF(_ edit: TextEdit, in bytes: [UInt8], lineEnding: LineEnding) -> Bool {
         let text = Array(lineEnding.convert(edit.newText).utf8)
-        let start = edit.range.start, end = edit.range.end
+        let start = edit.range.start
+        let end = edit.range.end
         let before: UInt8? = start > 0 ? bytes[start - 1] : nil
         let after: UInt8? = end < bytes.count ? bytes[end] : nil
         let wasCRLFAtStart = before == 0x0D && start < bytes.count && bytes[start] == 0x0A
@@ -128,7 +136,8 @@ public enum LineEnding: String, Sendable {
     /// style, and a second run of the fixes would insert differently.
     public static func detect(in bytes: [UInt8]) -> LineEnding {
         guard let first = bytes.firstIndex(of: 0x0A) else { return .lf }
-        var crlf = 0, lf = 0
+        var crlf = 0
+        var lf = 0
         for index in first..<bytes.count where bytes[index] == 0x0A {
             if index > 0 && bytes[index - 1] == 0x0D { crlf += 1 } else { lf += 1 }
         }

@@ -35,19 +35,33 @@ public enum LineDiff {
 
     public static func hunks(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [Hunk] {
         var ids: [ArraySlice<UInt8>: Int] = [:]
-        let a = old.map { line in ids[line] ?? { ids[line] = ids.count; return ids.count - 1 }() }
-        let b = new.map { line in ids[line] ?? { ids[line] = ids.count; return ids.count - 1 }() }
+        let a = old.map { line in
+            ids[line]
+                ?? {
+                    ids[line] = ids.count
+                    return ids.count - 1
+                }()
+        }
+        let b = new.map { line in
+            ids[line]
+                ?? {
+                    ids[line] = ids.count
+                    return ids.count - 1
+                }()
+        }
         var head = 0
         while head < a.count && head < b.count && a[head] == b[head] { head += 1 }
         var tail = 0
         while tail < a.count - head && tail < b.count - head && a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
-        let middleA = Array(a[head..<(a.count - tail)]), middleB = Array(b[head..<(b.count - tail)])
+        let middleA = Array(a[head..<(a.count - tail)])
+        let middleB = Array(b[head..<(b.count - tail)])
         if middleA.isEmpty && middleB.isEmpty { return [] }
         guard let matches = matches(middleA, middleB) else {
             return [Hunk(old: head..<(a.count - tail), new: head..<(b.count - tail))]
         }
         var hunks: [Hunk] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         for (x, y) in matches + [(middleA.count, middleB.count)] {
             if x > i || y > j { hunks.append(Hunk(old: (head + i)..<(head + x), new: (head + j)..<(head + y))) }
             i = x + 1
@@ -58,7 +72,8 @@ public enum LineDiff {
 
     /// The pairs of equal lines of a shortest edit script, in order; nil past the limit.
     private static func matches(_ a: [Int], _ b: [Int]) -> [(Int, Int)]? {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         let limit = min(n + m, maximumDifferences)
         let offset = limit + 1
         var v = [Int](repeating: 0, count: 2 * limit + 3)
@@ -69,14 +84,21 @@ public enum LineDiff {
             for k in stride(from: -d, through: d, by: 2) {
                 var x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1
                 var y = x - k
-                while x < n && y < m && a[x] == b[y] { x += 1; y += 1 }
+                while x < n && y < m && a[x] == b[y] {
+                    x += 1
+                    y += 1
+                }
                 v[offset + k] = x
-                if x >= n && y >= m { found = true; break search }
+                if x >= n && y >= m {
+                    found = true
+                    break search
+                }
             }
         }
         guard found else { return nil }
         var pairs: [(Int, Int)] = []
-        var x = n, y = m
+        var x = n
+        var y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) {
             let v = trace[d]
             let k = x - y

@@ -1,4 +1,3 @@
-
 import NoteSyntax
 
 /// The edit behind "Disable RULE here": a `notelint-disable-next-line` comment on its own

@@ -24,7 +24,8 @@ public enum AtomicWriter {
         if exists && (access(path, W_OK) != 0 || info.st_mode & 0o222 == 0) {
             throw WriteError(path: requestedPath, reason: "the file is read-only; it was not changed")
         }
-        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).notelint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = (folder as NSString).appendingPathComponent(
+            ".\(url.lastPathComponent).notelint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw WriteError(path: requestedPath, reason: String(cString: strerror(errno))) }
         var succeeded = false

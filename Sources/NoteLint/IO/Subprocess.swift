@@ -52,9 +52,9 @@ public enum Subprocess {
 
         public var description: String {
             switch self {
-            case let .launch(command, underlying):
+            case .launch(let command, let underlying):
                 return "cannot run `\(command)`: \(underlying)"
-            case let .deadline(command, after):
+            case .deadline(let command, let after):
                 return "`\(command)` had not finished after \(Subprocess.seconds(after)) s and was stopped"
             }
         }
@@ -71,7 +71,9 @@ public enum Subprocess {
     /// Runs `arguments[0]` with the rest as its arguments, in `directory` (the current one when
     /// nil), with `input` as its standard input (`/dev/null` when nil), and the environment of
     /// this process.
-    public static func run(_ arguments: [String], in directory: String? = nil, input: [UInt8]? = nil, deadline: Duration) throws(Failure) -> Output {
+    public static func run(_ arguments: [String], in directory: String? = nil, input: [UInt8]? = nil, deadline: Duration) throws(Failure)
+        -> Output
+    {
         precondition(!arguments.isEmpty, "Subprocess.run needs a program to run")
         let command = arguments.joined(separator: " ")
         let end = ContinuousClock.now + deadline
@@ -79,7 +81,8 @@ public enum Subprocess {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         let inputPipe = input == nil ? nil : Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -98,7 +101,9 @@ public enum Subprocess {
             throw .launch(command: command, underlying: error)
         }
 
-        var streams = Streams(output: output.fileHandleForReading, errors: errors.fileHandleForReading, input: inputPipe?.fileHandleForWriting, bytes: input ?? [])
+        var streams = Streams(
+            output: output.fileHandleForReading, errors: errors.fileHandleForReading, input: inputPipe?.fileHandleForWriting,
+            bytes: input ?? [])
         let drained = input == nil ? streams.drain(until: end) : withSIGPIPEBlocked { streams.drain(until: end) }
         guard drained, exited.wait(timeout: dispatchTime(end)) == .success else {
             stop(process, exited: exited)
@@ -156,12 +161,12 @@ public enum Subprocess {
                     if count > 0 {
                         if index == 0 { outputBytes += buffer[..<count] } else { errorBytes += buffer[..<count] }
                     } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
-                        polled[index].fd = -1 // the end, or a pipe that cannot be read any more
+                        polled[index].fd = -1  // the end, or a pipe that cannot be read any more
                     }
                 }
                 if polled[2].fd >= 0 && polled[2].revents != 0 {
                     if polled[2].revents & Int16(POLLOUT) == 0 || polled[2].revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 {
-                        closeInput(&polled) // the child closed its end: it wants no more
+                        closeInput(&polled)  // the child closed its end: it wants no more
                         continue
                     }
                     let count = bytes.withUnsafeBytes { all in

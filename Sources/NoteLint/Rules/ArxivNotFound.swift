@@ -19,7 +19,7 @@ struct ArxivNotFound: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/2301.00001\n",
             ],
             triggering: [
-                "Title: A\nLink: ↓https://arxiv.org/abs/2301.99999\n",
+                "Title: A\nLink: ↓https://arxiv.org/abs/2301.99999\n"
             ]
         )
     )

@@ -31,7 +31,8 @@ struct ArxivSubjectsMismatch: Rule {
     func check(_ context: inout LintContext) {
         for answer in context.arxivAnswers() {
             guard let subjects = answer.facts.subjects, !subjects.isEmpty, let metadata = answer.metadata,
-                  !ArxivComparison.subjectsAgree(answer.facts, metadata) else { continue }
+                !ArxivComparison.subjectsAgree(answer.facts, metadata)
+            else { continue }
             let written = ArxivComparison.codes(answer.facts)
             var parts: [String] = []
             let missing = metadata.categories.filter { !written.contains($0) }
@@ -39,8 +40,9 @@ struct ArxivSubjectsMismatch: Rule {
             if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
             if !extra.isEmpty { parts.append("not listed there: \(quoted: extra.joined(separator: ", "))") }
             if parts.isEmpty { parts.append("the primary category, \(metadata.primaryCategory), comes first") }
-            context.report("arXiv lists \(answer.identifier) under \(quoted: metadata.categories.joined(separator: "; ")): \(parts.joined(separator: "; "))",
-                           at: subjects.valueRange)
+            context.report(
+                "arXiv lists \(answer.identifier) under \(quoted: metadata.categories.joined(separator: "; ")): \(parts.joined(separator: "; "))",
+                at: subjects.valueRange)
         }
     }
 }

@@ -26,7 +26,7 @@ struct ArxivTitleMismatch: Rule {
                 "Title: Anything\nLink: https://arxiv.org/abs/2107.01969\n",
             ],
             triggering: [
-                "Title: ↓RoFormer: Enhanced Transformer with Rotary Embedding\nLink: https://arxiv.org/abs/2104.09864\n",
+                "Title: ↓RoFormer: Enhanced Transformer with Rotary Embedding\nLink: https://arxiv.org/abs/2104.09864\n"
             ]
         )
     )
@@ -36,9 +36,11 @@ struct ArxivTitleMismatch: Rule {
     func check(_ context: inout LintContext) {
         for answer in context.arxivAnswers() {
             guard let title = answer.facts.title, !title.isEmpty, let metadata = answer.metadata,
-                  !ArxivComparison.titleAgrees(title.value, metadata) else { continue }
-            let fix = Fix(title: "Write arXiv's title", applicability: .suggestion,
-                          edits: [TextEdit(range: title.valueRange, newText: metadata.title)])
+                !ArxivComparison.titleAgrees(title.value, metadata)
+            else { continue }
+            let fix = Fix(
+                title: "Write arXiv's title", applicability: .suggestion,
+                edits: [TextEdit(range: title.valueRange, newText: metadata.title)])
             context.report("arXiv's title for \(answer.identifier) is `\(quoted: metadata.title)`", at: title.valueRange, fix: fix)
         }
     }

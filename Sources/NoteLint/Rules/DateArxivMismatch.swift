@@ -48,20 +48,24 @@ struct DateArxivMismatch: Rule {
 
     func check(_ context: inout LintContext) {
         var later: [(date: Field, message: String)] = []
-        var agreeing = 0, compared = 0
+        var agreeing = 0
+        var compared = 0
         for facts in context.entries {
             guard let date = facts.date, let written = facts.validDate, let identifier = facts.validArxivIdentifier,
-                  let assigned = identifier.newStyleMonth ?? cachedMonth(identifier, context) else { continue }
+                let assigned = identifier.newStyleMonth ?? cachedMonth(identifier, context)
+            else { continue }
             if case .found(let metadata)? = context.arxiv?.lookup(identifier) {
                 if !ArxivComparison.dateAgrees(written, metadata) {
                     let v1 = ArxivComparison.v1Date(metadata, style: .dayMonthYear)
-                    context.report("arXiv's v1 of \(identifier.id) is dated \(v1): this Date is another day (a revision's?)", at: date.valueRange)
+                    context.report(
+                        "arXiv's v1 of \(identifier.id) is dated \(v1): this Date is another day (a revision's?)", at: date.valueRange)
                 }
                 continue
             }
             let assignedIndex = assigned.year * 12 + assigned.month - 1
             let implied = "\(ArxivIdentifier.monthName(assigned.month)) \(assigned.year)"
-            let earliest: Int, latest: Int
+            let earliest: Int
+            let latest: Int
             if let month = written.month {
                 earliest = written.year * 12 + month - 1
                 latest = earliest
@@ -75,7 +79,11 @@ struct DateArxivMismatch: Rule {
             } else if earliest > assignedIndex && written.day != nil {
                 // A later year or month alone (a list's `2024-03` column) is most often when the
                 // paper appeared at a venue or in a journal, not a revision's date.
-                later.append((date, "dated later than \(implied), when arXiv \(identifier.id) was submitted: a revision's date rather than the paper's?"))
+                later.append(
+                    (
+                        date,
+                        "dated later than \(implied), when arXiv \(identifier.id) was submitted: a revision's date rather than the paper's?"
+                    ))
             } else {
                 agreeing += 1
             }

@@ -18,8 +18,11 @@ struct DateFormat: Rule {
             Safe: the fix writes the same day in the note's style; what the date says does not \
             change.
             """,
-        options: [RuleOption("style", "the style when no style is used most: `d MMM yyyy` or `iso`", default: "\"d MMM yyyy\"",
-                             kind: .oneOf(NoteDate.Style.allCases.map(\.rawValue)))],
+        options: [
+            RuleOption(
+                "style", "the style when no style is used most: `d MMM yyyy` or `iso`", default: "\"d MMM yyyy\"",
+                kind: .oneOf(NoteDate.Style.allCases.map(\.rawValue)))
+        ],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: A\nDate: 20 Apr 2021\n\nTitle: B\nDate: 8 Jun 2021\n",
@@ -33,10 +36,12 @@ struct DateFormat: Rule {
                 "Title: A\nDate: ↓2021-04-20\n\nTitle: B\nDate: 8 Jun 2021\n",
             ],
             corrections: [
-                .init("Title: A\nDate: 20th April 2021\n\nTitle: B\nDate: 8 Jun 2021\n",
-                      "Title: A\nDate: 20 Apr 2021\n\nTitle: B\nDate: 8 Jun 2021\n"),
-                .init("Title: A\nDate: 2021-04-20\n\nTitle: B\nDate: 2021-06-08\n\nTitle: C\nDate: June 9, 2021\n",
-                      "Title: A\nDate: 2021-04-20\n\nTitle: B\nDate: 2021-06-08\n\nTitle: C\nDate: 2021-06-09\n"),
+                .init(
+                    "Title: A\nDate: 20th April 2021\n\nTitle: B\nDate: 8 Jun 2021\n",
+                    "Title: A\nDate: 20 Apr 2021\n\nTitle: B\nDate: 8 Jun 2021\n"),
+                .init(
+                    "Title: A\nDate: 2021-04-20\n\nTitle: B\nDate: 2021-06-08\n\nTitle: C\nDate: June 9, 2021\n",
+                    "Title: A\nDate: 2021-04-20\n\nTitle: B\nDate: 2021-06-08\n\nTitle: C\nDate: 2021-06-09\n"),
             ]
         )
     )

@@ -49,8 +49,9 @@ struct DateInvalid: Rule {
             case .failure(.notADate):
                 // A range (`2012-2018`), an approximation (`2012+`) or a day without its year
                 // (`9/28`) is often meant: notelint cannot read it, which is no error of the note's.
-                context.report("`\(quoted: field.value)` is not a date notelint reads (write it like 20 Apr 2021, Apr 2021, 2021 or 2021-04-20)",
-                               at: field.valueRange, severity: .info)
+                context.report(
+                    "`\(quoted: field.value)` is not a date notelint reads (write it like 20 Apr 2021, Apr 2021, 2021 or 2021-04-20)",
+                    at: field.valueRange, severity: .info)
             case .failure(.impossible(let why)):
                 context.report("`\(quoted: field.value)` is not a real date: \(why)", at: field.valueRange)
             case .failure(.ambiguous(let why)):
@@ -65,7 +66,8 @@ struct DateInvalid: Rule {
     /// then `01/03/2018` beside it is the 1st of March. A note that shows both orders, or
     /// neither, settles nothing.
     static func numericOrderIsSettled(_ entries: [EntryFacts]) -> Bool {
-        var dayFirst = false, monthFirst = false
+        var dayFirst = false
+        var monthFirst = false
         for facts in entries {
             guard let value = facts.date?.value else { continue }
             let parts = value.split(whereSeparator: { $0 == "/" || $0 == "." }).map { Int($0) }

@@ -17,16 +17,18 @@ struct EntryBlank: Rule {
             """,
         examples: RuleExamples(
             nonTriggering: [
-                "Title: RoFormer\nLink:\nDate:\n",
+                "Title: RoFormer\nLink:\nDate:\n"
             ],
             triggering: [
-                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\n---\n\n↓Title: \nLink: \nDate: \nSubjects: \n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\n---\n\n↓Title: \nLink: \nDate: \nSubjects: \n"
             ],
             corrections: [
-                .init("Title: A\nLink: https://example.org/a\nDate: 2020\n\n---\n\nTitle:\nLink:\n\n---\n\nTitle: B\nLink: https://example.org/b\nDate: 2021\n",
-                      "Title: A\nLink: https://example.org/a\nDate: 2020\n\n---\n\nTitle: B\nLink: https://example.org/b\nDate: 2021\n"),
-                .init("Title: A\nLink: https://example.org/a\nDate: 2020\n\n---\n\nTitle:\nLink:\n",
-                      "Title: A\nLink: https://example.org/a\nDate: 2020\n"),
+                .init(
+                    "Title: A\nLink: https://example.org/a\nDate: 2020\n\n---\n\nTitle:\nLink:\n\n---\n\nTitle: B\nLink: https://example.org/b\nDate: 2021\n",
+                    "Title: A\nLink: https://example.org/a\nDate: 2020\n\n---\n\nTitle: B\nLink: https://example.org/b\nDate: 2021\n"),
+                .init(
+                    "Title: A\nLink: https://example.org/a\nDate: 2020\n\n---\n\nTitle:\nLink:\n",
+                    "Title: A\nLink: https://example.org/a\nDate: 2020\n"),
             ]
         )
     )
@@ -51,7 +53,8 @@ struct EntryBlank: Rule {
         var last = entry.headingUnderlineLine ?? entry.lines.upperBound
         let isLastInFile = LineSpans.nextNonBlank(after: last, in: source) == nil
         if entry.headingUnderlineLine == nil, let next = LineSpans.nextNonBlank(after: last, in: source),
-           isSeparator(next, in: note) {
+            isSeparator(next, in: note)
+        {
             last = next
             if isBlank(last + 1, source) { last += 1 }
         } else if isLastInFile {

@@ -19,8 +19,11 @@ struct EntryDuplicate: Rule {
             """,
         defaultSeverity: .warning,
         fix: nil,
-        options: [RuleOption("scope", "`note` (within each note) or `workspace` (also across notes)", default: "note",
-                             kind: .oneOf(Scope.allCases.map(\.rawValue)))],
+        options: [
+            RuleOption(
+                "scope", "`note` (within each note) or `workspace` (also across notes)", default: "note",
+                kind: .oneOf(Scope.allCases.map(\.rawValue)))
+        ],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: A\nLink: https://arxiv.org/abs/2104.09864\n\n---\n\nTitle: B\nLink: https://arxiv.org/abs/2106.04570\n",
@@ -78,8 +81,9 @@ struct EntryDuplicate: Rule {
 
     private func report(_ field: Field, duplicating first: Field, what: String, source: SourceText, context: inout LintContext) {
         let line = first.line + 1
-        context.report("duplicate entry: same \(what) as the entry on line \(line)", at: field.valueRange,
-                       related: [RelatedLocation(range: first.valueRange, message: "first entry with this \(what)")])
+        context.report(
+            "duplicate entry: same \(what) as the entry on line \(line)", at: field.valueRange,
+            related: [RelatedLocation(range: first.valueRange, message: "first entry with this \(what)")])
     }
 
     /// arXiv links compare by identifier without version, other links as written.
@@ -103,7 +107,11 @@ struct EntryDuplicate: Rule {
                     if byte == 0x20 || byte == 0x09 {
                         pendingSpace = count > 0
                     } else {
-                        if pendingSpace { key[count] = 0x20; count += 1; pendingSpace = false }
+                        if pendingSpace {
+                            key[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
                         key[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                         count += 1
                     }

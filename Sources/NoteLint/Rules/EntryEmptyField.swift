@@ -13,7 +13,8 @@ struct EntryEmptyField: Rule {
             only an empty title cell, or a link written with an empty target (`[arXiv]()`), is reported.
             """,
         defaultSeverity: .error,
-        severityNote: "error for Title and Link (the first text field and url fields of `entries`), warning for Date (date fields) and other required fields, info for Subjects (arxiv-subjects fields) on an arXiv entry, where it can be filled",
+        severityNote:
+            "error for Title and Link (the first text field and url fields of `entries`), warning for Date (date fields) and other required fields, info for Subjects (arxiv-subjects fields) on an arXiv entry, where it can be filled",
         fix: nil,
         examples: RuleExamples(
             nonTriggering: [

@@ -17,14 +17,15 @@ struct EntryHeadingTrap: Rule {
             """,
         examples: RuleExamples(
             nonTriggering: [
-                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\n---\n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\n---\n"
             ],
             triggering: [
-                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n↓---\n\nMore.\n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n↓---\n\nMore.\n"
             ],
             corrections: [
-                .init("Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n---\n",
-                      "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n\n---\n"),
+                .init(
+                    "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n---\n",
+                    "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n\n---\n")
             ]
         )
     )
@@ -35,11 +36,13 @@ struct EntryHeadingTrap: Rule {
         for entry in context.note.entries {
             guard let underline = entry.headingUnderlineLine else { continue }
             let lineRange = context.source.lineContent(underline)
-            let fix = Fix(title: "Insert a blank line before `---`", applicability: .safe,
-                          edits: [.insert("\n", at: lineRange.start)])
+            let fix = Fix(
+                title: "Insert a blank line before `---`", applicability: .safe,
+                edits: [.insert("\n", at: lineRange.start)])
             let start = lineRange.start + context.source.bytes[lineRange.start..<lineRange.end].prefix { $0 == 0x20 }.count
-            context.report("`---` directly below the entry turns it into a heading; put a blank line before it",
-                           at: ByteRange(start, lineRange.end), fix: fix)
+            context.report(
+                "`---` directly below the entry turns it into a heading; put a blank line before it",
+                at: ByteRange(start, lineRange.end), fix: fix)
         }
     }
 }

@@ -15,10 +15,15 @@ struct EntryMissingField: Rule {
             key that is close to the missing field is reported by `entry-unknown-field` instead.
             """,
         defaultSeverity: .warning,
-        severityNote: "warning for a field the configuration requires (`entries` or `required`), info for one the note's other entries have",
+        severityNote:
+            "warning for a field the configuration requires (`entries` or `required`), info for one the note's other entries have",
         fix: nil,
-        options: [RuleOption("required", "fields every non-blank entry must have (default: the required fields of `entries`, where the note's entries keep them)",
-                             default: "[Title, Link, Date]")],
+        options: [
+            RuleOption(
+                "required",
+                "fields every non-blank entry must have (default: the required fields of `entries`, where the note's entries keep them)",
+                default: "[Title, Link, Date]")
+        ],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n",
@@ -27,7 +32,7 @@ struct EntryMissingField: Rule {
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n\nTitle: BERT\nLink: https://arxiv.org/abs/1810.04805\n",
             ],
             triggering: [
-                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n\nTitle: GPT-3\nLink: https://arxiv.org/abs/2005.14165\nYear: 2020\n\n↓Title: BERT\nLink: https://arxiv.org/abs/1810.04805\n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n\nTitle: GPT-3\nLink: https://arxiv.org/abs/2005.14165\nYear: 2020\n\n↓Title: BERT\nLink: https://arxiv.org/abs/1810.04805\n"
             ]
         )
     )
@@ -56,7 +61,8 @@ struct EntryMissingField: Rule {
         }
         func has(_ entry: Entry, _ index: Int) -> Bool {
             // A field named only by the configuration has no role: it is found by its key.
-            satisfying[index] == 0 ? entry.field(required[index]) != nil
+            satisfying[index] == 0
+                ? entry.field(required[index]) != nil
                 : entry.fields.contains { field in field.role.map { $0.bit & satisfying[index] != 0 } ?? false }
         }
         let expected = required.indices.filter { index in

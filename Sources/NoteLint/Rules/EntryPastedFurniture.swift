@@ -18,15 +18,16 @@ struct EntryPastedFurniture: Rule {
             """,
         examples: RuleExamples(
             nonTriggering: [
-                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDOI: https://doi.org/10.48550/arXiv.2104.09864\n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDOI: https://doi.org/10.48550/arXiv.2104.09864\n"
             ],
             triggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDOI: https://doi.org/10.48550/arXiv.2104.09864↓Focus to learn more\n",
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n↓(or arXiv:2104.09864v5 [cs.CL] for this version)\n",
             ],
             corrections: [
-                .init("Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDOI: https://doi.org/10.48550/arXiv.2104.09864 Focus to learn more\n",
-                      "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDOI: https://doi.org/10.48550/arXiv.2104.09864\n"),
+                .init(
+                    "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDOI: https://doi.org/10.48550/arXiv.2104.09864 Focus to learn more\n",
+                    "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDOI: https://doi.org/10.48550/arXiv.2104.09864\n")
             ]
         )
     )
@@ -39,23 +40,29 @@ struct EntryPastedFurniture: Rule {
         let source = context.source
         for entry in context.note.entries where entry.isWrittenAsLines {
             // The record model has seen both: lines of furniture, and values the tooltip followed.
-            guard !entry.furnitureLines.isEmpty || entry.fields.contains(where: {
-                $0.origin == .line && $0.rawValueRange.end - $0.valueRange.end >= ArxivFurniture.tooltip.utf8.count
-            }) else { continue }
+            guard
+                !entry.furnitureLines.isEmpty
+                    || entry.fields.contains(where: {
+                        $0.origin == .line && $0.rawValueRange.end - $0.valueRange.end >= ArxivFurniture.tooltip.utf8.count
+                    })
+            else { continue }
             for line in entry.lines {
                 let content = source.lineContent(line)
                 if let tooltip = Self.occurrences(of: ArxivFurniture.tooltip, in: source, within: content).first {
                     var removal = tooltip
                     while removal.start > content.start && [0x20, 0x09].contains(source.bytes[removal.start - 1]) { removal.start -= 1 }
                     let fix = Fix(title: "Remove `\(ArxivFurniture.tooltip)`", applicability: .unsafe, edits: [.delete(removal)])
-                    context.report("`\(ArxivFurniture.tooltip)` is the abstract page's tooltip, pasted onto the value", at: tooltip, fix: fix)
+                    context.report(
+                        "`\(ArxivFurniture.tooltip)` is the abstract page's tooltip, pasted onto the value", at: tooltip, fix: fix)
                 }
                 guard let end = Self.occurrences(of: Self.versionLineEnd, in: source, within: content).first,
-                      let version = Self.versionNote(endingAt: end.end, line: line, source: source) else { continue }
+                    let version = Self.versionNote(endingAt: end.end, line: line, source: source)
+                else { continue }
                 let rest = source.string(ByteRange(content.start, version.start)) + source.string(ByteRange(version.end, content.end))
                 let alone = rest.allSatisfy { $0 == " " || $0 == "\t" || $0 == ">" }
                 let removal = alone ? LineSpans.lines(line, line, in: source) : version
-                let fix = Fix(title: alone ? "Remove the line" : "Remove the version note", applicability: .unsafe, edits: [.delete(removal)])
+                let fix = Fix(
+                    title: alone ? "Remove the line" : "Remove the version note", applicability: .unsafe, edits: [.delete(removal)])
                 context.report("pasted from arXiv's abstract page: not part of the entry", at: version, fix: fix)
             }
         }
@@ -70,7 +77,8 @@ struct EntryPastedFurniture: Rule {
         guard let open = before.utf8.lastIndex(of: UInt8(ascii: "(")) else { return nil }
         let start = content.start + before.utf8.distance(from: before.utf8.startIndex, to: open)
         let note = source.string(ByteRange(start, end))
-        guard note.hasPrefix("(or ") && note.hasSuffix("for this version)") && (note.contains("arXiv:") || note.contains("arxiv.org")) else { return nil }
+        guard note.hasPrefix("(or ") && note.hasSuffix("for this version)") && (note.contains("arXiv:") || note.contains("arxiv.org"))
+        else { return nil }
         return ByteRange(start, end)
     }
 

@@ -27,10 +27,12 @@ struct EntryRunsIntoProse: Rule {
                 "> Title: RoFormer\n> Link: https://arxiv.org/abs/2104.09864\n> ↓Worth a second read.\n",
             ],
             corrections: [
-                .init("Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nThe paper rotates the queries.\n",
-                      "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n\nThe paper rotates the queries.\n"),
-                .init("> Title: RoFormer\n> Link: https://arxiv.org/abs/2104.09864\n> Worth a second read.\n",
-                      "> Title: RoFormer\n> Link: https://arxiv.org/abs/2104.09864\n>\n> Worth a second read.\n"),
+                .init(
+                    "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nThe paper rotates the queries.\n",
+                    "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n\nThe paper rotates the queries.\n"),
+                .init(
+                    "> Title: RoFormer\n> Link: https://arxiv.org/abs/2104.09864\n> Worth a second read.\n",
+                    "> Title: RoFormer\n> Link: https://arxiv.org/abs/2104.09864\n>\n> Worth a second read.\n"),
             ]
         )
     )
@@ -48,10 +50,12 @@ struct EntryRunsIntoProse: Rule {
             var prefixEnd = textStart
             while prefixEnd > content.start, [0x20, 0x09].contains(source.bytes[prefixEnd - 1]) { prefixEnd -= 1 }
             let prefix = source.string(ByteRange(content.start, prefixEnd))
-            let fix = Fix(title: "Insert a blank line before the prose", applicability: .safe,
-                          edits: [.insert(prefix + "\n", at: content.start)])
-            context.report("the entry runs into this prose with no blank line: Markdown joins them into one paragraph",
-                           at: ByteRange(textStart, content.end), fix: fix)
+            let fix = Fix(
+                title: "Insert a blank line before the prose", applicability: .safe,
+                edits: [.insert(prefix + "\n", at: content.start)])
+            context.report(
+                "the entry runs into this prose with no blank line: Markdown joins them into one paragraph",
+                at: ByteRange(textStart, content.end), fix: fix)
         }
     }
 }

@@ -20,19 +20,23 @@ struct EntryUnknownField: Rule {
             Unsafe: renaming the key to the nearest known field is a guess, and it changes which \
             field the value belongs to.
             """,
-        options: [RuleOption("known", "fields an entry may have besides those notelint knows and those of `entries`",
-                             default: "[]")],
+        options: [
+            RuleOption(
+                "known", "fields an entry may have besides those notelint knows and those of `entries`",
+                default: "[]")
+        ],
         examples: RuleExamples(
             nonTriggering: [
                 "Title: RoFormer\nlink: https://arxiv.org/abs/2104.09864\nDATE: 20 Apr 2021\n",
                 "- **Title**: RoFormer\n- **URL**: https://arxiv.org/abs/2104.09864\n- **Authors**: J. Su\n- **Year**: 2021\n",
             ],
             triggering: [
-                "Title: RoFormer\n↓Lnk: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n↓Reviewer: ACL\n",
+                "Title: RoFormer\n↓Lnk: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n↓Reviewer: ACL\n"
             ],
             corrections: [
-                .init("Titel: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n",
-                      "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n"),
+                .init(
+                    "Titel: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n",
+                    "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 2021\n")
             ]
         )
     )
@@ -54,8 +58,9 @@ struct EntryUnknownField: Rule {
                 if field.origin == .tableCell && !reportedHeaders.insert(field.keyRange.start).inserted { continue }
                 guard field.origin == .line || field.origin == .tableCell else { continue }
                 if let suggestion = FieldSuggestion.field(for: field, in: entry, vocabulary: vocabulary) {
-                    let fix = Fix(title: "Rename `\(quoted: field.key)` to `\(suggestion)`", applicability: .unsafe,
-                                  edits: [TextEdit(range: field.keyRange, newText: suggestion)])
+                    let fix = Fix(
+                        title: "Rename `\(quoted: field.key)` to `\(suggestion)`", applicability: .unsafe,
+                        edits: [TextEdit(range: field.keyRange, newText: suggestion)])
                     context.report("unknown field `\(quoted: field.key)`; did you mean `\(suggestion)`?", at: field.keyRange, fix: fix)
                 } else {
                     context.report("unknown field `\(quoted: field.key)`", at: field.keyRange, severity: .info)

@@ -76,7 +76,8 @@ struct FieldWhitespace: Rule {
         while written.end > written.start && (bytes[written.end - 1] == 0x20 || bytes[written.end - 1] == 0x09) { written.end -= 1 }
         let gap = ByteRange(raw.start, written.start)
         let gapIsClean = gap.length == 1 && bytes[gap.start] == 0x20
-        let runs = hasOddBlanks(written, bytes) ? blankRuns(in: written, bytes).filter { run in run.length > 1 || bytes[run.start] == 0x09 } : []
+        let runs =
+            hasOddBlanks(written, bytes) ? blankRuns(in: written, bytes).filter { run in run.length > 1 || bytes[run.start] == 0x09 } : []
         let trailing = ByteRange(written.end, raw.end)
         var problems: [String] = []
         var first: Int? = nil
@@ -87,7 +88,9 @@ struct FieldWhitespace: Rule {
             last = gap.end
         }
         if !runs.isEmpty {
-            problems.append(runs.contains { bytes[$0.start..<$0.end].contains(0x09) } ? "tabs or runs of spaces in the value" : "runs of spaces in the value")
+            problems.append(
+                runs.contains { bytes[$0.start..<$0.end].contains(0x09) }
+                    ? "tabs or runs of spaces in the value" : "runs of spaces in the value")
             first = first ?? runs[0].start
             last = runs.last!.end
         }
@@ -112,10 +115,12 @@ struct FieldWhitespace: Rule {
         let controls = (raw.start..<raw.end).filter { Self.isControl(bytes[$0]) }
         guard let first = controls.first, let last = controls.last else { return }
         let names = Set(controls.map { Self.codePoint(bytes[$0]) }).sorted().joined(separator: ", ")
-        let fix = Fix(title: "Replace the control characters with spaces", applicability: .safe,
-                      edits: controls.map { TextEdit(range: ByteRange($0, $0 + 1), newText: " ") })
-        context.report("a control character (\(names)) in the value of `\(quoted: field.key)`", at: ByteRange(first, last + 1),
-                       severity: .warning, fix: fix)
+        let fix = Fix(
+            title: "Replace the control characters with spaces", applicability: .safe,
+            edits: controls.map { TextEdit(range: ByteRange($0, $0 + 1), newText: " ") })
+        context.report(
+            "a control character (\(names)) in the value of `\(quoted: field.key)`", at: ByteRange(first, last + 1),
+            severity: .warning, fix: fix)
     }
 
     static func codePoint(_ byte: UInt8) -> String {
@@ -136,10 +141,13 @@ struct FieldWhitespace: Rule {
             let content = source.lineContent(line)
             let end = content.end
             guard end < bytes.count, bytes[end] == 0x0D, end + 1 >= bytes.count || bytes[end + 1] != 0x0A,
-                  !source.endsLinesWithCarriageReturns else { continue }
-            let fix = Fix(title: "Replace the carriage return with a space", applicability: .unsafe,
-                          edits: [TextEdit(range: ByteRange(end, end + 1), newText: " ")])
-            context.report("a carriage return alone splits this line: pasted text?", at: ByteRange(end, end + 1), severity: .warning, fix: fix)
+                !source.endsLinesWithCarriageReturns
+            else { continue }
+            let fix = Fix(
+                title: "Replace the carriage return with a space", applicability: .unsafe,
+                edits: [TextEdit(range: ByteRange(end, end + 1), newText: " ")])
+            context.report(
+                "a carriage return alone splits this line: pasted text?", at: ByteRange(end, end + 1), severity: .warning, fix: fix)
         }
     }
 
@@ -184,7 +192,10 @@ struct FieldWhitespace: Rule {
         var runs: [ByteRange] = []
         var offset = range.start
         while offset < range.end {
-            guard bytes[offset] == 0x20 || bytes[offset] == 0x09 else { offset += 1; continue }
+            guard bytes[offset] == 0x20 || bytes[offset] == 0x09 else {
+                offset += 1
+                continue
+            }
             let start = offset
             while offset < range.end && (bytes[offset] == 0x20 || bytes[offset] == 0x09) { offset += 1 }
             runs.append(ByteRange(start, offset))
@@ -196,8 +207,10 @@ struct FieldWhitespace: Rule {
     private func describe(_ range: ByteRange, _ bytes: [UInt8]) -> String {
         let tabs = bytes[range.start..<range.end].filter { $0 == 0x09 }.count
         let spaces = range.length - tabs
-        let parts = [spaces > 0 ? (spaces == 1 ? "a space" : "\(spaces) spaces") : nil,
-                     tabs > 0 ? (tabs == 1 ? "a tab" : "\(tabs) tabs") : nil].compactMap { $0 }
+        let parts = [
+            spaces > 0 ? (spaces == 1 ? "a space" : "\(spaces) spaces") : nil,
+            tabs > 0 ? (tabs == 1 ? "a tab" : "\(tabs) tabs") : nil,
+        ].compactMap { $0 }
         return parts.joined(separator: " and ")
     }
 }

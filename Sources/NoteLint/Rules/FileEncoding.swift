@@ -42,7 +42,8 @@ struct FileEncoding: Rule {
         }
         guard problems.count > Self.reportedOneByOne else { return }
         let rest = problems.count - Self.reportedOneByOne
-        context.report("and \(rest) more place\(rest == 1 ? "" : "s") with bytes that are not valid UTF-8 or NUL bytes, not reported one by one",
-                       at: problems[Self.reportedOneByOne].range)
+        context.report(
+            "and \(rest) more place\(rest == 1 ? "" : "s") with bytes that are not valid UTF-8 or NUL bytes, not reported one by one",
+            at: problems[Self.reportedOneByOne].range)
     }
 }

@@ -12,10 +12,10 @@ struct FootnoteDuplicate: Rule {
         fix: nil,
         examples: RuleExamples(
             nonTriggering: [
-                "A.[^a] B.[^b]\n\n[^a]: First.\n[^b]: Second.\n",
+                "A.[^a] B.[^b]\n\n[^a]: First.\n[^b]: Second.\n"
             ],
             triggering: [
-                "A.[^a]\n\n[^a]: First.\n↓[^A]: Second.\n",
+                "A.[^a]\n\n[^a]: First.\n↓[^A]: Second.\n"
             ]
         )
     )
@@ -27,8 +27,9 @@ struct FootnoteDuplicate: Rule {
         for definition in context.note.footnotes.definitions {
             if let original = first[definition.key] {
                 let line = original.lines.lowerBound + 1
-                context.report("footnote `[^\(quoted: definition.label)]` is already defined on line \(line)", at: definition.markerRange,
-                               related: [RelatedLocation(range: original.markerRange, message: "first definition")])
+                context.report(
+                    "footnote `[^\(quoted: definition.label)]` is already defined on line \(line)", at: definition.markerRange,
+                    related: [RelatedLocation(range: original.markerRange, message: "first definition")])
             } else {
                 first[definition.key] = definition
             }

@@ -9,10 +9,10 @@ struct FootnoteEmpty: Rule {
         fix: nil,
         examples: RuleExamples(
             nonTriggering: [
-                "A.[^a]\n\n[^a]: https://arxiv.org/abs/2104.09864\n",
+                "A.[^a]\n\n[^a]: https://arxiv.org/abs/2104.09864\n"
             ],
             triggering: [
-                "A.[^a]\n\n↓[^a]:\n",
+                "A.[^a]\n\n↓[^a]:\n"
             ]
         )
     )

@@ -21,7 +21,7 @@ struct FootnoteUndefined: Rule {
                 "Code: `[^not-a-note]`\n",
             ],
             triggering: [
-                "Attention.↓[^vaswani]\n",
+                "Attention.↓[^vaswani]\n"
             ],
             corrections: [
                 .init("Attention.[^vaswani]\n", "Attention.[^vaswani]\n\n[^vaswani]: TODO\n"),
@@ -45,9 +45,11 @@ struct FootnoteUndefined: Rule {
         for reference in undefined where firstLabel[reference.key] == nil { firstLabel[reference.key] = reference.label }
         for reference in undefined {
             let label = firstLabel[reference.key]!
-            let fix = fixable.contains(reference.key)
-                ? Fix(title: "Add a definition for `[^\(quoted: label)]`", applicability: .unsafe,
-                      edits: [.insert(separator + definition(label), at: offset)])
+            let fix =
+                fixable.contains(reference.key)
+                ? Fix(
+                    title: "Add a definition for `[^\(quoted: label)]`", applicability: .unsafe,
+                    edits: [.insert(separator + definition(label), at: offset)])
                 : nil
             context.report("footnote `[^\(quoted: reference.label)]` is not defined", at: reference.range, fix: fix)
         }
@@ -58,7 +60,9 @@ struct FootnoteUndefined: Rule {
     /// The keys whose appended definition the parser would see as one. At the end of a note
     /// that ends inside an unclosed code fence or HTML block, an appended definition is code,
     /// and adding it again on every pass would never settle: such references get no fix.
-    private func labelsDefinedWhenAppended(_ references: [FootnoteReference], at offset: Int, separator: String, in note: Note) -> Set<String> {
+    private func labelsDefinedWhenAppended(_ references: [FootnoteReference], at offset: Int, separator: String, in note: Note) -> Set<
+        String
+    > {
         var seen = Set<String>()
         var appended = separator
         for reference in references where seen.insert(reference.key).inserted {

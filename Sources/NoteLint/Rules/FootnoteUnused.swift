@@ -18,14 +18,14 @@ struct FootnoteUnused: Rule {
             """,
         examples: RuleExamples(
             nonTriggering: [
-                "Text.[^a]\n\n[^a]: Used.\n",
+                "Text.[^a]\n\n[^a]: Used.\n"
             ],
             triggering: [
                 "Text.[^a]\n\n[^a]: Used.\n↓[^b]: Never used.\n",
                 "Text.\n\n↓[^b]: One text.\n↓[^b]: Another text.\n",
             ],
             corrections: [
-                .init("Text.[^a]\n\n[^a]: Used.\n[^b]: Never used.\n    Still b.\n", "Text.[^a]\n\n[^a]: Used.\n"),
+                .init("Text.[^a]\n\n[^a]: Used.\n[^b]: Never used.\n    Still b.\n", "Text.[^a]\n\n[^a]: Used.\n")
             ]
         )
     )
@@ -39,8 +39,9 @@ struct FootnoteUnused: Rule {
         for definition in footnotes.definitions where !used.contains(definition.key) {
             let definedOnce = definitionsByKey[definition.key]?.count == 1
             let fix = definedOnce ? removal(of: definition, in: context.source) : nil
-            context.report("footnote `[^\(quoted: definition.label)]` is defined but never referenced", at: definition.markerRange,
-                           fix: fix, tags: [.unnecessary])
+            context.report(
+                "footnote `[^\(quoted: definition.label)]` is defined but never referenced", at: definition.markerRange,
+                fix: fix, tags: [.unnecessary])
         }
     }
 

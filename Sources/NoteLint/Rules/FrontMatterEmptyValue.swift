@@ -13,15 +13,18 @@ struct FrontMatterEmptyValue: Rule {
             """,
         defaultSeverity: .warning,
         fix: nil,
-        options: [RuleOption("keys", "front-matter keys that must not be empty when present, compared ignoring case",
-                             default: "[date, link, url, doi, arxiv, pdf, year]")],
+        options: [
+            RuleOption(
+                "keys", "front-matter keys that must not be empty when present, compared ignoring case",
+                default: "[date, link, url, doi, arxiv, pdf, year]")
+        ],
         examples: RuleExamples(
             nonTriggering: [
                 "---\ntitle: Notes\ndate: 2021-04-20\ntags:\n---\n",
                 "---\ntitle: A paper\nurl: https://arxiv.org/abs/2104.09864\ndoi: \"\"\n---\n",
             ],
             triggering: [
-                "---\ntitle: Notes\n↓date:\n↓doi: \n---\n",
+                "---\ntitle: Notes\n↓date:\n↓doi: \n---\n"
             ]
         )
     )
@@ -37,8 +40,9 @@ struct FrontMatterEmptyValue: Rule {
         guard let frontMatter = context.note.frontMatter, frontMatter.isClosed else { return }
         for pair in frontMatter.pairs {
             guard let key = pair.key.scalarText, keys.contains(key.lowercased()),
-                  case .scalar(let value, let range) = pair.value, value.trimmingBlanksAndNewlines.isEmpty,
-                  !Self.isWrittenOut(range, in: context.note.source) else { continue }
+                case .scalar(let value, let range) = pair.value, value.trimmingBlanksAndNewlines.isEmpty,
+                !Self.isWrittenOut(range, in: context.note.source)
+            else { continue }
             context.report("`\(quoted: key)` is empty", at: pair.key.range)
         }
     }

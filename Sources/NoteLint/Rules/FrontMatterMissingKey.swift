@@ -21,7 +21,7 @@ struct FrontMatterMissingKey: Rule {
                 "---\ntags: [nlp]\naliases: [RoPE]\n---\n",
             ],
             triggering: [
-                "↓---\nlayout: post\n---\n\nText.\n",
+                "↓---\nlayout: post\n---\n\nText.\n"
             ]
         )
     )

@@ -20,8 +20,10 @@ struct FrontMatterPlaceholder: Rule {
         defaultSeverity: .warning,
         fix: nil,
         options: [
-            RuleOption("placeholders", "template values per key, compared ignoring case", default: "{title: [Title], excerpt: [A short description of the article]}",
-                       kind: .stringListsByKey),
+            RuleOption(
+                "placeholders", "template values per key, compared ignoring case",
+                default: "{title: [Title], excerpt: [A short description of the article]}",
+                kind: .stringListsByKey),
             RuleOption("anywhere", "values that are placeholders under any key", default: "[TODO, TBD, xxx]"),
         ],
         examples: RuleExamples(

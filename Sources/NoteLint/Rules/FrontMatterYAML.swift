@@ -31,7 +31,8 @@ struct FrontMatterYAML: Rule {
         let line = source.lineIndex.line(containing: problem.offset)
         let lineEnd = source.lineContent(line).end
         let range = problem.offset < lineEnd ? ByteRange(problem.offset, lineEnd) : .empty(at: problem.offset)
-        let message = frontMatter.isClosed ? "invalid YAML in front matter: \(quoted: problem.message)" : QuotedText.clipped(problem.message)
+        let message =
+            frontMatter.isClosed ? "invalid YAML in front matter: \(quoted: problem.message)" : QuotedText.clipped(problem.message)
         context.report(message, at: range)
     }
 }

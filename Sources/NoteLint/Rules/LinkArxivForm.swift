@@ -47,10 +47,13 @@ struct LinkArxivForm: Rule {
     func check(_ context: inout LintContext) {
         for facts in context.entries {
             guard let link = facts.link, let reference = facts.arxiv, !reference.isCanonical, facts.arxivProblem == nil,
-                  let canonical = reference.canonicalLink else { continue }
-            let fix = Fix(title: "Write `\(canonical)`", applicability: applicability(of: reference.form),
-                          edits: [TextEdit(range: link.valueRange, newText: canonical)])
-            let message = reference.form == .abstractPageWithPDFSuffix
+                let canonical = reference.canonicalLink
+            else { continue }
+            let fix = Fix(
+                title: "Write `\(canonical)`", applicability: applicability(of: reference.form),
+                edits: [TextEdit(range: link.valueRange, newText: canonical)])
+            let message =
+                reference.form == .abstractPageWithPDFSuffix
                 ? "broken arXiv link: an abstract page has no `.pdf`; the abstract page is `\(canonical)`"
                 : "arXiv link not in the canonical form `\(canonical)`"
             context.report(message, at: link.valueRange, fix: fix)

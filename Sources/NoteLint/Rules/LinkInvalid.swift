@@ -41,7 +41,8 @@ struct LinkInvalid: Rule {
     func check(_ context: inout LintContext) {
         for facts in context.entries {
             if let link = facts.link, !link.isEmpty, facts.arxiv == nil, !PlaceholderValue.isPlaceholder(link.value),
-               let problem = Self.problem(in: link.value) {
+                let problem = Self.problem(in: link.value)
+            {
                 context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
             }
             for doi in facts.entry.fields where doi.role == .doi && doi.range != facts.link?.range && !Self.isDOI(doi.value) {
@@ -77,11 +78,14 @@ struct LinkInvalid: Rule {
         if link.contains(where: { $0.isWhitespace }) { return "contains whitespace (write a space as %20)" }
         let rest = link[link.index(schemeEnd, offsetBy: 3)...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: "@").last.map { hostPart in
-            hostPart.hasPrefix("[") ? Substring(hostPart) : hostPart.split(separator: ":", omittingEmptySubsequences: false).first ?? ""
-        } ?? ""
+        let host =
+            authority.split(separator: "@").last.map { hostPart in
+                hostPart.hasPrefix("[") ? Substring(hostPart) : hostPart.split(separator: ":", omittingEmptySubsequences: false).first ?? ""
+            } ?? ""
         guard !host.isEmpty else { return "has no host" }
-        let allowed = host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == "[" || $0 == "]" || $0 == ":" || $0 == "%" }
+        let allowed = host.allSatisfy {
+            $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == "[" || $0 == "]" || $0 == ":" || $0 == "%"
+        }
         guard allowed, !host.hasPrefix("."), !host.hasSuffix("..") else { return "has an invalid host `\(quoted: host)`" }
         return nil
     }

@@ -33,7 +33,9 @@ struct SubjectsFormat: Rule {
                 "Title: A\nSubjects: ↓Machine Learning (cs.CL), Artificial Intelligence (cs.AI)\n",
             ],
             corrections: [
-                .init("Title: A\nSubjects: cs.cl, CS.AI\n", "Title: A\nSubjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n"),
+                .init(
+                    "Title: A\nSubjects: cs.cl, CS.AI\n",
+                    "Title: A\nSubjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n")
             ]
         )
     )
@@ -46,13 +48,15 @@ struct SubjectsFormat: Rule {
             // Most values were copied from arXiv and are exactly canonical: check that first.
             if list.isCanonical(field.valueRange, in: context.source) { continue }
             let canonical = list.hasStrayText ? nil : list.canonical()
-            let wellFormed = !list.hasStrayText && !list.items.isEmpty && list.items.allSatisfy { $0.name != nil }
+            let wellFormed =
+                !list.hasStrayText && !list.items.isEmpty && list.items.allSatisfy { $0.name != nil }
                 && list.renderedAsWritten() == collapse(field.value)
             guard !wellFormed else { continue }
             if let canonical {
                 let renamesAnItem = list.items.contains { $0.nameContradictsCode }
-                let fix = Fix(title: "Write `\(quoted: canonical)`", applicability: renamesAnItem ? .unsafe : .safe,
-                              edits: [TextEdit(range: field.valueRange, newText: canonical)])
+                let fix = Fix(
+                    title: "Write `\(quoted: canonical)`", applicability: renamesAnItem ? .unsafe : .safe,
+                    edits: [TextEdit(range: field.valueRange, newText: canonical)])
                 context.report("subjects should read `\(quoted: canonical)`", at: field.valueRange, fix: fix)
             } else {
                 context.report("subjects should read `Name (code); Name (code)`", at: field.valueRange)

@@ -22,10 +22,12 @@ struct SubjectsNameMismatch: Rule {
                 "Title: A\nSubjects: computation and language (cs.CL)\n",
             ],
             triggering: [
-                "Title: A\nSubjects: ↓Machine Learning (cs.CL); Artificial Intelligence (cs.AI)\n",
+                "Title: A\nSubjects: ↓Machine Learning (cs.CL); Artificial Intelligence (cs.AI)\n"
             ],
             corrections: [
-                .init("Title: A\nSubjects: Computer Vision (cs.CV)\n", "Title: A\nSubjects: Computer Vision and Pattern Recognition (cs.CV)\n"),
+                .init(
+                    "Title: A\nSubjects: Computer Vision (cs.CV)\n", "Title: A\nSubjects: Computer Vision and Pattern Recognition (cs.CV)\n"
+                )
             ]
         )
     )
@@ -37,9 +39,11 @@ struct SubjectsNameMismatch: Rule {
             guard let list = facts.subjectList else { continue }
             for item in list.items {
                 guard item.nameContradictsCode, let name = item.name, let nameRange = item.nameRange,
-                      let category = ArxivTaxonomy.category(item.code) else { continue }
-                let fix = Fix(title: "Write `\(category.name)`", applicability: .unsafe,
-                              edits: [TextEdit(range: nameRange, newText: category.name)])
+                    let category = ArxivTaxonomy.category(item.code)
+                else { continue }
+                let fix = Fix(
+                    title: "Write `\(category.name)`", applicability: .unsafe,
+                    edits: [TextEdit(range: nameRange, newText: category.name)])
                 context.report("`\(category.id)` is \(category.name), not \(quoted: collapse(name))", at: nameRange, fix: fix)
             }
         }

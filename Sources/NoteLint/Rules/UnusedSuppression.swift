@@ -29,10 +29,12 @@ struct UnusedSuppression: Rule {
                 "---\ntitle: A\nnotelint: {disable: [↓footnote-unused]}\n---\n",
             ],
             corrections: [
-                .init("Intro.\n\n<!-- notelint-disable-next-line footnote-unused -->\nTitle: A\nLink: https://example.org\nDate: 2020\n",
-                      "Intro.\n\nTitle: A\nLink: https://example.org\nDate: 2020\n"),
-                .init("<!-- notelint-disable-next-line entry-blank, entry-blnk -->\nTitle:\nLink:\n",
-                      "<!-- notelint-disable-next-line entry-blank -->\nTitle:\nLink:\n"),
+                .init(
+                    "Intro.\n\n<!-- notelint-disable-next-line footnote-unused -->\nTitle: A\nLink: https://example.org\nDate: 2020\n",
+                    "Intro.\n\nTitle: A\nLink: https://example.org\nDate: 2020\n"),
+                .init(
+                    "<!-- notelint-disable-next-line entry-blank, entry-blnk -->\nTitle:\nLink:\n",
+                    "<!-- notelint-disable-next-line entry-blank -->\nTitle:\nLink:\n"),
             ]
         )
     )

@@ -68,15 +68,18 @@ enum DayWriting: CaseIterable {
         case .dayMonthYear:
             spelled = reader.number(day) && reader.byte(" ") && reader.word(short) && reader.byte(" ") && reader.year(date.year)
         case .dayAbbreviatedMonthYear:
-            spelled = reader.number(day) && reader.byte(" ") && reader.word(short)
+            spelled =
+                reader.number(day) && reader.byte(" ") && reader.word(short)
                 && (short.elementsEqual(full) || reader.byte(".")) && reader.byte(" ") && reader.year(date.year)
         case .dayFullMonthYear:
             spelled = reader.number(day) && reader.byte(" ") && reader.word(full) && reader.byte(" ") && reader.year(date.year)
         case .monthDayYear:
-            spelled = reader.word(short) && reader.byte(" ") && reader.number(day) && reader.byte(",") && reader.byte(" ")
+            spelled =
+                reader.word(short) && reader.byte(" ") && reader.number(day) && reader.byte(",") && reader.byte(" ")
                 && reader.year(date.year)
         case .fullMonthDayYear:
-            spelled = reader.word(full) && reader.byte(" ") && reader.number(day) && reader.byte(",") && reader.byte(" ")
+            spelled =
+                reader.word(full) && reader.byte(" ") && reader.number(day) && reader.byte(",") && reader.byte(" ")
                 && reader.year(date.year)
         case .iso:
             spelled = reader.year(date.year) && reader.byte("-") && reader.twoDigits(month) && reader.byte("-") && reader.twoDigits(day)
@@ -107,7 +110,8 @@ enum DayWriting: CaseIterable {
         // `20 Apr 2021`, `20 Apr. 2021`, `20 April 2021`: the month's word tells (`8 May 2021`
         // is written all three ways).
         guard let firstSpace = bytes.firstIndex(of: 0x20),
-              let secondSpace = bytes[(firstSpace + 1)...].firstIndex(of: 0x20) else {
+            let secondSpace = bytes[(firstSpace + 1)...].firstIndex(of: 0x20)
+        else {
             return dayFirst
         }
         let month = bytes[(firstSpace + 1)..<secondSpace]
@@ -132,7 +136,8 @@ private struct WrittenDayReader {
 
     mutating func word(_ expected: String.UTF8View) -> Bool {
         guard bytes.count - offset >= expected.count,
-              bytes[offset..<(offset + expected.count)].elementsEqual(expected) else { return false }
+            bytes[offset..<(offset + expected.count)].elementsEqual(expected)
+        else { return false }
         offset += expected.count
         return true
     }
@@ -150,7 +155,10 @@ private struct WrittenDayReader {
         guard value >= 0 else { return false }
         var count = 1
         var power = 1
-        while value / power >= 10 { power *= 10; count += 1 }
+        while value / power >= 10 {
+            power *= 10
+            count += 1
+        }
         let written = max(count, width)
         guard bytes.count - offset >= written else { return false }
         for padding in 0..<(written - count) where bytes[offset + padding] != UInt8(ascii: "0") { return false }

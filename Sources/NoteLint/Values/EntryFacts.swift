@@ -32,7 +32,8 @@ public final class EntryFacts: Sendable {
             // with more text (`arXiv:2104.09864v1 Announce Type: new`).
             let key = field.key.lowercased()
             if key.contains("arxiv") || key == "eprint",
-               let first = field.value.split(separator: " ", maxSplits: 1).first, ArxivIdentifier.parse(String(first)) != nil {
+                let first = field.value.split(separator: " ", maxSplits: 1).first, ArxivIdentifier.parse(String(first)) != nil
+            {
                 return ArxivReference.parse("arXiv:" + first)
             }
             return ArxivReference.parse(field.value)

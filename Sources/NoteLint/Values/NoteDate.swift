@@ -61,8 +61,10 @@ public struct NoteDate: Sendable, Equatable {
     }
 
     static let shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let longMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                             "october", "november", "december"]
+    static let longMonths = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]
 
     /// `Apr`, `Apr.`, `April`, `Sept.` in any case.
     static func month(named word: ArraySlice<UInt8>) -> Int? {
@@ -132,10 +134,12 @@ public struct NoteDate: Sendable, Equatable {
             case 3 where separator == UInt8(ascii: "/") && lengths[2] == 4 && lengths[0] <= 2 && lengths[1] <= 2:
                 let (first, second, year) = (numbers[0], numbers[1], numbers[2])
                 if first <= 12 && second <= 12 && first != second && first > 0 && second > 0 {
-                    return .failure(.ambiguous("\(first) \(shortMonths[second - 1]) \(year) or \(second) \(shortMonths[first - 1]) \(year)"))
+                    return .failure(
+                        .ambiguous("\(first) \(shortMonths[second - 1]) \(year) or \(second) \(shortMonths[first - 1]) \(year)"))
                 }
-                return first > 12 ? checked(year: year, month: second, day: first, text: text)
-                                  : checked(year: year, month: first, day: second, text: text)
+                return first > 12
+                    ? checked(year: year, month: second, day: first, text: text)
+                    : checked(year: year, month: first, day: second, text: text)
             default:
                 continue
             }
@@ -157,8 +161,11 @@ public struct NoteDate: Sendable, Equatable {
         func day(_ word: ArraySlice<UInt8>) -> Int? {
             var digits = word
             if digits.count > 2, let letter = digits.last.map({ $0 | 0x20 }), let before = digits.dropLast().last.map({ $0 | 0x20 }),
-               [(UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")), (UInt8(ascii: "r"), UInt8(ascii: "d")),
-                (UInt8(ascii: "t"), UInt8(ascii: "h"))].contains(where: { $0 == (before, letter) }) {
+                [
+                    (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")), (UInt8(ascii: "r"), UInt8(ascii: "d")),
+                    (UInt8(ascii: "t"), UInt8(ascii: "h")),
+                ].contains(where: { $0 == (before, letter) })
+            {
                 digits = digits.dropLast(2)
             }
             guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
@@ -182,4 +189,3 @@ public struct NoteDate: Sendable, Equatable {
         return .failure(.notADate)
     }
 }
-

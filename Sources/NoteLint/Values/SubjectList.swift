@@ -38,7 +38,9 @@ struct SubjectList {
                     var nameStart = SubjectList.skipSeparators(cursor, range.end, bytes)
                     // Known codes written bare before the name (`cs.CL, Artificial Intelligence
                     // (cs.AI)`) are items of their own: a fix to the name must not delete them.
-                    while let separator = (nameStart..<offset).first(where: { bytes[$0] == UInt8(ascii: ",") || bytes[$0] == UInt8(ascii: ";") }) {
+                    while let separator = (nameStart..<offset).first(where: {
+                        bytes[$0] == UInt8(ascii: ",") || bytes[$0] == UInt8(ascii: ";")
+                    }) {
                         let token = SubjectList.trimmed(ByteRange(nameStart, separator), bytes)
                         let text = source.string(token)
                         guard SubjectList.looksLikeCode(text), ArxivTaxonomy.isKnown(text) else { break }
@@ -116,9 +118,10 @@ struct SubjectList {
                 guard let category = ArxivTaxonomy.category(item.code), category.id == item.code else { return false }
                 if index > 0 && !Self.expect("; ".utf8, in: bytes, upTo: range.end, at: &offset) { return false }
                 guard Self.expect(category.name.utf8, in: bytes, upTo: range.end, at: &offset),
-                      Self.expect(" (".utf8, in: bytes, upTo: range.end, at: &offset),
-                      Self.expect(category.id.utf8, in: bytes, upTo: range.end, at: &offset),
-                      Self.expect(")".utf8, in: bytes, upTo: range.end, at: &offset) else { return false }
+                    Self.expect(" (".utf8, in: bytes, upTo: range.end, at: &offset),
+                    Self.expect(category.id.utf8, in: bytes, upTo: range.end, at: &offset),
+                    Self.expect(")".utf8, in: bytes, upTo: range.end, at: &offset)
+                else { return false }
             }
             return offset == range.end
         }
@@ -158,7 +161,8 @@ struct SubjectList {
     }
 
     private static func trimmed(_ range: ByteRange, _ bytes: [UInt8]) -> ByteRange {
-        var start = range.start, end = range.end
+        var start = range.start
+        var end = range.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         return ByteRange(start, end)

@@ -7,24 +7,31 @@ enum FieldLine {
 
     /// The field of the line from `contentStart`, and the link a title written as a Markdown
     /// link carries; nil when the line is not a field.
-    static func parse(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary,
-                      roles: RoleCache? = nil) -> (field: Field, link: Field?)? {
-        guard let field = parseKeyAndValue(line: line, contentStart: contentStart, source: source, vocabulary: vocabulary, roles: roles) else {
+    static func parse(
+        line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary,
+        roles: RoleCache? = nil
+    ) -> (field: Field, link: Field?)? {
+        guard let field = parseKeyAndValue(line: line, contentStart: contentStart, source: source, vocabulary: vocabulary, roles: roles)
+        else {
             return nil
         }
         return readingLink(field, source: source)
     }
 
-    static func parseKeyAndValue(line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary,
-                                 roles: RoleCache? = nil) -> Field? {
+    static func parseKeyAndValue(
+        line: Int, contentStart: Int, source: SourceText, vocabulary: FieldVocabulary,
+        roles: RoleCache? = nil
+    ) -> Field? {
         let content = source.lineContent(line)
         let bytes = source.bytes
         var start = contentStart
         while start < content.end && isBlank(bytes[start]) { start += 1 }
         // Emphasis around the key: `**`, `__`, `*` or `_`.
         var marker = 0
-        while marker < 2 && start + marker < content.end && (bytes[start + marker] == UInt8(ascii: "*") || bytes[start + marker] == UInt8(ascii: "_"))
-            && bytes[start + marker] == bytes[start] { marker += 1 }
+        while marker < 2 && start + marker < content.end
+            && (bytes[start + marker] == UInt8(ascii: "*") || bytes[start + marker] == UInt8(ascii: "_"))
+            && bytes[start + marker] == bytes[start]
+        { marker += 1 }
         let keyStart = start + marker
         var colon = keyStart
         while colon < content.end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
@@ -53,14 +60,19 @@ enum FieldLine {
         let keyRange = ByteRange(keyStart, keyEnd)
         let key = source.string(keyRange)
         let raw = ByteRange(valueStart, content.end)
-        var valueFrom = raw.start, valueTo = raw.end
+        var valueFrom = raw.start
+        var valueTo = raw.end
         while valueFrom < valueTo && isBlank(bytes[valueFrom]) { valueFrom += 1 }
         while valueTo > valueFrom && isBlank(bytes[valueTo - 1]) { valueTo -= 1 }
-        if valueFrom == valueTo { valueFrom = raw.end; valueTo = raw.end }
+        if valueFrom == valueTo {
+            valueFrom = raw.end
+            valueTo = raw.end
+        }
         let valueRange = ValueText.unwrapped(ByteRange(valueFrom, valueTo), in: source)
-        return Field(key: key, keyRange: keyRange, colonOffset: separatorEnd, rawValueRange: raw, valueRange: valueRange,
-                     value: source.string(valueRange), range: ByteRange(keyRange.start, max(valueRange.end, separatorEnd + 1)),
-                     line: line, role: roles?.role(of: key, in: vocabulary) ?? vocabulary.role(of: key))
+        return Field(
+            key: key, keyRange: keyRange, colonOffset: separatorEnd, rawValueRange: raw, valueRange: valueRange,
+            value: source.string(valueRange), range: ByteRange(keyRange.start, max(valueRange.end, separatorEnd + 1)),
+            line: line, role: roles?.role(of: key, in: vocabulary) ?? vocabulary.role(of: key))
     }
 
     /// Where a line's text starts after its indentation and any list marker (`- `, `1. `).
@@ -70,11 +82,15 @@ enum FieldLine {
         var offset = content.start
         while offset < content.end && isBlank(bytes[offset]) { offset += 1 }
         var marker = offset
-        if marker < content.end && (bytes[marker] == UInt8(ascii: "-") || bytes[marker] == UInt8(ascii: "*") || bytes[marker] == UInt8(ascii: "+")) {
+        if marker < content.end
+            && (bytes[marker] == UInt8(ascii: "-") || bytes[marker] == UInt8(ascii: "*") || bytes[marker] == UInt8(ascii: "+"))
+        {
             marker += 1
         } else {
             while marker < content.end && bytes[marker] >= 0x30 && bytes[marker] <= 0x39 { marker += 1 }
-            guard marker > offset, marker < content.end, bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")") else { return offset }
+            guard marker > offset, marker < content.end, bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")") else {
+                return offset
+            }
             marker += 1
         }
         guard marker < content.end, isBlank(bytes[marker]) else { return offset }
@@ -88,13 +104,16 @@ enum FieldLine {
 
     /// A field whose value is a Markdown link or an autolink, read through.
     static func readingLink(_ field: Field, source: SourceText) -> (field: Field, link: Field?) {
-        guard let role = field.role, !field.isEmpty, source.bytes[field.valueRange.start] == UInt8(ascii: "[")
+        guard let role = field.role, !field.isEmpty,
+            source.bytes[field.valueRange.start] == UInt8(ascii: "[")
                 || source.bytes[field.valueRange.start] == UInt8(ascii: "<"),
-              let link = MarkdownLink.parse(field.valueRange, in: source) else { return (field, nil) }
+            let link = MarkdownLink.parse(field.valueRange, in: source)
+        else { return (field, nil) }
         if role == .title, let text = link.text {
             let title = field.withValue(text, in: source)
-            let target = field.withValue(link.target, in: source, origin: .linkTarget, key: FieldRole.link.impliedKey,
-                                         keyRange: .empty(at: link.target.start), role: .some(.link))
+            let target = field.withValue(
+                link.target, in: source, origin: .linkTarget, key: FieldRole.link.impliedKey,
+                keyRange: .empty(at: link.target.start), role: .some(.link))
             return (title, target)
         }
         if role.isLocation || role == .code { return (field.withValue(link.target, in: source), nil) }
@@ -123,7 +142,8 @@ enum FieldLine {
         }
         let key = String(decoding: bytes, as: UTF8.self)
         guard key.count <= maximumKeyLength, let first = key.unicodeScalars.first,
-              first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+            first.properties.isAlphabetic || ("0"..."9").contains(first)
+        else { return false }
         return key.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || ("0"..."9").contains($0) || ($0.isASCII && isPunctuation(UInt8($0.value)))
         }
@@ -171,7 +191,10 @@ struct MarkdownLink {
         var cursor = targetStart
         while cursor < range.end {
             if bytes[cursor] == UInt8(ascii: "(") { parens += 1 }
-            if bytes[cursor] == UInt8(ascii: ")") { parens -= 1; if parens == 0 { break } }
+            if bytes[cursor] == UInt8(ascii: ")") {
+                parens -= 1
+                if parens == 0 { break }
+            }
             cursor += 1
         }
         guard cursor < range.end else { return nil }
@@ -183,7 +206,8 @@ struct MarkdownLink {
         } else {
             while targetEnd < cursor && !FieldLine.isBlank(bytes[targetEnd]) { targetEnd += 1 }
         }
-        var textStart = range.start + 1, textStop = textEnd
+        var textStart = range.start + 1
+        var textStop = textEnd
         while textStart < textStop && FieldLine.isBlank(bytes[textStart]) { textStart += 1 }
         while textStop > textStart && FieldLine.isBlank(bytes[textStop - 1]) { textStop -= 1 }
         return MarkdownLink(text: ByteRange(textStart, textStop), target: ByteRange(targetStart, targetEnd))

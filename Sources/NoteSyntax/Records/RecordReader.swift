@@ -66,7 +66,8 @@ struct RecordReader {
         guard let role = field.role, !field.isEmpty else { return true }
         switch role {
         case .link, .pdf, .doi, .code:
-            let looksLikeLocation = ["http://", "https://", "www.", "arxiv:", "doi:", "10."].contains { hasPrefixIgnoringCase(field.value, $0) }
+            let looksLikeLocation =
+                ["http://", "https://", "www.", "arxiv:", "doi:", "10."].contains { hasPrefixIgnoringCase(field.value, $0) }
                 || field.value.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
             let words = wordCount(field.value, upTo: 4)
             return looksLikeLocation ? words <= 3 : words < 3
@@ -161,7 +162,9 @@ struct RecordReader {
                 result.lastLine = line
                 result.fieldLineCount += 1
                 fieldIndent = indent
-            } else if result.fieldLineCount > 0 && ArxivFurniture.isFurnitureLine(source.string(ByteRange(start, source.lineContent(line).end))) {
+            } else if result.fieldLineCount > 0
+                && ArxivFurniture.isFurnitureLine(source.string(ByteRange(start, source.lineContent(line).end)))
+            {
                 result.furniture.append(line)
                 result.lastLine = line
             } else if result.fieldLineCount > 0 && result.lastLine == line - 1 && indent > fieldIndent {
@@ -175,10 +178,13 @@ struct RecordReader {
         return result
     }
 
-    private func entry(_ found: FieldLines, block: Int, shape: Entry.Shape, title: [Field] = [], context: ClosedRange<Int>? = nil,
-                       underline: Int? = nil, keepsProse: Bool = false) -> Entry {
+    private func entry(
+        _ found: FieldLines, block: Int, shape: Entry.Shape, title: [Field] = [], context: ClosedRange<Int>? = nil,
+        underline: Int? = nil, keepsProse: Bool = false
+    ) -> Entry {
         let fields = title.isEmpty ? found.fields : title + found.fields
-        var first = Int.max, start = Int.max
+        var first = Int.max
+        var start = Int.max
         for field in fields {
             first = min(first, field.line)
             start = min(start, field.range.start)
@@ -187,10 +193,11 @@ struct RecordReader {
         // To the end of the last line: a furniture line may follow the last field.
         let end = source.lineContent(lines.upperBound).end
         let contextLines = context ?? lines
-        return Entry(fields: fields, lines: lines, range: ByteRange(start, end),
-                     blockIndex: block, headingUnderlineLine: underline, shape: shape,
-                     context: min(contextLines.lowerBound, lines.lowerBound)...max(contextLines.upperBound, underline ?? lines.upperBound),
-                     proseLine: keepsProse ? found.proseLine : nil, furnitureLines: found.furniture)
+        return Entry(
+            fields: fields, lines: lines, range: ByteRange(start, end),
+            blockIndex: block, headingUnderlineLine: underline, shape: shape,
+            context: min(contextLines.lowerBound, lines.lowerBound)...max(contextLines.upperBound, underline ?? lines.upperBound),
+            proseLine: keepsProse ? found.proseLine : nil, furnitureLines: found.furniture)
     }
 
     // MARK: Paragraphs and headings
@@ -211,9 +218,10 @@ struct RecordReader {
         }
         // An emphasised or linked first line as the title: `**Some Paper**` then field lines.
         guard block.lines.count >= 2,
-              let title = TitleLine.read(line: block.startLine, from: contentStarts[index][0], source: source),
-              let rest = fieldLines(of: index, lines: Array(block.lines.dropFirst()), firstStart: 1),
-              rest.proseLine == nil, !rest.fields.contains(where: { $0.role == .title }) else { return nil }
+            let title = TitleLine.read(line: block.startLine, from: contentStarts[index][0], source: source),
+            let rest = fieldLines(of: index, lines: Array(block.lines.dropFirst()), firstStart: 1),
+            rest.proseLine == nil, !rest.fields.contains(where: { $0.role == .title })
+        else { return nil }
         let all = title.fields + rest.fields
         guard all.contains(where: { $0.role?.isLocation == true }), Self.isRecord(all, vocabulary: vocabulary) else { return nil }
         return entry(rest, block: index, shape: .heading, title: title.fields, context: block.lines)
@@ -224,9 +232,11 @@ struct RecordReader {
         let block = blocks[index]
         let starts = contentStarts[index]
         guard block.lines.count >= 2, !starts.isEmpty,
-              Self.isSetextUnderline(source, line: block.endLine, from: starts[block.lines.count - 1]) else { return nil }
+            Self.isSetextUnderline(source, line: block.endLine, from: starts[block.lines.count - 1])
+        else { return nil }
         guard let found = fieldLines(of: index, lines: Array(block.lines.dropLast())), found.proseLine == nil,
-              Self.isRecord(found.fields, vocabulary: vocabulary) else { return nil }
+            Self.isRecord(found.fields, vocabulary: vocabulary)
+        else { return nil }
         return entry(found, block: index, shape: .paragraph, underline: block.endLine)
     }
 
@@ -234,9 +244,12 @@ struct RecordReader {
     /// called, when the fields or the heading (a link) say where it is.
     func impliedTitle(before index: Int, for fields: [Field]) -> ([Field], ClosedRange<Int>)? {
         guard !fields.contains(where: { $0.role == .title }), let previous = previousSibling(of: index),
-              case .heading = blocks[previous].kind, let title = TitleLine.heading(blocks[previous], source: source) else { return nil }
+            case .heading = blocks[previous].kind, let title = TitleLine.heading(blocks[previous], source: source)
+        else { return nil }
         let all = title.fields + fields
-        guard all.contains(where: { $0.role?.isLocation == true && Self.isEvidence($0) }), Self.isRecord(all, vocabulary: vocabulary) else { return nil }
+        guard all.contains(where: { $0.role?.isLocation == true && Self.isEvidence($0) }), Self.isRecord(all, vocabulary: vocabulary) else {
+            return nil
+        }
         return (title.fields, blocks[previous].startLine...blocks[index].endLine)
     }
 
@@ -244,7 +257,8 @@ struct RecordReader {
         guard let parent = blocks[index].parent, let position = children[parent].firstIndex(of: index), position > 0 else { return nil }
         let previous = children[parent][position - 1]
         // Only a heading right before it: nothing but blank lines between.
-        for line in (blocks[previous].endLine + 1)..<max(blocks[index].startLine, blocks[previous].endLine + 1) where !source.isBlankLine(line) {
+        for line in (blocks[previous].endLine + 1)..<max(blocks[index].startLine, blocks[previous].endLine + 1)
+        where !source.isBlankLine(line) {
             return nil
         }
         return previous
@@ -269,7 +283,10 @@ struct RecordReader {
         var runStart: Int? = nil
         var isFirstRun = true
         func flush() {
-            defer { run = FieldLines(); runStart = nil }
+            defer {
+                run = FieldLines()
+                runStart = nil
+            }
             guard let start = runStart, run.fieldLineCount > 0 else { return }
             let context = blocks[list].lines
             if Self.isRecord(run.fields, vocabulary: vocabulary) {
@@ -309,9 +326,11 @@ struct RecordReader {
                     records.append(entry(all, block: paragraph, shape: .listItem, context: blocks[item].lines))
                 }
             } else if let nested, blocks[paragraph].lines.count == 1,
-                      let title = TitleLine.read(line: blocks[paragraph].startLine, from: contentStarts[paragraph][0], source: source, plain: true),
-                      !nested.fields.contains(where: { $0.role == .title }), nested.fields.contains(where: { $0.role?.isLocation == true }),
-                      Self.isRecord(title.fields + nested.fields, vocabulary: vocabulary) {
+                let title = TitleLine.read(
+                    line: blocks[paragraph].startLine, from: contentStarts[paragraph][0], source: source, plain: true),
+                !nested.fields.contains(where: { $0.role == .title }), nested.fields.contains(where: { $0.role?.isLocation == true }),
+                Self.isRecord(title.fields + nested.fields, vocabulary: vocabulary)
+            {
                 consumed.insert(nestedList!)
                 var all = nested
                 all.fields = title.fields + nested.fields
@@ -325,10 +344,11 @@ struct RecordReader {
     /// Whether every item of a list is one field line and nothing else.
     private func isFieldList(_ list: Int) -> Bool {
         let items = children[list]
-        return !items.isEmpty && items.allSatisfy { item in
-            children[item].count == 1 && blocks[children[item][0]].kind == .paragraph && blocks[children[item][0]].lines.count == 1
-                && fieldLines(of: children[item][0])?.fieldLineCount == 1
-        }
+        return !items.isEmpty
+            && items.allSatisfy { item in
+                children[item].count == 1 && blocks[children[item][0]].kind == .paragraph && blocks[children[item][0]].lines.count == 1
+                    && fieldLines(of: children[item][0])?.fieldLineCount == 1
+            }
     }
 
     private func nestedFields(_ list: Int) -> FieldLines {

@@ -29,16 +29,19 @@ struct TableRecords {
                 let isEmpty = cell.isEmpty
                 // An empty cell says there is none (no code, no notes), except for what names the paper.
                 if isEmpty && !(key.role?.isIdentifying ?? false) { continue }
-                let field = Field(key: key.key, keyRange: key.range, colonOffset: key.range.end, rawValueRange: interior,
-                                  valueRange: cell, value: source.string(cell), range: cell, line: line,
-                                  origin: .tableCell, role: key.role)
+                let field = Field(
+                    key: key.key, keyRange: key.range, colonOffset: key.range.end, rawValueRange: interior,
+                    valueRange: cell, value: source.string(cell), range: cell, line: line,
+                    origin: .tableCell, role: key.role)
                 fields += FieldLine.readingLinks(field, source: source)
             }
             // A row that names no paper is a slot still to fill (a reading group's later weeks).
             guard fields.contains(where: { $0.role?.isIdentifying == true && !$0.isEmpty }) else { continue }
             let range = ByteRange(fields.map(\.range.start).min()!, fields.map(\.range.end).max()!)
-            records.append(Entry(fields: fields, lines: line...line, range: range, blockIndex: row, shape: .tableRow,
-                                 context: tableLines.lowerBound...line))
+            records.append(
+                Entry(
+                    fields: fields, lines: line...line, range: range, blockIndex: row, shape: .tableRow,
+                    context: tableLines.lowerBound...line))
         }
         return records
     }
@@ -60,7 +63,8 @@ struct TableRecords {
         var offset = start
         while offset <= end {
             if offset == end || (bytes[offset] == UInt8(ascii: "|") && !inCode) {
-                var from = cellStart, to = offset
+                var from = cellStart
+                var to = offset
                 while from < to && FieldLine.isBlank(bytes[from]) { from += 1 }
                 while to > from && FieldLine.isBlank(bytes[to - 1]) { to -= 1 }
                 cells.append((ByteRange(cellStart, offset), from == to ? .empty(at: from) : ByteRange(from, to)))

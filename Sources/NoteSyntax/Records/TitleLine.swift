@@ -29,7 +29,8 @@ struct TitleLine {
 
     private static func make(_ range: ByteRange, line: Int, source: SourceText, plain: Bool) -> TitleLine? {
         let bytes = source.bytes
-        var start = range.start, end = range.end
+        var start = range.start
+        var end = range.end
         while start < end && FieldLine.isBlank(bytes[start]) { start += 1 }
         while end > start && FieldLine.isBlank(bytes[end - 1]) { end -= 1 }
         guard start < end, end - start <= 500 else { return nil }
@@ -37,7 +38,8 @@ struct TitleLine {
         for marker in ["**", "__"] {
             let count = marker.utf8.count
             if end - start > 2 * count && source.string(ByteRange(start, start + count)) == marker
-                && source.string(ByteRange(end - count, end)) == marker {
+                && source.string(ByteRange(end - count, end)) == marker
+            {
                 start += count
                 end -= count
                 emphasised = true
@@ -45,8 +47,11 @@ struct TitleLine {
             }
         }
         if let link = MarkdownLink.parse(ByteRange(start, end), in: source), let text = link.text,
-           source.string(ByteRange(link.target.end, end)).allSatisfy({ $0 == ")" || $0 == " " || $0 == ">" || $0 == "\"" }) {
-            return TitleLine(fields: [field(.title, text, line: line, source: source), field(.link, link.target, line: line, source: source)])
+            source.string(ByteRange(link.target.end, end)).allSatisfy({ $0 == ")" || $0 == " " || $0 == ">" || $0 == "\"" })
+        {
+            return TitleLine(fields: [
+                field(.title, text, line: line, source: source), field(.link, link.target, line: line, source: source),
+            ])
         }
         let text = source.string(ByteRange(start, end))
         guard emphasised || plain, !text.hasSuffix(":"), !text.contains("**") else { return nil }
@@ -54,9 +59,10 @@ struct TitleLine {
     }
 
     private static func field(_ role: FieldRole, _ range: ByteRange, line: Int, source: SourceText) -> Field {
-        Field(key: role.impliedKey, keyRange: .empty(at: range.start), colonOffset: range.start, rawValueRange: range,
-              valueRange: range, value: source.string(range), range: range, line: line,
-              origin: role == .title ? .heading : .linkTarget, role: role)
+        Field(
+            key: role.impliedKey, keyRange: .empty(at: range.start), colonOffset: range.start, rawValueRange: range,
+            valueRange: range, value: source.string(range), range: range, line: line,
+            origin: role == .title ? .heading : .linkTarget, role: role)
     }
 }
 

@@ -23,13 +23,16 @@ enum ValueText {
         case UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"): break
         default: return nil
         }
-        for (open, close) in wrappers where range.length > open.count + close.count
+        for (open, close) in wrappers
+        where range.length > open.count + close.count
             && bytes[range.start..<range.start + open.count].elementsEqual(open)
-            && bytes[range.end - close.count..<range.end].elementsEqual(close) {
+            && bytes[range.end - close.count..<range.end].elementsEqual(close)
+        {
             let inner = ByteRange(range.start + open.count, range.end - close.count)
             // `*a* and *b*` is not one emphasis around the whole value.
             guard !contains(close, in: inner, bytes), !contains(open, in: inner, bytes),
-                  bytes[inner.start] != 0x20, bytes[inner.end - 1] != 0x20 else { return nil }
+                bytes[inner.start] != 0x20, bytes[inner.end - 1] != 0x20
+            else { return nil }
             return inner
         }
         return nil
@@ -48,7 +51,8 @@ enum ValueText {
     private static func withoutTooltip(_ range: ByteRange, in source: SourceText) -> ByteRange {
         let bytes = source.bytes
         guard range.length > tooltip.count, bytes[range.end - 1] == tooltip.last,
-              bytes[range.end - tooltip.count..<range.end].elementsEqual(tooltip) else { return range }
+            bytes[range.end - tooltip.count..<range.end].elementsEqual(tooltip)
+        else { return range }
         var end = range.end - tooltip.count
         while end > range.start && FieldLine.isBlank(bytes[end - 1]) { end -= 1 }
         return ByteRange(range.start, end)

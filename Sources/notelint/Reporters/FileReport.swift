@@ -51,15 +51,17 @@ struct RenderedFile {
         let bytes = Array(payload)
         var offset = 0
         guard let path = ResultCache.readField(bytes, &offset), let countField = ResultCache.readField(bytes, &offset),
-              let count = Int(String(decoding: countField, as: UTF8.self)), count >= 0, count < 16 else { return nil }
+            let count = Int(String(decoding: countField, as: UTF8.self)), count >= 0, count < 16
+        else { return nil }
         var texts: [String] = []
         for _ in 0..<count {
             guard let text = ResultCache.readField(bytes, &offset) else { return nil }
             texts.append(String(decoding: text, as: UTF8.self))
         }
         guard let metaField = ResultCache.readField(bytes, &offset), offset == bytes.count,
-              let meta = try? JSON.parse(Data(metaField)),
-              case .object(let counts)? = meta[0], case .object(let rules)? = meta[1], let worst = meta[2] else { return nil }
+            let meta = try? JSON.parse(Data(metaField)),
+            case .object(let counts)? = meta[0], case .object(let rules)? = meta[1], let worst = meta[2]
+        else { return nil }
         self.path = String(decoding: path, as: UTF8.self)
         self.texts = texts
         var severities: [Severity: Int] = [:]
@@ -111,7 +113,6 @@ extension Reporter {
         return out
     }
 }
-
 
 /// Positions as every output format prints them: lines and columns 1-based, columns counted in
 /// Unicode scalars, ends exclusive.

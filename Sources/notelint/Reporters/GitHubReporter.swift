@@ -13,7 +13,8 @@ struct GitHubReporter: Reporter {
             case .warning: command = "warning"
             case .info: command = "notice"
             }
-            out += "::\(command) file=\(property(file.path)),line=\(range.startLine),col=\(range.startColumn),"
+            out +=
+                "::\(command) file=\(property(file.path)),line=\(range.startLine),col=\(range.startColumn),"
                 + "endLine=\(range.endLine),endColumn=\(range.endColumn),title=\(property(diagnostic.ruleID))::\(data(VisibleText.escaped(diagnostic.message, keepingLineBreaks: true)))\n"
         }
         return out
@@ -26,7 +27,8 @@ struct GitHubReporter: Reporter {
     /// The escaping workflow commands require in a message (the log would still act on control
     /// characters, so the message is made visible first).
     private func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+            of: "\n", with: "%0A")
     }
 
     /// In a property value, `:` and `,` are escaped too.

@@ -16,18 +16,29 @@ struct JSONReporter: Reporter {
     }
 
     private func object(_ diagnostic: Diagnostic, in file: FileReport) -> JSON {
-        let related: JSON = diagnostic.related.isEmpty ? .null : .array(diagnostic.related.map { location in
-            .object([("path", .string(file.path)), ("range", range(location.range, file.source)), ("message", .string(location.message))])
-        })
-        let fix: JSON = diagnostic.fix.map { fix in
-            .object([
-                ("title", .string(fix.title)),
-                ("applicability", .string(fix.applicability.rawValue)),
-                ("edits", .array(fix.edits.map { edit in
-                    .object([("range", range(edit.range, file.source)), ("newText", .string(edit.newText))])
-                })),
-            ])
-        } ?? .null
+        let related: JSON =
+            diagnostic.related.isEmpty
+            ? .null
+            : .array(
+                diagnostic.related.map { location in
+                    .object([
+                        ("path", .string(file.path)), ("range", range(location.range, file.source)), ("message", .string(location.message)),
+                    ])
+                })
+        let fix: JSON =
+            diagnostic.fix.map { fix in
+                .object([
+                    ("title", .string(fix.title)),
+                    ("applicability", .string(fix.applicability.rawValue)),
+                    (
+                        "edits",
+                        .array(
+                            fix.edits.map { edit in
+                                .object([("range", range(edit.range, file.source)), ("newText", .string(edit.newText))])
+                            })
+                    ),
+                ])
+            } ?? .null
         return .object([
             ("path", .string(file.path)),
             ("rule", .string(diagnostic.ruleID)),

@@ -46,23 +46,41 @@ struct SarifReporter: Reporter {
     }
 
     private func result(_ diagnostic: Diagnostic, in file: FileReport) -> JSON {
-        let related: JSON? = diagnostic.related.isEmpty ? nil : .array(diagnostic.related.enumerated().map { index, location in
-            .object([
-                ("id", .int(index + 1)),
-                ("physicalLocation", physicalLocation(location.range, in: file)),
-                ("message", .object([("text", .string(location.message))])),
-            ])
-        })
+        let related: JSON? =
+            diagnostic.related.isEmpty
+            ? nil
+            : .array(
+                diagnostic.related.enumerated().map { index, location in
+                    .object([
+                        ("id", .int(index + 1)),
+                        ("physicalLocation", physicalLocation(location.range, in: file)),
+                        ("message", .object([("text", .string(location.message))])),
+                    ])
+                })
         let fixes: JSON? = diagnostic.fix.map { fix in
-            .array([.object([
-                ("description", .object([("text", .string(fix.title))])),
-                ("artifactChanges", .array([.object([
-                    ("artifactLocation", artifact(file.path)),
-                    ("replacements", .array(fix.edits.map { edit in
-                        .object([("deletedRegion", region(edit.range, in: file)), ("insertedContent", .object([("text", .string(edit.newText))]))])
-                    })),
-                ])])),
-            ])])
+            .array([
+                .object([
+                    ("description", .object([("text", .string(fix.title))])),
+                    (
+                        "artifactChanges",
+                        .array([
+                            .object([
+                                ("artifactLocation", artifact(file.path)),
+                                (
+                                    "replacements",
+                                    .array(
+                                        fix.edits.map { edit in
+                                            .object([
+                                                ("deletedRegion", region(edit.range, in: file)),
+                                                ("insertedContent", .object([("text", .string(edit.newText))])),
+                                            ])
+                                        })
+                                ),
+                            ])
+                        ])
+                    ),
+                ])
+            ])
         }
         return .object([
             "ruleId": .string(diagnostic.ruleID),

@@ -11,7 +11,8 @@ public enum QuotedText {
     public static func clipped<Text: StringProtocol>(_ text: Text, limit: Int = QuotedText.limit) -> String {
         let scalars = text.unicodeScalars
         guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
-              cut != scalars.endIndex else { return String(text) }
+            cut != scalars.endIndex
+        else { return String(text) }
         var clipped = ""
         clipped.unicodeScalars.append(contentsOf: scalars[..<scalars.index(before: cut)])
         return clipped + "…"
