@@ -11,7 +11,8 @@ struct DateInvalid: Rule {
             (month names in any case). A year alone, or a month with its year, is a valid date for \
             what it says. `31 Feb 2021` and `2021-13-01` are impossible; `04/05/2021` is ambiguous \
             (4 May or 5 April), unless the note's other numeric dates show their order (`15/03/2018` \
-            puts the day first); the message says which. A value in no form of the grammar \
+            puts the day first) or the entry's arXiv identifier names one of the two months (`4/11/2018` \
+            beside `1804.02767` is 11 April); the message says which. A value in no form of the grammar \
             (`2012-2018`, `2012+`, `last spring`) is reported at info: it may be meant, and it is no \
             error of the note's that notelint cannot read it.
             """,
@@ -26,6 +27,7 @@ struct DateInvalid: Rule {
                 "Title: A\nDate: April 20, 2021\n",
                 "Title: A\nDate: 29 Feb 2020\n",
                 "Title: A\nDate:\n",
+                "Title: YOLOv3\nLink: https://arxiv.org/abs/1804.02767\nDate: 4/11/2018\n",
             ],
             triggering: [
                 "Title: A\nDate: ↓31 Feb 2021\n",
@@ -56,10 +58,20 @@ struct DateInvalid: Rule {
                 context.report("`\(quoted: field.value)` is not a real date: \(why)", at: field.valueRange)
             case .failure(.ambiguous(let why)):
                 if settlesOrder == nil { settlesOrder = Self.numericOrderIsSettled(context.entries) }
-                if settlesOrder == true { continue }
+                if settlesOrder == true || Self.identifierSettles(field.value, facts) { continue }
                 context.report("`\(quoted: field.value)` is ambiguous: \(why)", at: field.valueRange)
             }
         }
+    }
+
+    /// Whether the entry's new-style arXiv identifier names the month of exactly one reading
+    /// of `a/b/yyyy`.
+    static func identifierSettles(_ value: String, _ facts: EntryFacts) -> Bool {
+        guard let assigned = facts.validArxivIdentifier?.newStyleMonth else { return false }
+        let parts = value.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3 else { return false }
+        let monthFirst = (year: parts[2], month: parts[0]), dayFirst = (year: parts[2], month: parts[1])
+        return (monthFirst == assigned) != (dayFirst == assigned)
     }
 
     /// Whether the note's numeric dates show one order: `15/03/2018` puts the day first, and

@@ -10,11 +10,13 @@ struct EntryEmptyField: Rule {
             placed in time. An empty Subjects matters only where it can be filled: on an entry whose \
             Link is on arXiv. An entry whose every field is empty is a different problem (`entry-blank`). \
             In a table an empty cell is how a row says "none" (a paper under review has no link yet), so \
-            only an empty title cell, or a link written with an empty target (`[arXiv]()`), is reported.
+            only an empty title cell, or a link written with an empty target (`[arXiv]()`), is reported. \
+            A DOI, a PDF or a code link is not something every paper has: left empty, it is reported at \
+            info (warning when `entries` requires it).
             """,
         defaultSeverity: .error,
         severityNote:
-            "error for Title and Link (the first text field and url fields of `entries`), warning for Date (date fields) and other required fields, info for Subjects (arxiv-subjects fields) on an arXiv entry, where it can be filled",
+            "error for Title and Link (the first text field and url fields of `entries`), warning for Date (date fields) and other required fields, info for Subjects (arxiv-subjects fields) on an arXiv entry, where it can be filled, and for a DOI, PDF or code link",
         fix: nil,
         examples: RuleExamples(
             nonTriggering: [
@@ -26,6 +28,7 @@ struct EntryEmptyField: Rule {
                 "↓Title:\nLink: https://arxiv.org/abs/2104.09864\n↓Date: \n",
                 "Title: A book\n↓Link:\t\nDate: 1977\n",
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n↓Subjects:\n",
+                "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n↓DOI:\n",
             ]
         )
     )
@@ -43,7 +46,10 @@ struct EntryEmptyField: Rule {
                 if field.origin == .tableCell && !isTitle && Self.isBlank(field.rawValueRange, in: context.note.source) { continue }
                 // A field written as a line is marked from its key; a cell or a link, where it is.
                 let range = field.origin == .line ? ByteRange(field.keyRange.start, field.colonOffset + 1) : field.rawValueRange
+                let isRequired = required.contains(where: { Field.sameKey($0, field.key) })
                 switch context.schema.kind(of: field) {
+                case .url? where Self.optionalLinkRoles.contains(field.role) && !isRequired:
+                    context.report("`\(quoted: field.key)` is empty", at: range, severity: .info)
                 case .url?:
                     context.report("`\(quoted: field.key)` is empty", at: range, severity: .error)
                 case .text? where isTitle:
@@ -52,7 +58,7 @@ struct EntryEmptyField: Rule {
                     context.report("`\(quoted: field.key)` is empty", at: range, severity: .warning)
                 case .arxivSubjects? where facts.arxiv?.identifier != nil:
                     context.report("`\(quoted: field.key)` is empty; it can be filled from arXiv", at: range, severity: .info)
-                case _ where required.contains(where: { Field.sameKey($0, field.key) }):
+                case _ where isRequired:
                     context.report("`\(quoted: field.key)` is empty", at: range, severity: .warning)
                 default:
                     break
@@ -60,6 +66,9 @@ struct EntryEmptyField: Rule {
             }
         }
     }
+
+    /// Links a paper may well not have.
+    static let optionalLinkRoles: Set<FieldRole?> = [.doi, .pdf, .code]
 
     static func isBlank(_ range: ByteRange, in source: SourceText) -> Bool {
         source.bytes[range.start..<range.end].allSatisfy { $0 == 0x20 || $0 == 0x09 }

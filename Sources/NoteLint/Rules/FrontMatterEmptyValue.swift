@@ -7,7 +7,8 @@ struct FrontMatterEmptyValue: Rule {
         rationale: """
             A template's `date:`, `link:`, `url:` or `doi:` left empty publishes a post with no date (the \
             site generator falls back to the file's) or a paper note that points nowhere. Other keys \
-            may be empty on purpose (`tags:`), and are not reported. A value written out as empty \
+            may be empty on purpose (`tags:`, or `pdf:` in a paper note whose PDF is not kept), and are \
+            not reported. A value written out as empty \
             (`doi: ""`, `doi: null`) says "none" on purpose, as a generated paper card does for a paper \
             without a DOI, and is not reported either.
             """,
@@ -16,7 +17,7 @@ struct FrontMatterEmptyValue: Rule {
         options: [
             RuleOption(
                 "keys", "front-matter keys that must not be empty when present, compared ignoring case",
-                default: "[date, link, url, doi, arxiv, pdf, year]")
+                default: "[date, link, url, doi, arxiv, year]")
         ],
         examples: RuleExamples(
             nonTriggering: [
@@ -29,7 +30,7 @@ struct FrontMatterEmptyValue: Rule {
         )
     )
 
-    static let defaultKeys = ["date", "link", "url", "doi", "arxiv", "pdf", "year"]
+    static let defaultKeys = ["date", "link", "url", "doi", "arxiv", "year"]
     let keys: Set<String>
 
     init(options: RuleOptions) throws {
