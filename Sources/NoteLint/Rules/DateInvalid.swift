@@ -70,7 +70,8 @@ struct DateInvalid: Rule {
         guard let assigned = facts.validArxivIdentifier?.newStyleMonth else { return false }
         let parts = value.split(separator: "/").compactMap { Int($0) }
         guard parts.count == 3 else { return false }
-        let monthFirst = (year: parts[2], month: parts[0]), dayFirst = (year: parts[2], month: parts[1])
+        let monthFirst = (year: parts[2], month: parts[0])
+        let dayFirst = (year: parts[2], month: parts[1])
         return (monthFirst == assigned) != (dayFirst == assigned)
     }
 
