@@ -14,7 +14,9 @@ struct DateInvalid: Rule {
             puts the day first) or the entry's arXiv identifier names one of the two months (`4/11/2018` \
             beside `1804.02767` is 11 April); the message says which. A value in no form of the grammar \
             (`2012-2018`, `2012+`, `last spring`) is reported at info: it may be meant, and it is no \
-            error of the note's that notelint cannot read it.
+            error of the note's that notelint cannot read it. A site's front matter (`date:`, \
+            `publishDate:`, `lastmod:` ...) is checked for impossible days too, even when it describes \
+            no paper: a generator refuses `2024-06-31` or publishes the post on another day.
             """,
         defaultSeverity: .error,
         severityNote: "error for an impossible or ambiguous date, info for a value notelint cannot read as a date",
@@ -28,12 +30,14 @@ struct DateInvalid: Rule {
                 "Title: A\nDate: 29 Feb 2020\n",
                 "Title: A\nDate:\n",
                 "Title: YOLOv3\nLink: https://arxiv.org/abs/1804.02767\nDate: 4/11/2018\n",
+                "---\ntitle: A post\ndate: 2024-06-30 10:00:00 +0100\n---\n",
             ],
             triggering: [
                 "Title: A\nDate: ↓31 Feb 2021\n",
                 "Title: A\nDate: ↓2021-13-01\n",
                 "Title: A\nDate: ↓04/05/2021\n",
                 "Title: A\nDate: ↓last spring\n",
+                "---\ntitle: A post\npublishDate: ↓2024-04-31\n---\n",
             ]
         )
     )
@@ -61,6 +65,28 @@ struct DateInvalid: Rule {
                 if settlesOrder == true || Self.identifierSettles(field.value, facts) { continue }
                 context.report("`\(quoted: field.value)` is ambiguous: \(why)", at: field.valueRange)
             }
+        }
+        checkFrontMatterDates(&context)
+    }
+
+    /// Keys by which site generators date a page.
+    static let frontMatterDateKeys: Set<String> = [
+        "date", "publishdate", "published", "lastmod", "updated", "created", "modified", "expirydate",
+    ]
+
+    /// An impossible `YYYY-MM-DD` at the start of a front-matter date (a time may follow), where
+    /// no record's Date already holds it.
+    private func checkFrontMatterDates(_ context: inout LintContext) {
+        guard let frontMatter = context.note.frontMatter, frontMatter.isClosed else { return }
+        let recorded = context.entries.compactMap { $0.date?.valueRange }
+        for pair in frontMatter.pairs {
+            guard let key = pair.key.scalarText, Self.frontMatterDateKeys.contains(key.lowercased()),
+                case .scalar(let value, let range) = pair.value, value.utf8.count >= 10,
+                !recorded.contains(where: { $0.start >= range.start && $0.end <= range.end })
+            else { continue }
+            let day = String(value.prefix(10))
+            guard case .failure(.impossible(let why)) = NoteDate.parse(day) else { continue }
+            context.report("`\(quoted: day)` is not a real date: \(why)", at: range)
         }
     }
 
