@@ -47,9 +47,17 @@ struct ArxivIdInvalid: Rule {
             guard let problem = facts.arxivProblem else { continue }
             context.report("invalid arXiv identifier: \(quoted: problem)", at: link.valueRange)
         }
-        // Links and citations outside the records' link fields: an awesome-list's bullets.
-        for reference in ProseArxivReferences.all(in: context.note)
-        where !checked.contains(where: { $0.start <= reference.range.start && reference.range.end <= $0.end }) {
+        // Links and citations outside the records' link fields: an awesome-list's bullets. Both
+        // lists are in text order, so one walk pairs each reference with the fields before it.
+        checked.sort { $0.start < $1.start }
+        var next = 0
+        var coveredUntil = -1
+        for reference in ProseArxivReferences.all(in: context.note) {
+            while next < checked.count && checked[next].start <= reference.range.start {
+                coveredUntil = max(coveredUntil, checked[next].end)
+                next += 1
+            }
+            if reference.range.end <= coveredUntil { continue }
             guard
                 let problem = ArxivIdentifier.problem(
                     in: reference.raw, currentYear: context.today.year, currentMonth: context.today.month)
