@@ -13,18 +13,20 @@ enum ProseArxivReferences {
 
     static func all(in note: Note) -> [Reference] {
         let source = note.source
-        let bytes = source.bytes
         var found: [Reference] = []
-        for line in 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
-            let content = source.lineContent(line)
-            var offset = content.start
-            var backticks = 0
-            while offset < content.end {
-                let byte = bytes[offset]
-                if byte == UInt8(ascii: "`") { backticks += 1 }
-                if backticks % 2 == 0, byte == UInt8(ascii: "a") || byte == UInt8(ascii: "A"),
-                    let start = identifierStart(bytes, at: offset, end: content.end)
-                {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            for line in 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
+                let content = source.lineContent(line)
+                // Every reference has `arxiv` in it: look for its `x`, the rarest letter.
+                var offset = content.start + 2
+                while offset + 2 < content.end {
+                    guard bytes[offset] | 0x20 == UInt8(ascii: "x"),
+                        let start = identifierStart(bytes, at: offset - 2, end: content.end),
+                        !isInCodeSpan(bytes, offset, lineStart: content.start)
+                    else {
+                        offset += 1
+                        continue
+                    }
                     var end = start
                     while end < content.end, !isDelimiter(bytes[end]) { end += 1 }
                     let range = trimmed(bytes, ByteRange(start, end))
@@ -32,28 +34,30 @@ enum ProseArxivReferences {
                         found.append(Reference(raw: source.string(range), range: range))
                     }
                     offset = max(end, offset + 1)
-                    continue
                 }
-                offset += 1
             }
         }
         return found
     }
 
+    private static let prefixes: [[UInt8]] = ["arxiv.org/abs/", "arxiv.org/pdf/", "arxiv:"].map { Array($0.utf8) }
+
     /// Where the identifier starts, when `arxiv.org/abs/`, `arxiv.org/pdf/` or `arXiv:` starts at
     /// `offset` (any case).
-    private static func identifierStart(_ bytes: [UInt8], at offset: Int, end: Int) -> Int? {
-        for prefix in ["arxiv.org/abs/", "arxiv.org/pdf/", "arxiv:"] {
-            let length = prefix.utf8.count
-            guard offset + length <= end else { continue }
-            var matches = true
-            for (index, expected) in prefix.utf8.enumerated() where lowered(bytes[offset + index]) != expected {
-                matches = false
-                break
-            }
-            if matches { return offset + length }
+    private static func identifierStart(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> Int? {
+        for prefix in prefixes where offset + prefix.count <= end {
+            var index = 0
+            while index < prefix.count && lowered(bytes[offset + index]) == prefix[index] { index += 1 }
+            if index == prefix.count { return offset + prefix.count }
         }
         return nil
+    }
+
+    /// Whether an odd number of backticks precedes `offset` on its line.
+    private static func isInCodeSpan(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, lineStart: Int) -> Bool {
+        var backticks = 0
+        for index in lineStart..<offset where bytes[index] == UInt8(ascii: "`") { backticks += 1 }
+        return backticks % 2 == 1
     }
 
     private static func lowered(_ byte: UInt8) -> UInt8 {
@@ -72,7 +76,7 @@ enum ProseArxivReferences {
     }
 
     /// Without a `.pdf` suffix, a trailing slash or a sentence's full stop.
-    private static func trimmed(_ bytes: [UInt8], _ range: ByteRange) -> ByteRange {
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange) -> ByteRange {
         var end = range.end
         if end - range.start > 4, bytes[(end - 4)..<end].elementsEqual(".pdf".utf8) { end -= 4 }
         while end > range.start, bytes[end - 1] == UInt8(ascii: "/") || bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
@@ -81,7 +85,7 @@ enum ProseArxivReferences {
 
     /// `2104.09864`, `2104.09864v2`, `hep-th/9901001`, `math.GT/0309136`: the shapes of an
     /// identifier, valid or not.
-    private static func looksLikeAnIdentifier(_ text: ArraySlice<UInt8>) -> Bool {
+    private static func looksLikeAnIdentifier(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         var body = text
         if let v = body.lastIndex(of: UInt8(ascii: "v")), v > body.startIndex, body[(v + 1)...].allSatisfy(isDigit), v + 1 < body.endIndex {
