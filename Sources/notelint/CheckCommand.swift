@@ -105,10 +105,9 @@ struct CheckCommand: ParsableCommand {
     var changedSince: String?
 
     private var commandLineSettings: CommandLineSettings {
-        let split = { (values: [String]) in
-            values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
-        }
-        return CommandLineSettings(select: select.isEmpty ? nil : split(select), ignore: split(ignore), overrides: configOverride)
+        let selected = CommandLineSettings.ruleIDs(select)
+        return CommandLineSettings(
+            select: selected.isEmpty ? nil : selected, ignore: CommandLineSettings.ruleIDs(ignore), overrides: configOverride)
     }
 
     func validate() throws {

@@ -1,4 +1,3 @@
-import Foundation
 import JSONRPC
 import NoteLint
 
@@ -48,8 +47,7 @@ struct Settings: Sendable, Equatable {
         func flag(_ key: String) -> Bool? { try? settings.optional(key, as: Bool.self) }
         /// A list, or one comma-separated string, as the command line takes them.
         func list(_ key: String) -> [String] {
-            let items = (try? settings.optional(key, as: [String].self)) ?? text(key).map { [$0] } ?? []
-            return items.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+            CommandLineSettings.ruleIDs((try? settings.optional(key, as: [String].self)) ?? text(key).map { [$0] } ?? [])
         }
         configPath = text("configPath") ?? text("config")
         let select = list("select")

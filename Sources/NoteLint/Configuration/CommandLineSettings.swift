@@ -14,6 +14,12 @@ public struct CommandLineSettings: Sendable, Equatable {
         self.overrides = overrides
     }
 
+    /// Rule ids as `--select` and `--ignore` take them: each value may hold several,
+    /// comma-separated (`a,b`), and may be repeated.
+    public static func ruleIDs(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
     public var isEmpty: Bool { select == nil && ignore.isEmpty && overrides.isEmpty }
 
     /// Checks the rule ids and overrides once, before any file is read.
