@@ -65,6 +65,18 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
         return "`\(text)` is not an arXiv identifier (expected YYMM.NNNNN or archive/YYMMNNN)"
     }
 
+    /// Whether an identifier as written is a template's stand-in rather than an attempt at a real
+    /// one: `YYMM.NNNNN`, `XXXX.XXXXX`, `2401.xxxxx`, `0000.00000` (no paper has the number 0).
+    public static func isTemplate(_ text: String) -> Bool {
+        let bytes = Array(splitVersion(text).id.utf8)
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot == 4, bytes.count - dot - 1 >= 4 else { return false }
+        let fillers = Set("0XxYyMmNn#?*_".utf8)
+        let number = bytes[(dot + 1)...]
+        let numberIsFiller =
+            number.allSatisfy { $0 != UInt8(ascii: "0") && fillers.contains($0) } || number.allSatisfy { $0 == UInt8(ascii: "0") }
+        return numberIsFiller || bytes.allSatisfy { $0 == UInt8(ascii: ".") || fillers.contains($0) }
+    }
+
     static func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     public static func monthName(_ month: Int) -> String {

@@ -46,6 +46,9 @@ public struct FrontMatter: Sendable, Equatable {
         let contentEnd = source.lineIndex.lineStarts[closing]
         let yaml = source.string(ByteRange(contentStart, contentEnd))
         let (root, problem) = YAMLReader.read(yaml, baseLine: opening + 1, in: source)
+        if problem != nil, let properties = PropertyLines.read(source, lines: contentLines) {
+            return FrontMatter(lines: opening...closing, contentLines: contentLines, isClosed: true, root: properties, problem: nil)
+        }
         return FrontMatter(lines: opening...closing, contentLines: contentLines, isClosed: true, root: root, problem: problem)
     }
 

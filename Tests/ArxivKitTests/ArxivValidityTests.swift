@@ -23,6 +23,18 @@ import Testing
         #expect(ArxivIdentifier.parse(text) != nil)
     }
 
+    // MARK: A template's stand-ins
+
+    @Test(arguments: ["YYMM.NNNNN", "XXXX.XXXXX", "xxxx.xxxxx", "2401.xxxxx", "2401.XXXXX", "0000.00000", "2104.00000", "0000.0000v1"])
+    func templateStandIns(_ text: String) {
+        #expect(ArxivIdentifier.isTemplate(text))
+    }
+
+    @Test(arguments: ["2104.09864", "0704.0001", "1602.0726", "2113.09864", "0000.00001", "hep-th/9901001", "XXXX", "2401"])
+    func attemptsAtARealIdentifier(_ text: String) {
+        #expect(!ArxivIdentifier.isTemplate(text))
+    }
+
     @Test func theCurrentMonthCanExist() {
         #expect(Self.problem("2104.99999", year: 2021, month: 4) == nil)
         #expect(Self.problem("2112.00001", year: 2021, month: 12) == nil)

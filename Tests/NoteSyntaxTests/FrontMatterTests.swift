@@ -34,6 +34,24 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         #expect(note.entries.map(\.lines) == [5...6])
     }
 
+    @Test func logseqPropertiesAreReadLineByLine() throws {
+        let text = "---\ntitle: RTM3D\nauthors: [[Peixuan Li]], [[Huaici Zhao]]\npublication date: [[2020-01-10]]\nurl:\n---\n"
+        let note = Note(text)
+        let frontMatter = try #require(note.frontMatter)
+        #expect(frontMatter.problem == nil)
+        #expect(frontMatter.pairs.map { $0.key.scalarText } == ["title", "authors", "publication date", "url"])
+        let authors = try #require(frontMatter.value(forKey: "authors"))
+        #expect(authors.scalarText == "[[Peixuan Li]], [[Huaici Zhao]]")
+        #expect(note.source.string(authors.range) == "[[Peixuan Li]], [[Huaici Zhao]]")
+        #expect(frontMatter.value(forKey: "url")?.scalarText == "")
+    }
+
+    @Test func invalidYAMLWithoutWikilinksStaysInvalid() throws {
+        let frontMatter = try #require(Note("---\ntitle: a: b\nauthors: x, y\n---\n").frontMatter)
+        #expect(frontMatter.problem != nil)
+        #expect(frontMatter.root == nil)
+    }
+
     @Test func closedWithDots() throws {
         let frontMatter = try #require(Note("---\na: 1\n...\nb: 2\n").frontMatter)
         #expect(frontMatter.lines == 0...2)

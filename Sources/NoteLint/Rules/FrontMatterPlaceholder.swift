@@ -1,3 +1,4 @@
+import ArxivKit
 import NoteSyntax
 
 struct FrontMatterPlaceholder: Rule {
@@ -14,7 +15,8 @@ struct FrontMatterPlaceholder: Rule {
         summary: "a template value left in the front matter",
         rationale: """
             Notes often start from a template. A `title` of `Title` or an `excerpt` of `A short description \
-            of the article` is published as it stands unless someone notices. A workflow key's value \
+            of the article` is published as it stands unless someone notices, and so is an arXiv link whose \
+            identifier was never filled in (`https://arxiv.org/abs/XXXX.XXXXX`, `arxiv: 0000.00000`). A workflow key's value \
             (`status: todo`, `stage: tbd`) is a state of the work, not a placeholder.
             """,
         defaultSeverity: .warning,
@@ -35,6 +37,7 @@ struct FrontMatterPlaceholder: Rule {
             triggering: [
                 "---\ntitle:\t↓\"Title\"\nexcerpt: ↓A short description of the article\n---\n",
                 "---\ntitle: Notes\nauthor: ↓TODO\ntags: [nlp, ↓tbd]\n---\n",
+                "---\ntitle: Notes\npaper_url: ↓https://arxiv.org/abs/XXXX.XXXXX\narxivId: ↓\"0000.00000\"\n---\n",
             ]
         )
     )
@@ -56,6 +59,16 @@ struct FrontMatterPlaceholder: Rule {
         }
     }
 
+    /// The identifier of an arXiv link or identifier that a template left unfilled
+    /// (`https://arxiv.org/abs/XXXX.XXXXX`, `arxiv: 0000.00000`).
+    static func templateArxivIdentifier(_ text: String, key: String) -> String? {
+        guard text.utf8.count < 200 else { return nil }
+        if let reference = ArxivReference.parse(text) {
+            return ArxivIdentifier.isTemplate(reference.rawIdentifier) ? reference.rawIdentifier : nil
+        }
+        return key.lowercased().contains("arxiv") && ArxivIdentifier.isTemplate(text) ? text : nil
+    }
+
     /// Walks the value's scalars without recursion, so deep YAML costs no stack.
     private func visit(_ root: YAMLValue, key: String, context: inout LintContext) {
         var pending = [root]
@@ -67,6 +80,8 @@ struct FrontMatterPlaceholder: Rule {
                     context.report("`\(quoted: key)` is still the template's placeholder `\(quoted: text)`", at: range)
                 } else if anywhere.contains(folded) && !Self.workflowKeys.contains(key.lowercased()) {
                     context.report("`\(quoted: key)` holds the placeholder `\(quoted: text)`", at: range)
+                } else if let identifier = Self.templateArxivIdentifier(text, key: key) {
+                    context.report("`\(quoted: key)` holds a template's arXiv identifier `\(quoted: identifier)`", at: range)
                 }
             case .sequence(let items, _):
                 pending += items.reversed()

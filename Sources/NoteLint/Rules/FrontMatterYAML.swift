@@ -7,7 +7,9 @@ struct FrontMatterYAML: Rule {
         rationale: """
             Static site generators and note apps read the front matter as YAML; when it does not parse, \
             the whole note's metadata is lost, often silently. The finding points at the line and column \
-            where the YAML parser gave up.
+            where the YAML parser gave up. A Logseq page's properties (`authors: [[Ada]], [[Alan]]`: one \
+            `key: value` line each, with unquoted wikilinks) are not YAML, but Logseq reads them: such a block \
+            is read line by line, as Logseq does, and not reported.
             """,
         defaultSeverity: .error,
         fix: nil,
@@ -15,10 +17,12 @@ struct FrontMatterYAML: Rule {
             nonTriggering: [
                 "---\ntitle: RoFormer\ntags: [nlp, attention]\n---\n\nText.\n",
                 "No front matter at all.\n",
+                "---\ntitle: RTM3D\nauthors: [[Ada Lovelace]], [[Alan Turing]]\ntags: paper, [[mono3D]], #zotero\n---\n",
             ],
             triggering: [
                 "↓---\ntitle: never closed\n\nText.\n",
                 "---\ntitle: one\n↓title\n---\n",
+                "---\ntitle: [[Ada]]↓, [[Alan]]\n  - nested\n---\n",
             ]
         )
     )

@@ -46,7 +46,7 @@ struct LinkArxivForm: Rule {
 
     func check(_ context: inout LintContext) {
         for facts in context.entries {
-            guard let link = facts.link, let reference = facts.arxiv, !reference.isCanonical, facts.arxivProblem == nil,
+            guard let link = facts.link, let reference = facts.arxiv, !reference.isCanonical, facts.validArxivIdentifier != nil,
                 let canonical = reference.canonicalLink
             else { continue }
             let fix = Fix(

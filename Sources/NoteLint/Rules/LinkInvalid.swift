@@ -11,7 +11,10 @@ struct LinkInvalid: Rule {
             `file:///...`): any scheme that is not a near miss of http(s). So is a path \
             (`/papers/a.pdf` on the author's site, `~/Zotero/storage/...` or `./a.pdf` on their disk): \
             it is where the author keeps the file. A value that says there is no link yet (`—`, \
-            `n/a`, `TBD`) is left alone.
+            `n/a`, `TBD`) is left alone. The targets of Markdown links elsewhere in the note (an \
+            awesome-list's `[[Paper](...)]`) are checked for what is broken whatever the author meant: a \
+            mistyped scheme (`htps://`), a target wrapped in brackets (`[Paper]([https://...])`) or holding \
+            another link, a stray `]` at its end. Relative links and anchors there are the site's own.
             """,
         defaultSeverity: .error,
         fix: nil,
@@ -24,6 +27,8 @@ struct LinkInvalid: Rule {
                 "Title: A\nDOI: 10.48550/arXiv.2104.09864\n",
                 "| Title | Link |\n|---|---|\n| A | — |\n",
                 "Title: A\nPDF: /Users/me/Zotero/storage/X7/A paper.pdf\n",
+                "- [[Paper](https://en.wikipedia.org/wiki/Attention_(machine_learning))] [[Code](../code.md)] [top](#top)\n",
+                "Write links as `[text](htps://wrong)` never.\n",
             ],
             triggering: [
                 "Title: A\nLink: ↓www.example.org/paper.pdf\n",
@@ -32,6 +37,9 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: ↓hhttps://arxiv.org/abs/2104.09864\n",
                 "Title: A\nLink: https://arxiv.org/abs/2303.04150\nDOI: ↓arXiv:2303.04150v2\n",
                 "Title: A\nLink: https://arxiv.org/abs/2303.04150\nDOI: ↓https://doi.org/https://doi.org/10.48550/arXiv.2303.04150\n",
+                "- **GANCS**. [[PDF](↓htps://arxiv.org/pdf/1706.00051)]\n",
+                "- **A**. [[Paper](↓[https://arxiv.org/abs/2412.16441])]\n",
+                "| [DPG](↓http://proceedings.mlr.press/v32/silver14.pdf]) | 2014 |\n",
             ]
         )
     )
@@ -49,6 +57,46 @@ struct LinkInvalid: Rule {
                 context.report("`\(quoted: doi.value)` is not a DOI (`10.NNNN/...`, or a doi.org link)", at: doi.valueRange)
             }
         }
+        checkProseLinks(&context)
+    }
+
+    /// The targets of Markdown links outside the records' link and DOI fields (which the loop
+    /// above checks). Both lists are in text order, so one walk pairs them.
+    private func checkProseLinks(_ context: inout LintContext) {
+        var checked: [ByteRange] = []
+        for facts in context.entries {
+            if let link = facts.link { checked.append(link.valueRange) }
+            checked += facts.entry.fields.lazy.filter { $0.role == .doi }.map(\.valueRange)
+        }
+        checked.sort { $0.start < $1.start }
+        var next = 0
+        var coveredUntil = -1
+        for target in ProseLinkTargets.all(in: context.note) {
+            while next < checked.count && checked[next].start <= target.range.start {
+                coveredUntil = max(coveredUntil, checked[next].end)
+                next += 1
+            }
+            if target.range.start < coveredUntil { continue }
+            if let problem = Self.problem(inProseTarget: target.text) {
+                context.report("link target `\(quoted: target.text)` \(problem)", at: target.range)
+            }
+        }
+    }
+
+    /// What is broken in a Markdown link's target whatever the author meant, or nil. Relative
+    /// targets, anchors and other schemes (`mailto:`) are left alone.
+    static func problem(inProseTarget target: String) -> String? {
+        if target.hasPrefix("[") { return "is wrapped in brackets: the link leads nowhere" }
+        if target.contains("](") { return "holds another Markdown link" }
+        guard let separator = target.range(of: "://") else { return nil }
+        let scheme = target[..<separator.lowerBound].lowercased()
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        if scheme != "http" && scheme != "https" {
+            let typo = editDistance(scheme, "http") <= 1 || editDistance(scheme, "https") <= 1
+            return typo ? "has the scheme `\(scheme)`: a typo of `https`?" : nil
+        }
+        if target.hasSuffix("]") && !target.contains("[") { return "ends with a stray `]`" }
+        return problem(in: target)
     }
 
     /// `10.1145/3442188.3445922`, `doi:10...`, a doi.org link to a DOI, or no value yet (`N/A`).

@@ -16,6 +16,9 @@ public final class EntryFacts: Sendable {
     public let arxiv: ArxivReference?
     /// Why the arXiv identifier cannot exist, when it cannot.
     public let arxivProblem: String?
+    /// Whether the arXiv identifier is a template's stand-in (`XXXX.XXXXX`, `0000.00000`): a
+    /// placeholder, neither a typo nor a paper.
+    public let arxivIsTemplate: Bool
     let subjectList: SubjectList?
 
     init(_ entry: Entry, schema: EntrySchema, source: SourceText, today: CalendarDay) {
@@ -38,14 +41,15 @@ public final class EntryFacts: Sendable {
             }
             return ArxivReference.parse(field.value)
         }
-        arxivProblem = arxiv.flatMap {
-            ArxivIdentifier.problem(in: $0.rawIdentifier, currentYear: today.year, currentMonth: today.month)
+        arxivIsTemplate = arxiv.map { ArxivIdentifier.isTemplate($0.rawIdentifier) } ?? false
+        arxivProblem = arxiv.flatMap { [arxivIsTemplate] in
+            arxivIsTemplate ? nil : ArxivIdentifier.problem(in: $0.rawIdentifier, currentYear: today.year, currentMonth: today.month)
         }
         subjectList = subjects.flatMap { $0.isEmpty ? nil : SubjectList($0.valueRange, in: source) }
     }
 
     /// The arXiv identifier when the Link names one that can exist.
-    public var validArxivIdentifier: ArxivIdentifier? { arxivProblem == nil ? arxiv?.identifier : nil }
+    public var validArxivIdentifier: ArxivIdentifier? { arxivProblem == nil && !arxivIsTemplate ? arxiv?.identifier : nil }
 
     public var validDate: NoteDate? {
         if case .success(let date)? = parsedDate { return date }

@@ -1,10 +1,11 @@
+import ArxivKit
 import NoteSyntax
 
 /// The arXiv identifiers a note names outside its records' link fields: in the targets of
 /// Markdown links and in bare URLs (`arxiv.org/abs/ID`, `arxiv.org/pdf/ID`) and in `arXiv:ID`
 /// citations, on Markdown lines (not code, HTML or front matter) and outside code spans. Only
 /// what is written like an identifier (digits, a dot, digits; or `archive/digits`) is
-/// returned: a placeholder such as `YYMM.NNNNN` is a template's, not a typo.
+/// returned, and not a template's stand-in (`YYMM.NNNNN`, `0000.00000`): that is no typo.
 enum ProseArxivReferences {
     struct Reference {
         let raw: String
@@ -31,7 +32,8 @@ enum ProseArxivReferences {
                     while end < content.end, !isDelimiter(bytes[end]) { end += 1 }
                     let range = trimmed(bytes, ByteRange(start, end))
                     if range.end > range.start, looksLikeAnIdentifier(bytes[range.start..<range.end]) {
-                        found.append(Reference(raw: source.string(range), range: range))
+                        let raw = source.string(range)
+                        if !ArxivIdentifier.isTemplate(raw) { found.append(Reference(raw: raw, range: range)) }
                     }
                     offset = max(end, offset + 1)
                 }

@@ -1,0 +1,61 @@
+import NoteSyntax
+
+/// The targets of inline Markdown links (`[text](target)`) on a note's Markdown lines, outside
+/// code spans: an awesome-list's `[[Paper](https://...)]` bullets, a reading log's table cells.
+/// Only the target is returned, as written between the parentheses (a title after it dropped).
+enum ProseLinkTargets {
+    struct Target {
+        let text: String
+        let range: ByteRange
+    }
+
+    static func all(in note: Note) -> [Target] {
+        let source = note.source
+        var found: [Target] = []
+        source.bytes.withUnsafeBufferPointer { bytes in
+            for line in 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
+                let content = source.lineContent(line)
+                var offset = content.start
+                var backticks = 0
+                while offset + 1 < content.end {
+                    let byte = bytes[offset]
+                    if byte == UInt8(ascii: "`") { backticks += 1 }
+                    guard byte == UInt8(ascii: "]"), bytes[offset + 1] == UInt8(ascii: "("), backticks % 2 == 0 else {
+                        offset += 1
+                        continue
+                    }
+                    let start = offset + 2
+                    guard let end = closingParenthesis(bytes, from: start, lineEnd: content.end) else {
+                        offset += 2
+                        continue
+                    }
+                    var targetEnd = start
+                    // `(url "title")`: the target ends at the first blank.
+                    while targetEnd < end && bytes[targetEnd] != 0x20 && bytes[targetEnd] != 0x09 { targetEnd += 1 }
+                    let range = ByteRange(start, targetEnd)
+                    found.append(Target(text: source.string(range), range: range))
+                    offset = end + 1
+                }
+            }
+        }
+        return found
+    }
+
+    /// The `)` that closes a target opened just before `start`, counting nested parentheses
+    /// (`https://en.wikipedia.org/wiki/Attention_(machine_learning)`); nil when the line ends first.
+    private static func closingParenthesis(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineEnd: Int) -> Int? {
+        var depth = 0
+        var index = start
+        while index < lineEnd {
+            switch bytes[index] {
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                if depth == 0 { return index }
+                depth -= 1
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+}
