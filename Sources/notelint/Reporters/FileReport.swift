@@ -90,11 +90,15 @@ struct Reporters: Sendable {
     let all: [any Reporter]
 
     /// What the renderings depend on: each reporter's kind and settings.
-    var fingerprint: String { all.map { String(describing: $0) }.joined(separator: "|") }
+    var fingerprint: String { all.map(\.settings).joined(separator: "|") }
 }
 
 /// Renders one file's findings; the pieces are joined in file order by `finish`.
 protocol Reporter: Sendable {
+    /// The reporter's kind and every setting its renderings depend on (part of the result
+    /// cache's key). Spelled out rather than reflected: reflection costs a run millions of
+    /// instructions at start-up.
+    var settings: String { get }
     func render(_ file: FileReport) -> String
     /// Writes the whole report; `pieces` are this reporter's renderings, in file order.
     func finish(_ files: [RenderedFile], pieces: [String], to output: Output)

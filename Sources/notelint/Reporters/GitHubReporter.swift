@@ -3,6 +3,8 @@ import NoteLint
 /// `--format github`: workflow commands that GitHub Actions turns into annotations on the
 /// changed lines: `::error file=...,line=...,col=...,endLine=...,endColumn=...,title=RULE::message`.
 struct GitHubReporter: Reporter {
+    var settings: String { "github" }
+
     func render(_ file: FileReport) -> String {
         var out = ""
         for diagnostic in file.diagnostics {

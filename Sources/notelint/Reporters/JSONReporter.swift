@@ -5,6 +5,8 @@ import NoteSyntax
 /// The `--format json` report: one array, one object per finding, keys in a fixed order.
 /// This shape is a public interface (see the README): add keys, never change these.
 struct JSONReporter: Reporter {
+    var settings: String { "json" }
+
     /// One file's findings as array items, rendered on the worker that linted it.
     func render(_ file: FileReport) -> String {
         jsonItems(file, level: 1) { object($0, in: file) }

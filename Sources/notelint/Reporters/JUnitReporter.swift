@@ -3,6 +3,8 @@ import NoteLint
 /// `--format junit`: one testsuite per file, one failing testcase per finding, or one passing
 /// testcase for a clean file; CI systems show them as test results.
 struct JUnitReporter: Reporter {
+    var settings: String { "junit" }
+
     func render(_ file: FileReport) -> String {
         let path = escape(file.path)
         let count = max(file.diagnostics.count, 1)

@@ -8,6 +8,7 @@ import NoteSyntax
 /// related locations and fixes. Columns count Unicode code points, as everywhere in notelint.
 struct SarifReporter: Reporter {
     let pages: RulePages
+    var settings: String { "sarif:" + (pages.localFolder ?? "") }
     private static let ruleIndex: [String: Int] = Dictionary(
         uniqueKeysWithValues: RuleRegistry.descriptions.enumerated().map { ($1.id, $0) })
 

@@ -8,6 +8,8 @@ struct TextReporter: Reporter {
     let showSource: Bool
     let showSummary: Bool
 
+    var settings: String { "text:\(style.enabled):\(showSource):\(showSummary)" }
+
     /// One file's findings, rendered on the worker that linted it.
     func render(_ file: FileReport) -> String {
         var out = ""
