@@ -15,7 +15,7 @@ struct CacheCommand: ParsableCommand {
     )
 
     struct Info: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print where the cache is and what it holds.")
+        static let configuration = CommandConfiguration(commandName: "info", abstract: "Print where the cache is and what it holds.")
 
         func run() throws {
             let setup = ArxivSetup(configuration: nil)
@@ -30,7 +30,7 @@ struct CacheCommand: ParsableCommand {
     }
 
     struct Clear: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove every cached answer.")
+        static let configuration = CommandConfiguration(commandName: "clear", abstract: "Remove every cached answer.")
 
         func run() throws {
             let setup = ArxivSetup(configuration: nil)
