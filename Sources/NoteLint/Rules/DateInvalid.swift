@@ -16,7 +16,8 @@ struct DateInvalid: Rule {
             (`2012-2018`, `2012+`, `last spring`) is reported at info: it may be meant, and it is no \
             error of the note's that notelint cannot read it. A site's front matter (`date:`, \
             `publishDate:`, `lastmod:` ...) is checked for impossible days too, even when it describes \
-            no paper: a generator refuses `2024-06-31` or publishes the post on another day.
+            no paper: a generator refuses `2024-06-31` or publishes the post on another day, and \
+            `-01-01` (a citation imported without its year) places it nowhere.
             """,
         defaultSeverity: .error,
         severityNote: "error for an impossible or ambiguous date, info for a value notelint cannot read as a date",
@@ -38,6 +39,7 @@ struct DateInvalid: Rule {
                 "Title: A\nDate: ↓04/05/2021\n",
                 "Title: A\nDate: ↓last spring\n",
                 "---\ntitle: A post\npublishDate: ↓2024-04-31\n---\n",
+                "---\ntitle: A paper\ndate: ↓-01-01\n---\n",
             ]
         )
     )
@@ -81,13 +83,28 @@ struct DateInvalid: Rule {
         let recorded = context.entries.compactMap { $0.date?.valueRange }
         for pair in frontMatter.pairs {
             guard let key = pair.key.scalarText, Self.frontMatterDateKeys.contains(key.lowercased()),
-                case .scalar(let value, let range) = pair.value, value.utf8.count >= 10,
+                case .scalar(let value, let range) = pair.value,
                 !recorded.contains(where: { $0.start >= range.start && $0.end <= range.end })
             else { continue }
+            if Self.lacksItsYear(value) {
+                context.report("`\(quoted: value)` has no year (a citation imported without one?)", at: range)
+                continue
+            }
+            guard value.utf8.count >= 10 else { continue }
             let day = String(value.prefix(10))
             guard case .failure(.impossible(let why)) = NoteDate.parse(day) else { continue }
             context.report("`\(quoted: day)` is not a real date: \(why)", at: range)
         }
+    }
+
+    /// `-01-01`: a `YYYY-MM-DD` whose year was never filled in.
+    static func lacksItsYear(_ value: String) -> Bool {
+        let bytes = Array(value.utf8.prefix(7))
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        guard bytes.count >= 6, bytes[0] == UInt8(ascii: "-"), isDigit(bytes[1]), isDigit(bytes[2]), bytes[3] == UInt8(ascii: "-"),
+            isDigit(bytes[4]), isDigit(bytes[5])
+        else { return false }
+        return bytes.count == 6 || !isDigit(bytes[6])
     }
 
     /// Whether the entry's new-style arXiv identifier names the month of exactly one reading
