@@ -10,7 +10,8 @@ struct LinkInvalid: Rule {
             and so are links into a reader's own apps (`zotero://select/...`, `obsidian://open?...`, \
             `file:///...`): any scheme that is not a near miss of http(s). So is a path \
             (`/papers/a.pdf` on the author's site, `~/Zotero/storage/...` or `./a.pdf` on their disk): \
-            it is where the author keeps the file. A value that says there is no link yet (`—`, \
+            it is where the author keeps the file, and so is a link relative to the note \
+            (`papers/attention.pdf` in a repository's README table). A value that says there is no link yet (`—`, \
             `n/a`, `TBD`) is left alone. The targets of Markdown links elsewhere in the note (an \
             awesome-list's `[[Paper](...)]`) are checked for what is broken whatever the author meant: a \
             mistyped scheme (`htps://`), a target wrapped in brackets (`[Paper]([https://...])`) or holding \
@@ -27,11 +28,13 @@ struct LinkInvalid: Rule {
                 "Title: A\nDOI: 10.48550/arXiv.2104.09864\n",
                 "| Title | Link |\n|---|---|\n| A | — |\n",
                 "Title: A\nPDF: /Users/me/Zotero/storage/X7/A paper.pdf\n",
+                "| Title | Link |\n|---|---|\n| Attention | papers/DL/Attention-NIPS.pdf |\n| GLA | GLA.pdf |\n",
                 "- [[Paper](https://en.wikipedia.org/wiki/Attention_(machine_learning))] [[Code](../code.md)] [top](#top)\n",
                 "Write links as `[text](htps://wrong)` never.\n",
             ],
             triggering: [
                 "Title: A\nLink: ↓www.example.org/paper.pdf\n",
+                "Title: A\nLink: ↓arxiv.org/abs/2104.09864\n",
                 "Title: A\nLink: ↓https:///paper.pdf\n",
                 "Title: A\nLink: ↓https://example.org/my paper.pdf\n",
                 "Title: A\nLink: ↓hhttps://arxiv.org/abs/2104.09864\n",
@@ -83,6 +86,23 @@ struct LinkInvalid: Rule {
         }
     }
 
+    private static let fileExtensions: Set<String> = [
+        "pdf", "md", "markdown", "html", "htm", "txt", "png", "jpg", "jpeg", "gif", "svg", "webp", "ipynb", "tex", "bib", "zip",
+        "ps", "djvu", "epub", "docx", "pptx", "xlsx", "csv", "json", "yaml", "yml", "py", "mp4",
+    ]
+
+    /// Whether the text up to the first `/` reads as a host name (`www.example.org`): dotted,
+    /// its last label two to six letters and no file's extension (`paper.pdf` is a file).
+    static func startsWithAHost(_ link: String) -> Bool {
+        let first = link.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard first.contains("."), !first.contains(where: { $0 == " " || $0 == "\t" }),
+            let last = first.split(separator: ".").last
+        else { return false }
+        let label = last.split(separator: ":").first ?? last
+        return (2...6).contains(label.count) && label.allSatisfy { $0.isASCII && $0.isLetter }
+            && !fileExtensions.contains(label.lowercased())
+    }
+
     /// What is broken in a Markdown link's target whatever the author meant, or nil. Relative
     /// targets, anchors and other schemes (`mailto:`) are left alone.
     static func problem(inProseTarget target: String) -> String? {
@@ -115,7 +135,10 @@ struct LinkInvalid: Rule {
         if link.lowercased().hasPrefix("arxiv:") { return nil }
         if ["/", "~/", "./", "../"].contains(where: link.hasPrefix), !link.hasPrefix("//") { return nil }
         guard let schemeEnd = link.firstIndex(of: ":"), link[schemeEnd...].hasPrefix("://") else {
-            return "is not an absolute URL (it needs https://)"
+            // `papers/attention.pdf` in a repository's README is a relative link; what starts
+            // like a web address (`www.example.org/...`, `arxiv.org/abs/...`) lacks its scheme.
+            let isRelativePath = link.contains("/") || fileExtensions.contains(link.split(separator: ".").last?.lowercased() ?? "")
+            return startsWithAHost(link) || !isRelativePath ? "is not an absolute URL (it needs https://)" : nil
         }
         let scheme = link[..<schemeEnd].lowercased()
         guard scheme == "http" || scheme == "https" else {
