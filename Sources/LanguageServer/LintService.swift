@@ -140,9 +140,9 @@ final class LintService: Sendable {
         // open note's parse can weigh ten times its text.
         let note = linter.parse(document.source)
         guard let workspace, linter.comparesAcrossNotes, let path = document.path, let name = workspace.name(of: path) else {
-            return (linter, linter.lint(note))
+            return (linter, linter.lint(note, path: document.path))
         }
         workspace.update(path, keys: linter.entryKeys(note))
-        return (linter, linter.lint(note, workspace: (workspace.entries(), name)))
+        return (linter, linter.lint(note, path: path, workspace: (workspace.entries(), name)))
     }
 }

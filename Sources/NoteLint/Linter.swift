@@ -92,7 +92,7 @@ public struct Linter: Sendable {
 
     public func parse(_ source: SourceText) -> Note { Note(source: source, vocabulary: vocabulary) }
 
-    public func lint(_ source: SourceText) -> LintResult { lint(parse(source)) }
+    public func lint(_ source: SourceText, path: String? = nil) -> LintResult { lint(parse(source), path: path) }
 
     /// What each entry of `note` says, as the rules see it.
     public func entryFacts(_ note: Note) -> [EntryFacts] {
@@ -106,7 +106,8 @@ public struct Linter: Sendable {
 
     /// Lints a note; with `workspace`, and `entry-duplicate` set to `scope: workspace`, also
     /// reports entries that an earlier note of the workspace has (`name` is this note's).
-    public func lint(_ note: Note, workspace: (entries: WorkspaceEntries, name: String)? = nil) -> LintResult {
+    /// `path` is the note's file, for the rules that read its name (a Jekyll post's title).
+    public func lint(_ note: Note, path: String? = nil, workspace: (entries: WorkspaceEntries, name: String)? = nil) -> LintResult {
         // A file that is not text gets `file-encoding`'s one finding: anything else would be noise.
         if BinaryContent.detect(note.source) != nil { return lintAsBinary(note) }
         let suppressions = Suppressions(note: note)
@@ -115,8 +116,10 @@ public struct Linter: Sendable {
         var diagnostics: [Diagnostic] = []
         var audit = SuppressionAudit(suppressions)
         let audits = auditsSuppressions && !suppressions.directives.isEmpty
+        let isTemplate = TemplateNote.isTemplate(note, path: path)
         for configured in rules {
-            var found = configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv)
+            if isTemplate && TemplateNote.unfilledValueRules.contains(type(of: configured.rule).description.id) { continue }
+            var found = configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
             if let workspace, (configured.rule as? EntryDuplicate)?.scope == .workspace {
                 found += workspace.entries.findings(name: workspace.name, keys: NoteEntryKeys(entries))
             }
@@ -132,7 +135,7 @@ public struct Linter: Sendable {
         }
         if audits {
             for configured in shadowRules {
-                for diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv) {
+                for diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path) {
                     let line = note.lineIndex.line(containing: diagnostic.range.start)
                     if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) {
                         audit.record(directive, rule: diagnostic.ruleID)

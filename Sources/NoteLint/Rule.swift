@@ -97,13 +97,17 @@ public struct LintContext {
     public let schema: EntrySchema
     /// Cached arXiv metadata, when the lint was given a store.
     public let arxiv: (any ArxivMetadataSource)?
+    /// The note's file path as the user named it, when it has one (not for standard input or
+    /// an unsaved buffer).
+    public let path: String?
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
     init(
         note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)? = nil
+        arxiv: (any ArxivMetadataSource)? = nil, path: String? = nil
     ) {
         self.arxiv = arxiv
+        self.path = path
         self.note = note
         self.description = description
         self.today = today
@@ -142,9 +146,10 @@ extension Rule {
 extension Rule {
     func run(
         on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)?
+        arxiv: (any ArxivMetadataSource)?, path: String? = nil
     ) -> [Diagnostic] {
-        var context = LintContext(note: note, description: Self.description, today: today, entries: entries, schema: schema, arxiv: arxiv)
+        var context = LintContext(
+            note: note, description: Self.description, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
         check(&context)
         return context.diagnostics
     }

@@ -125,15 +125,16 @@ struct CheckJob {
             }
             let source = SourceText(bytes: file.bytes)
             let report = FileReport(
-                path: path, source: source, diagnostics: linter.lint(linter.parse(source), workspace: workspace).diagnostics)
+                path: path, source: source, diagnostics: linter.lint(linter.parse(source), path: path, workspace: workspace).diagnostics)
             let rendered = RenderedFile(report, reporters: reporters)
             if let cache, let cacheEntry { cache.store(cacheEntry.absolute, key: cacheEntry.key, signature: signature, rendered: rendered) }
             return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
         case .fix(let allowed), .diff(let allowed):
-            let outcome = FixApplier.fixAll(file.bytes, linter: linter, allowed: allowed)
+            let outcome = FixApplier.fixAll(file.bytes, linter: linter, allowed: allowed, path: path)
             let source = SourceText(bytes: outcome.bytes)
             let remaining =
-                workspace == nil ? outcome.remaining.diagnostics : linter.lint(linter.parse(source), workspace: workspace).diagnostics
+                workspace == nil
+                ? outcome.remaining.diagnostics : linter.lint(linter.parse(source), path: path, workspace: workspace).diagnostics
             let fileReport = FileReport(path: path, source: source, diagnostics: remaining)
             let report = RenderedFile(fileReport, reporters: reporters)
             if !outcome.converged {

@@ -16,12 +16,12 @@ public enum FixApplier {
     public static let maximumPasses = 10
 
     /// Applies every fix whose applicability is in `allowed`, repeatedly, to a fixpoint.
-    public static func fixAll(_ bytes: [UInt8], linter: Linter, allowed: Set<Applicability>) -> Outcome {
+    public static func fixAll(_ bytes: [UInt8], linter: Linter, allowed: Set<Applicability>, path: String? = nil) -> Outcome {
         var current = bytes
         var applied = 0
         let lineEnding = LineEnding.detect(in: bytes)
         for _ in 0..<maximumPasses {
-            let result = linter.lint(SourceText(bytes: current))
+            let result = linter.lint(SourceText(bytes: current), path: path)
             let fixes = result.diagnostics.compactMap(\.fix).filter { allowed.contains($0.applicability) }
             let (next, count) = apply(fixes, to: current, lineEnding: lineEnding)
             if count == 0 || next == current {
@@ -30,7 +30,7 @@ public enum FixApplier {
             applied += count
             current = next
         }
-        let result = linter.lint(SourceText(bytes: current))
+        let result = linter.lint(SourceText(bytes: current), path: path)
         let pending = result.diagnostics.contains { $0.fix.map { allowed.contains($0.applicability) } ?? false }
         return Outcome(bytes: current, appliedCount: applied, remaining: result, converged: !pending)
     }

@@ -12,7 +12,11 @@ struct EntryEmptyField: Rule {
             In a table an empty cell is how a row says "none" (a paper under review has no link yet), so \
             only an empty title cell, or a link written with an empty target (`[arXiv]()`), is reported. \
             A DOI, a PDF or a code link is not something every paper has: left empty, it is reported at \
-            info (warning when `entries` requires it).
+            info (warning when `entries` requires it). \
+            A template is a form to fill, so its empty fields are left alone: a GitHub issue template \
+            (front matter with `name` and `about`) or a note in a templates folder (`ISSUE_TEMPLATE/`, \
+            `templates/`, `_templates/`); the same holds for `entry-blank`, `entry-missing-field`, \
+            `front-matter-empty-value` and `front-matter-placeholder`.
             """,
         defaultSeverity: .error,
         severityNote:
@@ -21,6 +25,7 @@ struct EntryEmptyField: Rule {
         examples: RuleExamples(
             nonTriggering: [
                 "Title:\nLink:\nDate:\nSubjects:\n",
+                "---\nname: Paper request\nabout: Ask for a paper to be added\n---\n\n**Paper Title:**\n**Paper Link:**\n**Date:** 2024\n",
                 "Title: Exploratory Data Analysis\nLink: https://example.org/tukey.pdf\nDate: 1977\nSubjects:\n",
                 "| Title | Venue | Link |\n|---|---|---|\n| A paper under review | submitted | |\n",
             ],

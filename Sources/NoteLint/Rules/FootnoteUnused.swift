@@ -6,7 +6,8 @@ struct FootnoteUnused: Rule {
         summary: "a footnote definition that nothing references",
         rationale: """
             An unreferenced definition is dropped by the renderer: the text is in the file but never \
-            shown. Either reference it or remove it.
+            shown. Either reference it or remove it. A reference on a line that CommonMark reads as raw \
+            HTML (the line after `<h2>...</h2>`) still counts: kramdown, Jekyll's renderer, reads it as Markdown.
             """,
         defaultSeverity: .warning,
         fix: .unsafe,
@@ -18,7 +19,8 @@ struct FootnoteUnused: Rule {
             """,
         examples: RuleExamples(
             nonTriggering: [
-                "Text.[^a]\n\n[^a]: Used.\n"
+                "<h2>Results</h2>\nTransfer learning[^a] helps.\n\n[^a]: Kramdown reads the line above as Markdown.\n",
+                "Text.[^a]\n\n[^a]: Used.\n",
             ],
             triggering: [
                 "Text.[^a]\n\n[^a]: Used.\n↓[^b]: Never used.\n",
@@ -34,7 +36,7 @@ struct FootnoteUnused: Rule {
 
     func check(_ context: inout LintContext) {
         let footnotes = context.note.footnotes
-        let used = Set(footnotes.references.map(\.key))
+        let used = FootnoteUse.usedKeys(in: context.note)
         let definitionsByKey = Dictionary(grouping: footnotes.definitions, by: \.key)
         for definition in footnotes.definitions where !used.contains(definition.key) {
             let definedOnce = definitionsByKey[definition.key]?.count == 1

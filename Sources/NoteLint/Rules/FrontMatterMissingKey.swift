@@ -9,7 +9,9 @@ struct FrontMatterMissingKey: Rule {
             matter is fine; a note with front matter should have the keys its tools need. By default \
             the keys are asked of a site generator's post (front matter with `layout`, `permalink`, \
             `draft`, `excerpt`, `categories` or `slug`): an Obsidian or Zotero note takes its title \
-            from its file name. Setting `required` asks them of every front matter.
+            from its file name. So does Jekyll for a post (`_posts/2022-09-13-paper-review.md` is titled \
+            "Paper Review"): a post's `title` is not asked for. Setting `required` asks the keys of every \
+            front matter.
             """,
         defaultSeverity: .warning,
         fix: nil,
@@ -36,13 +38,26 @@ struct FrontMatterMissingKey: Rule {
         requiredEverywhere = options.values["required"] != nil
     }
 
+    /// A file in a `_posts` folder, or named `YYYY-MM-DD-slug.md` as Jekyll names posts.
+    static func isJekyllPost(_ path: String) -> Bool {
+        let components = path.split(separator: "/")
+        if components.dropLast().contains("_posts") { return true }
+        let name = Array((components.last ?? "").utf8)
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        let shape = "dddd-dd-dd-".utf8
+        return name.count > shape.count
+            && zip(name, shape).allSatisfy { byte, expected in expected == UInt8(ascii: "d") ? isDigit(byte) : byte == expected }
+    }
+
     func check(_ context: inout LintContext) {
         guard let frontMatter = context.note.frontMatter, frontMatter.isClosed, frontMatter.problem == nil else { return }
         // `Title:` is the `title` key: front matter written by hand capitalises keys.
         let present = Set(frontMatter.pairs.compactMap { $0.key.scalarText?.lowercased() })
         guard requiredEverywhere || !present.isDisjoint(with: Self.postKeys) else { return }
         let opening = context.source.lineContent(frontMatter.lines.lowerBound)
+        let titledByFileName = context.path.map(Self.isJekyllPost) ?? false
         for key in required where !present.contains(key.lowercased()) {
+            if titledByFileName && key.lowercased() == "title" { continue }
             context.report("front matter has no `\(key)` key", at: opening)
         }
     }

@@ -12,7 +12,7 @@ struct LinkInvalid: Rule {
             (`/papers/a.pdf` on the author's site, `~/Zotero/storage/...` or `./a.pdf` on their disk): \
             it is where the author keeps the file, and so is a link relative to the note \
             (`papers/attention.pdf` in a repository's README table). A value that says there is no link yet (`—`, \
-            `n/a`, `TBD`) is left alone. The targets of Markdown links elsewhere in the note (an \
+            `n/a`, `TBD`), or describes the one to come (`[DOI or PDF link]`, `<paper url>`), is left alone. The targets of Markdown links elsewhere in the note (an \
             awesome-list's `[[Paper](...)]`) are checked for what is broken whatever the author meant: a \
             mistyped scheme (`htps://`), a target wrapped in brackets (`[Paper]([https://...])`) or holding \
             another link, a stray `]` at its end. Relative links and anchors there are the site's own.
@@ -27,6 +27,7 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: zotero://select/library/items/MA4RHDQD\n",
                 "Title: A\nDOI: 10.48550/arXiv.2104.09864\n",
                 "| Title | Link |\n|---|---|\n| A | — |\n",
+                "Title: A\nLink: [DOI or PDF link]\n",
                 "Title: A\nPDF: /Users/me/Zotero/storage/X7/A paper.pdf\n",
                 "| Title | Link |\n|---|---|\n| Attention | papers/DL/Attention-NIPS.pdf |\n| GLA | GLA.pdf |\n",
                 "- [[Paper](https://en.wikipedia.org/wiki/Attention_(machine_learning))] [[Code](../code.md)] [top](#top)\n",

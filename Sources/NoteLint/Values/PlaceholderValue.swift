@@ -4,6 +4,18 @@ enum PlaceholderValue {
     static let words: Set<String> = ["tbd", "tba", "todo", "?", "??", "-", "--", "—", "n/a", "na", "none", "...", "…"]
 
     static func isPlaceholder(_ value: String) -> Bool {
-        value.utf8.count <= 4 && words.contains(value.lowercased())
+        (value.utf8.count <= 4 && words.contains(value.lowercased())) || isBracketedDescription(value)
+    }
+
+    /// `[DOI or PDF link]`, `<paper url>`, `{{url}}`: a template's description of the value
+    /// to come, in brackets (and not a Markdown link or an autolink).
+    static func isBracketedDescription(_ value: String) -> Bool {
+        guard let first = value.first, let last = value.last, value.count >= 3 else { return false }
+        switch (first, last) {
+        case ("[", "]"): return !value.contains("](")
+        case ("{", "}"): return true
+        case ("<", ">"): return value.contains(" ") || !value.contains(":")
+        default: return false
+        }
     }
 }
