@@ -9,8 +9,8 @@ struct FrontMatterMissingKey: Rule {
             matter is fine; a note with front matter should have the keys its tools need. By default \
             the keys are asked of a site generator's post (front matter with `layout`, `permalink`, \
             `draft`, `excerpt`, `categories` or `slug`): an Obsidian or Zotero note takes its title \
-            from its file name. So does Jekyll for a post (`_posts/2022-09-13-paper-review.md` is titled \
-            "Paper Review"): a post's `title` is not asked for. Setting `required` asks the keys of every \
+            from its file name. So does Jekyll for a post or any collection's document \
+            (`_posts/2022-09-13-paper-review.md` is titled "Paper Review"): there `title` is not asked for. Setting `required` asks the keys of every \
             front matter.
             """,
         defaultSeverity: .warning,
@@ -38,10 +38,12 @@ struct FrontMatterMissingKey: Rule {
         requiredEverywhere = options.values["required"] != nil
     }
 
-    /// A file in a `_posts` folder, or named `YYYY-MM-DD-slug.md` as Jekyll names posts.
-    static func isJekyllPost(_ path: String) -> Bool {
+    /// A document of a Jekyll collection (a folder named with a leading underscore: `_posts`,
+    /// `_publications`), or a file named `YYYY-MM-DD-slug.md` as Jekyll names posts. Jekyll
+    /// titles such a document from its file name.
+    static func isTitledByFileName(_ path: String) -> Bool {
         let components = path.split(separator: "/")
-        if components.dropLast().contains("_posts") { return true }
+        if components.dropLast().contains(where: { $0.count > 1 && $0.hasPrefix("_") }) { return true }
         let name = Array((components.last ?? "").utf8)
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         let shape = "dddd-dd-dd-".utf8
@@ -55,7 +57,7 @@ struct FrontMatterMissingKey: Rule {
         let present = Set(frontMatter.pairs.compactMap { $0.key.scalarText?.lowercased() })
         guard requiredEverywhere || !present.isDisjoint(with: Self.postKeys) else { return }
         let opening = context.source.lineContent(frontMatter.lines.lowerBound)
-        let titledByFileName = context.path.map(Self.isJekyllPost) ?? false
+        let titledByFileName = context.path.map(Self.isTitledByFileName) ?? false
         for key in required where !present.contains(key.lowercased()) {
             if titledByFileName && key.lowercased() == "title" { continue }
             context.report("front matter has no `\(key)` key", at: opening)

@@ -14,7 +14,7 @@ struct LinkInvalid: Rule {
             (`papers/attention.pdf` in a repository's README table). A value that says there is no link yet (`—`, \
             `n/a`, `TBD`), or describes the one to come (`[DOI or PDF link]`, `<paper url>`), is left alone. The targets of Markdown links elsewhere in the note (an \
             awesome-list's `[[Paper](...)]`) are checked for what is broken whatever the author meant: a \
-            mistyped scheme (`htps://`), a target wrapped in brackets (`[Paper]([https://...])`) or holding \
+            mistyped scheme (`htps://`, `https//`), a host whose dots became colons (`https://github:com/...`), a target wrapped in brackets (`[Paper]([https://...])`) or holding \
             another link, a stray `]` at its end. Relative links and anchors there are the site's own.
             """,
         defaultSeverity: .error,
@@ -23,6 +23,7 @@ struct LinkInvalid: Rule {
             nonTriggering: [
                 "Title: A\nLink: https://arxiv.org/abs/2104.09864\n",
                 "Title: A\nLink: http://example.org:8080/paper.pdf?x=1#page=2\n",
+                "Title: A\nLink: http://[::1]:8080/paper.pdf\n",
                 "Title: A\nLink: arXiv:2104.09864\n",
                 "Title: A\nLink: zotero://select/library/items/MA4RHDQD\n",
                 "Title: A\nDOI: 10.48550/arXiv.2104.09864\n",
@@ -44,6 +45,9 @@ struct LinkInvalid: Rule {
                 "- **GANCS**. [[PDF](↓htps://arxiv.org/pdf/1706.00051)]\n",
                 "- **A**. [[Paper](↓[https://arxiv.org/abs/2412.16441])]\n",
                 "| [DPG](↓http://proceedings.mlr.press/v32/silver14.pdf]) | 2014 |\n",
+                "- [Detectron](↓https//arxiv.org/abs/1801.09847)\n",
+                "Code: [TensorFlow](↓https://github:com/tensorflow/models)\n",
+                "Title: A\nLink: ↓https//arxiv.org/abs/1801.09847\n",
             ]
         )
     )
@@ -104,11 +108,18 @@ struct LinkInvalid: Rule {
             && !fileExtensions.contains(label.lowercased())
     }
 
+    /// `https//arxiv.org/...`: the scheme without its colon, which a browser takes for a path.
+    static func missingSchemeColon(_ link: String) -> String? {
+        let lowered = link.lowercased()
+        return lowered.hasPrefix("https//") || lowered.hasPrefix("http//") ? "lacks the `:` of `https://`" : nil
+    }
+
     /// What is broken in a Markdown link's target whatever the author meant, or nil. Relative
     /// targets, anchors and other schemes (`mailto:`) are left alone.
     static func problem(inProseTarget target: String) -> String? {
         if target.hasPrefix("[") { return "is wrapped in brackets: the link leads nowhere" }
         if target.contains("](") { return "holds another Markdown link" }
+        if let missing = missingSchemeColon(target) { return missing }
         guard let separator = target.range(of: "://") else { return nil }
         let scheme = target[..<separator.lowerBound].lowercased()
         guard !scheme.isEmpty, scheme.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
@@ -134,6 +145,7 @@ struct LinkInvalid: Rule {
     /// What is wrong with a link, or nil when it is an absolute http(s) URL with a host.
     static func problem(in link: String) -> String? {
         if link.lowercased().hasPrefix("arxiv:") { return nil }
+        if let missing = missingSchemeColon(link) { return missing }
         if ["/", "~/", "./", "../"].contains(where: link.hasPrefix), !link.hasPrefix("//") { return nil }
         guard let schemeEnd = link.firstIndex(of: ":"), link[schemeEnd...].hasPrefix("://") else {
             // `papers/attention.pdf` in a repository's README is a relative link; what starts
@@ -155,6 +167,12 @@ struct LinkInvalid: Rule {
                 hostPart.hasPrefix("[") ? Substring(hostPart) : hostPart.split(separator: ":", omittingEmptySubsequences: false).first ?? ""
             } ?? ""
         guard !host.isEmpty else { return "has no host" }
+        if !authority.hasPrefix("["), let port = authority.split(separator: "@").last?.split(separator: ":").dropFirst().first,
+            !port.allSatisfy({ $0.isASCII && $0.isNumber })
+        {
+            // `https://github:com/...`: a text whose dots became colons.
+            return "has `\(quoted: String(authority))` where a host belongs (a `:` typed for a `.`?)"
+        }
         let allowed = host.allSatisfy {
             $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == "[" || $0 == "]" || $0 == ":" || $0 == "%"
         }

@@ -1,10 +1,15 @@
 /// Values that stand for one not known yet (`TBD` in a schedule's Title column): two of them
 /// are not the same paper.
 enum PlaceholderValue {
-    static let words: Set<String> = ["tbd", "tba", "todo", "?", "??", "-", "--", "—", "n/a", "na", "none", "...", "…"]
+    static let words: Set<String> = ["tbd", "tba", "todo", "n/a", "na", "none", "unknown", "null"]
 
     static func isPlaceholder(_ value: String) -> Bool {
-        (value.utf8.count <= 4 && words.contains(value.lowercased())) || isBracketedDescription(value)
+        (value.utf8.count <= 7 && words.contains(value.lowercased())) || isPunctuationOnly(value) || isBracketedDescription(value)
+    }
+
+    /// `?`, `-`, `—`, `...`, `.` (a schedule's empty slot): no letter and no digit.
+    static func isPunctuationOnly(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= 8 && !value.contains { $0.isLetter || $0.isNumber }
     }
 
     /// `[DOI or PDF link]`, `<paper url>`, `{{url}}`: a template's description of the value
