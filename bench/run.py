@@ -22,10 +22,19 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
-def build_release():
-    """Builds the release notelint; returns its path."""
-    subprocess.run(["swift", "build", "-c", "release", "--product", "notelint"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+def build_release(static=False):
+    """Builds the release notelint (with `--static-swift-stdlib` when `static`); returns its path."""
+    command = ["swift", "build", "-c", "release", "--product", "notelint"] + (["--static-swift-stdlib"] if static else [])
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return ROOT / ".build/release/notelint"
+
+
+def build_baseline(folder):
+    """Compiles the parse-only C baseline (baseline.c) into `folder`; returns its path."""
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], capture_output=True, text=True, check=True).stdout.split()
+    baseline = pathlib.Path(folder) / "baseline"
+    subprocess.run(["cc", "-O2", "-o", str(baseline), str(ROOT / "bench/baseline.c"), *flags, "-lcmark-gfm-extensions"], check=True)
+    return baseline
 
 
 def timed(command, cwd=None):
@@ -64,9 +73,7 @@ def main():
 
     print("building release notelint and the C baseline ...", flush=True)
     notelint = build_release()
-    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], capture_output=True, text=True, check=True).stdout.split()
-    baseline = work / "baseline"
-    subprocess.run(["cc", "-O2", "-o", str(baseline), str(ROOT / "bench/baseline.c"), *flags, "-lcmark-gfm-extensions"], check=True)
+    baseline = build_baseline(work)
 
     # Warm the page cache so both sides read from memory.
     timed([str(baseline), str(work / "files.txt")])

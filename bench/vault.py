@@ -20,7 +20,13 @@ import sys
 import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from run import ROOT, build_release, timed  # noqa: E402
+from run import ROOT, build_baseline, build_release, timed  # noqa: E402
+
+
+def write_vault(folder, notes, shapes="paragraph", stdout=None):
+    """Writes the vault's notes into `folder`: generate_corpus.py's notes of 10 to 50 records each."""
+    command = [sys.executable, str(ROOT / "bench/generate_corpus.py"), str(folder), "--notes", str(notes), "--max-entries", "50", "--shapes", shapes]
+    subprocess.run(command, check=True, stdout=stdout)
 
 
 def main():
@@ -32,16 +38,14 @@ def main():
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="notelint-vault-"))
     vault = work / "vault"
-    subprocess.run([sys.executable, str(ROOT / "bench/generate_corpus.py"), str(vault), "--notes", str(args.notes), "--max-entries", "50", "--shapes", args.shapes], check=True)
+    write_vault(vault, args.notes, args.shapes)
     subprocess.run(["git", "init", "-q", str(vault)], check=True)
     files = sorted(str(path) for path in vault.rglob("*.md"))
     megabytes = sum(os.path.getsize(path) for path in files) / 1e6
     (work / "files.txt").write_text("\n".join(files) + "\n")
 
     notelint = str(build_release())
-    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], capture_output=True, text=True, check=True).stdout.split()
-    baseline = str(work / "baseline")
-    subprocess.run(["cc", "-O2", "-o", baseline, str(ROOT / "bench/baseline.c"), *flags, "-lcmark-gfm-extensions"], check=True)
+    baseline = str(build_baseline(work))
 
     cache = str(work / "cache")
     check = [notelint, "check", "--format", "json", "--cache-dir", cache, "."]
