@@ -3,7 +3,8 @@
 # packages. With --test, also what the tests use: Neovim and Emacs with eglot and
 # markdown-mode (real editors for the language server), pytest-lsp (a protocol checker),
 # check-jsonschema and sarif-tools (readers of the SARIF report) and pre-commit (which runs
-# the hooks). With --fuzz, lld when the toolchain has
+# the hooks), installed into a virtual environment inside the checkout (.venv, ignored by git:
+# Debian refuses pip installs into the system's Python). With --fuzz, lld when the toolchain has
 # no ld.lld. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
 fi
 if [ ${#python_packages[@]} -gt 0 ]; then
-  python3 -m pip install --quiet --disable-pip-version-check "${python_packages[@]}"
+  if ! python3 -c "import ensurepip, venv" 2> /dev/null; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv > /dev/null
+  fi
+  [ -x .venv/bin/python3 ] || python3 -m venv .venv
+  .venv/bin/python3 -m pip install --quiet --disable-pip-version-check "${python_packages[@]}"
 fi
 swift package resolve

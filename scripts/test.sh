@@ -10,6 +10,9 @@ if [ -n "${NOTELINT_UPDATE_GOLDENS:-}" ] && [ -n "${CI:-}" ]; then
   exit 1
 fi
 
+# The Python tools (pytest-lsp, pre-commit ...) live in the checkout's virtual environment.
+if [ -x .venv/bin/python3 ]; then export PATH="$PWD/.venv/bin:$PATH"; fi
+
 log="$(mktemp -d)"
 trap 'rm -rf "$log"' EXIT
 # The arXiv metadata cache of every process the tests start: empty, never the user's own.
