@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
-python_packages=()
+install_python_tools=""
 # --fuzz: the fuzz targets (scripts/fuzz) link with ld.lld; Swift toolchains ship it, and
 # Debian's lld provides it where one does not.
 if [ "${1:-}" = "--fuzz" ] && ! command -v ld.lld > /dev/null; then
@@ -18,7 +18,7 @@ if [ "${1:-}" = "--fuzz" ] && ! command -v ld.lld > /dev/null; then
 fi
 if [ "${1:-}" = "--test" ]; then
   packages+=(neovim emacs-nox elpa-eglot elpa-markdown-mode git)
-  python_packages+=("pytest-lsp==1.0.1" "check-jsonschema==0.39.0" "sarif-tools==3.0.5" "pre-commit==4.7.0")
+  install_python_tools=yes
 fi
 
 missing=()
@@ -31,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
 fi
-if [ ${#python_packages[@]} -gt 0 ]; then
+if [ -n "$install_python_tools" ]; then
   if ! python3 -c "import ensurepip, venv" 2> /dev/null; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -39,6 +39,6 @@ if [ ${#python_packages[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv > /dev/null
   fi
   [ -x .venv/bin/python3 ] || python3 -m venv .venv
-  .venv/bin/python3 -m pip install --quiet --disable-pip-version-check "${python_packages[@]}"
+  .venv/bin/python3 -m pip install --quiet --disable-pip-version-check --requirement scripts/requirements-test.txt
 fi
 swift package resolve
