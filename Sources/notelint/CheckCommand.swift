@@ -100,7 +100,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("j"), .customLong("threads")], help: "Lint on this many threads (default: one per core).")
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Keep the result cache here (default: .notelint_cache at the repository root).", valueName: "folder"))
+    @Option(help: ArgumentHelp("Keep the result cache here (default: .notelint_cache in the project root, else under $XDG_CACHE_HOME/notelint).", valueName: "folder"))
     var cacheDir: String?
 
     @Flag(help: "Neither read nor write the result cache.")
@@ -170,7 +170,7 @@ struct CheckCommand: ParsableCommand {
                 standardInput: standardInput.map { (stdinFilename ?? "-", $0) }, configurations: configurations)
         }
         // Only plain lint runs use the cache: fixing must see the text as it is now.
-        let cache = noCache || fix || diff ? nil : ResultCache(folder: cacheDir ?? ResultCache.defaultFolder())
+        let cache = noCache || fix || diff ? nil : (cacheDir ?? ResultCache.defaultFolder()).map(ResultCache.init(folder:))
         let outcomes = try CheckJob.runAll(
             jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads,
             cache: cache, standardInput: standardInput ?? [])

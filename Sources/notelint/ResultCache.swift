@@ -27,14 +27,31 @@ final class ResultCache: Sendable {
         previous = ResultCache.load((folder as NSString).appendingPathComponent("results"), executableHash: executableHash)
     }
 
-    /// `.notelint_cache` at the root of the git work tree holding the current folder, or in it.
-    static func defaultFolder() -> String {
-        var root = FileManager.default.currentDirectoryPath
-        if let output = try? Subprocess.run(["git", "rev-parse", "--show-toplevel"], deadline: Subprocess.gitDeadline), output.succeeded {
-            let text = String(decoding: output.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty { root = text }
+    /// `.notelint_cache` in the project root: the nearest folder from the current one up that
+    /// holds a `.notelint.yml` or is the top of a git work tree. Outside any project, a folder
+    /// of its own under `$XDG_CACHE_HOME/notelint/results` (else `~/.cache/notelint/results`),
+    /// so a run in `/` or a downloads folder leaves nothing there; nil without a home.
+    static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        var folder = workingDirectory
+        while true {
+            for marker in [Configuration.fileName, ".git"]
+            where FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(marker)) {
+                return (folder as NSString).appendingPathComponent(".notelint_cache")
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || parent.isEmpty { break }
+            folder = parent
         }
-        return (root as NSString).appendingPathComponent(".notelint_cache")
+        let userCache: String
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            userCache = xdg + "/notelint"
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            userCache = home + "/.cache/notelint"
+        } else {
+            return nil
+        }
+        return userCache + "/results/" + StableHash.hex(Array(workingDirectory.utf8))
     }
 
     private var file: String { (folder as NSString).appendingPathComponent("results") }

@@ -57,6 +57,23 @@ import Testing
         #expect(cachedPaths(folder) == ["b.md"])
     }
 
+    @Test func theCacheLivesInTheProjectRootElseInTheUsersCacheFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("project/.notelint.yml", "version: 1\n")
+        try folder.write("project/notes/a.md", "Title: A\nLink: https://example.org\n")
+        try folder.write("loose/b.md", "Title: B\nLink: https://example.org\n")
+        let environment = ["XDG_CACHE_HOME": folder.path("user-cache")]
+        _ = try Notelint.run(["check", "a.md"], in: folder.url.appendingPathComponent("project/notes"), environment: environment)
+        #expect(FileManager.default.fileExists(atPath: folder.path("project/.notelint_cache/results")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("project/notes/.notelint_cache")))
+
+        _ = try Notelint.run(["check", "b.md"], in: folder.url.appendingPathComponent("loose"), environment: environment)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("loose/.notelint_cache")))
+        let runs = try FileManager.default.contentsOfDirectory(atPath: folder.path("user-cache/notelint/results"))
+        #expect(runs.count == 1)
+        #expect(FileManager.default.fileExists(atPath: folder.path("user-cache/notelint/results/\(runs.first ?? "")/results")))
+    }
+
     @Test func aDamagedOrForeignCacheIsIgnored() throws {
         let folder = try TemporaryFolder()
         try folder.write("a.md", "Title:\nLink:\n")

@@ -29,4 +29,13 @@ import Testing
         #expect(FileManager.default.contents(atPath: path) == Data("fixed\n".utf8))
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o640)
     }
+
+    @Test func aNewFileGetsTheModeTheUmaskAllows() throws {
+        let path = folder.path("new.yml")
+        try AtomicWriter.write(Array("version: 1\n".utf8), to: path)
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let umaskLine = try #require(status.split(separator: "\n").first { $0.hasPrefix("Umask:") })
+        let mask = try #require(Int(umaskLine.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8))
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o666 & ~mask)
+    }
 }

@@ -26,7 +26,9 @@ public enum AtomicWriter {
         }
         let temporary = (folder as NSString).appendingPathComponent(
             ".\(url.lastPathComponent).notelint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        // A replacement stays private until it takes the original's mode; a new file gets the
+        // mode any program's new file gets (0666 less the umask, which `open` applies).
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, exists ? 0o600 : 0o666)
         guard descriptor >= 0 else { throw WriteError(path: requestedPath, reason: String(cString: strerror(errno))) }
         var succeeded = false
         defer {
