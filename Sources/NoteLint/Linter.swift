@@ -39,7 +39,7 @@ public struct Linter: Sendable {
     /// entry fields and today's date. Result caches key on it.
     public let fingerprint: String
 
-    /// Builds every rule with its options; throws a `ConfigurationError` for a bad option.
+    /// Builds every rule with its options; throws a `ConfigurationError` naming every bad option.
     /// `only`, when given, keeps just those rules (the rule examples use it).
     public init(
         configuration: Configuration = .defaults, only: Set<String>? = nil, today: CalendarDay = .today,
@@ -54,10 +54,11 @@ public struct Linter: Sendable {
         let schema = configuration.entries ?? .readingList
         self.schema = schema
         var fields = schema.names
+        var problems = ConfigurationProblems()
         for ruleType in RuleRegistry.all {
             let id = ruleType.description.id
             let setting = configuration.setting(for: id)
-            let rule = try ruleType.init(options: setting.options)
+            guard let rule = problems.collect({ try ruleType.init(options: setting.options) }) else { continue }
             for field in rule.entryFields where !fields.contains(where: { $0.lowercased() == field.lowercased() }) {
                 fields.append(field)
             }
@@ -68,6 +69,7 @@ public struct Linter: Sendable {
                 shadow.append(ConfiguredRule(rule: rule, severity: setting.severity))
             }
         }
+        try problems.throwIfAny()
         let unusedID = UnusedSuppression.description.id
         self.auditsSuppressions = configured.contains { type(of: $0.rule).description.id == unusedID }
         self.rules = configured.filter { type(of: $0.rule).description.id != unusedID }

@@ -129,7 +129,7 @@ struct CheckCommand: ParsableCommand {
         if stdinCount > 1 { throw ValidationError("`-` can be given once") }
         let settings = commandLineSettings
         do { try settings.validate() } catch let error as ConfigurationError {
-            printError("notelint: \(error)")
+            printConfigurationError(error)
             throw ExitCode(2)
         }
         let configurations = try ConfigurationSource(explicitPath: config, settings: settings)
@@ -271,7 +271,7 @@ struct ConfigurationSource {
         do {
             return try body()
         } catch let error as ConfigurationError {
-            printError("notelint: \(error)")
+            printConfigurationError(error)
             throw ExitCode(2)
         }
     }

@@ -44,7 +44,7 @@ struct CheckJob {
                 jobLinters.append(linters[key]!)
                 jobFingerprints.append(fingerprints[key]!)
             } catch let error as ConfigurationError {
-                printError("notelint: \(error)")
+                printConfigurationError(error)
                 throw ExitCode(2)
             }
         }
@@ -143,7 +143,7 @@ struct CheckJob {
             if case .diff = mode {
                 let text = UnifiedDiff.render(
                     old: String(decoding: file.bytes, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self),
-                    oldName: "a/\(path)", newName: "b/\(path)")
+                    path: path)
                 return .checked(report, fixed: outcome.appliedCount, diff: text, fixedStandardInput: nil)
             }
             if isStandardInput {

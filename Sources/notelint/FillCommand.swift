@@ -68,7 +68,7 @@ struct FillCommand: ParsableCommand {
                         path: found.path, file: file, note: note, facts: linter.entryFacts(note), style: linter.dateStyle,
                         schema: linter.schema))
             } catch let error as ConfigurationError {
-                printError("notelint: \(error)")
+                printConfigurationError(error)
                 throw ExitCode(2)
             } catch {
                 failures.append("\(error)")
@@ -152,7 +152,7 @@ struct FillCommand: ParsableCommand {
                 stdout.write(
                     UnifiedDiff.render(
                         old: String(decoding: plan.file.bytes, as: UTF8.self), new: String(decoding: new, as: UTF8.self),
-                        oldName: "a/\(plan.path)", newName: "b/\(plan.path)"))
+                        path: plan.path))
             } else {
                 do { try AtomicWriter.write(plan.file.fileBytes(with: new), to: plan.path) } catch {
                     failures.append("\(plan.path): \(error)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NoteLint
 
 /// Buffered standard output: one write per report keeps output fast on large runs.
 final class Output {
@@ -82,4 +83,9 @@ struct Style {
             return isTerminal
         }
     }
+}
+
+/// Every problem of a configuration error, one `notelint: path:line:column: message` line each.
+func printConfigurationError(_ error: ConfigurationError) {
+    for line in error.lines { printError("notelint: \(line)") }
 }

@@ -1,14 +1,15 @@
 import NoteLint
 
-/// A unified diff of two texts, line by line, with three lines of context (as `diff -u`).
+/// A unified diff of two versions of one file, line by line, with three lines of context (as
+/// `diff -u`); both headers name the file as the user gave it, so `patch -p0` applies it.
 enum UnifiedDiff {
-    static func render(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
+    static func render(old: String, new: String, path: String, context: Int = 3) -> String {
         let a = LineDiff.lines(Array(old.utf8))
         let b = LineDiff.lines(Array(new.utf8))
         let operations = operations(a, b)
         let changes = operations.indices.filter { operations[$0].kind != .same }
         guard !changes.isEmpty else { return "" }
-        var out = "--- \(oldName)\n+++ \(newName)\n"
+        var out = "--- \(path)\n+++ \(path)\n"
         var next = 0
         while next < changes.count {
             let firstChange = changes[next]

@@ -57,8 +57,8 @@ import Testing
         #expect(run.status == 1)
         #expect(
             run.stdout == """
-                --- a/note.md
-                +++ b/note.md
+                --- note.md
+                +++ note.md
                 @@ -1,4 +1,5 @@
                  Title: A
                  Link: https://example.org
@@ -68,6 +68,9 @@ import Testing
 
                 """)
         #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == text)
+        let absolute = folder.path("note.md")
+        let named = try Notelint.run(["check", "--diff", absolute], in: folder.url)
+        #expect(named.stdout.hasPrefix("--- \(absolute)\n+++ \(absolute)\n@@ -1,4 +1,5 @@\n"))
         try folder.write("clean.md", "Title: A\nLink: https://example.org\nDate: 2020\n")
         let clean = try Notelint.run(["check", "--diff", "clean.md"], in: folder.url)
         #expect(clean.status == 0)

@@ -47,7 +47,17 @@ import Testing
         let bad = try Notelint.run(["check", "--config-override", "rules.date-format.styel=iso", "note.md"], in: folder.url)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("unknown option `styel` for `date-format`; did you mean `style`?"))
-        #expect(try Notelint.run(["check", "--config-override", "nonsense", "note.md"], in: folder.url).status == 2)
+        let several = try Notelint.run(
+            ["check", "--config-override", "nonsense", "--config-override", "rules.date-format=lound", "--ignore", "entry-blnk", "note.md"],
+            in: folder.url)
+        #expect(several.status == 2)
+        #expect(
+            several.stderr == """
+                notelint: --ignore: unknown rule `entry-blnk`; did you mean `entry-blank`?
+                notelint: --config-override #1 `nonsense`: expected KEY=VALUE, like rules.entry-blank=off
+                notelint: --config-override #2 `rules.date-format=lound`: unknown severity `lound`
+
+                """)
     }
 
     @Test func oneThreadGivesTheSameReport() throws {

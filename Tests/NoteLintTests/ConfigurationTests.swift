@@ -57,9 +57,29 @@ import Testing
         #expect(error("version: 2\n").contains("unsupported version `2`"))
     }
 
-    @Test func wrongOptionShapeIsReportedWhenTheLinterIsBuilt() throws {
-        let configuration = try parse("version: 1\nrules:\n  entry-missing-field: {required: {a: b}}\n")
-        #expect(throws: ConfigurationError.self) { try Linter(configuration: configuration) }
+    @Test func wrongOptionShapeIsReportedWithItsPosition() throws {
+        #expect(error("version: 1\nrules:\n  entry-missing-field: {required: {a: b}}\n").hasPrefix(".notelint.yml:3:35: option `required`"))
+    }
+
+    @Test func everyMistakeIsReportedInOneRun() {
+        let text = """
+            version: 1
+            rules:
+              entry-blnk: off
+              date-format: {style: bogus}
+              entry-duplicate: loud
+            overrides:
+              - rules: {footnote-unused: off}
+            arxiv: {cache_days: -1}
+            """
+        #expect(
+            error(text).split(separator: "\n") == [
+                ".notelint.yml:3:3: unknown rule `entry-blnk`; did you mean `entry-blank`?",
+                ".notelint.yml:4:24: option `style`: expected `d MMM yyyy` or `iso`, not `bogus`",
+                ".notelint.yml:5:20: unknown severity `loud`",
+                ".notelint.yml:7:5: an override needs `files`",
+                ".notelint.yml:8:21: `arxiv.cache_days` is a whole number of days, 0 or more",
+            ])
     }
 
     @Test func invalidYAMLIsAnError() {

@@ -24,16 +24,21 @@ public struct CommandLineSettings: Sendable, Equatable {
 
     /// Checks the rule ids and overrides once, before any file is read.
     public func validate() throws {
-        for id in (select ?? []) + ignore where RuleRegistry.rule(withID: id) == nil {
-            throw Configuration.unknownName("rule", id, candidates: RuleRegistry.ids, source: nil, offset: nil)
+        var problems = ConfigurationProblems()
+        for (option, ids) in [("--select", select ?? []), ("--ignore", ignore)] {
+            for id in ids where RuleRegistry.rule(withID: id) == nil {
+                problems.add(
+                    Configuration.unknownName("rule", id, candidates: RuleRegistry.ids, source: nil, offset: nil).prefixingMessages("\(option): "))
+            }
         }
-        for override in overrides { _ = try Self.parse(override) }
+        for (index, override) in overrides.enumerated() { problems.collect { try Self.parse(override, number: index + 1) } }
+        try problems.throwIfAny()
     }
 
     public func apply(to base: Configuration) throws -> Configuration {
         var configuration = base
-        for override in overrides {
-            let layer = try Self.parse(override)
+        for (index, override) in overrides.enumerated() {
+            let layer = try Self.parse(override, number: index + 1)
             if override.split(separator: "=", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces) == "exclude" {
                 configuration.exclude = layer.exclude
             }
@@ -49,10 +54,12 @@ public struct CommandLineSettings: Sendable, Equatable {
     }
 
     /// `rules.date-format.style=iso` read as the configuration file `rules: {date-format: {style: iso}}`.
-    static func parse(_ override: String) throws -> Configuration {
+    /// Problems name the override by its place on the command line: `--config-override #2 ...`.
+    static func parse(_ override: String, number: Int) throws -> Configuration {
+        let name = "--config-override #\(number) `\(override)`"
         let parts = override.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty else {
-            throw ConfigurationError(message: "--config-override `\(override)`: expected KEY=VALUE, like rules.entry-blank=off")
+            throw ConfigurationError(message: name + ": expected KEY=VALUE, like rules.entry-blank=off")
         }
         let keys = parts[0].split(separator: ".").map(String.init)
         var yaml = "version: 1\n"
@@ -60,10 +67,6 @@ public struct CommandLineSettings: Sendable, Equatable {
             yaml += String(repeating: "  ", count: depth) + key + ":"
             yaml += depth == keys.count - 1 ? " " + parts[1] + "\n" : "\n"
         }
-        do {
-            return try Configuration.parse(SourceText(yaml), path: "--config-override")
-        } catch let error as ConfigurationError {
-            throw ConfigurationError(message: "--config-override `\(override)`: \(error.message)")
-        }
+        return try Configuration.parse(SourceText(yaml), path: name, hasPositions: false)
     }
 }

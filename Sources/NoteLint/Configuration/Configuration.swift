@@ -82,8 +82,8 @@ public struct Configuration: Sendable {
 
     /// Parses a configuration file; unknown keys and rule ids are errors naming the closest
     /// valid name.
-    public static func parse(_ text: SourceText, path: String) throws -> Configuration {
-        let source = ConfigurationSource(path: path, text: text)
+    public static func parse(_ text: SourceText, path: String, hasPositions: Bool = true) throws -> Configuration {
+        let source = ConfigurationSource(path: path, text: text, hasPositions: hasPositions)
         let (root, problem) = YAMLReader.read(text.string, baseLine: 0, in: text)
         if let problem {
             throw ConfigurationError(message: "invalid YAML: \(problem.message)", source: source, offset: problem.offset)
@@ -94,44 +94,54 @@ public struct Configuration: Sendable {
         }
         var configuration = Configuration(source: source)
         var sawVersion = false
+        var problems = ConfigurationProblems()
         for pair in pairs {
-            guard let key = pair.key.scalarText else {
-                throw ConfigurationError(message: "expected a string key", source: source, offset: pair.key.range.start)
-            }
-            switch key {
-            case "version":
-                guard pair.value.scalarText == String(currentVersion) else {
-                    throw ConfigurationError(
-                        message: "unsupported version `\(pair.value.scalarText ?? "?")`: this notelint reads version \(currentVersion)",
-                        source: source, offset: pair.value.range.start)
+            problems.collect {
+                guard let key = pair.key.scalarText else {
+                    throw ConfigurationError(message: "expected a string key", source: source, offset: pair.key.range.start)
                 }
-                sawVersion = true
-            case "rules":
-                configuration.rules = try parseRules(pair.value, source: source)
-            case "exclude":
-                configuration.exclude = try globs(pair.value, key: "exclude", source: source)
-            case "include":
-                configuration.include = try globs(pair.value, key: "include", source: source)
-            case "entries":
-                configuration.entries = try EntrySchema.parse(pair.value, source: source)
-            case "overrides":
-                configuration.overrides = try parseOverrides(pair.value, source: source)
-            case "arxiv":
-                try parseArxiv(pair.value, into: &configuration, source: source)
-            case "extends":
-                guard let path = pair.value.scalarText, !path.isEmpty else {
-                    throw ConfigurationError(
-                        message: "`extends` is the path of another configuration file", source: source, offset: pair.value.range.start)
-                }
-                configuration.extends = path
-            default:
-                throw unknownName("key", key, candidates: topLevelKeys, source: source, offset: pair.key.range.start)
+                if key == "version" { sawVersion = true }
+                try read(key, pair.value, into: &configuration, keyOffset: pair.key.range.start, source: source)
             }
         }
         if !sawVersion {
-            throw ConfigurationError(message: "missing `version: \(currentVersion)`", source: source, offset: root.range.start)
+            problems.add(ConfigurationError(message: "missing `version: \(currentVersion)`", source: source, offset: root.range.start))
         }
+        try problems.throwIfAny()
         return configuration
+    }
+
+    /// Reads one top-level key's value into `configuration`.
+    private static func read(
+        _ key: String, _ value: YAMLValue, into configuration: inout Configuration, keyOffset: Int, source: ConfigurationSource
+    ) throws {
+        switch key {
+        case "version":
+            guard value.scalarText == String(currentVersion) else {
+                throw ConfigurationError(
+                    message: "unsupported version `\(value.scalarText ?? "?")`: this notelint reads version \(currentVersion)",
+                    source: source, offset: value.range.start)
+            }
+        case "rules":
+            configuration.rules = try parseRules(value, source: source)
+        case "exclude":
+            configuration.exclude = try globs(value, key: "exclude", source: source)
+        case "include":
+            configuration.include = try globs(value, key: "include", source: source)
+        case "entries":
+            configuration.entries = try EntrySchema.parse(value, source: source)
+        case "overrides":
+            configuration.overrides = try parseOverrides(value, source: source)
+        case "arxiv":
+            try parseArxiv(value, into: &configuration, source: source)
+        case "extends":
+            guard let path = value.scalarText, !path.isEmpty else {
+                throw ConfigurationError(message: "`extends` is the path of another configuration file", source: source, offset: value.range.start)
+            }
+            configuration.extends = path
+        default:
+            throw unknownName("key", key, candidates: topLevelKeys, source: source, offset: keyOffset)
+        }
     }
 
     private static func globs(_ value: YAMLValue, key: String, source: ConfigurationSource) throws -> [Glob] {
@@ -151,7 +161,16 @@ public struct Configuration: Sendable {
             throw ConfigurationError(
                 message: "`arxiv` is a mapping with `api_url` and `cache_days`", source: source, offset: value.range.start)
         }
+        var problems = ConfigurationProblems()
         for pair in pairs {
+            problems.collect { try readArxivKey(pair, into: &configuration, source: source) }
+        }
+        try problems.throwIfAny()
+    }
+
+    private static func readArxivKey(
+        _ pair: YAMLPair, into configuration: inout Configuration, source: ConfigurationSource
+    ) throws {
             switch pair.key.scalarText {
             case "api_url":
                 guard let url = pair.value.scalarText, url.hasPrefix("http://") || url.hasPrefix("https://") else {
@@ -170,7 +189,6 @@ public struct Configuration: Sendable {
                     "arxiv key", pair.key.scalarText ?? "?", candidates: ["api_url", "cache_days"], source: source,
                     offset: pair.key.range.start)
             }
-        }
     }
 
     private static func parseOverrides(_ value: YAMLValue, source: ConfigurationSource) throws -> [ConfigurationOverride] {
@@ -178,28 +196,42 @@ public struct Configuration: Sendable {
             throw ConfigurationError(
                 message: "`overrides` is a list of {files: ..., rules: ...}", source: source, offset: value.range.start)
         }
-        return try items.map { item in
+        var problems = ConfigurationProblems()
+        let overrides = items.compactMap { item in problems.collect { try parseOverride(item, source: source) } }
+        try problems.throwIfAny()
+        return overrides
+    }
+
+    private static func parseOverride(_ item: YAMLValue, source: ConfigurationSource) throws -> ConfigurationOverride {
             guard case .mapping(let pairs, _) = item else {
                 throw ConfigurationError(
                     message: "an override is a mapping with `files` and `rules`", source: source, offset: item.range.start)
             }
             var files: [Glob] = []
             var rules: [String: RuleSetting] = [:]
+            var problems = ConfigurationProblems()
+            var filesUnreadable = false
             for pair in pairs {
-                switch pair.key.scalarText {
-                case "files": files = try globs(pair.value, key: "files", source: source)
-                case "rules": rules = try parseRules(pair.value, source: source)
-                default:
-                    throw unknownName(
-                        "override key", pair.key.scalarText ?? "?", candidates: ["files", "rules"], source: source,
-                        offset: pair.key.range.start)
+                problems.collect {
+                    switch pair.key.scalarText {
+                    case "files":
+                        do { files = try globs(pair.value, key: "files", source: source) } catch {
+                            filesUnreadable = true
+                            throw error
+                        }
+                    case "rules": rules = try parseRules(pair.value, source: source)
+                    default:
+                        throw unknownName(
+                            "override key", pair.key.scalarText ?? "?", candidates: ["files", "rules"], source: source,
+                            offset: pair.key.range.start)
+                    }
                 }
             }
-            guard !files.isEmpty else {
-                throw ConfigurationError(message: "an override needs `files`", source: source, offset: item.range.start)
+            if files.isEmpty && !filesUnreadable {
+                problems.add(ConfigurationError(message: "an override needs `files`", source: source, offset: item.range.start))
             }
+            try problems.throwIfAny()
             return ConfigurationOverride(files: files, rules: rules)
-        }
     }
 
     /// This configuration over `base` (an `extends` target, or the user-level file): rule
@@ -245,15 +277,22 @@ public struct Configuration: Sendable {
         }
         var settings: [String: RuleSetting] = [:]
         let ids = RuleRegistry.ids
+        var problems = ConfigurationProblems()
         for pair in pairs {
-            guard let id = pair.key.scalarText else {
-                throw ConfigurationError(message: "expected a rule id", source: source, offset: pair.key.range.start)
+            problems.collect {
+                guard let id = pair.key.scalarText else {
+                    throw ConfigurationError(message: "expected a rule id", source: source, offset: pair.key.range.start)
+                }
+                guard let ruleType = RuleRegistry.rule(withID: id) else {
+                    throw unknownName("rule", id, candidates: ids, source: source, offset: pair.key.range.start)
+                }
+                let setting = try parseSetting(pair.value, rule: ruleType.description, source: source)
+                // The rule reads its options now, so a bad option is found with the file's other mistakes.
+                _ = try ruleType.init(options: setting.options)
+                settings[id] = setting
             }
-            guard let ruleType = RuleRegistry.rule(withID: id) else {
-                throw unknownName("rule", id, candidates: ids, source: source, offset: pair.key.range.start)
-            }
-            settings[id] = try parseSetting(pair.value, rule: ruleType.description, source: source)
         }
+        try problems.throwIfAny()
         return settings
     }
 

@@ -4,30 +4,83 @@ import NoteSyntax
 public struct ConfigurationSource: Sendable {
     public let path: String
     public let text: SourceText
+    /// False for text notelint wrote itself (a `--config-override` as YAML): its line and
+    /// column would point nowhere the user can look, so problems name just `path`.
+    public let hasPositions: Bool
 
-    public init(path: String, text: SourceText) {
+    public init(path: String, text: SourceText, hasPositions: Bool = true) {
         self.path = path
         self.text = text
+        self.hasPositions = hasPositions
     }
 }
 
 /// A problem with a configuration file or a command-line setting: names the file and line.
+/// One error may carry the further problems found in the same run (`also`), so a file with
+/// three mistakes is reported whole, not one mistake per run.
 public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public let source: ConfigurationSource?
     public let offset: Int?
+    public let also: [ConfigurationError]
 
-    public init(message: String, source: ConfigurationSource? = nil, offset: Int? = nil) {
+    public init(message: String, source: ConfigurationSource? = nil, offset: Int? = nil, also: [ConfigurationError] = []) {
         self.message = message
         self.source = source
         self.offset = offset
+        self.also = also
     }
 
-    public var description: String {
+    /// One error carrying all of `problems` (each flattened), or nil when there are none.
+    public static func combining(_ problems: [ConfigurationError]) -> ConfigurationError? {
+        let flat = problems.flatMap(\.problems)
+        guard let first = flat.first else { return nil }
+        return ConfigurationError(message: first.message, source: first.source, offset: first.offset, also: Array(flat.dropFirst()))
+    }
+
+    /// Every problem this error reports, in the order found, each without `also`.
+    public var problems: [ConfigurationError] {
+        [ConfigurationError(message: message, source: source, offset: offset)] + also.flatMap(\.problems)
+    }
+
+    /// The same problems with `prefix` before each message (`--config-override #2 ...: `).
+    public func prefixingMessages(_ prefix: String) -> ConfigurationError {
+        ConfigurationError.combining(problems.map { ConfigurationError(message: prefix + $0.message, source: $0.source, offset: $0.offset) })!
+    }
+
+    /// One line per problem: `path:line:column: message`.
+    public var lines: [String] { problems.map(\.position) }
+
+    public var description: String { lines.joined(separator: "\n") }
+
+    private var position: String {
         guard let source else { return message }
-        guard let offset else { return "\(source.path): \(message)" }
+        guard let offset, source.hasPositions else { return "\(source.path): \(message)" }
         let position = source.text.lineIndex.position(of: offset, in: .unicodeScalar)
         return "\(source.path):\(position.line + 1):\(position.column + 1): \(message)"
+    }
+}
+
+/// Gathers configuration problems instead of stopping at the first.
+struct ConfigurationProblems {
+    private(set) var found: [ConfigurationError] = []
+
+    /// Runs `body`; an error it throws is kept and nil returned.
+    @discardableResult
+    mutating func collect<Value>(_ body: () throws -> Value) -> Value? {
+        do { return try body() } catch let error as ConfigurationError {
+            found.append(error)
+        } catch {
+            found.append(ConfigurationError(message: "\(error)"))
+        }
+        return nil
+    }
+
+    mutating func add(_ error: ConfigurationError) { found.append(error) }
+
+    /// Throws everything gathered, as one error.
+    func throwIfAny() throws {
+        if let combined = ConfigurationError.combining(found) { throw combined }
     }
 }
 
