@@ -124,22 +124,35 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        do { try check() } catch let failure as RunFailure {
+            reportFailure(failure.lines)
+            throw failure
+        }
+    }
+
+    /// A run that stopped before linting still answers in the machine formats, so a CI step
+    /// that uploads the report shows why instead of failing on a missing or empty file.
+    private func reportFailure(_ lines: [String]) {
+        guard format == .sarif || format == .github else { return }
+        let target = outputFile.map { try? Output.file(path: $0) } ?? Output()
+        guard let output = target else { return }
+        makeReporter(format, for: nil).finish([], pieces: [], failures: lines, to: output)
+        output.close()
+    }
+
+    private func check() throws {
         let inputs = paths.isEmpty ? ["."] : paths
         let stdinCount = inputs.filter { $0 == "-" }.count
         if stdinCount > 1 { throw ValidationError("`-` can be given once") }
         let settings = commandLineSettings
-        do { try settings.validate() } catch let error as ConfigurationError {
-            printConfigurationError(error)
-            throw ExitCode(2)
-        }
+        do { try settings.validate() } catch let error as ConfigurationError { throw RunFailure(error) }
         let configurations = try ConfigurationSource(explicitPath: config, settings: settings)
         var discovery = FileDiscovery.files(for: inputs.filter { $0 != "-" })
         if changed || changedSince != nil {
             do {
                 discovery.files = try ChangedFiles.filter(discovery.files, since: changedSince)
             } catch let error as ChangedFiles.Failure {
-                printError("notelint: \(error)")
-                throw ExitCode(2)
+                throw RunFailure("\(error)")
             }
         }
         var failures = discovery.failures.map(\.description)
@@ -204,10 +217,10 @@ struct CheckCommand: ParsableCommand {
         if statistics {
             StatisticsReporter().finish(reports, to: findingsOutput)
         } else {
-            reporters.all[0].finish(reports, pieces: reports.map { $0.texts[0] }, to: findingsOutput)
+            reporters.all[0].finish(reports, pieces: reports.map { $0.texts[0] }, failures: failures, to: findingsOutput)
         }
         if let fileOutput {
-            reporters.all[1].finish(reports, pieces: reports.map { $0.texts[1] }, to: fileOutput)
+            reporters.all[1].finish(reports, pieces: reports.map { $0.texts[1] }, failures: failures, to: fileOutput)
             fileOutput.close()
         }
         if fix && !quiet && fixedCount > 0 && terminalFormat == .text {
@@ -271,8 +284,7 @@ struct ConfigurationSource {
         do {
             return try body()
         } catch let error as ConfigurationError {
-            printConfigurationError(error)
-            throw ExitCode(2)
+            throw RunFailure(error)
         }
     }
 }

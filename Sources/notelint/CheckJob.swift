@@ -44,8 +44,7 @@ struct CheckJob {
                 jobLinters.append(linters[key]!)
                 jobFingerprints.append(fingerprints[key]!)
             } catch let error as ConfigurationError {
-                printConfigurationError(error)
-                throw ExitCode(2)
+                throw RunFailure(error)
             }
         }
         let outcomes = Mutex([Outcome?](repeating: nil, count: jobs.count))

@@ -68,8 +68,7 @@ struct FillCommand: ParsableCommand {
                         path: found.path, file: file, note: note, facts: linter.entryFacts(note), style: linter.dateStyle,
                         schema: linter.schema))
             } catch let error as ConfigurationError {
-                printConfigurationError(error)
-                throw ExitCode(2)
+                throw RunFailure(error)
             } catch {
                 failures.append("\(error)")
             }

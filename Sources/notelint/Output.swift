@@ -13,8 +13,7 @@ final class Output {
     static func file(path: String) throws -> Output {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            printError("notelint: \(path): cannot write the report: \(String(cString: strerror(errno)))")
-            throw ExitCode(2)
+            throw RunFailure("\(path): cannot write the report: \(String(cString: strerror(errno)))")
         }
         return Output(descriptor: descriptor)
     }
@@ -85,7 +84,11 @@ struct Style {
     }
 }
 
-/// Every problem of a configuration error, one `notelint: path:line:column: message` line each.
-func printConfigurationError(_ error: ConfigurationError) {
-    for line in error.lines { printError("notelint: \(line)") }
+/// What stopped a command before it could do its work (exit status 2): a configuration
+/// mistake, an unwritable report file. `main` prints each line as `notelint: LINE`.
+struct RunFailure: Error {
+    let lines: [String]
+
+    init(_ line: String) { lines = [line] }
+    init(_ error: ConfigurationError) { lines = error.lines }
 }

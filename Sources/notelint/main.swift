@@ -6,6 +6,9 @@ import Foundation
 do {
     var command = try Notelint.parseAsRoot()
     try command.run()
+} catch let failure as RunFailure {
+    for line in failure.lines { FileHandle.standardError.write(Data("notelint: \(line)\n".utf8)) }
+    Foundation.exit(2)
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
 } catch {

@@ -25,6 +25,27 @@ def test_sarif_passes_the_official_schema(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+def test_a_failed_run_still_writes_a_valid_sarif_that_says_why(tmp_path):
+    (tmp_path / ".notelint.yml").write_text("version: 1\nrules:\n  entry-blnk: off\n  date-format: loud\n")
+    (tmp_path / "note.md").write_text("Title: A\nLink: https://example.org\n")
+    sarif = tmp_path / "report.sarif"
+    run = subprocess.run([BINARY, "check", "note.md", "--format", "sarif", "--output-file", str(sarif)], cwd=tmp_path,
+                         capture_output=True, text=True)
+    assert run.returncode == 2
+    check = subprocess.run(["check-jsonschema", "--schemafile", str(ROOT / "schema/sarif-schema-2.1.0.json"), str(sarif)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    invocation = json.loads(sarif.read_text())["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    texts = [n["message"]["text"] for n in invocation["toolExecutionNotifications"]]
+    assert len(texts) == 2 and texts[0].endswith(".notelint.yml:3:3: unknown rule `entry-blnk`; did you mean `entry-blank`?")
+    assert all(n["level"] == "error" for n in invocation["toolExecutionNotifications"])
+    github = subprocess.run([BINARY, "check", "note.md", "--format", "github"], cwd=tmp_path, capture_output=True, text=True)
+    assert github.returncode == 2
+    assert github.stdout.splitlines()[1].startswith("::error title=notelint::"), github.stdout
+    assert "unknown severity `loud`" in github.stdout
+
+
 def test_sarif_tools_reads_every_finding(tmp_path):
     sarif = report(tmp_path, "sarif")
     findings = json.loads(report(tmp_path, "json").read_text())

@@ -100,8 +100,10 @@ protocol Reporter: Sendable {
     /// instructions at start-up.
     var settings: String { get }
     func render(_ file: FileReport) -> String
-    /// Writes the whole report; `pieces` are this reporter's renderings, in file order.
-    func finish(_ files: [RenderedFile], pieces: [String], to output: Output)
+    /// Writes the whole report; `pieces` are this reporter's renderings, in file order, and
+    /// `failures` what kept the run from checking everything (standard error has them too;
+    /// formats read by machines carry them in their own way).
+    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output)
 }
 
 extension Reporter {

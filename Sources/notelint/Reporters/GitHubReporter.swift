@@ -22,8 +22,9 @@ struct GitHubReporter: Reporter {
         return out
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {
+    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
         for piece in pieces { output.write(piece) }
+        for failure in failures { output.write("::error title=notelint::\(data(VisibleText.escaped(failure, keepingLineBreaks: true)))\n") }
     }
 
     /// The escaping workflow commands require in a message (the log would still act on control

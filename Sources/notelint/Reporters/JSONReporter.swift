@@ -12,7 +12,7 @@ struct JSONReporter: Reporter {
         jsonItems(file, level: 1) { object($0, in: file) }
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {
+    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
         let items = pieces.filter { !$0.isEmpty }
         output.write(items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n")
     }

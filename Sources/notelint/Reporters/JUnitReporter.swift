@@ -23,7 +23,7 @@ struct JUnitReporter: Reporter {
         return out + "  </testsuite>\n"
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {
+    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
         let tests = files.reduce(0) { $0 + max($1.rules.values.reduce(0, +), 1) }
         let failures = files.reduce(0) { $0 + $1.rules.values.reduce(0, +) }
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

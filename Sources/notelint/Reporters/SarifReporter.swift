@@ -16,7 +16,7 @@ struct SarifReporter: Reporter {
         jsonItems(file, level: 4) { result($0, in: file) }
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {
+    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
         let rules = JSON.array(RuleRegistry.descriptions.map(rule))
         let driver = JSON.object([
             ("name", .string("notelint")),
@@ -27,11 +27,21 @@ struct SarifReporter: Reporter {
         var out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
         out += "      \"tool\": "
         JSON.object([("driver", driver)]).write(into: &out, indent: 3)
+        out += ",\n      \"invocations\": "
+        invocations(failures).write(into: &out, indent: 3)
         out += ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
         let results = pieces.filter { !$0.isEmpty }
         out += results.isEmpty ? "]\n" : "\n" + results.joined(separator: ",\n") + "\n      ]\n"
         out += "    }\n  ]\n}\n"
         output.write(out)
+    }
+
+    /// Whether the run checked everything; what stopped it, as error notifications.
+    private func invocations(_ failures: [String]) -> JSON {
+        let notifications: JSON? =
+            failures.isEmpty
+            ? nil : .array(failures.map { .object(["level": .string("error"), "message": .object(["text": .string($0)])]) })
+        return .array([.object(["executionSuccessful": .bool(failures.isEmpty), "toolExecutionNotifications": notifications])])
     }
 
     private func rule(_ description: RuleDescription) -> JSON {

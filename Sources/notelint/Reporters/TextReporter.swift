@@ -20,7 +20,7 @@ struct TextReporter: Reporter {
         return out
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], to output: Output) {
+    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
         var counts: [Severity: Int] = [:]
         for (file, piece) in zip(files, pieces) {
             output.write(piece)
