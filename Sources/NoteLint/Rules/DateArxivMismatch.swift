@@ -16,7 +16,8 @@ struct DateArxivMismatch: Rule {
             whose other Dates agree with their identifiers: in a log of papers read or discussed, the \
             Date is that day's, not the paper's. When the local arXiv cache holds the paper (`notelint fill`, \
             `notelint check --online`), the Date is checked against the exact v1 date instead, for \
-            old-style identifiers too; the examples assume it holds 1604.01356, submitted 5 Apr 2016.
+            old-style identifiers too; the examples assume it holds 1604.01356, submitted 5 Apr 2016. A Date after today is \
+            left to `date-future`: one wrong date, one finding.
             """,
         defaultSeverity: .warning,
         fix: nil,
@@ -28,6 +29,7 @@ struct DateArxivMismatch: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/hep-th/9901001\nDate: 2005\n",
                 "Title: A\nLink: https://arxiv.org/abs/1604.01356\nDate: 5 Apr 2016\n",
                 "Title: A\nLink: https://arxiv.org/abs/2312.02918\nDate: 2024-03\n",
+                "Title: A\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2999\n",
             ],
             triggering: [
                 "Title: A Roadmap to Interstellar Flight\nLink: https://arxiv.org/abs/1604.01356\nDate: ↓31 Oct 2016\n",
@@ -52,7 +54,8 @@ struct DateArxivMismatch: Rule {
         var compared = 0
         for facts in context.entries {
             guard let date = facts.date, let written = facts.validDate, let identifier = facts.validArxivIdentifier,
-                let assigned = identifier.newStyleMonth ?? cachedMonth(identifier, context)
+                let assigned = identifier.newStyleMonth ?? cachedMonth(identifier, context),
+                !DateFuture.isFuture(written, today: context.today)
             else { continue }
             if case .found(let metadata)? = context.arxiv?.lookup(identifier) {
                 if !ArxivComparison.dateAgrees(written, metadata) {
