@@ -84,7 +84,7 @@ import Testing
             env["NOTELINT_ARXIV_API_URL"] = FakeArxiv.shared.url(scenario)
             let run = try Notelint.run(["fill", "note.md"], in: folder.url, environment: env)
             #expect(run.status == 2)
-            #expect(run.stderr.contains("notelint: note.md:11: arXiv 2104.09864: "), "\(run.stderr)")
+            #expect(run.stderr.contains("notelint: note.md:12: arXiv 2104.09864: "), "\(run.stderr)")
             #expect(run.stderr.contains(message), "\(scenario): \(run.stderr)")
             #expect(run.stderr.contains("0 entries in 0 files; 0 unchanged, 0 not found, 7 failed"), "\(run.stderr)")
             #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == ArxivFixtures.emptiedNote)
@@ -177,6 +177,9 @@ import Testing
             ["check", "--online", "--no-cache", "--color", "never", "--no-show-source", "note.md"], in: folder.url, environment: environment
         )
         #expect(online.stdout.contains("note.md:2:7: error: arXiv has no paper 2301.99999 [arxiv-not-found]"), "\(online.stdout)")
+        // fill names the same line for the same paper.
+        let fill = try Notelint.run(["fill", "--dry-run", "note.md"], in: folder.url, environment: environment)
+        #expect(fill.stderr.contains("note.md:2: arXiv has no paper 2301.99999"), "\(fill.stderr)")
         #expect(
             online.stdout.contains(
                 "note.md:4:8: warning: arXiv's title for 2104.09864 is `RoFormer: Enhanced Transformer with Rotary Position Embedding` [arxiv-title-mismatch]"
