@@ -123,9 +123,9 @@ struct CheckJob {
                 cacheEntry = (absolute, key)
             }
             let source = SourceText(bytes: file.bytes)
-            let report = FileReport(
-                path: path, source: source, diagnostics: linter.lint(linter.parse(source), path: path, workspace: workspace).diagnostics)
-            let rendered = RenderedFile(report, reporters: reporters)
+            let result = linter.lint(linter.parse(source), path: path, workspace: workspace)
+            let report = FileReport(path: path, source: source, diagnostics: result.diagnostics)
+            let rendered = RenderedFile(report, reporters: reporters, fillable: linter.fillableRecordCount(result))
             if let cache, let cacheEntry { cache.store(cacheEntry.absolute, key: cacheEntry.key, signature: signature, rendered: rendered) }
             return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
         case .fix(let allowed), .diff(let allowed):

@@ -167,6 +167,16 @@ import Testing
                 """)
     }
 
+    @Test func checkHintsAtFillWhenARecordCouldBeCompleted() throws {
+        try folder.write("note.md", "Title: RoFormer\nLink: arXiv:2104.09864\nDate:\n\nTitle: B\nLink: https://example.org\nDate:\n")
+        let run = try Notelint.run(["check", "--no-cache", "--color", "never", "note.md"], in: folder.url, environment: environment)
+        #expect(run.stdout.hasSuffix("hint: 1 record links an arXiv paper and could be completed from its metadata: `notelint fill`\n"))
+        try folder.write("note.md", "Title: RoFormer\nLink: arXiv:2104.09864\nDate: 20 Apr 2021\n\nTitle: B\nLink: https://example.org\nDate:\n")
+        let complete = try Notelint.run(["check", "--no-cache", "--color", "never", "note.md"], in: folder.url, environment: environment)
+        #expect(complete.stdout.contains("entry-empty-field"))
+        #expect(!complete.stdout.contains("hint:"))
+    }
+
     @Test func checkOnlineFetchesWhatTheCacheLacks() throws {
         try folder.write("note.md", "Title: A\nLink: https://arxiv.org/abs/2301.99999\n\nTitle: RoFormer\nLink: arXiv:2104.09864\n")
         let offline = try Notelint.run(

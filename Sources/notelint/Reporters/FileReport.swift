@@ -20,8 +20,11 @@ struct RenderedFile {
     /// Findings per rule, for `--statistics`.
     let rules: [String: Int]
     let worst: Severity?
+    /// Records `notelint fill` could complete (`Linter.fillableRecordCount`).
+    let fillable: Int
 
-    init(_ report: FileReport, reporters: Reporters) {
+    init(_ report: FileReport, reporters: Reporters, fillable: Int = 0) {
+        self.fillable = fillable
         path = report.path
         texts = reporters.all.map { $0.render(report) }
         counts = report.diagnostics.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
@@ -40,7 +43,7 @@ struct RenderedFile {
         for text in texts { ResultCache.appendField(Array(text.utf8)[...], to: &out) }
         let meta = JSON.array([
             .object(counts.map { ($0.key.rawValue, .int($0.value)) }), .object(rules.map { ($0.key, .int($0.value)) }),
-            worst.map { .string($0.rawValue) } ?? .null,
+            worst.map { .string($0.rawValue) } ?? .null, .int(fillable),
         ])
         ResultCache.appendField(Array(meta.serialized().utf8)[...], to: &out)
         return out
@@ -60,8 +63,10 @@ struct RenderedFile {
         }
         guard let metaField = ResultCache.readField(bytes, &offset), offset == bytes.count,
             let meta = try? JSON.parse(Data(metaField)),
-            case .object(let counts)? = meta[0], case .object(let rules)? = meta[1], let worst = meta[2]
+            case .object(let counts)? = meta[0], case .object(let rules)? = meta[1], let worst = meta[2],
+            let fillable = meta[3]?.int
         else { return nil }
+        self.fillable = fillable
         self.path = String(decoding: path, as: UTF8.self)
         self.texts = texts
         var severities: [Severity: Int] = [:]

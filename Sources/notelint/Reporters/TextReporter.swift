@@ -31,6 +31,14 @@ struct TextReporter: Reporter {
             [count(counts[.error] ?? 0, "error"), count(counts[.warning] ?? 0, "warning"), count(counts[.info] ?? 0, "info")]
             .joined(separator: ", ") + " in " + count(files.count, "file")
         output.line(style.bold(summary))
+        let fillable = files.reduce(0) { $0 + $1.fillable }
+        if fillable > 0 {
+            let records =
+                fillable == 1
+                ? "1 record links an arXiv paper and could be completed from its metadata"
+                : "\(fillable) records link arXiv papers and could be completed from their metadata"
+            output.line(style.dim("hint: \(records): `notelint fill`"))
+        }
     }
 
     func headline(_ diagnostic: Diagnostic, in file: FileReport) -> String {
