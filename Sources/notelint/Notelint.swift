@@ -1,8 +1,6 @@
 import ArgumentParser
 
 struct Notelint: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "notelint",
         abstract: "Lint Markdown research notes: front matter, entries, footnotes.",

@@ -64,7 +64,7 @@ import Testing
     @Test func versionAndHelp() throws {
         let version = try Notelint.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout == "0.1.0\n")
+        #expect(version.stdout == PackagePaths.read("VERSION"))
         for command in ["check", "rules", "explain"] {
             let help = try Notelint.run([command, "--help"])
             #expect(help.status == 0, "\(command) --help")
