@@ -18,10 +18,13 @@ keeps the state of one test apart from another's. Scenarios:
   reject       HTTP 400 and an error entry for the first identifier, whatever its shape
 Any other scenario name behaves like arXiv (a token of its own keeps a test's log apart).
 GET /_log returns every request seen so far as JSON (path, query, user_agent, time).
+
+With FAKE_ARXIV_CERT and FAKE_ARXIV_KEY (PEM files) set, it speaks HTTPS with that certificate.
 """
 import json
 import os
 import re
+import ssl
 import sys
 import threading
 import time
@@ -201,6 +204,10 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if os.environ.get("FAKE_ARXIV_CERT"):
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(os.environ["FAKE_ARXIV_CERT"], os.environ["FAKE_ARXIV_KEY"])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(f"PORT {server.server_address[1]}", flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sys.stdin.read()  # serve until whoever started the server goes away
