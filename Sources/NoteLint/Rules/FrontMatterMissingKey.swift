@@ -7,9 +7,10 @@ struct FrontMatterMissingKey: Rule {
         rationale: """
             Site generators and indexes rely on some keys (a `title` above all). A note without front \
             matter is fine; a note with front matter should have the keys its tools need. By default \
-            the keys are asked of a site generator's post (front matter with `layout`, `permalink`, \
-            `draft`, `excerpt`, `categories` or `slug`): an Obsidian or Zotero note takes its title \
-            from its file name. So does Jekyll for a post or any collection's document \
+            the keys are asked of a site generator's post (front matter with `draft`, `excerpt`, \
+            `categories` or `slug`, or a `layout` such as `post` or `article`): an Obsidian or Zotero \
+            note takes its title from its file name, and a site's page (`layout: default`, `home`, \
+            `page`) shows the site's title. So does Jekyll for a post or any collection's document \
             (`_posts/2022-09-13-paper-review.md` is titled "Paper Review"): there `title` is not asked for. Setting `required` asks the keys of every \
             front matter.
             """,
@@ -21,6 +22,7 @@ struct FrontMatterMissingKey: Rule {
                 "---\ntitle: Reading list\n---\n",
                 "Just prose, no front matter.\n",
                 "---\ntags: [nlp]\naliases: [RoPE]\n---\n",
+                "---\nlayout: default\n---\n\nAbout our group meetings.\n",
             ],
             triggering: [
                 "↓---\nlayout: post\n---\n\nText.\n"
@@ -31,7 +33,8 @@ struct FrontMatterMissingKey: Rule {
     let required: [String]
     /// Set by the option: then every front matter is asked, not only a post's.
     let requiredEverywhere: Bool
-    static let postKeys: Set<String> = ["layout", "permalink", "draft", "excerpt", "categories", "slug"]
+    static let postKeys: Set<String> = ["draft", "excerpt", "categories", "slug"]
+    static let postLayouts: Set<String> = ["post", "posts", "article", "blog", "blog-post", "paper", "review"]
 
     init(options: RuleOptions) throws {
         required = try options.strings("required", default: ["title"])
@@ -55,7 +58,9 @@ struct FrontMatterMissingKey: Rule {
         guard let frontMatter = context.note.frontMatter, frontMatter.isClosed, frontMatter.problem == nil else { return }
         // `Title:` is the `title` key: front matter written by hand capitalises keys.
         let present = Set(frontMatter.pairs.compactMap { $0.key.scalarText?.lowercased() })
-        guard requiredEverywhere || !present.isDisjoint(with: Self.postKeys) else { return }
+        let layout = frontMatter.pairs.first { $0.key.scalarText?.lowercased() == "layout" }?.value.scalarText?.lowercased()
+        let isPost = !present.isDisjoint(with: Self.postKeys) || layout.map(Self.postLayouts.contains) ?? false
+        guard requiredEverywhere || isPost else { return }
         let opening = context.source.lineContent(frontMatter.lines.lowerBound)
         let titledByFileName = context.path.map(Self.isTitledByFileName) ?? false
         for key in required where !present.contains(key.lowercased()) {
