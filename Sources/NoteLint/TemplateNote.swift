@@ -2,17 +2,17 @@ import NoteSyntax
 
 /// A note that is a form to fill, not a filled one: a GitHub issue template (front matter with
 /// `name` and `about`), or a file in a templates folder (`.github/ISSUE_TEMPLATE/`,
-/// `templates/`, `_templates/`, Obsidian's `Templates/`). Its empty fields are the point.
+/// `templates/`, `_templates/`, Obsidian's `Templates/` or a vault's `930_Templates/`: a
+/// folder whose name holds "template"). Its empty fields are the point.
 enum TemplateNote {
     /// The rules that report a value not filled in, which a template leaves unfilled on purpose.
     static let unfilledValueRules: Set<String> = [
         "entry-blank", "entry-empty-field", "entry-missing-field", "front-matter-empty-value", "front-matter-placeholder",
     ]
 
-    static let folderNames: Set<String> = ["issue_template", "templates", "_templates", "template"]
-
     static func isTemplate(_ note: Note, path: String?) -> Bool {
-        if let path, path.split(separator: "/").dropLast().contains(where: { folderNames.contains($0.lowercased()) }) {
+        // `templates`, `_templates`, `ISSUE_TEMPLATE`, a vault's `930_Templates` or `99 - Templates`.
+        if let path, path.split(separator: "/").dropLast().contains(where: { $0.lowercased().contains("template") }) {
             return true
         }
         guard let frontMatter = note.frontMatter else { return false }

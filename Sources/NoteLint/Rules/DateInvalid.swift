@@ -30,6 +30,7 @@ struct DateInvalid: Rule {
                 "Title: A\nDate: April 20, 2021\n",
                 "Title: A\nDate: 29 Feb 2020\n",
                 "Title: A\nDate:\n",
+                "| Date | Paper |\n|---|---|\n| - | TBD |\n| 2024-03-01 | Attention Is All You Need |\n",
                 "Title: YOLOv3\nLink: https://arxiv.org/abs/1804.02767\nDate: 4/11/2018\n",
                 "---\ntitle: A post\ndate: 2024-06-30 10:00:00 +0100\n---\n",
             ],
@@ -55,6 +56,8 @@ struct DateInvalid: Rule {
             case .success:
                 break
             case .failure(.notADate):
+                // `-`, `.` or `TBD` in a schedule's Date column says "no date yet".
+                if PlaceholderValue.isPlaceholder(field.value) { continue }
                 // A range (`2012-2018`), an approximation (`2012+`) or a day without its year
                 // (`9/28`) is often meant: notelint cannot read it, which is no error of the note's.
                 context.report(
