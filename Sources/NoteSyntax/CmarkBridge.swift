@@ -73,8 +73,14 @@ enum CmarkBridge {
                 continue
             }
             let kind = blockKind(node, type: type)
-            let start = clampLine(Int(cmark_node_get_start_line(node)) - 1, lastLine)
+            var start = clampLine(Int(cmark_node_get_start_line(node)) - 1, lastLine)
             var end = clampLine(Int(cmark_node_get_end_line(node)) - 1, lastLine)
+            // A table that interrupts a paragraph is dated from the paragraph's first line;
+            // it starts at its header row, and so do the header and its cells.
+            if kind == .extensionBlock("table") {
+                start = tableHeaderLine(start: start, end: end, bytes: bytes, lineStarts: lineStarts)
+            }
+            start = max(start, blocks[path.last!.index].startLine)
             if case .heading = kind { end = headingEnd(start: start, reportedEnd: end, bytes: bytes, lineStarts: lineStarts) }
             if kind == .thematicBreak { end = start }
             let column = max(Int(cmark_node_get_start_column(node)) - 1, 0)
@@ -90,6 +96,27 @@ enum CmarkBridge {
             }
         }
         return blocks
+    }
+
+    /// The line before a table's delimiter row (`|---|:-:|`), searched from where cmark dates it.
+    private static func tableHeaderLine(start: Int, end: Int, bytes: [UInt8], lineStarts: [Int]) -> Int {
+        guard start < end else { return start }
+        for line in (start + 1)...end {
+            let from = lineStarts[line]
+            let to = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+            var dashes = 0
+            var onlyDelimiters = true
+            for byte in bytes[from..<to] {
+                switch byte {
+                case UInt8(ascii: "-"): dashes += 1
+                case UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"): break
+                default: onlyDelimiters = false
+                }
+                if !onlyDelimiters { break }
+            }
+            if onlyDelimiters && dashes > 0 { return line - 1 }
+        }
+        return start
     }
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {

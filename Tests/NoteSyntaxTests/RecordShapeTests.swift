@@ -75,6 +75,14 @@ import Testing
         #expect(Note("| Name | Size |\n|---|---|\n| a | 1 |\n").entries.isEmpty)
     }
 
+    @Test func aTableRightUnderAParagraphStartsAtItsHeader() throws {
+        let note = Note("Papers we read.\n| Title | Link |\n|---|---|\nA | https://example.org/a\n")
+        let table = try #require(note.blocks.first { $0.kind == .extensionBlock("table") })
+        #expect(table.startLine == 1)
+        #expect(note.blocks.first { $0.kind == .extensionBlock("table_header") }?.startLine == 1)
+        #expect(values(try #require(note.entries.first)) == ["title=A", "link=https://example.org/a"])
+    }
+
     @Test func inlineFields() throws {
         let paragraph = try #require(Note("title:: Some Paper\nurl:: https://arxiv.org/abs/2104.09864\n").entries.first)
         #expect(values(paragraph) == ["title=Some Paper", "link=https://arxiv.org/abs/2104.09864"])

@@ -9,8 +9,10 @@ struct EntryDuplicate: Rule {
             Reading lists grow by pasting; the same paper pasted twice splits its notes in two. Links \
             compare with arXiv links reduced to their identifier without version (`abs/2104.09864v2` \
             and `pdf/2104.09864` are the same paper); titles compare ignoring case and spacing, and \
-            count only when one of the two entries has no link: one title with two different links \
-            is two papers, or a talk and its paper. Placeholders (`TBD`, `TODO`, `?`) are never \
+            count when one of the two entries has no link, or when the two agree on every other field \
+            they have (Venue, Date, Code ...: one paper pasted twice, once with its publisher's link and \
+            once with another); otherwise one title with two different links is two papers, or a talk \
+            and its paper. Placeholders (`TBD`, `TODO`, `?`) are never \
             duplicates. Entries compare within their section (the heading above them): a list sorted \
             by topic lists a paper under each topic it belongs to, on purpose. With \
             `scope: workspace`, an entry is also reported when an earlier note (in path order) has \
@@ -29,11 +31,13 @@ struct EntryDuplicate: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/2104.09864\n\n---\n\nTitle: B\nLink: https://arxiv.org/abs/2106.04570\n",
                 "Title:\nLink:\n\n---\n\nTitle:\nLink:\n",
                 "Title: Circuit Breaker\nLink: https://martinfowler.com/bliki/CircuitBreaker.html\n\nTitle: Circuit breaker\nLink: https://resilience4j.readme.io\n",
+                "| Title | Venue | Year |\n|---|---|---|\n| [Attention](https://arxiv.org/abs/1706.03762) | arXiv | 2017 |\n| [Attention](https://papers.nips.cc/x.pdf) | NeurIPS | 2017 |\n",
                 "## Sampling\n\nTitle: Min-p\nLink: https://arxiv.org/abs/2407.01082\n\n## Decoding\n\nTitle: Min-p\nLink: https://arxiv.org/abs/2407.01082\n",
             ],
             triggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\n\n---\n\nTitle: Rotary embeddings\nLink: ↓https://arxiv.org/pdf/2104.09864v2.pdf\n",
                 "Title: Exploratory Data Analysis\nLink: https://example.org/eda\n\nTitle: ↓exploratory  data analysis\nDate: 1977\n",
+                "| Title | Venue | Year |\n|---|---|---|\n| [Frequency Augmentation](https://openreview.net/pdf?id=x1) | NeurIPS | 2023 |\n| [↓Frequency augmentation](https://proceedings.neurips.cc/x1.pdf) | NeurIPS | 2023 |\n",
                 "## Sampling\n\n### Min-p\nLink: https://arxiv.org/abs/2407.01082\n\n### Min-p sampling\nLink: ↓https://arxiv.org/abs/2407.01082\n",
             ]
         )
@@ -57,7 +61,7 @@ struct EntryDuplicate: Rule {
         var firstByLink: [String: Field] = [:]
         // With whether that entry has a link: two entries of one title and different links are
         // two papers (or a talk and its paper), not a duplicate.
-        var firstByTitle: [String: (title: Field, hasLink: Bool)] = [:]
+        var firstByTitle: [String: (title: Field, hasLink: Bool, others: [String: String])] = [:]
         firstByLink.reserveCapacity(context.entries.count)
         firstByTitle.reserveCapacity(context.entries.count)
         let sections = EntrySections.sections(of: context.entries, in: context.note)
@@ -71,11 +75,15 @@ struct EntryDuplicate: Rule {
             let titleKey = title.map { sectionKey + Self.titleKey($0.value) }
             if let link, let linkKey, let first = firstByLink[linkKey] {
                 report(link, duplicating: first, what: "link", source: source, context: &context)
-            } else if let title, let titleKey, let first = firstByTitle[titleKey], link == nil || !first.hasLink {
+            } else if let title, let titleKey, let first = firstByTitle[titleKey],
+                link == nil || !first.hasLink || (!first.others.isEmpty && first.others == Self.otherFields(facts))
+            {
                 report(title, duplicating: first.title, what: "title", source: source, context: &context)
             }
             if let link, let linkKey, firstByLink[linkKey] == nil { firstByLink[linkKey] = link }
-            if let title, let titleKey, firstByTitle[titleKey] == nil { firstByTitle[titleKey] = (title, link != nil) }
+            if let title, let titleKey, firstByTitle[titleKey] == nil {
+                firstByTitle[titleKey] = (title, link != nil, link == nil ? [:] : Self.otherFields(facts))
+            }
         }
     }
 
@@ -84,6 +92,46 @@ struct EntryDuplicate: Rule {
         context.report(
             "duplicate entry: same \(what) as the entry on line \(line)", at: field.valueRange,
             related: [RelatedLocation(range: first.valueRange, message: "first entry with this \(what)")])
+    }
+
+    /// The entry's filled fields other than its title and where it is (Venue, Date, Code ...),
+    /// by lower-cased key, values compared like titles.
+    static func otherFields(_ facts: EntryFacts) -> [String: String] {
+        var fields: [String: String] = [:]
+        for field in facts.entry.fields where !field.isEmpty {
+            if let role = field.role, role == .title || role == .link || role == .pdf || role == .doi { continue }
+            let value = field.value.contains("://") ? Self.withoutQuery(field.value) : withoutLinkTargets(field.value)
+            fields[field.key.lowercased()] = titleKey(value)
+        }
+        return fields
+    }
+
+    /// An address without its query, fragment and trailing slash: `github.com/a/b?tab=readme`
+    /// and `github.com/a/b/` are one repository.
+    static func withoutQuery(_ url: String) -> String {
+        var cut = url.prefix { $0 != "?" && $0 != "#" }
+        while cut.hasSuffix("/") { cut = cut.dropLast() }
+        return String(cut)
+    }
+
+    /// `[Code](https://github.com/a/b?tab=readme)` as it reads: `[Code]`. Two pastes of one
+    /// paper often differ only in where such a link's query string points.
+    static func withoutLinkTargets(_ value: String) -> String {
+        guard value.contains("](") else { return value }
+        var out = ""
+        var depth = 0
+        var previous: Character = " "
+        for character in value {
+            if depth > 0 {
+                if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+            } else if character == "(" && previous == "]" {
+                depth = 1
+            } else {
+                out.append(character)
+            }
+            previous = character
+        }
+        return out
     }
 
     /// arXiv links compare by identifier without version, other links as written.
