@@ -5,9 +5,13 @@ import NoteSyntax
 /// `templates/`, `_templates/`, Obsidian's `Templates/` or a vault's `930_Templates/`: a
 /// folder whose name holds "template"). Its empty fields are the point.
 enum TemplateNote {
-    /// The rules that report a value not filled in, which a template leaves unfilled on purpose.
+    /// The rules about values, which a template leaves unfilled or fills with its own tokens
+    /// (`VALUE:URL`, `{{doi}}`) on purpose. Rules about its structure (YAML, footnotes, an entry
+    /// that Markdown turns into a heading) still apply: every note made from it inherits those.
     static let unfilledValueRules: Set<String> = [
-        "entry-blank", "entry-empty-field", "entry-missing-field", "front-matter-empty-value", "front-matter-placeholder",
+        "entry-blank", "entry-empty-field", "entry-missing-field", "entry-duplicate", "front-matter-empty-value",
+        "front-matter-placeholder", "link-invalid", "link-arxiv-form", "arxiv-id-invalid", "date-invalid", "date-format",
+        "date-future", "date-arxiv-mismatch", "subjects-unknown", "subjects-name-mismatch", "subjects-format",
     ]
 
     static func isTemplate(_ note: Note, path: String?) -> Bool {

@@ -25,4 +25,31 @@ import Testing
     @Test func withoutAPathTheTitleIsAskedFor() throws {
         #expect(try Self.titleFindings(path: nil).count == 1)
     }
+
+    static let template = """
+        ---
+        title: {{title}}
+        ---
+
+        Title: {{title}}
+        Link: VALUE:URL
+        Date: {{date}}
+        Subjects:
+        ---
+        """
+
+    static func ruleIDs(_ text: String, path: String?) throws -> [String] {
+        try Linter(today: CalendarDay(year: 2026, month: 12, day: 1)).lint(SourceText(text), path: path).diagnostics.map(\.ruleID)
+    }
+
+    @Test(arguments: ["templates/paper.md", "vault/930_Templates/paper.md", ".github/ISSUE_TEMPLATE/paper.md"])
+    func aTemplateKeepsItsTokensButNotItsStructuralMistakes(_ path: String) throws {
+        // The `---` right under the record still turns it into a heading in every note made from it.
+        #expect(try Self.ruleIDs(Self.template, path: path) == ["entry-heading-trap"])
+    }
+
+    @Test func theSameTextAsANoteIsReported() throws {
+        let found = Set(try Self.ruleIDs(Self.template, path: "notes/paper.md"))
+        #expect(found.isSuperset(of: ["link-invalid", "entry-heading-trap"]))
+    }
 }

@@ -14,9 +14,11 @@ struct EntryEmptyField: Rule {
             A DOI, a PDF or a code link is not something every paper has: left empty, it is reported at \
             info (warning when `entries` requires it). \
             A template is a form to fill, so its empty fields are left alone: a GitHub issue template \
-            (front matter with `name` and `about`) or a note in a templates folder (`ISSUE_TEMPLATE/`, \
-            `templates/`, `_templates/`); the same holds for `entry-blank`, `entry-missing-field`, \
-            `front-matter-empty-value` and `front-matter-placeholder`.
+            (front matter with `name` and `about`) or a note in a folder whose name holds `template` \
+            (`ISSUE_TEMPLATE/`, `templates/`, a vault's `930_Templates/`). The same holds for every rule \
+            about values there (the empty, placeholder, duplicate, link, date and subjects rules: a \
+            template's `VALUE:URL` or `{{date}}` is to be replaced); rules about its structure (YAML, \
+            footnotes, `entry-heading-trap`) still apply, since every note made from it inherits that.
             """,
         defaultSeverity: .error,
         severityNote:

@@ -44,6 +44,7 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/2303.04150\nDOI: ↓https://doi.org/https://doi.org/10.48550/arXiv.2303.04150\n",
                 "- **GANCS**. [[PDF](↓htps://arxiv.org/pdf/1706.00051)]\n",
                 "- **A**. [[Paper](↓[https://arxiv.org/abs/2412.16441])]\n",
+                "[`PAPER`](↓(https://arxiv.org/pdf/1801.01290.pdf))\n",
                 "| [DPG](↓http://proceedings.mlr.press/v32/silver14.pdf]) | 2014 |\n",
                 "- [Detectron](↓https//arxiv.org/abs/1801.09847)\n",
                 "Code: [TensorFlow](↓https://github:com/tensorflow/models)\n",
@@ -118,6 +119,10 @@ struct LinkInvalid: Rule {
     /// targets, anchors and other schemes (`mailto:`) are left alone.
     static func problem(inProseTarget target: String) -> String? {
         if target.hasPrefix("[") { return "is wrapped in brackets: the link leads nowhere" }
+        // `[PDF]((https://...))`: the inner parentheses become part of a relative target.
+        if target.hasPrefix("("), target.hasSuffix(")"), target.contains("://") {
+            return "is wrapped in parentheses: the link leads nowhere"
+        }
         if target.contains("](") { return "holds another Markdown link" }
         if let missing = missingSchemeColon(target) { return missing }
         guard let separator = target.range(of: "://") else { return nil }
