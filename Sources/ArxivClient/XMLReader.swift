@@ -142,7 +142,8 @@ struct XMLReader {
         guard let name = name() else { throw failure("a `</` that starts no end tag", at: tagStart) }
         skipSpace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ">") else {
-            throw failure(offset < bytes.count ? "an unexpected character in </\(name)>" : "the document ends inside </\(name)>", at: offset)
+            throw failure(
+                offset < bytes.count ? "an unexpected character in </\(name)>" : "the document ends inside </\(name)>", at: offset)
         }
         offset += 1
         guard let innermost = open.last else { throw failure("</\(name)> closes no open element", at: tagStart) }
@@ -293,7 +294,8 @@ struct XMLReader {
         let start = offset
         func isNameByte(_ byte: UInt8, first: Bool) -> Bool {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), UInt8(ascii: ":"), 0x80...0xFF:
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), UInt8(ascii: ":"),
+                0x80...0xFF:
                 return true
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."): return !first
             default: return false

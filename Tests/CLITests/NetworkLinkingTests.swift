@@ -41,7 +41,8 @@ import Testing
         let fill = try Notelint.run(["fill", "note.md"], in: folder.url, environment: env)
         #expect(fill.status == 2)
         #expect(fill.stderr.contains("notelint: note.md:12: arXiv 2104.09864: cannot reach the API: \(reason)"), "\(fill.stderr)")
-        #expect(fill.stderr.contains("install it (Debian and Ubuntu: `apt-get install libcurl4`) or set NOTELINT_LIBCURL"), "\(fill.stderr)")
+        #expect(
+            fill.stderr.contains("install it (Debian and Ubuntu: `apt-get install libcurl4`) or set NOTELINT_LIBCURL"), "\(fill.stderr)")
         #expect(fill.stderr.contains("0 entries in 0 files; 0 unchanged, 0 not found, 7 failed"), "\(fill.stderr)")
         #expect(String(decoding: folder.read("note.md"), as: UTF8.self) == ArxivFixtures.emptiedNote)
         #expect(try FakeArxiv.shared.requests(to: url).isEmpty)
