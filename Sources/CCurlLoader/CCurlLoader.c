@@ -5,8 +5,10 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 // CURL_GLOBAL_SSL | CURL_GLOBAL_WIN32 (CURL_GLOBAL_DEFAULT).
 #define NL_CURL_GLOBAL_DEFAULT 3L
@@ -91,7 +93,26 @@ int nl_curl_easy_setopt_callback(nl_curl *handle, int option, nl_curl_data_callb
     return p_easy_setopt(handle, option, callback);
 }
 
-int nl_curl_easy_perform(nl_curl *handle) { return p_easy_perform(handle); }
+int nl_curl_easy_perform(nl_curl *handle) {
+    // With CURLOPT_NOSIGNAL libcurl does not ignore SIGPIPE, and a write to a connection the
+    // server closed (through the TLS library, say) must be an error, not the end of notelint.
+    // SIGPIPE is blocked on this thread only, and one raised meanwhile is taken before the
+    // mask is restored.
+    sigset_t pipe_signal, previous, pending;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, &previous);
+    sigpending(&pending);
+    int already_pending = sigismember(&pending, SIGPIPE) == 1;
+    int code = p_easy_perform(handle);
+    sigpending(&pending);
+    if (!already_pending && sigismember(&pending, SIGPIPE) == 1) {
+        struct timespec now = {0, 0};
+        sigtimedwait(&pipe_signal, NULL, &now);
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    return code;
+}
 
 int nl_curl_easy_getinfo_long(nl_curl *handle, int info, long *value) { return p_easy_getinfo(handle, info, value); }
 
