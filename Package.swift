@@ -27,7 +27,9 @@ let package = Package(
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ArxivKit"),
-        .target(name: "ArxivClient", dependencies: ["ArxivKit"]),
+        // libcurl's easy interface through dlopen at first use: no libcurl at build or link time.
+        .target(name: "CCurlLoader"),
+        .target(name: "ArxivClient", dependencies: ["ArxivKit", "CCurlLoader"]),
         .target(
             name: "NoteLint",
             dependencies: ["NoteSyntax", "ArxivKit"]

@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Installs what notelint builds against (Debian/Ubuntu packages) and resolves the Swift
-# packages. With --test, also what the tests use: Neovim and Emacs with eglot and
-# markdown-mode (real editors for the language server), pytest-lsp (a protocol checker),
-# check-jsonschema and sarif-tools (readers of the SARIF report) and pre-commit (which runs
-# the hooks), installed into a virtual environment inside the checkout (.venv, ignored by git:
-# Debian refuses pip installs into the system's Python). With --fuzz, lld when the toolchain has
-# no ld.lld. Safe to run again.
+# Installs what notelint builds against (Debian/Ubuntu packages), libcurl4 (loaded at run time)
+# when no libcurl.so.4 is installed, and resolves the Swift packages. With --test, also what
+# the tests use: Neovim and Emacs with eglot and markdown-mode (real editors for the language
+# server), pytest-lsp (a protocol checker), check-jsonschema and sarif-tools (readers of the
+# SARIF report) and pre-commit (which runs the hooks), installed into a virtual environment
+# inside the checkout (.venv, ignored by git: Debian refuses pip installs into the system's
+# Python). With --fuzz, lld when the toolchain has no ld.lld. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+# libcurl is loaded at run time, for arXiv requests only (ARCHITECTURE.md, "How networking is
+# linked"); the build needs no libcurl. Any libcurl.so.4 will do, whichever package brought it.
+libraries="$(/sbin/ldconfig -p 2> /dev/null || ldconfig -p 2> /dev/null || true)"
+if ! grep -q "libcurl\.so\.4 " <<< "$libraries"; then
+  packages+=(libcurl4)
+fi
 install_python_tools=""
 # --fuzz: the fuzz targets (scripts/fuzz) link with ld.lld; Swift toolchains ship it, and
 # Debian's lld provides it where one does not.

@@ -90,6 +90,8 @@ public final class ArxivClient: Sendable {
         guard let url = URL(string: settings.apiURL + separator + query) else {
             throw ArxivError.transport("`\(settings.apiURL)` is not a valid API address")
         }
+        // Without libcurl nothing is sent, so nothing waits for its turn or counts as a request.
+        try CurlLibrary.load()
         var attempt = 0
         var emptyRetried = false
         while true {

@@ -1,9 +1,4 @@
 import ArxivKit
-import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// One answer of the arXiv API: its entries, and the messages of any error entries.
 public struct AtomFeed: Sendable, Equatable {
@@ -16,47 +11,19 @@ public struct AtomFeed: Sendable, Equatable {
     public static let maximumSize = 10 * 1_048_576
 
     /// Reads an Atom body. Everything in it is untrusted: a body over `maximumSize`, with a
-    /// DOCTYPE or an entity declaration (Foundation's parser would drop the entities silently),
-    /// or that is not well-formed XML is refused with a reason, never half-read.
+    /// DOCTYPE or an entity declaration (looked for before reading), or that is not
+    /// well-formed XML in UTF-8 (`XMLReader`) is refused with a reason, never half-read.
     public static func parse(_ body: [UInt8], maximumSize: Int = AtomFeed.maximumSize) throws -> AtomFeed {
         guard body.count <= maximumSize else { throw ArxivError.tooLarge(limit: maximumSize) }
         if containsMarkup(body, "<!doctype") || containsMarkup(body, "<!entity") { throw ArxivError.doctype }
-        // Foundation's parser traps on some invalid UTF-8 in names; arXiv sends UTF-8 only.
-        if let bad = firstInvalidUTF8(body) { throw ArxivError.malformed("invalid UTF-8 at byte \(bad)") }
-        let reader = AtomReader()
-        let parser = XMLParser(data: Data(body))
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        let ok = parser.parse()
-        if let problem = reader.problem { throw ArxivError.malformed(problem) }
-        guard ok else {
-            let error =
-                parser.parserError.map { "\($0.localizedDescription) (line \(parser.lineNumber))" }
-                ?? "parse error at line \(parser.lineNumber)"
-            throw ArxivError.malformed(error)
+        var reader = AtomReader()
+        do {
+            var xml = try XMLReader(body)
+            while let event = try xml.next() { try reader.handle(event) }
+        } catch let failure as XMLReader.Failure {
+            throw ArxivError.malformed(failure.description)
         }
-        guard reader.sawFeed else { throw ArxivError.malformed("no <feed> element") }
-        // Foundation's parser on Linux recovers from some errors: a feed cut short must not
-        // pass for a shorter answer.
-        guard reader.closedFeed else { throw ArxivError.malformed("the feed ends before </feed>") }
         return AtomFeed(entries: reader.entries, errors: reader.errors, totalResults: reader.totalResults)
-    }
-
-    /// The offset of the first byte that is not part of valid UTF-8 (or is NUL), if any.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar.value == 0 { return offset }
-                offset += UTF8.width(scalar)
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
     }
 
     /// Case-insensitive search for `needle` (lowercase ASCII).
@@ -152,8 +119,8 @@ public struct AtomFeed: Sendable, Equatable {
     }
 }
 
-/// The XMLParser delegate: collects entries by element name (prefixes dropped).
-private final class AtomReader: NSObject, XMLParserDelegate {
+/// Collects entries from the reader's events by element name (prefixes dropped).
+private struct AtomReader {
     struct Partial {
         var id = "", title = "", summary = "", published = "", updated = ""
         var authors: [String] = []
@@ -165,9 +132,6 @@ private final class AtomReader: NSObject, XMLParserDelegate {
     var entries: [ArxivMetadata] = []
     var errors: [String] = []
     var totalResults: Int?
-    var problem: String?
-    var sawFeed = false
-    var closedFeed = false
     private var stack: [String] = []
     private var entry: Partial?
     private var text = ""
@@ -176,36 +140,31 @@ private final class AtomReader: NSObject, XMLParserDelegate {
         name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        let element = Self.local(name)
-        if stack.isEmpty {
-            guard element == "feed" else {
-                problem = "the root element is <\(name)>, not <feed>"
-                return parser.abortParsing()
-            }
-            sawFeed = true
+    mutating func handle(_ event: XMLReader.Event) throws {
+        switch event {
+        case .start(let name, let attributes): try start(name, attributes)
+        // Bounded by the body size, which is checked before reading.
+        case .text(let string): text += string
+        case .end: try end()
         }
+    }
+
+    private mutating func start(_ name: String, _ attributes: [XMLReader.Attribute]) throws {
+        let element = Self.local(name)
+        if stack.isEmpty && element != "feed" { throw ArxivError.malformed("the root element is <\(name.prefix(100))>, not <feed>") }
         stack.append(element)
         text = ""
+        let term = attributes.first { $0.name == "term" }?.value
         switch element {
         case "entry": entry = Partial()
-        case "primary_category": entry?.primary = attributes["term"]
-        case "category": if let term = attributes["term"] { entry?.categories.append(term) }
+        case "primary_category": entry?.primary = term
+        case "category": if let term { entry?.categories.append(term) }
         default: break
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        // Bounded by the body size, which is checked before parsing.
-        text += string
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    private mutating func end() throws {
         let element = stack.popLast() ?? ""
-        if stack.isEmpty && element == "feed" { closedFeed = true }
         let parent = stack.last ?? ""
         if entry != nil {
             switch (element, parent) {
@@ -218,7 +177,7 @@ private final class AtomReader: NSObject, XMLParserDelegate {
             case ("doi", "entry"): entry?.doi = text.collapsingWhitespace()
             case ("journal_ref", "entry"): entry?.journal = text.collapsingWhitespace()
             case ("comment", "entry"): entry?.comment = text.collapsingWhitespace()
-            case ("entry", _): finish(parser)
+            case ("entry", _): try finish()
             default: break
             }
         } else if element == "totalResults", let number = Int(text.collapsingWhitespace()) {
@@ -227,29 +186,25 @@ private final class AtomReader: NSObject, XMLParserDelegate {
         text = ""
     }
 
-    private func finish(_ parser: XMLParser) {
+    private mutating func finish() throws {
         guard let partial = entry else { return }
         entry = nil
         if partial.id.contains("arxiv.org/api/errors") {
             errors.append(partial.summary.isEmpty ? partial.id : partial.summary)
             return
         }
-        guard let slash = partial.id.range(of: "/abs/") else {
-            problem = "an entry's <id> `\(partial.id.prefix(200))` is not an arXiv abstract address"
-            return parser.abortParsing()
+        guard let slash = partial.id.firstRange(of: "/abs/") else {
+            throw ArxivError.malformed("an entry's <id> `\(partial.id.prefix(200))` is not an arXiv abstract address")
         }
         let written = String(partial.id[slash.upperBound...])
         guard let identifier = ArxivIdentifier.parse(written) else {
-            problem = "an entry's <id> `\(written.prefix(200))` is not an arXiv identifier"
-            return parser.abortParsing()
+            throw ArxivError.malformed("an entry's <id> `\(written.prefix(200))` is not an arXiv identifier")
         }
         guard let day = AtomFeed.utcDay(partial.published) else {
-            problem = "entry \(written) has no valid <published> time (`\(partial.published.prefix(100))`)"
-            return parser.abortParsing()
+            throw ArxivError.malformed("entry \(written) has no valid <published> time (`\(partial.published.prefix(100))`)")
         }
         guard let primary = partial.primary ?? partial.categories.first else {
-            problem = "entry \(written) has no category"
-            return parser.abortParsing()
+            throw ArxivError.malformed("entry \(written) has no category")
         }
         entries.append(
             ArxivMetadata(
@@ -257,11 +212,5 @@ private final class AtomReader: NSObject, XMLParserDelegate {
                 authors: partial.authors, published: partial.published, updated: partial.updated, submitted: day,
                 primaryCategory: primary, categories: partial.categories, doi: partial.doi,
                 journalReference: partial.journal, comment: partial.comment))
-    }
-
-    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        problem = "the answer refers to an external entity `\(name)`"
-        parser.abortParsing()
-        return nil
     }
 }

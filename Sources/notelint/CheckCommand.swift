@@ -100,7 +100,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("j"), .customLong("threads")], help: "Lint on this many threads (default: one per core).")
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Keep the result cache here (default: .notelint_cache in the project root, else under $XDG_CACHE_HOME/notelint).", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "Keep the result cache here (default: .notelint_cache in the project root, else under $XDG_CACHE_HOME/notelint).",
+            valueName: "folder"))
     var cacheDir: String?
 
     @Flag(help: "Neither read nor write the result cache.")

@@ -108,7 +108,8 @@ struct FillCommand: ParsableCommand {
             var edits: [TextEdit] = []
             for facts in plan.facts {
                 // The line `check --online` reports the same paper on: its Link's, else the record's first.
-                let line = facts.link.map { plan.note.lineIndex.line(containing: $0.valueRange.start) + 1 } ?? facts.entry.lines.lowerBound + 1
+                let line =
+                    facts.link.map { plan.note.lineIndex.line(containing: $0.valueRange.start) + 1 } ?? facts.entry.lines.lowerBound + 1
                 var metadata: ArxivMetadata?
                 var linking = false
                 if let identifier = facts.fillableIdentifier {

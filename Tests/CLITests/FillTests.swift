@@ -171,7 +171,8 @@ import Testing
         try folder.write("note.md", "Title: RoFormer\nLink: arXiv:2104.09864\nDate:\n\nTitle: B\nLink: https://example.org\nDate:\n")
         let run = try Notelint.run(["check", "--no-cache", "--color", "never", "note.md"], in: folder.url, environment: environment)
         #expect(run.stdout.hasSuffix("hint: 1 record links an arXiv paper and could be completed from its metadata: `notelint fill`\n"))
-        try folder.write("note.md", "Title: RoFormer\nLink: arXiv:2104.09864\nDate: 20 Apr 2021\n\nTitle: B\nLink: https://example.org\nDate:\n")
+        try folder.write(
+            "note.md", "Title: RoFormer\nLink: arXiv:2104.09864\nDate: 20 Apr 2021\n\nTitle: B\nLink: https://example.org\nDate:\n")
         let complete = try Notelint.run(["check", "--no-cache", "--color", "never", "note.md"], in: folder.url, environment: environment)
         #expect(complete.stdout.contains("entry-empty-field"))
         #expect(!complete.stdout.contains("hint:"))

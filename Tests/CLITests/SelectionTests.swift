@@ -48,7 +48,10 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("unknown option `styel` for `date-format`; did you mean `style`?"))
         let several = try Notelint.run(
-            ["check", "--config-override", "nonsense", "--config-override", "rules.date-format=lound", "--ignore", "entry-blnk", "note.md"],
+            [
+                "check", "--config-override", "nonsense", "--config-override", "rules.date-format=lound", "--ignore", "entry-blnk",
+                "note.md",
+            ],
             in: folder.url)
         #expect(several.status == 2)
         #expect(

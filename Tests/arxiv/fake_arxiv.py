@@ -17,7 +17,7 @@ keeps the state of one test apart from another's. Scenarios:
   huge         an 11 MB body with no Content-Length
   reject       HTTP 400 and an error entry for the first identifier, whatever its shape
 Any other scenario name behaves like arXiv (a token of its own keeps a test's log apart).
-GET /_log returns every request seen so far as JSON (path, query, user_agent, time).
+GET /_log returns every request seen so far as JSON (path, query, user_agent, accept, time).
 
 With FAKE_ARXIV_CERT and FAKE_ARXIV_KEY (PEM files) set, it speaks HTTPS with that certificate.
 """
@@ -148,7 +148,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"not found")
             return
         with LOCK:
-            LOG.append({"path": parts.path, "query": parts.query, "user_agent": self.headers.get("User-Agent", ""), "time": time.time()})
+            LOG.append({"path": parts.path, "query": parts.query, "user_agent": self.headers.get("User-Agent", ""), "accept": self.headers.get("Accept", ""), "time": time.time()})
             key = parts.path
             COUNTS[key] = COUNTS.get(key, 0) + 1
             count = COUNTS[key]

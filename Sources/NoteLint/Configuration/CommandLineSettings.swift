@@ -28,7 +28,8 @@ public struct CommandLineSettings: Sendable, Equatable {
         for (option, ids) in [("--select", select ?? []), ("--ignore", ignore)] {
             for id in ids where RuleRegistry.rule(withID: id) == nil {
                 problems.add(
-                    Configuration.unknownName("rule", id, candidates: RuleRegistry.ids, source: nil, offset: nil).prefixingMessages("\(option): "))
+                    Configuration.unknownName("rule", id, candidates: RuleRegistry.ids, source: nil, offset: nil).prefixingMessages(
+                        "\(option): "))
             }
         }
         for (index, override) in overrides.enumerated() { problems.collect { try Self.parse(override, number: index + 1) } }

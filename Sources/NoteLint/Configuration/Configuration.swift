@@ -136,7 +136,8 @@ public struct Configuration: Sendable {
             try parseArxiv(value, into: &configuration, source: source)
         case "extends":
             guard let path = value.scalarText, !path.isEmpty else {
-                throw ConfigurationError(message: "`extends` is the path of another configuration file", source: source, offset: value.range.start)
+                throw ConfigurationError(
+                    message: "`extends` is the path of another configuration file", source: source, offset: value.range.start)
             }
             configuration.extends = path
         default:
@@ -171,24 +172,24 @@ public struct Configuration: Sendable {
     private static func readArxivKey(
         _ pair: YAMLPair, into configuration: inout Configuration, source: ConfigurationSource
     ) throws {
-            switch pair.key.scalarText {
-            case "api_url":
-                guard let url = pair.value.scalarText, url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                    throw ConfigurationError(
-                        message: "`arxiv.api_url` is an http or https address", source: source, offset: pair.value.range.start)
-                }
-                configuration.arxivAPIURL = url
-            case "cache_days":
-                guard let days = pair.value.scalarText.flatMap(Int.init), days >= 0 else {
-                    throw ConfigurationError(
-                        message: "`arxiv.cache_days` is a whole number of days, 0 or more", source: source, offset: pair.value.range.start)
-                }
-                configuration.arxivCacheDays = days
-            default:
-                throw unknownName(
-                    "arxiv key", pair.key.scalarText ?? "?", candidates: ["api_url", "cache_days"], source: source,
-                    offset: pair.key.range.start)
+        switch pair.key.scalarText {
+        case "api_url":
+            guard let url = pair.value.scalarText, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw ConfigurationError(
+                    message: "`arxiv.api_url` is an http or https address", source: source, offset: pair.value.range.start)
             }
+            configuration.arxivAPIURL = url
+        case "cache_days":
+            guard let days = pair.value.scalarText.flatMap(Int.init), days >= 0 else {
+                throw ConfigurationError(
+                    message: "`arxiv.cache_days` is a whole number of days, 0 or more", source: source, offset: pair.value.range.start)
+            }
+            configuration.arxivCacheDays = days
+        default:
+            throw unknownName(
+                "arxiv key", pair.key.scalarText ?? "?", candidates: ["api_url", "cache_days"], source: source,
+                offset: pair.key.range.start)
+        }
     }
 
     private static func parseOverrides(_ value: YAMLValue, source: ConfigurationSource) throws -> [ConfigurationOverride] {
@@ -203,35 +204,35 @@ public struct Configuration: Sendable {
     }
 
     private static func parseOverride(_ item: YAMLValue, source: ConfigurationSource) throws -> ConfigurationOverride {
-            guard case .mapping(let pairs, _) = item else {
-                throw ConfigurationError(
-                    message: "an override is a mapping with `files` and `rules`", source: source, offset: item.range.start)
-            }
-            var files: [Glob] = []
-            var rules: [String: RuleSetting] = [:]
-            var problems = ConfigurationProblems()
-            var filesUnreadable = false
-            for pair in pairs {
-                problems.collect {
-                    switch pair.key.scalarText {
-                    case "files":
-                        do { files = try globs(pair.value, key: "files", source: source) } catch {
-                            filesUnreadable = true
-                            throw error
-                        }
-                    case "rules": rules = try parseRules(pair.value, source: source)
-                    default:
-                        throw unknownName(
-                            "override key", pair.key.scalarText ?? "?", candidates: ["files", "rules"], source: source,
-                            offset: pair.key.range.start)
+        guard case .mapping(let pairs, _) = item else {
+            throw ConfigurationError(
+                message: "an override is a mapping with `files` and `rules`", source: source, offset: item.range.start)
+        }
+        var files: [Glob] = []
+        var rules: [String: RuleSetting] = [:]
+        var problems = ConfigurationProblems()
+        var filesUnreadable = false
+        for pair in pairs {
+            problems.collect {
+                switch pair.key.scalarText {
+                case "files":
+                    do { files = try globs(pair.value, key: "files", source: source) } catch {
+                        filesUnreadable = true
+                        throw error
                     }
+                case "rules": rules = try parseRules(pair.value, source: source)
+                default:
+                    throw unknownName(
+                        "override key", pair.key.scalarText ?? "?", candidates: ["files", "rules"], source: source,
+                        offset: pair.key.range.start)
                 }
             }
-            if files.isEmpty && !filesUnreadable {
-                problems.add(ConfigurationError(message: "an override needs `files`", source: source, offset: item.range.start))
-            }
-            try problems.throwIfAny()
-            return ConfigurationOverride(files: files, rules: rules)
+        }
+        if files.isEmpty && !filesUnreadable {
+            problems.add(ConfigurationError(message: "an override needs `files`", source: source, offset: item.range.start))
+        }
+        try problems.throwIfAny()
+        return ConfigurationOverride(files: files, rules: rules)
     }
 
     /// This configuration over `base` (an `extends` target, or the user-level file): rule

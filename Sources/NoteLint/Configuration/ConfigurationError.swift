@@ -45,7 +45,8 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 
     /// The same problems with `prefix` before each message (`--config-override #2 ...: `).
     public func prefixingMessages(_ prefix: String) -> ConfigurationError {
-        ConfigurationError.combining(problems.map { ConfigurationError(message: prefix + $0.message, source: $0.source, offset: $0.offset) })!
+        ConfigurationError.combining(
+            problems.map { ConfigurationError(message: prefix + $0.message, source: $0.source, offset: $0.offset) })!
     }
 
     /// One line per problem: `path:line:column: message`.
