@@ -13,7 +13,8 @@ public final class ArxivClient: Sendable {
 
     public init(settings: ArxivClientSettings) {
         self.settings = settings
-        http = HTTPGet(userAgent: settings.userAgent, deadline: settings.deadline, maximumBodySize: settings.maximumBodySize)
+        http = HTTPGet(
+            userAgent: settings.userAgent, deadline: settings.deadline, maximumBodySize: settings.maximumBodySize, caFile: settings.caFile)
         spacing = RequestSpacing(lockPath: settings.lockPath, interval: settings.interval)
     }
 

@@ -16,6 +16,9 @@ public struct ArxivClientSettings: Sendable {
     public var maximumBodySize = AtomFeed.maximumSize
     public var batchSize = 100
     public var userAgent = "notelint"
+    /// A PEM file of the certificate authorities to trust instead of the system's (a company
+    /// proxy's, or a test server's); nil: libcurl's own default.
+    public var caFile: String?
     /// Where the cache and the request lock live.
     public var cacheFolder: String
     /// Days a found paper stays fresh; a not-found answer stays 1 day.
@@ -31,7 +34,7 @@ public struct ArxivClientSettings: Sendable {
     }
 
     /// The settings for a run: the configuration's `arxiv.api_url` and `arxiv.cache_days`, then
-    /// NOTELINT_ARXIV_API_URL, and for tests NOTELINT_ARXIV_INTERVAL, NOTELINT_ARXIV_DEADLINE and
+    /// NOTELINT_ARXIV_API_URL and NOTELINT_ARXIV_CA_FILE, and for tests NOTELINT_ARXIV_INTERVAL, NOTELINT_ARXIV_DEADLINE and
     /// NOTELINT_ARXIV_BACKOFF (seconds).
     public static func resolve(
         apiURL: String?, cacheDays: Int?, version: String,
@@ -42,6 +45,7 @@ public struct ArxivClientSettings: Sendable {
         if let apiURL { settings.apiURL = apiURL }
         if let url = environment["NOTELINT_ARXIV_API_URL"], !url.isEmpty { settings.apiURL = url }
         if let cacheDays { settings.cacheDays = Double(cacheDays) }
+        if let file = environment["NOTELINT_ARXIV_CA_FILE"], !file.isEmpty { settings.caFile = file }
         if let value = environment["NOTELINT_ARXIV_INTERVAL"].flatMap(Double.init), value >= 0 { settings.interval = value }
         if let value = environment["NOTELINT_ARXIV_DEADLINE"].flatMap(Double.init), value > 0 { settings.deadline = value }
         if let value = environment["NOTELINT_ARXIV_BACKOFF"].flatMap(Double.init), value >= 0 { settings.backoff = value }

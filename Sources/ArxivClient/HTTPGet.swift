@@ -22,6 +22,8 @@ struct HTTPGet {
     let userAgent: String
     let deadline: Double
     let maximumBodySize: Int
+    /// Certificate authorities to trust (PEM) instead of the system's.
+    var caFile: String? = nil
 
     func fetch(_ url: URL) throws -> Response {
         try CurlLibrary.load()
@@ -41,6 +43,7 @@ struct HTTPGet {
         try withExtendedLifetime(exchange) {
             try set(handle, NL_CURLOPT_URL, url.absoluteString)
             try set(handle, NL_CURLOPT_USERAGENT, userAgent)
+            if let caFile { try set(handle, NL_CURLOPT_CAINFO, caFile) }
             try check(nl_curl_easy_setopt_pointer(handle, NL_CURLOPT_HTTPHEADER, UnsafeRawPointer(requestHeaders)), "HTTPHEADER")
             // "" asks for every encoding this libcurl decodes.
             try set(handle, NL_CURLOPT_ACCEPT_ENCODING, "")

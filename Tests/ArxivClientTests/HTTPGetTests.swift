@@ -77,6 +77,21 @@ import Testing
         }
     }
 
+    @Test func httpsIsSpokenWithTheCertificateAuthoritiesGiven() throws {
+        let secure = FakeArxiv.secure
+        let address = try #require(URL(string: secure.url() + "?id_list=2104.09864&max_results=1"))
+        let trusting = HTTPGet(userAgent: "notelint/http-test", deadline: 5, maximumBodySize: AtomFeed.maximumSize, caFile: secure.caFile)
+        let response = try trusting.fetch(address)
+        #expect(response.status == 200)
+        #expect(try AtomFeed.parse(response.body).entries.map(\.id) == ["2104.09864"])
+        // The system's authorities do not know the test's certificate.
+        #expect {
+            try get().fetch(address)
+        } throws: { error in
+            "\(error)".contains("certificate")
+        }
+    }
+
     @Test func otherSchemesAreRefused() throws {
         do {
             _ = try get().fetch(try #require(URL(string: "file:///etc/passwd")))

@@ -15,12 +15,38 @@ public final class FakeArxiv: Sendable {
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     public static let shared = FakeArxiv()
+    /// The same server behind TLS, with a certificate for 127.0.0.1 made for this process
+    /// (`caFile`); its request log is not read (`requests(to:)` speaks plain HTTP).
+    public static let secure = FakeArxiv(secure: true)
 
     public let port: Int
+    /// The certificate the secure server presents, to trust as a certificate authority.
+    public let caFile: String?
     private let process = Process()
     private let input = Pipe()
 
-    private init() {
+    private init(secure: Bool = false) {
+        if secure {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-fake-tls-\(getpid())").path
+            try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let openssl = Process()
+            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            openssl.arguments = [
+                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", folder + "/key.pem", "-out", folder + "/cert.pem",
+            ]
+            openssl.standardError = FileHandle.nullDevice
+            try! openssl.run()
+            openssl.waitUntilExit()
+            precondition(openssl.terminationStatus == 0, "openssl could not make the fake server's certificate")
+            caFile = folder + "/cert.pem"
+            var environment = ProcessInfo.processInfo.environment
+            environment["FAKE_ARXIV_CERT"] = folder + "/cert.pem"
+            environment["FAKE_ARXIV_KEY"] = folder + "/key.pem"
+            process.environment = environment
+        } else {
+            caFile = nil
+        }
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
@@ -43,7 +69,7 @@ public final class FakeArxiv: Sendable {
     /// The API address for one test: `scenario` picks a failure, and the unique token keeps
     /// this test's requests apart in the log.
     public func url(_ scenario: String = "plain") -> String {
-        "http://127.0.0.1:\(port)/s/\(scenario)/\(UUID().uuidString.prefix(8))/api/query"
+        "\(caFile == nil ? "http" : "https")://127.0.0.1:\(port)/s/\(scenario)/\(UUID().uuidString.prefix(8))/api/query"
     }
 
     public struct Logged: Decodable {

@@ -25,6 +25,7 @@ typedef size_t (*nl_curl_data_callback)(char *data, size_t size, size_t count, v
 #define NL_CURLOPT_FOLLOWLOCATION 52
 #define NL_CURLOPT_MAXREDIRS 68
 #define NL_CURLOPT_HEADERFUNCTION 20079
+#define NL_CURLOPT_CAINFO 10065
 #define NL_CURLOPT_NOSIGNAL 99
 #define NL_CURLOPT_ACCEPT_ENCODING 10102
 #define NL_CURLOPT_TIMEOUT_MS 155
