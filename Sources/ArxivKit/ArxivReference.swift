@@ -76,6 +76,15 @@ public struct ArxivReference: Sendable, Equatable {
         guard isAbs || ASCII.hasPrefix(rest, "pdf/") else { return nil }
         let pathAsArxivWritesIt = rest.starts(with: "abs/".utf8)
         var id = rest.dropFirst(4)
+        // A space pasted after the address (`...pdf%C2%A0`) is no part of the identifier;
+        // link-invalid reports it.
+        var pastedSpace = false
+        for encoded: StaticString in ["%C2%A0", "%c2%a0", "%20"] where id.count > encoded.utf8CodeUnitCount {
+            if ASCII.hasPrefix(id.suffix(encoded.utf8CodeUnitCount), encoded) {
+                id = id.dropLast(encoded.utf8CodeUnitCount)
+                pastedSpace = true
+            }
+        }
         var trailingSlash = false
         if id.last == UInt8(ascii: "/") {
             id = id.dropLast()
@@ -93,7 +102,7 @@ public struct ArxivReference: Sendable, Equatable {
             form = .pdf
         } else if pdfSuffix {
             form = .abstractPageWithPDFSuffix
-        } else if !onBareHost || !pathAsArxivWritesIt || trailingSlash || hadQuery || identifier?.description != raw {
+        } else if !onBareHost || !pathAsArxivWritesIt || trailingSlash || hadQuery || pastedSpace || identifier?.description != raw {
             form = .abstractPageVariant
         } else {
             form = bytes.starts(with: "https://arxiv.org/abs/".utf8) ? .canonical : .abstractPageRespelled

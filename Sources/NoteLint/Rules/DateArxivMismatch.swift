@@ -14,7 +14,9 @@ struct DateArxivMismatch: Rule {
             appeared at a venue or in a journal, and is not. The message names the month \
             the identifier implies. Without arXiv's metadata, a later Date is reported only in a note \
             whose other Dates agree with their identifiers: in a log of papers read or discussed, the \
-            Date is that day's, not the paper's. When the local arXiv cache holds the paper (`notelint fill`, \
+            Date is that day's, not the paper's; and where more than two Dates are later, the note's \
+            Dates are its updates' (a generated digest that shows each paper's latest version): one \
+            info finding says so, at the first of them. When the local arXiv cache holds the paper (`notelint fill`, \
             `notelint check --online`), the Date is checked against the exact v1 date instead, for \
             old-style identifiers too; the examples assume it holds 1604.01356, submitted 5 Apr 2016. A Date after today is \
             left to `date-future`: one wrong date, one finding.
@@ -41,6 +43,9 @@ struct DateArxivMismatch: Rule {
     )
 
     init(options: RuleOptions) throws {}
+
+    /// More later Dates than this in one note are its convention, not slips.
+    static let slipsAtMost = 2
 
     /// Old-style identifiers carry no month the rule trusts; a cached paper gives one.
     private func cachedMonth(_ identifier: ArxivIdentifier, _ context: LintContext) -> (year: Int, month: Int)? {
@@ -94,7 +99,15 @@ struct DateArxivMismatch: Rule {
         // A Date later than the paper is a mistake only where the note's Dates are papers' dates:
         // where most of them agree with their identifiers. Elsewhere a Date says when the paper
         // was read or discussed.
-        guard 2 * agreeing > compared else { return }
+        guard 2 * agreeing > compared, let first = later.first else { return }
+        // A slip is rare. Many later Dates are the note's convention (a digest that shows each
+        // paper's latest version): one note of it, not a finding per row.
+        if later.count > Self.slipsAtMost {
+            context.report(
+                "\(later.count) Dates are later than the month of their arXiv identifier: this note's Dates seem to be updates' or revisions' dates, not the papers'",
+                at: first.date.valueRange, severity: .info)
+            return
+        }
         for (date, message) in later { context.report(message, at: date.valueRange) }
     }
 }

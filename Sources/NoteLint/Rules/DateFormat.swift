@@ -10,7 +10,8 @@ struct DateFormat: Rule {
             the note's days (`20 Apr 2021`, `20 Apr. 2021`, `20 April 2021`, `Apr 20, 2021`, \
             `April 20, 2021`, `2021-04-20` and `2021/04/20` are the styles it recognises). When no \
             style is used most, the `style` option decides: arXiv's `d MMM yyyy` (`20 Apr 2021`) \
-            or `iso` (`2021-04-20`). A year (`2019`) or a month (`Apr 2021`) fits a note of any style.
+            or `iso` (`2021-04-20`). A year (`2019`) or a month (`Apr 2021`) fits a note of any style. \
+            A note whose days are mostly in a style not among these (`2025-3-3`) keeps its own.
             """,
         defaultSeverity: .info,
         fix: .safe,
@@ -28,6 +29,7 @@ struct DateFormat: Rule {
                 "Title: A\nDate: 20 Apr 2021\n\nTitle: B\nDate: 8 Jun 2021\n",
                 "Title: A\nDate: 2021-04-20\n\nTitle: B\nDate: 2021-06-08\n\nTitle: C\nDate: Apr 2021\n\nTitle: D\nDate: 2019\n",
                 "Title: A\nDate: April 20, 2021\n",
+                "Title: A\nDate: 2025-3-3\n\nTitle: B\nDate: 2025-2-28\n",
                 "Title: A\nDate: 31 Feb 2021\n\nTitle: B\nDate: 8 Jun 2021\n",
             ],
             triggering: [
@@ -60,11 +62,26 @@ struct DateFormat: Rule {
         // The entries whose Date names a day; `EntryFacts` is a class, so no field is copied.
         let days = context.entries.filter { $0.date != nil && $0.validDate?.day != nil }
         let writings = days.map { DayWriting.writings(of: $0.date!.value, for: $0.validDate!) }
+        // Most Dates in one style notelint has no name for (`2025-3-3`): that is the note's style.
+        var unnamedShapes: [String: Int] = [:]
+        for (facts, ways) in zip(days, writings) where ways.isEmpty { unnamedShapes[Self.shape(of: facts.date!.value), default: 0] += 1 }
+        if 2 * (unnamedShapes.values.max() ?? 0) > writings.count { return }
         let convention = DateConvention(writings: writings, otherwise: DayWriting(style))
         for (facts, ways) in zip(days, writings) where !ways.contains(convention.writing) {
             guard let field = facts.date, let written = convention.writing.write(facts.validDate!), written != field.value else { continue }
             let fix = Fix(title: "Write `\(written)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: written)])
             context.report("date `\(quoted: field.value)` differs from the note's date style: `\(written)`", at: field.valueRange, fix: fix)
         }
+    }
+
+    /// A date's shape: digits as `9`, letters as `a`, runs of one kind as one (`2025-3-3` and
+    /// `2025-12-28` are both `9-9-9`).
+    static func shape(of text: String) -> String {
+        var out = ""
+        for character in text {
+            let kind: Character = character.isNumber ? "9" : character.isLetter ? "a" : character
+            if out.last != kind || (kind != "9" && kind != "a") { out.append(kind) }
+        }
+        return out
     }
 }

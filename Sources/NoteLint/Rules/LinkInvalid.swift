@@ -45,6 +45,8 @@ struct LinkInvalid: Rule {
                 "- **GANCS**. [[PDF](↓htps://arxiv.org/pdf/1706.00051)]\n",
                 "- **A**. [[Paper](↓[https://arxiv.org/abs/2412.16441])]\n",
                 "[`PAPER`](↓(https://arxiv.org/pdf/1801.01290.pdf))\n",
+                "paper link: [here](↓https://arxiv.org/pdf/2106.09685.pdf%C2%A0)\n",
+                "| Title | PDF | Code |\n|---|---|---|\n| A | [paper](https://arxiv.org/abs/2406.13645) | [code](↓https://github.com/example/a-repo.) |\n",
                 "| [DPG](↓http://proceedings.mlr.press/v32/silver14.pdf]) | 2014 |\n",
                 "- [Detectron](↓https//arxiv.org/abs/1801.09847)\n",
                 "Code: [TensorFlow](↓https://github:com/tensorflow/models)\n",
@@ -60,6 +62,9 @@ struct LinkInvalid: Rule {
             if let link = facts.link, !link.isEmpty, facts.arxiv == nil, !PlaceholderValue.isPlaceholder(link.value),
                 let problem = Self.problem(in: link.value)
             {
+                context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
+            } else if let link = facts.link, facts.arxiv != nil, let problem = Self.pastedTail(link.value) {
+                // An arXiv link's identifier is read without what was pasted after it.
                 context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
             }
             for doi in facts.entry.fields where doi.role == .doi && doi.range != facts.link?.range && !Self.isDOI(doi.value) {
@@ -182,6 +187,22 @@ struct LinkInvalid: Rule {
             $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == "[" || $0 == "]" || $0 == ":" || $0 == "%"
         }
         guard allowed, !host.hasPrefix("."), !host.hasSuffix("..") else { return "has an invalid host `\(quoted: host)`" }
+        return pastedTail(link)
+    }
+
+    /// Encoded spaces after the address, pasted with it.
+    static let encodedSpaces = ["%C2%A0", "%E2%80%8B", "%20", "%09", "%0A", "%0D"]
+
+    /// `...2106.09685.pdf%C2%A0` (a non-breaking space copied with the link) or
+    /// `https://github.com/a/repo.` (the sentence's full stop): what follows the address.
+    static func pastedTail(_ link: String) -> String? {
+        guard link.contains("://") else { return nil }
+        let upper = link.uppercased()
+        if let encoded = encodedSpaces.first(where: { upper.hasSuffix($0) }) {
+            return "ends in `\(encoded)`, an encoded space pasted with it"
+        }
+        // `.../repo/.` is a dot segment, which browsers resolve to `.../repo/`.
+        if link.hasSuffix("."), !link.hasSuffix("/.") { return "ends with `.`: a sentence's full stop taken into the address?" }
         return nil
     }
 }
