@@ -23,7 +23,7 @@ if [ "${1:-}" = "--fuzz" ] && ! command -v ld.lld > /dev/null; then
   packages+=(lld)
 fi
 if [ "${1:-}" = "--test" ]; then
-  packages+=(neovim emacs-nox elpa-eglot elpa-markdown-mode git)
+  packages+=(neovim emacs-nox elpa-eglot elpa-markdown-mode git debootstrap openssl)
   install_python_tools=yes
 fi
 
@@ -46,5 +46,9 @@ if [ -n "$install_python_tools" ]; then
   fi
   [ -x .venv/bin/python3 ] || python3 -m venv .venv
   .venv/bin/python3 -m pip install --quiet --disable-pip-version-check --requirement scripts/requirements-test.txt
+  # The release test runs pre-commit with pip offline: the build backend the hook mirror names
+  # must be at hand as a wheel.
+  .venv/bin/python3 -m pip download --quiet --disable-pip-version-check --no-deps --dest .venv/wheelhouse \
+    "$(grep -E '^setuptools==' scripts/requirements-test.txt)"
 fi
 swift package resolve

@@ -16,18 +16,20 @@ name="notelint-$version-linux-$arch"
 scratch=.build-release
 mkdir -p dist "$scratch"
 
-# The linker takes the first library of a name it finds along -L; a folder holding only the
-# static archives makes it take those rather than the shared objects beside them.
-static="$scratch/static-libs"
+# The linker takes the first library of a name it finds along -L. A folder holding only the
+# static archives, named first by a copy of cmark-gfm's pkg-config file, makes it take those
+# rather than the shared objects beside them.
+static="$PWD/$scratch/static-libs"
 rm -rf "$static" && mkdir -p "$static"
 libdir="$(pkg-config --variable=libdir libcmark-gfm)"
 for library in libcmark-gfm libcmark-gfm-extensions; do
   [ -f "$libdir/$library.a" ] || { echo "release.sh: $libdir/$library.a is missing (libcmark-gfm-dev)" >&2; exit 2; }
   cp "$libdir/$library.a" "$static/"
 done
+sed "s|^libdir=.*|libdir=$static|" "$(pkg-config --variable=pcfiledir libcmark-gfm)/libcmark-gfm.pc" > "$static/libcmark-gfm.pc"
 
-swift build -c release --product notelint --static-swift-stdlib --scratch-path "$scratch" \
-  -Xlinker -L"$PWD/$static" >&2
+PKG_CONFIG_PATH="$static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}" \
+  swift build -c release --product notelint --static-swift-stdlib --scratch-path "$scratch" >&2
 binary="$scratch/release/notelint"
 
 stage="$(mktemp -d)"

@@ -40,6 +40,9 @@ timeout $limit Tests/emacs/run.sh | tee "$log/emacs.txt"
 emacs_passed=$(grep -oE "emacs: [0-9]+ passed" "$log/emacs.txt" | grep -oE "[0-9]+")
 timeout $limit Tests/precommit/run.sh | tee "$log/precommit.txt"
 precommit_passed=$(grep -oE "pre-commit: [0-9]+ passed" "$log/precommit.txt" | grep -oE "[0-9]+")
+# The portable release in a minimal Debian root (debootstrap, chroot: needs root).
+timeout $limit Tests/release/run.sh | tee "$log/release.txt"
+release_passed=$(grep -oE "release: [0-9]+ passed" "$log/release.txt" | grep -oE "[0-9]+")
 
-echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; editor set-ups: ${editors_passed} passed; neovim: ${nvim_passed} passed; emacs: ${emacs_passed} passed; pre-commit: ${precommit_passed} passed"
-echo "notelint: $((swift_passed + pytest_passed + formats_passed + editors_passed + nvim_passed + emacs_passed + precommit_passed)) passed, 0 failed"
+echo "swift test: ${swift_passed} passed; pytest-lsp and pipes: ${pytest_passed} passed; report readers: ${formats_passed} passed; editor set-ups: ${editors_passed} passed; neovim: ${nvim_passed} passed; emacs: ${emacs_passed} passed; pre-commit: ${precommit_passed} passed; release: ${release_passed} passed"
+echo "notelint: $((swift_passed + pytest_passed + formats_passed + editors_passed + nvim_passed + emacs_passed + precommit_passed + release_passed)) passed, 0 failed"

@@ -11,6 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 version="$(cat VERSION)"
+if [ -x .venv/bin/python3 ]; then export PATH="$root/.venv/bin:$PATH"; fi
 work="$(mktemp -d)"
 debian="$root/.build-release/debian-minbase"
 fake_pid=""
@@ -46,7 +47,7 @@ mount --bind /dev/pts "$debian/dev/pts"
 in_root() { chroot "$debian" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
 in_root sh -c 'dpkg -s libcurl4 > /dev/null 2>&1 && apt-get purge -y -qq libcurl4 > /dev/null 2>&1; true'
 in_root sh -c '! command -v swift && ! command -v cc' > /dev/null || fail "the minimal root has a compiler"
-rm -rf "$debian/opt/notelint" "$debian/notes" "$debian/wheels" "$debian/opt/venv"
+rm -rf "$debian/opt/notelint" "$debian/notes" "$debian/wheels" "$debian/opt/venv" "$debian/root/.cache/notelint"
 mkdir -p "$debian/opt/notelint" "$debian/notes" "$debian/wheels"
 tar -xzf "$archive" -C "$debian/opt/notelint" --strip-components=1
 cp fixtures/example-note.md "$debian/notes/"
@@ -74,6 +75,7 @@ exercise() {
     || fail "$how: the language server session"
   pass "$how: lsp initialize, diagnostics, shutdown"
   printf 'Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nDate:\n' > "$debian/notes/fill.md"
+  rm -rf "$debian/root/.cache/notelint"  # an empty arXiv cache: the metadata must come over the network
   in_root env "${arxiv[@]}" "$notelint" fill /notes/fill.md > "$work/fill.txt" 2>&1 || { cat "$work/fill.txt"; fail "$how: fill failed"; }
   grep -q "^Date: 20 Apr 2021$" "$debian/notes/fill.md" || { cat "$debian/notes/fill.md" "$work/fill.txt"; fail "$how: fill did not write the Date"; }
   pass "$how: fill over HTTPS from the fake arXiv"
