@@ -84,23 +84,35 @@ public struct FieldVocabulary: Sendable, Equatable {
 
     public static let standard = FieldVocabulary(extra: [])
 
+    /// The default keys, lower-cased and capitalized, built once: every linter starts from them.
+    private static let defaultRoles: [String: FieldRole?] = {
+        var roles: [String: FieldRole?] = [:]
+        for (key, role) in defaultKeys { roles[key.lowercased()] = role }
+        for key in defaultKeysWithoutRole { roles[key.lowercased()] = .some(nil) }
+        for (key, role) in roles { roles[capitalized(key)] = role }
+        return roles
+    }()
+
     /// The default keys plus `extra`: a key the default knows keeps its role unless `extra`
     /// gives one; a new key gets the role given, or none.
     public init(extra: [(key: String, role: FieldRole?)]) {
-        var roles: [String: FieldRole?] = [:]
-        for (key, role) in Self.defaultKeys { roles[key.lowercased()] = role }
-        for key in Self.defaultKeysWithoutRole { roles[key.lowercased()] = .some(nil) }
+        var roles = Self.defaultRoles
         for (key, role) in extra {
             let folded = key.lowercased()
-            if let role { roles[folded] = role } else if roles[folded] == nil { roles[folded] = .some(nil) }
-        }
-        // The spellings notes use most (`Title`, `title`) are found without lower-casing.
-        for (key, role) in roles {
-            let capitalized = key.prefix(1).uppercased() + key.dropFirst()
-            if roles[capitalized] == nil { roles[capitalized] = role }
+            if let role {
+                roles[folded] = role
+            } else if roles[folded] == nil {
+                roles[folded] = .some(nil)
+            } else {
+                continue
+            }
+            // The spellings notes use most (`Title`, `title`) are found without lower-casing.
+            roles[Self.capitalized(folded)] = roles[folded]
         }
         self.roles = roles
     }
+
+    private static func capitalized(_ key: String) -> String { key.prefix(1).uppercased() + key.dropFirst() }
 
     public func isKnown(_ key: String) -> Bool { entry(key) != nil }
 
