@@ -109,7 +109,8 @@ enum CmarkBridge {
             for byte in bytes[from..<to] {
                 switch byte {
                 case UInt8(ascii: "-"): dashes += 1
-                case UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"): break
+                case UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                    break
                 default: onlyDelimiters = false
                 }
                 if !onlyDelimiters { break }

@@ -40,7 +40,9 @@ struct FrontMatterYAML: Rule {
         let source = context.source
         let line = source.lineIndex.line(containing: problem.offset)
         // The parser stopped at a template's tag (on that line, or the one it continues).
-        if frontMatter.isClosed && Self.holdsTemplateTags(lines: max(frontMatter.contentLines.lowerBound, line - 1)...line, source) { return }
+        if frontMatter.isClosed && Self.holdsTemplateTags(lines: max(frontMatter.contentLines.lowerBound, line - 1)...line, source) {
+            return
+        }
         let lineEnd = source.lineContent(line).end
         let range = problem.offset < lineEnd ? ByteRange(problem.offset, lineEnd) : .empty(at: problem.offset)
         let message =
