@@ -11,7 +11,7 @@ struct DateFormat: Rule {
             `April 20, 2021`, `2021-04-20` and `2021/04/20` are the styles it recognises). When no \
             style is used most, the `style` option decides: arXiv's `d MMM yyyy` (`20 Apr 2021`) \
             or `iso` (`2021-04-20`). A year (`2019`) or a month (`Apr 2021`) fits a note of any style. \
-            A note whose days are mostly in a style not among these (`2025-3-3`) keeps its own.
+            A note whose days are mostly in one numeric style not among these (`2025-3-3`) keeps its own.
             """,
         defaultSeverity: .info,
         fix: .safe,
@@ -62,9 +62,13 @@ struct DateFormat: Rule {
         // The entries whose Date names a day; `EntryFacts` is a class, so no field is copied.
         let days = context.entries.filter { $0.date != nil && $0.validDate?.day != nil }
         let writings = days.map { DayWriting.writings(of: $0.date!.value, for: $0.validDate!) }
-        // Most Dates in one style notelint has no name for (`2025-3-3`): that is the note's style.
+        // Most Dates in one numeric style notelint has no name for (`2025-3-3`): that is the
+        // note's style. (A month's name written otherwise, `20th Apr 2021`, is still rewritten.)
         var unnamedShapes: [String: Int] = [:]
-        for (facts, ways) in zip(days, writings) where ways.isEmpty { unnamedShapes[Self.shape(of: facts.date!.value), default: 0] += 1 }
+        for (facts, ways) in zip(days, writings) where ways.isEmpty {
+            let shape = Self.shape(of: facts.date!.value)
+            if !shape.contains("a") { unnamedShapes[shape, default: 0] += 1 }
+        }
         if 2 * (unnamedShapes.values.max() ?? 0) > writings.count { return }
         let convention = DateConvention(writings: writings, otherwise: DayWriting(style))
         for (facts, ways) in zip(days, writings) where !ways.contains(convention.writing) {
