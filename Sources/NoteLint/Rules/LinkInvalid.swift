@@ -24,6 +24,7 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/2104.09864\n",
                 "Title: A\nLink: http://example.org:8080/paper.pdf?x=1#page=2\n",
                 "Title: A\nLink: http://[::1]:8080/paper.pdf\n",
+                "- [Query processing](http://example.org/p57.pdf#:~:text=outputs%20the%20results.) and [repo](https://github.com/a/b/.)\n",
                 "Title: A\nLink: arXiv:2104.09864\n",
                 "Title: A\nLink: zotero://select/library/items/MA4RHDQD\n",
                 "Title: A\nDOI: 10.48550/arXiv.2104.09864\n",
@@ -196,7 +197,8 @@ struct LinkInvalid: Rule {
     /// `...2106.09685.pdf%C2%A0` (a non-breaking space copied with the link) or
     /// `https://github.com/a/repo.` (the sentence's full stop): what follows the address.
     static func pastedTail(_ link: String) -> String? {
-        guard link.contains("://") else { return nil }
+        // A fragment's text (`#:~:text=...results.`) ends as the quoted sentence does.
+        guard link.contains("://"), !link.contains("#") else { return nil }
         let upper = link.uppercased()
         if let encoded = encodedSpaces.first(where: { upper.hasSuffix($0) }) {
             return "ends in `\(encoded)`, an encoded space pasted with it"
