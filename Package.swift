@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "NoteLintInternals", targets: ["NoteLint", "NoteSyntax", "JSONRPC", "LanguageServer", "NoteInvariants"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2")
     ],
     targets: [
         .systemLibrary(

@@ -50,7 +50,8 @@ struct CheckCommand {
             .flag("unsafe-fixes", help: "With --fix or --diff, apply unsafe fixes too."),
             .flag("diff", help: "Print the fixes as a unified diff instead of writing them; exit 1 when there is any."),
             .value("config", help: "Use this configuration file instead of the nearest .notelint.yml.", completion: .file),
-            .flag("online", help: "Before linting, fetch the arXiv metadata the local cache lacks (batched, at most one request every 3 s)."),
+            .flag(
+                "online", help: "Before linting, fetch the arXiv metadata the local cache lacks (batched, at most one request every 3 s)."),
             .repeated("select", valueName: "rules", help: "Check only these rules (comma-separated; may be repeated)."),
             .repeated("ignore", valueName: "rules", help: "Turn these rules off (comma-separated; may be repeated)."),
             .repeated(
@@ -66,7 +67,8 @@ struct CheckCommand {
             .value("changed-since", valueName: "ref", help: "Check the notes changed since a git revision, within the paths."),
         ],
         arguments: [
-            ArgumentSpec(name: "paths", help: "Files or folders to lint; `-` for standard input. Default: the current folder.", isRepeated: true)
+            ArgumentSpec(
+                name: "paths", help: "Files or folders to lint; `-` for standard input. Default: the current folder.", isRepeated: true)
         ],
         run: { try CheckCommand($0).run() }
     )

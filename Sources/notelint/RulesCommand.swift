@@ -26,7 +26,8 @@ struct ExplainCommand {
         abstract: "Print a rule's page: what it reports, why, examples, configuration.",
         arguments: [
             ArgumentSpec(
-                name: "rule", help: "The rule id, as `notelint rules` lists it.", isRequired: true, completion: .words({ RuleRegistry.ids }))
+                name: "rule", help: "The rule id, as `notelint rules` lists it.", isRequired: true, completion: .words({ RuleRegistry.ids })
+            )
         ],
         run: { try ExplainCommand(rule: $0.positional(0) ?? "").run() }
     )

@@ -45,7 +45,8 @@ import Testing
         try expectUsageError(["check", "--config", "--quiet", finding], mentions: ["--config needs a value"])
         try expectUsageError(["check", "-j", "many", finding], mentions: ["--threads", "`many`"])
         try expectUsageError(["check", "--color", "rainbow", finding], mentions: ["--color", "`rainbow`", "auto, always, never"])
-        try expectUsageError(["check", "--format=xml", finding], mentions: ["--format", "`xml`", "text, concise, json, sarif, github, junit"])
+        try expectUsageError(
+            ["check", "--format=xml", finding], mentions: ["--format", "`xml`", "text, concise, json, sarif, github, junit"])
         try expectUsageError(["check", "--fail-on", "fatal", finding], mentions: ["--fail-on", "`fatal`", "warning"])
         try expectUsageError(["lsp", "--log-level", "loud"], mentions: ["--log-level", "`loud`", "debug"], help: "lsp")
         try expectUsageError(["check", "--changed", "--changed-since", "HEAD"], mentions: ["cannot be combined"])
@@ -63,14 +64,16 @@ import Testing
         #expect(attached.status == 0)
         #expect(attached.stdout == apart.stdout)
         #expect(apart.stdout.hasPrefix("{") || apart.stdout.hasPrefix("["))
-        #expect(try Notelint.run(["check", "-j1", "--quiet", finding]).stdout == Notelint.run(["check", "-j", "1", "--quiet", finding]).stdout)
+        #expect(
+            try Notelint.run(["check", "-j1", "--quiet", finding]).stdout == Notelint.run(["check", "-j", "1", "--quiet", finding]).stdout)
         #expect(try Notelint.run(["check", "-qj", "1", finding]).stdout == Notelint.run(["check", "--quiet", finding]).stdout)
     }
 
     @Test func repeatedOptionsAccumulate() throws {
         let folder = try TemporaryFolder()
         try folder.write("note.md", "Title:\nLink:\n")
-        let both = try Notelint.run(["check", "--quiet", "--ignore=entry-blank", "--ignore", "front-matter-missing-key", "note.md"], in: folder.url)
+        let both = try Notelint.run(
+            ["check", "--quiet", "--ignore=entry-blank", "--ignore", "front-matter-missing-key", "note.md"], in: folder.url)
         #expect(both.status == 0, "\(both.stdout)\(both.stderr)")
         let one = try Notelint.run(["check", "--quiet", "--ignore", "front-matter-missing-key", "note.md"], in: folder.url)
         #expect(one.stdout.contains("[entry-blank]"))
@@ -132,7 +135,8 @@ import Testing
             ("notelint cache c", "clear"), ("notelint lsp --log-level d", "debug"), ("notelint explain entry-bl", "entry-blank"),
             ("notelint check --no-show", "--no-show-source"),
         ] {
-            let script = "source notelint.bash; COMP_WORDS=(\(line) ); [[ \"\(line)\" == *' ' ]] && COMP_WORDS+=(''); "
+            let script =
+                "source notelint.bash; COMP_WORDS=(\(line) ); [[ \"\(line)\" == *' ' ]] && COMP_WORDS+=(''); "
                 + "COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _notelint; printf '%s\\n' \"${COMPREPLY[@]}\""
             let offered = try shell(["bash", "-c", script], in: folder.url)
             #expect(offered.output.split(separator: "\n").contains(Substring(expected)), "\(line): \(offered.output)")

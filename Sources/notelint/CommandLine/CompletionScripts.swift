@@ -44,7 +44,8 @@ enum CompletionScripts {
 
             """
         for (path, _) in all where !path.isEmpty {
-            script += "            \"\(path.dropLast().joined(separator: " ")):\(path.last!)\") command=\"\(path.joined(separator: " "))\" ;;\n"
+            script +=
+                "            \"\(path.dropLast().joined(separator: " ")):\(path.last!)\") command=\"\(path.joined(separator: " "))\" ;;\n"
         }
         script += "            \":help\") command=\"help\" ;;\n"
         script += "        esac\n    done\n    COMPREPLY=()\n    case \"$command\" in\n"
