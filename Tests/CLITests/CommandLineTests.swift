@@ -129,6 +129,12 @@ import Testing
         try folder.write("notelint.bash", bash.stdout)
         let syntax = try shell(["bash", "-n", "notelint.bash"], in: folder.url)
         #expect(syntax.status == 0, "\(syntax.output)")
+        // zsh and fish check the syntax of theirs where they are installed.
+        for shell in ["zsh", "fish"] where try self.shell(["sh", "-c", "command -v \(shell)"], in: folder.url).status == 0 {
+            try folder.write("notelint.\(shell)", try Notelint.run(["--generate-completion-script", shell]).stdout)
+            let checked = try self.shell([shell, "-n", "notelint.\(shell)"], in: folder.url)
+            #expect(checked.status == 0, "\(shell): \(checked.output)")
+        }
         // What bash offers after a few partial words.
         for (line, expected) in [
             ("notelint ch", "check"), ("notelint check --fo", "--format"), ("notelint check --format j", "json"),
