@@ -10,8 +10,7 @@ let package = Package(
         .library(name: "NoteLintInternals", targets: ["NoteLint", "NoteSyntax", "JSONRPC", "LanguageServer", "NoteInvariants"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2")
     ],
     targets: [
         .systemLibrary(
@@ -41,9 +40,7 @@ let package = Package(
         .executableTarget(name: "protocol-codec-bench", dependencies: ["JSONRPC"], path: "bench/ProtocolCodec"),
         .executableTarget(
             name: "notelint",
-            dependencies: [
-                "NoteLint", "ArxivClient", "LanguageServer", "JSONRPC", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["NoteLint", "ArxivClient", "LanguageServer", "JSONRPC"]
         ),
         // What the test targets share: temporary folders that remove themselves, the package's
         // own files, golden files.

@@ -45,7 +45,7 @@ CmarkBridge inside Note.init, counts as parse and not also as note model. Then
                 notelint.CheckCommand.run() plus every thread but the main one (start_thread;
                 the only ones are the check's workers), and after it
                 is libc's exit called from main: dynamic loading (_dl_start), library
-                initialisers (_dl_init), argument parsing (ArgumentParser's parseAsRoot) and
+                initialisers (_dl_init), argument parsing (Sources/notelint/CommandLine) and
                 main's code before the run
   other       = the check and after it, less the four phases (all of which run inside the
                 check): file list, configuration and linters, reading files (NoteFile.read),

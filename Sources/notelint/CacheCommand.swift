@@ -1,21 +1,21 @@
-import ArgumentParser
 import ArxivClient
 import Foundation
 import NoteLint
 
-struct CacheCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "cache",
+enum CacheCommand {
+    static let spec = CommandSpec(
+        name: "cache",
         abstract: "Show or clear the arXiv metadata cache.",
         discussion: """
             The cache lives in $XDG_CACHE_HOME/notelint (or ~/.cache/notelint): one file per \
             arXiv identifier, kept `arxiv.cache_days` days (30 by default; not-found answers 1 day).
             """,
-        subcommands: [Info.self, Clear.self]
+        subcommands: [Info.spec, Clear.spec]
     )
 
-    struct Info: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "info", abstract: "Print where the cache is and what it holds.")
+    struct Info {
+        static let spec = CommandSpec(
+            name: "info", abstract: "Print where the cache is and what it holds.", run: { _ in try Info().run() })
 
         func run() throws {
             let setup = ArxivSetup(configuration: nil)
@@ -29,8 +29,8 @@ struct CacheCommand: ParsableCommand {
         }
     }
 
-    struct Clear: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "clear", abstract: "Remove every cached answer.")
+    struct Clear {
+        static let spec = CommandSpec(name: "clear", abstract: "Remove every cached answer.", run: { _ in try Clear().run() })
 
         func run() throws {
             let setup = ArxivSetup(configuration: nil)
@@ -39,7 +39,7 @@ struct CacheCommand: ParsableCommand {
                 print("removed \(removed) cached answer\(removed == 1 ? "" : "s") from \(setup.cache.folder)")
             } catch {
                 printError("notelint: cannot clear \(setup.cache.folder): \(error.localizedDescription)")
-                throw ExitCode(2)
+                throw ExitStatus(2)
             }
         }
     }

@@ -1,11 +1,10 @@
-import ArgumentParser
 import Dispatch
 import Foundation
 import LanguageServer
 import NoteLint
 import NoteSyntax
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, CaseIterable {
     case text
     case concise
     case json
@@ -14,116 +13,122 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case junit
 }
 
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoice: String, CaseIterable {
     case auto
     case always
     case never
 }
 
-extension Severity: ExpressibleByArgument {}
-
-// The argument parser describes a value with `"\(value)"`, which reflects on the enum: a few
-// million instructions on every run, before any note is read. The raw values say the same.
-extension RawRepresentable where Self: ExpressibleByArgument & CaseIterable, RawValue == String {
-    public var defaultValueDescription: String { rawValue }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-    public static var allValueDescriptions: [String: String] { [:] }
-}
-
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
+struct CheckCommand {
+    static let spec = CommandSpec(
+        name: "check",
         abstract: "Lint notes: files, or folders searched for *.md and *.markdown.",
         discussion: """
             With no path, the current folder is checked. Inside a git work tree, files git ignores \
             are skipped. `-` reads standard input.
-            """
+            """,
+        options: [
+            .value(
+                "stdin-filename", help: "The name to report standard input under (also where its configuration is looked up).",
+                completion: .file),
+            .value(
+                "format", help: "Output format: text, concise, json, sarif, github or junit.",
+                choices: OutputFormat.allCases.map(\.rawValue), default: "text"),
+            .value(
+                "output-file", help: "Write the report, in --format, to this file; the terminal gets the text report.", completion: .file),
+            .flag("statistics", help: "Print how many findings each rule made instead of the findings."),
+            .value(
+                "color", help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.",
+                choices: ColorChoice.allCases.map(\.rawValue), default: "auto"),
+            .invertibleFlag("show-source", help: "Show the source line under each finding (default: on a terminal)."),
+            .flag("quiet", short: "q", help: "Print findings only, no summary."),
+            .value(
+                "fail-on", help: "The least severity that makes the exit status 1: error, warning or info.",
+                choices: Severity.allCases.map(\.rawValue), default: "warning"),
+            .flag("exit-zero", help: "Exit 0 even when there are findings (but 2 when something failed)."),
+            .flag("fix", help: "Apply safe fixes in place, then report what remains."),
+            .flag("unsafe-fixes", help: "With --fix or --diff, apply unsafe fixes too."),
+            .flag("diff", help: "Print the fixes as a unified diff instead of writing them; exit 1 when there is any."),
+            .value("config", help: "Use this configuration file instead of the nearest .notelint.yml.", completion: .file),
+            .flag(
+                "online", help: "Before linting, fetch the arXiv metadata the local cache lacks (batched, at most one request every 3 s)."),
+            .repeated("select", valueName: "rules", help: "Check only these rules (comma-separated; may be repeated)."),
+            .repeated("ignore", valueName: "rules", help: "Turn these rules off (comma-separated; may be repeated)."),
+            .repeated(
+                "config-override", valueName: "key=value",
+                help: "Override a configuration key, as KEY=VALUE in YAML: rules.entry-blank=off, rules.date-format.style=iso."),
+            .value("threads", short: "j", help: "Lint on this many threads (default: one per core).", isInteger: true),
+            .value(
+                "cache-dir", valueName: "folder",
+                help: "Keep the result cache here (default: .notelint_cache in the project root, else under $XDG_CACHE_HOME/notelint).",
+                completion: .folder),
+            .flag("no-cache", help: "Neither read nor write the result cache."),
+            .flag("changed", help: "Check the notes changed against HEAD (staged, unstaged and untracked), within the paths."),
+            .value("changed-since", valueName: "ref", help: "Check the notes changed since a git revision, within the paths."),
+        ],
+        arguments: [
+            ArgumentSpec(
+                name: "paths", help: "Files or folders to lint; `-` for standard input. Default: the current folder.", isRepeated: true)
+        ],
+        run: { try CheckCommand($0).run() }
     )
 
-    @Argument(help: "Files or folders to lint; `-` for standard input. Default: the current folder.")
-    var paths: [String] = []
+    let paths: [String]
+    let stdinFilename: String?
+    let format: OutputFormat
+    let outputFile: String?
+    let statistics: Bool
+    let color: ColorChoice
+    let showSource: Bool?
+    let quiet: Bool
+    let failOn: Severity
+    let exitZero: Bool
+    let fix: Bool
+    let unsafeFixes: Bool
+    let diff: Bool
+    let config: String?
+    let online: Bool
+    let select: [String]
+    let ignore: [String]
+    let configOverride: [String]
+    let threads: Int?
+    let cacheDir: String?
+    let noCache: Bool
+    let changed: Bool
+    let changedSince: String?
 
-    @Option(help: "The name to report standard input under (also where its configuration is looked up).")
-    var stdinFilename: String?
-
-    @Option(help: "Output format: text, concise, json, sarif, github or junit.")
-    var format: OutputFormat = .text
-
-    @Option(help: "Write the report, in --format, to this file; the terminal gets the text report.")
-    var outputFile: String?
-
-    @Flag(help: "Print how many findings each rule made instead of the findings.")
-    var statistics = false
-
-    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorChoice = .auto
-
-    @Flag(inversion: .prefixedNo, help: "Show the source line under each finding (default: on a terminal).")
-    var showSource: Bool?
-
-    @Flag(name: .shortAndLong, help: "Print findings only, no summary.")
-    var quiet = false
-
-    @Option(help: "The least severity that makes the exit status 1: error, warning or info.")
-    var failOn: Severity = .warning
-
-    @Flag(help: "Exit 0 even when there are findings (but 2 when something failed).")
-    var exitZero = false
-
-    @Flag(help: "Apply safe fixes in place, then report what remains.")
-    var fix = false
-
-    @Flag(help: "With --fix or --diff, apply unsafe fixes too.")
-    var unsafeFixes = false
-
-    @Flag(help: "Print the fixes as a unified diff instead of writing them; exit 1 when there is any.")
-    var diff = false
-
-    @Option(help: "Use this configuration file instead of the nearest .notelint.yml.")
-    var config: String?
-
-    @Flag(help: "Before linting, fetch the arXiv metadata the local cache lacks (batched, at most one request every 3 s).")
-    var online = false
-
-    @Option(help: ArgumentHelp("Check only these rules (comma-separated; may be repeated).", valueName: "rules"))
-    var select: [String] = []
-
-    @Option(help: ArgumentHelp("Turn these rules off (comma-separated; may be repeated).", valueName: "rules"))
-    var ignore: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "Override a configuration key, as KEY=VALUE in YAML: rules.entry-blank=off, rules.date-format.style=iso.",
-            valueName: "key=value"))
-    var configOverride: [String] = []
-
-    @Option(name: [.customShort("j"), .customLong("threads")], help: "Lint on this many threads (default: one per core).")
-    var threads: Int?
-
-    @Option(
-        help: ArgumentHelp(
-            "Keep the result cache here (default: .notelint_cache in the project root, else under $XDG_CACHE_HOME/notelint).",
-            valueName: "folder"))
-    var cacheDir: String?
-
-    @Flag(help: "Neither read nor write the result cache.")
-    var noCache = false
-
-    @Flag(help: "Check the notes changed against HEAD (staged, unstaged and untracked), within the paths.")
-    var changed = false
-
-    @Option(help: ArgumentHelp("Check the notes changed since a git revision, within the paths.", valueName: "ref"))
-    var changedSince: String?
+    init(_ arguments: ParsedArguments) throws {
+        paths = arguments.positionals
+        stdinFilename = arguments.value("stdin-filename")
+        format = arguments.choice("format", default: .text)
+        outputFile = arguments.value("output-file")
+        statistics = arguments.flag("statistics")
+        color = arguments.choice("color", default: .auto)
+        showSource = arguments.optionalFlag("show-source")
+        quiet = arguments.flag("quiet")
+        failOn = arguments.choice("fail-on", default: .warning)
+        exitZero = arguments.flag("exit-zero")
+        fix = arguments.flag("fix")
+        unsafeFixes = arguments.flag("unsafe-fixes")
+        diff = arguments.flag("diff")
+        config = arguments.value("config")
+        online = arguments.flag("online")
+        select = arguments.values("select")
+        ignore = arguments.values("ignore")
+        configOverride = arguments.values("config-override")
+        threads = arguments.integer("threads")
+        cacheDir = arguments.value("cache-dir")
+        noCache = arguments.flag("no-cache")
+        changed = arguments.flag("changed")
+        changedSince = arguments.value("changed-since")
+        if let threads, threads < 1 { throw UsageError("--threads must be at least 1") }
+        if changed && changedSince != nil { throw UsageError("--changed and --changed-since cannot be combined") }
+    }
 
     private var commandLineSettings: CommandLineSettings {
         let selected = CommandLineSettings.ruleIDs(select)
         return CommandLineSettings(
             select: selected.isEmpty ? nil : selected, ignore: CommandLineSettings.ruleIDs(ignore), overrides: configOverride)
-    }
-
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if changed && changedSince != nil { throw ValidationError("--changed and --changed-since cannot be combined") }
     }
 
     func run() throws {
@@ -146,7 +151,7 @@ struct CheckCommand: ParsableCommand {
     private func check() throws {
         let inputs = paths.isEmpty ? ["."] : paths
         let stdinCount = inputs.filter { $0 == "-" }.count
-        if stdinCount > 1 { throw ValidationError("`-` can be given once") }
+        if stdinCount > 1 { throw UsageError("`-` can be given once") }
         let settings = commandLineSettings
         do { try settings.validate() } catch let error as ConfigurationError { throw RunFailure(error) }
         let configurations = try ConfigurationSource(explicitPath: config, settings: settings)
@@ -214,7 +219,7 @@ struct CheckCommand: ParsableCommand {
             stdout.flush()
             for failure in failures { printError("notelint: \(failure)") }
             if !quiet { printError("\(fixedCount) fix\(fixedCount == 1 ? "" : "es") would apply in \(diffs) file\(diffs == 1 ? "" : "s")") }
-            throw ExitCode(!failures.isEmpty ? 2 : diffs > 0 ? 1 : 0)
+            throw ExitStatus(!failures.isEmpty ? 2 : diffs > 0 ? 1 : 0)
         }
 
         if statistics {
@@ -232,10 +237,10 @@ struct CheckCommand: ParsableCommand {
         findingsOutput.flush()
         stdout.flush()
         for failure in failures { printError("notelint: \(failure)") }
-        if !failures.isEmpty { throw ExitCode(2) }
+        if !failures.isEmpty { throw ExitStatus(2) }
         if exitZero { return }
         let failing = reports.contains { ($0.worst.map { $0 >= failOn }) ?? false }
-        if failing { throw ExitCode(1) }
+        if failing { throw ExitStatus(1) }
     }
 }
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Dispatch
 import Foundation
 import NoteLint

@@ -1,13 +1,12 @@
-import ArgumentParser
 import ArxivClient
 import ArxivKit
 import Foundation
 import NoteLint
 import NoteSyntax
 
-struct FillCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fill",
+struct FillCommand {
+    static let spec = CommandSpec(
+        name: "fill",
         abstract: "Fill entries' Title, Date and Subjects from arXiv.",
         discussion: """
             Every entry whose Link names an arXiv paper gets arXiv's title, the v1 submission \
@@ -15,29 +14,36 @@ struct FillCommand: ParsableCommand {
             the user filled are left alone unless --overwrite. Identifiers are asked in batches \
             of 100, at most one request every 3 seconds; answers are cached. Exit status: 0, or \
             1 with --diff when something would change, 2 when a file or a request failed.
-            """
+            """,
+        options: [
+            .flag("diff", help: "Print the changes as a unified diff instead of writing them."),
+            .flag("dry-run", help: "The same as --diff."),
+            .flag("overwrite", help: "Replace filled fields that differ from arXiv's values."),
+            .flag("find", help: "Search arXiv by title for entries with a Title and no Link; take exact title matches only."),
+            .value("config", help: "Use this configuration file instead of the nearest .notelint.yml.", completion: .file),
+            .flag("quiet", short: "q", help: "Print no summary."),
+        ],
+        arguments: [ArgumentSpec(name: "paths", help: "Files or folders of notes. Default: the current folder.", isRepeated: true)],
+        run: { try FillCommand($0).run() }
     )
 
-    @Argument(help: "Files or folders of notes. Default: the current folder.")
-    var paths: [String] = []
+    let paths: [String]
+    let diff: Bool
+    let dryRun: Bool
+    let overwrite: Bool
+    let find: Bool
+    let config: String?
+    let quiet: Bool
 
-    @Flag(help: "Print the changes as a unified diff instead of writing them.")
-    var diff = false
-
-    @Flag(help: "The same as --diff.")
-    var dryRun = false
-
-    @Flag(help: "Replace filled fields that differ from arXiv's values.")
-    var overwrite = false
-
-    @Flag(help: "Search arXiv by title for entries with a Title and no Link; take exact title matches only.")
-    var find = false
-
-    @Option(help: "Use this configuration file instead of the nearest .notelint.yml.")
-    var config: String?
-
-    @Flag(name: .shortAndLong, help: "Print no summary.")
-    var quiet = false
+    init(_ arguments: ParsedArguments) {
+        paths = arguments.positionals
+        diff = arguments.flag("diff")
+        dryRun = arguments.flag("dry-run")
+        overwrite = arguments.flag("overwrite")
+        find = arguments.flag("find")
+        config = arguments.value("config")
+        quiet = arguments.flag("quiet")
+    }
 
     struct Planned {
         let path: String
@@ -169,7 +175,7 @@ struct FillCommand: ParsableCommand {
                     + "\(counts.unchanged) unchanged, \(counts.notFound) not found, \(counts.failed) failed; \(client.requestCount) request\(client.requestCount == 1 ? "" : "s") to arXiv"
             )
         }
-        if !failures.isEmpty { throw ExitCode(2) }
-        if (diff || dryRun) && changedFiles > 0 { throw ExitCode(1) }
+        if !failures.isEmpty { throw ExitStatus(2) }
+        if (diff || dryRun) && changedFiles > 0 { throw ExitStatus(1) }
     }
 }

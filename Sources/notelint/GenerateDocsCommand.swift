@@ -1,17 +1,17 @@
-import ArgumentParser
 import Foundation
 import NoteLint
 import NoteSyntax
 
-struct GenerateDocsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "generate-docs",
+struct GenerateDocsCommand {
+    static let spec = CommandSpec(
+        name: "generate-docs",
         abstract: "Write the rule pages (one per rule, and an index) into a folder.",
-        shouldDisplay: false
+        arguments: [ArgumentSpec(name: "folder", help: "The folder to write into (default: rules).", completion: .folder)],
+        hidden: true,
+        run: { try GenerateDocsCommand(folder: $0.positional(0) ?? "rules").run() }
     )
 
-    @Argument(help: "The folder to write into.")
-    var folder: String = "rules"
+    let folder: String
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -26,21 +26,22 @@ struct GenerateDocsCommand: ParsableCommand {
     }
 }
 
-struct DebugSyntaxCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "debug-syntax",
+struct DebugSyntaxCommand {
+    static let spec = CommandSpec(
+        name: "debug-syntax",
         abstract: "Print what the parser found in a note: blocks, entries, footnotes, comments.",
-        shouldDisplay: false
+        arguments: [ArgumentSpec(name: "path", help: "The note to parse.", isRequired: true)],
+        hidden: true,
+        run: { try DebugSyntaxCommand(path: $0.positional(0) ?? "").run() }
     )
 
-    @Argument(help: "The note to parse.")
-    var path: String
+    let path: String
 
     func run() throws {
         let file: NoteFile
         do { file = try NoteFile.read(path: path) } catch {
             printError("notelint: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus(2)
         }
         print(Note(source: SourceText(bytes: file.bytes)).dump(), terminator: "")
     }

@@ -1,21 +1,27 @@
-import ArgumentParser
 import Foundation
 import NoteLint
 
-struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Write a commented .notelint.yml that lists every rule at its default."
+struct InitCommand {
+    static let spec = CommandSpec(
+        name: "init",
+        abstract: "Write a commented .notelint.yml that lists every rule at its default.",
+        options: [
+            .flag("force", help: "Replace an existing .notelint.yml."),
+            .flag("print-schema", hidden: true, help: "Print the configuration's JSON schema instead."),
+        ],
+        arguments: [ArgumentSpec(name: "folder", help: "The folder to write it in (default: the current folder).", completion: .folder)],
+        run: { try InitCommand($0).run() }
     )
 
-    @Argument(help: "The folder to write it in (default: the current folder).")
-    var folder: String = "."
+    let folder: String
+    let force: Bool
+    let printSchema: Bool
 
-    @Flag(help: "Replace an existing .notelint.yml.")
-    var force = false
-
-    @Flag(help: .hidden)
-    var printSchema = false
+    init(_ arguments: ParsedArguments) {
+        folder = arguments.positional(0) ?? "."
+        force = arguments.flag("force")
+        printSchema = arguments.flag("print-schema")
+    }
 
     func run() throws {
         if printSchema {
@@ -25,13 +31,13 @@ struct InitCommand: ParsableCommand {
         let path = (folder as NSString).appendingPathComponent(Configuration.fileName)
         if FileManager.default.fileExists(atPath: path) && !force {
             printError("notelint: \(path) exists; use --force to replace it")
-            throw ExitCode(2)
+            throw ExitStatus(2)
         }
         do {
             try AtomicWriter.write(Array(ConfigurationFiles.defaultConfiguration().utf8), to: path)
         } catch {
             printError("notelint: \(error)")
-            throw ExitCode(2)
+            throw ExitStatus(2)
         }
         print("wrote \(path)")
     }

@@ -1,27 +1,32 @@
-import ArgumentParser
 import Foundation
 import JSONRPC
 import LanguageServer
 
-struct LspCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lsp",
+struct LspCommand {
+    static let spec = CommandSpec(
+        name: "lsp",
         abstract: "Run the language server over standard input and output (LSP 3.17).",
-        discussion: "Logs go to standard error. Editor set-ups: see editors/ in the source tree."
+        discussion: "Logs go to standard error. Editor set-ups: see editors/ in the source tree.",
+        options: [
+            .flag("stdio", help: "Use standard input and output (the default and only transport; accepted for clients that pass it)."),
+            .value(
+                "log-level", help: "Log level on standard error: error, warning, info or debug.",
+                choices: ["error", "warning", "info", "debug"], default: "warning"),
+            .value(
+                "max-message-size", help: "The largest message read, in megabytes; larger ones are skipped with an error response.",
+                isInteger: true, default: "64"),
+        ],
+        run: { try LspCommand($0).run() }
     )
 
-    @Flag(help: "Use standard input and output (the default and only transport; accepted for clients that pass it).")
-    var stdio = false
+    let logLevel: String
+    let maxMessageSize: Int
 
-    @Option(help: "Log level on standard error: error, warning, info or debug.")
-    var logLevel: String = "warning"
-
-    @Option(help: "The largest message read, in megabytes; larger ones are skipped with an error response.")
-    var maxMessageSize: Int = 64
-
-    func validate() throws {
-        guard Log.Level(name: logLevel) != nil else { throw ValidationError("--log-level must be error, warning, info or debug") }
-        guard maxMessageSize > 0 else { throw ValidationError("--max-message-size must be positive") }
+    init(_ arguments: ParsedArguments) throws {
+        logLevel = arguments.value("log-level") ?? "warning"
+        maxMessageSize = arguments.integer("max-message-size") ?? 64
+        guard Log.Level(name: logLevel) != nil else { throw UsageError("--log-level must be error, warning, info or debug") }
+        guard maxMessageSize > 0 else { throw UsageError("--max-message-size must be positive") }
     }
 
     func run() throws {

@@ -1,11 +1,8 @@
-import ArgumentParser
 import NoteLint
 
-struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rules",
-        abstract: "List every rule: id, default severity, fix, summary."
-    )
+struct RulesCommand {
+    static let spec = CommandSpec(
+        name: "rules", abstract: "List every rule: id, default severity, fix, summary.", run: { _ in try RulesCommand().run() })
 
     func run() throws {
         let rules = RuleRegistry.descriptions
@@ -23,20 +20,25 @@ struct RulesCommand: ParsableCommand {
     }
 }
 
-struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "explain",
-        abstract: "Print a rule's page: what it reports, why, examples, configuration."
+struct ExplainCommand {
+    static let spec = CommandSpec(
+        name: "explain",
+        abstract: "Print a rule's page: what it reports, why, examples, configuration.",
+        arguments: [
+            ArgumentSpec(
+                name: "rule", help: "The rule id, as `notelint rules` lists it.", isRequired: true, completion: .words({ RuleRegistry.ids })
+            )
+        ],
+        run: { try ExplainCommand(rule: $0.positional(0) ?? "").run() }
     )
 
-    @Argument(help: "The rule id, as `notelint rules` lists it.")
-    var rule: String
+    let rule: String
 
     func run() throws {
         guard let description = RuleRegistry.rule(withID: rule)?.description else {
             var message = "unknown rule `\(rule)`"
             if let near = closestMatch(to: rule, in: RuleRegistry.ids) { message += "; did you mean `\(near)`?" }
-            throw ValidationError(message)
+            throw UsageError(message)
         }
         print(RulePage.markdown(for: description), terminator: "")
     }
