@@ -68,13 +68,39 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
     /// Whether an identifier as written is a template's stand-in rather than an attempt at a real
     /// one: `YYMM.NNNNN`, `XXXX.XXXXX`, `2401.xxxxx`, `0000.00000` (no paper has the number 0).
     public static func isTemplate(_ text: String) -> Bool {
-        let bytes = Array(splitVersion(text).id.utf8)
-        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot == 4, bytes.count - dot - 1 >= 4 else { return false }
-        let fillers = Set("0XxYyMmNn#?*_".utf8)
-        let number = bytes[(dot + 1)...]
-        let numberIsFiller =
-            number.allSatisfy { $0 != UInt8(ascii: "0") && fillers.contains($0) } || number.allSatisfy { $0 == UInt8(ascii: "0") }
-        return numberIsFiller || bytes.allSatisfy { $0 == UInt8(ascii: ".") || fillers.contains($0) }
+        let id = splitVersion(text).id.utf8
+        var index = 0
+        var dot: Int? = nil
+        var allFiller = true
+        var numberAllZero = true
+        var numberAllNonZeroFiller = true
+        for byte in id {
+            if byte == UInt8(ascii: ".") {
+                if dot != nil { return false }
+                dot = index
+            } else {
+                if !isFiller(byte) { allFiller = false }
+                if dot != nil {
+                    if byte != UInt8(ascii: "0") { numberAllZero = false }
+                    if byte == UInt8(ascii: "0") || !isFiller(byte) { numberAllNonZeroFiller = false }
+                }
+            }
+            index += 1
+        }
+        guard let dot, dot == 4, index - dot - 1 >= 4 else { return false }
+        return numberAllNonZeroFiller || numberAllZero || allFiller
+    }
+
+    /// The characters templates put where an identifier's digits go: `XXXX.XXXXX`, `YYMM.NNNNN`, `0000.00000`.
+    private static func isFiller(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0"), UInt8(ascii: "X"), UInt8(ascii: "x"), UInt8(ascii: "Y"), UInt8(ascii: "y"), UInt8(ascii: "M"),
+            UInt8(ascii: "m"), UInt8(ascii: "N"), UInt8(ascii: "n"), UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "*"),
+            UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
     }
 
     static func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -61,7 +61,7 @@ struct EntryDuplicate: Rule {
         var firstByLink: [String: Field] = [:]
         // With whether that entry has a link: two entries of one title and different links are
         // two papers (or a talk and its paper), not a duplicate.
-        var firstByTitle: [String: (title: Field, hasLink: Bool, others: [String: String])] = [:]
+        var firstByTitle: [String: (title: Field, hasLink: Bool, facts: EntryFacts)] = [:]
         firstByLink.reserveCapacity(context.entries.count)
         firstByTitle.reserveCapacity(context.entries.count)
         let sections = EntrySections.sections(of: context.entries, in: context.note)
@@ -76,13 +76,13 @@ struct EntryDuplicate: Rule {
             if let link, let linkKey, let first = firstByLink[linkKey] {
                 report(link, duplicating: first, what: "link", source: source, context: &context)
             } else if let title, let titleKey, let first = firstByTitle[titleKey],
-                link == nil || !first.hasLink || (!first.others.isEmpty && first.others == Self.otherFields(facts))
+                link == nil || !first.hasLink || Self.agreeBesidesTitleAndLink(first.facts, facts)
             {
                 report(title, duplicating: first.title, what: "title", source: source, context: &context)
             }
             if let link, let linkKey, firstByLink[linkKey] == nil { firstByLink[linkKey] = link }
             if let title, let titleKey, firstByTitle[titleKey] == nil {
-                firstByTitle[titleKey] = (title, link != nil, link == nil ? [:] : Self.otherFields(facts))
+                firstByTitle[titleKey] = (title, link != nil, facts)
             }
         }
     }
@@ -92,6 +92,13 @@ struct EntryDuplicate: Rule {
         context.report(
             "duplicate entry: same \(what) as the entry on line \(line)", at: field.valueRange,
             related: [RelatedLocation(range: first.valueRange, message: "first entry with this \(what)")])
+    }
+
+    /// Whether two entries of one title have other fields and agree on all of them: worked out
+    /// only when titles meet, which is rare.
+    static func agreeBesidesTitleAndLink(_ first: EntryFacts, _ second: EntryFacts) -> Bool {
+        let others = otherFields(first)
+        return !others.isEmpty && others == otherFields(second)
     }
 
     /// The entry's filled fields other than its title and where it is (Venue, Date, Code ...),

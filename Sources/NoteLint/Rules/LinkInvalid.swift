@@ -196,15 +196,26 @@ struct LinkInvalid: Rule {
 
     /// `...2106.09685.pdf%C2%A0` (a non-breaking space copied with the link) or
     /// `https://github.com/a/repo.` (the sentence's full stop): what follows the address.
+    /// Compares the link's last bytes first: it runs on every link of every note.
     static func pastedTail(_ link: String) -> String? {
-        // A fragment's text (`#:~:text=...results.`) ends as the quoted sentence does.
-        guard link.contains("://"), !link.contains("#") else { return nil }
-        let upper = link.uppercased()
-        if let encoded = encodedSpaces.first(where: { upper.hasSuffix($0) }) {
-            return "ends in `\(encoded)`, an encoded space pasted with it"
+        let bytes = link.utf8
+        guard let last = bytes.last else { return nil }
+        var problem: String? = nil
+        if last == UInt8(ascii: ".") {
+            // `.../repo/.` is a dot segment, which browsers resolve to `.../repo/`.
+            if bytes.dropLast().last != UInt8(ascii: "/") { problem = "ends with `.`: a sentence's full stop taken into the address?" }
+        } else if let encoded = encodedSpaces.first(where: { Self.endsWith(bytes, $0) }) {
+            problem = "ends in `\(encoded)`, an encoded space pasted with it"
         }
-        // `.../repo/.` is a dot segment, which browsers resolve to `.../repo/`.
-        if link.hasSuffix("."), !link.hasSuffix("/.") { return "ends with `.`: a sentence's full stop taken into the address?" }
-        return nil
+        // A fragment's text (`#:~:text=...results.`) ends as the quoted sentence does.
+        guard let problem, link.contains("://"), !link.contains("#") else { return nil }
+        return problem
+    }
+
+    /// Whether `bytes` ends with `suffix`, ASCII letters in either case.
+    private static func endsWith(_ bytes: String.UTF8View, _ suffix: String) -> Bool {
+        let tail = suffix.utf8
+        guard bytes.count >= tail.count else { return false }
+        return zip(bytes.suffix(tail.count), tail).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 }
