@@ -153,7 +153,17 @@ struct CheckCommand {
         let stdinCount = inputs.filter { $0 == "-" }.count
         if stdinCount > 1 { throw UsageError("`-` can be given once") }
         let settings = commandLineSettings
-        do { try settings.validate() } catch let error as ConfigurationError { throw RunFailure(error) }
+        do { try settings.validate() } catch let error as ConfigurationError {
+            // The configuration file's own mistakes are reported in the same run.
+            var problems = error.problems
+            do {
+                let files = try ConfigurationResolver(explicitPath: config, commandLine: CommandLineSettings())
+                _ = try files.configuration(forFile: FileManager.default.currentDirectoryPath + "/-")
+            } catch let fileError as ConfigurationError {
+                problems += fileError.problems
+            }
+            throw RunFailure(ConfigurationError.combining(problems) ?? error)
+        }
         let configurations = try ConfigurationSource(explicitPath: config, settings: settings)
         var discovery = FileDiscovery.files(for: inputs.filter { $0 != "-" })
         if changed || changedSince != nil {

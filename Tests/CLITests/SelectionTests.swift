@@ -63,6 +63,18 @@ import Testing
                 """)
     }
 
+    @Test func commandLineAndFileMistakesAreReportedTogether() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("note.md", "Title: A\nLink: https://example.org\n")
+        try folder.write(".notelint.yml", "version: 1\nentries:\n  fields:\n    Title: text\n    Link: urll\n    Date: dat\n")
+        let run = try Notelint.run(["check", "--ignore", "entry-blnk", "note.md"], in: folder.url)
+        #expect(run.status == 2)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(run.stderr)")
+        #expect(lines.first == "notelint: --ignore: unknown rule `entry-blnk`; did you mean `entry-blank`?")
+        #expect(lines.dropFirst().allSatisfy { $0.contains(".notelint.yml:") && $0.contains("unknown kind") })
+    }
+
     @Test func oneThreadGivesTheSameReport() throws {
         let many = try Notelint.run(["check", "fixtures", "--format", "json"])
         let one = try Notelint.run(["check", "fixtures", "--format", "json", "-j", "1"])

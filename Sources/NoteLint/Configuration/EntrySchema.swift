@@ -118,12 +118,16 @@ public struct EntrySchema: Sendable, Equatable {
                 throw ConfigurationError(
                     message: "`fields` maps each field name to its kind", source: source, offset: pair.value.range.start)
             }
+            var problems = ConfigurationProblems()
             for field in fields {
-                guard let name = field.key.scalarText, !name.isEmpty else {
-                    throw ConfigurationError(message: "expected a field name", source: source, offset: field.key.range.start)
+                problems.collect {
+                    guard let name = field.key.scalarText, !name.isEmpty else {
+                        throw ConfigurationError(message: "expected a field name", source: source, offset: field.key.range.start)
+                    }
+                    specs.append(try spec(name, field.value, source: source))
                 }
-                specs.append(try spec(name, field.value, source: source))
             }
+            try problems.throwIfAny()
         }
         return EntrySchema(fields: specs)
     }
