@@ -9,7 +9,7 @@ struct ArxivSetup {
     let settings: ArxivClientSettings
     let cache: MetadataCache
 
-    init(configuration: Configuration?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(configuration: Configuration?, environment: [String: String] = ProcessEnvironment.notelintVariables) {
         settings = ArxivClientSettings.resolve(
             apiURL: configuration?.arxivAPIURL, cacheDays: configuration?.arxivCacheDays,
             version: Notelint.version, environment: environment)

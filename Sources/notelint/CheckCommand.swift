@@ -262,7 +262,7 @@ extension CheckCommand {
             return JSONReporter()
         case .text:
             let isTerminal = output?.isTerminal ?? false
-            let useColor = output != nil && Style.decide(color, isTerminal: isTerminal, environment: ProcessInfo.processInfo.environment)
+            let useColor = output != nil && Style.decide(color, isTerminal: isTerminal, environment: ProcessEnvironment.notelintVariables)
             return TextReporter(style: Style(enabled: useColor), showSource: showSource ?? isTerminal, showSummary: !quiet)
         case .concise:
             return TextReporter(style: Style(enabled: false), showSource: false, showSummary: false)

@@ -31,7 +31,7 @@ final class ResultCache: Sendable {
     /// holds a `.notelint.yml` or is the top of a git work tree. Outside any project, a folder
     /// of its own under `$XDG_CACHE_HOME/notelint/results` (else `~/.cache/notelint/results`),
     /// so a run in `/` or a downloads folder leaves nothing there; nil without a home.
-    static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func defaultFolder(environment: [String: String] = ProcessEnvironment.notelintVariables) -> String? {
         let workingDirectory = FileManager.default.currentDirectoryPath
         var folder = workingDirectory
         while true {

@@ -15,7 +15,7 @@ public final class ConfigurationLocator: Sendable {
     private let state = Mutex(State())
     private let userPath: String?
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessEnvironment.notelintVariables) {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
             userPath = (xdg as NSString).appendingPathComponent("notelint/config.yml")
         } else if let home = environment["HOME"], !home.isEmpty {

@@ -23,7 +23,7 @@ public final class ConfigurationResolver: Sendable {
     /// Fails with a `ConfigurationError` when the explicit file or an override is invalid.
     public init(
         explicitPath: String? = nil, commandLine: CommandLineSettings = CommandLineSettings(),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.notelintVariables
     ) throws {
         try commandLine.validate()
         self.commandLine = commandLine
