@@ -11,7 +11,7 @@ struct Document: Sendable {
     let file: NoteFile
     let source: SourceText
     /// This version's parse, shared by every copy of the snapshot.
-    let parsed = ParsedNoteCache()
+    let parsed: ParsedNoteCache
 
     init(uri: String, version: Int, text: String) {
         self.uri = uri
@@ -19,34 +19,44 @@ struct Document: Sendable {
         self.version = version
         self.file = NoteFile.removingBOM(Array(text.utf8))
         self.source = SourceText(bytes: file.bytes)
+        self.parsed = ParsedNoteCache()
     }
 
-    private init(uri: String, path: String?, version: Int, file: NoteFile) {
+    private init(uri: String, path: String?, version: Int, file: NoteFile, source: SourceText, parsed: ParsedNoteCache) {
         self.uri = uri
         self.path = path
         self.version = version
         self.file = file
-        self.source = SourceText(bytes: file.bytes)
+        self.source = source
+        self.parsed = parsed
     }
 
     /// Applies `contentChanges` in order: a change with a range replaces that range (in the
-    /// negotiated encoding, clamped to the text), one without replaces the whole text.
+    /// negotiated encoding, clamped to the text), one without replaces the whole text. After
+    /// one ranged change, the new version's parse starts from this one's, when it has one.
     func applying(_ changes: [LSP.TextDocumentContentChangeEvent], version: Int, codec: PositionCodec) -> Document {
         var bytes = file.bytes
         var hasBOM = file.hasBOM
         var source = self.source
-        for change in changes {
-            let text = change.text
+        var edit: TextReplacement? = nil
+        for (index, change) in changes.enumerated() {
+            let inserted = Array(change.text.utf8)
             if let range = change.range.map({ codec.byteRange($0, in: source) }) {
-                bytes.replaceSubrange(range.start..<range.end, with: Array(text.utf8))
+                bytes.replaceSubrange(range.start..<range.end, with: inserted)
+                edit = changes.count == 1 ? TextReplacement(range: range, insertedCount: inserted.count) : nil
             } else {
-                let whole = NoteFile.removingBOM(Array(text.utf8))
+                let whole = NoteFile.removingBOM(inserted)
                 bytes = whole.bytes
                 hasBOM = whole.hasBOM
             }
-            source = SourceText(bytes: bytes)
+            // Later changes are positioned in the text the earlier ones made.
+            if index + 1 < changes.count { source = SourceText(bytes: bytes) }
         }
-        return Document(uri: uri, path: path, version: version, file: NoteFile(bytes: bytes, hasBOM: hasBOM))
+        let newSource = SourceText(bytes: bytes)
+        let base = edit.flatMap { edit in parsed.parsedNote().map { ParsedNoteCache.Base(note: $0.note, fields: $0.fields, edit: edit) } }
+        return Document(
+            uri: uri, path: path, version: version, file: NoteFile(bytes: bytes, hasBOM: hasBOM), source: newSource,
+            parsed: ParsedNoteCache(base: base))
     }
 
     /// The note as `linter` parses it, parsed once per version.

@@ -136,9 +136,8 @@ final class LintService: Sendable {
     /// are compared with the other notes' too (and recorded for their lints).
     func lint(_ document: Document, workspace: WorkspaceNotes? = nil) -> (linter: Linter, result: LintResult) {
         let linter = linter(for: document)
-        // Not kept with the document: most versions are linted and never asked about, and an
-        // open note's parse can weigh ten times its text.
-        let note = linter.parse(document.source)
+        // Kept with the document: the next version's parse starts from it.
+        let note = document.note(linter)
         guard let workspace, linter.comparesAcrossNotes, let path = document.path, let name = workspace.name(of: path) else {
             return (linter, linter.lint(note, path: document.path))
         }

@@ -16,24 +16,74 @@ enum CmarkBridge {
     /// `blanked`, when given, is fed to cmark as spaces (its line breaks kept): the front
     /// matter, which is not Markdown. The rest is fed straight from `bytes`, uncopied.
     static func parseBlocks(_ bytes: [UInt8], blanked: ByteRange?, lineStarts: [Int]) -> [Block] {
-        let lineCount = lineStarts.count
+        let cut = blanked ?? .empty(at: 0)
+        let blank = bytes[cut.start..<cut.end].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
+        return parse(
+            [bytes[0..<cut.start], blank[...], bytes[cut.end...]], lines: 0..<lineStarts.count, bytes: bytes, lineStarts: lineStarts)
+    }
+
+    /// The blocks of `lines` parsed on their own, as a document of those lines alone, with
+    /// lines numbered as in the whole text. The first block is that document.
+    static func parseBlocks(_ bytes: [UInt8], lines: Range<Int>, lineStarts: [Int]) -> [Block] {
+        let start = lineStarts[lines.lowerBound]
+        let end = lines.upperBound < lineStarts.count ? lineStarts[lines.upperBound] : bytes.count
+        return parse([bytes[start..<end]], lines: lines, bytes: bytes, lineStarts: lineStarts)
+    }
+
+    private static func parse(_ pieces: [ArraySlice<UInt8>], lines: Range<Int>, bytes: [UInt8], lineStarts: [Int]) -> [Block] {
         prepare()
         let options = CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return [documentOnly(lineCount)] }
+        guard let parser = cmark_parser_new(options) else { return [documentOnly(lines)] }
         defer { cmark_parser_free(parser) }
         // Only block extensions: inline ones (autolink, strikethrough) share global state that
         // makes parallel parses unsafe, and notelint reads inline syntax from the source itself.
         if let table = cmark_find_syntax_extension("table") {
             cmark_parser_attach_syntax_extension(parser, table)
         }
-        let cut = blanked ?? .empty(at: 0)
-        let blank = bytes[cut.start..<cut.end].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
-        feed(parser, bytes[0..<cut.start])
-        feed(parser, blank[...])
-        feed(parser, bytes[cut.end...])
-        guard let root = cmark_parser_finish(parser) else { return [documentOnly(lineCount)] }
+        for piece in pieces { feed(parser, piece) }
+        guard let root = cmark_parser_finish(parser) else { return [documentOnly(lines)] }
         defer { cmark_node_free(root) }
-        return walk(root, bytes: bytes, lineStarts: lineStarts)
+        return walk(root, lines: lines, bytes: bytes, lineStarts: lineStarts)
+    }
+
+    /// The labels of the footnote references cmark finds in `bytes`, in order, with every
+    /// `[^label]` written there taken as defined; nil when one cannot be read back. The
+    /// definitions go first, closed by an HTML comment line, so that `bytes` are parsed from a
+    /// fresh state, as at a document's start.
+    static func footnoteReferenceLabels(_ bytes: ArraySlice<UInt8>) -> [[UInt8]]? {
+        var text: [UInt8] = []
+        for label in Set(FootnoteLabelScan.labels(in: bytes)) {
+            text.append(contentsOf: Array("[^".utf8) + label + Array("]: x\n\n".utf8))
+        }
+        text.append(contentsOf: Array("<!-- -->\n".utf8))
+        text.append(contentsOf: bytes)
+        prepare()
+        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else { return nil }
+        defer { cmark_parser_free(parser) }
+        if let table = cmark_find_syntax_extension("table") {
+            cmark_parser_attach_syntax_extension(parser, table)
+        }
+        feed(parser, text[...])
+        guard let root = cmark_parser_finish(parser) else { return nil }
+        defer { cmark_node_free(root) }
+        guard let iterator = cmark_iter_new(root) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        let lineStarts = LineIndex(text).lineStarts
+        var labels: [[UInt8]] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_REFERENCE
+            else { continue }
+            // The node's text is its number; its position points at the `[^label]` it was written as.
+            let line = Int(cmark_node_get_start_line(node)) - 1
+            guard line >= 0, line < lineStarts.count else { return nil }
+            let at = lineStarts[line] + Int(cmark_node_get_start_column(node)) - 1
+            guard at >= 0, at + 1 < text.count, text[at] == UInt8(ascii: "["), text[at + 1] == UInt8(ascii: "^"),
+                let close = text[(at + 2)...].firstIndex(of: UInt8(ascii: "]"))
+            else { return nil }
+            labels.append(Array(text[(at + 2)..<close]))
+        }
+        return labels
     }
 
     private static func feed(_ parser: OpaquePointer, _ bytes: ArraySlice<UInt8>) {
@@ -46,17 +96,17 @@ enum CmarkBridge {
         }
     }
 
-    private static func documentOnly(_ lineCount: Int) -> Block {
-        Block(kind: .document, parent: nil, depth: 0, startLine: 0, endLine: max(lineCount - 1, 0), startColumn: 0)
+    private static func documentOnly(_ lines: Range<Int>) -> Block {
+        Block(kind: .document, parent: nil, depth: 0, startLine: lines.lowerBound, endLine: max(lines.upperBound - 1, 0), startColumn: 0)
     }
 
     /// Visits the block nodes in document order without recursion, and without entering
     /// the inline nodes under paragraphs and headings (a quarter of the parse time went to
     /// stepping over them with `cmark_iter`).
-    private static func walk(_ root: OpaquePointer, bytes: [UInt8], lineStarts: [Int]) -> [Block] {
-        let lineCount = lineStarts.count
-        let lastLine = max(lineCount - 1, 0)
-        var blocks: [Block] = [documentOnly(lineCount)]
+    private static func walk(_ root: OpaquePointer, lines: Range<Int>, bytes: [UInt8], lineStarts: [Int]) -> [Block] {
+        let firstLine = lines.lowerBound
+        let lastLine = max(lines.upperBound - 1, firstLine)
+        var blocks: [Block] = [documentOnly(lines)]
         // The open containers, as (node, index in `blocks`).
         var path: [(node: OpaquePointer, index: Int)] = [(root, 0)]
         var next = firstBlockChild(root)
@@ -73,12 +123,21 @@ enum CmarkBridge {
                 continue
             }
             let kind = blockKind(node, type: type)
-            var start = clampLine(Int(cmark_node_get_start_line(node)) - 1, lastLine)
-            var end = clampLine(Int(cmark_node_get_end_line(node)) - 1, lastLine)
+            var start = clampLine(firstLine + Int(cmark_node_get_start_line(node)) - 1, firstLine, lastLine)
+            var end = clampLine(firstLine + Int(cmark_node_get_end_line(node)) - 1, firstLine, lastLine)
             // A table that interrupts a paragraph is dated from the paragraph's first line;
             // it starts at its header row, and so do the header and its cells.
             if kind == .extensionBlock("table") {
                 start = tableHeaderLine(start: start, end: end, bytes: bytes, lineStarts: lineStarts)
+            }
+            // The paragraph left above such a table comes without a position (line 0): it runs
+            // from where the table is dated to the line above its header.
+            if kind == .paragraph, cmark_node_get_start_line(node) == 0, let table = cmark_node_next(node),
+                blockKind(table, type: cmark_node_get_type(table)) == .extensionBlock("table")
+            {
+                start = clampLine(firstLine + Int(cmark_node_get_start_line(table)) - 1, firstLine, lastLine)
+                let tableEnd = clampLine(firstLine + Int(cmark_node_get_end_line(table)) - 1, firstLine, lastLine)
+                end = max(start, tableHeaderLine(start: start, end: tableEnd, bytes: bytes, lineStarts: lineStarts) - 1)
             }
             start = max(start, blocks[path.last!.index].startLine)
             if case .heading = kind { end = headingEnd(start: start, reportedEnd: end, bytes: bytes, lineStarts: lineStarts) }
@@ -148,7 +207,7 @@ enum CmarkBridge {
         return reportedEnd
     }
 
-    private static func clampLine(_ line: Int, _ lastLine: Int) -> Int { min(max(line, 0), lastLine) }
+    private static func clampLine(_ line: Int, _ firstLine: Int, _ lastLine: Int) -> Int { min(max(line, firstLine), lastLine) }
 
     private static func blockKind(_ node: OpaquePointer, type: cmark_node_type) -> Block.Kind {
         switch type {

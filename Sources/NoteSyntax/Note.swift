@@ -24,15 +24,29 @@ public struct Note: Sendable {
 
     /// Parses a note; `vocabulary` decides which keys are fields and what each says.
     public init(source: SourceText, vocabulary: FieldVocabulary = .standard) {
-        self.source = source
-        self.vocabulary = vocabulary
         let frontMatter = FrontMatter.parse(source)
-        self.frontMatter = frontMatter
         // The front matter is blanked out for cmark byte for byte, so offsets and lines stay exact.
         let blanked = frontMatter.map {
             ByteRange(source.lineIndex.lineStarts[$0.lines.lowerBound], source.lineContent($0.lines.upperBound).end)
         }
         let blocks = CmarkBridge.parseBlocks(source.bytes, blanked: blanked, lineStarts: source.lineIndex.lineStarts)
+        self.init(source: source, vocabulary: vocabulary, frontMatter: frontMatter, blocks: blocks)
+    }
+
+    /// This note after `edit`, which made `source`: equal to `Note(source:vocabulary:)` of
+    /// it, with cmark run only over the blocks the edit can have changed (`BlockReparse`).
+    public func applying(_ edit: TextReplacement, giving source: SourceText) -> Note {
+        let frontMatter = FrontMatter.parse(source)
+        guard let blocks = BlockReparse.blocks(of: self, after: edit, source: source, frontMatter: frontMatter) else {
+            return Note(source: source, vocabulary: vocabulary)
+        }
+        return Note(source: source, vocabulary: vocabulary, frontMatter: frontMatter, blocks: blocks)
+    }
+
+    private init(source: SourceText, vocabulary: FieldVocabulary, frontMatter: FrontMatter?, blocks: [Block]) {
+        self.source = source
+        self.vocabulary = vocabulary
+        self.frontMatter = frontMatter
         self.blocks = blocks
         var kinds = [LineKind](repeating: .markdown, count: source.lineIndex.lineCount)
         if let frontMatter {
