@@ -46,24 +46,37 @@ struct NoteCompletion {
         var end = offset
         while end < content.end && isLabelByte(bytes[end]) { end += 1 }
         let closed = end < content.end && bytes[end] == UInt8(ascii: "]")
+        // A note with thousands of footnotes gets the labels that hold what is typed, at most
+        // `footnoteLimit` of them, and the editor asks again as the user types.
+        let typed = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
+        let definitions = note.footnotes.definitions
+        let references = note.footnotes.references
+        let limited = definitions.count + references.count > footnoteLimit
+        func offered(_ label: String) -> Bool { !limited || typed.isEmpty || label.lowercased().contains(typed) }
         var candidates: [Candidate] = []
         var seen: Set<String> = []
-        for definition in note.footnotes.definitions where seen.insert(definition.key).inserted {
+        for definition in definitions where seen.insert(definition.key).inserted && offered(definition.label) {
+            guard candidates.count < footnoteLimit else { break }
             let text = definition.isEmpty ? nil : FootnoteHover.text(of: definition, in: note.source)
             candidates.append(
                 Candidate(
                     label: definition.label, newText: definition.label + (closed ? "" : "]"), kind: 18,
                     detail: "footnote", documentation: text, sortText: "0-\(candidates.count)", filterText: nil))
         }
-        for reference in note.footnotes.references where seen.insert(reference.key).inserted {
+        for reference in references where seen.insert(reference.key).inserted && offered(reference.label) {
+            guard candidates.count < footnoteLimit else { break }
             candidates.append(
                 Candidate(
                     label: reference.label, newText: reference.label + (closed ? "" : "]"), kind: 18,
                     detail: "footnote without a definition", documentation: nil,
                     sortText: "1-\(candidates.count)", filterText: nil))
         }
-        return NoteCompletion(insert: ByteRange(start, offset), replace: ByteRange(start, end), candidates: candidates, isIncomplete: false)
+        return NoteCompletion(
+            insert: ByteRange(start, offset), replace: ByteRange(start, end), candidates: candidates, isIncomplete: limited)
     }
+
+    /// The most footnote labels one completion list offers.
+    static let footnoteLimit = 200
 
     // MARK: arXiv categories
 

@@ -121,10 +121,14 @@ public struct Entry: Sendable, Equatable {
     /// Lines inside the record that are no field: text pasted with it from arXiv's abstract
     /// page, such as `(or arXiv:2104.09864v5 [cs.CL] for this version)`.
     public let furnitureLines: [Int]
+    /// The line of a last field written without a value because a list right below gives it
+    /// (`**Links**:` then `- arXiv: ...`, `- Code: ...`): not empty, only written apart.
+    public let listValueLine: Int?
 
     public init(
         fields: [Field], lines: ClosedRange<Int>, range: ByteRange, blockIndex: Int, headingUnderlineLine: Int? = nil,
-        shape: Shape = .paragraph, context: ClosedRange<Int>? = nil, proseLine: Int? = nil, furnitureLines: [Int] = []
+        shape: Shape = .paragraph, context: ClosedRange<Int>? = nil, proseLine: Int? = nil, furnitureLines: [Int] = [],
+        listValueLine: Int? = nil
     ) {
         self.fields = fields
         self.lines = lines
@@ -135,6 +139,7 @@ public struct Entry: Sendable, Equatable {
         self.context = context ?? lines
         self.proseLine = proseLine
         self.furnitureLines = furnitureLines
+        self.listValueLine = listValueLine
     }
 
     /// The first field whose key equals `key`, compared case-insensitively.

@@ -99,7 +99,7 @@ struct CheckJob {
         let fingerprint = linterFingerprint + StableHash.hex(Array(path.utf8))
         if case .lint = mode, let cache, !isStandardInput {
             let absolute = AbsolutePath.of(path)
-            signature = ResultCache.signature(of: absolute)
+            signature = FileSignature.of(absolute)
             if let signature, let hit = cache.lookup(absolute, signature: signature, fingerprint: fingerprint) {
                 return .checked(hit.rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
             }

@@ -61,14 +61,6 @@ final class ResultCache: Sendable {
         StableHash.hex(bytes) + "-" + fingerprint
     }
 
-    /// A file's size, modification time (ns) and inode: when they are what they were when a
-    /// record was written, its content hash is reused without reading the file, as git does.
-    static func signature(of path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec).\(info.st_ino)"
-    }
-
     /// The report when the file's signature and the fingerprint match a record, unread.
     func lookup(_ path: String, signature: String, fingerprint: String) -> (rendered: RenderedFile, key: String)? {
         guard let entry = previous[path] else { return nil }

@@ -58,6 +58,25 @@ import Testing
         client.finish()
     }
 
+    /// A note with more footnotes than a list offers gets those that hold what is typed, and
+    /// the editor is told to ask again.
+    @Test func manyFootnotesAreFilteredByWhatIsTyped() throws {
+        let definitions = (0..<300).map { "[^note\($0)]: Text \($0)." }.joined(separator: "\n")
+        let text = "Cited [^ and [^note12\n\n" + definitions + "\n"
+        let client = try opened(text, utf8: false)
+        let everything = try complete(client, at: position(0, 8))
+        #expect(everything["isIncomplete"] == .bool(true))
+        #expect(everything["items"]?.array?.count == 200)
+        let typed = try complete(client, at: position(0, 21))
+        #expect(typed["isIncomplete"] == .bool(true))
+        let labels = typed["items"]?.array?.compactMap { $0["label"]?.string } ?? []
+        #expect(
+            labels == [
+                "note12", "note120", "note121", "note122", "note123", "note124", "note125", "note126", "note127", "note128", "note129",
+            ])
+        client.finish()
+    }
+
     @Test(arguments: [false, true]) func categoriesByCodeAndByName(utf8: Bool) throws {
         let note = Marked(
             """

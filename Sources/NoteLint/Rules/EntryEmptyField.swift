@@ -46,7 +46,7 @@ struct EntryEmptyField: Rule {
         let required = context.schema.required
         for facts in context.entries where !facts.entry.isBlank && facts.entry.shape != .frontMatter {
             let title = facts.title
-            for field in facts.entry.fields where field.isEmpty {
+            for field in facts.entry.fields where field.isEmpty && field.line != facts.entry.listValueLine {
                 let isTitle = title.map { $0.range == field.range && $0.key == field.key } ?? false
                 // An empty cell is how a table says "none" (a paper under review has no link yet);
                 // only a row without its title has lost something.

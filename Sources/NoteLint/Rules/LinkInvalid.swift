@@ -15,7 +15,7 @@ struct LinkInvalid: Rule {
             `n/a`, `TBD`), or describes the one to come (`[DOI or PDF link]`, `<paper url>`), is left alone. The targets of Markdown links elsewhere in the note (an \
             awesome-list's `[[Paper](...)]`) are checked for what is broken whatever the author meant: a \
             mistyped scheme (`htps://`, `https//`), a host whose dots became colons (`https://github:com/...`), a target wrapped in brackets (`[Paper]([https://...])`) or holding \
-            another link, a stray `]` at its end. Relative links and anchors there are the site's own.
+            another link, a stray `]` at its end, a space in the target (`[slides](week 1.pdf)`, which             Markdown shows as plain text; `<week 1.pdf>` and a title after the target are fine).             Relative links and anchors there are the site's own.
             """,
         defaultSeverity: .error,
         fix: nil,
@@ -34,6 +34,8 @@ struct LinkInvalid: Rule {
                 "| Title | Link |\n|---|---|\n| Attention | papers/DL/Attention-NIPS.pdf |\n| GLA | GLA.pdf |\n",
                 "- [[Paper](https://en.wikipedia.org/wiki/Attention_(machine_learning))] [[Code](../code.md)] [top](#top)\n",
                 "Write links as `[text](htps://wrong)` never.\n",
+                "- [slides](<slides/week 1.pdf>) and [notes](notes/week-1.md \"Week one\")\n",
+                "[{{ post.title }}]({{ post.url | relative_url }})\n",
             ],
             triggering: [
                 "Title: A\nLink: ↓www.example.org/paper.pdf\n",
@@ -52,6 +54,7 @@ struct LinkInvalid: Rule {
                 "- [Detectron](↓https//arxiv.org/abs/1801.09847)\n",
                 "Code: [TensorFlow](↓https://github:com/tensorflow/models)\n",
                 "Title: A\nLink: ↓https//arxiv.org/abs/1801.09847\n",
+                "- Week 1: [slides](↓slides/week 1 attention.pdf)\n",
             ]
         )
     )
@@ -92,7 +95,11 @@ struct LinkInvalid: Rule {
                 next += 1
             }
             if target.range.start < coveredUntil { continue }
-            if let problem = Self.problem(inProseTarget: target.text) {
+            if target.isSplitByBlank {
+                context.report(
+                    "link target `\(quoted: target.text)` holds a space, so the link shows as plain text: write the space as %20 or put the target in <...>",
+                    at: target.range)
+            } else if let problem = Self.problem(inProseTarget: target.text) {
                 context.report("link target `\(quoted: target.text)` \(problem)", at: target.range)
             }
         }

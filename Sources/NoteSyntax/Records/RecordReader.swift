@@ -197,7 +197,21 @@ struct RecordReader {
             fields: fields, lines: lines, range: ByteRange(start, end),
             blockIndex: block, headingUnderlineLine: underline, shape: shape,
             context: min(contextLines.lowerBound, lines.lowerBound)...max(contextLines.upperBound, underline ?? lines.upperBound),
-            proseLine: keepsProse ? found.proseLine : nil, furnitureLines: found.furniture)
+            proseLine: keepsProse ? found.proseLine : nil, furnitureLines: found.furniture,
+            listValueLine: listValueLine(found, block: block))
+    }
+
+    /// The last field's line when it has no value, ends its block, and a list follows with
+    /// nothing but blank lines between: the list is the value.
+    private func listValueLine(_ found: FieldLines, block: Int) -> Int? {
+        guard found.proseLine == nil, let last = found.fields.last, last.isEmpty, last.origin == .line,
+            last.line == blocks[block].endLine, let parent = blocks[block].parent,
+            let position = children[parent].firstIndex(of: block), position + 1 < children[parent].count
+        else { return nil }
+        let next = blocks[children[parent][position + 1]]
+        guard next.kind == .list, next.startLine > last.line else { return nil }
+        for line in (last.line + 1)..<next.startLine where !source.isBlankLine(line) { return nil }
+        return last.line
     }
 
     // MARK: Paragraphs and headings

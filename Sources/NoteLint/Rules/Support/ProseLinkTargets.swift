@@ -7,6 +7,9 @@ enum ProseLinkTargets {
     struct Target {
         let text: String
         let range: ByteRange
+        /// `[text](a b.pdf)`: a blank inside the target, and no title after it, so Markdown
+        /// shows the whole thing as plain text. The range then covers everything in parentheses.
+        var isSplitByBlank = false
     }
 
     static func all(in note: Note) -> [Target] {
@@ -32,8 +35,24 @@ enum ProseLinkTargets {
                     var targetEnd = start
                     // `(url "title")`: the target ends at the first blank.
                     while targetEnd < end && bytes[targetEnd] != 0x20 && bytes[targetEnd] != 0x09 { targetEnd += 1 }
-                    let range = ByteRange(start, targetEnd)
-                    found.append(Target(text: source.string(range), range: range))
+                    var after = targetEnd
+                    while after < end && (bytes[after] == 0x20 || bytes[after] == 0x09) { after += 1 }
+                    let opensTitle =
+                        after == end || bytes[after] == UInt8(ascii: "\"") || bytes[after] == UInt8(ascii: "'")
+                        || bytes[after] == UInt8(ascii: "(")
+                    // Template tags (`{{ page.url }}`) and plugins' arguments (`@[html](a.html, image=b.png)`)
+                    // are no links.
+                    let isArgumentList = (start..<end).contains { index in
+                        let byte = bytes[index]
+                        return byte == UInt8(ascii: "{") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ",")
+                    }
+                    if !opensTitle && !isArgumentList && targetEnd > start && bytes[start] != UInt8(ascii: "<") {
+                        let range = ByteRange(start, end)
+                        found.append(Target(text: source.string(range), range: range, isSplitByBlank: true))
+                    } else {
+                        let range = ByteRange(start, targetEnd)
+                        found.append(Target(text: source.string(range), range: range))
+                    }
                     offset = end + 1
                 }
             }
