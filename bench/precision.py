@@ -3,7 +3,7 @@
 
 Usage: bench/precision.py [DIR]   (default: fixtures/corpus)
 
-Every `NAME.md` under DIR that has a sidecar `NAME.expected` beside it is linted. A sidecar
+Every `NAME.md` (or `NAME.markdown`) under DIR that has a sidecar `NAME.expected` beside it is linted. A sidecar
 holds one expected finding per line, `LINE RULE-ID`, optionally followed by `  # why`; lines
 starting with `#` are comments, and an empty sidecar means no finding is expected.
 
@@ -65,9 +65,10 @@ def notes_with_sidecars(folder):
     for directory, subdirs, files in os.walk(folder):
         subdirs.sort()
         for name in sorted(files):
-            if name.endswith(".md"):
+            extension = next((suffix for suffix in (".md", ".markdown") if name.endswith(suffix)), None)
+            if extension:
                 note = os.path.join(directory, name)
-                sidecar = note[: -len(".md")] + ".expected"
+                sidecar = note[: -len(extension)] + ".expected"
                 if os.path.isfile(sidecar):
                     found.append((note, sidecar))
     return found

@@ -73,6 +73,7 @@ extension Server {
         // A client that sends no settings of ours is only saying "something changed".
         if Settings.present(in: params.settings) { settings = Settings(params.settings) }
         lints.update(settings)
+        symbolIndex.forgetNotes()
         relintAll()
     }
 

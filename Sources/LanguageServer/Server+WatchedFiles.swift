@@ -35,12 +35,14 @@ extension Server {
                 other = true
                 continue
             }
+            if change.type != .changed { symbolIndex.forgetNotes() }
             // An open note is checked as the editor has it, not as the disk has it.
             guard documents[DocumentURI.fileURI(path)] == nil else { continue }
             if change.type == .deleted { deleted.append(path) } else { changed.append(path) }
         }
         if other {
-            // A configuration changed: every finding may have.
+            // A configuration changed: every finding may have, and which notes there are.
+            symbolIndex.forgetNotes()
             lints.reload()
             relintAll()
             lintWorkspace()

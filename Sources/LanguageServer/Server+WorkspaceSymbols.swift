@@ -3,39 +3,45 @@ import NoteLint
 import NoteSyntax
 
 /// `workspace/symbol`: every entry of every note of the workspace whose title, link or
-/// arXiv identifier holds the query (ignoring case); open notes as the editor has them.
+/// arXiv identifier holds the query (ignoring case); open notes as the editor has them, the
+/// others from `symbolIndex`.
 extension Server {
     static let maximumWorkspaceSymbols = 2_000
 
     func workspaceSymbols(_ request: PendingRequest, _ params: LSP.WorkspaceSymbolParams) {
         guard settings.symbols else { return request.respond(.array([])) }
-        let query = params.query.lowercased()
+        let queryBytes = Array(params.query.lowercased().utf8)
         let open = documents
         let codec = self.codec
+        let keepsNoteList = clientFeatures.dynamicWatchers
         perform(request) { [self] in
-            var symbols: [LSP.SymbolInformation] = []
-            search: for path in workspaceNotes() {
+            var symbols: [JSON] = []
+            // Notes in one folder share their configuration, so their linter's fingerprint.
+            var fingerprints: [Substring: String] = [:]
+            func fingerprint(_ path: String) -> String {
+                let folder = path[..<(path.lastIndex(of: "/") ?? path.endIndex)]
+                if let known = fingerprints[folder] { return known }
+                let found = lints.linter(for: Document(uri: DocumentURI.fileURI(path), version: 0, text: "")).fingerprint
+                fingerprints[folder] = found
+                return found
+            }
+            let notes = symbolIndex.notes(keep: keepsNoteList) { workspaceNotes() }
+            search: for path in notes {
                 if request.isCancelled { return }
-                let uri = DocumentURI.fileURI(path)
-                guard let document = open[uri] ?? WorkspaceNotes.load(path) else { continue }
-                let linter = lints.linter(for: document)
-                let note = document.note(linter)
-                for entry in note.entries {
-                    let item = NoteOutline.item(for: entry, source: note.source, schema: linter.schema)
-                    let link = linter.schema.field(.url, in: entry)?.value ?? ""
-                    guard
-                        query.isEmpty || item.name.lowercased().contains(query) || (item.detail ?? "").lowercased().contains(query)
-                            || link.lowercased().contains(query)
-                    else { continue }
-                    symbols.append(
-                        LSP.SymbolInformation(
-                            name: item.name, kind: .object,
-                            location: LSP.Location(uri: uri, range: codec.range(item.range, in: note.source)),
-                            containerName: workspace.name(of: path)))
+                let place = symbolIndex.place(of: path) { workspace.name(of: $0) }
+                let found: [WorkspaceSymbolIndex.Symbol]
+                if let document = open[place.uri] {
+                    found = WorkspaceSymbolIndex.symbols(of: document, place: place, linter: lints.linter(for: document), codec: codec)
+                } else {
+                    found = symbolIndex.symbols(
+                        ofFileAt: path, place: place, fingerprint: fingerprint, linter: lints.linter(for:), codec: codec)
+                }
+                for symbol in found where symbol.matches(queryBytes) {
+                    symbols.append(.fragment(symbol.json))
                     if symbols.count >= Self.maximumWorkspaceSymbols { break search }
                 }
             }
-            request.respond(symbols.json)
+            request.respond(.array(symbols))
         }
     }
 }

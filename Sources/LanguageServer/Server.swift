@@ -29,6 +29,7 @@ public final class Server: @unchecked Sendable {
     let pages: RulePages
     let publisher = DiagnosticsPublisher()
     let workspace: WorkspaceNotes
+    let symbolIndex = WorkspaceSymbolIndex()
     let responses = ClientResponses()
     let arxiv = ArxivEditor()
 

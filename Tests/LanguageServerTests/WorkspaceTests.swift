@@ -391,6 +391,25 @@ import Testing
         #expect(try client.call("workspace/symbol", .object([("query", .string("nothing like it"))])) == .array([]))
         client.finish()
     }
+
+    /// A query reads only the notes that changed on disk since the last one.
+    @Test func workspaceSymbolsReadOnlyChangedNotes() throws {
+        let folder = try Self.workspace()
+        let client = try start(folder)
+        _ = try published(client, folder.uri("a.md"))
+        _ = try published(client, folder.uri("notes/b.md"))
+        let names = { (query: String) in
+            try client.call("workspace/symbol", .object([("query", .string(query))])).array?.compactMap { $0["name"]?.string } ?? []
+        }
+        #expect(try names("") == ["RoFormer 😀", "Rotary"])
+        #expect(client.server.workspaceSymbolReads == 2)
+        #expect(try names("rot") == ["Rotary"])
+        #expect(client.server.workspaceSymbolReads == 2)
+        try folder.write("a.md", "Title: Longformer\nLink: https://arxiv.org/abs/2004.05150\nDate: 10 Apr 2020\n")
+        #expect(try names("2004.05150") == ["Longformer"])
+        #expect(client.server.workspaceSymbolReads == 3)
+        client.finish()
+    }
 }
 
 extension TemporaryFolder {

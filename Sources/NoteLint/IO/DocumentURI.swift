@@ -11,16 +11,23 @@ public enum DocumentURI {
     }
 
     public static func fileURI(_ path: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
-        var out = "file://"
+        var out: [UInt8] = Array("file://".utf8)
+        out.reserveCapacity(out.count + path.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
-            let character = Character(Unicode.Scalar(byte))
-            if byte < 0x80 && allowed.contains(character) {
-                out.append(character)
+            if byte < 0x80 && unreserved[Int(byte)] {
+                out.append(byte)
             } else {
-                out += String(format: "%%%02X", byte)
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The ASCII bytes a path keeps as they are in a URI: letters, digits, `-._~` and `/`.
+    private static let unreserved: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || "-._~/".unicodeScalars.contains(scalar)
     }
 }
