@@ -8,7 +8,9 @@ struct SubjectsUnknown: Rule {
         rationale: """
             Category codes are how arXiv files papers (`cs.CL`, `astro-ph.HE`); a code it never \
             defined is a typo, and it breaks filtering by subject. Retired codes (`cmp-lg`) and \
-            aliases (`math.MP`) are known codes.
+            aliases (`math.MP`) are known codes. A list in which no code is an arXiv category or \
+            starts with an arXiv archive (`categories: article` in a Jekyll post about a paper, \
+            `Subjects: ecology`) is the author's own topics, not arXiv's: it is left alone.
             """,
         defaultSeverity: .warning,
         fix: nil,
@@ -16,6 +18,7 @@ struct SubjectsUnknown: Rule {
             nonTriggering: [
                 "Title: A\nSubjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n",
                 "Title: A\nSubjects: Computation and Language (cmp-lg)\n",
+                "---\ntitle: A\nlink: https://doi.org/10.1101/458737\ncategories: article\n---\n",
             ],
             triggering: [
                 "Title: A\nSubjects: Computation and Language (↓cs.CLL); Artificial Intelligence (cs.AI)\n",
@@ -29,12 +32,19 @@ struct SubjectsUnknown: Rule {
     func check(_ context: inout LintContext) {
         let codes = ArxivTaxonomy.categories.map(\.id)
         for facts in context.entries {
-            guard let list = facts.subjectList else { continue }
+            guard let list = facts.subjectList, list.items.contains(where: { Self.isArxivLike($0.code) }) else { continue }
             for item in list.items where !ArxivTaxonomy.isKnown(item.code) {
                 var message = "`\(quoted: item.code)` is not an arXiv category"
                 if let near = closestMatch(to: item.code, in: codes, maximumDistance: 2) { message += "; did you mean `\(near)`?" }
                 context.report(message, at: item.codeRange)
             }
         }
+    }
+
+    /// A known code, or an arXiv archive before a dot (`cs.XY`): a list with one is arXiv's.
+    static func isArxivLike(_ code: String) -> Bool {
+        if ArxivTaxonomy.isKnown(code) { return true }
+        guard let dot = code.firstIndex(of: ".") else { return false }
+        return ArxivTaxonomy.archives.contains(code[..<dot].lowercased())
     }
 }
