@@ -8,8 +8,8 @@ struct SubjectsUnknown: Rule {
         rationale: """
             Category codes are how arXiv files papers (`cs.CL`, `astro-ph.HE`); a code it never \
             defined is a typo, and it breaks filtering by subject. Retired codes (`cmp-lg`) and \
-            aliases (`math.MP`) are known codes. A list in which no code is an arXiv category or \
-            starts with an arXiv archive (`categories: article` in a Jekyll post about a paper, \
+            aliases (`math.MP`) are known codes. A list in which no code is an arXiv category, \
+            starts with an arXiv archive or follows a name in parentheses (`categories: article` in a Jekyll post about a paper, \
             `Subjects: ecology`) is the author's own topics, not arXiv's: it is left alone.
             """,
         defaultSeverity: .warning,
@@ -32,7 +32,9 @@ struct SubjectsUnknown: Rule {
     func check(_ context: inout LintContext) {
         let codes = ArxivTaxonomy.categories.map(\.id)
         for facts in context.entries {
-            guard let list = facts.subjectList, list.items.contains(where: { Self.isArxivLike($0.code) }) else { continue }
+            guard let list = facts.subjectList, list.items.contains(where: { $0.name != nil || Self.isArxivLike($0.code) }) else {
+                continue
+            }
             for item in list.items where !ArxivTaxonomy.isKnown(item.code) {
                 var message = "`\(quoted: item.code)` is not an arXiv category"
                 if let near = closestMatch(to: item.code, in: codes, maximumDistance: 2) { message += "; did you mean `\(near)`?" }
@@ -41,7 +43,8 @@ struct SubjectsUnknown: Rule {
         }
     }
 
-    /// A known code, or an arXiv archive before a dot (`cs.XY`): a list with one is arXiv's.
+    /// A known code, or an arXiv archive before a dot (`cs.XY`): a list with one (or with an item
+    /// written the way arXiv writes them, `Name (code)`) is arXiv's.
     static func isArxivLike(_ code: String) -> Bool {
         if ArxivTaxonomy.isKnown(code) { return true }
         guard let dot = code.firstIndex(of: ".") else { return false }
