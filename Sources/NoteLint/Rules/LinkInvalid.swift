@@ -15,7 +15,8 @@ struct LinkInvalid: Rule {
             `n/a`, `TBD`), or describes the one to come (`[DOI or PDF link]`, `<paper url>`), is left alone. The targets of Markdown links elsewhere in the note (an \
             awesome-list's `[[Paper](...)]`) are checked for what is broken whatever the author meant: a \
             mistyped scheme (`htps://`, `https//`), a host whose dots became colons (`https://github:com/...`), a target wrapped in brackets (`[Paper]([https://...])`) or holding \
-            another link, a stray `]` at its end, a space in the target (`[slides](week 1.pdf)`, which             Markdown shows as plain text; `<week 1.pdf>` and a title after the target are fine).             Relative links and anchors there are the site's own.
+            another link (`\\url{https://...}` left from LaTeX), a stray `]` at its end, a space in the target (`[slides](week 1.pdf)`, which             Markdown shows as plain text; `<week 1.pdf>` and a title after the target are fine).             Relative links and anchors there are the site's own. An empty target (`[Paper]()`) is \
+            reported as information: it is often a link the author means to fill in.
             """,
         defaultSeverity: .error,
         fix: nil,
@@ -55,6 +56,8 @@ struct LinkInvalid: Rule {
                 "Code: [TensorFlow](↓https://github:com/tensorflow/models)\n",
                 "Title: A\nLink: ↓https//arxiv.org/abs/1801.09847\n",
                 "- Week 1: [slides](↓slides/week 1 attention.pdf)\n",
+                "- [Code](↓\\url{https://github.com/example/repo})\n",
+                "- [Domain generalization by removing features]↓()\n",
             ]
         )
     )
@@ -95,7 +98,11 @@ struct LinkInvalid: Rule {
                 next += 1
             }
             if target.range.start < coveredUntil { continue }
-            if target.isSplitByBlank {
+            if target.range.isEmpty {
+                // `[Paper]()`: often a link meant to be filled in later, so no more than a note.
+                context.report(
+                    "the link has an empty target `()`", at: ByteRange(target.range.start - 1, target.range.end + 1), severity: .info)
+            } else if target.isSplitByBlank {
                 context.report(
                     "link target `\(quoted: target.text)` holds a space, so the link shows as plain text: write the space as %20 or put the target in <...>",
                     at: target.range)
@@ -137,6 +144,8 @@ struct LinkInvalid: Rule {
             return "is wrapped in parentheses: the link leads nowhere"
         }
         if target.contains("](") { return "holds another Markdown link" }
+        // `[Code](\url{https://...})`: LaTeX's link command came along with the URL.
+        if target.hasPrefix("\\"), target.contains("://") { return "holds a LaTeX command around the URL: the link leads nowhere" }
         if let missing = missingSchemeColon(target) { return missing }
         guard let separator = target.range(of: "://") else { return nil }
         let scheme = target[..<separator.lowerBound].lowercased()
