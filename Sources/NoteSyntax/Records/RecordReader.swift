@@ -8,6 +8,8 @@ struct RecordReader {
     /// Blocks never read: those inside footnote definitions.
     let excluded: [Bool]
     let children: [[Int]]
+    /// Where each block stands among its parent's children (an index into `children[parent]`).
+    let siblingPosition: [Int]
     let roleCache = RoleCache()
 
     init(blocks: [Block], contentStarts: [[Int]], source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool]) {
@@ -17,10 +19,14 @@ struct RecordReader {
         self.vocabulary = vocabulary
         self.excluded = excluded
         var children = [[Int]](repeating: [], count: blocks.count)
+        var siblingPosition = [Int](repeating: 0, count: blocks.count)
         for (index, block) in blocks.enumerated() {
-            if let parent = block.parent { children[parent].append(index) }
+            guard let parent = block.parent else { continue }
+            siblingPosition[index] = children[parent].count
+            children[parent].append(index)
         }
         self.children = children
+        self.siblingPosition = siblingPosition
     }
 
     /// Two known roles, one identifying, among fields that are mostly known: a block of
@@ -206,7 +212,7 @@ struct RecordReader {
     private func listValueLine(_ found: FieldLines, block: Int) -> Int? {
         guard found.proseLine == nil, let last = found.fields.last, last.isEmpty, last.origin == .line,
             last.line == blocks[block].endLine, let parent = blocks[block].parent,
-            let position = children[parent].firstIndex(of: block), position + 1 < children[parent].count
+            case let position = siblingPosition[block], position + 1 < children[parent].count
         else { return nil }
         let next = blocks[children[parent][position + 1]]
         guard next.kind == .list, next.startLine > last.line else { return nil }
@@ -268,7 +274,7 @@ struct RecordReader {
     }
 
     func previousSibling(of index: Int) -> Int? {
-        guard let parent = blocks[index].parent, let position = children[parent].firstIndex(of: index), position > 0 else { return nil }
+        guard let parent = blocks[index].parent, case let position = siblingPosition[index], position > 0 else { return nil }
         let previous = children[parent][position - 1]
         // Only a heading right before it: nothing but blank lines between.
         for line in (blocks[previous].endLine + 1)..<max(blocks[index].startLine, blocks[previous].endLine + 1)
