@@ -92,85 +92,124 @@ public indirect enum JSON: Equatable, Sendable {
 
     /// Compact text, as the protocol sends it.
     public func serialized() -> String {
-        var out = ""
-        write(into: &out, indent: nil)
-        return out
+        var bytes: [UInt8] = []
+        write(into: &bytes, indent: nil)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Two-space indented text, for people.
     public func pretty(indent: Int = 0) -> String {
-        var out = ""
-        write(into: &out, indent: indent)
-        return out
+        var bytes: [UInt8] = []
+        write(into: &bytes, indent: indent)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func write(into out: inout String, indent: Int?) {
+        var bytes: [UInt8] = []
+        write(into: &bytes, indent: indent)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the text as UTF-8 bytes: appending bytes to an array costs a fraction of
+    /// appending to a String, and a report holds hundreds of thousands of pieces.
+    public func write(into out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
+        case .null: out.append(contentsOf: JSON.nullBytes)
+        case .bool(let value): out.append(contentsOf: value ? JSON.trueBytes : JSON.falseBytes)
+        case .int(let value): JSON.appendInteger(value, to: &out)
         case .double(let value):
-            out += value.isFinite ? (value.rounded() == value && abs(value) < 9e15 ? String(Int(value)) : String(value)) : "null"
+            let text = value.isFinite ? (value.rounded() == value && abs(value) < 9e15 ? String(Int(value)) : String(value)) : "null"
+            out.append(contentsOf: text.utf8)
         case .string(let value): JSON.quote(value, into: &out)
-        case .fragment(let text): out += text
+        case .fragment(let text): out.append(contentsOf: text.utf8)
         case .array(let items):
             guard !items.isEmpty else {
-                out += "[]"
+                out.append(UInt8(ascii: "["))
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                JSON.newline(&out, indent.map { $0 + 1 })
-                item.write(into: &out, indent: indent.map { $0 + 1 })
+            out.append(UInt8(ascii: "["))
+            let inner = indent.map { $0 + 1 }
+            for index in items.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSON.newline(&out, inner)
+                items[index].write(into: &out, indent: inner)
             }
             JSON.newline(&out, indent)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
             guard !pairs.isEmpty else {
-                out += "{}"
+                out.append(UInt8(ascii: "{"))
+                out.append(UInt8(ascii: "}"))
                 return
             }
-            out += "{"
-            for (index, pair) in pairs.enumerated() {
-                if index > 0 { out += "," }
-                JSON.newline(&out, indent.map { $0 + 1 })
-                JSON.quote(pair.0, into: &out)
-                out += indent == nil ? ":" : ": "
-                pair.1.write(into: &out, indent: indent.map { $0 + 1 })
+            out.append(UInt8(ascii: "{"))
+            let inner = indent.map { $0 + 1 }
+            for index in pairs.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSON.newline(&out, inner)
+                JSON.quote(pairs[index].0, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                pairs[index].1.write(into: &out, indent: inner)
             }
             JSON.newline(&out, indent)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ out: inout String, _ indent: Int?) {
-        guard let indent else { return }
-        out += "\n"
-        for _ in 0..<indent { out += "  " }
-    }
+    private static let nullBytes = Array("null".utf8)
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
 
-    public static func quote(_ text: String, into out: inout String) {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += "\""
-            out += text
-            out += "\""
+    private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value >= 0 && value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    private static func newline(_ out: inout [UInt8], _ indent: Int?) {
+        guard let indent else { return }
+        out.append(0x0A)
+        for _ in 0..<(2 * indent) { out.append(0x20) }
+    }
+
+    /// Copies runs of bytes that need no escape whole; only quotes, backslashes and control
+    /// characters are written one by one.
+    public static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(of: byte, to: &out)
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+        default:
+            out.append(UInt8(ascii: "u"))
+            out.append(UInt8(ascii: "0"))
+            out.append(UInt8(ascii: "0"))
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
+        }
     }
 }

@@ -24,5 +24,7 @@ import Testing
 
     @Test func stringsAreEscaped() {
         #expect(JSON.string("a\"b\\c\n\u{1}").serialized() == #""a\"b\\c\n\u0001""#)
+        #expect(JSON.string("\u{1F}é\r\tx\u{1B}[0m").serialized() == #""\u001fé\r\tx\u001b[0m""#)
+        #expect(JSON.object([("k\"", .array([.string(""), .int(-12), .int(7)]))]).serialized() == #"{"k\"":["",-12,7]}"#)
     }
 }
