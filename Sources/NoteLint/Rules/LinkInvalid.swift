@@ -15,8 +15,12 @@ struct LinkInvalid: Rule {
             `n/a`, `TBD`), or describes the one to come (`[DOI or PDF link]`, `<paper url>`), is left alone. The targets of Markdown links elsewhere in the note (an \
             awesome-list's `[[Paper](...)]`) are checked for what is broken whatever the author meant: a \
             mistyped scheme (`htps://`, `https//`), a host whose dots became colons (`https://github:com/...`), a target wrapped in brackets (`[Paper]([https://...])`) or holding \
-            another link (`\\url{https://...}` left from LaTeX), a stray `]` at its end, a space in the target (`[slides](week 1.pdf)`, which             Markdown shows as plain text; `<week 1.pdf>` and a title after the target are fine).             Relative links and anchors there are the site's own. An empty target (`[Paper]()`) is \
-            reported as information: it is often a link the author means to fill in.
+            another link (`\\url{https://...}` left from LaTeX), a stray `]` at its end, a space in a web address (`[paper](https://example.org/week 1.pdf)`, which \
+            Markdown shows as plain text; `<...>` around the target and a title after it are fine). \
+            Relative links and anchors there are the site's own; a local file's path with a space \
+            (`[slides](week 1.pdf)`) shows in Typora and some other editors but not on GitHub, so it \
+            is reported as information, and so is an empty target (`[Paper]()`): it is often a link \
+            the author means to fill in.
             """,
         defaultSeverity: .error,
         fix: nil,
@@ -56,6 +60,7 @@ struct LinkInvalid: Rule {
                 "Code: [TensorFlow](↓https://github:com/tensorflow/models)\n",
                 "Title: A\nLink: ↓https//arxiv.org/abs/1801.09847\n",
                 "- Week 1: [slides](↓slides/week 1 attention.pdf)\n",
+                "- [Paper](↓https://example.org/papers/week 1.pdf)\n",
                 "- [Code](↓\\url{https://github.com/example/repo})\n",
                 "- [Domain generalization by removing features]↓()\n",
             ]
@@ -103,9 +108,13 @@ struct LinkInvalid: Rule {
                 context.report(
                     "the link has an empty target `()`", at: ByteRange(target.range.start - 1, target.range.end + 1), severity: .info)
             } else if target.isSplitByBlank {
+                // A web address with a space is broken everywhere; a local file's path with one
+                // shows in Typora and some other editors, though not on GitHub.
+                let isWebAddress = target.text.contains("://") || target.text.lowercased().hasPrefix("www.")
                 context.report(
-                    "link target `\(quoted: target.text)` holds a space, so the link shows as plain text: write the space as %20 or put the target in <...>",
-                    at: target.range)
+                    "link target `\(quoted: target.text)` holds a space, so the link shows as plain text"
+                        + (isWebAddress ? "" : " on GitHub and in CommonMark") + ": write the space as %20 or put the target in <...>",
+                    at: target.range, severity: isWebAddress ? nil : .info)
             } else if let problem = Self.problem(inProseTarget: target.text) {
                 context.report("link target `\(quoted: target.text)` \(problem)", at: target.range)
             }

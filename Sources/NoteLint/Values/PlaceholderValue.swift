@@ -15,11 +15,12 @@ enum PlaceholderValue {
     /// `[DOI or PDF link]`, `<paper url>`, `{{url}}`: a template's description of the value
     /// to come, in brackets (and not a Markdown link or an autolink).
     static func isBracketedDescription(_ value: String) -> Bool {
-        guard let first = value.first, let last = value.last, value.count >= 3 else { return false }
+        let bytes = value.utf8
+        guard let first = bytes.first, let last = bytes.last, bytes.count >= 3 else { return false }
         switch (first, last) {
-        case ("[", "]"): return !value.contains("](")
-        case ("{", "}"): return true
-        case ("<", ">"): return value.contains(" ") || !value.contains(":")
+        case (UInt8(ascii: "["), UInt8(ascii: "]")): return !value.contains("](")
+        case (UInt8(ascii: "{"), UInt8(ascii: "}")): return true
+        case (UInt8(ascii: "<"), UInt8(ascii: ">")): return bytes.contains(UInt8(ascii: " ")) || !bytes.contains(UInt8(ascii: ":"))
         default: return false
         }
     }

@@ -116,11 +116,11 @@ struct SubjectList {
             var offset = range.start
             for (index, item) in items.enumerated() {
                 guard let category = ArxivTaxonomy.category(item.code), category.id == item.code else { return false }
-                if index > 0 && !Self.expect("; ".utf8, in: bytes, upTo: range.end, at: &offset) { return false }
-                guard Self.expect(category.name.utf8, in: bytes, upTo: range.end, at: &offset),
-                    Self.expect(" (".utf8, in: bytes, upTo: range.end, at: &offset),
-                    Self.expect(category.id.utf8, in: bytes, upTo: range.end, at: &offset),
-                    Self.expect(")".utf8, in: bytes, upTo: range.end, at: &offset)
+                if index > 0 && !Self.expect("; ", in: bytes, upTo: range.end, at: &offset) { return false }
+                guard Self.expect(category.name, in: bytes, upTo: range.end, at: &offset),
+                    Self.expect(" (", in: bytes, upTo: range.end, at: &offset),
+                    Self.expect(category.id, in: bytes, upTo: range.end, at: &offset),
+                    Self.expect(")", in: bytes, upTo: range.end, at: &offset)
                 else { return false }
             }
             return offset == range.end
@@ -128,11 +128,15 @@ struct SubjectList {
     }
 
     /// Whether `part` is written at `offset` (before `end`); moves `offset` past it when it is.
-    private static func expect(_ part: String.UTF8View, in bytes: UnsafeBufferPointer<UInt8>, upTo end: Int, at offset: inout Int) -> Bool {
-        for byte in part {
-            guard offset < end, bytes[offset] == byte else { return false }
-            offset += 1
+    private static func expect(_ part: String, in bytes: UnsafeBufferPointer<UInt8>, upTo end: Int, at offset: inout Int) -> Bool {
+        var part = part
+        let length = part.withUTF8 { want -> Int? in
+            guard want.count <= end - offset else { return nil }
+            for index in 0..<want.count where bytes[offset + index] != want[index] { return nil }
+            return want.count
         }
+        guard let length else { return false }
+        offset += length
         return true
     }
 

@@ -20,9 +20,10 @@ enum ProseArxivReferences {
                 let content = source.lineContent(line)
                 // Every reference has `arxiv` in it: look for its `x`, the rarest letter.
                 var offset = content.start + 2
-                while offset + 2 < content.end {
-                    guard bytes[offset] | 0x20 == UInt8(ascii: "x"),
-                        let start = identifierStart(bytes, at: offset - 2, end: content.end),
+                var letterX = XFinder(lineEnd: content.end - 2)
+                while let candidate = letterX.next(in: bytes, from: offset) {
+                    offset = candidate
+                    guard let start = identifierStart(bytes, at: offset - 2, end: content.end),
                         !isInCodeSpan(bytes, offset, lineStart: content.start)
                     else {
                         offset += 1
@@ -40,6 +41,27 @@ enum ProseArxivReferences {
             }
         }
         return found
+    }
+
+    /// The next `x` or `X` before `lineEnd`, each case found by memchr and remembered until
+    /// passed, so a line is read once per case however many candidates it has.
+    private struct XFinder {
+        let lineEnd: Int
+        private var lower = -1
+        private var upper = -1
+
+        init(lineEnd: Int) { self.lineEnd = lineEnd }
+
+        mutating func next(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
+            if lower != Int.max && lower < offset {
+                lower = ByteSearch.first(UInt8(ascii: "x"), in: bytes, from: offset, to: lineEnd) ?? Int.max
+            }
+            if upper != Int.max && upper < offset {
+                upper = ByteSearch.first(UInt8(ascii: "X"), in: bytes, from: offset, to: lineEnd) ?? Int.max
+            }
+            let next = min(lower, upper)
+            return next == Int.max ? nil : next
+        }
     }
 
     private static let prefixes: [[UInt8]] = ["arxiv.org/abs/", "arxiv.org/pdf/", "arxiv:"].map { Array($0.utf8) }

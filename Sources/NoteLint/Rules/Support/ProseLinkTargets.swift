@@ -18,12 +18,18 @@ enum ProseLinkTargets {
         source.bytes.withUnsafeBufferPointer { bytes in
             for line in 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
                 let content = source.lineContent(line)
+                let hasBackticks = ByteSearch.contains(UInt8(ascii: "`"), in: bytes, from: content.start, to: content.end)
                 var offset = content.start
+                // Backticks before `counted`, outside link targets: an odd count is a code span.
                 var backticks = 0
-                while offset + 1 < content.end {
-                    let byte = bytes[offset]
-                    if byte == UInt8(ascii: "`") { backticks += 1 }
-                    guard byte == UInt8(ascii: "]"), bytes[offset + 1] == UInt8(ascii: "("), backticks % 2 == 0 else {
+                var counted = content.start
+                while let close = ByteSearch.first(UInt8(ascii: "]"), in: bytes, from: offset, to: content.end - 1) {
+                    offset = close
+                    if hasBackticks {
+                        for index in counted..<close where bytes[index] == UInt8(ascii: "`") { backticks += 1 }
+                        counted = close
+                    }
+                    guard bytes[offset + 1] == UInt8(ascii: "("), backticks % 2 == 0 else {
                         offset += 1
                         continue
                     }
@@ -54,6 +60,7 @@ enum ProseLinkTargets {
                         found.append(Target(text: source.string(range), range: range))
                     }
                     offset = end + 1
+                    counted = offset
                 }
             }
         }
