@@ -21,3 +21,23 @@ public enum ByteSearch {
         first(byte, in: bytes, from: start, to: end) != nil
     }
 }
+
+extension ByteSearch {
+    /// The end of the run of ASCII bytes other than NUL that starts at `start`, read eight
+    /// bytes at a time: nearly all of a note, which sanitising and line splitting then skip.
+    @inline(__always)
+    public static func endOfPlainASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var offset = start
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while offset + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            // A byte of 0x80 or above, or a zero byte (the classic has-zero-byte test).
+            if word & highBits != 0 || (word &- ones) & ~word & highBits != 0 { break }
+            offset += 8
+        }
+        while offset < bytes.count && bytes[offset] != 0 && bytes[offset] < 0x80 { offset += 1 }
+        return offset
+    }
+}

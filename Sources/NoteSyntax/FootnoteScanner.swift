@@ -136,6 +136,8 @@ enum FootnoteScanner {
 
     private static func findReferences(in segment: ByteRange, source: SourceText, definitionMarkers: Set<Int>) -> [FootnoteReference] {
         let bytes = source.bytes
+        // Most blocks have no `[^` at all: found by memchr, that spares the byte-by-byte scan.
+        guard Self.containsCaretBracket(bytes, in: segment) else { return [] }
         var references: [FootnoteReference] = []
         // Both remember what they have scanned, so that a line of unmatched backtick runs or
         // of `<a` does not make the scan quadratic.
@@ -168,6 +170,17 @@ enum FootnoteScanner {
             }
         }
         return references
+    }
+
+    private static func containsCaretBracket(_ bytes: [UInt8], in segment: ByteRange) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = segment.start
+            while let bracket = ByteSearch.first(UInt8(ascii: "["), in: buffer, from: offset, to: segment.end - 1) {
+                if buffer[bracket + 1] == UInt8(ascii: "^") { return true }
+                offset = bracket + 1
+            }
+            return false
+        }
     }
 
     /// Reads a label up to `]`; nil when the label is empty, blank, too long, or crosses a line.

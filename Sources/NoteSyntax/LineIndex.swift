@@ -15,23 +15,46 @@ public struct LineIndex: Sendable {
     private static let blockShift = 6
 
     public init(_ bytes: [UInt8]) {
+        let isASCII = bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while true {
+                offset = ByteSearch.endOfPlainASCII(in: buffer, from: offset)
+                // NUL is ASCII too: step over it.
+                guard offset < buffer.count, buffer[offset] == 0 else { return offset == buffer.count }
+                offset += 1
+            }
+        }
+        self.init(bytes, isASCII: isASCII)
+    }
+
+    /// `isASCII` says whether every byte is below 0x80, as the caller already knows.
+    init(_ bytes: [UInt8], isASCII ascii: Bool) {
         var starts = [0]
         var ends: [Int] = []
-        var offset = 0
         let count = bytes.count
-        var ascii = true
-        while offset < count {
-            let byte = bytes[offset]
-            if byte >= 0x80 { ascii = false }
-            if byte == 0x0A {
-                ends.append(offset)
-                starts.append(offset + 1)
-            } else if byte == 0x0D {
-                ends.append(offset)
-                if offset + 1 < count && bytes[offset + 1] == 0x0A { offset += 1 }
-                starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            if !ByteSearch.contains(0x0D, in: buffer, from: 0, to: count) {
+                var offset = 0
+                while let newline = ByteSearch.first(0x0A, in: buffer, from: offset, to: count) {
+                    ends.append(newline)
+                    offset = newline + 1
+                    starts.append(offset)
+                }
+                return
             }
-            offset += 1
+            var offset = 0
+            while offset < count {
+                let byte = buffer[offset]
+                if byte == 0x0A {
+                    ends.append(offset)
+                    starts.append(offset + 1)
+                } else if byte == 0x0D {
+                    ends.append(offset)
+                    if offset + 1 < count && buffer[offset + 1] == 0x0A { offset += 1 }
+                    starts.append(offset + 1)
+                }
+                offset += 1
+            }
         }
         ends.append(count)
         self.lineStarts = starts

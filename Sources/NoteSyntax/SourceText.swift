@@ -18,35 +18,41 @@ public struct SourceText: Sendable {
     public let lineIndex: LineIndex
 
     public init(bytes input: [UInt8]) {
-        var bytes = input
         var problems: [EncodingProblem] = []
-        var offset = 0
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == 0 {
-                bytes[offset] = UInt8(ascii: "?")
-                problems.append(EncodingProblem(range: ByteRange(offset, offset + 1), kind: .nul))
-                offset += 1
-            } else if byte < 0x80 {
-                offset += 1
-            } else {
-                let length = UTF8Validation.sequenceLength(bytes, at: offset)
-                if length == 0 {
-                    bytes[offset] = UInt8(ascii: "?")
-                    if let last = problems.last, last.kind == .invalidUTF8, last.range.end == offset {
-                        problems[problems.count - 1] = EncodingProblem(range: ByteRange(last.range.start, offset + 1), kind: .invalidUTF8)
-                    } else {
-                        problems.append(EncodingProblem(range: ByteRange(offset, offset + 1), kind: .invalidUTF8))
-                    }
+        // Valid multi-byte sequences: without them (bad bytes become `?`) the text is ASCII.
+        var hasMultiByte = false
+        input.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            while true {
+                offset = ByteSearch.endOfPlainASCII(in: bytes, from: offset)
+                guard offset < bytes.count else { break }
+                if bytes[offset] == 0 {
+                    problems.append(EncodingProblem(range: ByteRange(offset, offset + 1), kind: .nul))
                     offset += 1
-                } else {
-                    offset += length
+                    continue
                 }
+                let length = UTF8Validation.sequenceLength(bytes, at: offset)
+                guard length == 0 else {
+                    hasMultiByte = true
+                    offset += length
+                    continue
+                }
+                if let last = problems.last, last.kind == .invalidUTF8, last.range.end == offset {
+                    problems[problems.count - 1] = EncodingProblem(range: ByteRange(last.range.start, offset + 1), kind: .invalidUTF8)
+                } else {
+                    problems.append(EncodingProblem(range: ByteRange(offset, offset + 1), kind: .invalidUTF8))
+                }
+                offset += 1
             }
+        }
+        var bytes = input
+        // Every problem is replaced byte for byte, so offsets stay those of the file.
+        for problem in problems {
+            for offset in problem.range.start..<problem.range.end { bytes[offset] = UInt8(ascii: "?") }
         }
         self.bytes = bytes
         self.encodingProblems = problems
-        self.lineIndex = LineIndex(bytes)
+        self.lineIndex = LineIndex(bytes, isASCII: !hasMultiByte)
     }
 
     public init(_ string: String) {
@@ -92,7 +98,7 @@ public struct SourceText: Sendable {
 
 enum UTF8Validation {
     /// Length of the well-formed UTF-8 sequence starting at `offset`, or 0 when it is not one.
-    static func sequenceLength(_ bytes: [UInt8], at offset: Int) -> Int {
+    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
         let lead = bytes[offset]
         let length: Int
         var lower: UInt8 = 0x80
