@@ -67,18 +67,23 @@ public struct Field: Sendable, Equatable {
 
     /// Keys compare ignoring case; ASCII keys (nearly all) without allocating.
     public static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs.utf8.makeIterator()
-        var right = rhs.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return true
-            case (let a?, let b?):
-                if a == b { continue }
-                if a >= 0x80 || b >= 0x80 { return lhs.lowercased() == rhs.lowercased() }
-                if (a | 0x20) != (b | 0x20) || !((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) { return false }
-            default: return false
+        var left = lhs
+        var right = rhs
+        let answer: Bool? = left.withUTF8 { a in
+            right.withUTF8 { b in
+                // Keys of other lengths differ, unless case folding outside ASCII says otherwise.
+                guard a.count == b.count else {
+                    return a.contains(where: { $0 >= 0x80 }) || b.contains(where: { $0 >= 0x80 }) ? nil : false
+                }
+                for index in 0..<a.count where a[index] != b[index] {
+                    let (x, y) = (a[index], b[index])
+                    if x >= 0x80 || y >= 0x80 { return nil }
+                    if (x | 0x20) != (y | 0x20) || !((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) { return false }
+                }
+                return true
             }
         }
+        return answer ?? (lhs.lowercased() == rhs.lowercased())
     }
 }
 

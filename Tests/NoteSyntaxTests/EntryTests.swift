@@ -42,6 +42,16 @@ import Testing
         #expect(Note("title: x\nreviewer: y\n").entries.isEmpty)
     }
 
+    @Test func sameKeyIgnoresCaseOnly() {
+        #expect(Field.sameKey("Title", "tITLE"))
+        #expect(Field.sameKey("", ""))
+        #expect(!Field.sameKey("Title", "Titles"))
+        #expect(!Field.sameKey("a@b", "a`b"))  // 0x40 and 0x60 differ by the case bit but are no letters
+        #expect(Field.sameKey("Année", "ANNÉE"))
+        #expect(!Field.sameKey("Année", "Annee"))
+        #expect(Field.sameKey("İD", "i̇d"))  // folding outside ASCII may change the length
+    }
+
     @Test func keyShapes() throws {
         let note = Note("Title : spaced\nDate Added: 2021\nSub-title_2: x\nLink: y\n")
         let entry = try #require(note.entries.first)

@@ -44,7 +44,7 @@ struct FieldWhitespace: Rule {
     func check(_ context: inout LintContext) {
         let source = context.source
         for entry in context.note.entries where entry.isWrittenAsLines {
-            for field in entry.fields where field.origin == .line {
+            for field in entry.fields where field.origin == .line && !Self.isPlainlySpaced(field.rawValueRange, source) {
                 checkField(field, source: source, context: &context)
                 checkControlCharacters(field, source: source, context: &context)
             }
@@ -57,6 +57,27 @@ struct FieldWhitespace: Rule {
             for pair in frontMatter.pairs {
                 checkFrontMatterPair(pair, source: source, context: &context)
             }
+        }
+    }
+
+    /// `Key: value` with one space after the colon, single spaces inside, none at the end and
+    /// no control character (nearly every field): nothing for either check to look at.
+    static func isPlainlySpaced(_ raw: ByteRange, _ source: SourceText) -> Bool {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            guard !raw.isEmpty, bytes[raw.start] == 0x20 else { return raw.isEmpty }
+            guard raw.length > 1 else { return true }
+            guard bytes[raw.end - 1] != 0x20 else { return false }
+            var previousBlank = true
+            for offset in (raw.start + 1)..<raw.end {
+                let byte = bytes[offset]
+                if byte > 0x20 && byte != 0x7F {
+                    previousBlank = false
+                    continue
+                }
+                if byte != 0x20 || previousBlank { return false }
+                previousBlank = true
+            }
+            return true
         }
     }
 

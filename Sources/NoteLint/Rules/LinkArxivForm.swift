@@ -9,8 +9,9 @@ struct LinkArxivForm: Rule {
             The abstract page is the stable way to cite an arXiv paper: it shows every version and \
             links the PDF. PDF links (with or without `.pdf`), `http:`, the `export.` and `www.` \
             hosts, `arXiv:ID` and arXiv's DOI all name the same paper; one form makes duplicates \
-            easy to spot. An `abs/` link ending in `.pdf` is broken: arXiv has no such page. The fix \
-            keeps any version you wrote.
+            easy to spot. An `abs/` link ending in `.pdf` is broken: arXiv has no such page, so it \
+            is reported as a warning, in a record's Link and in any Markdown link of the note \
+            (`[arXiv](https://arxiv.org/abs/ID.pdf)` in a list). The fix keeps any version you wrote.
             """,
         defaultSeverity: .info,
         fix: .unsafe,
@@ -33,6 +34,7 @@ struct LinkArxivForm: Rule {
                 "Title: A\nLink: ↓http://export.arxiv.org/abs/hep-th/9901001\n",
                 "Title: A\nLink: ↓http://arxiv.org/abs/2104.09864\n",
                 "Title: A\nLink: ↓https://arxiv.org/abs/2104.09864.pdf\n",
+                "* Wang et al. 2017, ACL [[arXiv]](↓https://arxiv.org/abs/1704.04347.pdf)\n",
             ],
             corrections: [
                 .init("Title: A\nLink: https://arxiv.org/pdf/2104.09864v2\n", "Title: A\nLink: https://arxiv.org/abs/2104.09864v2\n"),
@@ -45,18 +47,42 @@ struct LinkArxivForm: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
+        var linkRanges: [ByteRange] = []
         for facts in context.entries {
-            guard let link = facts.link, let reference = facts.arxiv, !reference.isCanonical, facts.validArxivIdentifier != nil,
+            guard let link = facts.link else { continue }
+            linkRanges.append(link.valueRange)
+            guard let reference = facts.arxiv, !reference.isCanonical, facts.validArxivIdentifier != nil,
                 let canonical = reference.canonicalLink
             else { continue }
-            let fix = Fix(
-                title: "Write `\(canonical)`", applicability: applicability(of: reference.form),
-                edits: [TextEdit(range: link.valueRange, newText: canonical)])
-            let message =
-                reference.form == .abstractPageWithPDFSuffix
-                ? "broken arXiv link: an abstract page has no `.pdf`; the abstract page is `\(canonical)`"
-                : "arXiv link not in the canonical form `\(canonical)`"
-            context.report(message, at: link.valueRange, fix: fix)
+            report(reference, canonical: canonical, at: link.valueRange, context: &context)
+        }
+        checkBrokenProseLinks(skipping: linkRanges, context: &context)
+    }
+
+    private func report(_ reference: ArxivReference, canonical: String, at range: ByteRange, context: inout LintContext) {
+        let fix = Fix(
+            title: "Write `\(canonical)`", applicability: applicability(of: reference.form),
+            edits: [TextEdit(range: range, newText: canonical)])
+        if reference.form == .abstractPageWithPDFSuffix {
+            context.report(
+                "broken arXiv link: an abstract page has no `.pdf`; the abstract page is `\(canonical)`", at: range,
+                severity: .warning, fix: fix)
+        } else {
+            context.report("arXiv link not in the canonical form `\(canonical)`", at: range, fix: fix)
+        }
+    }
+
+    /// `[arXiv](https://arxiv.org/abs/ID.pdf)` elsewhere in the note: only the broken form is
+    /// reported there; a PDF link in prose is the author's choice.
+    private func checkBrokenProseLinks(skipping linkRanges: [ByteRange], context: inout LintContext) {
+        let today = context.today
+        for target in ProseLinkTargets.all(in: context.note) where !target.isSplitByBlank && target.text.hasSuffix(".pdf") {
+            guard !linkRanges.contains(where: { $0.start <= target.range.start && target.range.end <= $0.end }),
+                let reference = ArxivReference.parse(target.text), reference.form == .abstractPageWithPDFSuffix,
+                let canonical = reference.canonicalLink, !ArxivIdentifier.isTemplate(reference.rawIdentifier),
+                ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: today.year, currentMonth: today.month) == nil
+            else { continue }
+            report(reference, canonical: canonical, at: target.range, context: &context)
         }
     }
 
