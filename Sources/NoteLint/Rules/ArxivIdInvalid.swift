@@ -44,7 +44,8 @@ struct ArxivIdInvalid: Rule {
         for facts in context.entries {
             guard let link = facts.link else { continue }
             checked.append(link.range)
-            guard let problem = facts.arxivProblem else { continue }
+            // `abs/2402.05https://...`: two addresses glued, which link-invalid reports.
+            guard let problem = facts.arxivProblem, LinkInvalid.gluedAddress(inLink: link.value) == nil else { continue }
             context.report("invalid arXiv identifier: \(quoted: problem)", at: link.valueRange)
         }
         // Links and citations outside the records' link fields: an awesome-list's bullets. Both

@@ -15,7 +15,9 @@ struct LinkInvalid: Rule {
             `n/a`, `TBD`), or describes the one to come (`[DOI or PDF link]`, `<paper url>`), is left alone. The targets of Markdown links elsewhere in the note (an \
             awesome-list's `[[Paper](...)]`) are checked for what is broken whatever the author meant: a \
             mistyped scheme (`htps://`, `https//`), a host whose dots became colons (`https://github:com/...`), a target wrapped in brackets (`[Paper]([https://...])`) or holding \
-            another link (`\\url{https://...}` left from LaTeX), a stray `]` at its end, a space in a web address (`[paper](https://example.org/week 1.pdf)`, which \
+            another link (`\\url{https://...}` left from LaTeX), two addresses glued together \
+            (`https://arxiv.org/abs/2402.05https://...`; after a `/` or `=` a second address is an \
+            archive's or a redirect's own), a stray `]` at its end, a space in a web address (`[paper](https://example.org/week 1.pdf)`, which \
             Markdown shows as plain text; `<...>` around the target and a title after it are fine). \
             Relative links and anchors there are the site's own; a local file's path with a space \
             (`[slides](week 1.pdf)`) shows in Typora and some other editors but not on GitHub, so it \
@@ -62,6 +64,7 @@ struct LinkInvalid: Rule {
                 "- Week 1: [slides](↓slides/week 1 attention.pdf)\n",
                 "- [Paper](↓https://example.org/papers/week 1.pdf)\n",
                 "- [Code](↓\\url{https://github.com/example/repo})\n",
+                "| [ViT-Q](↓https://arxiv.org/abs/2402.05https://arxiv.org/pdf/2404.00928) | 2024 |\n",
                 "- [Domain generalization by removing features]↓()\n",
             ]
         )
@@ -75,6 +78,10 @@ struct LinkInvalid: Rule {
                 let problem = Self.problem(in: link.value)
             {
                 context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
+            } else if let link = facts.link, facts.arxiv != nil, let glued = Self.gluedAddress(inLink: link.value) {
+                // Reported here rather than as an invalid identifier: the identifier ran into it.
+                context.report(
+                    "`\(quoted: link.value)` holds a second address glued to the first (`\(quoted: glued)`)", at: link.valueRange)
             } else if let link = facts.link, facts.arxiv != nil, let problem = Self.pastedTail(link.value) {
                 // An arXiv link's identifier is read without what was pasted after it.
                 context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
@@ -215,7 +222,33 @@ struct LinkInvalid: Rule {
             $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == "[" || $0 == "]" || $0 == ":" || $0 == "%"
         }
         guard allowed, !host.hasPrefix("."), !host.hasSuffix("..") else { return "has an invalid host `\(quoted: host)`" }
+        if let glued = gluedAddress(rest) { return "holds a second address glued to the first (`\(quoted: glued)`)" }
         return pastedTail(link)
+    }
+
+    /// `https://arxiv.org/abs/2402.05https://arxiv.org/pdf/2404.00928`: a second `http(s)://`
+    /// right after a letter or digit, two pastes run together. After `/` or `=` it is an
+    /// archive's or a redirect's own (`web.archive.org/web/2020/https://...`, `?url=https://...`).
+    static func gluedAddress(inLink link: String) -> String? {
+        guard let separator = link.utf8.firstRange(of: "://".utf8) else { return nil }
+        return gluedAddress(link[separator.upperBound...])
+    }
+
+    static func gluedAddress(_ rest: Substring) -> String? {
+        let bytes = Array(rest.utf8)
+        let scheme = Array("http".utf8)
+        var index = 1
+        while index + 7 <= bytes.count {
+            defer { index += 1 }
+            let before = bytes[index - 1]
+            let isAlphanumeric = (before | 0x20 >= 0x61 && before | 0x20 <= 0x7A) || (before >= 0x30 && before <= 0x39)
+            guard isAlphanumeric, (0..<4).allSatisfy({ bytes[index + $0] | 0x20 == scheme[$0] }) else { continue }
+            var after = index + 4
+            if bytes[after] | 0x20 == UInt8(ascii: "s") { after += 1 }
+            guard after + 3 <= bytes.count, bytes[after..<(after + 3)].elementsEqual("://".utf8) else { continue }
+            return String(decoding: bytes[index...], as: UTF8.self)
+        }
+        return nil
     }
 
     /// Encoded spaces after the address, pasted with it.
