@@ -8,7 +8,9 @@ struct FieldWhitespace: Rule {
             Values copied from arXiv's pages carry tabs and double spaces (`Subjects:  \\tComputation \
             ...`). They are invisible in most editors, make values compare unequal, and leak into \
             everything built from the notes. Entries and front matter are checked; `Key: ` with one \
-            space and no value is fine. The fix leaves one space after the colon and single spaces \
+            space and no value is fine, and so are two spaces ending a line that the next line of \
+            the record continues: Markdown's hard line break, which keeps the lines apart when the \
+            note renders. The fix leaves one space after the colon and single spaces \
             inside the value.
             """,
         defaultSeverity: .info,
@@ -24,6 +26,7 @@ struct FieldWhitespace: Rule {
             nonTriggering: [
                 "Title: RoFormer\nLink: https://arxiv.org/abs/2104.09864\nSubjects: \n",
                 "---\ntitle: \"Two  spaces, quoted\"\n---\n",
+                "**Title**: RoFormer  \n**Link**: https://arxiv.org/abs/2104.09864  \n**Date**: 2021\n",
             ],
             triggering: [
                 "Title: RoFormer\nSubjects:↓  \tComputation and Language (cs.CL)\n",
@@ -35,6 +38,7 @@ struct FieldWhitespace: Rule {
             corrections: [
                 .init("Title:\tRoFormer:  Enhanced\t Transformer \nDate: 2021\n", "Title: RoFormer: Enhanced Transformer\nDate: 2021\n"),
                 .init("---\ntitle:\t\"Notes\"   \nlayout: post\n---\n", "---\ntitle: \"Notes\"\nlayout: post\n---\n"),
+                .init("Title: Rotary  Embedding  \nDate: 2021\n", "Title: Rotary Embedding  \nDate: 2021\n"),
             ]
         )
     )
@@ -87,6 +91,7 @@ struct FieldWhitespace: Rule {
         if field.isEmpty {
             // `Key:` and `Key: ` are both fine; anything else is stray whitespace.
             guard raw.length > 1 || (raw.length == 1 && bytes[raw.start] != 0x20) else { return }
+            guard !Self.isHardLineBreak(raw, line: field.line, source) else { return }
             let fix = Fix(title: "Remove the trailing whitespace", applicability: .safe, edits: [TextEdit(range: raw, newText: " ")])
             context.report("trailing whitespace after `\(quoted: field.key):`", at: raw, fix: fix)
             return
@@ -99,7 +104,10 @@ struct FieldWhitespace: Rule {
         let gapIsClean = gap.length == 1 && bytes[gap.start] == 0x20
         let runs =
             hasOddBlanks(written, bytes) ? blankRuns(in: written, bytes).filter { run in run.length > 1 || bytes[run.start] == 0x09 } : []
-        let trailing = ByteRange(written.end, raw.end)
+        // Two spaces before the paragraph's next line are a hard line break, written on purpose
+        // to keep a record's lines apart when it renders: kept, and kept by the fix.
+        let keepsBreak = Self.isHardLineBreak(ByteRange(written.end, raw.end), line: field.line, source)
+        let trailing = keepsBreak ? ByteRange(raw.end, raw.end) : ByteRange(written.end, raw.end)
         var problems: [String] = []
         var first: Int? = nil
         var last = 0
@@ -122,8 +130,35 @@ struct FieldWhitespace: Rule {
         }
         guard let start = first else { return }
         let value = source.string(written).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        let fix = Fix(title: "Normalize the whitespace", applicability: .safe, edits: [TextEdit(range: raw, newText: " " + value)])
+        let lineBreak = keepsBreak ? source.string(ByteRange(written.end, raw.end)) : ""
+        let fix = Fix(
+            title: "Normalize the whitespace", applicability: .safe, edits: [TextEdit(range: raw, newText: " " + value + lineBreak)])
         context.report(problems.joined(separator: ", "), at: ByteRange(start, last), fix: fix)
+    }
+
+    /// Two or more spaces (no tab) ending a line that the next line continues, in the same
+    /// paragraph: Markdown's hard line break.
+    static func isHardLineBreak(_ trailing: ByteRange, line: Int, _ source: SourceText) -> Bool {
+        let bytes = source.bytes
+        guard trailing.length >= 2, bytes[trailing.start..<trailing.end].allSatisfy({ $0 == 0x20 }),
+            trailing.end == source.lineContent(line).end, line + 1 < source.lineIndex.lineCount, !source.isBlankLine(line + 1)
+        else { return false }
+        let next = source.lineContent(line + 1)
+        let start = source.skippingBlanks(from: next.start, before: next.end)
+        // A list item's marker starts another block, where the spaces break nothing.
+        guard start < next.end else { return false }
+        switch bytes[start] {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+            return !(start + 1 == next.end || bytes[start + 1] == 0x20 || bytes[start + 1] == 0x09)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var end = start
+            while end < next.end && bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9") { end += 1 }
+            return !(end < next.end && (bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")")))
+        case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "|"):
+            return false
+        default:
+            return true
+        }
     }
 
     /// Control characters pasted into a value (a vertical tab where a PDF broke a line, a
