@@ -230,8 +230,15 @@ struct LinkInvalid: Rule {
     /// right after a letter or digit, two pastes run together. After `/` or `=` it is an
     /// archive's or a redirect's own (`web.archive.org/web/2020/https://...`, `?url=https://...`).
     static func gluedAddress(inLink link: String) -> String? {
-        guard let separator = link.utf8.firstRange(of: "://".utf8) else { return nil }
-        return gluedAddress(link[separator.upperBound...])
+        let bytes = link.utf8
+        var index = bytes.startIndex
+        // After the first `://`; a link without one has nothing glued.
+        while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
+            let rest = bytes[colon...]
+            if rest.starts(with: "://".utf8) { return gluedAddress(link[bytes.index(colon, offsetBy: 3)...]) }
+            index = bytes.index(after: colon)
+        }
+        return nil
     }
 
     static func gluedAddress(_ rest: Substring) -> String? {
