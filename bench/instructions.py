@@ -42,7 +42,8 @@ phase made from a phase's inside are subtracted from that phase, so cmark, calle
 CmarkBridge inside Note.init, counts as parse and not also as note model. Then
 
   start-up    = program total - the check - after it, where the check is the arcs into
-                notelint.CheckCommand.run() plus every thread but the main one (start_thread;
+                notelint.CheckCommand.run() (or its check(), where run() is inlined) plus
+                every thread but the main one (start_thread;
                 the only ones are the check's workers), and after it
                 is libc's exit called from main: dynamic loading (_dl_start), library
                 initialisers (_dl_init), argument parsing (Sources/notelint/CommandLine) and
@@ -342,7 +343,8 @@ PHASES = {
     "rules": swift_functions(r"NoteLint\.Linter\.lint\("),
     "output": swift_functions(r"notelint\.(?:RenderedFile|FileReport|Output|\w*Reporter)\."),
 }
-THE_CHECK = swift_functions(r"notelint\.CheckCommand\.run\(\)")
+# run() is inlined into its caller in some builds (the static one): its check() stands for it.
+THE_CHECK = swift_functions(r"notelint\.CheckCommand\.run\(\)", r"notelint\.CheckCommand\.\(check in \w+\)\(\)")
 THREAD_START = c_functions("start_thread")
 AFTER_THE_CHECK = c_functions("exit")
 SHOWN_PHASES = ["start-up", *PHASES, "other"]

@@ -8,7 +8,8 @@ struct FrontMatterEmptyValue: Rule {
             A template's `date:`, `link:`, `url:` or `doi:` left empty publishes a post with no date (the \
             site generator falls back to the file's) or a paper note that points nowhere. Other keys \
             may be empty on purpose (`tags:`, or `pdf:` in a paper note whose PDF is not kept), and are \
-            not reported. A value written out as empty \
+            not reported, and neither is an empty address key (`doi:`) beside one that is filled \
+            (`arxiv_url: https://arxiv.org/abs/...`): a preprint has no DOI yet. A value written out as empty \
             (`doi: ""`, `doi: null`) says "none" on purpose, as a generated paper card does for a paper \
             without a DOI, and is not reported either.
             """,
@@ -23,6 +24,7 @@ struct FrontMatterEmptyValue: Rule {
             nonTriggering: [
                 "---\ntitle: Notes\ndate: 2021-04-20\ntags:\n---\n",
                 "---\ntitle: A paper\nurl: https://arxiv.org/abs/2104.09864\ndoi: \"\"\n---\n",
+                "---\ntitle: A paper\narxiv_id: 2104.09864v1\ndoi: \narxiv_url: http://arxiv.org/abs/2104.09864v1\n---\n",
             ],
             triggering: [
                 "---\ntitle: Notes\n↓date:\n↓doi: \n---\n"
@@ -39,17 +41,30 @@ struct FrontMatterEmptyValue: Rule {
 
     func check(_ context: inout LintContext) {
         guard let frontMatter = context.note.frontMatter, frontMatter.isClosed else { return }
+        let hasAnAddress = frontMatter.pairs.contains { pair in
+            guard let key = pair.key.scalarText, Self.isAddressKey(key), case .scalar(let value, _) = pair.value else { return false }
+            return !value.trimmingBlanksAndNewlines.isEmpty
+        }
         for pair in frontMatter.pairs {
             guard let key = pair.key.scalarText, keys.contains(key.lowercased()),
                 case .scalar(let value, let range) = pair.value, value.trimmingBlanksAndNewlines.isEmpty,
                 !Self.isWrittenOut(range, in: context.note.source)
             else { continue }
+            // A preprint's card leaves `doi:` empty beside its arXiv link: the note does point somewhere.
+            if hasAnAddress && Self.isAddressKey(key) { continue }
             context.report("`\(quoted: key)` is empty", at: pair.key.range)
         }
     }
 }
 
 extension FrontMatterEmptyValue {
+    /// Keys that say where the paper is: `link`, `url`, `doi`, `arxiv`, `pdf` and their
+    /// compounds (`arxiv_url`, `pdf_url`, `paperLink`).
+    static func isAddressKey(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return ["link", "url", "doi", "arxiv", "pdf", "eprint"].contains { lowered.contains($0) }
+    }
+
     /// `doi: ""` or `doi: null` says "none" on purpose; only a bare `doi:` was left unfilled.
     static func isWrittenOut(_ range: ByteRange, in source: SourceText) -> Bool {
         guard !range.isEmpty else { return false }

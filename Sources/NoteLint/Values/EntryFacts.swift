@@ -30,7 +30,16 @@ public final class EntryFacts: Sendable {
         parsedDate = date.flatMap { $0.isEmpty ? nil : NoteDate.parse($0.value) }
         arxiv = link.flatMap { field in
             guard !field.isEmpty else { return nil }
-            if let reference = ArxivReference.parse(field.value) { return reference }
+            if let reference = ArxivReference.parse(field.value) {
+                // `arXiv:2609.17766v1 / https://arxiv.org/abs/2609.17766 / ...`: the paper's forms
+                // listed together; the first names it.
+                if reference.identifier == nil, let first = field.value.split(separator: " ", maxSplits: 1).first,
+                    first.utf8.count < field.value.utf8.count, let listed = ArxivReference.parse(String(first)), listed.identifier != nil
+                {
+                    return listed
+                }
+                return reference
+            }
             // `arXiv: 2104.09864` names the paper by its bare identifier, which a feed may follow
             // with more text (`arXiv:2104.09864v1 Announce Type: new`).
             let key = field.key.lowercased()
