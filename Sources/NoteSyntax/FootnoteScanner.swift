@@ -143,6 +143,7 @@ enum FootnoteScanner {
         // of `<a` does not make the scan quadratic.
         var backtickRuns = BacktickRuns()
         var tagEnds = NextTagEnd()
+        var math = MathSpans()
         var offset = segment.start
         while offset < segment.end {
             let byte = bytes[offset]
@@ -151,11 +152,13 @@ enum FootnoteScanner {
                 offset += 2
             case UInt8(ascii: "`"):
                 offset = endOfCodeSpan(bytes, at: offset, in: segment, runs: &backtickRuns)
+            case UInt8(ascii: "$"):
+                offset = math.end(bytes, at: offset, in: segment)
             case UInt8(ascii: "<"):
                 offset = endOfInlineHTML(bytes, at: offset, limit: segment.end, tagEnds: &tagEnds)
             case UInt8(ascii: "[") where offset + 1 < segment.end && bytes[offset + 1] == UInt8(ascii: "^"):
                 if let (label, close) = readLabel(bytes, from: offset + 2, to: segment.end) {
-                    if !definitionMarkers.contains(offset) {
+                    if !definitionMarkers.contains(offset) && !Self.isCharacterClass(label) {
                         references.append(
                             FootnoteReference(
                                 label: label, key: Footnotes.key(for: label),
@@ -170,6 +173,29 @@ enum FootnoteScanner {
             }
         }
         return references
+    }
+
+    /// `[^a-z]`, `[^A-Za-z0-9]`, `[^\\s]`: a regular expression's negated class written in
+    /// prose, not a footnote.
+    static func isCharacterClass(_ label: String) -> Bool {
+        let bytes = Array(label.utf8)
+        var index = 0
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") && index + 1 < bytes.count {
+                index += 2
+            } else if index + 2 < bytes.count, isAlphanumeric(bytes[index]), bytes[index + 1] == UInt8(ascii: "-"),
+                isAlphanumeric(bytes[index + 2])
+            {
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return !bytes.isEmpty
     }
 
     private static func containsCaretBracket(_ bytes: [UInt8], in segment: ByteRange) -> Bool {
@@ -267,4 +293,66 @@ enum FootnoteScanner {
             return position
         }
     }
+}
+
+/// `$...$` and `$$...$$` math (GitHub, Obsidian, MathJax and KaTeX sites), where `x[^2]` is
+/// no footnote. Inline math stays on one line; its opening `$` has neither a blank nor a digit
+/// after it (`$5 per hour` opens nothing), its closing `$` no blank before it and no digit after
+/// it. Each kind of closer found is remembered, so a line of unmatched `$` is read once, not
+/// once per `$`.
+struct MathSpans {
+    /// A search's start, where it stopped (the closer or the end of what it may read) and the
+    /// closer, if any.
+    private typealias Search = (from: Int, stop: Int, at: Int?)
+    private var inlineSearch: Search? = nil
+    private var displaySearch: Search? = nil
+
+    /// Where the text after the math that opens at `start` resumes; past the `$` alone when
+    /// nothing closes it.
+    mutating func end(_ bytes: [UInt8], at start: Int, in segment: ByteRange) -> Int {
+        if start + 1 < segment.end && bytes[start + 1] == UInt8(ascii: "$") {
+            guard let close = closer(display: true, bytes, from: start + 2, in: segment) else { return start + 2 }
+            return close + 2
+        }
+        guard start + 1 < segment.end, !Self.isBlank(bytes[start + 1]), !Self.isDigit(bytes[start + 1]),
+            let close = closer(display: false, bytes, from: start + 1, in: segment)
+        else { return start + 1 }
+        return close + 1
+    }
+
+    private mutating func closer(display: Bool, _ bytes: [UInt8], from start: Int, in segment: ByteRange) -> Int? {
+        if let search = display ? displaySearch : inlineSearch, search.from <= start {
+            if let at = search.at, at >= start { return at }
+            if search.at == nil && start < search.stop { return nil }
+        }
+        var index = start
+        var found: Int? = nil
+        while index < segment.end {
+            let byte = bytes[index]
+            if !display && (byte == 0x0A || byte == 0x0D) { break }
+            if byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "$") {
+                let next = index + 1 < segment.end ? bytes[index + 1] : 0x20
+                if display {
+                    if next == UInt8(ascii: "$") {
+                        found = index
+                        break
+                    }
+                } else if index > start, !Self.isBlank(bytes[index - 1]), !Self.isDigit(next) {
+                    found = index
+                    break
+                }
+            }
+            index += 1
+        }
+        let search: Search = (start, min(index, segment.end), found)
+        if display { displaySearch = search } else { inlineSearch = search }
+        return found
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }

@@ -46,6 +46,24 @@ import Testing
         #expect(note.footnotes.definitions.map(\.label) == ["a"])
     }
 
+    @Test func mathAndRegularExpressionsHoldNoReferences() {
+        let math = Note("Loss $L = x[^2]_i$ here[^a].\n$$\nA[^T] = B\n$$\nThe regex [^a-z0-9] and [^\\s] too[^b].\n")
+        #expect(math.footnotes.references.map(\.label) == ["a", "b"])
+        // Dollar amounts open no math: `$5 and $10` leaves the reference between them alone.
+        let money = Note("It costs $5 and[^c] then $10, or $ 3 [^d] and an unclosed $$ [^e].\n")
+        #expect(money.footnotes.references.map(\.label) == ["c", "d", "e"])
+        let priceThenMath = Note("A GPU costs $5 per hour[^f]; the loss is $x^2$.\nInline math $a\nb[^g]$ stays on its line.\n")
+        #expect(priceThenMath.footnotes.references.map(\.label) == ["f", "g"])
+        #expect(FootnoteScanner.isCharacterClass("a-zA-Z"))
+        #expect(!FootnoteScanner.isCharacterClass("smith-2020"))
+        #expect(!FootnoteScanner.isCharacterClass("1"))
+    }
+
+    @Test func manyUnmatchedDollarsAreReadOnce() {
+        let line = String(repeating: "$5 ", count: 50_000) + "[^x]\n"
+        #expect(Note(line).footnotes.references.map(\.label) == ["x"])
+    }
+
     @Test func anUnclosedBacktickIsLiteral() {
         let note = Note("A ` tick then[^a].\n\n[^a]: x\n")
         #expect(note.footnotes.references.map(\.label) == ["a"])

@@ -6,7 +6,9 @@ struct FootnoteUndefined: Rule {
         summary: "a footnote reference with no definition",
         rationale: """
             A reference whose label is never defined renders as the literal text `[^label]`. Labels \
-            compare ignoring case and runs of spaces. The fix appends a `TODO` definition to fill in; \
+            compare ignoring case and runs of spaces. What looks like a reference inside a code span, \
+            inline HTML or math (`$x[^2]$`, `$$...$$`) is none, and neither is a regular expression's \
+            negated class written in prose (`[^a-z0-9]`). The fix appends a `TODO` definition to fill in; \
             it is unsafe because the right fix may be correcting a misspelt label.
             """,
         defaultSeverity: .error,
@@ -19,6 +21,7 @@ struct FootnoteUndefined: Rule {
             nonTriggering: [
                 "Attention.[^Vaswani]\n\n[^vaswani]: Attention is all you need.\n",
                 "Code: `[^not-a-note]`\n",
+                "The norm $\\|a[^2]\\|$ and the regex [^a-zA-Z] hold no footnote.\n",
             ],
             triggering: [
                 "Attention.↓[^vaswani]\n"
