@@ -269,8 +269,12 @@ struct LinkInvalid: Rule {
         guard let last = bytes.last else { return nil }
         var problem: String? = nil
         if last == UInt8(ascii: ".") {
-            // `.../repo/.` is a dot segment, which browsers resolve to `.../repo/`.
-            if bytes.dropLast().last != UInt8(ascii: "/") { problem = "ends with `.`: a sentence's full stop taken into the address?" }
+            // `.../repo/.` is a dot segment, which browsers resolve to `.../repo/`; an address
+            // ending in `...` is elided on purpose (`https://forums.swift.org/...` in a template).
+            let beforeLast = bytes.dropLast().last
+            if beforeLast != UInt8(ascii: "/") && beforeLast != UInt8(ascii: ".") {
+                problem = "ends with `.`: a sentence's full stop taken into the address?"
+            }
         } else if let encoded = encodedSpaces.first(where: { Self.endsWith(bytes, $0) }) {
             problem = "ends in `\(encoded)`, an encoded space pasted with it"
         }
