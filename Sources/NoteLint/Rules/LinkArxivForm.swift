@@ -75,6 +75,7 @@ struct LinkArxivForm: Rule {
     /// `[arXiv](https://arxiv.org/abs/ID.pdf)` elsewhere in the note: only the broken form is
     /// reported there; a PDF link in prose is the author's choice.
     private func checkBrokenProseLinks(skipping linkRanges: [ByteRange], context: inout LintContext) {
+        guard Self.hasPDFTarget(context.source) else { return }
         let today = context.today
         for target in ProseLinkTargets.all(in: context.note) where !target.isSplitByBlank && target.text.hasSuffix(".pdf") {
             guard !linkRanges.contains(where: { $0.start <= target.range.start && target.range.end <= $0.end }),
@@ -83,6 +84,23 @@ struct LinkArxivForm: Rule {
                 ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: today.year, currentMonth: today.month) == nil
             else { continue }
             report(reference, canonical: canonical, at: target.range, context: &context)
+        }
+    }
+
+    /// Whether some `)` closes a target ending in `.pdf`: most notes have none, and are spared
+    /// the walk over their links.
+    static func hasPDFTarget(_ source: SourceText) -> Bool {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var offset = 4
+            while let close = ByteSearch.first(UInt8(ascii: ")"), in: bytes, from: offset, to: bytes.count) {
+                if bytes[close - 4] == UInt8(ascii: "."), bytes[close - 3] | 0x20 == UInt8(ascii: "p"),
+                    bytes[close - 2] | 0x20 == UInt8(ascii: "d"), bytes[close - 1] | 0x20 == UInt8(ascii: "f")
+                {
+                    return true
+                }
+                offset = close + 1
+            }
+            return false
         }
     }
 
