@@ -91,7 +91,11 @@ final class LintService: Sendable {
             key = folderKey + "|" + effectiveKey
             let cacheKey = key
             if let cached = state.withLock({ $0.linters[cacheKey] }) { return cached }
-            built = try Linter(configuration: configuration, today: today(), arxiv: MetadataCache(settings: arxivSettings(configuration)))
+            var linter = try Linter(
+                configuration: configuration, today: today(), arxiv: MetadataCache(settings: arxivSettings(configuration)))
+            // One note is linted at a time, while the user waits: it gets every core.
+            linter.threadsPerNote = ProcessInfo.processInfo.activeProcessorCount
+            built = linter
             state.withLock { state in
                 state.lastGood[cacheKey] = built
                 state.lastGood[folderKey] = built

@@ -1,5 +1,7 @@
 import ArxivKit
+import Dispatch
 import NoteSyntax
+import Synchronization
 
 /// The result of linting one note.
 public struct LintResult: Sendable {
@@ -38,6 +40,9 @@ public struct Linter: Sendable {
     /// Everything the findings depend on besides the text: rules, severities, options, the
     /// entry fields and today's date. Result caches key on it.
     public let fingerprint: String
+    /// How many threads one note's lint may use. The language server lints one note at a time
+    /// and gives it every core; `check` lints many notes at once, one thread each.
+    public var threadsPerNote = 1
 
     /// Builds every rule with its options; throws a `ConfigurationError` naming every bad option.
     /// `only`, when given, keeps just those rules (the rule examples use it).
@@ -98,7 +103,40 @@ public struct Linter: Sendable {
 
     /// What each entry of `note` says, as the rules see it.
     public func entryFacts(_ note: Note) -> [EntryFacts] {
-        note.entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) }
+        let entries = note.entries
+        guard threadsPerNote > 1 && entries.count >= 64 else {
+            return entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) }
+        }
+        let parts = threadsPerNote
+        let chunks = Mutex([[EntryFacts]](repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (entries.count * part / parts)..<(entries.count * (part + 1) / parts)
+            let facts = entries[range].map { EntryFacts($0, schema: schema, source: note.source, today: today) }
+            chunks.withLock { $0[part] = facts }
+        }
+        return chunks.withLock { $0.flatMap { $0 } }
+    }
+
+    /// Each rule's findings, in the order of `rules`; spread over `threadsPerNote` threads,
+    /// each taking the next rule not yet run.
+    private func findings(
+        of rules: [ConfiguredRule], on note: Note, entries: [EntryFacts], arxiv: (any ArxivMetadataSource)?, path: String?
+    ) -> [[Diagnostic]] {
+        let run: @Sendable (any Rule) -> [Diagnostic] = { rule in
+            rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
+        }
+        guard threadsPerNote > 1 && entries.count >= 64 else { return rules.map { run($0.rule) } }
+        let next = Atomic(0)
+        let results = Mutex([[Diagnostic]](repeating: [], count: rules.count))
+        DispatchQueue.concurrentPerform(iterations: min(threadsPerNote, rules.count)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < rules.count else { return }
+                let found = run(rules[index].rule)
+                results.withLock { $0[index] = found }
+            }
+        }
+        return results.withLock { $0 }
     }
 
     /// The keys `entry-duplicate` compares across notes, for a `WorkspaceEntries`.
@@ -119,9 +157,11 @@ public struct Linter: Sendable {
         var audit = SuppressionAudit(suppressions)
         let audits = auditsSuppressions && !suppressions.directives.isEmpty
         let isTemplate = TemplateNote.isTemplate(note, path: path)
-        for configured in rules {
-            if isTemplate && TemplateNote.unfilledValueRules.contains(type(of: configured.rule).description.id) { continue }
-            var found = configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
+        let running = rules.filter { configured in
+            !(isTemplate && TemplateNote.unfilledValueRules.contains(type(of: configured.rule).description.id))
+        }
+        for (configured, ruleFindings) in zip(running, findings(of: running, on: note, entries: entries, arxiv: arxiv, path: path)) {
+            var found = ruleFindings
             if let workspace, (configured.rule as? EntryDuplicate)?.scope == .workspace {
                 found += workspace.entries.findings(name: workspace.name, keys: NoteEntryKeys(entries))
             }
