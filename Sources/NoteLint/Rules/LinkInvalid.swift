@@ -230,30 +230,41 @@ struct LinkInvalid: Rule {
     /// right after a letter or digit, two pastes run together. After `/` or `=` it is an
     /// archive's or a redirect's own (`web.archive.org/web/2020/https://...`, `?url=https://...`).
     static func gluedAddress(inLink link: String) -> String? {
-        let bytes = link.utf8
-        var index = bytes.startIndex
-        // After the first `://`; a link without one has nothing glued.
-        while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
-            let rest = bytes[colon...]
-            if rest.starts(with: "://".utf8) { return gluedAddress(link[bytes.index(colon, offsetBy: 3)...]) }
-            index = bytes.index(after: colon)
+        var link = link
+        return link.withUTF8 { bytes in
+            // After the first `://`; a link without one has nothing glued.
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") {
+                    return gluedAddress(bytes, from: index + 3)
+                }
+                index += 1
+            }
+            return nil
         }
-        return nil
     }
 
     static func gluedAddress(_ rest: Substring) -> String? {
-        let bytes = Array(rest.utf8)
-        let scheme = Array("http".utf8)
-        var index = 1
+        var rest = String(rest)
+        return rest.withUTF8 { gluedAddress($0, from: 0) }
+    }
+
+    private static func gluedAddress(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
+        var index = start + 1
         while index + 7 <= bytes.count {
             defer { index += 1 }
+            guard bytes[index] | 0x20 == UInt8(ascii: "h") else { continue }
             let before = bytes[index - 1]
             let isAlphanumeric = (before | 0x20 >= 0x61 && before | 0x20 <= 0x7A) || (before >= 0x30 && before <= 0x39)
-            guard isAlphanumeric, (0..<4).allSatisfy({ bytes[index + $0] | 0x20 == scheme[$0] }) else { continue }
+            guard isAlphanumeric, bytes[index + 1] | 0x20 == UInt8(ascii: "t"), bytes[index + 2] | 0x20 == UInt8(ascii: "t"),
+                bytes[index + 3] | 0x20 == UInt8(ascii: "p")
+            else { continue }
             var after = index + 4
             if bytes[after] | 0x20 == UInt8(ascii: "s") { after += 1 }
-            guard after + 3 <= bytes.count, bytes[after..<(after + 3)].elementsEqual("://".utf8) else { continue }
-            return String(decoding: bytes[index...], as: UTF8.self)
+            guard after + 3 <= bytes.count, bytes[after] == UInt8(ascii: ":"), bytes[after + 1] == UInt8(ascii: "/"),
+                bytes[after + 2] == UInt8(ascii: "/")
+            else { continue }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
         }
         return nil
     }
@@ -275,7 +286,9 @@ struct LinkInvalid: Rule {
             if beforeLast != UInt8(ascii: "/") && beforeLast != UInt8(ascii: ".") {
                 problem = "ends with `.`: a sentence's full stop taken into the address?"
             }
-        } else if let encoded = encodedSpaces.first(where: { Self.endsWith(bytes, $0) }) {
+        } else if bytes.count >= 3, bytes[bytes.index(bytes.endIndex, offsetBy: -3)] == UInt8(ascii: "%"),
+            let encoded = encodedSpaces.first(where: { Self.endsWith(bytes, $0) })
+        {
             problem = "ends in `\(encoded)`, an encoded space pasted with it"
         }
         // A fragment's text (`#:~:text=...results.`) ends as the quoted sentence does.
