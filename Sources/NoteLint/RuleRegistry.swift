@@ -25,6 +25,7 @@ public enum RuleRegistry {
         DateFuture.self,
         DateArxivMismatch.self,
         LinkInvalid.self,
+        LinkFragment.self,
         LinkArxivForm.self,
         ArxivIdInvalid.self,
         ArxivNotFound.self,

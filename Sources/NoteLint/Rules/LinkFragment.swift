@@ -1,0 +1,126 @@
+import NoteSyntax
+
+struct LinkFragment: Rule {
+    static let description = RuleDescription(
+        id: "link-fragment",
+        summary: "a link to a heading of this note that no heading has",
+        rationale: """
+            A table of contents (`[Methods](#methods)`) outlives the headings it was written for: \
+            a heading renamed or misspelt leaves the link going nowhere. A link `(#anchor)` is \
+            compared with every heading of the note, letters and digits only and ignoring case, so \
+            GitHub's, kramdown's and Python-Markdown's ways of turning a heading into an anchor all \
+            match (`#papers-ive-read` and `#papers-i-ve-read` both match `Papers I've read`, \
+            `#intro-1` a second `Intro`; a heading's text before its colon counts too, as some \
+            documentation tools name sections by it), and with every anchor the note names itself (`id="..."`, \
+            `name="..."`, `{#...}`). `#top` (the top of the page in every browser), anchors with \
+            a `:` (kramdown's footnotes, `#fn:1`) and numbered ones (`#_1`, which Python-Markdown \
+            gives a heading it cannot spell) are left alone.
+            """,
+        defaultSeverity: .warning,
+        fix: nil,
+        examples: RuleExamples(
+            nonTriggering: [
+                "- [Methods](#methods)\n- [Papers I've read](#papers-ive-read)\n\n## Methods\n\n## Papers I've read\n",
+                "[Back to top](#top) and [the notes](#notes-1)\n\n## Notes\n\n## Notes\n",
+                "<a id=\"reading-list\"></a>\n[Reading list](#reading-list)\n",
+                "[Results](#results)\n\n## 📊 Results {#results}\n",
+                "[`Deque`](#dequemodule-module) and [DEP0111](#DEP0111)\n\n#### [`DequeModule`][Deque] module\n\n### DEP0111: `process.binding()`\n\n[Deque]: https://example.org/deque\n",
+            ],
+            triggering: [
+                "- [Model quantization](#model-quantization)\n- [Gradient-based optimization](↓#gradient-base-otimization-for-qat)\n\n## Model Quantization\n\n## Gradient-base Optimization For QAT\n"
+            ]
+        )
+    )
+
+    init(options: RuleOptions) throws {}
+
+    func check(_ context: inout LintContext) {
+        let note = context.note
+        let targets = ProseLinkTargets.all(in: note).filter { target in
+            target.text.hasPrefix("#") && target.text.utf8.count > 1 && !target.isSplitByBlank
+        }
+        guard !targets.isEmpty else { return }
+        let anchors = Self.anchors(of: note)
+        for target in targets {
+            let fragment = String(target.text.dropFirst())
+            guard fragment.lowercased() != "top", !fragment.contains(":") else { continue }
+            let key = Self.anchorKey(Self.percentDecoded(fragment))
+            // `#_1`, `#3`: a generator's numbered anchor (Python-Markdown's for a heading it cannot spell).
+            if key.allSatisfy(\.isNumber) || anchors.contains(key) { continue }
+            // `#intro-1`: the second heading of that name.
+            if let dash = fragment.lastIndex(of: "-"), fragment[fragment.index(after: dash)...].allSatisfy(\.isNumber),
+                fragment.index(after: dash) < fragment.endIndex, anchors.contains(Self.anchorKey(String(fragment[..<dash])))
+            {
+                continue
+            }
+            context.report("no heading of this note has the anchor `\(quoted: target.text)`", at: target.range)
+        }
+    }
+
+    /// Every anchor the note has, as `anchorKey` writes it: its headings' texts and the ids it
+    /// names itself.
+    static func anchors(of note: Note) -> Set<String> {
+        let source = note.source
+        var anchors = Set<String>()
+        for block in note.blocks {
+            guard case .heading = block.kind else { continue }
+            var text = ""
+            for line in block.lines {
+                var content = source.lineString(line)
+                // A setext heading's underline.
+                if line == block.endLine && block.startLine < block.endLine { continue }
+                if let brace = content.range(of: "{#") {
+                    anchors.insert(anchorKey(String(content[brace.upperBound...].prefix { $0 != "}" && $0 != " " })))
+                }
+                content = String(content.drop { $0 == "#" || $0 == " " || $0 == "\t" })
+                text += content + " "
+            }
+            let reading = withoutLinkTargets(text)
+            anchors.insert(anchorKey(reading))
+            // `DEP0111: process.binding()`: documentation tools that name a section by what comes
+            // before its colon.
+            if let colon = reading.firstIndex(of: ":") { anchors.insert(anchorKey(String(reading[..<colon]))) }
+        }
+        for attribute in ["id=\"", "id='", "name=\"", "name='", "{#", "{: #"] {
+            var rest = Substring(source.string)
+            while let found = rest.range(of: attribute) {
+                rest = rest[found.upperBound...]
+                anchors.insert(anchorKey(String(rest.prefix { !"\"'} >".contains($0) })))
+            }
+        }
+        anchors.remove("")
+        return anchors
+    }
+
+    /// Letters and digits, lower-cased: what every way of making an anchor of a heading keeps.
+    static func anchorKey(_ text: String) -> String {
+        String(
+            text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+
+    /// `[text](url)` and `[text][reference]` as they read: the heading's anchor is made of the text.
+    static func withoutLinkTargets(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(EntryDuplicate.withoutLinkTargets(text))
+        while let close = rest.range(of: "][") {
+            out += rest[..<close.lowerBound]
+            rest = rest[close.upperBound...].drop { $0 != "]" }.dropFirst()
+        }
+        return out + rest
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var utf8 = Array(text.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%"), utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
