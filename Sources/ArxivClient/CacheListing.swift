@@ -57,7 +57,10 @@ struct MetadataCacheSnapshot: ArxivMetadataSource {
     let listing: CacheListing
 
     func lookup(_ identifier: ArxivIdentifier) -> ArxivLookup? {
-        cache.answer(listing.record(MetadataCache.fileName(identifier), reading: cache.read))
+        // An empty cache (every run without `--online` that never filled it) answers nothing,
+        // without the file name being spelt for each entry of each rule.
+        guard !listing.names.isEmpty else { return nil }
+        return cache.answer(listing.record(MetadataCache.fileName(identifier), reading: cache.read))
     }
 
     var fingerprint: String { cache.fingerprint }

@@ -71,7 +71,8 @@ struct DateArxivMismatch: Rule {
                 continue
             }
             let assignedIndex = assigned.year * 12 + assigned.month - 1
-            let implied = "\(ArxivIdentifier.monthName(assigned.month)) \(assigned.year)"
+            // Written only for a finding: most dates agree.
+            var implied: String { "\(ArxivIdentifier.monthName(assigned.month)) \(assigned.year)" }
             let earliest: Int
             let latest: Int
             if let month = written.month {

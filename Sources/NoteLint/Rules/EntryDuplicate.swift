@@ -58,10 +58,10 @@ struct EntryDuplicate: Rule {
 
     func check(_ context: inout LintContext) {
         let source = context.source
-        var firstByLink: [String: Field] = [:]
+        var firstByLink: [SectionKey: Field] = [:]
         // With whether that entry has a link: two entries of one title and different links are
         // two papers (or a talk and its paper), not a duplicate.
-        var firstByTitle: [String: (title: Field, hasLink: Bool, facts: EntryFacts)] = [:]
+        var firstByTitle: [SectionKey: (title: Field, hasLink: Bool, facts: EntryFacts)] = [:]
         firstByLink.reserveCapacity(context.entries.count)
         firstByTitle.reserveCapacity(context.entries.count)
         let sections = EntrySections.sections(of: context.entries, in: context.note)
@@ -70,9 +70,8 @@ struct EntryDuplicate: Rule {
             let link = facts.link.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
             let title = facts.title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
             // Compared within the entry's section: under another heading, a paper is cross-listed.
-            let sectionKey = section.map { "\($0)\u{1F}" } ?? ""
-            let linkKey = link.map { sectionKey + Self.linkKey($0, facts) }
-            let titleKey = title.map { sectionKey + Self.titleKey($0.value) }
+            let linkKey = link.map { SectionKey(section: section, text: Self.linkKey($0, facts)) }
+            let titleKey = title.map { SectionKey(section: section, text: Self.titleKey($0.value)) }
             if let link, let linkKey, let first = firstByLink[linkKey] {
                 report(link, duplicating: first, what: "link", source: source, context: &context)
             } else if let title, let titleKey, let first = firstByTitle[titleKey],
@@ -85,6 +84,12 @@ struct EntryDuplicate: Rule {
                 firstByTitle[titleKey] = (title, link != nil, facts)
             }
         }
+    }
+
+    /// A link or title as compared, within the section (the heading's line) it is under.
+    struct SectionKey: Hashable {
+        let section: Int?
+        let text: String
     }
 
     private func report(_ field: Field, duplicating first: Field, what: String, source: SourceText, context: inout LintContext) {
