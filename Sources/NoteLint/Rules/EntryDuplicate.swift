@@ -72,17 +72,18 @@ struct EntryDuplicate: Rule {
             // Compared within the entry's section: under another heading, a paper is cross-listed.
             let linkKey = link.map { SectionKey(section: section, text: Self.linkKey($0, facts)) }
             let titleKey = title.map { SectionKey(section: section, text: Self.titleKey($0.value)) }
-            if let link, let linkKey, let first = firstByLink[linkKey] {
+            // Each key is looked up once, and stored only when it was not there.
+            let firstLink = linkKey.flatMap { firstByLink[$0] }
+            let firstTitle = titleKey.flatMap { firstByTitle[$0] }
+            if let link, let first = firstLink {
                 report(link, duplicating: first, what: "link", source: source, context: &context)
-            } else if let title, let titleKey, let first = firstByTitle[titleKey],
+            } else if let title, let first = firstTitle,
                 link == nil || !first.hasLink || Self.agreeBesidesTitleAndLink(first.facts, facts)
             {
                 report(title, duplicating: first.title, what: "title", source: source, context: &context)
             }
-            if let link, let linkKey, firstByLink[linkKey] == nil { firstByLink[linkKey] = link }
-            if let title, let titleKey, firstByTitle[titleKey] == nil {
-                firstByTitle[titleKey] = (title, link != nil, facts)
-            }
+            if let link, let linkKey, firstLink == nil { firstByLink[linkKey] = link }
+            if let title, let titleKey, firstTitle == nil { firstByTitle[titleKey] = (title, link != nil, facts) }
         }
     }
 

@@ -100,7 +100,7 @@ public struct NoteDate: Sendable, Equatable {
         return parseWords(bytes)
     }
 
-    private static func checked(year: Int, month: Int?, day: Int?, text: String) -> Result<NoteDate, Failure> {
+    private static func checked(year: Int, month: Int?, day: Int?) -> Result<NoteDate, Failure> {
         guard year >= 1 && year <= 9999 else { return .failure(.notADate) }
         if let month, month < 1 || month > 12 { return .failure(.impossible("there is no month \(month)")) }
         if let month, let day {
@@ -117,7 +117,7 @@ public struct NoteDate: Sendable, Equatable {
         guard !value.isEmpty, value.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") }) else {
             return nil
         }
-        let text = String(decoding: value, as: UTF8.self)
+        if let iso = parseISODay(value) { return iso }
         for separator in [UInt8(ascii: "-"), UInt8(ascii: "/")] {
             let parts = value.split(separator: separator, omittingEmptySubsequences: false)
             guard parts.count > 1 || separator == UInt8(ascii: "-") else { continue }
@@ -126,11 +126,11 @@ public struct NoteDate: Sendable, Equatable {
             let lengths = parts.map(\.count)
             switch parts.count {
             case 1 where lengths == [4]:
-                return checked(year: numbers[0], month: nil, day: nil, text: text)
+                return checked(year: numbers[0], month: nil, day: nil)
             case 2 where separator == UInt8(ascii: "-") && lengths[0] == 4 && lengths[1] <= 2:
-                return checked(year: numbers[0], month: numbers[1], day: nil, text: text)
+                return checked(year: numbers[0], month: numbers[1], day: nil)
             case 3 where lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2:
-                return checked(year: numbers[0], month: numbers[1], day: numbers[2], text: text)
+                return checked(year: numbers[0], month: numbers[1], day: numbers[2])
             case 3 where separator == UInt8(ascii: "/") && lengths[2] == 4 && lengths[0] <= 2 && lengths[1] <= 2:
                 let (first, second, year) = (numbers[0], numbers[1], numbers[2])
                 if first <= 12 && second <= 12 && first != second && first > 0 && second > 0 {
@@ -138,13 +138,26 @@ public struct NoteDate: Sendable, Equatable {
                         .ambiguous("\(first) \(shortMonths[second - 1]) \(year) or \(second) \(shortMonths[first - 1]) \(year)"))
                 }
                 return first > 12
-                    ? checked(year: year, month: second, day: first, text: text)
-                    : checked(year: year, month: first, day: second, text: text)
+                    ? checked(year: year, month: second, day: first)
+                    : checked(year: year, month: first, day: second)
             default:
                 continue
             }
         }
         return .failure(.notADate)
+    }
+
+    /// `2021-04-20`, the most common way to write a Date, read without splitting.
+    private static func parseISODay(_ value: ArraySlice<UInt8>) -> Result<NoteDate, Failure>? {
+        guard value.count == 10 else { return nil }
+        let base = value.startIndex
+        let dash = UInt8(ascii: "-")
+        guard value[base + 4] == dash, value[base + 7] == dash else { return nil }
+        let year = value[base..<(base + 4)]
+        let month = value[(base + 5)..<(base + 7)]
+        let day = value[(base + 8)..<(base + 10)]
+        guard [year, month, day].allSatisfy({ part in part.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) else { return nil }
+        return checked(year: number(year), month: number(month), day: number(day))
     }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int {
@@ -154,7 +167,6 @@ public struct NoteDate: Sendable, Equatable {
     /// `20 Apr 2021`, `20th April 2021`, `April 20, 2021`, `Apr 2021`, `Sept. 2020`.
     private static func parseWords(_ value: ArraySlice<UInt8>) -> Result<NoteDate, Failure> {
         let words = value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") })
-        let text = String(decoding: value, as: UTF8.self)
         func year(_ word: ArraySlice<UInt8>) -> Int? {
             word.count == 4 && word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? number(word) : nil
         }
@@ -174,14 +186,14 @@ public struct NoteDate: Sendable, Equatable {
         switch words.count {
         case 2:
             if let month = month(named: words[0]), let year = year(words[1]) {
-                return checked(year: year, month: month, day: nil, text: text)
+                return checked(year: year, month: month, day: nil)
             }
         case 3:
             if let day = day(words[0]), let month = month(named: words[1]), let year = year(words[2]) {
-                return checked(year: year, month: month, day: day, text: text)
+                return checked(year: year, month: month, day: day)
             }
             if let month = month(named: words[0]), let day = day(words[1]), let year = year(words[2]) {
-                return checked(year: year, month: month, day: day, text: text)
+                return checked(year: year, month: month, day: day)
             }
         default:
             break
