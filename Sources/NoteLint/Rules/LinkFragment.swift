@@ -66,14 +66,9 @@ struct LinkFragment: Rule {
             guard case .heading = block.kind else { continue }
             var text = ""
             for line in block.lines {
-                var content = source.lineString(line)
                 // A setext heading's underline.
                 if line == block.endLine && block.startLine < block.endLine { continue }
-                if let brace = content.range(of: "{#") {
-                    anchors.insert(anchorKey(String(content[brace.upperBound...].prefix { $0 != "}" && $0 != " " })))
-                }
-                content = String(content.drop { $0 == "#" || $0 == " " || $0 == "\t" })
-                text += content + " "
+                text += String(source.lineString(line).drop { $0 == "#" || $0 == " " || $0 == "\t" }) + " "
             }
             let reading = withoutLinkTargets(text)
             anchors.insert(anchorKey(reading))
@@ -81,15 +76,46 @@ struct LinkFragment: Rule {
             // before its colon.
             if let colon = reading.firstIndex(of: ":") { anchors.insert(anchorKey(String(reading[..<colon]))) }
         }
-        for attribute in ["id=\"", "id='", "name=\"", "name='", "{#", "{: #"] {
-            var rest = Substring(source.string)
-            while let found = rest.range(of: attribute) {
-                rest = rest[found.upperBound...]
-                anchors.insert(anchorKey(String(rest.prefix { !"\"'} >".contains($0) })))
-            }
-        }
+        anchors.formUnion(explicitIDs(in: source).map(anchorKey))
         anchors.remove("")
         return anchors
+    }
+
+    /// `id="x"`, `name='x'` (HTML) and `{#x}`, `{: #x}` (attribute lists) anywhere in the note.
+    static func explicitIDs(in source: SourceText) -> [String] {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var ids: [String] = []
+            func value(from start: Int, until stops: (UInt8) -> Bool) -> String {
+                var end = start
+                while end < bytes.count && !stops(bytes[end]) { end += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+            func endsWith(_ word: String, before index: Int) -> Bool {
+                let word = Array(word.utf8)
+                guard index >= word.count else { return false }
+                for (offset, byte) in word.enumerated() where bytes[index - word.count + offset] | 0x20 != byte { return false }
+                return true
+            }
+            var offset = 0
+            while let equals = ByteSearch.first(UInt8(ascii: "="), in: bytes, from: offset, to: bytes.count) {
+                offset = equals + 1
+                guard equals + 1 < bytes.count, bytes[equals + 1] == UInt8(ascii: "\"") || bytes[equals + 1] == UInt8(ascii: "'"),
+                    endsWith("id", before: equals) || endsWith("name", before: equals)
+                else { continue }
+                let quote = bytes[equals + 1]
+                ids.append(value(from: equals + 2) { $0 == quote || $0 == 0x0A })
+            }
+            offset = 0
+            while let brace = ByteSearch.first(UInt8(ascii: "{"), in: bytes, from: offset, to: bytes.count) {
+                offset = brace + 1
+                var start = brace + 1
+                if start < bytes.count && bytes[start] == UInt8(ascii: ":") { start += 1 }
+                while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+                guard start < bytes.count, bytes[start] == UInt8(ascii: "#") else { continue }
+                ids.append(value(from: start + 1) { $0 == UInt8(ascii: "}") || $0 == 0x20 || $0 == 0x0A })
+            }
+            return ids
+        }
     }
 
     /// Letters and digits, lower-cased: what every way of making an anchor of a heading keeps.
