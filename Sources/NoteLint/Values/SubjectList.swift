@@ -24,8 +24,12 @@ struct SubjectList {
 
     /// Reads `range` of `source` (a field's value).
     init(_ range: ByteRange, in source: SourceText) {
-        let bytes = source.bytes
+        (items, hasStrayText) = source.bytes.withUnsafeBufferPointer { Self.read(range, of: source, bytes: $0) }
+    }
+
+    private static func read(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>) -> ([Item], Bool) {
         var items: [Item] = []
+        items.reserveCapacity(4)
         var stray = false
         var cursor = range.start
         var offset = range.start
@@ -68,7 +72,7 @@ struct SubjectList {
             var start = range.start
             var index = range.start
             while index <= range.end {
-                let atSeparator = index == range.end || [UInt8(ascii: ";"), UInt8(ascii: ","), 0x20, 0x09].contains(bytes[index])
+                let atSeparator = index == range.end || Self.isSeparator(bytes[index])
                 if atSeparator {
                     if start < index {
                         let token = ByteRange(start, index)
@@ -87,8 +91,7 @@ struct SubjectList {
             let tail = SubjectList.trimmed(ByteRange(SubjectList.skipSeparators(cursor, range.end, bytes), range.end), bytes)
             stray = stray || !tail.isEmpty
         }
-        self.items = items
-        self.hasStrayText = stray
+        return (items, stray)
     }
 
     /// `cs.CL`, `hep-th`, `astro-ph.HE`, `math.MP`: an archive, optionally `.` and a subject.
@@ -158,13 +161,17 @@ struct SubjectList {
         }.joined(separator: "; ")
     }
 
-    private static func skipSeparators(_ start: Int, _ end: Int, _ bytes: [UInt8]) -> Int {
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ";") || byte == UInt8(ascii: ",") || byte == 0x20 || byte == 0x09
+    }
+
+    private static func skipSeparators(_ start: Int, _ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var offset = start
-        while offset < end && [UInt8(ascii: ";"), UInt8(ascii: ","), 0x20, 0x09].contains(bytes[offset]) { offset += 1 }
+        while offset < end && isSeparator(bytes[offset]) { offset += 1 }
         return offset
     }
 
-    private static func trimmed(_ range: ByteRange, _ bytes: [UInt8]) -> ByteRange {
+    private static func trimmed(_ range: ByteRange, _ bytes: UnsafeBufferPointer<UInt8>) -> ByteRange {
         var start = range.start
         var end = range.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
