@@ -120,8 +120,23 @@ struct LinkFragment: Rule {
 
     /// Letters and digits, lower-cased: what every way of making an anchor of a heading keeps.
     static func anchorKey(_ text: String) -> String {
-        String(
-            text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        // ASCII (nearly every heading) byte by byte; other scripts by their scalars' properties.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(
+                text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(
+                    Character.init))
+        }
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            let lowered = byte | 0x20
+            if lowered >= UInt8(ascii: "a") && lowered <= UInt8(ascii: "z") {
+                key.append(lowered)
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                key.append(byte)
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// `[text](url)` and `[text][reference]` as they read: the heading's anchor is made of the text.
