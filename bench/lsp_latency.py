@@ -29,27 +29,28 @@ from run import ROOT, build_release  # noqa: E402
 sys.path.insert(0, str(ROOT / "Tests/lsp"))
 
 
-def make_note(entries=5000):
-    parts = ["---\ntitle: A large reading list\n---\n"]
+def make_note(findings=False):
+    """The clean note (5,000 entries with footnotes) or the one with findings (2,500 entries,
+    an impossible date and a tab in each)."""
+    entries = 2500 if findings else 5000
+    title = "A reading list with findings" if findings else "A large reading list"
+    parts = ["---\ntitle: %s\n---\n" % title]
     for index in range(entries):
-        parts.append(
-            "Title: Paper number %d about rotary position embeddings\n"
-            "Link: https://arxiv.org/abs/2104.%05d\nDate: 20 Apr 2021\n"
-            "Subjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n\n"
-            "A short comment on paper %d.[^p%d]\n\n---\n" % (index, index, index, index))
-    parts.append("\n")
-    parts.extend("[^p%d]: https://example.org/%d\n" % (index, index) for index in range(entries))
-    return "\n".join(parts)
-
-
-def make_note_with_findings(entries=2500):
-    parts = ["---\ntitle: A reading list with findings\n---\n"]
-    for index in range(entries):
-        parts.append(
-            "Title: Paper number %d on sparse attention for long documents and what it costs\n"
-            "Link: https://arxiv.org/abs/2104.%05d\nDate: 31 Apr 2021\n"
-            "Subjects:\tComputation and Language (cs.CL); Machine Learning (cs.LG)\n\n"
-            "A longer comment on paper %d, so that the note is as large as a year of reading: what it measured, against which baselines, and what to try next.\n\n---\n" % (index, index, index))
+        if findings:
+            record = ("Title: Paper number %d on sparse attention for long documents and what it costs\n"
+                      "Link: https://arxiv.org/abs/2104.%05d\nDate: 31 Apr 2021\n"
+                      "Subjects:\tComputation and Language (cs.CL); Machine Learning (cs.LG)\n\n"
+                      "A longer comment on paper %d, so that the note is as large as a year of reading: "
+                      "what it measured, against which baselines, and what to try next.\n\n---\n" % (index, index, index))
+        else:
+            record = ("Title: Paper number %d about rotary position embeddings\n"
+                      "Link: https://arxiv.org/abs/2104.%05d\nDate: 20 Apr 2021\n"
+                      "Subjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI)\n\n"
+                      "A short comment on paper %d.[^p%d]\n\n---\n" % (index, index, index, index))
+        parts.append(record)
+    if not findings:
+        parts.append("\n")
+        parts.extend("[^p%d]: https://example.org/%d\n" % (index, index) for index in range(entries))
     return "\n".join(parts)
 
 
@@ -85,7 +86,7 @@ def main():
     from rawclient import RawServer  # noqa: E402  (reads NOTELINT_BIN)
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="notelint-lsp-bench-"))
-    note = make_note_with_findings() if args.findings else make_note()
+    note = make_note(findings=args.findings)
     path = work / "big.md"
     path.write_text(note)
     (work / "list.txt").write_text(str(path) + "\n")
