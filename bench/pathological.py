@@ -29,6 +29,9 @@ SHAPES = {
     "100,000 entries": lambda: ENTRY * 100_000,
     "only backticks (1 MB)": lambda: "`" * 1_000_000,
     "backtick runs of growing length": lambda: " ".join("`" * n for n in range(1, 1501)) + "\n",
+    "unclosed anchors and ids": lambda: "[x](#x)\n" + "{#" * 100_000 + "\n" + "<a id=\"" * 50_000 + "\n",
+    "dollars that open no math": lambda: "$5 " * 200_000 + "[^a]\n\n[^a]: x\n",
+    "schemes glued in one link": lambda: "[a](https://x.org/" + "ahttp://" * 50_000 + ")\n",
 }
 
 

@@ -18,6 +18,12 @@ public enum PathologicalNotes {
         ),
         ("only backticks", { bytes(String(repeating: "`", count: 1_000_000)) }),
         ("backtick runs of growing length", { bytes((1...1_500).map { String(repeating: "`", count: $0) }.joined(separator: " ") + "\n") }),
+        (
+            "unclosed anchors and ids",
+            { bytes("[x](#x)\n" + String(repeating: "{#", count: 100_000) + "\n" + String(repeating: "<a id=\"", count: 50_000) + "\n") }
+        ),
+        ("dollars that open no math", { bytes(String(repeating: "$5 ", count: 200_000) + "[^a]\n\n[^a]: x\n") }),
+        ("schemes glued in one link", { bytes("[a](https://x.org/" + String(repeating: "ahttp://", count: 50_000) + ")\n") }),
     ]
 
     private static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }

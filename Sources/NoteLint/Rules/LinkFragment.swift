@@ -85,9 +85,11 @@ struct LinkFragment: Rule {
     static func explicitIDs(in source: SourceText) -> [String] {
         source.bytes.withUnsafeBufferPointer { bytes in
             var ids: [String] = []
+            // An anchor is short: reading at most this far keeps a line of unclosed `{#` linear.
+            let longest = 256
             func value(from start: Int, until stops: (UInt8) -> Bool) -> String {
                 var end = start
-                while end < bytes.count && !stops(bytes[end]) { end += 1 }
+                while end < bytes.count && end - start < longest && !stops(bytes[end]) { end += 1 }
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             }
             func endsWith(_ word: String, before index: Int) -> Bool {
@@ -112,7 +114,7 @@ struct LinkFragment: Rule {
                 if start < bytes.count && bytes[start] == UInt8(ascii: ":") { start += 1 }
                 while start < bytes.count && bytes[start] == 0x20 { start += 1 }
                 guard start < bytes.count, bytes[start] == UInt8(ascii: "#") else { continue }
-                ids.append(value(from: start + 1) { $0 == UInt8(ascii: "}") || $0 == 0x20 || $0 == 0x0A })
+                ids.append(value(from: start + 1) { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") || $0 == 0x20 || $0 == 0x0A })
             }
             return ids
         }
