@@ -13,19 +13,27 @@ public final class Connection: Sendable {
     }
 
     public func send(_ message: JSON) {
-        let body = Array(message.serialized().utf8)
-        let frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        var body: [UInt8] = []
+        message.write(into: &body, indent: nil)
+        let header = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
         writing.withLock { _ in
-            var offset = 0
-            while offset < frame.count {
-                let written = frame.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
+            guard writeAll(header) else { return }
+            _ = writeAll(body)
         }
+    }
+
+    /// False when the descriptor refuses the bytes (the client is gone).
+    private func writeAll(_ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
     }
 
     public func respond(_ id: RequestID?, result: JSON) {

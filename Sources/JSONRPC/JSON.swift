@@ -162,7 +162,7 @@ public indirect enum JSON: Equatable, Sendable {
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
 
-    private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    public static func appendInteger(_ value: Int, to out: inout [UInt8]) {
         if value >= 0 && value < 10 {
             out.append(UInt8(ascii: "0") + UInt8(value))
             return

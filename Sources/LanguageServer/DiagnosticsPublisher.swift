@@ -8,6 +8,7 @@ final class DiagnosticsPublisher: Sendable {
     private struct State {
         var latest: [String: Int] = [:]
         var queues: [String: DispatchQueue] = [:]
+        var renderers: [String: DiagnosticRenderer] = [:]
         /// Notes not open in the editor whose last published findings were not empty.
         var unopenedWithFindings: Set<String> = []
     }
@@ -26,12 +27,22 @@ final class DiagnosticsPublisher: Sendable {
         }
     }
 
+    /// What writes an open document's diagnostics, keeping its last publish's templates.
+    func renderer(for uri: String) -> DiagnosticRenderer {
+        state.withLock { state in
+            if let renderer = state.renderers[uri] { return renderer }
+            let renderer = DiagnosticRenderer()
+            state.renderers[uri] = renderer
+            return renderer
+        }
+    }
+
     func isLatest(_ uri: String, version: Int) -> Bool {
         state.withLock { $0.latest[uri] == version }
     }
 
     /// Sends when `version` is still the newest, under the lock.
-    func publish(_ uri: String, version: Int, diagnostics: [LSP.Diagnostic], connection: Connection) {
+    func publish(_ uri: String, version: Int, diagnostics: JSON, connection: Connection) {
         state.withLock { state in
             guard state.latest[uri] == version else { return }
             Self.send(LSP.PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics), connection)
@@ -43,7 +54,7 @@ final class DiagnosticsPublisher: Sendable {
         state.withLock { state in
             guard state.latest[uri] == nil else { return }
             if diagnostics.isEmpty { state.unopenedWithFindings.remove(uri) } else { state.unopenedWithFindings.insert(uri) }
-            Self.send(LSP.PublishDiagnosticsParams(uri: uri, diagnostics: diagnostics), connection)
+            Self.send(LSP.PublishDiagnosticsParams(uri: uri, diagnostics: diagnostics.json), connection)
         }
     }
 
@@ -53,7 +64,7 @@ final class DiagnosticsPublisher: Sendable {
         state.withLock { state in
             for uri in state.unopenedWithFindings.subtracting(selected) where state.latest[uri] == nil {
                 state.unopenedWithFindings.remove(uri)
-                Self.send(LSP.PublishDiagnosticsParams(uri: uri, diagnostics: []), connection)
+                Self.send(LSP.PublishDiagnosticsParams(uri: uri, diagnostics: .array([])), connection)
             }
         }
     }
@@ -67,7 +78,8 @@ final class DiagnosticsPublisher: Sendable {
         state.withLock { state in
             state.latest[uri] = nil
             state.queues[uri] = nil
-            Self.send(LSP.PublishDiagnosticsParams(uri: uri, diagnostics: []), connection)
+            state.renderers[uri] = nil
+            Self.send(LSP.PublishDiagnosticsParams(uri: uri, diagnostics: .array([])), connection)
         }
     }
 

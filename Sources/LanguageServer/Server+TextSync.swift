@@ -66,7 +66,8 @@ extension Server {
             func lintAndPublish() {
                 let (_, result) = lints.lint(document, workspace: workspace)
                 let items = converter.convert(result.diagnostics, note: result.note, document: document)
-                publisher.publish(document.uri, version: document.version, diagnostics: items, connection: connection)
+                let rendered = publisher.renderer(for: document.uri).json(items, version: document.version)
+                publisher.publish(document.uri, version: document.version, diagnostics: rendered, connection: connection)
             }
             lintAndPublish()
             // Everything the lint built is freed by now; give the memory back after a big one.

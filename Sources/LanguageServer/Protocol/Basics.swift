@@ -11,7 +11,7 @@ protocol ProtocolEncodable {
 
 extension LSP {
     /// A place in a document: a zero-based line and a column in the negotiated encoding.
-    struct Position: Equatable, ProtocolDecodable, ProtocolEncodable {
+    struct Position: Hashable, ProtocolDecodable, ProtocolEncodable {
         var line: Int
         var character: Int
 
@@ -31,7 +31,7 @@ extension LSP {
         var json: JSON { .object([("line", .int(line)), ("character", .int(character))]) }
     }
 
-    struct Range: Equatable, ProtocolDecodable, ProtocolEncodable {
+    struct Range: Hashable, ProtocolDecodable, ProtocolEncodable {
         var start: Position
         var end: Position
 
@@ -49,14 +49,14 @@ extension LSP {
         var json: JSON { .object([("start", start.json), ("end", end.json)]) }
     }
 
-    struct Location: ProtocolEncodable {
+    struct Location: Hashable, ProtocolEncodable {
         let uri: String
         let range: Range
 
         var json: JSON { .object([("uri", .string(uri)), ("range", range.json)]) }
     }
 
-    struct TextEdit: ProtocolDecodable, ProtocolEncodable, Equatable {
+    struct TextEdit: ProtocolDecodable, ProtocolEncodable, Hashable {
         let range: Range
         let newText: String
 

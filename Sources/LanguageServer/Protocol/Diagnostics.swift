@@ -8,7 +8,7 @@ extension LSP {
         case hint = 4
     }
 
-    struct DiagnosticRelatedInformation: ProtocolEncodable {
+    struct DiagnosticRelatedInformation: Hashable, ProtocolEncodable {
         let location: Location
         let message: String
 
@@ -16,7 +16,7 @@ extension LSP {
     }
 
     /// A diagnostic as notelint publishes it.
-    struct Diagnostic: ProtocolEncodable {
+    struct Diagnostic: Hashable, ProtocolEncodable {
         let range: Range
         let severity: DiagnosticSeverity
         let code: String
@@ -67,9 +67,10 @@ extension LSP {
         let uri: String
         /// The document version the diagnostics were computed for; nil for a note not open.
         var version: Int? = nil
-        let diagnostics: [Diagnostic]
+        /// The array of diagnostics, as a `DiagnosticRenderer` wrote it.
+        let diagnostics: JSON
 
-        var json: JSON { .object(["uri": .string(uri), "version": version.map { .int($0) }, "diagnostics": diagnostics.json]) }
+        var json: JSON { .object(["uri": .string(uri), "version": version.map { .int($0) }, "diagnostics": diagnostics]) }
     }
 
     /// A pulled report: the findings, or `unchanged` since the result the client holds.
@@ -103,8 +104,8 @@ extension LSP {
 /// What a notelint diagnostic carries in `data`: written when the diagnostic is published,
 /// read back when the client asks for its code actions, so those never lint again. The
 /// edits are in the client's coordinates for the document version they name.
-struct DiagnosticData: ProtocolDecodable, ProtocolEncodable {
-    struct Fix {
+struct DiagnosticData: Hashable, ProtocolDecodable, ProtocolEncodable {
+    struct Fix: Hashable {
         let title: String
         /// `safe`, `unsafe` or `suggestion`, as the engine's `Fix.Applicability` names them.
         let applicability: String

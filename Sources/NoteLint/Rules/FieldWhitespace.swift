@@ -129,11 +129,29 @@ struct FieldWhitespace: Rule {
             last = trailing.end
         }
         guard let start = first else { return }
-        let value = source.string(written).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let value = Self.collapsingBlanks(written, bytes)
         let lineBreak = keepsBreak ? source.string(ByteRange(written.end, raw.end)) : ""
         let fix = Fix(
             title: "Normalize the whitespace", applicability: .safe, edits: [TextEdit(range: raw, newText: " " + value + lineBreak)])
         context.report(problems.joined(separator: ", "), at: ByteRange(start, last), fix: fix)
+    }
+
+    /// The text of `range` (which starts and ends with neither) with each run of spaces and
+    /// tabs made one space.
+    static func collapsingBlanks(_ range: ByteRange, _ bytes: [UInt8]) -> String {
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(range.length)
+        var blank = false
+        for byte in bytes[range.start..<range.end] {
+            if byte == 0x20 || byte == 0x09 {
+                blank = true
+                continue
+            }
+            if blank { collapsed.append(0x20) }
+            blank = false
+            collapsed.append(byte)
+        }
+        return String(decoding: collapsed, as: UTF8.self)
     }
 
     /// Two or more spaces (no tab) ending a line that the next line continues, in the same
