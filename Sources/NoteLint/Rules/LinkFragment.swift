@@ -23,6 +23,7 @@ struct LinkFragment: Rule {
                 "- [Methods](#methods)\n- [Papers I've read](#papers-ive-read)\n\n## Methods\n\n## Papers I've read\n",
                 "[Back to top](#top) and [the notes](#notes-1)\n\n## Notes\n\n## Notes\n",
                 "<a id=\"reading-list\"></a>\n[Reading list](#reading-list)\n",
+                "- [Image Generation](#ImageGeneration)\n\n<a name=ImageGeneration></a>\n# Image Generation / Synthesis\n",
                 "[Results](#results)\n\n## 📊 Results {#results}\n",
                 "[`Deque`](#dequemodule-module) and [DEP0111](#DEP0111)\n\n#### [`DequeModule`][Deque] module\n\n### DEP0111: `process.binding()`\n\n[Deque]: https://example.org/deque\n",
             ],
@@ -81,7 +82,7 @@ struct LinkFragment: Rule {
         return anchors
     }
 
-    /// `id="x"`, `name='x'` (HTML) and `{#x}`, `{: #x}` (attribute lists) anywhere in the note.
+    /// `id="x"`, `name='x'`, `name=x` (HTML) and `{#x}`, `{: #x}` (attribute lists) anywhere in the note.
     static func explicitIDs(in source: SourceText) -> [String] {
         source.bytes.withUnsafeBufferPointer { bytes in
             var ids: [String] = []
@@ -101,11 +102,16 @@ struct LinkFragment: Rule {
             var offset = 0
             while let equals = ByteSearch.first(UInt8(ascii: "="), in: bytes, from: offset, to: bytes.count) {
                 offset = equals + 1
-                guard equals + 1 < bytes.count, bytes[equals + 1] == UInt8(ascii: "\"") || bytes[equals + 1] == UInt8(ascii: "'"),
-                    endsWith("id", before: equals) || endsWith("name", before: equals)
-                else { continue }
+                guard equals + 1 < bytes.count else { continue }
+                let word = endsWith("id", before: equals) ? 2 : endsWith("name", before: equals) ? 4 : 0
+                guard word > 0 else { continue }
                 let quote = bytes[equals + 1]
-                ids.append(value(from: equals + 2) { $0 == quote || $0 == 0x0A })
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    ids.append(value(from: equals + 2) { $0 == quote || $0 == 0x0A })
+                } else if equals - word > 0, bytes[equals - word - 1] == 0x20 || bytes[equals - word - 1] == 0x09 {
+                    // `<a name=results>`: HTML lets a value without blanks go unquoted.
+                    ids.append(value(from: equals + 1) { Self.endsUnquotedValue($0) })
+                }
             }
             offset = 0
             while let brace = ByteSearch.first(UInt8(ascii: "{"), in: bytes, from: offset, to: bytes.count) {
@@ -117,6 +123,13 @@ struct LinkFragment: Rule {
                 ids.append(value(from: start + 1) { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") || $0 == 0x20 || $0 == 0x0A })
             }
             return ids
+        }
+    }
+
+    static func endsUnquotedValue(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"): return true
+        default: return false
         }
     }
 
