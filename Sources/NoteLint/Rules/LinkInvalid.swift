@@ -54,6 +54,7 @@ struct LinkInvalid: Rule {
                 "Title: A\nLink: https://arxiv.org/abs/2303.04150\nDOI: ↓https://doi.org/https://doi.org/10.48550/arXiv.2303.04150\n",
                 "- **GANCS**. [[PDF](↓htps://arxiv.org/pdf/1706.00051)]\n",
                 "- **A**. [[Paper](↓[https://arxiv.org/abs/2412.16441])]\n",
+                "Presented by [@reader](↓www.example.org/reader).\n",
                 "[`PAPER`](↓(https://arxiv.org/pdf/1801.01290.pdf))\n",
                 "paper link: [here](↓https://arxiv.org/pdf/2106.09685.pdf%C2%A0)\n",
                 "| Title | PDF | Code |\n|---|---|---|\n| A | [paper](https://arxiv.org/abs/2406.13645) | [code](↓https://github.com/example/a-repo.) |\n",
@@ -163,6 +164,11 @@ struct LinkInvalid: Rule {
         // `[Code](\url{https://...})`: LaTeX's link command came along with the URL.
         if target.hasPrefix("\\"), target.contains("://") { return "holds a LaTeX command around the URL: the link leads nowhere" }
         if let missing = missingSchemeColon(target) { return missing }
+        // `[@name](www.twitter.com/name)`: a site's address without its scheme is a path
+        // relative to the page, which no site has.
+        if target.lowercased().hasPrefix("www."), startsWithAHost(target) {
+            return "starts with `www.` but has no https://, so it is read as a path relative to this page"
+        }
         guard let separator = target.range(of: "://") else { return nil }
         let scheme = target[..<separator.lowerBound].lowercased()
         guard !scheme.isEmpty, scheme.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
