@@ -18,7 +18,7 @@ enum ASCII {
     }
 
     /// The decimal value of an all-digit run, or nil.
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func number(_ bytes: some Collection<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
         var value = 0
         for byte in bytes {

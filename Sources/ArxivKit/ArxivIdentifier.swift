@@ -27,8 +27,10 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func splitVersion(_ text: String) -> (id: String, version: Int?, ok: Bool) {
-        let bytes = Array(text.utf8)
-        guard let v = bytes.lastIndex(of: UInt8(ascii: "v")), v > 0, let number = ASCII.number(bytes[(v + 1)...]) else {
+        let bytes = text.utf8
+        guard let v = bytes.lastIndex(of: UInt8(ascii: "v")), v > bytes.startIndex,
+            let number = ASCII.number(bytes[bytes.index(after: v)...])
+        else {
             return (text, nil, true)
         }
         let id = String(decoding: bytes[..<v], as: UTF8.self)

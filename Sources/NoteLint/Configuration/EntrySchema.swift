@@ -12,6 +12,17 @@ public struct EntrySchema: Sendable, Equatable {
         case date
         case arxivSubjects = "arxiv-subjects"
         case list
+
+        /// The kind's place in `allCases`, without building that array.
+        var index: Int {
+            switch self {
+            case .text: return 0
+            case .url: return 1
+            case .date: return 2
+            case .arxivSubjects: return 3
+            case .list: return 4
+            }
+        }
     }
 
     public struct FieldSpec: Sendable, Equatable {
@@ -43,7 +54,7 @@ public struct EntrySchema: Sendable, Equatable {
     public var required: [String] { fields.filter(\.required).map(\.name) }
 
     /// The names of the fields of a kind, in order.
-    public func names(of kind: Kind) -> [String] { namesByKind[Kind.allCases.firstIndex(of: kind)!] }
+    public func names(of kind: Kind) -> [String] { namesByKind[kind.index] }
 
     /// The first of an entry's fields of a kind: the schema's own names first, then the
     /// fields whose role is of that kind (the first text field is the title; a Year is a date).
