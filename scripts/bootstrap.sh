@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev pkg-config)
 # libcurl is loaded at run time, for arXiv requests only (ARCHITECTURE.md, "How networking is
 # linked"); the build needs no libcurl. Any libcurl.so.4 will do, whichever package brought it.
 libraries="$(/sbin/ldconfig -p 2> /dev/null || ldconfig -p 2> /dev/null || true)"

@@ -1,0 +1,61 @@
+/// The index's tables. `papers` holds one row per identifier (without version); `papers_fts`
+/// is an FTS5 index over its title and authors that keeps no copy of the text (external
+/// content), kept in step by triggers; `meta` holds the schema version, the snapshot import's
+/// progress and the last harvest date.
+enum IndexSchema {
+    static let version = 1
+
+    static let tables = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS papers (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            authors TEXT NOT NULL,
+            categories TEXT NOT NULL,
+            version_count INTEGER NOT NULL,
+            first_version_date TEXT,
+            latest_version_date TEXT,
+            update_date TEXT,
+            doi TEXT,
+            journal_ref TEXT,
+            comments TEXT,
+            withdrawn INTEGER NOT NULL,
+            abstract TEXT
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
+            title, authors, content='papers', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2', detail='column', prefix='2 3'
+        );
+        CREATE TRIGGER IF NOT EXISTS papers_inserted AFTER INSERT ON papers BEGIN
+            INSERT INTO papers_fts (rowid, title, authors) VALUES (new.rowid, new.title, new.authors);
+        END;
+        CREATE TRIGGER IF NOT EXISTS papers_deleted AFTER DELETE ON papers BEGIN
+            INSERT INTO papers_fts (papers_fts, rowid, title, authors) VALUES ('delete', old.rowid, old.title, old.authors);
+        END;
+        CREATE TRIGGER IF NOT EXISTS papers_updated AFTER UPDATE OF title, authors ON papers BEGIN
+            INSERT INTO papers_fts (papers_fts, rowid, title, authors) VALUES ('delete', old.rowid, old.title, old.authors);
+            INSERT INTO papers_fts (rowid, title, authors) VALUES (new.rowid, new.title, new.authors);
+        END;
+        """
+
+    /// Writes the tables when they are missing; refuses an index of another schema version.
+    static func prepare(_ connection: SQLiteConnection) throws {
+        try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            try connection.execute(tables)
+            if let stored = try connection.text("SELECT value FROM meta WHERE key = 'schema_version'") {
+                guard stored == String(version) else {
+                    throw ArxivIndexError.schema("the index has schema version \(stored); this notelint reads version \(version)")
+                }
+            } else {
+                try connection.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '\(version)')")
+            }
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+}
