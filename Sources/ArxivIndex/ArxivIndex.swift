@@ -9,6 +9,7 @@ public final class ArxivIndex {
     let connection: SQLiteConnection
     private var lookup: SQLiteStatement?
     private var searcher: SQLiteStatement?
+    private var byRowid: SQLiteStatement?
 
     /// Opens the index at `path`; `create` makes it (and its folder) when it is missing,
     /// otherwise a missing index is `ArxivIndexError.missing`.
@@ -77,25 +78,43 @@ public final class ArxivIndex {
         }
     }
 
+    /// How many of the newest matching papers a search ranks: a query that matches more
+    /// (`the l`) is too broad for its ranking to mean much, and ranking them all would cost a
+    /// pass over a large part of the index.
+    public static let searchCandidates = 1000
+
     /// Papers whose title or authors hold every word of `query`, the last word as a prefix,
-    /// best first (bm25, a title match weighing ten times an author match).
+    /// best first (`SearchRanking`: BM25F, a title word weighing ten author words).
     public func search(_ query: String, limit: Int = 10) throws -> [Paper] {
-        guard let expression = SearchQuery.expression(for: query) else { return [] }
+        guard let expression = SearchQuery.expression(for: query), let ranking = SearchRanking(query: query) else { return [] }
         return try wrap {
             if searcher == nil {
                 searcher = try connection.prepare(
                     """
-                    SELECT \(Self.columns.split(separator: ",").map { "papers." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-                    FROM papers_fts JOIN papers ON papers.rowid = papers_fts.rowid
-                    WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 10.0, 1.0) LIMIT ?
+                    SELECT papers.rowid, papers.title, papers.authors
+                    FROM (SELECT rowid AS match FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+                    JOIN papers ON papers.rowid = match
                     """)
             }
-            let statement = searcher!
-            defer { statement.reset() }
-            statement.bind(1, expression)
-            statement.bind(2, limit)
+            if byRowid == nil { byRowid = try connection.prepare("SELECT \(Self.columns) FROM papers WHERE rowid = ?") }
+            let candidates = searcher!
+            defer { candidates.reset() }
+            candidates.bind(1, expression)
+            candidates.bind(2, Self.searchCandidates)
+            var scored: [(score: Double, rowid: Int)] = []
+            while try candidates.step() {
+                let score = candidates.withBytes(1) { title in candidates.withBytes(2) { authors in ranking.score(title: title, authors: authors) } }
+                scored.append((score, candidates.integer(0)))
+            }
+            // Best first; among equals, the newer paper.
+            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.rowid > $1.rowid }
+            let row = byRowid!
             var papers: [Paper] = []
-            while try statement.step() { papers.append(Self.paper(statement)) }
+            for candidate in scored.prefix(limit) {
+                defer { row.reset() }
+                row.bind(1, candidate.rowid)
+                if try row.step() { papers.append(Self.paper(row)) }
+            }
             return papers
         }
     }

@@ -1,6 +1,6 @@
 /// The index's tables. `papers` holds one row per identifier (without version); `papers_fts`
 /// is an FTS5 index over its title and authors that keeps no copy of the text (external
-/// content), kept in step by triggers; `meta` holds the schema version, the snapshot import's
+/// content), kept in step by triggers (or rebuilt at the end of a bulk import); `meta` holds the schema version, the snapshot import's
 /// progress and the last harvest date.
 enum IndexSchema {
     static let version = 1
@@ -25,8 +25,13 @@ enum IndexSchema {
         );
         CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
             title, authors, content='papers', content_rowid='rowid',
-            tokenize='unicode61 remove_diacritics 2', detail='column', prefix='2 3'
+            tokenize='unicode61 remove_diacritics 2', detail='column', prefix='1 2 3'
         );
+        """
+
+    /// Keep `papers_fts` in step with `papers`. A bulk import into an empty index drops them
+    /// and rebuilds the full-text index once at its end, several times faster than row by row.
+    static let triggers = """
         CREATE TRIGGER IF NOT EXISTS papers_inserted AFTER INSERT ON papers BEGIN
             INSERT INTO papers_fts (rowid, title, authors) VALUES (new.rowid, new.title, new.authors);
         END;
@@ -39,12 +44,17 @@ enum IndexSchema {
         END;
         """
 
+    static let dropTriggers = """
+        DROP TRIGGER IF EXISTS papers_inserted; DROP TRIGGER IF EXISTS papers_deleted; DROP TRIGGER IF EXISTS papers_updated;
+        """
+
     /// Writes the tables when they are missing; refuses an index of another schema version.
     static func prepare(_ connection: SQLiteConnection) throws {
         try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
         try connection.execute("BEGIN IMMEDIATE")
         do {
             try connection.execute(tables)
+            if try connection.text("SELECT value FROM meta WHERE key = 'fts_deferred'") == nil { try connection.execute(triggers) }
             if let stored = try connection.text("SELECT value FROM meta WHERE key = 'schema_version'") {
                 guard stored == String(version) else {
                     throw ArxivIndexError.schema("the index has schema version \(stored); this notelint reads version \(version)")

@@ -121,6 +121,13 @@ final class SQLiteStatement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// The column's text as bytes, valid only inside `body`.
+    func withBytes<Result>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let pointer = sqlite3_column_text(handle, Int32(column))
+        let count = Int(sqlite3_column_bytes(handle, Int32(column)))
+        return body(UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
+    }
+
     func integer(_ column: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(column))) }
 
     func double(_ column: Int) -> Double { sqlite3_column_double(handle, Int32(column)) }

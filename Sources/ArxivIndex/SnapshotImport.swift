@@ -76,6 +76,11 @@ extension ArxivIndex {
             try setMeta("import_file_size", String(identity.1))
             try setMeta("import_offset", String(resumeOffset))
             try setMeta("import_line", String(lineNumber))
+            // Into an empty index, the full-text index is built once, at the end.
+            if resumeOffset == 0, try connection.integer("SELECT count(*) FROM (SELECT 1 FROM papers LIMIT 1)") == 0 {
+                try connection.execute(IndexSchema.dropTriggers)
+                try setMeta("fts_deferred", "1")
+            }
             try connection.execute("COMMIT")
         }
         let insert = try wrap {
@@ -122,6 +127,11 @@ extension ArxivIndex {
                     try setMeta("import_offset", String(file.offset))
                     try setMeta("import_line", String(lineNumber))
                     if !more {
+                        if try meta("fts_deferred") != nil {
+                            try connection.execute("INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')")
+                            try connection.execute(IndexSchema.triggers)
+                            try connection.execute("DELETE FROM meta WHERE key = 'fts_deferred'")
+                        }
                         try setMeta("import_state", "done")
                         try setMeta("snapshot_imported_at", ISO8601DateFormatter().string(from: Date()))
                         try setMeta("snapshot_lines", String(lineNumber))
