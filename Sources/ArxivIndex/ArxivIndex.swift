@@ -40,7 +40,8 @@ public final class ArxivIndex {
     }
 
     func setMeta(_ key: String, _ value: String) throws {
-        let statement = try connection.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        let statement = try connection.prepare(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         statement.bind(1, key)
         statement.bind(2, value)
         try statement.step()
@@ -103,7 +104,9 @@ public final class ArxivIndex {
             candidates.bind(2, Self.searchCandidates)
             var scored: [(score: Double, rowid: Int)] = []
             while try candidates.step() {
-                let score = candidates.withBytes(1) { title in candidates.withBytes(2) { authors in ranking.score(title: title, authors: authors) } }
+                let score = candidates.withBytes(1) { title in
+                    candidates.withBytes(2) { authors in ranking.score(title: title, authors: authors) }
+                }
                 scored.append((score, candidates.integer(0)))
             }
             // Best first; among equals, the newer paper.

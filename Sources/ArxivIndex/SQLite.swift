@@ -80,7 +80,9 @@ final class SQLiteStatement {
         }
         var copy = text
         copy.withUTF8 { bytes in
-            _ = sqlite3_bind_text(handle, Int32(index), bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(bytes.count), Self.transient)
+            _ = sqlite3_bind_text(
+                handle, Int32(index), bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                Int32(bytes.count), Self.transient)
         }
     }
 

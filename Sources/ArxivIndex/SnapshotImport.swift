@@ -110,7 +110,9 @@ extension ArxivIndex {
                         more = try file.nextLine { line in
                             blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
                             if blank { return }
-                            do throws(SnapshotLineParser.Malformed) { try SnapshotLineParser.parse(line, into: &fields) } catch { failure = error }
+                            do throws(SnapshotLineParser.Malformed) { try SnapshotLineParser.parse(line, into: &fields) } catch {
+                                failure = error
+                            }
                         }
                         guard more else { break }
                         lineNumber += 1

@@ -195,8 +195,9 @@ struct SnapshotLineParser {
         case UInt8(ascii: "n"): try literal("null")
         case UInt8(ascii: "-"), 0x30...0x39:
             let start = offset
-            while let next = current, next == UInt8(ascii: "-") || next == UInt8(ascii: "+") || next == UInt8(ascii: ".")
-                || (next | 0x20) == UInt8(ascii: "e") || (0x30...0x39).contains(next)
+            while let next = current,
+                next == UInt8(ascii: "-") || next == UInt8(ascii: "+") || next == UInt8(ascii: ".")
+                    || (next | 0x20) == UInt8(ascii: "e") || (0x30...0x39).contains(next)
             {
                 offset += 1
             }

@@ -43,8 +43,10 @@ enum ArxivCommand {
             options: [.flag("with-abstracts", help: "Keep the abstracts too (a larger index)."), ArxivCommand.databaseOption],
             arguments: [ArgumentSpec(name: "file", help: "The snapshot: arxiv-metadata-oai-snapshot.json[.gz].", isRequired: true)],
             run: { parsed in
-                try ImportSnapshot(file: parsed.positional(0)!, withAbstracts: parsed.flag("with-abstracts"), database: databasePath(parsed))
-                    .run()
+                try ImportSnapshot(
+                    file: parsed.positional(0)!, withAbstracts: parsed.flag("with-abstracts"), database: databasePath(parsed)
+                )
+                .run()
             }
         )
 
@@ -66,7 +68,9 @@ enum ArxivCommand {
                         let share = progress.fileSize > 0 ? Double(progress.bytesOnDisk) / Double(progress.fileSize) : 0
                         let rate = Double(progress.lines) / max(Date().timeIntervalSince(started), 0.001)
                         FileHandle.standardError.write(
-                            Data(String(format: "\r\u{1B}[Kimporting: %5.1f%%  %d lines  %.0f lines/s", share * 100, progress.lines, rate).utf8))
+                            Data(
+                                String(format: "\r\u{1B}[Kimporting: %5.1f%%  %d lines  %.0f lines/s", share * 100, progress.lines, rate)
+                                    .utf8))
                     },
                     malformed: { line in
                         if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -96,7 +100,9 @@ enum ArxivCommand {
                 print("papers: \(try index.paperCount)")
                 if let harvest = try index.meta("last_harvest") { print("last harvest: \(harvest)") }
                 if let imported = try index.meta("snapshot_imported_at") { print("snapshot imported: \(imported)") }
-                if try index.meta("import_state") == "running", let line = try index.meta("import_line"), let file = try index.meta("import_file") {
+                if try index.meta("import_state") == "running", let line = try index.meta("import_line"),
+                    let file = try index.meta("import_file")
+                {
                     print("unfinished import: \(file), after line \(line); run `notelint arxiv import` on it again to finish it")
                 }
                 print("size: \(index.sizeOnDisk) bytes")
@@ -115,7 +121,10 @@ enum ArxivCommand {
                 .value("limit", help: "How many papers to print.", isInteger: true, default: "10"), ArxivCommand.formatOption,
                 ArxivCommand.databaseOption,
             ],
-            arguments: [ArgumentSpec(name: "query", help: "Words of a title or of author names.", isRepeated: true, isRequired: true, completion: .none)],
+            arguments: [
+                ArgumentSpec(
+                    name: "query", help: "Words of a title or of author names.", isRepeated: true, isRequired: true, completion: .none)
+            ],
             run: { parsed in
                 let limit = max(1, parsed.integer("limit") ?? 10)
                 let query = parsed.positionals.joined(separator: " ")
@@ -144,7 +153,11 @@ enum ArxivCommand {
             name: "show",
             abstract: "Print what the index holds on one paper.",
             options: [ArxivCommand.formatOption, ArxivCommand.databaseOption],
-            arguments: [ArgumentSpec(name: "id", help: "An arXiv identifier: 2104.09864, hep-th/9901001v2, arXiv:1706.03762.", isRequired: true, completion: .none)],
+            arguments: [
+                ArgumentSpec(
+                    name: "id", help: "An arXiv identifier: 2104.09864, hep-th/9901001v2, arXiv:1706.03762.", isRequired: true,
+                    completion: .none)
+            ],
             run: { parsed in try Show().run(try openIndex(parsed), id: parsed.positional(0)!, json: parsed.value("format") == "json") }
         )
 

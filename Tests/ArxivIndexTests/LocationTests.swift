@@ -7,9 +7,12 @@ import Testing
         let environment = ["HOME": "/home/u", "XDG_DATA_HOME": "/data", "NOTELINT_ARXIV_DB": "/env/arxiv.sqlite"]
         #expect(IndexLocation.path(option: "/opt/a.sqlite", environment: environment) == "/opt/a.sqlite")
         #expect(IndexLocation.path(option: nil, environment: environment) == "/env/arxiv.sqlite")
-        #expect(IndexLocation.path(option: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"]) == "/data/notelint/arxiv.sqlite")
+        #expect(
+            IndexLocation.path(option: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"]) == "/data/notelint/arxiv.sqlite")
         #expect(IndexLocation.path(option: nil, environment: ["HOME": "/home/u"]) == "/home/u/.local/share/notelint/arxiv.sqlite")
-        #expect(IndexLocation.path(option: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "relative"]) == "/home/u/.local/share/notelint/arxiv.sqlite")
+        #expect(
+            IndexLocation.path(option: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "relative"])
+                == "/home/u/.local/share/notelint/arxiv.sqlite")
     }
 
     @Test func versionStampsBecomeDays() {

@@ -40,7 +40,8 @@ import Testing
             let saysWithdrawn = (record["comments"] as? String)?.lowercased().contains("withdrawn") == true
             #expect(paper.withdrawn == saysWithdrawn, "\(id)")
             if saysWithdrawn { withdrawn += 1 }
-            #expect(paper.abstract?.hasPrefix(String((record["abstract"] as! String).trimmingCharacters(in: .whitespaces).prefix(10))) == true)
+            #expect(
+                paper.abstract?.hasPrefix(String((record["abstract"] as! String).trimmingCharacters(in: .whitespaces).prefix(10))) == true)
         }
         #expect(withdrawn > 0, "the generator writes withdrawn papers")
         // A version, an `arXiv:` prefix: the same paper.

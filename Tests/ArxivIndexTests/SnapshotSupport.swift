@@ -10,7 +10,8 @@ enum Snapshot {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            ["python3", PackagePaths.path("bench/arxiv_snapshot.py"), "--records", String(records), "--output", path] + (gzip ? ["--gzip"] : [])
+            ["python3", PackagePaths.path("bench/arxiv_snapshot.py"), "--records", String(records), "--output", path]
+            + (gzip ? ["--gzip"] : [])
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw GenerationFailed() }

@@ -31,7 +31,8 @@ import Testing
         #expect(status.stdout.contains("snapshot imported: "))
         #expect(status.stdout.contains("size: "))
 
-        let search = try Notelint.run(["arxiv", "search", "attention", "is", "al", "--format", "json"], in: folder.url, environment: environment)
+        let search = try Notelint.run(
+            ["arxiv", "search", "attention", "is", "al", "--format", "json"], in: folder.url, environment: environment)
         #expect(search.status == 0)
         let results = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [[String: Any]]
         #expect(results?.first?["id"] as? String == "1706.03762")

@@ -116,7 +116,9 @@ import Testing
         }
         let root = try Notelint.run([])
         #expect(root.status == 0)
-        for command in ["check", "lsp", "init", "fill", "cache", "arxiv", "rules", "explain"] { #expect(root.stdout.contains("  \(command) ")) }
+        for command in ["check", "lsp", "init", "fill", "cache", "arxiv", "rules", "explain"] {
+            #expect(root.stdout.contains("  \(command) "))
+        }
         #expect(!root.stdout.contains("debug-syntax"), "hidden commands stay out of help")
     }
 
@@ -124,7 +126,10 @@ import Testing
         for shell in ["bash", "zsh", "fish"] {
             let run = try Notelint.run(["--generate-completion-script", shell])
             #expect(run.status == 0, "\(shell)")
-            for word in ["check", "fill", "cache", "arxiv", "with-abstracts", "explain", "format", "sarif", "config-override", "show-source", "entry-blank"] {
+            for word in [
+                "check", "fill", "cache", "arxiv", "with-abstracts", "explain", "format", "sarif", "config-override", "show-source",
+                "entry-blank",
+            ] {
                 #expect(run.stdout.contains(word), "\(shell) script lacks \(word)")
             }
             #expect(!run.stdout.contains("debug-syntax"), "\(shell) script offers a hidden command")
