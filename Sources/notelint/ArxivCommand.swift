@@ -1,6 +1,7 @@
 import ArxivIndex
 import Foundation
 import JSONRPC
+import NoteLint
 
 /// `notelint arxiv`: the local index of arXiv's catalogue, built from its metadata snapshot.
 enum ArxivCommand {
@@ -23,7 +24,7 @@ enum ArxivCommand {
     static let formatOption = OptionSpec.value("format", help: "Output format.", choices: ["text", "json"], default: "text")
 
     static func databasePath(_ parsed: ParsedArguments) -> String {
-        IndexLocation.path(option: parsed.value("db"), environment: ProcessInfo.processInfo.environment)
+        IndexLocation.path(option: parsed.value("db"), environment: ProcessEnvironment.notelintVariables)
     }
 
     /// The existing index; a missing or unreadable one stops the command (exit status 2).
