@@ -18,6 +18,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -149,10 +150,9 @@ def main():
         f"  title search top 10  median {search['median_ms']:.3f} ms, p99 {search['p99_ms']:.3f} ms, max {search['max_ms']:.1f} ms "
         f"({search['matched']}/{search['count']} with results)   target p99 <= 5 ms"
     )
-    if not arguments.keep:
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(database + suffix):
-                os.remove(database + suffix)
+    connection.close()
+    # The work folder holds the generated snapshot, the queries and the index unless --keep.
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ public final class ArxivIndex {
     /// How many of the newest matching papers a search ranks: a query that matches more
     /// (`the l`) is too broad for its ranking to mean much, and ranking them all would cost a
     /// pass over a large part of the index.
-    public static let searchCandidates = 1000
+    public static let searchCandidates = 300
 
     /// Papers whose title or authors hold every word of `query`, the last word as a prefix,
     /// best first (`SearchRanking`: BM25F, a title word weighing ten author words).

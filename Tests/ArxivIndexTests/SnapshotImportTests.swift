@@ -44,6 +44,8 @@ import Testing
                 paper.abstract?.hasPrefix(String((record["abstract"] as! String).trimmingCharacters(in: .whitespaces).prefix(10))) == true)
         }
         #expect(withdrawn > 0, "the generator writes withdrawn papers")
+        // A query broader than the candidates ranked still fills its page.
+        #expect(try index.search("the", limit: 10).count == 10)
         // A version, an `arXiv:` prefix: the same paper.
         let first = records[0]["id"] as! String
         #expect(try index.paper(id: "arXiv:\(first)v2")?.id == first)
