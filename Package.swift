@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "FakeArxivServer", dependencies: ["TestSupport"], path: "Tests/FakeArxivServer"),
         .testTarget(
             name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["notelint", "FakeArxivServer", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["notelint", "ArxivIndex", "FakeArxivServer", "TestSupport"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(
             name: "LanguageServerTests",

@@ -50,7 +50,16 @@ enum IndexSchema {
 
     /// Writes the tables when they are missing; refuses an index of another schema version.
     static func prepare(_ connection: SQLiteConnection) throws {
-        try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        try connection.execute("PRAGMA synchronous = NORMAL")
+        // An index that has its tables is only read here: opening one takes no write lock, so
+        // a reader does not wait for an import's batches.
+        if let stored = try? connection.text("SELECT value FROM meta WHERE key = 'schema_version'") {
+            guard stored == String(version) else {
+                throw ArxivIndexError.schema("the index has schema version \(stored); this notelint reads version \(version)")
+            }
+            return
+        }
+        try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("BEGIN IMMEDIATE")
         do {
             try connection.execute(tables)
