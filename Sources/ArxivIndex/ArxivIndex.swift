@@ -93,7 +93,7 @@ public final class ArxivIndex {
                 searcher = try connection.prepare(
                     """
                     SELECT papers.rowid, papers.title, papers.authors
-                    FROM (SELECT rowid AS match FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+                    FROM (SELECT -rowid AS match FROM papers_fts WHERE papers_fts MATCH ? LIMIT ?)
                     JOIN papers ON papers.rowid = match
                     """)
             }

@@ -1,7 +1,9 @@
 /// The index's tables. `papers` holds one row per identifier (without version); `papers_fts`
-/// is an FTS5 index over its title and authors that keeps no copy of the text (external
-/// content), kept in step by triggers (or rebuilt at the end of a bulk import); `meta` holds the schema version, the snapshot import's
-/// progress and the last harvest date.
+/// is an FTS5 index over its title and authors that keeps no copy of the text (contentless),
+/// each paper under the negative of its rowid: FTS5 reads forward lazily but reads a word's
+/// whole list to go backward, and forward over negated rowids meets the newest papers first.
+/// Triggers keep it in step (a bulk import builds it once at its end). `meta` holds the schema
+/// version, the snapshot import's progress and the last harvest date.
 enum IndexSchema {
     static let version = 1
 
@@ -24,7 +26,7 @@ enum IndexSchema {
             abstract TEXT
         );
         CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
-            title, authors, content='papers', content_rowid='rowid',
+            title, authors, content='',
             tokenize='unicode61 remove_diacritics 2', detail='column', prefix='1 2 3'
         );
         """
@@ -33,14 +35,14 @@ enum IndexSchema {
     /// and rebuilds the full-text index once at its end, several times faster than row by row.
     static let triggers = """
         CREATE TRIGGER IF NOT EXISTS papers_inserted AFTER INSERT ON papers BEGIN
-            INSERT INTO papers_fts (rowid, title, authors) VALUES (new.rowid, new.title, new.authors);
+            INSERT INTO papers_fts (rowid, title, authors) VALUES (-new.rowid, new.title, new.authors);
         END;
         CREATE TRIGGER IF NOT EXISTS papers_deleted AFTER DELETE ON papers BEGIN
-            INSERT INTO papers_fts (papers_fts, rowid, title, authors) VALUES ('delete', old.rowid, old.title, old.authors);
+            INSERT INTO papers_fts (papers_fts, rowid, title, authors) VALUES ('delete', -old.rowid, old.title, old.authors);
         END;
         CREATE TRIGGER IF NOT EXISTS papers_updated AFTER UPDATE OF title, authors ON papers BEGIN
-            INSERT INTO papers_fts (papers_fts, rowid, title, authors) VALUES ('delete', old.rowid, old.title, old.authors);
-            INSERT INTO papers_fts (rowid, title, authors) VALUES (new.rowid, new.title, new.authors);
+            INSERT INTO papers_fts (papers_fts, rowid, title, authors) VALUES ('delete', -old.rowid, old.title, old.authors);
+            INSERT INTO papers_fts (rowid, title, authors) VALUES (-new.rowid, new.title, new.authors);
         END;
         """
 
