@@ -10,6 +10,7 @@ public final class ArxivIndex {
     private var lookup: SQLiteStatement?
     private var searcher: SQLiteStatement?
     private var byRowid: SQLiteStatement?
+    private var completer: SQLiteStatement?
 
     /// Opens the index at `path`; `create` makes it (and its folder) when it is missing,
     /// otherwise a missing index is `ArxivIndexError.missing`.
@@ -87,8 +88,11 @@ public final class ArxivIndex {
     /// Papers whose title or authors hold every word of `query`, the last word as a prefix,
     /// best first (`SearchRanking`: BM25F, a title word weighing ten author words).
     public func search(_ query: String, limit: Int = 10) throws -> [Paper] {
-        guard let expression = SearchQuery.expression(for: query), let ranking = SearchRanking(query: query) else { return [] }
+        guard let ranking = SearchRanking(query: query) else { return [] }
         return try wrap {
+            let completions =
+                ranking.lastIsPrefix ? try WordCompletion.completions(of: ranking.words.last!, in: connection, statement: &completer) : []
+            guard let expression = SearchQuery.expression(for: query, completions: completions) else { return [] }
             if searcher == nil {
                 searcher = try connection.prepare(
                     """

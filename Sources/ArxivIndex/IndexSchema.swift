@@ -2,7 +2,9 @@
 /// is an FTS5 index over its title and authors that keeps no copy of the text (contentless),
 /// each paper under the negative of its rowid: FTS5 reads forward lazily but reads a word's
 /// whole list to go backward, and forward over negated rowids meets the newest papers first.
-/// Triggers keep it in step (a bulk import builds it once at its end). `meta` holds the schema
+/// Triggers keep it in step (a bulk import builds it once at its end). `words` counts the
+/// papers whose title or authors hold each word of four letters or more, to complete a partial
+/// word (`WordCompletion`). `meta` holds the schema
 /// version, the snapshot import's progress and the last harvest date.
 enum IndexSchema {
     static let version = 1
@@ -25,6 +27,7 @@ enum IndexSchema {
             withdrawn INTEGER NOT NULL,
             abstract TEXT
         );
+        CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, papers INTEGER NOT NULL) WITHOUT ROWID;
         CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
             title, authors, content='',
             tokenize='unicode61 remove_diacritics 2', detail='column', prefix='1 2 3'

@@ -96,6 +96,12 @@ extension ArxivIndex {
                     abstract = coalesce(excluded.abstract, papers.abstract)
                 """)
         }
+        let countWords = try wrap {
+            try connection.prepare(
+                "INSERT INTO words (word, papers) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET papers = papers + excluded.papers")
+        }
+        var words = WordCounts()
+        let abstractLimit = options.withAbstracts ? Int.max : 200
         var fields = SnapshotFields()
         var batches = 0
         var more = true
@@ -110,7 +116,9 @@ extension ArxivIndex {
                         more = try file.nextLine { line in
                             blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
                             if blank { return }
-                            do throws(SnapshotLineParser.Malformed) { try SnapshotLineParser.parse(line, into: &fields) } catch {
+                            do throws(SnapshotLineParser.Malformed) {
+                                try SnapshotLineParser.parse(line, into: &fields, abstractLimit: abstractLimit)
+                            } catch {
                                 failure = error
                             }
                         }
@@ -124,8 +132,10 @@ extension ArxivIndex {
                             continue
                         }
                         try write(fields, with: insert, abstracts: options.withAbstracts)
+                        words.add(title: fields.title, authors: fields.authors)
                         report.papers += 1
                     }
+                    try words.flush(into: countWords)
                     try setMeta("import_offset", String(file.offset))
                     try setMeta("import_line", String(lineNumber))
                     if !more {

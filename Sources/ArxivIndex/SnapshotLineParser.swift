@@ -13,13 +13,19 @@ struct SnapshotLineParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private var scratch: [UInt8] = []
+    private var abstractLimit = Int.max
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// Fills `fields` from `line`; throws for a line that is not one JSON object with a string `id`.
-    static func parse(_ line: UnsafeBufferPointer<UInt8>, into fields: inout SnapshotFields) throws(Malformed) {
+    /// `abstractLimit` bytes of the abstract are kept (enough to tell a withdrawal notice when
+    /// the abstracts themselves are not kept); the rest is checked and skipped.
+    static func parse(
+        _ line: UnsafeBufferPointer<UInt8>, into fields: inout SnapshotFields, abstractLimit: Int = .max
+    ) throws(Malformed) {
         fields.clear()
         var parser = SnapshotLineParser(bytes: line)
+        parser.abstractLimit = abstractLimit
         try parser.object(into: &fields)
         parser.skipBlanks()
         guard parser.offset == line.count else { throw parser.failure("text after the object") }
@@ -79,7 +85,7 @@ struct SnapshotLineParser {
             case .doi: try text(into: &fields.doi, collapse: true)
             case .journalReference: try text(into: &fields.journalReference, collapse: true)
             case .comments: try text(into: &fields.comments, collapse: true)
-            case .abstract: try text(into: &fields.abstract, collapse: true)
+            case .abstract: try text(into: &fields.abstract, collapse: true, limit: abstractLimit)
             case .updateDate: try text(into: &fields.updateDate, collapse: true)
             case .versions: try versions(into: &fields)
             case .other: try skipValue(depth: 1)
@@ -94,10 +100,10 @@ struct SnapshotLineParser {
     }
 
     /// A string (decoded into `target`), or null (left empty); anything else is skipped.
-    private mutating func text(into target: inout [UInt8], collapse: Bool) throws(Malformed) {
+    private mutating func text(into target: inout [UInt8], collapse: Bool, limit: Int = .max) throws(Malformed) {
         target.removeAll(keepingCapacity: true)
         if current == UInt8(ascii: "\"") {
-            try string(into: &target, collapse: collapse)
+            try string(into: &target, collapse: collapse, limit: limit)
         } else {
             try skipValue(depth: 1)
         }
@@ -215,7 +221,7 @@ struct SnapshotLineParser {
 
     /// Decodes the string at `offset` (its opening quote) into `target`; with `collapse`, runs
     /// of blanks, tabs and line breaks become one blank and none leads or trails.
-    private mutating func string(into target: inout [UInt8], collapse: Bool) throws(Malformed) {
+    private mutating func string(into target: inout [UInt8], collapse: Bool, limit: Int = .max) throws(Malformed) {
         offset += 1
         var pendingBlank = false
         func append(_ byte: UInt8, _ target: inout [UInt8]) {
@@ -232,6 +238,7 @@ struct SnapshotLineParser {
             target.append(byte)
         }
         while offset < bytes.count {
+            if target.count >= limit { return try skipRestOfString() }
             let byte = bytes[offset]
             offset += 1
             switch byte {
@@ -271,6 +278,20 @@ struct SnapshotLineParser {
                 guard byte >= 0x20 else { throw failure("a control character in a string") }
                 append(byte, &target)
             }
+        }
+        throw failure("an unterminated string")
+    }
+
+    /// After a string's kept bytes: up to and past its closing quote.
+    private mutating func skipRestOfString() throws(Malformed) {
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                return
+            }
+            guard byte >= 0x20 else { throw failure("a control character in a string") }
+            offset += byte == UInt8(ascii: "\\") ? 2 : 1
         }
         throw failure("an unterminated string")
     }

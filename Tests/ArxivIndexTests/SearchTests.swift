@@ -49,6 +49,16 @@ import Testing
         #expect(try index.search("muller string").map(\.id) == ["hep-th/9901001"])
     }
 
+    @Test func aPartialWordIsCompletedFromTheIndexsWords() throws {
+        #expect(try index.search("lear").map(\.id).sorted() == ["2001.00003", "2001.00004"])
+        #expect(try index.search("attention graph netw").map(\.id) == ["2001.00001"])
+        #expect(try index.search("vasw").map(\.id) == ["1706.03762"])
+        #expect(try index.search("zzzz").isEmpty)
+        var statement: SQLiteStatement?
+        let words = try WordCompletion.completions(of: Array("atte".utf8), in: index.connection, statement: &statement)
+        #expect(words == [Array("attention".utf8)])
+    }
+
     @Test func limitsAndOddQueries() throws {
         #expect(try index.search("attention", limit: 1).count == 1)
         #expect(try index.search("").isEmpty)
@@ -63,8 +73,11 @@ import Testing
     }
 
     @Test func theQueryExpressionQuotesEveryWord() {
-        #expect(SearchQuery.expression(for: "attention is al") == "\"attention\" \"is\" \"al\"*")
-        #expect(SearchQuery.expression(for: "graph-based NEAR(") == "\"graph\" \"based\" \"near\"")
+        #expect(SearchQuery.expression(for: "attention is al") == "\"attention\" AND \"is\" AND \"al\"*")
+        #expect(SearchQuery.expression(for: "graph-based NEAR(") == "\"graph\" AND \"based\" AND \"near\"")
         #expect(SearchQuery.expression(for: "  ") == nil)
+        #expect(
+            SearchQuery.expression(for: "deep netw", completions: [Array("networks".utf8), Array("network".utf8)])
+                == "\"deep\" AND (\"networks\" OR \"network\")")
     }
 }

@@ -69,8 +69,23 @@ import Testing
         let file = try Snapshot.generate(records: 50, in: folder, name: "snapshot.json")
         let index = try ArxivIndex(path: folder.path("arxiv.sqlite"), create: true)
         _ = try index.importSnapshot(path: file)
-        let id = try Snapshot.records(file)[3]["id"] as! String
-        #expect(try index.paper(id: id)?.abstract == nil)
+        let records = try Snapshot.records(file)
+        #expect(try index.paper(id: records[3]["id"] as! String)?.abstract == nil)
+        // The abstract is skipped after its first bytes; what follows it is still read.
+        for record in records {
+            let paper = try #require(try index.paper(id: record["id"] as! String))
+            let versions = record["versions"] as! [[String: String]]
+            #expect(paper.latestVersionDate == Self.day(versions.last!["created"]!))
+            #expect(paper.updateDate == record["update_date"] as? String)
+            #expect(paper.withdrawn == ((record["comments"] as? String)?.lowercased().contains("withdrawn") == true))
+        }
+        let long = String(repeating: "x", count: 300) + "\\\"quoted\\\" \\u00e9 end"
+        try folder.write(
+            "long.json",
+            "{\"id\":\"0801.0001\",\"title\":\"Long\",\"abstract\":\"\(long)\",\"update_date\":\"2008-01-02\"}\n")
+        let report = try index.importSnapshot(path: folder.path("long.json"))
+        #expect(report.malformed == 0)
+        #expect(try index.paper(id: "0801.0001")?.updateDate == "2008-01-02")
     }
 
     @Test func aMalformedLineIsReportedWithItsNumberAndSkipped() throws {
