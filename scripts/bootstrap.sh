@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what notelint builds against (Debian/Ubuntu packages), libcurl4 (loaded at run time)
+# Installs what notelint builds against (Debian/Ubuntu packages: cmark-gfm, and SQLite and zlib
+# for the local arXiv index), libcurl4 (loaded at run time)
 # when no libcurl.so.4 is installed, and resolves the Swift packages. With --test, also what
 # the tests use: Neovim and Emacs with eglot and markdown-mode (real editors for the language
 # server), pytest-lsp (a protocol checker), check-jsonschema and sarif-tools (readers of the
