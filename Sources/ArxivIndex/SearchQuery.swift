@@ -5,7 +5,10 @@
 enum SearchQuery {
     static func expression(for query: String, completions: [[UInt8]] = []) -> String? {
         guard let ranking = SearchRanking(query: query) else { return nil }
-        var terms = ranking.words.map { quoted($0) }
+        // A function word other than the last is left to the ranking: every title holds `the`
+        // or `of`, and intersecting their lists costs more than it filters.
+        let kept = ranking.words.dropLast().filter { !stopWords.contains($0) } + [ranking.words.last!]
+        var terms = kept.map { quoted($0) }
         if ranking.lastIsPrefix {
             if completions.isEmpty {
                 terms[terms.count - 1] += "*"
@@ -15,6 +18,10 @@ enum SearchQuery {
         }
         return terms.joined(separator: " AND ")
     }
+
+    static let stopWords: Set<[UInt8]> = Set(
+        ["a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "with"].map { Array($0.utf8) }
+    )
 
     private static func quoted(_ word: [UInt8]) -> String {
         "\"" + String(decoding: word, as: UTF8.self).replacingQuotes() + "\""

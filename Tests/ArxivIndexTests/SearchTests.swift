@@ -59,6 +59,11 @@ import Testing
         #expect(words == [Array("attention".utf8)])
     }
 
+    @Test func functionWordsStillRank() throws {
+        #expect(try index.search("learning the theory of").first?.id == "2001.00004")
+        #expect(try index.search("deep learning for the").first?.id == "2001.00003")
+    }
+
     @Test func limitsAndOddQueries() throws {
         #expect(try index.search("attention", limit: 1).count == 1)
         #expect(try index.search("").isEmpty)
@@ -73,9 +78,11 @@ import Testing
     }
 
     @Test func theQueryExpressionQuotesEveryWord() {
-        #expect(SearchQuery.expression(for: "attention is al") == "\"attention\" AND \"is\" AND \"al\"*")
+        #expect(SearchQuery.expression(for: "attention needs al") == "\"attention\" AND \"needs\" AND \"al\"*")
         #expect(SearchQuery.expression(for: "graph-based NEAR(") == "\"graph\" AND \"based\" AND \"near\"")
         #expect(SearchQuery.expression(for: "  ") == nil)
+        #expect(
+            SearchQuery.expression(for: "the theory of") == "\"theory\" AND \"of\"*", "function words but the last are left to the ranking")
         #expect(
             SearchQuery.expression(for: "deep netw", completions: [Array("networks".utf8), Array("network".utf8)])
                 == "\"deep\" AND (\"networks\" OR \"network\")")
