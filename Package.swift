@@ -26,6 +26,10 @@ let package = Package(
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ArxivKit"),
+        // The local arXiv index: Debian's SQLite (with FTS5) and zlib, no Swift package.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "ArxivIndex", dependencies: ["ArxivKit", "CSQLite", "CZlib"]),
         // libcurl's easy interface through dlopen at first use: no libcurl at build or link time.
         .target(name: "CCurlLoader"),
         .target(name: "ArxivClient", dependencies: ["ArxivKit", "CCurlLoader"]),
@@ -40,7 +44,7 @@ let package = Package(
         .executableTarget(name: "protocol-codec-bench", dependencies: ["JSONRPC"], path: "bench/ProtocolCodec"),
         .executableTarget(
             name: "notelint",
-            dependencies: ["NoteLint", "ArxivClient", "LanguageServer", "JSONRPC"]
+            dependencies: ["NoteLint", "ArxivClient", "ArxivIndex", "LanguageServer", "JSONRPC"]
         ),
         // What the test targets share: temporary folders that remove themselves, the package's
         // own files, golden files.
@@ -48,11 +52,12 @@ let package = Package(
         .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax", "NoteInvariants", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteInvariants", "TestSupport"]),
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit", "TestSupport"]),
+        .testTarget(name: "ArxivIndexTests", dependencies: ["ArxivIndex", "TestSupport"]),
         // The fake arXiv server (Tests/arxiv/fake_arxiv.py) as the Swift tests start it.
         .target(name: "FakeArxivServer", dependencies: ["TestSupport"], path: "Tests/FakeArxivServer"),
         .testTarget(
             name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["notelint", "FakeArxivServer", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["notelint", "ArxivIndex", "FakeArxivServer", "TestSupport"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(
             name: "LanguageServerTests",

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what notelint builds against (Debian/Ubuntu packages), libcurl4 (loaded at run time)
+# Installs what notelint builds against (Debian/Ubuntu packages: cmark-gfm, and SQLite and zlib
+# for the local arXiv index), libcurl4 (loaded at run time)
 # when no libcurl.so.4 is installed, and resolves the Swift packages. With --test, also what
 # the tests use: Neovim and Emacs with eglot and markdown-mode (real editors for the language
 # server), pytest-lsp (a protocol checker), check-jsonschema and sarif-tools (readers of the
@@ -9,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev pkg-config)
 # libcurl is loaded at run time, for arXiv requests only (ARCHITECTURE.md, "How networking is
 # linked"); the build needs no libcurl. Any libcurl.so.4 will do, whichever package brought it.
 libraries="$(/sbin/ldconfig -p 2> /dev/null || ldconfig -p 2> /dev/null || true)"

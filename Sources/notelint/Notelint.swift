@@ -20,7 +20,7 @@ enum Notelint {
         ],
         subcommands: [
             CheckCommand.spec, LspCommand.spec, InitCommand.spec, FillCommand.spec, CacheCommand.spec, RulesCommand.spec,
-            ExplainCommand.spec, GenerateDocsCommand.spec, DebugSyntaxCommand.spec,
+            ArxivCommand.spec, ExplainCommand.spec, GenerateDocsCommand.spec, DebugSyntaxCommand.spec,
         ]
     )
 

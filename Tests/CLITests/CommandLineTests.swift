@@ -22,6 +22,11 @@ import Testing
         "cache": ["-h, --help"],
         "cache info": ["-h, --help"],
         "cache clear": ["-h, --help"],
+        "arxiv": ["-h, --help"],
+        "arxiv import": ["--with-abstracts", "--db", "-h, --help"],
+        "arxiv status": ["--db", "-h, --help"],
+        "arxiv search": ["--limit", "--format", "--db", "-h, --help"],
+        "arxiv show": ["--format", "--db", "-h, --help"],
     ]
 
     /// One usage error: exit 2, one line on stderr naming what is wrong and where help is.
@@ -111,7 +116,9 @@ import Testing
         }
         let root = try Notelint.run([])
         #expect(root.status == 0)
-        for command in ["check", "lsp", "init", "fill", "cache", "rules", "explain"] { #expect(root.stdout.contains("  \(command) ")) }
+        for command in ["check", "lsp", "init", "fill", "cache", "arxiv", "rules", "explain"] {
+            #expect(root.stdout.contains("  \(command) "))
+        }
         #expect(!root.stdout.contains("debug-syntax"), "hidden commands stay out of help")
     }
 
@@ -119,10 +126,14 @@ import Testing
         for shell in ["bash", "zsh", "fish"] {
             let run = try Notelint.run(["--generate-completion-script", shell])
             #expect(run.status == 0, "\(shell)")
-            for word in ["check", "fill", "cache", "explain", "format", "sarif", "config-override", "show-source", "entry-blank"] {
+            for word in [
+                "check", "fill", "cache", "arxiv", "with-abstracts", "explain", "format", "sarif", "config-override", "show-source",
+                "entry-blank",
+            ] {
                 #expect(run.stdout.contains(word), "\(shell) script lacks \(word)")
             }
             #expect(!run.stdout.contains("debug-syntax"), "\(shell) script offers a hidden command")
+            #expect(!run.stdout.contains("bench-queries"), "\(shell) script offers a hidden command")
         }
         let folder = try TemporaryFolder()
         let bash = try Notelint.run(["--generate-completion-script=bash"])
