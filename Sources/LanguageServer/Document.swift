@@ -53,7 +53,9 @@ struct Document: Sendable {
             if index + 1 < changes.count { source = SourceText(bytes: bytes) }
         }
         let newSource = SourceText(bytes: bytes)
-        let base = edit.flatMap { edit in parsed.parsedNote().map { ParsedNoteCache.Base(note: $0.note, fields: $0.fields, edit: edit) } }
+        let base = edit.flatMap { edit in
+            parsed.parsedNote().map { ParsedNoteCache.Base(note: $0.note, fields: $0.fields, lint: parsed.lintMemory(), edit: edit) }
+        }
         return Document(
             uri: uri, path: path, version: version, file: NoteFile(bytes: bytes, hasBOM: hasBOM), source: newSource,
             parsed: ParsedNoteCache(base: base))

@@ -140,12 +140,11 @@ final class LintService: Sendable {
     /// are compared with the other notes' too (and recorded for their lints).
     func lint(_ document: Document, workspace: WorkspaceNotes? = nil) -> (linter: Linter, result: LintResult) {
         let linter = linter(for: document)
-        // Kept with the document: the next version's parse starts from it.
-        let note = document.note(linter)
+        // Kept with the document: the next version's parse and lint start from them.
         guard let workspace, linter.comparesAcrossNotes, let path = document.path, let name = workspace.name(of: path) else {
-            return (linter, linter.lint(note, path: document.path))
+            return (linter, document.parsed.lint(of: document.source, linter: linter, path: document.path, workspace: nil))
         }
-        workspace.update(path, keys: linter.entryKeys(note))
-        return (linter, linter.lint(note, path: path, workspace: (workspace.entries(), name)))
+        workspace.update(path, keys: linter.entryKeys(document.note(linter)))
+        return (linter, document.parsed.lint(of: document.source, linter: linter, path: path, workspace: (workspace.entries(), name)))
     }
 }

@@ -10,10 +10,12 @@ import Synchronization
 /// of a parsed version starts from that parse (`Note.applying`): cmark re-reads only the
 /// blocks around the edit.
 final class ParsedNoteCache: Sendable {
-    /// The previous version's parse and the edit that made this version from it.
+    /// The previous version's parse, its lint when it had one, and the edit that made this
+    /// version from it.
     struct Base: Sendable {
         let note: Note
         let fields: [String]
+        let lint: LintMemory?
         let edit: TextReplacement
     }
 
@@ -21,6 +23,10 @@ final class ParsedNoteCache: Sendable {
         var base: Base?
         var fields: [String]?
         var note: Note?
+        /// What the lint of this version can start from: the previous version's lint, the edit,
+        /// and the lines cmark read again.
+        var lintBase: LintBase?
+        var lint: LintMemory?
         var factsKey: String?
         var facts: [EntryFacts]?
         /// How many times this version was parsed (tests check that requests reuse the parse).
@@ -46,12 +52,18 @@ final class ParsedNoteCache: Sendable {
         state.withLock { state in
             if let note = state.note, state.fields == linter.knownFields { return note }
             let parsed: Note
+            state.lintBase = nil
             if let base = state.base, base.fields == linter.knownFields {
-                parsed = base.note.applying(base.edit, giving: source)
+                let revised = base.note.revised(by: base.edit, giving: source)
+                parsed = revised.note
+                if let memory = base.lint, let lines = revised.reparsedLines {
+                    state.lintBase = LintBase(memory: memory, edit: base.edit, reparsedLines: lines)
+                }
             } else {
                 parsed = linter.parse(source)
             }
             state.base = nil
+            state.lint = nil
             state.parses += 1
             (state.note, state.fields, state.facts, state.factsKey) = (parsed, linter.knownFields, nil, nil)
             return parsed
@@ -68,6 +80,25 @@ final class ParsedNoteCache: Sendable {
             return read
         }
     }
+
+    /// Lints this version, from the previous version's lint when the edit between them allows,
+    /// and keeps the lint for the next version's.
+    func lint(of source: SourceText, linter: Linter, path: String?, workspace: (entries: WorkspaceEntries, name: String)?)
+        -> LintResult
+    {
+        let parsed = note(of: source, linter: linter)
+        let base = state.withLock { state in
+            // Taken once: a second lint of this version (another workspace) starts from nothing.
+            defer { state.lintBase = nil }
+            return state.lintBase
+        }
+        let (result, memory) = linter.lint(parsed, path: path, workspace: workspace, since: base)
+        state.withLock { $0.lint = memory }
+        return result
+    }
+
+    /// This version's last lint, for the next version's.
+    func lintMemory() -> LintMemory? { state.withLock { $0.lint } }
 
     var parseCount: Int { state.withLock { $0.parses } }
 }

@@ -13,7 +13,7 @@ public struct LintResult: Sendable {
 /// Runs the configured rules over notes. The CLI and the language server both lint through
 /// this type, so they cannot disagree about a note.
 public struct Linter: Sendable {
-    private struct ConfiguredRule: Sendable {
+    struct ConfiguredRule: Sendable {
         let rule: any Rule
         let severity: Severity?
     }
@@ -118,12 +118,18 @@ public struct Linter: Sendable {
     }
 
     /// Each rule's findings, in the order of `rules`; spread over `threadsPerNote` threads,
-    /// each taking the next rule not yet run.
-    private func findings(
-        of rules: [ConfiguredRule], on note: Note, entries: [EntryFacts], arxiv: (any ArxivMetadataSource)?, path: String?
+    /// each taking the next rule not yet run. With `region`, a rule of `RuleScope.lines`
+    /// checks only the region's lines and entries.
+    func findings(
+        of rules: [ConfiguredRule], on note: Note, entries: [EntryFacts], arxiv: (any ArxivMetadataSource)?, path: String?,
+        region: (lines: Range<Int>, entries: [EntryFacts])? = nil
     ) -> [[Diagnostic]] {
         let run: @Sendable (any Rule) -> [Diagnostic] = { rule in
-            rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
+            if let region, type(of: rule).scope == .lines {
+                return rule.run(
+                    on: note, today: today, entries: region.entries, schema: schema, arxiv: arxiv, path: path, lines: region.lines)
+            }
+            return rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
         }
         guard threadsPerNote > 1 && entries.count >= 64 else { return rules.map { run($0.rule) } }
         let next = Atomic(0)
@@ -148,10 +154,18 @@ public struct Linter: Sendable {
     /// reports entries that an earlier note of the workspace has (`name` is this note's).
     /// `path` is the note's file, for the rules that read its name (a Jekyll post's title).
     public func lint(_ note: Note, path: String? = nil, workspace: (entries: WorkspaceEntries, name: String)? = nil) -> LintResult {
+        lint(note, path: path, workspace: workspace, since: nil).result
+    }
+
+    /// Lints a note, with what the next version's lint needs to start from this one (nil for a
+    /// file that is not text). With `base`, the lint of the version one edit before, rules of
+    /// `RuleScope.lines` check only the part of the note the edit can have changed.
+    public func lint(
+        _ note: Note, path: String?, workspace: (entries: WorkspaceEntries, name: String)?, since base: LintBase?
+    ) -> (result: LintResult, memory: LintMemory?) {
         // A file that is not text gets `file-encoding`'s one finding: anything else would be noise.
-        if BinaryContent.detect(note.source) != nil { return lintAsBinary(note) }
+        if BinaryContent.detect(note.source) != nil { return (lintAsBinary(note), nil) }
         let suppressions = Suppressions(note: note)
-        let entries = entryFacts(note)
         let arxiv = self.arxiv?.snapshot()
         var diagnostics: [Diagnostic] = []
         var audit = SuppressionAudit(suppressions)
@@ -160,7 +174,15 @@ public struct Linter: Sendable {
         let running = rules.filter { configured in
             !(isTemplate && TemplateNote.unfilledValueRules.contains(type(of: configured.rule).description.id))
         }
-        for (configured, ruleFindings) in zip(running, findings(of: running, on: note, entries: entries, arxiv: arxiv, path: path)) {
+        let (entries, allFindings) =
+            base.flatMap { incrementalFindings(of: running, on: note, since: $0, isTemplate: isTemplate, arxiv: arxiv, path: path) }
+            ?? { () -> ([EntryFacts], [[Diagnostic]]) in
+                let entries = entryFacts(note)
+                return (entries, findings(of: running, on: note, entries: entries, arxiv: arxiv, path: path))
+            }()
+        let memory = LintMemory(
+            note: note, path: path, linterKey: fingerprint, isTemplate: isTemplate, facts: entries, findings: allFindings)
+        for (configured, ruleFindings) in zip(running, allFindings) {
             var found = ruleFindings
             if let workspace, (configured.rule as? EntryDuplicate)?.scope == .workspace {
                 found += workspace.entries.findings(name: workspace.name, keys: NoteEntryKeys(entries))
@@ -199,8 +221,11 @@ public struct Linter: Sendable {
                 diagnostics.append(finding)
             }
         }
-        diagnostics.sort { ($0.range.start, $0.range.end, $0.ruleID) < ($1.range.start, $1.range.end, $1.ruleID) }
-        return LintResult(note: note, diagnostics: diagnostics)
+        // The message settles ties, so that the order never depends on the order rules found them.
+        diagnostics.sort {
+            ($0.range.start, $0.range.end, $0.ruleID, $0.message) < ($1.range.start, $1.range.end, $1.ruleID, $1.message)
+        }
+        return (LintResult(note: note, diagnostics: diagnostics), memory)
     }
 
     private func lintAsBinary(_ note: Note) -> LintResult {

@@ -100,14 +100,18 @@ public struct LintContext {
     /// The note's file path as the user named it, when it has one (not for standard input or
     /// an unsaved buffer).
     public let path: String?
+    /// The lines whose findings are wanted: every line, except when a rule of `RuleScope.lines`
+    /// re-checks the part of a note an edit changed; `entries` then holds only the entries there.
+    public let lines: Range<Int>
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
     init(
         note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)? = nil, path: String? = nil
+        arxiv: (any ArxivMetadataSource)? = nil, path: String? = nil, lines: Range<Int>? = nil
     ) {
         self.arxiv = arxiv
         self.path = path
+        self.lines = lines ?? 0..<note.lineIndex.lineCount
         self.note = note
         self.description = description
         self.today = today
@@ -116,6 +120,11 @@ public struct LintContext {
     }
 
     public var source: SourceText { note.source }
+
+    /// Whether any of `lines` is among those checked.
+    public func checks(_ lines: ClosedRange<Int>) -> Bool {
+        lines.lowerBound < self.lines.upperBound && lines.upperBound >= self.lines.lowerBound
+    }
 
     public mutating func report(
         _ message: String, at range: ByteRange, severity: Severity? = nil,
@@ -128,9 +137,21 @@ public struct LintContext {
     }
 }
 
+/// What a rule's finding depends on, which decides what an edit makes it check again.
+public enum RuleScope: Sendable {
+    /// Each finding depends only on the entry it is in (the lines of `Entry.extent`) or, outside
+    /// entries, on its own line, and on nothing else of the note: after an edit the rule checks
+    /// only `LintContext.lines` and `LintContext.entries`, and its other findings are kept.
+    case lines
+    /// A finding may depend on anything in the note (other entries, footnotes, the note's habits).
+    case note
+}
+
 /// A rule: a value made from its options, that reports findings on a note.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// `.note` unless every finding is local (see `RuleScope.lines`).
+    static var scope: RuleScope { get }
     /// Builds the rule from the options of its configuration entry (already checked to be
     /// among the described ones); throws a message for a value of the wrong shape.
     init(options: RuleOptions) throws
@@ -141,15 +162,17 @@ public protocol Rule: Sendable {
 
 extension Rule {
     public var entryFields: [String] { [] }
+    public static var scope: RuleScope { .note }
 }
 
 extension Rule {
     func run(
         on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)?, path: String? = nil
+        arxiv: (any ArxivMetadataSource)?, path: String? = nil, lines: Range<Int>? = nil
     ) -> [Diagnostic] {
         var context = LintContext(
-            note: note, description: Self.description, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
+            note: note, description: Self.description, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path,
+            lines: lines)
         check(&context)
         return context.diagnostics
     }

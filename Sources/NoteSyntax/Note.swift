@@ -36,11 +36,17 @@ public struct Note: Sendable {
     /// This note after `edit`, which made `source`: equal to `Note(source:vocabulary:)` of
     /// it, with cmark run only over the blocks the edit can have changed (`BlockReparse`).
     public func applying(_ edit: TextReplacement, giving source: SourceText) -> Note {
+        revised(by: edit, giving: source).note
+    }
+
+    /// `applying(_:giving:)`, with the lines of the new text whose blocks cmark read again
+    /// (nil when it read the whole note): outside them, blocks are the old ones, moved.
+    public func revised(by edit: TextReplacement, giving source: SourceText) -> (note: Note, reparsedLines: Range<Int>?) {
         let frontMatter = FrontMatter.parse(source)
-        guard let blocks = BlockReparse.blocks(of: self, after: edit, source: source, frontMatter: frontMatter) else {
-            return Note(source: source, vocabulary: vocabulary)
+        guard let reparse = BlockReparse.reparse(of: self, after: edit, source: source, frontMatter: frontMatter) else {
+            return (Note(source: source, vocabulary: vocabulary), nil)
         }
-        return Note(source: source, vocabulary: vocabulary, frontMatter: frontMatter, blocks: blocks)
+        return (Note(source: source, vocabulary: vocabulary, frontMatter: frontMatter, blocks: reparse.blocks), reparse.lines)
     }
 
     private init(source: SourceText, vocabulary: FieldVocabulary, frontMatter: FrontMatter?, blocks: [Block]) {

@@ -2,6 +2,8 @@ import ArxivKit
 import NoteSyntax
 
 struct ArxivIdInvalid: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "arxiv-id-invalid",
         summary: "an arXiv link, `arXiv:` reference or arXiv DOI whose identifier cannot exist",
@@ -53,7 +55,7 @@ struct ArxivIdInvalid: Rule {
         checked.sort { $0.start < $1.start }
         var next = 0
         var coveredUntil = -1
-        for reference in ProseArxivReferences.all(in: context.note) {
+        for reference in ProseArxivReferences.all(in: context.note, lines: context.lines) {
             while next < checked.count && checked[next].start <= reference.range.start {
                 coveredUntil = max(coveredUntil, checked[next].end)
                 next += 1

@@ -1,6 +1,8 @@
 import NoteSyntax
 
 struct DateFuture: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "date-future",
         summary: "a Date after today",

@@ -2,6 +2,8 @@ import ArxivKit
 import NoteSyntax
 
 struct EntryEmptyField: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "entry-empty-field",
         summary: "an entry's field is present but empty",

@@ -1,6 +1,8 @@
 import NoteSyntax
 
 struct EntryHeadingTrap: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "entry-heading-trap",
         summary: "an entry directly followed by `---` renders as a heading",
@@ -33,7 +35,7 @@ struct EntryHeadingTrap: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        for entry in context.note.entries {
+        for entry in context.entries.lazy.map(\.entry) {
             guard let underline = entry.headingUnderlineLine else { continue }
             let lineRange = context.source.lineContent(underline)
             let fix = Fix(

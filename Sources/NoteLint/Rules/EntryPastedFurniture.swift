@@ -1,6 +1,8 @@
 import NoteSyntax
 
 struct EntryPastedFurniture: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "entry-pasted-furniture",
         summary: "text of arXiv's abstract page pasted with an entry",
@@ -38,7 +40,7 @@ struct EntryPastedFurniture: Rule {
     /// the abstract page) is the author's business.
     func check(_ context: inout LintContext) {
         let source = context.source
-        for entry in context.note.entries where entry.isWrittenAsLines {
+        for entry in context.entries.lazy.map(\.entry) where entry.isWrittenAsLines {
             // The record model has seen both: lines of furniture, and values the tooltip followed.
             guard
                 !entry.furnitureLines.isEmpty

@@ -1,6 +1,8 @@
 import NoteSyntax
 
 struct EntryRunsIntoProse: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "entry-runs-into-prose",
         summary: "an entry's fields run straight into prose, with no blank line between them",
@@ -41,7 +43,7 @@ struct EntryRunsIntoProse: Rule {
 
     func check(_ context: inout LintContext) {
         let source = context.source
-        for entry in context.note.entries {
+        for entry in context.entries.lazy.map(\.entry) {
             guard let line = entry.proseLine else { continue }
             let content = source.lineContent(line)
             // The block quote markers the prose line starts with, for the blank line to keep.

@@ -1,6 +1,8 @@
 import NoteSyntax
 
 struct EntryUnknownField: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "entry-unknown-field",
         summary: "an entry key that is not a known field",
@@ -52,7 +54,7 @@ struct EntryUnknownField: Rule {
     func check(_ context: inout LintContext) {
         let vocabulary = context.note.vocabulary
         var reportedHeaders = Set<Int>()
-        for entry in context.note.entries where entry.isWrittenAsLines || entry.shape == .tableRow {
+        for entry in context.entries.lazy.map(\.entry) where entry.isWrittenAsLines || entry.shape == .tableRow {
             for field in entry.fields where field.role == nil && !vocabulary.isKnown(field.key) {
                 // A table's header is reported once, not on every row.
                 if field.origin == .tableCell && !reportedHeaders.insert(field.keyRange.start).inserted { continue }

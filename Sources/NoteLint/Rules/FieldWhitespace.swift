@@ -1,6 +1,8 @@
 import NoteSyntax
 
 struct FieldWhitespace: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "field-whitespace",
         summary: "a tab, a run of spaces, trailing spaces or a control character in a field's value or after its colon",
@@ -47,17 +49,17 @@ struct FieldWhitespace: Rule {
 
     func check(_ context: inout LintContext) {
         let source = context.source
-        for entry in context.note.entries where entry.isWrittenAsLines {
+        for entry in context.entries.lazy.map(\.entry) where entry.isWrittenAsLines {
             for field in entry.fields where field.origin == .line && !Self.isPlainlySpaced(field.rawValueRange, source) {
                 checkField(field, source: source, context: &context)
                 checkControlCharacters(field, source: source, context: &context)
             }
             checkBareCarriageReturns(in: entry.lines, source: source, context: &context)
         }
-        if let frontMatter = context.note.frontMatter {
+        if let frontMatter = context.note.frontMatter, context.checks(frontMatter.lines) {
             checkBareCarriageReturns(in: frontMatter.lines, source: source, context: &context)
         }
-        if let frontMatter = context.note.frontMatter, frontMatter.isClosed {
+        if let frontMatter = context.note.frontMatter, frontMatter.isClosed, context.checks(frontMatter.lines) {
             for pair in frontMatter.pairs {
                 checkFrontMatterPair(pair, source: source, context: &context)
             }

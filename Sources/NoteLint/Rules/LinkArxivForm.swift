@@ -2,6 +2,8 @@ import ArxivKit
 import NoteSyntax
 
 struct LinkArxivForm: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "link-arxiv-form",
         summary: "an arXiv link not in the form https://arxiv.org/abs/ID",
@@ -77,7 +79,8 @@ struct LinkArxivForm: Rule {
     private func checkBrokenProseLinks(skipping linkRanges: [ByteRange], context: inout LintContext) {
         guard Self.hasPDFTarget(context.source) else { return }
         let today = context.today
-        for target in ProseLinkTargets.all(in: context.note) where !target.isSplitByBlank && target.text.hasSuffix(".pdf") {
+        for target in ProseLinkTargets.all(in: context.note, lines: context.lines)
+        where !target.isSplitByBlank && target.text.hasSuffix(".pdf") {
             guard !linkRanges.contains(where: { $0.start <= target.range.start && target.range.end <= $0.end }),
                 let reference = ArxivReference.parse(target.text), reference.form == .abstractPageWithPDFSuffix,
                 let canonical = reference.canonicalLink, !ArxivIdentifier.isTemplate(reference.rawIdentifier),

@@ -1,6 +1,8 @@
 import NoteSyntax
 
 struct LinkInvalid: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "link-invalid",
         summary: "a Link that is not an absolute http(s) URL with a host, or a DOI that is not a DOI",
@@ -105,7 +107,7 @@ struct LinkInvalid: Rule {
         checked.sort { $0.start < $1.start }
         var next = 0
         var coveredUntil = -1
-        for target in ProseLinkTargets.all(in: context.note) {
+        for target in ProseLinkTargets.all(in: context.note, lines: context.lines) {
             while next < checked.count && checked[next].start <= target.range.start {
                 coveredUntil = max(coveredUntil, checked[next].end)
                 next += 1

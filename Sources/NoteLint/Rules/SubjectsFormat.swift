@@ -2,6 +2,8 @@ import ArxivKit
 import NoteSyntax
 
 struct SubjectsFormat: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "subjects-format",
         summary: "Subjects not written as `Name (code); Name (code)`",

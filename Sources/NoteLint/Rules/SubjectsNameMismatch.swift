@@ -2,6 +2,8 @@ import ArxivKit
 import NoteSyntax
 
 struct SubjectsNameMismatch: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "subjects-name-mismatch",
         summary: "`Name (code)` whose name is not that code's name",

@@ -2,6 +2,8 @@ import ArxivKit
 import NoteSyntax
 
 struct SubjectsUnknown: Rule {
+    static let scope = RuleScope.lines
+
     static let description = RuleDescription(
         id: "subjects-unknown",
         summary: "a Subjects category code that arXiv never defined",

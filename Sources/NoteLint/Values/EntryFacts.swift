@@ -57,6 +57,21 @@ public final class EntryFacts: Sendable {
         subjectList = subjects.flatMap { $0.isEmpty ? nil : SubjectList($0.valueRange, in: source) }
     }
 
+    /// The facts of `old`, an entry an edit above moved by `bytes` and `lines` into `entry`:
+    /// the values are not read again.
+    init(moving old: EntryFacts, to entry: Entry, bytes: Int, lines: Int) {
+        self.entry = entry
+        title = old.title?.moved(bytes: bytes, lines: lines)
+        link = old.link?.moved(bytes: bytes, lines: lines)
+        date = old.date?.moved(bytes: bytes, lines: lines)
+        subjects = old.subjects?.moved(bytes: bytes, lines: lines)
+        parsedDate = old.parsedDate
+        arxiv = old.arxiv
+        arxivProblem = old.arxivProblem
+        arxivIsTemplate = old.arxivIsTemplate
+        subjectList = old.subjectList?.moved(bytes: bytes)
+    }
+
     /// The arXiv identifier when the Link names one that can exist.
     public var validArxivIdentifier: ArxivIdentifier? { arxivProblem == nil && !arxivIsTemplate ? arxiv?.identifier : nil }
 

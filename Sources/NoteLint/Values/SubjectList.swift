@@ -27,6 +27,19 @@ struct SubjectList {
         (items, hasStrayText) = source.bytes.withUnsafeBufferPointer { Self.read(range, of: source, bytes: $0) }
     }
 
+    private init(items: [Item], hasStrayText: Bool) {
+        self.items = items
+        self.hasStrayText = hasStrayText
+    }
+
+    /// The same list, `bytes` further into the note.
+    func moved(bytes: Int) -> SubjectList {
+        SubjectList(
+            items: items.map {
+                Item(name: $0.name, nameRange: $0.nameRange?.shifted(by: bytes), code: $0.code, codeRange: $0.codeRange.shifted(by: bytes))
+            }, hasStrayText: hasStrayText)
+    }
+
     private static func read(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>) -> ([Item], Bool) {
         var items: [Item] = []
         items.reserveCapacity(4)

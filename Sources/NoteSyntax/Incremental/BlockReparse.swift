@@ -24,6 +24,14 @@ enum BlockReparse {
     /// Nil when the edit touches the front matter or changes footnotes: then the caller parses
     /// the whole note.
     static func blocks(of old: Note, after edit: TextReplacement, source: SourceText, frontMatter: FrontMatter?) -> [Block]? {
+        reparse(of: old, after: edit, source: source, frontMatter: frontMatter)?.blocks
+    }
+
+    /// The blocks, and the lines of the new text that cmark read again: the blocks outside them
+    /// are the old ones, moved.
+    static func reparse(of old: Note, after edit: TextReplacement, source: SourceText, frontMatter: FrontMatter?)
+        -> (blocks: [Block], lines: Range<Int>)?
+    {
         let oldLines = old.lineIndex
         let newLines = source.lineIndex
         guard edit.range.end <= old.source.count, edit.range.start + edit.insertedCount <= source.count else { return nil }
@@ -67,9 +75,10 @@ enum BlockReparse {
             {
                 guard sameFootnoteReferences(old.source, lines: start..<oldEnd, source, lines: start..<end) else { return nil }
                 let after = toEnd ? blocks[moved...] : blocks[topLevel[endTop]...]
-                return splice(
+                let blocks = splice(
                     before: before, region: region[1..<cut], after: after, lineCount: newLines.lineCount,
                     lineDelta: lineDelta, movedFrom: oldEnd, firstAfter: toEnd ? moved : topLevel[endTop])
+                return (blocks, start..<(toEnd ? newLines.lineCount : end))
             }
             endTop += 1
             attempts += 1

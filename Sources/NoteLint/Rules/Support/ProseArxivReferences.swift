@@ -12,11 +12,11 @@ enum ProseArxivReferences {
         let range: ByteRange
     }
 
-    static func all(in note: Note) -> [Reference] {
+    static func all(in note: Note, lines: Range<Int>? = nil) -> [Reference] {
         let source = note.source
         var found: [Reference] = []
         source.bytes.withUnsafeBufferPointer { bytes in
-            for line in 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
+            for line in lines ?? 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
                 let content = source.lineContent(line)
                 // Every reference has `arxiv` in it: look for its `x`, the rarest letter.
                 var offset = content.start + 2

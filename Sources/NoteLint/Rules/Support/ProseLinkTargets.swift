@@ -12,11 +12,11 @@ enum ProseLinkTargets {
         var isSplitByBlank = false
     }
 
-    static func all(in note: Note) -> [Target] {
+    static func all(in note: Note, lines: Range<Int>? = nil) -> [Target] {
         let source = note.source
         var found: [Target] = []
         source.bytes.withUnsafeBufferPointer { bytes in
-            for line in 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
+            for line in lines ?? 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
                 let content = source.lineContent(line)
                 let hasBackticks = ByteSearch.contains(UInt8(ascii: "`"), in: bytes, from: content.start, to: content.end)
                 var offset = content.start

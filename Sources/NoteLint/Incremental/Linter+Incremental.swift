@@ -1,0 +1,45 @@
+import ArxivKit
+import NoteSyntax
+
+extension Linter {
+    /// The entries' facts and each rule's findings on `note`, from the lint of the version one
+    /// edit before: facts above the edited region are kept, those below moved, those in it read
+    /// again; rules of `RuleScope.lines` check only the region and keep their other findings
+    /// (moved), rules of `RuleScope.note` check the whole note. Nil when the lint must start
+    /// afresh: another configuration, path or template status, or notes that do not line up.
+    func incrementalFindings(
+        of running: [ConfiguredRule], on note: Note, since base: LintBase, isTemplate: Bool, arxiv: (any ArxivMetadataSource)?,
+        path: String?
+    ) -> (entries: [EntryFacts], findings: [[Diagnostic]])? {
+        let memory = base.memory
+        guard memory.linterKey == fingerprint, memory.path == path, memory.isTemplate == isTemplate,
+            memory.findings.count == running.count, memory.facts.count == memory.note.entries.count,
+            let region = EditRegion(old: memory.note, new: note, edit: base.edit, reparsedLines: base.reparsedLines)
+        else { return nil }
+        let entries = note.entries
+        let below = (entries.count - region.entriesBelow)..<entries.count
+        let oldBelow = (memory.facts.count - region.entriesBelow)..<memory.facts.count
+        let inRegion = entries[region.entriesAbove..<below.lowerBound].map {
+            EntryFacts($0, schema: schema, source: note.source, today: today)
+        }
+        var facts = Array(memory.facts.prefix(region.entriesAbove))
+        facts.reserveCapacity(entries.count)
+        facts += inRegion
+        for (old, new) in zip(memory.facts[oldBelow], entries[below]) {
+            guard old.entry.range.start + region.byteDelta == new.range.start, old.entry.fields.count == new.fields.count else {
+                return nil
+            }
+            facts.append(EntryFacts(moving: old, to: new, bytes: region.byteDelta, lines: region.lineDelta))
+        }
+        var found = findings(
+            of: running, on: note, entries: facts, arxiv: arxiv, path: path, region: (region.lines, inRegion))
+        for index in running.indices where type(of: running[index].rule).scope == .lines {
+            var kept = found[index].filter { region.bytes.contains($0.range.start) }
+            for finding in memory.findings[index] where !region.oldBytes.contains(finding.range.start) {
+                kept.append(finding.range.start < region.oldBytes.start ? finding : finding.moved(bytes: region.byteDelta))
+            }
+            found[index] = kept
+        }
+        return (facts, found)
+    }
+}

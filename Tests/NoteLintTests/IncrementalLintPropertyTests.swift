@@ -1,0 +1,104 @@
+import Foundation
+import NoteInvariants
+import NoteSyntax
+import TestSupport
+import Testing
+
+@testable import NoteLint
+
+/// A lint that starts from the previous version's (`Linter.lint(_:path:workspace:since:)`)
+/// finds exactly what a lint of the whole edited note finds, after every edit of a sequence:
+/// random notes, random edits, and typing into the records of a long reading list.
+@Suite struct IncrementalLintPropertyTests {
+    static let pieces = [
+        "a", " ", "  ", "\n", "\r\n", "\n\n", "\t", "[^a]", "Title: ", "Link: https://arxiv.org/abs/2104.09864\n", "Link: ",
+        "Date: 2021-04-20\n", "Date: 31 Apr 2021", "Subjects: Computation and Language (cs.CL)", "(cs.XX)", "---\n", "---",
+        "`", "```\n", "- ", "1. ", "> ", "| a | b |\n", "|---|---|\n", "<!--", "-->", "# ", "## Notes\n", "é", "中",
+        "[x](https://arxiv.org/abs/2104.0986)", "[y](a b.pdf)", "arXiv:2104.9999", "**Title**: ", "URL: www.example.org",
+        "<!-- notelint-disable-next-line -->\n", "(or arXiv:2104.09864v5 [cs.CL] for this version)",
+    ]
+
+    static func fixtures() -> [[UInt8]] {
+        let folder = PackagePaths.path("fixtures")
+        let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        return files.sorted().compactMap { FileManager.default.contents(atPath: folder + "/" + $0).map { Array($0) } }
+    }
+
+    /// Lints `bytes` after `edit` both ways; returns what the next edit starts from, or nil
+    /// after recording a difference.
+    static func step(
+        _ linter: Linter, from previous: (note: Note, memory: LintMemory?), editing bytes: [UInt8], by edit: TextReplacement,
+        context: @autoclosure () -> String, incremental: inout Int
+    ) -> (note: Note, memory: LintMemory?)? {
+        let source = SourceText(bytes: bytes)
+        let (note, reparsed) = previous.note.revised(by: edit, giving: source)
+        var base: LintBase? = nil
+        if let memory = previous.memory, let reparsed { base = LintBase(memory: memory, edit: edit, reparsedLines: reparsed) }
+        if let base, EditRegion(old: base.memory.note, new: note, edit: edit, reparsedLines: base.reparsedLines) != nil {
+            incremental += 1
+        }
+        let (result, memory) = linter.lint(note, path: nil, workspace: nil, since: base)
+        let fresh = linter.lint(linter.parse(source))
+        guard result.diagnostics == fresh.diagnostics else {
+            let missing = fresh.diagnostics.filter { !result.diagnostics.contains($0) }.map { "\($0.ruleID) \($0.range) \($0.message)" }
+            let extra = result.diagnostics.filter { !fresh.diagnostics.contains($0) }.map { "\($0.ruleID) \($0.range) \($0.message)" }
+            Issue.record("\(context())\nmissing: \(missing)\nextra: \(extra)")
+            return nil
+        }
+        return (note, memory)
+    }
+
+    @Test func randomEditsOfRandomNotes() throws {
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
+        let notes = RandomNotes(notes: Self.fixtures())
+        var generator = SeededGenerator(seed: 0x4C49_4E54)
+        var edits = 0
+        var incremental = 0
+        for iteration in 0..<(Int(ProcessInfo.processInfo.environment["NOTELINT_PROPERTY_ITERATIONS"] ?? "") ?? 1500) {
+            var bytes = notes.note(using: &generator)
+            let note = linter.parse(SourceText(bytes: bytes))
+            var state: (note: Note, memory: LintMemory?)? = (note, linter.lint(note, path: nil, workspace: nil, since: nil).memory)
+            for step in 0..<Int.random(in: 1...5, using: &generator) {
+                guard let current = state else { break }
+                let start = Int.random(in: 0...bytes.count, using: &generator)
+                let end = Int.random(in: start...min(bytes.count, start + Int.random(in: 0...12, using: &generator)), using: &generator)
+                let inserted = Array((Bool.random(using: &generator) ? Self.pieces.randomElement(using: &generator)! : "").utf8)
+                let previous = bytes
+                bytes.replaceSubrange(start..<end, with: inserted)
+                edits += 1
+                state = Self.step(
+                    linter, from: current, editing: bytes, by: TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count),
+                    context:
+                        "iteration \(iteration) step \(step): \(start)..<\(end) of \(String(decoding: previous, as: UTF8.self).debugDescription) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
+                    incremental: &incremental)
+            }
+        }
+        // Most edits must take the incremental path, or the test checks only the fallback.
+        #expect(incremental * 2 > edits, "\(incremental) of \(edits) edits linted incrementally")
+    }
+
+    @Test func typingIntoTheRecordsOfALongList() throws {
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
+        let record =
+            "Title: Paper on sparse attention\nLink: https://arxiv.org/abs/2104.09864\nDate: 31 Apr 2021\n"
+            + "Subjects:\tComputation and Language (cs.CL); Machine Learning (cs.LG)\n\nA comment [here](https://arxiv.org/abs/2104.1).\n\n---\n\n"
+        var bytes = Array(("# Reading list\n\n" + String(repeating: record, count: 40)).utf8)
+        var generator = SeededGenerator(seed: 0x5459_5045)
+        let note = linter.parse(SourceText(bytes: bytes))
+        var state: (note: Note, memory: LintMemory?)? = (note, linter.lint(note, path: nil, workspace: nil, since: nil).memory)
+        var incremental = 0
+        for step in 0..<300 {
+            guard let current = state else { break }
+            let start = Int.random(in: 0...bytes.count, using: &generator)
+            let deletes = Int.random(in: 0..<4, using: &generator) == 0
+            let end = deletes ? min(bytes.count, start + 1) : start
+            let inserted = Array((deletes ? "" : Self.pieces.randomElement(using: &generator)!).utf8)
+            bytes.replaceSubrange(start..<end, with: inserted)
+            state = Self.step(
+                linter, from: current, editing: bytes, by: TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count),
+                context: "step \(step): \(start)..<\(end) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
+                incremental: &incremental)
+        }
+        #expect(incremental > 240, "\(incremental) of 300 edits linted incrementally")
+    }
+}
