@@ -14,11 +14,9 @@ public struct NoteEntryKeys: Sendable {
     init(_ entries: [EntryFacts]) {
         // As within a note: a paper note's front matter is no duplicate of the entries naming it.
         items = entries.filter { $0.entry.shape != .frontMatter }.map { facts in
-            let link = facts.link.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
-            let title = facts.title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
-            return Item(
-                link: link, linkKey: link.map { EntryDuplicate.linkKey($0, facts) },
-                title: title, titleKey: title.map { EntryDuplicate.titleKey($0.value) })
+            Item(
+                link: facts.linkKey == nil ? nil : facts.link, linkKey: facts.linkKey,
+                title: facts.titleKey == nil ? nil : facts.title, titleKey: facts.titleKey)
         }
     }
 }

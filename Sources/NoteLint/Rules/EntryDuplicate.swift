@@ -67,14 +67,14 @@ struct EntryDuplicate: Rule {
         let sections = EntrySections.sections(of: context.entries, in: context.note)
         // A paper note's front matter names the paper its body talks about: no duplicate of it.
         for (facts, section) in zip(context.entries, sections) where facts.entry.shape != .frontMatter {
-            let link = facts.link.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
-            let title = facts.title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : $0 }
+            let link = facts.linkKey == nil ? nil : facts.link
+            let title = facts.titleKey == nil ? nil : facts.title
             // Compared within the entry's section: under another heading, a paper is cross-listed.
             // Keyed by String, whose dictionaries the runtime has ready: a key type of its own
             // costs a one-note run a third of a million instructions to set up.
-            let sectionKey = section.map { "\($0)\u{1F}" } ?? ""
-            let linkKey = link.map { sectionKey + Self.linkKey($0, facts) }
-            let titleKey = title.map { sectionKey + Self.titleKey($0.value) }
+            let sectionKey = section.map { "\($0)\u{1F}" }
+            let linkKey = facts.linkKey.map { key in sectionKey.map { $0 + key } ?? key }
+            let titleKey = facts.titleKey.map { key in sectionKey.map { $0 + key } ?? key }
             // Each key is looked up once, and stored only when it was not there.
             let firstLink = linkKey.flatMap { firstByLink[$0] }
             let firstTitle = titleKey.flatMap { firstByTitle[$0] }
@@ -145,8 +145,8 @@ struct EntryDuplicate: Rule {
     }
 
     /// arXiv links compare by identifier without version, other links as written.
-    static func linkKey(_ link: Field, _ facts: EntryFacts) -> String {
-        facts.arxiv?.identifier.map { "arxiv:" + $0.id } ?? link.value
+    static func linkKey(_ link: Field, arxiv: ArxivReference?) -> String {
+        arxiv?.identifier.map { "arxiv:" + $0.id } ?? link.value
     }
 
     /// Lower-cased, blanks collapsed; ASCII titles without going through Characters.

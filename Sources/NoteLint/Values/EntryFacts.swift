@@ -20,6 +20,10 @@ public final class EntryFacts: Sendable {
     /// placeholder, neither a typo nor a paper.
     public let arxivIsTemplate: Bool
     let subjectList: SubjectList?
+    /// What `entry-duplicate` compares, nil for an empty or placeholder value: the Link (an
+    /// arXiv link by its identifier without version) and the Title (lower-cased, blanks folded).
+    let linkKey: String?
+    let titleKey: String?
 
     init(_ entry: Entry, schema: EntrySchema, source: SourceText, today: CalendarDay) {
         self.entry = entry
@@ -55,6 +59,10 @@ public final class EntryFacts: Sendable {
             arxivIsTemplate ? nil : ArxivIdentifier.problem(in: $0.rawIdentifier, currentYear: today.year, currentMonth: today.month)
         }
         subjectList = subjects.flatMap { $0.isEmpty ? nil : SubjectList($0.valueRange, in: source) }
+        linkKey = link.flatMap { [arxiv] link in
+            link.isEmpty || PlaceholderValue.isPlaceholder(link.value) ? nil : EntryDuplicate.linkKey(link, arxiv: arxiv)
+        }
+        titleKey = title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : EntryDuplicate.titleKey($0.value) }
     }
 
     /// The facts of `old`, an entry an edit above moved by `bytes` and `lines` into `entry`:
@@ -70,6 +78,8 @@ public final class EntryFacts: Sendable {
         arxivProblem = old.arxivProblem
         arxivIsTemplate = old.arxivIsTemplate
         subjectList = old.subjectList?.moved(bytes: bytes)
+        linkKey = old.linkKey
+        titleKey = old.titleKey
     }
 
     /// The arXiv identifier when the Link names one that can exist.
