@@ -2,9 +2,11 @@
 /// (block quote `>`, list indentation) are stripped. cmark's columns are right for a block's
 /// first line only, so later lines are measured from the source.
 enum BlockLines {
-    static func contentStarts(blocks: [Block], source: SourceText) -> [[Int]] {
+    /// For the blocks in `range` (all by default); empty for the others.
+    static func contentStarts(blocks: [Block], source: SourceText, in range: Range<Int>? = nil) -> [[Int]] {
         var result = [[Int]](repeating: [], count: blocks.count)
-        for (index, block) in blocks.enumerated() {
+        for index in range ?? blocks.indices {
+            let block = blocks[index]
             switch block.kind {
             case .paragraph, .heading: break
             default: continue

@@ -46,10 +46,18 @@ public struct Note: Sendable {
         guard let reparse = BlockReparse.reparse(of: self, after: edit, source: source, frontMatter: frontMatter) else {
             return (Note(source: source, vocabulary: vocabulary), nil)
         }
-        return (Note(source: source, vocabulary: vocabulary, frontMatter: frontMatter, blocks: reparse.blocks), reparse.lines)
+        let note = Note(
+            source: source, vocabulary: vocabulary, frontMatter: frontMatter, blocks: reparse.blocks,
+            revising: (self, edit, reparse.lines))
+        return (note, reparse.lines)
     }
 
-    private init(source: SourceText, vocabulary: FieldVocabulary, frontMatter: FrontMatter?, blocks: [Block]) {
+    /// With `revising`, the note before an edit, the edit and the lines cmark read again, the
+    /// records are taken from the old note where the edit cannot have changed them.
+    private init(
+        source: SourceText, vocabulary: FieldVocabulary, frontMatter: FrontMatter?, blocks: [Block],
+        revising: (old: Note, edit: TextReplacement, reparsedLines: Range<Int>)? = nil
+    ) {
         self.source = source
         self.vocabulary = vocabulary
         self.frontMatter = frontMatter
@@ -72,13 +80,21 @@ public struct Note: Sendable {
             }
         }
         self.lineKinds = kinds
-        let contentStarts = BlockLines.contentStarts(blocks: blocks, source: source)
         let inFootnote = Note.blocksInsideFootnotes(blocks)
-        let reader = RecordReader(
-            blocks: blocks, contentStarts: contentStarts, source: source, vocabulary: vocabulary,
-            excluded: inFootnote)
-        let frontMatterRecord = frontMatter.flatMap { FrontMatterRecord.record($0, source: source, vocabulary: vocabulary) }
-        self.entries = (frontMatterRecord.map { [$0] } ?? []) + reader.records()
+        if let revising,
+            let entries = RecordReuse.records(
+                of: revising.old, after: revising.edit, reparsedLines: revising.reparsedLines, blocks: blocks, source: source,
+                vocabulary: vocabulary, excluded: inFootnote)
+        {
+            self.entries = entries
+        } else {
+            let contentStarts = BlockLines.contentStarts(blocks: blocks, source: source)
+            let reader = RecordReader(
+                blocks: blocks, contentStarts: contentStarts, source: source, vocabulary: vocabulary,
+                excluded: inFootnote)
+            let frontMatterRecord = frontMatter.flatMap { FrontMatterRecord.record($0, source: source, vocabulary: vocabulary) }
+            self.entries = (frontMatterRecord.map { [$0] } ?? []) + reader.records()
+        }
         self.footnotes = FootnoteScanner.scan(source: source, lineKinds: kinds, blocks: blocks)
         self.comments = HTMLComment.standalone(in: blocks, source: source)
     }

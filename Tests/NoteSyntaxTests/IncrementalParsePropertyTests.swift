@@ -54,6 +54,7 @@ import Testing
                     "iteration \(iteration) step \(step): \(start)..<\(end) of \(String(decoding: previous, as: UTF8.self).debugDescription) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)"
                 #expect(updated.blocks == fresh.blocks, "\(context)")
                 #expect(updated.lineKinds == fresh.lineKinds, "\(context)")
+                #expect(updated.entries == fresh.entries, "\(context)")
                 #expect(updated.dump() == fresh.dump(), "\(context)")
                 if updated.blocks != fresh.blocks { return }
                 note = updated
@@ -76,5 +77,20 @@ import Testing
             of: note, after: TextReplacement(range: .empty(at: offset), insertedCount: 1), source: source, frontMatter: nil)
         #expect(blocks != nil)
         #expect(blocks == Note(source: source).blocks)
+    }
+
+    /// A table right under a paragraph's line took its header from the paragraph, with cell
+    /// columns measured from the paragraph's start: it is no place to resume the old blocks.
+    @Test func aTableThatGrewOutOfAParagraphIsReadAgain() {
+        let text =
+            "# Notes\n\n## Bias and variance\n\nsome words before it\n| Estimator | Bias |\n|---|---|\n| mean | 0 |\n\nSource: the appendix.\n"
+        var bytes = Array(text.utf8)
+        let note = Note(source: SourceText(bytes: bytes))
+        // Join the heading and the paragraph: the table now starts a paragraph of its own.
+        let start = Array("# Notes\n\n## Bias and variance".utf8).count
+        bytes.removeSubrange(start..<(start + 2))
+        let source = SourceText(bytes: bytes)
+        let updated = note.applying(TextReplacement(range: ByteRange(start, start + 2), insertedCount: 0), giving: source)
+        #expect(updated.blocks == Note(source: source).blocks)
     }
 }

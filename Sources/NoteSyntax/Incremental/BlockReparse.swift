@@ -66,6 +66,13 @@ enum BlockReparse {
         while true {
             let toEnd = endTop == topLevel.count || attempts == endAttempts
             let oldEnd = toEnd ? oldLines.lineCount : blocks[topLevel[endTop]].startLine
+            // A table right under a paragraph's text took its header row from that paragraph,
+            // and measured the header's cells from the paragraph's start: it began above.
+            if !toEnd, blocks[topLevel[endTop]].kind == .extensionBlock("table"), oldEnd > 0, !old.source.isBlankLine(oldEnd - 1) {
+                endTop += 1
+                attempts += 1
+                continue
+            }
             let end = oldEnd + lineDelta
             let through = toEnd ? newLines.lineCount : end + 1
             let region = CmarkBridge.parseBlocks(source.bytes, lines: start..<through, lineStarts: newLines.lineStarts)

@@ -21,3 +21,19 @@ extension Entry {
         return max(min(lines.lowerBound, context.lowerBound) - 1, 0)...(last + 1)
     }
 }
+
+extension Entry {
+    /// The same record, `bytes` and `lines` further into the note and its block `blocks`
+    /// further in the block list.
+    func moved(bytes: Int, lines: Int, blocks: Int) -> Entry {
+        Entry(
+            fields: fields.map { $0.moved(bytes: bytes, lines: lines) },
+            lines: (self.lines.lowerBound + lines)...(self.lines.upperBound + lines), range: range.shifted(by: bytes),
+            blockIndex: blockIndex + blocks, headingUnderlineLine: headingUnderlineLine.map { $0 + lines }, shape: shape,
+            context: (context.lowerBound + lines)...(context.upperBound + lines), proseLine: proseLine.map { $0 + lines },
+            furnitureLines: furnitureLines.map { $0 + lines }, listValueLine: listValueLine.map { $0 + lines })
+    }
+
+    /// A paragraph of one `Title:` line: a record only where the note has others.
+    var isLoneTitle: Bool { fields.count == 1 && fields[0].role == .title }
+}

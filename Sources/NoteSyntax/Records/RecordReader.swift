@@ -108,10 +108,21 @@ struct RecordReader {
     }
 
     func records() -> [Entry] {
+        var (records, lone) = records(ofBlocks: blocks.indices)
+        // A lone `Title:` line is a record begun only among other records: in prose it is prose.
+        if !records.isEmpty { records += lone }
+        records.sort { $0.range.start < $1.range.start }
+        return records
+    }
+
+    /// The records read from `range` of the blocks (whole top-level blocks), and apart the lone
+    /// `Title:` lines, which are records only when the note has others.
+    func records(ofBlocks range: Range<Int>) -> (records: [Entry], lone: [Entry]) {
         var records: [Entry] = []
         var consumedLists = Set<Int>()
         var lone: [Entry] = []
-        for (index, block) in blocks.enumerated() where !excluded[index] {
+        for index in range where !excluded[index] {
+            let block = blocks[index]
             switch block.kind {
             case .paragraph:
                 if isFirstChildOfItem(index) { continue }
@@ -128,10 +139,7 @@ struct RecordReader {
                 continue
             }
         }
-        // A lone `Title:` line is a record begun only among other records: in prose it is prose.
-        if !records.isEmpty { records += lone }
-        records.sort { $0.range.start < $1.range.start }
-        return records
+        return (records, lone)
     }
 
     // MARK: Lines of a block

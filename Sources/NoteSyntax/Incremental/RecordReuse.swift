@@ -1,0 +1,84 @@
+/// The records of an edited note from those of the note before the edit: the top-level blocks
+/// around the lines cmark read again are read for records again, and the records elsewhere
+/// are the old ones, kept above and moved below.
+///
+/// A record depends on its own block, the lines of its `Entry.extent`, and the top-level
+/// blocks right before and after it (the heading that titles it, the list that holds its last
+/// value). So the region read again runs from the edit and the re-read lines, widened to
+/// whole top-level blocks and to every old record they touch, then by one top-level block on
+/// either side; the blocks it reads from reach one block further, and have their content
+/// starts measured.
+enum RecordReuse {
+    /// Nil when the records cannot be reused: the caller reads them all.
+    static func records(
+        of old: Note, after edit: TextReplacement, reparsedLines: Range<Int>, blocks: [Block], source: SourceText,
+        vocabulary: FieldVocabulary, excluded: [Bool]
+    ) -> [Entry]? {
+        let oldLines = old.lineIndex
+        let newLines = source.lineIndex
+        let byteDelta = edit.insertedCount - edit.range.length
+        let lineDelta = newLines.lineCount - oldLines.lineCount
+        let blockDelta = blocks.count - old.blocks.count
+        let firstLine = oldLines.line(containing: max(edit.range.start - 1, 0))
+        let lastOld = oldLines.line(containing: edit.range.end)
+        let lastNew = newLines.line(containing: edit.range.start + edit.insertedCount)
+        guard lastNew - lastOld == lineDelta else { return nil }
+
+        // The top-level blocks in document order: the footnote definitions cmark moved to the
+        // end hold no records.
+        let mainEnd = blocks.indices.first { blocks[$0].parent == 0 && blocks[$0].kind == .footnoteDefinition } ?? blocks.count
+        let topLevel = (0..<mainEnd).filter { blocks[$0].parent == 0 }
+        let records = old.entries.filter { $0.shape != .frontMatter }
+        let oldExtents = records.map { entry -> ClosedRange<Int> in
+            let extent = entry.extent
+            let low =
+                extent.lowerBound < firstLine ? extent.lowerBound : extent.lowerBound > lastOld ? extent.lowerBound + lineDelta : firstLine
+            let high =
+                extent.upperBound < firstLine ? extent.upperBound : extent.upperBound > lastOld ? extent.upperBound + lineDelta : lastNew
+            return low...max(low, high)
+        }
+        var low = min(firstLine, reparsedLines.lowerBound)
+        var high = max(lastNew, reparsedLines.upperBound - 1)
+        func widen() {
+            var changed = true
+            while changed {
+                changed = false
+                for lines in [topLevel.lazy.map { blocks[$0].lines }, oldExtents.lazy.map { $0 }].joined()
+                where lines.lowerBound <= high && lines.upperBound >= low && (lines.lowerBound < low || lines.upperBound > high) {
+                    (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
+                    changed = true
+                }
+            }
+        }
+        widen()
+        if let above = topLevel.last(where: { blocks[$0].endLine < low }) { low = blocks[above].startLine }
+        if let below = topLevel.first(where: { blocks[$0].startLine > high }) { high = blocks[below].endLine }
+        widen()
+
+        // The blocks read: whole top-level blocks within the region, with their descendants.
+        let firstTop = topLevel.firstIndex { blocks[$0].endLine >= low } ?? topLevel.count
+        let endTop = topLevel.firstIndex { blocks[$0].startLine > high } ?? topLevel.count
+        let read = firstTop < endTop ? topLevel[firstTop]..<(endTop < topLevel.count ? topLevel[endTop] : mainEnd) : 0..<0
+        let measuredFrom = firstTop > 0 ? topLevel[firstTop - 1] : 0
+        let measuredTo = endTop + 1 < topLevel.count ? topLevel[endTop + 1] : mainEnd
+        let contentStarts = BlockLines.contentStarts(blocks: blocks, source: source, in: measuredFrom..<max(measuredFrom, measuredTo))
+        let reader = RecordReader(
+            blocks: blocks, contentStarts: contentStarts, source: source, vocabulary: vocabulary, excluded: excluded)
+        let (found, lone) = reader.records(ofBlocks: read)
+
+        let oldHigh = high - lineDelta
+        let above = records.prefix { $0.extent.upperBound < low }
+        let below = records.suffix(from: records.lastIndex { $0.extent.lowerBound <= oldHigh }.map { $0 + 1 } ?? 0)
+        // Every old record lies wholly above or below the region, or in it; every new one in it.
+        guard above.count + below.count + oldExtents.indices.filter({ oldExtents[$0].overlaps(low...high) }).count == records.count,
+            (found + lone).allSatisfy({ $0.lines.lowerBound >= low && $0.lines.upperBound <= high })
+        else { return nil }
+        // Lone `Title:` lines count only among other records: with none outside the region,
+        // whether they count depends on the whole note.
+        guard [above, below].joined().contains(where: { !$0.isLoneTitle }) else { return nil }
+        let region = (found + lone).sorted { $0.range.start < $1.range.start }
+        let frontMatter = old.entries.first { $0.shape == .frontMatter }
+        return (frontMatter.map { [$0] } ?? []) + above + region
+            + below.map { $0.moved(bytes: byteDelta, lines: lineDelta, blocks: blockDelta) }
+    }
+}
