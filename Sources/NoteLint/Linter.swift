@@ -104,15 +104,18 @@ public struct Linter: Sendable {
     /// What each entry of `note` says, as the rules see it.
     public func entryFacts(_ note: Note) -> [EntryFacts] {
         let entries = note.entries
-        guard threadsPerNote > 1 && entries.count >= 64 else {
-            return entries.map { EntryFacts($0, schema: schema, source: note.source, today: today) }
-        }
+        return inSlices(entries.count) { EntryFacts(entries[$0], schema: schema, source: note.source, today: today) }
+    }
+
+    /// `make` of each index below `count`, in order; in `threadsPerNote` slices on as many
+    /// threads when there are 64 or more.
+    func inSlices<Element: Sendable>(_ count: Int, _ make: @Sendable (Int) -> Element) -> [Element] {
+        guard threadsPerNote > 1 && count >= 64 else { return (0..<count).map(make) }
         let parts = threadsPerNote
-        let chunks = Mutex([[EntryFacts]](repeating: [], count: parts))
+        let chunks = Mutex([[Element]](repeating: [], count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = (entries.count * part / parts)..<(entries.count * (part + 1) / parts)
-            let facts = entries[range].map { EntryFacts($0, schema: schema, source: note.source, today: today) }
-            chunks.withLock { $0[part] = facts }
+            let slice = ((count * part / parts)..<(count * (part + 1) / parts)).map(make)
+            chunks.withLock { $0[part] = slice }
         }
         return chunks.withLock { $0.flatMap { $0 } }
     }

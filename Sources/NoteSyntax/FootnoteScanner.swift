@@ -5,13 +5,17 @@
 enum FootnoteScanner {
     static let maximumLabelLength = 999
 
-    static func scan(source: SourceText, lineKinds: [Note.LineKind], blocks: [Block]) -> Footnotes {
-        let definitions = findDefinitions(source: source, lineKinds: lineKinds, blocks: blocks)
+    /// The footnotes of `lines` (all by default), which must start where no definition is
+    /// open and no run of text lines goes on from the line above; a definition begun in them
+    /// may run past them.
+    static func scan(source: SourceText, lineKinds: [Note.LineKind], blocks: [Block], lines: Range<Int>? = nil) -> Footnotes {
+        let lines = lines ?? 0..<source.lineIndex.lineCount
+        let definitions = findDefinitions(source: source, lineKinds: lineKinds, blocks: blocks, lines: lines)
         let markerStarts = Set(definitions.map(\.markerRange.start))
         var references: [FootnoteReference] = []
-        var line = 0
+        var line = lines.lowerBound
         let lineCount = source.lineIndex.lineCount
-        while line < lineCount {
+        while line < lines.upperBound {
             guard lineKinds[line] == .markdown, !source.isBlankLine(line) else {
                 line += 1
                 continue
@@ -27,7 +31,9 @@ enum FootnoteScanner {
 
     // MARK: Definitions
 
-    private static func findDefinitions(source: SourceText, lineKinds: [Note.LineKind], blocks: [Block]) -> [FootnoteDefinition] {
+    private static func findDefinitions(source: SourceText, lineKinds: [Note.LineKind], blocks: [Block], lines: Range<Int>)
+        -> [FootnoteDefinition]
+    {
         let lineCount = source.lineIndex.lineCount
         var blockStarts = [Bool](repeating: false, count: lineCount)
         for block in blocks {
@@ -38,8 +44,8 @@ enum FootnoteScanner {
             }
         }
         var definitions: [FootnoteDefinition] = []
-        var line = 0
-        while line < lineCount {
+        var line = lines.lowerBound
+        while line < lines.upperBound {
             guard lineKinds[line] == .markdown, let marker = matchMarker(source, line: line) else {
                 line += 1
                 continue

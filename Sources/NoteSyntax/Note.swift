@@ -95,7 +95,11 @@ public struct Note: Sendable {
             let frontMatterRecord = frontMatter.flatMap { FrontMatterRecord.record($0, source: source, vocabulary: vocabulary) }
             self.entries = (frontMatterRecord.map { [$0] } ?? []) + reader.records()
         }
-        self.footnotes = FootnoteScanner.scan(source: source, lineKinds: kinds, blocks: blocks)
+        self.footnotes =
+            revising.flatMap {
+                FootnoteReuse.footnotes(
+                    of: $0.old, after: $0.edit, reparsedLines: $0.reparsedLines, source: source, lineKinds: kinds, blocks: blocks)
+            } ?? FootnoteScanner.scan(source: source, lineKinds: kinds, blocks: blocks)
         self.comments = HTMLComment.standalone(in: blocks, source: source)
     }
 

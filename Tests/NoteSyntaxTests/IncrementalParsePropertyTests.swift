@@ -55,6 +55,7 @@ import Testing
                 #expect(updated.blocks == fresh.blocks, "\(context)")
                 #expect(updated.lineKinds == fresh.lineKinds, "\(context)")
                 #expect(updated.entries == fresh.entries, "\(context)")
+                #expect(updated.footnotes == fresh.footnotes, "\(context)")
                 #expect(updated.dump() == fresh.dump(), "\(context)")
                 if updated.blocks != fresh.blocks { return }
                 note = updated

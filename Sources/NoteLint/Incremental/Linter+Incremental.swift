@@ -22,15 +22,20 @@ extension Linter {
         let inRegion = entries[region.entriesAbove..<below.lowerBound].map {
             EntryFacts($0, schema: schema, source: note.source, today: today)
         }
+        let oldFacts = memory.facts
+        let lined = zip(memory.facts[oldBelow], entries[below]).allSatisfy { old, new in
+            old.entry.range.start + region.byteDelta == new.range.start && old.entry.fields.count == new.fields.count
+        }
+        guard lined else { return nil }
+        let moved = inSlices(region.entriesBelow) {
+            EntryFacts(
+                moving: oldFacts[oldBelow.lowerBound + $0], to: entries[below.lowerBound + $0], bytes: region.byteDelta,
+                lines: region.lineDelta)
+        }
         var facts = Array(memory.facts.prefix(region.entriesAbove))
         facts.reserveCapacity(entries.count)
         facts += inRegion
-        for (old, new) in zip(memory.facts[oldBelow], entries[below]) {
-            guard old.entry.range.start + region.byteDelta == new.range.start, old.entry.fields.count == new.fields.count else {
-                return nil
-            }
-            facts.append(EntryFacts(moving: old, to: new, bytes: region.byteDelta, lines: region.lineDelta))
-        }
+        facts += moved
         var found = findings(
             of: running, on: note, entries: facts, arxiv: arxiv, path: path, region: (region.lines, inRegion))
         for index in running.indices where type(of: running[index].rule).scope == .lines {

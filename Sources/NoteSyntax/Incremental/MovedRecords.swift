@@ -37,3 +37,17 @@ extension Entry {
     /// A paragraph of one `Title:` line: a record only where the note has others.
     var isLoneTitle: Bool { fields.count == 1 && fields[0].role == .title }
 }
+
+extension FootnoteDefinition {
+    func moved(bytes: Int, lines: Int) -> FootnoteDefinition {
+        FootnoteDefinition(
+            label: label, key: key, markerRange: markerRange.shifted(by: bytes), textRange: textRange.shifted(by: bytes),
+            lines: (self.lines.lowerBound + lines)...(self.lines.upperBound + lines))
+    }
+}
+
+extension FootnoteReference {
+    func moved(bytes: Int) -> FootnoteReference {
+        FootnoteReference(label: label, key: key, range: range.shifted(by: bytes))
+    }
+}
