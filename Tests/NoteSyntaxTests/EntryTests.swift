@@ -193,4 +193,10 @@ import Testing
         #expect(entry.lines == 4...5)
         #expect(entry.fields.map(\.keyRange.start) == [18, 27])
     }
+
+    @Test func everyRoleHasABitOfItsOwn() {
+        let bits = FieldRole.allCases.map(\.bit)
+        #expect(Set(bits).count == FieldRole.allCases.count)
+        #expect(bits.allSatisfy { $0.nonzeroBitCount == 1 })
+    }
 }

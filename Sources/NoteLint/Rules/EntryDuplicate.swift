@@ -57,40 +57,40 @@ struct EntryDuplicate: Rule {
     }
 
     func check(_ context: inout LintContext) {
-        let source = context.source
-        var firstByLink: [String: Field] = [:]
-        // With whether that entry has a link: two entries of one title and different links are
-        // two papers (or a talk and its paper), not a duplicate.
-        var firstByTitle: [String: (title: Field, hasLink: Bool, facts: EntryFacts)] = [:]
-        firstByLink.reserveCapacity(context.entries.count)
-        firstByTitle.reserveCapacity(context.entries.count)
-        let sections = EntrySections.sections(of: context.entries, in: context.note)
-        // A paper note's front matter names the paper its body talks about: no duplicate of it.
-        for (facts, section) in zip(context.entries, sections) where facts.entry.shape != .frontMatter {
-            let link = facts.linkKey == nil ? nil : facts.link
-            let title = facts.titleKey == nil ? nil : facts.title
+        let entries = context.entries
+        // The index of the first entry with each link, and with each title.
+        var firstByLink: [String: Int] = [:]
+        var firstByTitle: [String: Int] = [:]
+        firstByLink.reserveCapacity(entries.count)
+        firstByTitle.reserveCapacity(entries.count)
+        let sections = EntrySections.sections(of: entries, in: context.note)
+        for (index, facts) in entries.enumerated() where facts.entry.shape != .frontMatter {
+            guard facts.linkKey != nil || facts.titleKey != nil else { continue }
             // Compared within the entry's section: under another heading, a paper is cross-listed.
             // Keyed by String, whose dictionaries the runtime has ready: a key type of its own
             // costs a one-note run a third of a million instructions to set up.
-            let sectionKey = section.map { "\($0)\u{1F}" }
+            let sectionKey = sections[index].map { "\($0)\u{1F}" }
             let linkKey = facts.linkKey.map { key in sectionKey.map { $0 + key } ?? key }
             let titleKey = facts.titleKey.map { key in sectionKey.map { $0 + key } ?? key }
             // Each key is looked up once, and stored only when it was not there.
             let firstLink = linkKey.flatMap { firstByLink[$0] }
             let firstTitle = titleKey.flatMap { firstByTitle[$0] }
-            if let link, let first = firstLink {
-                report(link, duplicating: first, what: "link", source: source, context: &context)
-            } else if let title, let first = firstTitle,
-                link == nil || !first.hasLink || Self.agreeBesidesTitleAndLink(first.facts, facts)
+            if let firstLink {
+                report(facts.link!, duplicating: entries[firstLink].link!, what: "link", context: &context)
+            } else if let firstTitle,
+                // Two entries of one title and different links are two papers (or a talk and its
+                // paper), not a duplicate.
+                facts.linkKey == nil || entries[firstTitle].linkKey == nil
+                    || Self.agreeBesidesTitleAndLink(entries[firstTitle], facts)
             {
-                report(title, duplicating: first.title, what: "title", source: source, context: &context)
+                report(facts.title!, duplicating: entries[firstTitle].title!, what: "title", context: &context)
             }
-            if let link, let linkKey, firstLink == nil { firstByLink[linkKey] = link }
-            if let title, let titleKey, firstTitle == nil { firstByTitle[titleKey] = (title, link != nil, facts) }
+            if let linkKey, firstLink == nil { firstByLink[linkKey] = index }
+            if let titleKey, firstTitle == nil { firstByTitle[titleKey] = index }
         }
     }
 
-    private func report(_ field: Field, duplicating first: Field, what: String, source: SourceText, context: inout LintContext) {
+    private func report(_ field: Field, duplicating first: Field, what: String, context: inout LintContext) {
         let line = first.line + 1
         context.report(
             "duplicate entry: same \(what) as the entry on line \(line)", at: field.valueRange,

@@ -51,27 +51,25 @@ struct EntryMissingField: Rule {
         let required = self.required ?? context.schema.required
         // The default schema asks only for what the note's own entries keep.
         let votes = self.required == nil && context.schema == .readingList
-        let entries = context.note.entries.indices.filter { index in
-            let entry = context.note.entries[index]
-            return entry.shape != .frontMatter && !entry.isBlank
-        }
+        let notes = context.note.entries
+        let entries = notes.indices.filter { notes[$0].shape != .frontMatter && !notes[$0].isBlank }
         // The roles that meet each required field, worked out once.
         let satisfying: [UInt32] = required.map { name in
             context.schema.roles(satisfying: name).union(vocabulary.role(of: name).map { [$0] } ?? []).reduce(0) { $0 | $1.bit }
         }
-        func has(_ entry: Entry, _ index: Int) -> Bool {
+        // Each entry's roles, read once.
+        let roles = entries.map { notes[$0].fields.reduce(UInt32(0)) { $0 | ($1.role?.bit ?? 0) } }
+        func has(_ position: Int, _ index: Int) -> Bool {
             // A field named only by the configuration has no role: it is found by its key.
-            satisfying[index] == 0
-                ? entry.field(required[index]) != nil
-                : entry.fields.contains { field in field.role.map { $0.bit & satisfying[index] != 0 } ?? false }
+            satisfying[index] == 0 ? notes[entries[position]].field(required[index]) != nil : roles[position] & satisfying[index] != 0
         }
         let expected = required.indices.filter { index in
-            !votes || 2 * entries.count { has(context.note.entries[$0], index) } > entries.count
+            !votes || 2 * entries.indices.count { has($0, index) } > entries.count
         }
         guard !expected.isEmpty else { return }
-        for entryIndex in entries {
-            let entry = context.note.entries[entryIndex]
-            let missing = expected.filter { !has(entry, $0) }.map { required[$0] }
+        for position in entries.indices {
+            let missing = expected.filter { !has(position, $0) }.map { required[$0] }
+            let entry = notes[entries[position]]
             guard !missing.isEmpty else { continue }
             let suggested = entry.fields.compactMap { FieldSuggestion.field(for: $0, in: entry, vocabulary: vocabulary) }
             let firstField = entry.fields.min { $0.range.start < $1.range.start }!

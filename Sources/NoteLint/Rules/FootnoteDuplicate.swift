@@ -23,15 +23,18 @@ struct FootnoteDuplicate: Rule {
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
-        var first: [String: FootnoteDefinition] = [:]
-        for definition in context.note.footnotes.definitions {
-            if let original = first[definition.key] {
+        let definitions = context.note.footnotes.definitions
+        // The index of the first definition of each key.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(definitions.count)
+        for (index, definition) in definitions.enumerated() {
+            if let original = first[definition.key].map({ definitions[$0] }) {
                 let line = original.lines.lowerBound + 1
                 context.report(
                     "footnote `[^\(quoted: definition.label)]` is already defined on line \(line)", at: definition.markerRange,
                     related: [RelatedLocation(range: original.markerRange, message: "first definition")])
             } else {
-                first[definition.key] = definition
+                first[definition.key] = index
             }
         }
     }

@@ -36,10 +36,14 @@ struct FootnoteUnused: Rule {
 
     func check(_ context: inout LintContext) {
         let footnotes = context.note.footnotes
+        guard !footnotes.definitions.isEmpty else { return }
         let used = FootnoteUse.usedKeys(in: context.note)
-        let definitionsByKey = Dictionary(grouping: footnotes.definitions, by: \.key)
-        for definition in footnotes.definitions where !used.contains(definition.key) {
-            let definedOnce = definitionsByKey[definition.key]?.count == 1
+        let unused = footnotes.definitions.indices.filter { !used.contains(footnotes.definitions[$0].key) }
+        guard !unused.isEmpty else { return }
+        var definitionCounts: [String: Int] = [:]
+        for definition in footnotes.definitions { definitionCounts[definition.key, default: 0] += 1 }
+        for definition in unused.map({ footnotes.definitions[$0] }) {
+            let definedOnce = definitionCounts[definition.key] == 1
             let fix = definedOnce ? removal(of: definition, in: context.source) : nil
             context.report(
                 "footnote `[^\(quoted: definition.label)]` is defined but never referenced", at: definition.markerRange,

@@ -13,7 +13,26 @@ public enum FieldRole: String, Sendable, CaseIterable {
     }
 
     /// One bit per role, for sets of roles that cost no allocation.
-    public var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
+    public var bit: UInt32 {
+        switch self {
+        case .title: return 1 << 0
+        case .link: return 1 << 1
+        case .pdf: return 1 << 2
+        case .doi: return 1 << 3
+        case .date: return 1 << 4
+        case .year: return 1 << 5
+        case .subjects: return 1 << 6
+        case .authors: return 1 << 7
+        case .venue: return 1 << 8
+        case .code: return 1 << 9
+        case .tags: return 1 << 10
+        case .summary: return 1 << 11
+        case .notes: return 1 << 12
+        case .status: return 1 << 13
+        case .rating: return 1 << 14
+        case .citation: return 1 << 15
+        }
+    }
 
     static let identifyingBits: UInt32 = allCases.filter(\.isIdentifying).reduce(0) { $0 | $1.bit }
 
