@@ -66,24 +66,42 @@ struct DiagnosticTemplate: Sendable {
 /// typing in one record re-renders that record's findings only, and a line break inserted
 /// above the rest moves them without re-rendering.
 final class DiagnosticRenderer: Sendable {
-    private let templates = Mutex<[LSP.Diagnostic: DiagnosticTemplate]>([:])
+    /// A relative diagnostic hashed once: it is looked up and stored several times.
+    private struct Key: Hashable {
+        let diagnostic: LSP.Diagnostic
+        let hash: Int
+
+        init(_ diagnostic: LSP.Diagnostic) {
+            self.diagnostic = diagnostic
+            hash = diagnostic.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.hash == rhs.hash && lhs.diagnostic == rhs.diagnostic }
+    }
+
+    private let templates = Mutex<(byKey: [Key: DiagnosticTemplate], lastSize: Int)>(([:], 0))
 
     /// The diagnostics as one JSON array, with `version` in each one's data.
     func json(_ diagnostics: [LSP.Diagnostic], version: Int) -> JSON {
-        templates.withLock { templates in
-            var kept: [LSP.Diagnostic: DiagnosticTemplate] = [:]
+        templates.withLock { state in
+            let templates = state.byKey
+            var kept: [Key: DiagnosticTemplate] = [:]
             kept.reserveCapacity(diagnostics.count)
-            var out: [UInt8] = [UInt8(ascii: "[")]
+            var out: [UInt8] = []
+            // About the size of the last publish: growing a megabyte array by doubling costs more than writing it.
+            out.reserveCapacity(state.lastSize + state.lastSize / 8 + 64)
+            out.append(UInt8(ascii: "["))
             for index in diagnostics.indices {
                 let firstLine = diagnostics[index].range.start.line
-                let relative = diagnostics[index].movingLines(by: -firstLine)
-                let template = kept[relative] ?? templates[relative] ?? DiagnosticTemplate(relative: relative)
+                let relative = Key(diagnostics[index].movingLines(by: -firstLine))
+                let template = kept[relative] ?? templates[relative] ?? DiagnosticTemplate(relative: relative.diagnostic)
                 kept[relative] = template
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 template.write(into: &out, firstLine: firstLine, version: version)
             }
             out.append(UInt8(ascii: "]"))
-            templates = kept
+            state = (kept, out.count)
             return .fragment(String(decoding: out, as: UTF8.self))
         }
     }
