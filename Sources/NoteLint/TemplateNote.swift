@@ -16,7 +16,7 @@ enum TemplateNote {
 
     static func isTemplate(_ note: Note, path: String?) -> Bool {
         // `templates`, `_templates`, `ISSUE_TEMPLATE`, a vault's `930_Templates` or `99 - Templates`.
-        if let path, path.split(separator: "/").dropLast().contains(where: { $0.lowercased().contains("template") }) {
+        if let path, path.split(separator: "/").dropLast().contains(where: { $0.lowercased().contains(ascii: "template") }) {
             return true
         }
         guard let frontMatter = note.frontMatter else { return false }

@@ -20,6 +20,19 @@ public enum ByteSearch {
     public static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         first(byte, in: bytes, from: start, to: end) != nil
     }
+
+    /// The index where `pattern` first starts in `bytes`, or nil; an empty pattern is at 0.
+    public static func first(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let lead = pattern.first else { return 0 }
+        var start = 0
+        while let hit = first(lead, in: bytes, from: start, to: bytes.count - pattern.count + 1) {
+            var matched = 1
+            while matched < pattern.count && bytes[hit + matched] == pattern[matched] { matched += 1 }
+            if matched == pattern.count { return hit }
+            start = hit + 1
+        }
+        return nil
+    }
 }
 
 extension ByteSearch {

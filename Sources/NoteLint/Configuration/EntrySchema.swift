@@ -64,7 +64,7 @@ public struct EntrySchema: Sendable, Equatable {
         }
         switch kind {
         case .text: return entry.field(role: .title)
-        case .url: return entry.field(role: .link, .pdf) ?? entry.field(role: .doi).flatMap { $0.value.contains("://") ? $0 : nil }
+        case .url: return entry.field(role: .link, .pdf) ?? entry.field(role: .doi).flatMap { $0.value.contains(ascii: "://") ? $0 : nil }
         case .date: return entry.field(role: .date, .year)
         case .arxivSubjects: return entry.field(role: .subjects)
         case .list: return nil

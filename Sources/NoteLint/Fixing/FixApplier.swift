@@ -146,7 +146,7 @@ public enum LineEnding: String, Sendable {
     }
 
     public func convert(_ text: String) -> String {
-        guard self == .crlf, text.contains("\n") else { return text }
+        guard self == .crlf, text.contains(ascii: "\n") else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
     }
 }

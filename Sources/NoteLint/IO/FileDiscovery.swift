@@ -37,11 +37,20 @@ public struct FileDiscovery {
                 continue
             }
             let found = isDirectory.boolValue ? notes(inDirectory: path, failures: &failures) : [path]
-            for file in found where paths.count == 1 || seen.insert((file as NSString).standardizingPath).inserted {
+            for file in found where paths.count == 1 || seen.insert(sameFileKey(file)).inserted {
                 files.append(Found(path: file, searchRoot: isDirectory.boolValue ? path : nil))
             }
         }
         return (files, failures)
+    }
+
+    /// The path without empty and `.` parts, so that `notes/a.md`, `./notes/a.md` and
+    /// `notes//a.md` name one note. Lexical only: resolving links would cost a system call a
+    /// file on a pre-commit run that names thousands.
+    static func sameFileKey(_ path: String) -> String {
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).filter { !$0.elementsEqual(".".utf8) }
+        let joined = parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
+        return path.utf8.first == UInt8(ascii: "/") ? "/" + joined : joined
     }
 
     public static func isNote(_ path: String) -> Bool {

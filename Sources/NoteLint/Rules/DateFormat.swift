@@ -67,7 +67,7 @@ struct DateFormat: Rule {
         var unnamedShapes: [String: Int] = [:]
         for (facts, ways) in zip(days, writings) where ways.isEmpty {
             let shape = Self.shape(of: facts.date!.value)
-            if !shape.contains("a") { unnamedShapes[shape, default: 0] += 1 }
+            if !shape.contains(ascii: "a") { unnamedShapes[shape, default: 0] += 1 }
         }
         if 2 * (unnamedShapes.values.max() ?? 0) > writings.count { return }
         let convention = DateConvention(writings: writings, otherwise: DayWriting(style))

@@ -110,7 +110,7 @@ struct EntryDuplicate: Rule {
         var fields: [String: String] = [:]
         for field in facts.entry.fields where !field.isEmpty {
             if let role = field.role, role == .title || role == .link || role == .pdf || role == .doi { continue }
-            let value = field.value.contains("://") ? Self.withoutQuery(field.value) : withoutLinkTargets(field.value)
+            let value = field.value.contains(ascii: "://") ? Self.withoutQuery(field.value) : withoutLinkTargets(field.value)
             fields[field.key.lowercased()] = titleKey(value)
         }
         return fields
@@ -127,7 +127,7 @@ struct EntryDuplicate: Rule {
     /// `[Code](https://github.com/a/b?tab=readme)` as it reads: `[Code]`. Two pastes of one
     /// paper often differ only in where such a link's query string points.
     static func withoutLinkTargets(_ value: String) -> String {
-        guard value.contains("](") else { return value }
+        guard value.contains(ascii: "](") else { return value }
         var out = ""
         var depth = 0
         var previous: Character = " "

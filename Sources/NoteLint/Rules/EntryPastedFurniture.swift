@@ -79,7 +79,9 @@ struct EntryPastedFurniture: Rule {
         guard let open = before.utf8.lastIndex(of: UInt8(ascii: "(")) else { return nil }
         let start = content.start + before.utf8.distance(from: before.utf8.startIndex, to: open)
         let note = source.string(ByteRange(start, end))
-        guard note.hasPrefix("(or ") && note.hasSuffix("for this version)") && (note.contains("arXiv:") || note.contains("arxiv.org"))
+        guard
+            note.hasPrefix("(or ") && note.hasSuffix("for this version)")
+                && (note.contains(ascii: "arXiv:") || note.contains(ascii: "arxiv.org"))
         else { return nil }
         return ByteRange(start, end)
     }

@@ -62,7 +62,8 @@ extension FrontMatterEmptyValue {
     /// compounds (`arxiv_url`, `pdf_url`, `paperLink`).
     static func isAddressKey(_ key: String) -> Bool {
         let lowered = key.lowercased()
-        return ["link", "url", "doi", "arxiv", "pdf", "eprint"].contains { lowered.contains($0) }
+        let parts: [StaticString] = ["link", "url", "doi", "arxiv", "pdf", "eprint"]
+        return parts.contains { lowered.contains(ascii: $0) }
     }
 
     /// `doi: ""` or `doi: null` says "none" on purpose; only a bare `doi:` was left unfilled.

@@ -66,7 +66,7 @@ struct FrontMatterPlaceholder: Rule {
         if let reference = ArxivReference.parse(text) {
             return ArxivIdentifier.isTemplate(reference.rawIdentifier) ? reference.rawIdentifier : nil
         }
-        return key.lowercased().contains("arxiv") && ArxivIdentifier.isTemplate(text) ? text : nil
+        return key.lowercased().contains(ascii: "arxiv") && ArxivIdentifier.isTemplate(text) ? text : nil
     }
 
     /// Walks the value's scalars without recursion, so deep YAML costs no stack.

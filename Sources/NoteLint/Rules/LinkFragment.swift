@@ -44,7 +44,7 @@ struct LinkFragment: Rule {
         let anchors = Self.anchors(of: note)
         for target in targets {
             let fragment = String(target.text.dropFirst())
-            guard fragment.lowercased() != "top", !fragment.contains(":") else { continue }
+            guard fragment.lowercased() != "top", !fragment.contains(ascii: ":") else { continue }
             let key = Self.anchorKey(Self.percentDecoded(fragment))
             // `#_1`, `#3`: a generator's numbered anchor (Python-Markdown's for a heading it cannot spell).
             if key.allSatisfy(\.isNumber) || anchors.contains(key) { continue }
@@ -158,15 +158,16 @@ struct LinkFragment: Rule {
     static func withoutLinkTargets(_ text: String) -> String {
         var out = ""
         var rest = Substring(EntryDuplicate.withoutLinkTargets(text))
-        while let close = rest.range(of: "][") {
-            out += rest[..<close.lowerBound]
-            rest = rest[close.upperBound...].drop { $0 != "]" }.dropFirst()
+        while let close = rest.firstUTF8Offset(of: "][") {
+            let closeStart = rest.utf8.index(rest.startIndex, offsetBy: close)
+            out += rest[..<closeStart]
+            rest = rest[rest.utf8.index(closeStart, offsetBy: 2)...].drop { $0 != "]" }.dropFirst()
         }
         return out + rest
     }
 
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.contains(ascii: "%") else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {

@@ -120,7 +120,7 @@ struct LinkInvalid: Rule {
             } else if target.isSplitByBlank {
                 // A web address with a space is broken everywhere; a local file's path with one
                 // shows in Typora and some other editors, though not on GitHub.
-                let isWebAddress = target.text.contains("://") || target.text.lowercased().hasPrefix("www.")
+                let isWebAddress = target.text.contains(ascii: "://") || target.text.hasPrefix(asciiIgnoringCase: "www.")
                 context.report(
                     "link target `\(quoted: target.text)` holds a space, so the link shows as plain text"
                         + (isWebAddress ? "" : " on GitHub and in CommonMark") + ": write the space as %20 or put the target in <...>",
@@ -140,7 +140,7 @@ struct LinkInvalid: Rule {
     /// its last label two to six letters and no file's extension (`paper.pdf` is a file).
     static func startsWithAHost(_ link: String) -> Bool {
         let first = link.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard first.contains("."), !first.contains(where: { $0 == " " || $0 == "\t" }),
+        guard first.contains(ascii: "."), !first.contains(where: { $0 == " " || $0 == "\t" }),
             let last = first.split(separator: ".").last
         else { return false }
         let label = last.split(separator: ":").first ?? last
@@ -150,44 +150,47 @@ struct LinkInvalid: Rule {
 
     /// `https//arxiv.org/...`: the scheme without its colon, which a browser takes for a path.
     static func missingSchemeColon(_ link: String) -> String? {
-        let lowered = link.lowercased()
-        return lowered.hasPrefix("https//") || lowered.hasPrefix("http//") ? "lacks the `:` of `https://`" : nil
+        link.hasPrefix(asciiIgnoringCase: "https//") || link.hasPrefix(asciiIgnoringCase: "http//")
+            ? "lacks the `:` of `https://`" : nil
     }
 
     /// What is broken in a Markdown link's target whatever the author meant, or nil. Relative
     /// targets, anchors and other schemes (`mailto:`) are left alone.
     static func problem(inProseTarget target: String) -> String? {
-        if target.hasPrefix("[") { return "is wrapped in brackets: the link leads nowhere" }
+        let bytes = target.utf8
+        if bytes.first == UInt8(ascii: "[") { return "is wrapped in brackets: the link leads nowhere" }
+        let separator = target.firstUTF8Offset(of: "://")
         // `[PDF]((https://...))`: the inner parentheses become part of a relative target.
-        if target.hasPrefix("("), target.hasSuffix(")"), target.contains("://") {
+        if bytes.first == UInt8(ascii: "("), bytes.last == UInt8(ascii: ")"), separator != nil {
             return "is wrapped in parentheses: the link leads nowhere"
         }
-        if target.contains("](") { return "holds another Markdown link" }
+        if target.contains(ascii: "](") { return "holds another Markdown link" }
         // `[Code](\url{https://...})`: LaTeX's link command came along with the URL.
-        if target.hasPrefix("\\"), target.contains("://") { return "holds a LaTeX command around the URL: the link leads nowhere" }
+        if bytes.first == UInt8(ascii: "\\"), separator != nil {
+            return "holds a LaTeX command around the URL: the link leads nowhere"
+        }
         if let missing = missingSchemeColon(target) { return missing }
         // `[@name](www.twitter.com/name)`: a site's address without its scheme is a path
         // relative to the page, which no site has.
-        if target.lowercased().hasPrefix("www."), startsWithAHost(target) {
+        if target.hasPrefix(asciiIgnoringCase: "www."), startsWithAHost(target) {
             return "starts with `www.` but has no https://, so it is read as a path relative to this page"
         }
-        guard let separator = target.range(of: "://") else { return nil }
-        let scheme = target[..<separator.lowerBound].lowercased()
-        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        guard let separator, separator > 0, bytes.prefix(separator).allSatisfy(ASCIIByte.isLetter) else { return nil }
+        let scheme = String(decoding: bytes.prefix(separator), as: UTF8.self).lowercased()
         if scheme != "http" && scheme != "https" {
             let typo = editDistance(scheme, "http") <= 1 || editDistance(scheme, "https") <= 1
             return typo ? "has the scheme `\(scheme)`: a typo of `https`?" : nil
         }
-        if target.hasSuffix("]") && !target.contains("[") { return "ends with a stray `]`" }
+        if bytes.last == UInt8(ascii: "]") && !bytes.contains(UInt8(ascii: "[")) { return "ends with a stray `]`" }
         return problem(in: target)
     }
 
     /// `10.1145/3442188.3445922`, `doi:10...`, a doi.org link to a DOI, or no value yet (`N/A`).
     static func isDOI(_ value: String) -> Bool {
         let lowered = value.lowercased()
-        if let resolver = lowered.range(of: "doi.org/") {
+        if let resolver = lowered.firstUTF8Offset(of: "doi.org/") {
             // `https://doi.org/https://doi.org/10...` (the resolver pasted twice) leads nowhere.
-            return lowered[resolver.upperBound...].hasPrefix("10.")
+            return lowered.utf8.dropFirst(resolver + "doi.org/".utf8.count).starts(with: "10.".utf8)
         }
         return value.isEmpty || lowered.hasPrefix("10.") || lowered.hasPrefix("doi:")
             || PlaceholderValue.isPlaceholder(value) || lowered == "none"
@@ -195,13 +198,14 @@ struct LinkInvalid: Rule {
 
     /// What is wrong with a link, or nil when it is an absolute http(s) URL with a host.
     static func problem(in link: String) -> String? {
-        if link.lowercased().hasPrefix("arxiv:") { return nil }
+        if link.hasPrefix(asciiIgnoringCase: "arxiv:") { return nil }
         if let missing = missingSchemeColon(link) { return missing }
         if ["/", "~/", "./", "../"].contains(where: link.hasPrefix), !link.hasPrefix("//") { return nil }
-        guard let schemeEnd = link.firstIndex(of: ":"), link[schemeEnd...].hasPrefix("://") else {
+        let bytes = link.utf8
+        guard let schemeEnd = bytes.firstIndex(of: UInt8(ascii: ":")), bytes[schemeEnd...].starts(with: "://".utf8) else {
             // `papers/attention.pdf` in a repository's README is a relative link; what starts
             // like a web address (`www.example.org/...`, `arxiv.org/abs/...`) lacks its scheme.
-            let isRelativePath = link.contains("/") || fileExtensions.contains(link.split(separator: ".").last?.lowercased() ?? "")
+            let isRelativePath = link.contains(ascii: "/") || fileExtensions.contains(link.split(separator: ".").last?.lowercased() ?? "")
             if startsWithAHost(link) { return "is not an absolute URL (it needs https://)" }
             // `NeurIPS 2021` in a table's link column: cells swapped or text where the link goes.
             return isRelativePath ? nil : "is not a link: the field holds text where an address (https://...) belongs"
@@ -212,26 +216,54 @@ struct LinkInvalid: Rule {
             let typo = editDistance(scheme, "http") <= 1 || editDistance(scheme, "https") <= 1
             return typo ? "has the scheme `\(scheme)`: a typo of `https`?" : nil
         }
-        if link.contains(where: { $0.isWhitespace }) { return "contains whitespace (write a space as %20)" }
-        let rest = link[link.index(schemeEnd, offsetBy: 3)...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if link.containsWhitespace { return "contains whitespace (write a space as %20)" }
+        let rest = link[bytes.index(schemeEnd, offsetBy: 3)...]
+        let authority = rest[
+            ..<(rest.utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex)]
+        let hostPart = Self.lastPart(of: authority)
         let host =
-            authority.split(separator: "@").last.map { hostPart in
-                hostPart.hasPrefix("[") ? Substring(hostPart) : hostPart.split(separator: ":", omittingEmptySubsequences: false).first ?? ""
-            } ?? ""
+            hostPart.utf8.first == UInt8(ascii: "[")
+            ? hostPart : hostPart[..<(hostPart.utf8.firstIndex(of: UInt8(ascii: ":")) ?? hostPart.endIndex)]
         guard !host.isEmpty else { return "has no host" }
-        if !authority.hasPrefix("["), let port = authority.split(separator: "@").last?.split(separator: ":").dropFirst().first,
-            !port.allSatisfy({ $0.isASCII && $0.isNumber })
+        if authority.utf8.first != UInt8(ascii: "["), let port = hostPart.utf8.split(separator: UInt8(ascii: ":")).dropFirst().first,
+            !port.allSatisfy(ASCIIByte.isDigit)
         {
             // `https://github:com/...`: a text whose dots became colons.
             return "has `\(quoted: String(authority))` where a host belongs (a `:` typed for a `.`?)"
         }
-        let allowed = host.allSatisfy {
-            $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == "[" || $0 == "]" || $0 == ":" || $0 == "%"
+        let hostBytes = host.utf8
+        guard Self.isHost(host), hostBytes.first != UInt8(ascii: "."), !hostBytes.reversed().starts(with: "..".utf8) else {
+            return "has an invalid host `\(quoted: host)`"
         }
-        guard allowed, !host.hasPrefix("."), !host.hasSuffix("..") else { return "has an invalid host `\(quoted: host)`" }
         if let glued = gluedAddress(rest) { return "holds a second address glued to the first (`\(quoted: glued)`)" }
         return pastedTail(link)
+    }
+
+    /// The authority's part after its last `@` (a user name before it), empty parts skipped.
+    private static func lastPart(of authority: Substring) -> Substring {
+        var end = authority.endIndex
+        while end > authority.startIndex, authority.utf8[authority.utf8.index(before: end)] == UInt8(ascii: "@") {
+            end = authority.utf8.index(before: end)
+        }
+        let kept = authority[..<end]
+        guard let at = kept.utf8.lastIndex(of: UInt8(ascii: "@")) else { return kept }
+        return kept[kept.utf8.index(after: at)...]
+    }
+
+    /// Whether every character of a host is a letter, a digit or one of `.-_[]:%`.
+    private static func isHost(_ host: Substring) -> Bool {
+        func isPunctuation(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ":"),
+                UInt8(ascii: "%"):
+                true
+            default: false
+            }
+        }
+        if host.utf8.allSatisfy({ $0 < 0x80 }) {
+            return host.utf8.allSatisfy { ASCIIByte.isLetter($0) || ASCIIByte.isDigit($0) || isPunctuation($0) }
+        }
+        return host.allSatisfy { $0.isLetter || $0.isNumber || ($0.asciiValue.map(isPunctuation) ?? false) }
     }
 
     /// `https://arxiv.org/abs/2402.05https://arxiv.org/pdf/2404.00928`: a second `http(s)://`
@@ -300,7 +332,7 @@ struct LinkInvalid: Rule {
             problem = "ends in `\(encoded)`, an encoded space pasted with it"
         }
         // A fragment's text (`#:~:text=...results.`) ends as the quoted sentence does.
-        guard let problem, link.contains("://"), !link.contains("#") else { return nil }
+        guard let problem, link.contains(ascii: "://"), !link.utf8.contains(UInt8(ascii: "#")) else { return nil }
         return problem
     }
 

@@ -47,7 +47,7 @@ public final class EntryFacts: Sendable {
             // `arXiv: 2104.09864` names the paper by its bare identifier, which a feed may follow
             // with more text (`arXiv:2104.09864v1 Announce Type: new`).
             let key = field.key.lowercased()
-            if key.contains("arxiv") || key == "eprint",
+            if key.contains(ascii: "arxiv") || key == "eprint",
                 let first = field.value.split(separator: " ", maxSplits: 1).first, ArxivIdentifier.parse(String(first)) != nil
             {
                 return ArxivReference.parse("arXiv:" + first)

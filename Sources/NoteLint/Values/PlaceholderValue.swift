@@ -18,7 +18,7 @@ enum PlaceholderValue {
         let bytes = value.utf8
         guard let first = bytes.first, let last = bytes.last, bytes.count >= 3 else { return false }
         switch (first, last) {
-        case (UInt8(ascii: "["), UInt8(ascii: "]")): return !value.contains("](")
+        case (UInt8(ascii: "["), UInt8(ascii: "]")): return !value.contains(ascii: "](")
         case (UInt8(ascii: "{"), UInt8(ascii: "}")): return true
         case (UInt8(ascii: "<"), UInt8(ascii: ">")): return bytes.contains(UInt8(ascii: " ")) || !bytes.contains(UInt8(ascii: ":"))
         default: return false

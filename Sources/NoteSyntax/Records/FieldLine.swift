@@ -165,7 +165,7 @@ struct MarkdownLink {
         if bytes[range.start] == UInt8(ascii: "<") {
             guard let close = bytes[range.start..<range.end].firstIndex(of: UInt8(ascii: ">")), close > range.start + 1 else { return nil }
             let target = ByteRange(range.start + 1, close)
-            guard source.string(target).contains("://") else { return nil }
+            guard source.string(target).contains(ascii: "://") else { return nil }
             return MarkdownLink(text: nil, target: target)
         }
         guard bytes[range.start] == UInt8(ascii: "[") else { return nil }

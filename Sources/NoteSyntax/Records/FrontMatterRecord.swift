@@ -6,7 +6,7 @@ enum FrontMatterRecord {
     static let identifierKeys: Set<String> = ["arxiv", "arxiv_id", "arxiv-id", "arxivid", "eprint", "doi"]
     /// Keys whose value identifies a paper when it points at one.
     static let locationKeys: Set<String> = ["url", "link", "source", "pdf", "paper", "paper_url", "arxiv_url", "arxiv-url", "href"]
-    static let paperHosts = [
+    static let paperHosts: [StaticString] = [
         "arxiv.org", "doi.org", "openreview.net", "aclanthology.org", "semanticscholar.org",
         "proceedings.", "papers.nips.cc", "dl.acm.org", "ieeexplore.ieee.org", "biorxiv.org",
     ]
@@ -52,7 +52,7 @@ enum FrontMatterRecord {
 
     static func pointsAtPaper(_ value: String) -> Bool {
         let lowered = value.lowercased()
-        return paperHosts.contains { lowered.contains($0) } || lowered.hasSuffix(".pdf")
+        return paperHosts.contains { lowered.contains(ascii: $0) } || lowered.hasSuffix(".pdf")
     }
 
     private static func dayOfTimestamp(_ value: String) -> String? {

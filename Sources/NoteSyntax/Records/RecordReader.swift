@@ -61,7 +61,7 @@ struct RecordReader {
         guard fields.count == 1, let field = fields.first, !field.isEmpty, let role = field.role else { return false }
         if role == .title { return true }
         let value = field.value.lowercased()
-        return role.isLocation && (value.contains("arxiv.org/") || value.hasPrefix("arxiv:") || value.contains("doi.org/"))
+        return role.isLocation && (value.contains(ascii: "arxiv.org/") || value.hasPrefix("arxiv:") || value.contains(ascii: "doi.org/"))
     }
 
     /// Whether a field's value fits its role well enough to count as evidence of a record: a

@@ -54,7 +54,7 @@ struct TitleLine {
             ])
         }
         let text = source.string(ByteRange(start, end))
-        guard emphasised || plain, !text.hasSuffix(":"), !text.contains("**") else { return nil }
+        guard emphasised || plain, !text.hasSuffix(":"), !text.contains(ascii: "**") else { return nil }
         return TitleLine(fields: [field(.title, ByteRange(start, end), line: line, source: source)])
     }
 

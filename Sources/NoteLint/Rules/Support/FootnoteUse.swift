@@ -18,8 +18,8 @@ enum FootnoteUse {
         for line in 0..<note.lineKinds.count where note.lineKinds[line] == .html {
             let text = source.lineString(line)
             var rest = text[...]
-            while let open = rest.range(of: "[^") {
-                let after = rest[open.upperBound...]
+            while let open = rest.firstUTF8Offset(of: "[^") {
+                let after = rest[rest.utf8.index(rest.startIndex, offsetBy: open + 2)...]
                 guard let close = after.firstIndex(of: "]") else { break }
                 let label = after[..<close]
                 if !label.isEmpty, !label.contains(where: { $0 == " " || $0 == "\t" }) {
