@@ -15,6 +15,7 @@ struct DiagnosticConverter {
     static let maximumPerDocument = 5_000
 
     func convert(_ diagnostics: [Diagnostic], note: Note, document: Document) -> [LSP.Diagnostic] {
+        guard !diagnostics.isEmpty else { return [] }
         let lineEnding = LineEnding.detect(in: note.source.bytes)
         if diagnostics.count > Self.maximumPerDocument {
             Log.warning("\(document.uri): \(diagnostics.count) findings; sending the first \(Self.maximumPerDocument)")

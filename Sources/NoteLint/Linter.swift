@@ -120,12 +120,25 @@ public struct Linter: Sendable {
         return chunks.withLock { $0.flatMap { $0 } }
     }
 
-    /// Each rule's findings, in the order of `rules`; spread over `threadsPerNote` threads,
-    /// each taking the next rule not yet run. With `region`, a rule of `RuleScope.lines`
-    /// checks only the region's lines and entries.
+    /// Each rule's findings, in the order of `rules`. With `region`, a rule of `RuleScope.lines`
+    /// checks only the region's lines and entries. A rule whose `skipped` is true is not run
+    /// (empty findings: the caller keeps its findings from before).
     func findings(
         of rules: [ConfiguredRule], on note: Note, entries: [EntryFacts], arxiv: (any ArxivMetadataSource)?, path: String?,
-        region: (lines: Range<Int>, entries: [EntryFacts])? = nil
+        region: (lines: Range<Int>, entries: [EntryFacts])? = nil, skipped: [Bool] = []
+    ) -> [[Diagnostic]] {
+        guard skipped.contains(true) else { return runRules(rules, on: note, entries: entries, arxiv: arxiv, path: path, region: region) }
+        let run = rules.indices.filter { !skipped[$0] }
+        let found = runRules(run.map { rules[$0] }, on: note, entries: entries, arxiv: arxiv, path: path, region: region)
+        var all = [[Diagnostic]](repeating: [], count: rules.count)
+        for (position, index) in run.enumerated() { all[index] = found[position] }
+        return all
+    }
+
+    /// The rules run on `threadsPerNote` threads, each taking the next rule not yet run.
+    private func runRules(
+        _ rules: [ConfiguredRule], on note: Note, entries: [EntryFacts], arxiv: (any ArxivMetadataSource)?, path: String?,
+        region: (lines: Range<Int>, entries: [EntryFacts])?
     ) -> [[Diagnostic]] {
         let run: @Sendable (any Rule) -> [Diagnostic] = { rule in
             if let region, type(of: rule).scope == .lines {

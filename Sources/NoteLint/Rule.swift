@@ -147,11 +147,28 @@ public enum RuleScope: Sendable {
     case note
 }
 
+/// What else than the note's entries (their fields' text and places) the findings of a rule of
+/// `RuleScope.note` depend on, for a rule that reads nothing more: after an edit that leaves
+/// every entry as it was, moved at most, and none of this, its findings are kept (moved).
+public struct EntryDependence: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Messages name entries' lines: an edit that adds or removes a line checks again.
+    public static let lineNumbers = EntryDependence(rawValue: 1 << 0)
+    /// Entries are compared within the section their heading opens: an edit of a heading
+    /// checks again.
+    public static let headings = EntryDependence(rawValue: 1 << 1)
+}
+
 /// A rule: a value made from its options, that reports findings on a note.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     /// `.note` unless every finding is local (see `RuleScope.lines`).
     static var scope: RuleScope { get }
+    /// For a rule of `.note` scope whose findings read the note's entries and nothing else
+    /// but what this names; nil (the default) when they may read anything.
+    static var entryDependence: EntryDependence? { get }
     /// Builds the rule from the options of its configuration entry (already checked to be
     /// among the described ones); throws a message for a value of the wrong shape.
     init(options: RuleOptions) throws
@@ -163,6 +180,7 @@ public protocol Rule: Sendable {
 extension Rule {
     public var entryFields: [String] { [] }
     public static var scope: RuleScope { .note }
+    public static var entryDependence: EntryDependence? { nil }
 }
 
 extension Rule {

@@ -101,4 +101,53 @@ import Testing
         }
         #expect(incremental > 240, "\(incremental) of 300 edits linted incrementally")
     }
+
+    /// Edits of the prose between records leave the entries as they were: the rules that read
+    /// only entries (`entry-duplicate`, `date-format`) keep their findings, moved.
+    @Test func typingBetweenTheRecordsOfAListWithDuplicates() throws {
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
+        let dates = ["20 Apr 2021", "2021-04-20", "April 20, 2021", "8 Jun 2021"]
+        var text = "# Reading list\n\n"
+        for index in 0..<40 {
+            if index == 20 { text += "## Later\n\n" }
+            text += "Title: Paper \(index % 7)\nLink: https://arxiv.org/abs/2104.0986\(index % 5)\nDate: \(dates[index % 4])\n\n"
+            text += "A comment on paper \(index).\n\n"
+        }
+        var bytes = Array(text.utf8)
+        var generator = SeededGenerator(seed: 0x4B45_4550)
+        let note = linter.parse(SourceText(bytes: bytes))
+        var state: (note: Note, memory: LintMemory?)? = (note, linter.lint(note, path: nil, workspace: nil, since: nil).memory)
+        var incremental = 0
+        var entriesKept = 0
+        for step in 0..<300 {
+            guard let current = state else { break }
+            // The prose lines: neither blank, nor a heading, nor a field.
+            let comments = current.note.lineIndex.lineStarts.indices.filter { line in
+                let text = current.note.source.lineString(line)
+                return !text.isEmpty && !text.hasPrefix("#") && !text.utf8.contains(UInt8(ascii: ":"))
+            }
+            let line = comments.randomElement(using: &generator)!
+            let length = current.note.source.lineContent(line).length
+            let start = current.note.lineIndex.lineStarts[line] + Int.random(in: 0..<length, using: &generator)
+            let deletes = Int.random(in: 0..<4, using: &generator) == 0
+            let end = deletes ? start + 1 : start
+            let inserted = Array((deletes ? "" : ["x", " ", "\n", "é", "\n\n"].randomElement(using: &generator)!).utf8)
+            bytes.replaceSubrange(start..<end, with: inserted)
+            let edit = TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count)
+            state = Self.step(
+                linter, from: current, editing: bytes, by: edit,
+                context: "step \(step): \(start)..<\(end) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
+                incremental: &incremental)
+            if let old = current.memory, let new = state?.memory, let reparsed = current.note.revised(by: edit, giving: new.note.source).1,
+                let region = EditRegion(old: old.note, new: new.note, edit: edit, reparsedLines: reparsed),
+                region.keepsEntries(
+                    old: old.facts[region.entriesAbove..<(old.facts.count - region.entriesBelow)],
+                    new: Array(new.facts[region.entriesAbove..<(new.facts.count - region.entriesBelow)]))
+            {
+                entriesKept += 1
+            }
+        }
+        #expect(incremental > 240, "\(incremental) of 300 edits linted incrementally")
+        #expect(entriesKept > 200, "\(entriesKept) of 300 edits kept the entries")
+    }
 }

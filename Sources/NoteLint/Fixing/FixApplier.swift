@@ -135,14 +135,18 @@ public enum LineEnding: String, Sendable {
     /// Not the first one's alone: a fix that changes the first line would then change the
     /// style, and a second run of the fixes would insert differently.
     public static func detect(in bytes: [UInt8]) -> LineEnding {
-        guard let first = bytes.firstIndex(of: 0x0A) else { return .lf }
-        var crlf = 0
-        var lf = 0
-        for index in first..<bytes.count where bytes[index] == 0x0A {
-            if index > 0 && bytes[index - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let first = ByteSearch.first(0x0A, in: bytes, from: 0, to: bytes.count) else { return .lf }
+            var crlf = 0
+            var lf = 0
+            var next: Int? = first
+            while let index = next {
+                if index > 0 && bytes[index - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+                next = ByteSearch.first(0x0A, in: bytes, from: index + 1, to: bytes.count)
+            }
+            if crlf != lf { return crlf > lf ? .crlf : .lf }
+            return first > 0 && bytes[first - 1] == 0x0D ? .crlf : .lf
         }
-        if crlf != lf { return crlf > lf ? .crlf : .lf }
-        return first > 0 && bytes[first - 1] == 0x0D ? .crlf : .lf
     }
 
     public func convert(_ text: String) -> String {

@@ -5,8 +5,11 @@ import NoteSyntax
 /// edit, and to one top-level block on either side. Outside it, entries and lines are the
 /// old ones, moved by `byteDelta` and `lineDelta` below it.
 struct EditRegion {
-    /// Lines of the new note.
+    /// Lines of the new note, and the same lines in the old one.
     let lines: Range<Int>
+    let oldLines: Range<Int>
+    /// The edit itself, in the old note's bytes.
+    let edit: TextReplacement
     /// Its bytes in the new note and in the old one.
     let bytes: ByteRange
     let oldBytes: ByteRange
@@ -20,6 +23,7 @@ struct EditRegion {
     init?(old: Note, new: Note, edit: TextReplacement, reparsedLines: Range<Int>) {
         let oldLines = old.lineIndex
         let newLines = new.lineIndex
+        self.edit = edit
         byteDelta = edit.insertedCount - edit.range.length
         lineDelta = newLines.lineCount - oldLines.lineCount
         guard edit.range.end <= old.source.count, new.source.count == old.source.count + byteDelta else { return nil }
@@ -63,6 +67,7 @@ struct EditRegion {
 
         let oldHigh = high - lineDelta
         guard oldHigh >= lastOld, oldHigh < oldLines.lineCount else { return nil }
+        self.oldLines = low..<(oldHigh + 1)
         let start = newLines.lineStarts[low]
         let end = high + 1 < newLines.lineCount ? newLines.lineStarts[high + 1] : new.source.count
         let oldEnd = oldHigh + 1 < oldLines.lineCount ? oldLines.lineStarts[oldHigh + 1] : old.source.count

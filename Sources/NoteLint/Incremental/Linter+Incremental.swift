@@ -5,7 +5,8 @@ extension Linter {
     /// The entries' facts and each rule's findings on `note`, from the lint of the version one
     /// edit before: facts above the edited region are kept, those below moved, those in it read
     /// again; rules of `RuleScope.lines` check only the region and keep their other findings
-    /// (moved), rules of `RuleScope.note` check the whole note. Nil when the lint must start
+    /// (moved), rules of `RuleScope.note` check the whole note, unless they read only entries
+    /// (`Rule.entryDependence`) and the edit kept those (then their findings are moved). Nil when the lint must start
     /// afresh: another configuration, path or template status, or notes that do not line up.
     func incrementalFindings(
         of running: [ConfiguredRule], on note: Note, since base: LintBase, isTemplate: Bool, arxiv: (any ArxivMetadataSource)?,
@@ -36,8 +37,20 @@ extension Linter {
         facts.reserveCapacity(entries.count)
         facts += inRegion
         facts += moved
+        let entriesKept = region.keepsEntries(old: memory.facts[region.entriesAbove..<oldBelow.lowerBound], new: inRegion)
+        var headingsKept: Bool?
+        let kept = running.map { configured in
+            guard let dependence = type(of: configured.rule).entryDependence else { return false }
+            return region.keepsFindings(of: dependence, entriesKept: entriesKept) {
+                if headingsKept == nil { headingsKept = !region.holdsHeading(old: memory.note, new: note) }
+                return headingsKept!
+            }
+        }
         var found = findings(
-            of: running, on: note, entries: facts, arxiv: arxiv, path: path, region: (region.lines, inRegion))
+            of: running, on: note, entries: facts, arxiv: arxiv, path: path, region: (region.lines, inRegion), skipped: kept)
+        for index in running.indices where kept[index] {
+            found[index] = memory.findings[index].map { $0.moved(from: region.edit.range.end, by: region.byteDelta) }
+        }
         for index in running.indices where type(of: running[index].rule).scope == .lines {
             var kept = found[index].filter { region.bytes.contains($0.range.start) }
             for finding in memory.findings[index] where !region.oldBytes.contains(finding.range.start) {

@@ -1,6 +1,8 @@
 import NoteSyntax
 
 struct DateFormat: Rule {
+    static let entryDependence: EntryDependence? = []
+
     static let description = RuleDescription(
         id: "date-format",
         summary: "a Date written in another style than the note's other dates",

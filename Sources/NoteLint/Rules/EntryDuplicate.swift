@@ -2,6 +2,9 @@ import ArxivKit
 import NoteSyntax
 
 struct EntryDuplicate: Rule {
+    /// Messages name the first entry's line; entries compare within their heading's section.
+    static let entryDependence: EntryDependence? = [.lineNumbers, .headings]
+
     static let description = RuleDescription(
         id: "entry-duplicate",
         summary: "a second entry with the same Link or Title as an earlier one",

@@ -1,0 +1,52 @@
+import NoteSyntax
+
+extension EditRegion {
+    /// Whether the region's entries after the edit (`new`) are the ones it held before (`old`),
+    /// each the same fields in the same places, moved by the edit when it lies after it.
+    func keepsEntries(old: ArraySlice<EntryFacts>, new: [EntryFacts]) -> Bool {
+        guard old.count == new.count else { return false }
+        return zip(old, new).allSatisfy { old, new in
+            let (before, after) = (old.entry, new.entry)
+            let moves = before.range.start >= edit.range.end
+            let (bytes, lines) = moves ? (byteDelta, lineDelta) : (0, 0)
+            return before.shape == after.shape && before.range.shifted(by: bytes) == after.range
+                && before.lines.lowerBound + lines == after.lines.lowerBound && before.lines.upperBound + lines == after.lines.upperBound
+                && before.fields.count == after.fields.count
+                && zip(before.fields, after.fields).allSatisfy { $0.moved(bytes: bytes, lines: lines) == $1 }
+        }
+    }
+
+    /// Whether a heading starts on the region's lines, before the edit or after it.
+    func holdsHeading(old: Note, new: Note) -> Bool {
+        func holdsHeading(_ note: Note, _ lines: Range<Int>) -> Bool {
+            note.blocks.contains { block in
+                guard case .heading = block.kind else { return false }
+                return lines.contains(block.startLine)
+            }
+        }
+        return holdsHeading(old, oldLines) || holdsHeading(new, lines)
+    }
+
+    /// Whether a rule of `RuleScope.note` that reads what `dependence` says finds after the
+    /// edit what it found before, given whether the region's entries were kept.
+    func keepsFindings(of dependence: EntryDependence, entriesKept: Bool, headingsKept: () -> Bool) -> Bool {
+        entriesKept && (!dependence.contains(.lineNumbers) || lineDelta == 0) && (!dependence.contains(.headings) || headingsKept())
+    }
+}
+
+extension Diagnostic {
+    /// The finding after an edit that ended at `point` (in the old bytes) and moved what
+    /// followed by `bytes`: each of its ranges that starts there or later moved with it.
+    func moved(from point: Int, by bytes: Int) -> Diagnostic {
+        func place(_ range: ByteRange) -> ByteRange { range.start >= point ? range.shifted(by: bytes) : range }
+        guard bytes != 0 else { return self }
+        return Diagnostic(
+            ruleID: ruleID, severity: severity, message: message, range: place(range),
+            related: related.map { RelatedLocation(range: place($0.range), message: $0.message) },
+            fix: fix.map { fix in
+                Fix(
+                    title: fix.title, applicability: fix.applicability,
+                    edits: fix.edits.map { TextEdit(range: place($0.range), newText: $0.newText) })
+            }, tags: tags)
+    }
+}
