@@ -119,13 +119,19 @@ struct NewStyle {
     let digits: Int
 
     init?(_ id: String) {
-        let bytes = Array(id.utf8)
-        guard bytes.count == 9 || bytes.count == 10, bytes[4] == UInt8(ascii: "."),
-            let yymm = ASCII.number(bytes[0..<4]), ASCII.number(bytes[5...]) != nil
+        // Read in place: an identifier is checked on every Link of every lint.
+        var id = id
+        guard
+            let (yymm, count) = id.withUTF8({ bytes -> (Int, Int)? in
+                guard bytes.count == 9 || bytes.count == 10, bytes[4] == UInt8(ascii: "."),
+                    let yymm = ASCII.number(bytes[0..<4]), ASCII.number(bytes[5...]) != nil
+                else { return nil }
+                return (yymm, bytes.count)
+            })
         else { return nil }
         yy = yymm / 100
         mm = yymm % 100
-        digits = bytes.count - 5
+        digits = count - 5
     }
 }
 

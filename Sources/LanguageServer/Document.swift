@@ -52,7 +52,7 @@ struct Document: Sendable {
             // Later changes are positioned in the text the earlier ones made.
             if index + 1 < changes.count { source = SourceText(bytes: bytes) }
         }
-        let newSource = SourceText(bytes: bytes)
+        let newSource = edit.map { SourceText(bytes: bytes, revising: source, by: $0) } ?? SourceText(bytes: bytes)
         let base = edit.flatMap { edit in
             parsed.parsedNote().map { ParsedNoteCache.Base(note: $0.note, fields: $0.fields, lint: parsed.lintMemory(), edit: edit) }
         }

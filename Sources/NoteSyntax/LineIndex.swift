@@ -4,7 +4,7 @@ public struct LineIndex: Sendable {
     /// Byte offset where each line starts.
     public let lineStarts: [Int]
     /// Byte offset where each line's content ends (before its terminator).
-    private let contentEnds: [Int]
+    let contentEnds: [Int]
     /// Bytes of the text, kept to count columns; shared storage with `SourceText`.
     private let bytes: [UInt8]
     /// For text that is not all ASCII: how many scalars, and UTF-16 units, start before each
@@ -26,6 +26,18 @@ public struct LineIndex: Sendable {
         }
         self.init(bytes, isASCII: isASCII)
     }
+
+    /// The index of ASCII text whose lines are already known.
+    init(lineStarts: [Int], contentEnds: [Int], bytes: [UInt8]) {
+        self.lineStarts = lineStarts
+        self.contentEnds = contentEnds
+        self.bytes = bytes
+        self.scalarsBeforeBlock = []
+        self.utf16BeforeBlock = []
+    }
+
+    /// Whether every byte of the text is below 0x80 (a column is then a byte count).
+    var isASCII: Bool { scalarsBeforeBlock.isEmpty }
 
     /// `isASCII` says whether every byte is below 0x80, as the caller already knows.
     init(_ bytes: [UInt8], isASCII ascii: Bool) {

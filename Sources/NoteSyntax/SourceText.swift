@@ -55,6 +55,12 @@ public struct SourceText: Sendable {
         self.lineIndex = LineIndex(bytes, isASCII: !hasMultiByte)
     }
 
+    init(bytes: [UInt8], encodingProblems: [EncodingProblem], lineIndex: LineIndex) {
+        self.bytes = bytes
+        self.encodingProblems = encodingProblems
+        self.lineIndex = lineIndex
+    }
+
     public init(_ string: String) {
         self.init(bytes: Array(string.utf8))
     }

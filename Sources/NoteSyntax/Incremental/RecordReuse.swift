@@ -28,7 +28,7 @@ enum RecordReuse {
         // end hold no records.
         let mainEnd = blocks.indices.first { blocks[$0].parent == 0 && blocks[$0].kind == .footnoteDefinition } ?? blocks.count
         let topLevel = (0..<mainEnd).filter { blocks[$0].parent == 0 }
-        let records = old.entries.filter { $0.shape != .frontMatter }
+        let records = old.entries.first?.shape == .frontMatter ? old.entries.dropFirst() : old.entries[...]
         let oldExtents = records.map { entry -> ClosedRange<Int> in
             let extent = entry.extent
             let low =
@@ -61,14 +61,15 @@ enum RecordReuse {
         let read = firstTop < endTop ? topLevel[firstTop]..<(endTop < topLevel.count ? topLevel[endTop] : mainEnd) : 0..<0
         let measuredFrom = firstTop > 0 ? topLevel[firstTop - 1] : 0
         let measuredTo = endTop + 1 < topLevel.count ? topLevel[endTop + 1] : mainEnd
-        let contentStarts = BlockLines.contentStarts(blocks: blocks, source: source, in: measuredFrom..<max(measuredFrom, measuredTo))
+        let linked = measuredFrom..<max(measuredFrom, measuredTo)
+        let contentStarts = BlockLines.contentStarts(blocks: blocks, source: source, in: linked)
         let reader = RecordReader(
-            blocks: blocks, contentStarts: contentStarts, source: source, vocabulary: vocabulary, excluded: excluded)
+            blocks: blocks, contentStarts: contentStarts, source: source, vocabulary: vocabulary, excluded: excluded, linked: linked)
         let (found, lone) = reader.records(ofBlocks: read)
 
         let oldHigh = high - lineDelta
         let above = records.prefix { $0.extent.upperBound < low }
-        let below = records.suffix(from: records.lastIndex { $0.extent.lowerBound <= oldHigh }.map { $0 + 1 } ?? 0)
+        let below = records.suffix(from: records.lastIndex { $0.extent.lowerBound <= oldHigh }.map { $0 + 1 } ?? records.startIndex)
         // Every old record lies wholly above or below the region, or in it; every new one in it.
         guard above.count + below.count + oldExtents.indices.filter({ oldExtents[$0].overlaps(low...high) }).count == records.count,
             (found + lone).allSatisfy({ $0.lines.lowerBound >= low && $0.lines.upperBound <= high })
@@ -76,9 +77,12 @@ enum RecordReuse {
         // Lone `Title:` lines count only among other records: with none outside the region,
         // whether they count depends on the whole note.
         guard [above, below].joined().contains(where: { !$0.isLoneTitle }) else { return nil }
-        let region = (found + lone).sorted { $0.range.start < $1.range.start }
-        let frontMatter = old.entries.first { $0.shape == .frontMatter }
-        return (frontMatter.map { [$0] } ?? []) + above + region
-            + below.map { $0.moved(bytes: byteDelta, lines: lineDelta, blocks: blockDelta) }
+        // The front matter's record, if any, and those above.
+        var entries: [Entry] = []
+        entries.reserveCapacity(above.endIndex + found.count + lone.count + below.count)
+        entries += old.entries[..<above.endIndex]
+        entries += (found + lone).sorted { $0.range.start < $1.range.start }
+        entries += below.lazy.map { $0.moved(bytes: byteDelta, lines: lineDelta, blocks: blockDelta) }
+        return entries
     }
 }

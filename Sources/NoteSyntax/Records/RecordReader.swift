@@ -12,7 +12,12 @@ struct RecordReader {
     let siblingPosition: [Int]
     let roleCache = RoleCache()
 
-    init(blocks: [Block], contentStarts: [[Int]], source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool]) {
+    /// Parents and siblings are linked for the blocks of `linked` (all by default): a reader of
+    /// a few blocks links those and their neighbours only.
+    init(
+        blocks: [Block], contentStarts: [[Int]], source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool],
+        linked: Range<Int>? = nil
+    ) {
         self.blocks = blocks
         self.contentStarts = contentStarts
         self.source = source
@@ -20,8 +25,8 @@ struct RecordReader {
         self.excluded = excluded
         var children = [[Int]](repeating: [], count: blocks.count)
         var siblingPosition = [Int](repeating: 0, count: blocks.count)
-        for (index, block) in blocks.enumerated() {
-            guard let parent = block.parent else { continue }
+        for index in linked ?? blocks.indices {
+            guard let parent = blocks[index].parent else { continue }
             siblingPosition[index] = children[parent].count
             children[parent].append(index)
         }
