@@ -30,9 +30,6 @@ struct DiagnosticConverter {
                 title: fix.title, applicability: fix.applicability.rawValue,
                 edits: fix.edits.map { edit($0, source: source, lineEnding: lineEnding) })
         }
-        let disable = SuppressionEdit.edit(for: diagnostic, in: note, lineEnding: lineEnding).map {
-            [edit($0, source: source, lineEnding: lineEnding)]
-        }
         let related = diagnostic.related.map { location in
             LSP.DiagnosticRelatedInformation(
                 location: LSP.Location(uri: document.uri, range: codec.range(location.range, in: source)),
@@ -42,7 +39,7 @@ struct DiagnosticConverter {
             range: codec.range(diagnostic.range, in: source), severity: severity(diagnostic.severity),
             code: diagnostic.ruleID, href: pages.href(for: diagnostic.ruleID, docsURL: docsURL),
             message: diagnostic.message, unnecessary: diagnostic.tags.contains(.unnecessary), related: related,
-            data: DiagnosticData(rule: diagnostic.ruleID, version: document.version, fix: fix, disable: disable))
+            data: DiagnosticData(rule: diagnostic.ruleID, version: document.version, fix: fix))
     }
 
     func edit(_ edit: TextEdit, source: SourceText, lineEnding: LineEnding) -> LSP.TextEdit {

@@ -135,6 +135,6 @@ extension LSP.Diagnostic {
                     message: item.message)
             },
             data: DiagnosticData(
-                rule: data.rule, version: 0, fix: movedFix, disable: data.disable?.map { $0.movingLines(by: lines) }))
+                rule: data.rule, version: 0, fix: movedFix))
     }
 }

@@ -4,8 +4,9 @@ import NoteSyntax
 
 extension Server {
     /// `textDocument/codeAction`: a quick fix per fixable finding (preferred when safe), a
-    /// "Disable RULE here" per finding, and `source.fixAll.notelint`. Quick fixes and
-    /// suppressions come from the diagnostics' `data`; only fix-all lints the document.
+    /// "Disable RULE here" per finding, and `source.fixAll.notelint`. Quick fixes come from
+    /// the diagnostics' `data`, suppressions from the version's parse; only fix-all lints the
+    /// document.
     func codeAction(_ request: PendingRequest, _ params: LSP.CodeActionParams) {
         let uri = params.textDocument.uri
         guard let document = documents[uri] else { return request.respond(.array([])) }
@@ -16,8 +17,9 @@ extension Server {
         perform(request) { [self, lints] in
             var actions: [LSP.CodeAction] = []
             if Self.wants("quickfix", only) {
+                let note = diagnostics.isEmpty ? nil : document.note(lints.linter(for: document))
                 for diagnostic in diagnostics {
-                    actions += Self.quickFixes(for: diagnostic, uri: uri, version: document.version)
+                    actions += Self.quickFixes(for: diagnostic, in: document, note: note, codec: codec)
                 }
             }
             if Self.wants("source.fixAll.notelint", only),
@@ -36,10 +38,13 @@ extension Server {
         return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
     }
 
-    /// The fix and the suppression a notelint diagnostic of this version carries; nothing
-    /// for another server's diagnostic or one computed for an older version of the text.
-    static func quickFixes(for diagnostic: LSP.ClientDiagnostic, uri: String, version: Int) -> [LSP.CodeAction] {
-        guard let data = diagnostic.data, data.version == version else { return [] }
+    /// The fix a notelint diagnostic of this version carries, and its suppression; nothing for
+    /// another server's diagnostic or one computed for an older version of the text.
+    static func quickFixes(for diagnostic: LSP.ClientDiagnostic, in document: Document, note: Note?, codec: PositionCodec)
+        -> [LSP.CodeAction]
+    {
+        let uri = document.uri
+        guard let data = diagnostic.data, data.version == document.version, let note else { return [] }
         var actions: [LSP.CodeAction] = []
         if let fix = data.fix {
             let safe = fix.applicability == Applicability.safe.rawValue
@@ -48,11 +53,15 @@ extension Server {
                     title: safe ? fix.title : "\(fix.title) (\(fix.applicability))", kind: "quickfix",
                     diagnostics: [diagnostic.json], isPreferred: safe, edit: LSP.WorkspaceEdit(uri: uri, edits: fix.edits)))
         }
-        if let disable = data.disable {
+        let finding = Diagnostic(
+            ruleID: data.rule, severity: .warning, message: "", range: codec.byteRange(diagnostic.range, in: document.source))
+        let lineEnding = LineEnding.detect(in: note.source.bytes)
+        if let disable = SuppressionEdit.edit(for: finding, in: note, lineEnding: lineEnding) {
+            let edits = [LSP.TextEdit(range: codec.range(disable.range, in: note.source), newText: lineEnding.convert(disable.newText))]
             actions.append(
                 LSP.CodeAction(
                     title: "Disable \(data.rule) here", kind: "quickfix", diagnostics: [diagnostic.json],
-                    edit: LSP.WorkspaceEdit(uri: uri, edits: disable)))
+                    edit: LSP.WorkspaceEdit(uri: uri, edits: edits)))
         }
         return actions
     }

@@ -26,8 +26,7 @@ import Testing
                 rule: "entry-duplicate", version: version,
                 fix: DiagnosticData.Fix(
                     title: "Remove", applicability: "unsafe",
-                    edits: [LSP.TextEdit(range: range(line, 0, line + 2, 0), newText: "line\r\n")]),
-                disable: [LSP.TextEdit(range: range(line, 0, line, 0), newText: "<!-- notelint-disable-next-line -->\n")]))
+                    edits: [LSP.TextEdit(range: range(line, 0, line + 2, 0), newText: "line\r\n")])))
     }
 
     @Test(arguments: [(0, 1), (7, 12), (12_345, 99)])

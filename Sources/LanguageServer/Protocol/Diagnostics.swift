@@ -48,6 +48,7 @@ extension LSP {
     /// name it again in the actions.
     struct ClientDiagnostic: ProtocolDecodable {
         let json: JSON
+        let range: Range
         let source: String?
         /// The contract notelint wrote, or nil for another server's diagnostic or one whose
         /// data this version cannot read.
@@ -55,7 +56,7 @@ extension LSP {
 
         init(decoding json: JSON, at path: String) throws(InvalidParams) {
             let object = try ProtocolObject(json, at: path)
-            _ = try object.required("range", as: Range.self)
+            range = try object.required("range", as: Range.self)
             _ = try object.required("message", as: String.self)
             self.json = json
             source = try object.optional("source")
@@ -103,7 +104,9 @@ extension LSP {
 
 /// What a notelint diagnostic carries in `data`: written when the diagnostic is published,
 /// read back when the client asks for its code actions, so those never lint again. The
-/// edits are in the client's coordinates for the document version they name.
+/// edits are in the client's coordinates for the document version they name. The edit that
+/// suppresses the finding is made when it is asked for, from that version's parse: every
+/// finding has one, and making them all at each publish cost more than the rules.
 struct DiagnosticData: Hashable, ProtocolDecodable, ProtocolEncodable {
     struct Fix: Hashable {
         let title: String
@@ -115,14 +118,11 @@ struct DiagnosticData: Hashable, ProtocolDecodable, ProtocolEncodable {
     let rule: String
     let version: Int
     let fix: Fix?
-    /// The edit that adds a suppression comment for this rule here.
-    let disable: [LSP.TextEdit]?
 
-    init(rule: String, version: Int, fix: Fix?, disable: [LSP.TextEdit]?) {
+    init(rule: String, version: Int, fix: Fix?) {
         self.rule = rule
         self.version = version
         self.fix = fix
-        self.disable = disable
     }
 
     init(decoding json: JSON, at path: String) throws(InvalidParams) {
@@ -137,7 +137,6 @@ struct DiagnosticData: Hashable, ProtocolDecodable, ProtocolEncodable {
         } else {
             fix = nil
         }
-        disable = try object.optional("disable")
     }
 
     var json: JSON {
@@ -149,7 +148,6 @@ struct DiagnosticData: Hashable, ProtocolDecodable, ProtocolEncodable {
                     ("title", .string(fix.title)), ("applicability", .string(fix.applicability)), ("edits", .array(fix.edits.map(\.json))),
                 ])
             },
-            "disable": disable.map { .array($0.map(\.json)) },
         ])
     }
 }
