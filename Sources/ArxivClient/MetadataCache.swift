@@ -54,7 +54,9 @@ public struct MetadataCache: ArxivMetadataSource {
     /// The folder's modification time (every write renames a file into it) and today's date
     /// (answers expire by the day).
     public var fingerprint: String {
-        let modified = (try? FileManager.default.attributesOfItem(atPath: folder)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        // stat(2) itself: FileManager's attributes cost a one-note run 4% of its instructions.
+        var status = stat()
+        let modified = stat(folder, &status) == 0 ? "\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)" : "0"
         return "arxiv-cache=\(modified);day=\(Int(now().timeIntervalSince1970 / 86_400))"
     }
 

@@ -64,7 +64,7 @@ public final class ConfigurationLocator: Sendable {
     }
 
     private static func load(path: String, visiting: [String]) throws -> Configuration {
-        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        let standardized = AbsolutePath.of(path)
         guard !visiting.contains(standardized) else {
             throw ConfigurationError(message: "\(path): `extends` loops back: \((visiting + [standardized]).joined(separator: " -> "))")
         }
