@@ -67,6 +67,10 @@ public struct Field: Sendable, Equatable {
 
     /// Keys compare ignoring case; ASCII keys (nearly all) without allocating.
     public static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
+        // Other first characters, both ASCII (the usual miss), differ however the rest folds.
+        if let x = lhs.utf8.first, let y = rhs.utf8.first, x < 0x80, y < 0x80, ASCIIByte.lowercased(x) != ASCIIByte.lowercased(y) {
+            return false
+        }
         var left = lhs
         var right = rhs
         let answer: Bool? = left.withUTF8 { a in
@@ -149,13 +153,15 @@ public struct Entry: Sendable, Equatable {
 
     /// The first field whose key equals `key`, compared case-insensitively.
     public func field(_ key: String) -> Field? {
-        fields.first { Field.sameKey($0.key, key) }
+        // By index: `first(where:)` copied every field it looked at.
+        for index in fields.indices where Field.sameKey(fields[index].key, key) { return fields[index] }
+        return nil
     }
 
     /// The first field with one of `roles`, tried in that order.
     public func field(role roles: FieldRole...) -> Field? {
         for role in roles {
-            if let field = fields.first(where: { $0.role == role }) { return field }
+            for index in fields.indices where fields[index].role == role { return fields[index] }
         }
         return nil
     }
