@@ -4,8 +4,11 @@
 the parse-only C baseline over the same files in the same run; plus `notelint check` on one
 note (the pre-commit hook's own cost). Prints times, notes per second, peak memory, ratios.
 
-    python3 bench/vault.py [--notes 10000] [--runs 3] [--shapes paragraph|mixed]
+    python3 bench/vault.py [--notes 10000] [--runs 3] [--shapes paragraph|mixed] [--dynamic]
 
+notelint is built as it ships, with the Swift runtime linked statically (in `.build-static`):
+start-up is a tenth of a warm run, and the dynamically linked development build spends four
+times as long loading its libraries. `--dynamic` measures that build instead.
 `--shapes mixed` writes the records in the shapes public reading lists use (see
 generate_corpus.py); the default writes the same vault as before, so timings compare.
 """
@@ -34,6 +37,7 @@ def main():
     parser.add_argument("--notes", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--shapes", choices=["paragraph", "mixed"], default="paragraph")
+    parser.add_argument("--dynamic", action="store_true", help="measure the development build, linked dynamically, not the static one that ships")
     args = parser.parse_args()
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="notelint-vault-"))
@@ -44,7 +48,7 @@ def main():
     megabytes = sum(os.path.getsize(path) for path in files) / 1e6
     (work / "files.txt").write_text("\n".join(files) + "\n")
 
-    notelint = str(build_release())
+    notelint = str(build_release(static=not args.dynamic))
     baseline = str(build_baseline(work))
 
     cache = str(work / "cache")

@@ -91,7 +91,7 @@ import Testing
         _ = try Notelint.run(arguments, in: folder.url)
         var valid = [UInt8](try Data(contentsOf: cache))
         let headerEnd = valid.firstIndex(of: 0x0A)!
-        valid.replaceSubrange(0..<headerEnd, with: Array("notelint-result-cache 1 0000".utf8))
+        valid.replaceSubrange(0..<headerEnd, with: Array("notelint-result-cache 2 0000".utf8))
         try Data(valid).write(to: cache)
         #expect(try Notelint.run(arguments, in: folder.url).stdout == cold.stdout)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NoteSyntax
 
 /// Absolute, normalized paths without Foundation's URL machinery, which cost a quarter of a
 /// warm (cached) run when done for every file. Paths with `.` or `..` segments fall back to it.
@@ -28,5 +29,36 @@ public enum AbsolutePath {
             }
         }
         return segmentLength > 0 && dots != segmentLength
+    }
+}
+
+/// A file path's parts, read from its bytes: NSString's path methods cost tens of thousands of
+/// instructions a call, and a warm run asks them of every file.
+public enum PathParts {
+    /// The folder of a file's `path`: `notes/a.md` -> `notes`, `a.md` -> ``, `/a.md` -> `/`.
+    public static func folder(of path: String) -> String {
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        // A trailing slash (not the root's) ends no part.
+        while bytes.distance(from: bytes.startIndex, to: end) > 1, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+            end = bytes.index(before: end)
+        }
+        guard var slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        while slash > bytes.startIndex, bytes[bytes.index(before: slash)] == UInt8(ascii: "/") { slash = bytes.index(before: slash) }
+        return slash == bytes.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `folder` and `name` joined by one slash.
+    public static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder.utf8.last == UInt8(ascii: "/") ? folder + name : folder + "/" + name
+    }
+
+    /// The extension of the path's last part, lower-cased: what follows its last dot, when the
+    /// dot does not start the part (`.md` has none).
+    public static func lowercasedExtension(of path: String) -> String {
+        let bytes = path.utf8
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
+        return String(decoding: bytes[bytes.index(after: dot)...].map(ASCIIByte.lowercased), as: UTF8.self)
     }
 }

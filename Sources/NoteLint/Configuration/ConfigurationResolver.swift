@@ -35,7 +35,7 @@ public final class ConfigurationResolver: Sendable {
     /// or absolute), before its `overrides` for `path`: what folder searches select with.
     public func configuration(forFile path: String) throws -> Configuration {
         if let explicit { return explicit }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathParts.folder(of: path)
         if let cached = byFolderAsWritten.withLock({ $0[folder] }) { return cached }
         let absolute = AbsolutePath.of(folder.isEmpty ? "." : folder)
         let configuration = try commandLine.apply(to: locator.configuration(forFolder: absolute))

@@ -10,7 +10,7 @@ public enum NoteSelection {
     /// a file does.
     public static func excludes(_ found: FileDiscovery.Found, configuration: (String) throws -> Configuration) throws -> Bool {
         guard let searchRoot = found.searchRoot else { return false }
-        let folderConfiguration = try configuration((searchRoot as NSString).appendingPathComponent("notelint-probe"))
+        let folderConfiguration = try configuration(PathParts.join(searchRoot, "notelint-probe"))
         let fileConfiguration = try configuration(found.path)
         return [folderConfiguration, fileConfiguration].contains { excludes(found.path, in: searchRoot, by: $0) }
             || !includes(found.path, by: fileConfiguration)

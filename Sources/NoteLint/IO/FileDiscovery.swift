@@ -54,7 +54,7 @@ public struct FileDiscovery {
     }
 
     public static func isNote(_ path: String) -> Bool {
-        extensions.contains((path as NSString).pathExtension.lowercased())
+        extensions.contains(PathParts.lowercasedExtension(of: path))
     }
 
     /// Hidden files and folders (`.github/`, `.obsidian/`) are skipped whether git lists them
@@ -83,7 +83,8 @@ public struct FileDiscovery {
         for name in output.standardOutput.split(separator: 0) {
             let relative = String(decoding: name, as: UTF8.self)
             // Tracked files deleted from the work tree are still listed by --cached.
-            if FileManager.default.fileExists(atPath: join(directory, relative)) { files.insert(relative) }
+            var info = stat()
+            if stat(join(directory, relative), &info) == 0 { files.insert(relative) }
         }
         return Array(files)
     }

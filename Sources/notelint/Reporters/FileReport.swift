@@ -34,19 +34,34 @@ struct RenderedFile {
 
     var text: String { texts[0] }
 
-    /// The form kept in the result cache: the texts as length-prefixed fields, then the
-    /// counts as JSON.
+    /// The form kept in the result cache: the texts, the counts per severity and per rule
+    /// (`name=count` pairs, space-separated), the worst severity and the fillable records,
+    /// each a length-prefixed field: read back without a parser, as a warm run reads every file's.
     var encoded: [UInt8] {
         var out: [UInt8] = []
         ResultCache.appendField(Array(path.utf8)[...], to: &out)
         ResultCache.appendField(Array(String(texts.count).utf8)[...], to: &out)
         for text in texts { ResultCache.appendField(Array(text.utf8)[...], to: &out) }
-        let meta = JSON.array([
-            .object(counts.map { ($0.key.rawValue, .int($0.value)) }), .object(rules.map { ($0.key, .int($0.value)) }),
-            worst.map { .string($0.rawValue) } ?? .null, .int(fillable),
-        ])
-        ResultCache.appendField(Array(meta.serialized().utf8)[...], to: &out)
+        func pairs(_ counts: [(String, Int)]) -> ArraySlice<UInt8> {
+            Array(counts.map { "\($0.0)=\($0.1)" }.joined(separator: " ").utf8)[...]
+        }
+        ResultCache.appendField(pairs(counts.map { ($0.key.rawValue, $0.value) }), to: &out)
+        ResultCache.appendField(pairs(rules.map { ($0.key, $0.value) }), to: &out)
+        ResultCache.appendField(Array((worst?.rawValue ?? "").utf8)[...], to: &out)
+        ResultCache.appendField(Array(String(fillable).utf8)[...], to: &out)
         return out
+    }
+
+    /// `name=count` pairs separated by spaces; nil when the field is not that.
+    private static func pairs(_ field: ArraySlice<UInt8>) -> [(name: String, count: Int)]? {
+        var found: [(name: String, count: Int)] = []
+        for pair in field.split(separator: UInt8(ascii: " ")) {
+            guard let equals = pair.lastIndex(of: UInt8(ascii: "=")), equals > pair.startIndex,
+                let count = Int(String(decoding: pair[(equals + 1)...], as: UTF8.self))
+            else { return nil }
+            found.append((String(decoding: pair[..<equals], as: UTF8.self), count))
+        }
+        return found
     }
 
     /// Reads the cached form back; nil when it is not one.
@@ -61,30 +76,25 @@ struct RenderedFile {
             guard let text = ResultCache.readField(bytes, &offset) else { return nil }
             texts.append(String(decoding: text, as: UTF8.self))
         }
-        guard let metaField = ResultCache.readField(bytes, &offset), offset == bytes.count,
-            let meta = try? JSON.parse(Data(metaField)),
-            case .object(let counts)? = meta[0], case .object(let rules)? = meta[1], let worst = meta[2],
-            let fillable = meta[3]?.int
+        guard let countsField = ResultCache.readField(bytes, &offset), let counts = Self.pairs(countsField),
+            let rulesField = ResultCache.readField(bytes, &offset), let rules = Self.pairs(rulesField),
+            let worstField = ResultCache.readField(bytes, &offset), let fillableField = ResultCache.readField(bytes, &offset),
+            offset == bytes.count, let fillable = Int(String(decoding: fillableField, as: UTF8.self))
         else { return nil }
         self.fillable = fillable
         self.path = String(decoding: path, as: UTF8.self)
         self.texts = texts
         var severities: [Severity: Int] = [:]
-        for (name, value) in counts {
-            guard let severity = Severity(rawValue: name), let count = value.int else { return nil }
+        for (name, count) in counts {
+            guard let severity = Severity(rawValue: name) else { return nil }
             severities[severity] = count
         }
         self.counts = severities
-        var perRule: [String: Int] = [:]
-        for (name, value) in rules {
-            guard let count = value.int else { return nil }
-            perRule[name] = count
-        }
-        self.rules = perRule
-        if worst.isNull {
+        self.rules = Dictionary(rules, uniquingKeysWith: { $1 })
+        if worstField.isEmpty {
             self.worst = nil
         } else {
-            guard let severity = worst.string.flatMap(Severity.init(rawValue:)) else { return nil }
+            guard let severity = Severity(rawValue: String(decoding: worstField, as: UTF8.self)) else { return nil }
             self.worst = severity
         }
     }

@@ -1,0 +1,27 @@
+import Foundation
+import NoteLint
+import Testing
+
+@Suite struct PathPartsTests {
+    static let paths = [
+        "notes/a.md", "a.md", "/a.md", "/", "notes/", "./a.md", "../x/y/z.markdown", "/abs/path/Note.MD", "a/.md", ".md",
+        "dir.v2/file", "dir.v2/file.tar.gz", "é/ü.md", "a/b/",
+    ]
+
+    @Test(arguments: paths)
+    func aFoldersIsWhatFoundationSays(path: String) {
+        #expect(PathParts.folder(of: path) == (path as NSString).deletingLastPathComponent)
+    }
+
+    @Test(arguments: paths)
+    func anExtensionIsWhatFoundationSays(path: String) {
+        #expect(PathParts.lowercasedExtension(of: path) == (path as NSString).pathExtension.lowercased())
+    }
+
+    @Test func joiningPutsOneSlashBetween() {
+        #expect(PathParts.join("notes", "a.md") == "notes/a.md")
+        #expect(PathParts.join("notes/", "a.md") == "notes/a.md")
+        #expect(PathParts.join("/", "a.md") == "/a.md")
+        #expect(PathParts.join("", "a.md") == "a.md")
+    }
+}
