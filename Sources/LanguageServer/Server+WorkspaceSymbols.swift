@@ -10,7 +10,7 @@ extension Server {
 
     func workspaceSymbols(_ request: PendingRequest, _ params: LSP.WorkspaceSymbolParams) {
         guard settings.symbols else { return request.respond(.array([])) }
-        let queryBytes = Array(params.query.lowercased().utf8)
+        let query = WorkspaceSymbolIndex.Query(params.query)
         let open = documents
         let codec = self.codec
         let keepsNoteList = clientFeatures.dynamicWatchers
@@ -19,7 +19,7 @@ extension Server {
             // Notes in one folder share their configuration, so their linter's fingerprint.
             var fingerprints: [Substring: String] = [:]
             func fingerprint(_ path: String) -> String {
-                let folder = path[..<(path.lastIndex(of: "/") ?? path.endIndex)]
+                let folder = path[..<(path.utf8.lastIndex(of: UInt8(ascii: "/")) ?? path.endIndex)]
                 if let known = fingerprints[folder] { return known }
                 let found = lints.linter(for: Document(uri: DocumentURI.fileURI(path), version: 0, text: "")).fingerprint
                 fingerprints[folder] = found
@@ -36,7 +36,7 @@ extension Server {
                     found = symbolIndex.symbols(
                         ofFileAt: path, place: place, fingerprint: fingerprint, linter: lints.linter(for:), codec: codec)
                 }
-                for symbol in found where symbol.matches(queryBytes) {
+                for symbol in found where symbol.matches(query) {
                     symbols.append(.fragment(symbol.json))
                     if symbols.count >= Self.maximumWorkspaceSymbols { break search }
                 }

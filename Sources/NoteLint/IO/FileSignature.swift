@@ -9,9 +9,23 @@
 /// A file's size, modification time (ns) and inode: while they are what they were when the
 /// file was read, what was read from it stands, as git decides without reading the file.
 public enum FileSignature {
-    public static func of(_ path: String) -> String? {
+    /// The signature as text, for keys written to disk.
+    public static func of(_ path: String) -> String? { stamp(path)?.description }
+
+    /// The signature as numbers, for comparing in memory without writing them out.
+    public static func stamp(_ path: String) -> Stamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec).\(info.st_ino)"
+        return Stamp(
+            size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
+    }
+
+    public struct Stamp: Equatable, Sendable, CustomStringConvertible {
+        let size: Int
+        let seconds: Int
+        let nanoseconds: Int
+        let inode: UInt64
+
+        public var description: String { "\(size).\(seconds).\(nanoseconds).\(inode)" }
     }
 }
