@@ -202,9 +202,16 @@ struct CheckCommand {
         }
         // Only plain lint runs use the cache: fixing must see the text as it is now.
         let cache = noCache || fix || diff ? nil : (cacheDir ?? ResultCache.defaultFolder()).map(ResultCache.init(folder:))
+        // Reports are written as files finish, except where the run's end decides what comes
+        // first: statistics, fixes and diffs.
+        let stream =
+            statistics || fix || diff
+            ? nil : ReportStream(reporters: reporters.all, outputs: [findingsOutput] + (fileOutput.map { [$0] } ?? []))
+        var inOrder: (@Sendable (CheckJob.Outcome) -> CheckJob.Outcome)? = nil
+        if let stream { inOrder = { stream.take($0) } }
         let outcomes = try CheckJob.runAll(
             jobs, mode: mode, configurations: configurations, reporters: reporters, threads: threads,
-            cache: cache, standardInput: standardInput ?? [])
+            cache: cache, standardInput: standardInput ?? [], inOrder: inOrder)
         cache?.save()
 
         var reports: [RenderedFile] = []
@@ -232,13 +239,17 @@ struct CheckCommand {
             throw ExitStatus(!failures.isEmpty ? 2 : diffs > 0 ? 1 : 0)
         }
 
-        if statistics {
+        if let stream {
+            stream.finish(reports, failures: failures)
+        } else if statistics {
             StatisticsReporter().finish(reports, to: findingsOutput)
         } else {
             reporters.all[0].finish(reports, pieces: reports.map { $0.texts[0] }, failures: failures, to: findingsOutput)
         }
         if let fileOutput {
-            reporters.all[1].finish(reports, pieces: reports.map { $0.texts[1] }, failures: failures, to: fileOutput)
+            if stream == nil {
+                reporters.all[1].finish(reports, pieces: reports.map { $0.texts[1] }, failures: failures, to: fileOutput)
+            }
             fileOutput.close()
         }
         if fix && !quiet && fixedCount > 0 && terminalFormat == .text {

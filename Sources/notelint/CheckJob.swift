@@ -22,9 +22,12 @@ struct CheckJob {
 
     /// Runs every job, files in parallel (one parse per task), results in job order. An
     /// invalid configuration stops the run: it is reported once with exit status 2.
+    /// `inOrder` is given each outcome in job order as soon as it and every one before it are
+    /// done, one call at a time, and returns what the run keeps of it (so a report written
+    /// there need not be held until the end).
     static func runAll(
         _ jobs: [CheckJob], mode: Mode, configurations: ConfigurationSource, reporters: Reporters, threads: Int? = nil,
-        cache: ResultCache? = nil, standardInput: [UInt8] = []
+        cache: ResultCache? = nil, standardInput: [UInt8] = [], inOrder: (@Sendable (Outcome) -> Outcome)? = nil
     ) throws -> [Outcome] {
         var linters: [String: Linter] = [:]
         var jobLinters: [Linter] = []
@@ -46,7 +49,8 @@ struct CheckJob {
                 throw RunFailure(error)
             }
         }
-        let outcomes = Mutex([Outcome?](repeating: nil, count: jobs.count))
+        // The outcomes, and the first not yet given to `inOrder`.
+        let outcomes = Mutex(([Outcome?](repeating: nil, count: jobs.count), 0))
         // `entry-duplicate` with `scope: workspace` compares the files given with each other:
         // their entries are read first, and no file's result can come from the cache.
         let workspace =
@@ -65,10 +69,17 @@ struct CheckJob {
                 let outcome = jobs[index].run(
                     linter: workerLinters[index], mode: mode, standardInput: standardInput, reporters: reporters,
                     cache: cache, fingerprint: workerFingerprints[index], workspace: workspace)
-                outcomes.withLock { $0[index] = outcome }
+                outcomes.withLock { state in
+                    state.0[index] = outcome
+                    guard let inOrder else { return }
+                    while state.1 < jobs.count, let ready = state.0[state.1] {
+                        state.0[state.1] = inOrder(ready)
+                        state.1 += 1
+                    }
+                }
             }
         }
-        return outcomes.withLock { $0.map { $0! } }
+        return outcomes.withLock { $0.0.map { $0! } }
     }
 
     /// The entries of every job, in path order; files that cannot be read are left out

@@ -34,6 +34,22 @@ struct RenderedFile {
 
     var text: String { texts[0] }
 
+    /// The same file with the texts of the reporters `dropped` says emptied: written already.
+    func droppingTexts(where dropped: [Bool]) -> RenderedFile {
+        RenderedFile(
+            path: path, texts: texts.indices.map { dropped[$0] ? "" : texts[$0] }, counts: counts, rules: rules, worst: worst,
+            fillable: fillable)
+    }
+
+    private init(path: String, texts: [String], counts: [Severity: Int], rules: [String: Int], worst: Severity?, fillable: Int) {
+        self.path = path
+        self.texts = texts
+        self.counts = counts
+        self.rules = rules
+        self.worst = worst
+        self.fillable = fillable
+    }
+
     /// The form kept in the result cache: the texts, the counts per severity and per rule
     /// (`name=count` pairs, space-separated), the worst severity and the fillable records,
     /// each a length-prefixed field: read back without a parser, as a warm run reads every file's.
@@ -108,17 +124,44 @@ struct Reporters: Sendable {
     var fingerprint: String { all.map(\.settings).joined(separator: "|") }
 }
 
-/// Renders one file's findings; the pieces are joined in file order by `finish`.
+/// Renders one file's findings; the pieces are written in file order, as the files are
+/// checked (`begin`, `write`, `end`), so that a run holds no more than the files that finished
+/// before an earlier one, not the whole report.
 protocol Reporter: Sendable {
     /// The reporter's kind and every setting its renderings depend on (part of the result
     /// cache's key). Spelled out rather than reflected: reflection costs a run millions of
     /// instructions at start-up.
     var settings: String { get }
     func render(_ file: FileReport) -> String
-    /// Writes the whole report; `pieces` are this reporter's renderings, in file order, and
-    /// `failures` what kept the run from checking everything (standard error has them too;
-    /// formats read by machines carry them in their own way).
+    /// False for a format whose opening counts the whole run (JUnit): it writes in `finish`.
+    var streams: Bool { get }
+    /// What comes before the first file's piece.
+    func begin(to output: Output)
+    /// One file's piece, not empty; `first` when no piece came before it.
+    func write(piece: String, first: Bool, to output: Output)
+    /// What comes after the last piece: `files` are every file's counts, `wroteAny` whether a
+    /// piece was written, `failures` what kept the run from checking everything (standard
+    /// error has them too; formats read by machines carry them in their own way).
+    func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output)
+    /// The whole report at once: `pieces` are this reporter's renderings, in file order.
     func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output)
+}
+
+extension Reporter {
+    var streams: Bool { true }
+    func begin(to output: Output) {}
+    func write(piece: String, first: Bool, to output: Output) { output.write(piece) }
+    func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output) {}
+
+    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
+        begin(to: output)
+        var wroteAny = false
+        for piece in pieces where !piece.isEmpty {
+            write(piece: piece, first: !wroteAny, to: output)
+            wroteAny = true
+        }
+        end(files, wroteAny: wroteAny, failures: failures, to: output)
+    }
 }
 
 extension Reporter {

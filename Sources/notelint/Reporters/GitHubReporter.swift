@@ -22,8 +22,7 @@ struct GitHubReporter: Reporter {
         return out
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
-        for piece in pieces { output.write(piece) }
+    func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output) {
         for failure in failures { output.write("::error title=notelint::\(data(VisibleText.escaped(failure, keepingLineBreaks: true)))\n") }
     }
 

@@ -12,9 +12,13 @@ struct JSONReporter: Reporter {
         jsonItems(file, level: 1) { object($0, in: file) }
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
-        let items = pieces.filter { !$0.isEmpty }
-        output.write(items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n")
+    func write(piece: String, first: Bool, to output: Output) {
+        output.write(first ? "[\n" : ",\n")
+        output.write(piece)
+    }
+
+    func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output) {
+        output.write(wroteAny ? "\n]\n" : "[]\n")
     }
 
     private func object(_ diagnostic: Diagnostic, in file: FileReport) -> JSON {

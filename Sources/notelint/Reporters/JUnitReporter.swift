@@ -4,6 +4,8 @@ import NoteLint
 /// testcase for a clean file; CI systems show them as test results.
 struct JUnitReporter: Reporter {
     var settings: String { "junit" }
+    /// The opening tag counts the run's tests and failures.
+    var streams: Bool { false }
 
     func render(_ file: FileReport) -> String {
         let path = escape(file.path)

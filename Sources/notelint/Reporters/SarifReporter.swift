@@ -16,7 +16,9 @@ struct SarifReporter: Reporter {
         jsonItems(file, level: 4) { result($0, in: file) }
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
+    /// Everything before the results; `invocations`, which only the end of the run knows,
+    /// comes after them, so a run that stopped midway still ends a valid report.
+    func begin(to output: Output) {
         let rules = JSON.array(RuleRegistry.descriptions.map(rule))
         let driver = JSON.object([
             ("name", .string("notelint")),
@@ -27,12 +29,19 @@ struct SarifReporter: Reporter {
         var out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
         out += "      \"tool\": "
         JSON.object([("driver", driver)]).write(into: &out, indent: 3)
-        out += ",\n      \"invocations\": "
-        invocations(failures).write(into: &out, indent: 3)
         out += ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
-        let results = pieces.filter { !$0.isEmpty }
-        out += results.isEmpty ? "]\n" : "\n" + results.joined(separator: ",\n") + "\n      ]\n"
-        out += "    }\n  ]\n}\n"
+        output.write(out)
+    }
+
+    func write(piece: String, first: Bool, to output: Output) {
+        output.write(first ? "\n" : ",\n")
+        output.write(piece)
+    }
+
+    func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output) {
+        var out = wroteAny ? "\n      ],\n      \"invocations\": " : "],\n      \"invocations\": "
+        invocations(failures).write(into: &out, indent: 3)
+        out += "\n    }\n  ]\n}\n"
         output.write(out)
     }
 

@@ -20,13 +20,12 @@ struct TextReporter: Reporter {
         return out
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
+    func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output) {
+        guard showSummary else { return }
         var counts: [Severity: Int] = [:]
-        for (file, piece) in zip(files, pieces) {
-            output.write(piece)
+        for file in files {
             for (severity, count) in file.counts { counts[severity, default: 0] += count }
         }
-        guard showSummary else { return }
         let summary =
             [count(counts[.error] ?? 0, "error"), count(counts[.warning] ?? 0, "warning"), count(counts[.info] ?? 0, "info")]
             .joined(separator: ", ") + " in " + count(files.count, "file")
