@@ -19,7 +19,7 @@ final class ReportStream: @unchecked Sendable {
 
     /// Writes the outcome's pieces of the streaming reporters; returns it without them.
     func take(_ outcome: CheckJob.Outcome) -> CheckJob.Outcome {
-        guard case .checked(let report, let fixed, let diff, let fixedStandardInput) = outcome else { return outcome }
+        guard case .checked(var report, let fixed, let diff, let fixedStandardInput) = outcome else { return outcome }
         for index in reporters.indices where reporters[index].streams && !report.texts[index].isEmpty {
             // Begun at the first piece: a run that stops before any (a configuration error)
             // reports its failure as a whole report of its own.
@@ -30,8 +30,8 @@ final class ReportStream: @unchecked Sendable {
             reporters[index].write(piece: report.texts[index], first: !wroteAny[index], to: outputs[index])
             wroteAny[index] = true
         }
-        return .checked(
-            report.droppingTexts(where: reporters.map(\.streams)), fixed: fixed, diff: diff, fixedStandardInput: fixedStandardInput)
+        report.dropTexts(where: reporters.map(\.streams))
+        return .checked(report, fixed: fixed, diff: diff, fixedStandardInput: fixedStandardInput)
     }
 
     /// Ends each report: a streaming one after its pieces, the others whole.
