@@ -18,8 +18,9 @@ extension Server {
             var actions: [LSP.CodeAction] = []
             if Self.wants("quickfix", only) {
                 let note = diagnostics.isEmpty ? nil : document.note(lints.linter(for: document))
+                let lineEnding = note.map { LineEnding.detect(in: $0.source.bytes) } ?? .lf
                 for diagnostic in diagnostics {
-                    actions += Self.quickFixes(for: diagnostic, in: document, note: note, codec: codec)
+                    actions += Self.quickFixes(for: diagnostic, in: document, note: note, lineEnding: lineEnding, codec: codec)
                 }
             }
             if Self.wants("source.fixAll.notelint", only),
@@ -40,9 +41,9 @@ extension Server {
 
     /// The fix a notelint diagnostic of this version carries, and its suppression; nothing for
     /// another server's diagnostic or one computed for an older version of the text.
-    static func quickFixes(for diagnostic: LSP.ClientDiagnostic, in document: Document, note: Note?, codec: PositionCodec)
-        -> [LSP.CodeAction]
-    {
+    static func quickFixes(
+        for diagnostic: LSP.ClientDiagnostic, in document: Document, note: Note?, lineEnding: LineEnding, codec: PositionCodec
+    ) -> [LSP.CodeAction] {
         let uri = document.uri
         guard let data = diagnostic.data, data.version == document.version, let note else { return [] }
         var actions: [LSP.CodeAction] = []
@@ -55,7 +56,6 @@ extension Server {
         }
         let finding = Diagnostic(
             ruleID: data.rule, severity: .warning, message: "", range: codec.byteRange(diagnostic.range, in: document.source))
-        let lineEnding = LineEnding.detect(in: note.source.bytes)
         if let disable = SuppressionEdit.edit(for: finding, in: note, lineEnding: lineEnding) {
             let edits = [LSP.TextEdit(range: codec.range(disable.range, in: note.source), newText: lineEnding.convert(disable.newText))]
             actions.append(

@@ -29,15 +29,20 @@ public struct LintBase: Sendable {
 
 extension Diagnostic {
     /// The same finding, `bytes` further into the note.
-    func moved(bytes: Int) -> Diagnostic {
+    func moved(bytes: Int) -> Diagnostic { moved(from: .min, by: bytes) }
+
+    /// The finding after an edit that ended at `point` (in the old bytes) and moved what
+    /// followed by `bytes`: each of its ranges that starts there or later moved with it.
+    func moved(from point: Int, by bytes: Int) -> Diagnostic {
+        func place(_ range: ByteRange) -> ByteRange { range.start >= point ? range.shifted(by: bytes) : range }
         guard bytes != 0 else { return self }
         return Diagnostic(
-            ruleID: ruleID, severity: severity, message: message, range: range.shifted(by: bytes),
-            related: related.map { RelatedLocation(range: $0.range.shifted(by: bytes), message: $0.message) },
+            ruleID: ruleID, severity: severity, message: message, range: place(range),
+            related: related.map { RelatedLocation(range: place($0.range), message: $0.message) },
             fix: fix.map { fix in
                 Fix(
                     title: fix.title, applicability: fix.applicability,
-                    edits: fix.edits.map { TextEdit(range: $0.range.shifted(by: bytes), newText: $0.newText) })
+                    edits: fix.edits.map { TextEdit(range: place($0.range), newText: $0.newText) })
             }, tags: tags)
     }
 }
