@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["NoteSyntax", "ArxivKit"]
         ),
         .target(name: "JSONRPC"),
-        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivKit", "ArxivClient"]),
+        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivKit", "ArxivClient", "ArxivIndex"]),
         .target(name: "NoteInvariants", dependencies: ["NoteLint", "NoteSyntax"]),
         // bench/ProtocolCodec: the hand-written JSON layer against Codable (ARCHITECTURE.md).
         .executableTarget(name: "protocol-codec-bench", dependencies: ["JSONRPC"], path: "bench/ProtocolCodec"),
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(
             name: "LanguageServerTests",
-            dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
+            dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants", "FakeArxivServer", "ArxivIndex", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,6 +12,8 @@ public enum ArxivError: Error, Equatable, Sendable, CustomStringConvertible {
     case doctype
     case malformed(String)
     case transport(String)
+    /// Not in the local index nor the cache, and the network is not to be used.
+    case offline
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum ArxivError: Error, Equatable, Sendable, CustomStringConvertible {
         case .doctype: return "the answer contains a DOCTYPE (arXiv never sends one); refused"
         case .malformed(let why): return "the answer is not a valid Atom feed: \(why)"
         case .transport(let why): return "cannot reach the API: \(why)"
+        case .offline: return "not in the local index nor the cache, and --offline keeps the API out"
         }
     }
 

@@ -11,6 +11,7 @@ public final class ArxivIndex {
     private var searcher: SQLiteStatement?
     private var byRowid: SQLiteStatement?
     private var completer: SQLiteStatement?
+    var exactLookup: SQLiteStatement?
 
     /// Opens the index at `path`; `create` makes it (and its folder) when it is missing,
     /// otherwise a missing index is `ArxivIndexError.missing`.
@@ -131,7 +132,7 @@ public final class ArxivIndex {
         comments, withdrawn, abstract
         """
 
-    private static func paper(_ row: SQLiteStatement) -> Paper {
+    static func paper(_ row: SQLiteStatement) -> Paper {
         Paper(
             id: row.text(0) ?? "", title: row.text(1) ?? "", authors: row.text(2) ?? "",
             categories: (row.text(3) ?? "").split(separator: " ").map(String.init), versionCount: row.integer(4),

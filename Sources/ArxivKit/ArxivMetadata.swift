@@ -20,6 +20,19 @@ public struct ArxivMetadata: Sendable, Equatable, Codable {
     public let doi: String?
     public let journalReference: String?
     public let comment: String?
+    /// Set where the source said so (the local index); otherwise read from the comment and
+    /// the abstract (`isWithdrawn`). Answers cached before it existed decode without it.
+    let withdrawal: Bool?
+
+    /// The latest version withdraws the paper: the source marked it, or its comment says
+    /// "withdrawn", or its abstract is arXiv's notice that it "has been withdrawn".
+    public var isWithdrawn: Bool {
+        withdrawal ?? Self.saysWithdrawn(comment: comment, summary: summary)
+    }
+
+    public static func saysWithdrawn(comment: String?, summary: String) -> Bool {
+        (comment?.lowercased().contains("withdrawn") ?? false) || summary.prefix(200).lowercased().contains("has been withdrawn")
+    }
 
     public struct Day: Sendable, Equatable, Codable {
         public let year: Int
@@ -36,7 +49,7 @@ public struct ArxivMetadata: Sendable, Equatable, Codable {
     public init(
         id: String, version: Int?, title: String, summary: String, authors: [String], published: String,
         updated: String, submitted: Day, primaryCategory: String, categories: [String], doi: String? = nil,
-        journalReference: String? = nil, comment: String? = nil
+        journalReference: String? = nil, comment: String? = nil, withdrawn: Bool? = nil
     ) {
         self.id = id
         self.version = version
@@ -53,6 +66,7 @@ public struct ArxivMetadata: Sendable, Equatable, Codable {
         self.doi = doi
         self.journalReference = journalReference
         self.comment = comment
+        self.withdrawal = withdrawn
     }
 
     /// arXiv's own rendering: `Computation and Language (cs.CL); Artificial Intelligence (cs.AI)`,
@@ -131,4 +145,10 @@ public struct ArxivMetadataTable: ArxivMetadataSource {
     }
 
     public var fingerprint: String { "table:\(answers.count)" }
+}
+
+/// A store that finds papers by title (the local index).
+public protocol ArxivTitleSearch: Sendable {
+    /// Papers whose title holds the words of `title`, best first.
+    func papers(titled title: String, limit: Int) -> [ArxivMetadata]
 }

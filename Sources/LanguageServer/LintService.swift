@@ -1,4 +1,6 @@
 import ArxivClient
+import ArxivIndex
+import ArxivKit
 import Foundation
 import NoteLint
 import NoteSyntax
@@ -92,7 +94,7 @@ final class LintService: Sendable {
             let cacheKey = key
             if let cached = state.withLock({ $0.linters[cacheKey] }) { return cached }
             var linter = try Linter(
-                configuration: configuration, today: today(), arxiv: MetadataCache(settings: arxivSettings(configuration)))
+                configuration: configuration, today: today(), arxiv: arxivSource(arxivSettings(configuration)))
             // One note is linted at a time, while the user waits: it gets every core.
             linter.threadsPerNote = ProcessInfo.processInfo.activeProcessorCount
             built = linter
@@ -128,6 +130,17 @@ final class LintService: Sendable {
         let folder =
             document.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
         return arxivSettings(try? resolver.configuration(forFile: document.path ?? folder + "/untitled.md"))
+    }
+
+    /// The local index (`notelint arxiv import`), when there is one.
+    var arxivIndex: IndexMetadataSource? {
+        IndexMetadataSource.shared(path: IndexLocation.path(option: nil, environment: environment)) { Log.warning($0) }
+    }
+
+    /// What the lint reads: the index first, then the API's answers kept in the cache.
+    private func arxivSource(_ settings: ArxivClientSettings) -> any ArxivMetadataSource {
+        let cache = MetadataCache(settings: settings)
+        return arxivIndex.map { LayeredMetadataSource($0, then: cache) } ?? cache
     }
 
     private func arxivSettings(_ configuration: Configuration?) -> ArxivClientSettings {

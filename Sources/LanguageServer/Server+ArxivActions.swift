@@ -85,6 +85,7 @@ extension Server {
             }
             let settings = lints.arxivSettings(for: document)
             let cache = MetadataCache(settings: settings)
+            let papers = ArxivPapers(index: lints.arxivIndex, cache: cache, client: ArxivClient(settings: settings))
             let label = params.title
             let progress = showsProgress ? beginProgress(label) : nil
             // Every answer kept renames a file into the cache's folder, changing its fingerprint.
@@ -98,7 +99,7 @@ extension Server {
             switch data.action {
             case .fill(let id, let overwrite):
                 guard let identifier = ArxivIdentifier.parse(id) else { return request.respond(params.json) }
-                guard let metadata = fetch(identifier, settings: settings, cache: cache, label: label) else {
+                guard let metadata = fetch(identifier, from: papers, label: label) else {
                     return request.respond(params.json)
                 }
                 changes = ArxivFill.changes(
@@ -108,7 +109,7 @@ extension Server {
             case .find(let title):
                 let found: [ArxivMetadata]
                 do {
-                    found = try ArxivClient(settings: settings).search(title: title)
+                    found = try papers.search(title: title)
                 } catch {
                     showMessage(.error, "Find on arXiv failed: \(error)")
                     return request.respond(params.json)
@@ -133,7 +134,7 @@ extension Server {
             case .link(let id, let title):
                 guard let identifier = ArxivIdentifier.parse(id),
                     let metadata = arxiv.candidates(for: title)?.first(where: { $0.id == identifier.id })
-                        ?? fetch(identifier, settings: settings, cache: cache, label: label)
+                        ?? fetch(identifier, from: papers, label: label)
                 else { return request.respond(params.json) }
                 changes = Self.linkAndFill(facts, metadata, linter: linter, source: document.source)
             }
@@ -147,18 +148,18 @@ extension Server {
         ArxivFill.changes(facts, metadata, overwrite: false, style: linter.dateStyle, schema: linter.schema, source: source, linking: true)
     }
 
-    /// The cached or fetched metadata of `identifier`; nil after telling the user why not.
-    private func fetch(_ identifier: ArxivIdentifier, settings: ArxivClientSettings, cache: MetadataCache, label: String) -> ArxivMetadata?
-    {
+    /// The indexed, cached or fetched metadata of `identifier`; nil after telling the user why not.
+    private func fetch(_ identifier: ArxivIdentifier, from papers: ArxivPapers, label: String) -> ArxivMetadata? {
         let today = CalendarDay.today
-        if let error = ArxivClient(settings: settings).refresh([identifier], cache: cache, today: (today.year, today.month))[identifier] {
+        let known = papers.answers([identifier], today: (today.year, today.month))
+        if let error = known.failures[identifier] {
             showMessage(.error, "\(label) failed: \(error)")
             return nil
         }
-        switch cache.lookup(identifier) {
+        switch known.answers[identifier] {
         case .found(let metadata)?: return metadata
         case .notFound?: showMessage(.error, "\(label): arXiv has no paper \(identifier)")
-        case nil: showMessage(.error, "\(label) failed: the answer could not be kept in \(cache.folder)")
+        case nil: showMessage(.error, "\(label) failed: the answer could not be kept in \(papers.cache.folder)")
         }
         return nil
     }

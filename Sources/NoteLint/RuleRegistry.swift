@@ -30,6 +30,7 @@ public enum RuleRegistry {
         ArxivIdInvalid.self,
         ArxivNotFound.self,
         ArxivTitleMismatch.self,
+        ArxivWithdrawn.self,
         SubjectsUnknown.self,
         SubjectsNameMismatch.self,
         SubjectsFormat.self,

@@ -3,7 +3,7 @@ import ArxivKit
 import NoteLint
 import NoteSyntax
 
-/// `check --online`: reads the notes' arXiv links and fetches what the cache lacks, so that
+/// `check --online`: reads the notes' arXiv links and fetches what the index and the cache lack, so that
 /// the lint that follows (which never touches the network) sees it.
 enum ArxivPrefetch {
     /// Returns the failures, each naming the file and line. `standardInput`, when checked, is
@@ -30,9 +30,9 @@ enum ArxivPrefetch {
         guard !wanted.isEmpty else { return [] }
         let setup = ArxivSetup(configuration: firstConfiguration)
         let progress = ProgressLine()
-        let failures = setup.client().refresh(wanted.map(\.identifier), cache: setup.cache, today: ArxivSetup.today) {
+        let failures = setup.papers().answers(wanted.map(\.identifier), today: ArxivSetup.today) {
             progress.show("arXiv", $0, $1)
-        }
+        }.failures
         progress.clear()
         return wanted.compactMap { item in
             failures[item.identifier].map { "\(item.path):\(item.line): arXiv \(item.identifier): \($0)" }

@@ -1,22 +1,38 @@
 import ArxivClient
+import ArxivIndex
 import ArxivKit
 import Foundation
 import NoteLint
 
-/// The arXiv client and cache of a CLI run, from the configuration's `arxiv:` section and
-/// the environment.
+/// The arXiv client, cache and local index of a CLI run, from the configuration's `arxiv:`
+/// section and the environment.
 struct ArxivSetup {
     let settings: ArxivClientSettings
     let cache: MetadataCache
+    /// The local index, when there is one (`notelint arxiv import`).
+    let index: IndexMetadataSource?
 
     init(configuration: Configuration?, environment: [String: String] = ProcessEnvironment.notelintVariables) {
         settings = ArxivClientSettings.resolve(
             apiURL: configuration?.arxivAPIURL, cacheDays: configuration?.arxivCacheDays,
             version: Notelint.version, environment: environment)
         cache = MetadataCache(settings: settings)
+        index = IndexMetadataSource.shared(path: IndexLocation.path(option: nil, environment: environment)) {
+            printError("notelint: warning: \($0)")
+        }
+    }
+
+    /// What the lint reads: the index first, then the API's answers kept in the cache.
+    var source: any ArxivMetadataSource {
+        index.map { LayeredMetadataSource($0, then: cache) } ?? cache
     }
 
     func client() -> ArxivClient { ArxivClient(settings: settings) }
+
+    /// The index, the cache and, unless `offline`, the API.
+    func papers(offline: Bool = false) -> ArxivPapers {
+        ArxivPapers(index: index, cache: cache, client: offline ? nil : client())
+    }
 
     static var today: (year: Int, month: Int) {
         let day = CalendarDay.today

@@ -39,7 +39,7 @@ struct CheckJob {
                 let path = job.isStandardInput && job.path == "-" ? "./-" : job.path
                 let (configuration, key) = try configurations.effective(forFile: path)
                 if linters[key] == nil {
-                    let linter = try Linter(configuration: configuration, arxiv: ArxivSetup(configuration: configuration).cache)
+                    let linter = try Linter(configuration: configuration, arxiv: ArxivSetup(configuration: configuration).source)
                     linters[key] = linter
                     fingerprints[key] = StableHash.hex(Array((linter.fingerprint + "\n" + reporters.fingerprint).utf8))
                 }

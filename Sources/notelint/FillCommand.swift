@@ -12,14 +12,17 @@ struct FillCommand {
             Every entry whose Link names an arXiv paper gets arXiv's title, the v1 submission \
             date (in the style `date-format` asks for) and the categories, primary first. Fields \
             the user filled are left alone unless --overwrite. Identifiers are asked in batches \
-            of 100, at most one request every 3 seconds; answers are cached. Exit status: 0, or \
-            1 with --diff when something would change, 2 when a file or a request failed.
+            of 100, at most one request every 3 seconds; answers are cached. With a local index \
+            (`notelint arxiv import`), the papers it holds are read from it and the API is asked \
+            only about the others (never with --offline). Exit status: 0, or 1 with --diff when \
+            something would change, 2 when a file or a request failed.
             """,
         options: [
             .flag("diff", help: "Print the changes as a unified diff instead of writing them."),
             .flag("dry-run", help: "The same as --diff."),
             .flag("overwrite", help: "Replace filled fields that differ from arXiv's values."),
             .flag("find", help: "Search arXiv by title for entries with a Title and no Link; take exact title matches only."),
+            .flag("offline", help: "Read the local arXiv index and the cache only; never ask the API."),
             .value("config", help: "Use this configuration file instead of the nearest .notelint.yml.", completion: .file),
             .flag("quiet", short: "q", help: "Print no summary."),
         ],
@@ -32,6 +35,7 @@ struct FillCommand {
     let dryRun: Bool
     let overwrite: Bool
     let find: Bool
+    let offline: Bool
     let config: String?
     let quiet: Bool
 
@@ -41,6 +45,7 @@ struct FillCommand {
         dryRun = arguments.flag("dry-run")
         overwrite = arguments.flag("overwrite")
         find = arguments.flag("find")
+        offline = arguments.flag("offline")
         config = arguments.value("config")
         quiet = arguments.flag("quiet")
     }
@@ -81,12 +86,10 @@ struct FillCommand {
         }
 
         let setup = ArxivSetup(configuration: firstConfiguration)
-        let client = setup.client()
+        let papers = setup.papers(offline: offline)
         let progress = ProgressLine()
         let identifiers = planned.flatMap { $0.facts.compactMap(\.fillableIdentifier) }
-        let fetchFailures = client.refresh(identifiers, cache: setup.cache, today: ArxivSetup.today) {
-            progress.show("arXiv", $0, $1)
-        }
+        let known = papers.answers(identifiers, today: ArxivSetup.today) { progress.show("arXiv", $0, $1) }
         progress.clear()
 
         // Titles that differ only in case, spacing or TeX are one search.
@@ -97,7 +100,7 @@ struct FillCommand {
             for (index, title) in titles.enumerated() {
                 progress.show("arXiv search", index, titles.count)
                 do {
-                    if let exact = try client.search(title: title).first(where: { TitleKey($0.title) == TitleKey(title) }) {
+                    if let exact = try papers.search(title: title).first(where: { TitleKey($0.title) == TitleKey(title) }) {
                         found[TitleKey(title)] = exact
                     }
                 } catch let error as ArxivError {
@@ -119,12 +122,12 @@ struct FillCommand {
                 var metadata: ArxivMetadata?
                 var linking = false
                 if let identifier = facts.fillableIdentifier {
-                    if let error = fetchFailures[identifier] {
+                    if let error = known.failures[identifier] {
                         counts.failed += 1
                         failures.append("\(plan.path):\(line): arXiv \(identifier): \(error)")
                         continue
                     }
-                    switch setup.cache.lookup(identifier) {
+                    switch known.answers[identifier] {
                     case .found(let paper)?: metadata = paper
                     case .notFound?:
                         counts.notFound += 1
@@ -169,10 +172,11 @@ struct FillCommand {
         stdout.flush()
         for failure in failures { printError("notelint: \(failure)") }
         if !quiet {
+            let requests = papers.client?.requestCount ?? 0
             let verb = diff || dryRun ? "would fill" : "filled"
             printError(
                 "\(verb) \(counts.filled) entr\(counts.filled == 1 ? "y" : "ies") in \(changedFiles) file\(changedFiles == 1 ? "" : "s"); "
-                    + "\(counts.unchanged) unchanged, \(counts.notFound) not found, \(counts.failed) failed; \(client.requestCount) request\(client.requestCount == 1 ? "" : "s") to arXiv"
+                    + "\(counts.unchanged) unchanged, \(counts.notFound) not found, \(counts.failed) failed; \(requests) request\(requests == 1 ? "" : "s") to arXiv"
             )
         }
         if !failures.isEmpty { throw ExitStatus(2) }

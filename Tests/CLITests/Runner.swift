@@ -38,6 +38,8 @@ enum Notelint {
         env.removeValue(forKey: "NO_COLOR")
         env.removeValue(forKey: "XDG_CONFIG_HOME")
         env.removeValue(forKey: "XDG_CACHE_HOME")
+        env.removeValue(forKey: "XDG_DATA_HOME")
+        env.removeValue(forKey: "NOTELINT_ARXIV_DB")
         env["HOME"] = home.path
         for (key, value) in environment { env[key] = value }
         process.environment = env

@@ -3,7 +3,8 @@ import ArxivKit
 extension RuleExamples {
     /// What the rule examples assume the arXiv cache holds: 2104.09864 (RoFormer, v1 of
     /// 20 Apr 2021, cs.CL; cs.AI; cs.LG), 1604.01356 (v1 of 5 Apr 2016, astro-ph.EP;
-    /// astro-ph.IM; physics.pop-ph), and that 2301.99999 does not exist.
+    /// astro-ph.IM; physics.pop-ph), 2301.00002 withdrawn in its latest version (v2), and
+    /// that 2301.99999 does not exist.
     public static let arxivMetadata = ArxivMetadataTable([
         "2104.09864": .found(
             ArxivMetadata(
@@ -18,6 +19,12 @@ extension RuleExamples {
                 authors: ["Philip Lubin"], published: "2016-04-05T19:59:21Z", updated: "2016-10-31T20:04:45Z",
                 submitted: .init(year: 2016, month: 4, day: 5), primaryCategory: "astro-ph.EP",
                 categories: ["astro-ph.EP", "astro-ph.IM", "physics.pop-ph"])),
+        "2301.00002": .found(
+            ArxivMetadata(
+                id: "2301.00002", version: 2, title: "A Withdrawn Example", summary: "This paper has been withdrawn by the authors.",
+                authors: ["A. Author"], published: "2023-01-01T00:00:00Z", updated: "2023-02-01T00:00:00Z",
+                submitted: .init(year: 2023, month: 1, day: 1), primaryCategory: "cs.LG", categories: ["cs.LG"],
+                comment: "This paper has been withdrawn: an error in the proof of Lemma 2")),
         "2301.99999": .notFound,
     ])
 }

@@ -1,0 +1,86 @@
+import ArxivIndex
+import FakeArxivServer
+import Foundation
+import JSONRPC
+import LanguageServer
+import TestSupport
+import Testing
+
+/// With a local index the server's arXiv findings, fills, finds and hovers come from it,
+/// without a request to the (fake) API.
+@Suite struct ArxivIndexServerTests {
+    let uri = "file:///tmp/notelint-arxiv-index-test/note.md"
+    let folder: TemporaryFolder
+    let url: String
+    let client: TestClient
+
+    init() throws {
+        folder = try TemporaryFolder(prefix: "notelint-lsp-index")
+        let lines = [
+            #"{"id":"2104.09864","authors":"Jianlin Su, Yu Lu and Shengfeng Pan","title":"RoFormer: Enhanced Transformer with Rotary\n  Position Embedding","comments":null,"journal-ref":null,"doi":null,"categories":"cs.CL cs.AI cs.LG","abstract":"  Position encoding.\n","versions":[{"version":"v1","created":"Tue, 20 Apr 2021 09:54:06 GMT"}],"update_date":"2021-04-21","authors_parsed":[]}"#,
+            #"{"id":"2104.09870","authors":"A. Author","title":"A Result That Did Not Hold","comments":"Withdrawn: the main lemma is false","journal-ref":null,"doi":null,"categories":"math.CO","abstract":"  A.\n","versions":[{"version":"v1","created":"Tue, 20 Apr 2021 10:00:00 GMT"},{"version":"v2","created":"Mon, 3 May 2021 10:00:00 GMT"}],"update_date":"2021-05-04","authors_parsed":[]}"#,
+            #"{"id":"2105.00001","authors":"B. Author","title":"The Newest Paper","comments":null,"journal-ref":null,"doi":null,"categories":"cs.LG","abstract":"  A.\n","versions":[{"version":"v1","created":"Sat, 1 May 2021 10:00:00 GMT"}],"update_date":"2021-05-02","authors_parsed":[]}"#,
+        ]
+        try folder.write("snapshot.json", lines.joined(separator: "\n") + "\n")
+        let path = folder.path("arxiv.sqlite")
+        _ = try ArxivIndex(path: path, create: true).importSnapshot(path: folder.path("snapshot.json"), options: ImportOptions())
+        url = FakeArxiv.shared.url()
+        var environment = ArxivFixtures.environment(url: url, cacheHome: folder.path("cache"))
+        environment["NOTELINT_ARXIV_DB"] = path
+        client = TestClient(environment: environment)
+        _ = try client.initialize()
+    }
+
+    static let note = """
+        Title:
+        Link: https://arxiv.org/abs/2104.09864
+        Date:
+        Subjects:
+
+        Title: A Result That Did Not Hold
+        Link: https://arxiv.org/abs/2104.09870
+
+        Title: The Newest Paper
+        Link:
+
+        """
+
+    func actions(line: Int) throws -> [JSON] {
+        try client.call(
+            "textDocument/codeAction",
+            .object([
+                ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(line, 0), position(line, 0))),
+                ("context", .object([("diagnostics", .array([]))])),
+            ])
+        ).array ?? []
+    }
+
+    func resolvedEdits(_ title: String, line: Int) throws -> [String] {
+        let action = try #require(try actions(line: line).first { $0["title"]?.string == title }, "no \(title)")
+        let resolved = try client.call("codeAction/resolve", action)
+        return (resolved["edit"]?["changes"]?[uri]?.array ?? []).compactMap { $0["newText"]?.string }
+    }
+
+    @Test func findingsFillFindAndHoverComeFromTheIndex() throws {
+        client.open(uri, Self.note)
+        let diagnostics = try client.diagnostics(uri)
+        let withdrawn = diagnostics.filter { $0["code"]?.string == "arxiv-withdrawn" }
+        #expect(withdrawn.count == 1)
+        #expect(withdrawn.first?["range"]?["start"]?["line"]?.int == 6)
+
+        let filled = try resolvedEdits("Fill from arXiv (2104.09864)", line: 0)
+        #expect(filled.contains(" RoFormer: Enhanced Transformer with Rotary Position Embedding"), "\(filled)")
+        #expect(filled.contains { $0.contains("(cs.CL)") }, "\(filled)")
+
+        let found = try resolvedEdits("Find on arXiv", line: 8)
+        #expect(found.contains { $0.contains("2105.00001") }, "\(found)")
+        _ = try client.diagnostics(uri)  // the search's papers were kept in the cache: the note is checked again
+
+        let hover = try client.call(
+            "textDocument/hover", .object([("textDocument", .object([("uri", .string(uri))])), ("position", position(1, 30))]))
+        #expect(hover["contents"]?["value"]?.string?.hasPrefix("**RoFormer: Enhanced Transformer with Rotary Position Embedding**") == true)
+
+        #expect(try FakeArxiv.shared.requests(to: url).isEmpty, "the index answered everything")
+        client.finish()
+    }
+}
