@@ -56,7 +56,7 @@ public struct ArxivPapers {
     /// when offline).
     public func search(title: String, limit: Int = 10) throws -> [ArxivMetadata] {
         let key = TitleKey(title)
-        let local = index?.papers(titled: title, limit: limit) ?? []
+        let local = index?.papers(titled: title, limit: limit, typing: false) ?? []
         if local.contains(where: { TitleKey($0.title) == key }) || client == nil {
             return local.filter { TitleKey($0.title) == key } + local.filter { TitleKey($0.title) != key }
         }

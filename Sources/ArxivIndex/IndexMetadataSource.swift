@@ -54,12 +54,12 @@ public final class IndexMetadataSource: ArxivMetadataSource, ArxivTitleSearch {
         }
     }
 
-    public func papers(titled title: String, limit: Int) -> [ArxivMetadata] {
+    public func papers(titled title: String, limit: Int, typing: Bool = false) -> [ArxivMetadata] {
         let connection = withState { $0.idle.popLast() }
         guard let index = connection ?? (try? ArxivIndex(path: path)) else { return [] }
         defer { withState { $0.idle.append(index) } }
-        // A blank after the title: its last word is whole, not a prefix being typed.
-        return ((try? index.search(title + " ", limit: limit)) ?? []).compactMap { $0.metadata() }
+        // A blank after the title makes its last word whole, not a prefix.
+        return ((try? index.search(typing ? title : title + " ", limit: limit)) ?? []).compactMap { $0.metadata() }
     }
 
     public func lookup(_ identifier: ArxivIdentifier) -> ArxivLookup? {

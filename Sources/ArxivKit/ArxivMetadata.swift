@@ -149,6 +149,7 @@ public struct ArxivMetadataTable: ArxivMetadataSource {
 
 /// A store that finds papers by title (the local index).
 public protocol ArxivTitleSearch: Sendable {
-    /// Papers whose title holds the words of `title`, best first.
-    func papers(titled title: String, limit: Int) -> [ArxivMetadata]
+    /// Papers whose title holds the words of `title`, best first; `typing`: the last word may
+    /// be the start of one (a title being typed), not a whole word (a title written).
+    func papers(titled title: String, limit: Int, typing: Bool) -> [ArxivMetadata]
 }

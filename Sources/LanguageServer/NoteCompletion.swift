@@ -16,6 +16,8 @@ struct NoteCompletion {
         let documentation: String?
         let sortText: String
         let filterText: String?
+        /// Written with the candidate, elsewhere in the note (a title's Link, Date and Subjects).
+        var additionalEdits: [TextEdit] = []
     }
 
     let insert: ByteRange
@@ -24,9 +26,18 @@ struct NoteCompletion {
     /// The list depends on more than the typed prefix: the client asks again as the user types.
     let isIncomplete: Bool
 
-    static func at(_ offset: Int, in note: Note, linter: Linter) -> NoteCompletion? {
+    /// `titles`, the local arXiv index when there is one, completes Title values; `facts`
+    /// gives the note's entries (asked only for a Title line).
+    static func at(
+        _ offset: Int, in note: Note, linter: Linter, titles: (any ArxivTitleSearch)? = nil, facts: () -> [EntryFacts] = { [] }
+    ) -> NoteCompletion? {
         let line = note.lineIndex.line(containing: offset)
         guard note.lineKinds[line] == .markdown else { return nil }
+        if let titles, let field = note.field(onLine: line), field.role == .title,
+            let completion = TitleCompletion.at(offset, in: note, facts: facts(), linter: linter, index: titles)
+        {
+            return completion
+        }
         return footnoteLabels(at: offset, line: line, note: note)
             ?? categories(at: offset, line: line, note: note, schema: linter.schema)
             ?? fieldKeys(at: offset, line: line, note: note, linter: linter)

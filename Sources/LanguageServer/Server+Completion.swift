@@ -1,13 +1,18 @@
 import JSONRPC
 
-/// `textDocument/completion`: footnote labels, arXiv categories and field keys, each item
-/// with an exact edit (an insert/replace pair when the client takes one).
+/// `textDocument/completion`: arXiv papers for a Title (from the local index), footnote labels,
+/// arXiv categories and field keys, each item with an exact edit (an insert/replace pair when
+/// the client takes one).
 extension Server {
     func completion(_ request: PendingRequest, _ params: LSP.TextDocumentPositionParams) {
         guard settings.completion else { return request.respond(.null) }
         let insertReplace = clientFeatures.insertReplace
+        let titles = lints.arxivIndex
         answer(request, params.textDocument, at: params.position, empty: .null) { query in
-            guard let offset = query.offset, let completion = NoteCompletion.at(offset, in: query.note, linter: query.linter) else {
+            guard let offset = query.offset,
+                let completion = NoteCompletion.at(
+                    offset, in: query.note, linter: query.linter, titles: titles, facts: { query.document.entryFacts(query.linter) })
+            else {
                 return .null
             }
             let items = completion.candidates.map { candidate in
@@ -19,7 +24,8 @@ extension Server {
                 return LSP.CompletionItem(
                     label: candidate.label, kind: candidate.kind, detail: candidate.detail,
                     documentation: candidate.documentation.map(LSP.MarkupContent.init), sortText: candidate.sortText,
-                    filterText: candidate.filterText, textEdit: edit)
+                    filterText: candidate.filterText, textEdit: edit,
+                    additionalTextEdits: candidate.additionalEdits.map { query.edit($0.range, $0.newText) })
             }
             return LSP.CompletionList(isIncomplete: completion.isIncomplete, items: items).json
         }

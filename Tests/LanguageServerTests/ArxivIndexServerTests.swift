@@ -83,4 +83,31 @@ import Testing
         #expect(try FakeArxiv.shared.requests(to: url).isEmpty, "the index answered everything")
         client.finish()
     }
+
+    @Test func aTitleBeingTypedIsCompletedWithItsLinkDateAndSubjects() throws {
+        let text = "# Reading\n\nTitle: rotary posit\nDate:\n"
+        client.open(uri, text)
+        _ = try client.diagnostics(uri)
+        let list = try client.call("textDocument/completion", textDocumentPosition(uri, position(2, 19)))
+        #expect(list["isIncomplete"]?.bool == true)
+        let first = try #require(list["items"]?.array?.first)
+        #expect(first["label"]?.string == "RoFormer: Enhanced Transformer with Rotary Position Embedding")
+        #expect(first["detail"]?.string == "arXiv 2104.09864 · 2021 · cs.CL")
+        #expect(first["textEdit"]?["newText"]?.string == "RoFormer: Enhanced Transformer with Rotary Position Embedding")
+        #expect(first["textEdit"]?["range"] == range(position(2, 7), position(2, 19)))
+        let additional = (first["additionalTextEdits"]?.array ?? []).compactMap { $0["newText"]?.string }
+        #expect(additional.contains { $0.contains("Link: https://arxiv.org/abs/2104.09864") }, "\(additional)")
+        #expect(additional.contains(" 20 Apr 2021"), "\(additional)")
+        #expect(additional.contains { $0.contains("Subjects: Computation and Language (cs.CL)") }, "\(additional)")
+
+        // Two letters are too few; an entry that links a paper already is left to "Fill from arXiv".
+        client.change(uri, version: 2, [.object([("text", .string("Title: ro\n"))])])
+        _ = try client.diagnostics(uri)
+        #expect(try client.call("textDocument/completion", textDocumentPosition(uri, position(0, 9))) == .null)
+        client.change(uri, version: 3, [.object([("text", .string("Title: rotary\nLink: https://arxiv.org/abs/2104.09870\n"))])])
+        _ = try client.diagnostics(uri)
+        #expect(try client.call("textDocument/completion", textDocumentPosition(uri, position(0, 13))) == .null)
+        #expect(try FakeArxiv.shared.requests(to: url).isEmpty)
+        client.finish()
+    }
 }

@@ -116,6 +116,7 @@ extension LSP {
         let sortText: String
         let filterText: String?
         let textEdit: CompletionEdit
+        var additionalTextEdits: [TextEdit] = []
 
         var json: JSON {
             .object([
@@ -126,6 +127,7 @@ extension LSP {
                 "sortText": .string(sortText),
                 "filterText": filterText.map { .string($0) },
                 "textEdit": textEdit.json,
+                "additionalTextEdits": additionalTextEdits.isEmpty ? nil : .array(additionalTextEdits.map(\.json)),
             ])
         }
     }
