@@ -88,7 +88,7 @@ public final class OAIHarvester: Sendable {
             let page: OAIListRecordsPage
             do {
                 page = try OAIListRecordsPage.parse(response.body)
-            } catch where response.status != 200 {
+            } catch  where response.status != 200 {
                 // Not an OAI-PMH answer (a proxy's HTML page, say): the status is the clearer message.
                 throw ArxivError.http(status: response.status, attempts: attempt)
             }

@@ -74,7 +74,8 @@ private struct OAIListRecordsReader {
                 record = ArxivRawRecord(id: "", datestamp: "")
                 headerIdentifier = ""
             case "header": record?.isDeleted = attribute("status") == "deleted"
-            case "version" where open.dropLast().last == "arXivRaw": version = ArxivRawRecord.Version(name: attribute("version") ?? "", date: "")
+            case "version" where open.dropLast().last == "arXivRaw":
+                version = ArxivRawRecord.Version(name: attribute("version") ?? "", date: "")
             case "resumptionToken":
                 page.completeListSize = attribute("completeListSize").flatMap { Int($0) }
                 page.cursor = attribute("cursor").flatMap { Int($0) }

@@ -78,7 +78,8 @@ extension ArxivIndex {
             try setMeta("import_line", String(lineNumber))
             if options.withAbstracts {
                 try setMeta("keeps_abstracts", "1")
-            } else if try meta("keeps_abstracts") == nil, try connection.integer("SELECT count(*) FROM (SELECT 1 FROM papers LIMIT 1)") == 0 {
+            } else if try meta("keeps_abstracts") == nil, try connection.integer("SELECT count(*) FROM (SELECT 1 FROM papers LIMIT 1)") == 0
+            {
                 try setMeta("keeps_abstracts", "0")
             }
             // Into an empty index, the full-text index is built once, at the end.

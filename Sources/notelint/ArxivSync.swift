@@ -40,7 +40,8 @@ extension ArxivCommand {
             do {
                 let totals = try harvest(index, with: harvester, progress: progress)
                 progress.clear()
-                var summary = "synced \(totals.records) record\(totals.records == 1 ? "" : "s") in \(totals.pages) page\(totals.pages == 1 ? "" : "s")"
+                var summary =
+                    "synced \(totals.records) record\(totals.records == 1 ? "" : "s") in \(totals.pages) page\(totals.pages == 1 ? "" : "s")"
                 summary += " (\(totals.written) written, \(totals.deleted) deleted) into \(index.path)"
                 if totals.nothingNew { summary += "; nothing changed since \(totals.startDay)" }
                 if let harvest = try index.meta("last_harvest") { summary += "; last harvest: \(harvest)" }
@@ -143,12 +144,14 @@ struct SyncProgressLine {
         guard enabled else { return }
         let size = total.map { " of \($0)" } ?? ""
         let state = asking ? ", asking for page \(pages + 1)" : ""
-        FileHandle.standardError.write(Data("\r\u{1B}[Ksyncing: \(pages) page\(pages == 1 ? "" : "s"), \(records) records\(size)\(state)".utf8))
+        FileHandle.standardError.write(
+            Data("\r\u{1B}[Ksyncing: \(pages) page\(pages == 1 ? "" : "s"), \(records) records\(size)\(state)".utf8))
     }
 
     func waiting(_ seconds: Double) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(String(format: "\r\u{1B}[Ksyncing: the repository is busy (503), waiting %.0f s", seconds).utf8))
+        FileHandle.standardError.write(
+            Data(String(format: "\r\u{1B}[Ksyncing: the repository is busy (503), waiting %.0f s", seconds).utf8))
     }
 
     func clear() {

@@ -104,7 +104,8 @@ import Testing
         #expect(throws: ArxivError.tooLarge(limit: 10)) { try OAIListRecordsPage.parse(Array(try page1Text().utf8), maximumSize: 10) }
         // A record with no identifier anywhere cannot be stored.
         #expect(throws: ArxivError.self) {
-            try OAIListRecordsPage.parse(self.answer("<ListRecords><record><header><datestamp>2026-11-29</datestamp></header></record></ListRecords>"))
+            try OAIListRecordsPage.parse(
+                self.answer("<ListRecords><record><header><datestamp>2026-11-29</datestamp></header></record></ListRecords>"))
         }
     }
 

@@ -161,7 +161,8 @@ import Testing
         _ = try index.commitHarvestPage([revised, revised], nextToken: "t", responseDay: "2026-11-30")
         #expect(try words("attention", in: index) == 1, "a paper replaced twice still counts once")
         #expect(try words("revisited", in: index) == 1)
-        _ = try index.commitHarvestPage([ArxivRawRecord(id: "2101.00001", datestamp: "2026-11-29", isDeleted: true)], nextToken: nil, responseDay: nil)
+        _ = try index.commitHarvestPage(
+            [ArxivRawRecord(id: "2101.00001", datestamp: "2026-11-29", isDeleted: true)], nextToken: nil, responseDay: nil)
         #expect(try words("quixotic", in: index) == 0)
         #expect(try index.connection.integer("SELECT count(*) FROM words WHERE word = 'quixotic'") == 0)
     }

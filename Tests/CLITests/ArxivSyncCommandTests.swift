@@ -109,7 +109,8 @@ import Testing
         #expect(unreachable.status == 2)
         #expect(unreachable.stderr.contains("arXiv OAI-PMH (http://127.0.0.1:9/oai): cannot reach"), "\(unreachable.stderr)")
 
-        let missing = try Notelint.run(["arxiv", "sync", "--db", fixture.folder.path("none.sqlite")], environment: fixture.environment(endpoint))
+        let missing = try Notelint.run(
+            ["arxiv", "sync", "--db", fixture.folder.path("none.sqlite")], environment: fixture.environment(endpoint))
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no arXiv index at"), "\(missing.stderr)")
     }
