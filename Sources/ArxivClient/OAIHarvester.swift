@@ -13,6 +13,8 @@ public enum OAIHarvestError: Error, Equatable, Sendable, CustomStringConvertible
     /// The repository no longer knows the token (it expired, or the list changed).
     case badResumptionToken(String)
     case repository(code: String, message: String)
+    /// Not a well-formed OAI-PMH answer.
+    case malformed(String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum OAIHarvestError: Error, Equatable, Sendable, CustomStringConvertible
             return "the repository rejected the resumption token (badResumptionToken: \(message.isEmpty ? "no message" : message))"
         case .repository(let code, let message):
             return "the repository answered the error \(code.isEmpty ? "(no code)" : code)\(message.isEmpty ? "" : ": \(message)")"
+        case .malformed(let why): return "the answer is not a valid OAI-PMH response: \(why)"
         }
     }
 }

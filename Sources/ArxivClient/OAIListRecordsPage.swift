@@ -40,9 +40,9 @@ public struct OAIListRecordsPage: Sendable, Equatable {
             var xml = try XMLReader(body)
             while let event = try xml.next() { try reader.handle(event) }
         } catch let failure as XMLReader.Failure {
-            throw ArxivError.malformed(failure.description)
+            throw OAIHarvestError.malformed(failure.description)
         }
-        guard reader.sawRoot else { throw ArxivError.malformed("the answer is not an OAI-PMH response (no <OAI-PMH> root)") }
+        guard reader.sawRoot else { throw OAIHarvestError.malformed("no <OAI-PMH> root element") }
         return reader.page
     }
 }
@@ -63,7 +63,7 @@ private struct OAIListRecordsReader {
         case .start(let name, let attributes):
             let local = Self.local(name)
             if open.isEmpty {
-                guard local == "OAI-PMH" else { throw ArxivError.malformed("the root element is <\(name)>, not <OAI-PMH>") }
+                guard local == "OAI-PMH" else { throw OAIHarvestError.malformed("the root element is <\(name)>, not <OAI-PMH>") }
                 sawRoot = true
             }
             open.append(local)
@@ -117,7 +117,7 @@ private struct OAIListRecordsReader {
             guard var finished = record else { return }
             record = nil
             if finished.id.isEmpty { finished.id = Self.arxivIdentifier(headerIdentifier) }
-            guard !finished.id.isEmpty else { throw ArxivError.malformed("a record without an identifier") }
+            guard !finished.id.isEmpty else { throw OAIHarvestError.malformed("a record without an identifier") }
             page.records.append(finished)
         default: break
         }

@@ -96,14 +96,14 @@ import Testing
     }
 
     @Test func refusesWhatIsNotAWellFormedOAIPMHAnswer() throws {
-        #expect(throws: ArxivError.self) { try OAIListRecordsPage.parse(Array("<feed></feed>".utf8)) }
-        #expect(throws: ArxivError.self) { try OAIListRecordsPage.parse(Array(try page1Text().prefix(900).utf8)) }
+        #expect(throws: OAIHarvestError.self) { try OAIListRecordsPage.parse(Array("<feed></feed>".utf8)) }
+        #expect(throws: OAIHarvestError.self) { try OAIListRecordsPage.parse(Array(try page1Text().prefix(900).utf8)) }
         #expect(throws: ArxivError.doctype) {
             try OAIListRecordsPage.parse(Array(#"<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><OAI-PMH/>"#.utf8))
         }
         #expect(throws: ArxivError.tooLarge(limit: 10)) { try OAIListRecordsPage.parse(Array(try page1Text().utf8), maximumSize: 10) }
         // A record with no identifier anywhere cannot be stored.
-        #expect(throws: ArxivError.self) {
+        #expect(throws: OAIHarvestError.malformed("a record without an identifier")) {
             try OAIListRecordsPage.parse(
                 self.answer("<ListRecords><record><header><datestamp>2026-11-29</datestamp></header></record></ListRecords>"))
         }
