@@ -24,13 +24,14 @@ struct HTTPGet {
     let maximumBodySize: Int
     /// Certificate authorities to trust (PEM) instead of the system's.
     var caFile: String? = nil
+    var accept = "application/atom+xml"
 
     func fetch(_ url: URL) throws -> Response {
         try CurlLibrary.load()
         guard let handle = nl_curl_easy_init() else { throw ArxivError.transport("libcurl could not create a transfer (curl_easy_init)") }
         defer { nl_curl_easy_cleanup(handle) }
         var requestHeaders: OpaquePointer? = nil
-        for header in ["Accept: application/atom+xml"] { requestHeaders = nl_curl_slist_append(requestHeaders, header) }
+        for header in ["Accept: \(accept)"] { requestHeaders = nl_curl_slist_append(requestHeaders, header) }
         defer { nl_curl_slist_free_all(requestHeaders) }
         let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(NL_CURL_ERROR_SIZE))
         errorText.initialize(repeating: 0, count: Int(NL_CURL_ERROR_SIZE))

@@ -5,6 +5,8 @@ public enum ArxivIndexError: Error, CustomStringConvertible {
     case schema(String)
     case database(path: String, SQLiteError)
     case unreadableSnapshot(path: String, String)
+    /// An import of `file` has not finished; a sync waits for it.
+    case unfinishedImport(file: String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum ArxivIndexError: Error, CustomStringConvertible {
         case .schema(let message): return message
         case .database(let path, let error): return "\(path): \(error.message)"
         case .unreadableSnapshot(let path, let message): return "\(path): \(message)"
+        case .unfinishedImport(let file):
+            return "an import of \(file) has not finished; run `notelint arxiv import` on it again to finish it, then sync"
         }
     }
 }

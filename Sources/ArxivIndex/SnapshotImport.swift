@@ -76,6 +76,12 @@ extension ArxivIndex {
             try setMeta("import_file_size", String(identity.1))
             try setMeta("import_offset", String(resumeOffset))
             try setMeta("import_line", String(lineNumber))
+            if options.withAbstracts {
+                try setMeta("keeps_abstracts", "1")
+            } else if try meta("keeps_abstracts") == nil, try connection.integer("SELECT count(*) FROM (SELECT 1 FROM papers LIMIT 1)") == 0
+            {
+                try setMeta("keeps_abstracts", "0")
+            }
             // Into an empty index, the full-text index is built once, at the end.
             if resumeOffset == 0, try connection.integer("SELECT count(*) FROM (SELECT 1 FROM papers LIMIT 1)") == 0 {
                 try connection.execute(IndexSchema.dropTriggers)
@@ -83,24 +89,7 @@ extension ArxivIndex {
             }
             try connection.execute("COMMIT")
         }
-        let insert = try wrap {
-            try connection.prepare(
-                """
-                INSERT INTO papers (id, title, authors, categories, version_count, first_version_date, latest_version_date,
-                    update_date, doi, journal_ref, comments, withdrawn, abstract)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET title = excluded.title, authors = excluded.authors, categories = excluded.categories,
-                    version_count = excluded.version_count, first_version_date = excluded.first_version_date,
-                    latest_version_date = excluded.latest_version_date, update_date = excluded.update_date, doi = excluded.doi,
-                    journal_ref = excluded.journal_ref, comments = excluded.comments, withdrawn = excluded.withdrawn,
-                    abstract = coalesce(excluded.abstract, papers.abstract)
-                """)
-        }
-        let countWords = try wrap {
-            try connection.prepare(
-                "INSERT INTO words (word, papers) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET papers = papers + excluded.papers")
-        }
-        var words = WordCounts()
+        var upsert = try wrap { try PaperUpsert(connection) }
         let abstractLimit = options.withAbstracts ? Int.max : 200
         var fields = SnapshotFields()
         var batches = 0
@@ -110,6 +99,7 @@ extension ArxivIndex {
                 try connection.execute("BEGIN IMMEDIATE")
                 do {
                     var inBatch = 0
+                    var newestUpdate: [UInt8] = []
                     while inBatch < options.batchSize {
                         var failure: SnapshotLineParser.Malformed?
                         var blank = false
@@ -131,11 +121,12 @@ extension ArxivIndex {
                             malformed(MalformedLine(path: path, line: lineNumber, column: failure.column, message: failure.message))
                             continue
                         }
-                        try write(fields, with: insert, abstracts: options.withAbstracts)
-                        words.add(title: fields.title, authors: fields.authors)
+                        try upsert.write(fields, abstracts: options.withAbstracts)
+                        if newestUpdate.lexicographicallyPrecedes(fields.updateDate) { newestUpdate = fields.updateDate }
                         report.papers += 1
                     }
-                    try words.flush(into: countWords)
+                    try upsert.flushWords()
+                    try recordNewestUpdate(newestUpdate)
                     try setMeta("import_offset", String(file.offset))
                     try setMeta("import_line", String(lineNumber))
                     if !more {
@@ -177,21 +168,11 @@ extension ArxivIndex {
         return (attributes[.size] as? Int) ?? 0
     }
 
-    private func write(_ fields: SnapshotFields, with insert: SQLiteStatement, abstracts: Bool) throws {
-        insert.reset()
-        insert.bind(1, bytes: fields.id)
-        insert.bind(2, bytes: fields.title, emptyIsNull: false)
-        insert.bind(3, bytes: fields.authors, emptyIsNull: false)
-        insert.bind(4, bytes: fields.categories, emptyIsNull: false)
-        insert.bind(5, fields.versionCount)
-        insert.bind(6, SnapshotDate.day(fields.firstCreated))
-        insert.bind(7, SnapshotDate.day(fields.latestCreated))
-        insert.bind(8, bytes: fields.updateDate)
-        insert.bind(9, bytes: fields.doi)
-        insert.bind(10, bytes: fields.journalReference)
-        insert.bind(11, bytes: fields.comments)
-        insert.bind(12, fields.isWithdrawn ? 1 : 0)
-        if abstracts { insert.bind(13, bytes: fields.abstract) } else { insert.bind(13, nil as String?) }
-        try insert.step()
+    /// Keeps in `meta` the newest `update_date` imported, where a first `sync` starts.
+    private func recordNewestUpdate(_ day: [UInt8]) throws {
+        guard !day.isEmpty else { return }
+        let text = String(decoding: day, as: UTF8.self)
+        if let stored = try meta("snapshot_newest_update"), stored >= text { return }
+        try setMeta("snapshot_newest_update", text)
     }
 }

@@ -1,6 +1,8 @@
 /// The words of a batch's titles and authors (four bytes or more, ASCII lowercased, each
 /// occurrence counted), added to the `words` table when the batch commits. A paper imported
-/// again is counted again: the counts only order the completions of a partial word.
+/// again is counted again: the counts only order the completions of a partial word. A sync,
+/// which replaces papers one at a time, takes a replaced or deleted paper's words away
+/// (`remove`), and a word no paper holds any more leaves the table.
 struct WordCounts {
     static let shortest = 4
 
@@ -12,12 +14,24 @@ struct WordCounts {
         }
     }
 
-    mutating func flush(into statement: SQLiteStatement) throws {
-        for (word, count) in counts {
+    mutating func remove(title: [UInt8], authors: [UInt8]) {
+        for bytes in [title, authors] {
+            for token in SearchRanking.tokens(bytes) where token.count >= Self.shortest { counts[token, default: 0] -= 1 }
+        }
+    }
+
+    /// `removeEmpty` (`DELETE ... WHERE word = ? AND papers <= 0`) runs after a word lost papers.
+    mutating func flush(into statement: SQLiteStatement, removeEmpty: SQLiteStatement? = nil) throws {
+        for (word, count) in counts where count != 0 {
             statement.reset()
             statement.bind(1, bytes: word)
             statement.bind(2, count)
             try statement.step()
+            if count < 0, let removeEmpty {
+                removeEmpty.reset()
+                removeEmpty.bind(1, bytes: word)
+                try removeEmpty.step()
+            }
         }
         counts.removeAll(keepingCapacity: true)
     }

@@ -7,14 +7,15 @@ import NoteLint
 enum ArxivCommand {
     static let spec = CommandSpec(
         name: "arxiv",
-        abstract: "Import, search and show the local arXiv index.",
+        abstract: "Import, sync, search and show the local arXiv index.",
         discussion: """
             The index is one SQLite file: --db PATH, else $NOTELINT_ARXIV_DB, else \
             $XDG_DATA_HOME/notelint/arxiv.sqlite (or ~/.local/share/notelint/arxiv.sqlite). \
             Make it from arXiv's metadata snapshot (arxiv-metadata-oai-snapshot.json, plain or \
-            gzip-compressed) with `notelint arxiv import FILE`.
+            gzip-compressed) with `notelint arxiv import FILE`, and bring it up to date with \
+            `notelint arxiv sync`.
             """,
-        subcommands: [ImportSnapshot.spec, Status.spec, Search.spec, Show.spec, BenchQueries.spec]
+        subcommands: [ImportSnapshot.spec, Sync.spec, Status.spec, Search.spec, Show.spec, BenchQueries.spec]
     )
 
     static let databaseOption = OptionSpec.value(
@@ -105,6 +106,11 @@ enum ArxivCommand {
                     let file = try index.meta("import_file")
                 {
                     print("unfinished import: \(file), after line \(line); run `notelint arxiv import` on it again to finish it")
+                }
+                if let sync = try index.syncState(), sync.isRunning, let from = sync.from {
+                    print(
+                        "unfinished sync: from \(from), \(sync.pages) page\(sync.pages == 1 ? "" : "s") (\(sync.records) records) committed;"
+                            + " run `notelint arxiv sync` again to finish it")
                 }
                 print("size: \(index.sizeOnDisk) bytes")
             } catch let error as ArxivIndexError {

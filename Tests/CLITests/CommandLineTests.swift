@@ -24,6 +24,7 @@ import Testing
         "cache clear": ["-h, --help"],
         "arxiv": ["-h, --help"],
         "arxiv import": ["--with-abstracts", "--db", "-h, --help"],
+        "arxiv sync": ["--from", "--endpoint", "--db", "-h, --help"],
         "arxiv status": ["--db", "-h, --help"],
         "arxiv search": ["--limit", "--format", "--db", "-h, --help"],
         "arxiv show": ["--format", "--db", "-h, --help"],

@@ -72,6 +72,11 @@ public final class FakeArxiv: Sendable {
         "\(caFile == nil ? "http" : "https")://127.0.0.1:\(port)/s/\(scenario)/\(UUID().uuidString.prefix(8))/api/query"
     }
 
+    /// The OAI-PMH base URL for one test (`Tests/arxiv/fake_arxiv.py` lists its scenarios).
+    public func oaiURL(_ scenario: String = "plain") -> String {
+        "\(caFile == nil ? "http" : "https")://127.0.0.1:\(port)/s/\(scenario)/\(UUID().uuidString.prefix(8))/oai"
+    }
+
     public struct Logged: Decodable {
         public let path: String
         public let query: String

@@ -17,6 +17,14 @@ keeps the state of one test apart from another's. Scenarios:
   huge         an 11 MB body with no Content-Length
   reject       HTTP 400 and an error entry for the first identifier, whatever its shape
 Any other scenario name behaves like arXiv (a token of its own keeps a test's log apart).
+
+OAI-PMH lives at /oai (and /s/<scenario>/<token>/oai): ListRecords in the arXivRaw format
+serves the pages of fixtures/arxiv/oai/ in order, each page's resumption token asking for the
+next. ratelimit, unavailable and busy apply to it too. OAI-PMH scenarios:
+  norecords    a ListRecords from a day answers noRecordsMatch
+  expired      every request with a resumption token answers badResumptionToken
+  expireonce   the first request with a resumption token answers badResumptionToken
+  stall        a request with a resumption token waits 60 s before answering
 GET /_log returns every request seen so far as JSON (path, query, user_agent, accept, time).
 
 With FAKE_ARXIV_CERT and FAKE_ARXIV_KEY (PEM files) set, it speaks HTTPS with that certificate.
@@ -40,6 +48,18 @@ ENTRIES = {}
 for name in sorted(os.listdir(FIXTURES)):
     if name.endswith(".xml"):
         ENTRIES[name[:-4].replace("_", "/")] = open(os.path.join(FIXTURES, name), encoding="utf-8").read()
+
+OAI_PAGES = []
+OAI_FOLDER = os.path.join(FIXTURES, "oai")
+if os.path.isdir(OAI_FOLDER):
+    for name in sorted(os.listdir(OAI_FOLDER)):
+        if name.endswith(".xml"):
+            OAI_PAGES.append(open(os.path.join(OAI_FOLDER, name), encoding="utf-8").read().encode("utf-8"))
+# A page's token asks for the page after it.
+OAI_TOKENS = {}
+for number, page in enumerate(OAI_PAGES[:-1]):
+    token = re.search(rb"<resumptionToken[^>]*>([^<]+)</resumptionToken>", page).group(1).decode()
+    OAI_TOKENS[token] = number + 1
 
 LOG = []
 COUNTS = {}
@@ -73,6 +93,41 @@ def error_feed(identifier):
         "  </entry>\n"
     )
     return feed("id_list=" + identifier, [entry])
+
+
+def oai_error(code, message):
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n'
+        "<responseDate>2026-11-30T02:00:00Z</responseDate>\n"
+        '<request verb="ListRecords">https://oaipmh.arxiv.org/oai</request>\n'
+        f'<error code="{code}">{escape(message)}</error>\n'
+        "</OAI-PMH>\n"
+    ).encode("utf-8")
+
+
+def oai_answer(params, scenario, token_requests):
+    """The body of an OAI-PMH request (OAI-PMH answers its errors with status 200)."""
+    if params.get("verb") != ["ListRecords"]:
+        return oai_error("badVerb", "only ListRecords is served here")
+    if "resumptionToken" in params:
+        if set(params) != {"verb", "resumptionToken"}:
+            return oai_error("badArgument", "resumptionToken is an exclusive argument")
+        token = params["resumptionToken"][0]
+        if scenario == "expired" or (scenario == "expireonce" and token_requests == 1):
+            return oai_error("badResumptionToken", f"the resumptionToken {token} has expired")
+        if scenario == "stall":
+            time.sleep(60)
+        if token not in OAI_TOKENS:
+            return oai_error("badResumptionToken", f"the resumptionToken {token} is not known")
+        return OAI_PAGES[OAI_TOKENS[token]]
+    if params.get("metadataPrefix") != ["arXivRaw"]:
+        return oai_error("cannotDisseminateFormat", "this fake serves arXivRaw only")
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", params.get("from", [""])[0]):
+        return oai_error("badArgument", "from must be a day, YYYY-MM-DD")
+    if scenario == "norecords":
+        return oai_error("noRecordsMatch", "no records match the request")
+    return OAI_PAGES[0]
 
 
 def words(text):
@@ -120,9 +175,9 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def send(self, status, body, headers=()):
+    def send(self, status, body, headers=(), content_type="application/atom+xml; charset=utf-8"):
         self.send_response(status)
-        self.send_header("Content-Type", "application/atom+xml; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         for key, value in headers:
             self.send_header(key, value)
@@ -141,10 +196,10 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
             return
         scenario = None
-        match = re.match(r"^/s/([a-z]+)/([A-Za-z0-9_-]+)/api/query$", parts.path)
+        match = re.match(r"^/s/([a-z]+)/([A-Za-z0-9_-]+)/(api/query|oai)$", parts.path)
         if match:
             scenario = match.group(1)
-        elif parts.path != "/api/query":
+        elif parts.path not in ("/api/query", "/oai"):
             self.send(404, b"not found")
             return
         with LOCK:
@@ -152,13 +207,19 @@ class Handler(BaseHTTPRequestHandler):
             key = parts.path
             COUNTS[key] = COUNTS.get(key, 0) + 1
             count = COUNTS[key]
-        params = parse_qs(parts.query)
+            params = parse_qs(parts.query)
+            token_requests = 0
+            if "resumptionToken" in params:
+                COUNTS[key + "#token"] = COUNTS.get(key + "#token", 0) + 1
+                token_requests = COUNTS[key + "#token"]
         if scenario == "ratelimit" and count == 1:
             return self.send(429, b"Rate exceeded.")
         if scenario == "unavailable" and count == 1:
             return self.send(503, b"Service Unavailable", [("Retry-After", "1")])
         if scenario == "busy":
             return self.send(503, b"Service Unavailable")
+        if parts.path.endswith("/oai"):
+            return self.send(200, oai_answer(params, scenario, token_requests), content_type="text/xml; charset=utf-8")
         if scenario == "empty" and count == 1:
             return self.send(200, feed(parts.query, []))
         if scenario == "reject":

@@ -11,6 +11,7 @@ public enum ProcessEnvironment {
     /// Every variable notelint's command line reads (a test keeps this list complete).
     public static let names = [
         "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "NO_COLOR", "TERM", "NOTELINT_ARXIV_DB", "NOTELINT_ARXIV_API_URL",
+        "NOTELINT_ARXIV_OAI_URL",
         "NOTELINT_ARXIV_BACKOFF",
         "NOTELINT_ARXIV_CA_FILE", "NOTELINT_ARXIV_DEADLINE", "NOTELINT_ARXIV_INTERVAL", "NOTELINT_LSP_TEST_DELAY",
         "NOTELINT_WORKSPACE_LIMIT",
