@@ -100,11 +100,22 @@ import Testing
         #expect(additional.contains(" 20 Apr 2021"), "\(additional)")
         #expect(additional.contains { $0.contains("Subjects: Computation and Language (cs.CL)") }, "\(additional)")
 
+        // A Title line typed alone, not a record yet: the other lines are written below it.
+        client.change(uri, version: 2, [.object([("text", .string("# Reading\n\nTitle: the newest pa\n"))])])
+        _ = try client.diagnostics(uri)
+        let alone = try client.call("textDocument/completion", textDocumentPosition(uri, position(2, 24)))
+        let paper = try #require(alone["items"]?.array?.first)
+        #expect(paper["label"]?.string == "The Newest Paper")
+        #expect(
+            paper["additionalTextEdits"]?.array?.map { $0["newText"]?.string }
+                == ["Link: https://arxiv.org/abs/2105.00001\nDate: 1 May 2021\nSubjects: Machine Learning (cs.LG)\n"])
+        #expect(paper["additionalTextEdits"]?.array?.first?["range"] == range(position(3, 0), position(3, 0)))
+
         // Two letters are too few; an entry that links a paper already is left to "Fill from arXiv".
-        client.change(uri, version: 2, [.object([("text", .string("Title: ro\n"))])])
+        client.change(uri, version: 3, [.object([("text", .string("Title: ro\n"))])])
         _ = try client.diagnostics(uri)
         #expect(try client.call("textDocument/completion", textDocumentPosition(uri, position(0, 9))) == .null)
-        client.change(uri, version: 3, [.object([("text", .string("Title: rotary\nLink: https://arxiv.org/abs/2104.09870\n"))])])
+        client.change(uri, version: 4, [.object([("text", .string("Title: rotary\nLink: https://arxiv.org/abs/2104.09870\n"))])])
         _ = try client.diagnostics(uri)
         #expect(try client.call("textDocument/completion", textDocumentPosition(uri, position(0, 13))) == .null)
         #expect(try FakeArxiv.shared.requests(to: url).isEmpty)
