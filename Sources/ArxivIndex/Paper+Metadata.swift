@@ -17,26 +17,34 @@ extension Paper {
     /// The snapshot's author line (`A. Smith, B. Jones (MIT) and C. Lee`) as names: split at
     /// commas and at the last " and ", not inside parentheses (affiliations).
     public var authorNames: [String] {
+        // Byte by byte: a Character walk cost 90,000 instructions a paper, most of a lookup.
         var names: [String] = []
-        var current = ""
         var depth = 0
-        for character in authors {
-            switch character {
-            case "(": depth += 1
-            case ")": depth = max(depth - 1, 0)
-            case "," where depth == 0:
-                names.append(current)
-                current = ""
-                continue
+        var start = 0
+        let bytes = Array(authors.utf8)
+        func add(_ part: ArraySlice<UInt8>) {
+            let words = part.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
+            var name = words.map { String(decoding: $0, as: UTF8.self) }
+            if name.first == "and" && names.count > 0 { name.removeFirst() }
+            if !name.isEmpty { names.append(name.joined(separator: " ")) }
+        }
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"): depth = max(depth - 1, 0)
+            case UInt8(ascii: ",") where depth == 0:
+                add(bytes[start..<index])
+                start = index + 1
+            case UInt8(ascii: " ") where depth == 0 && bytes[index...].starts(with: " and ".utf8) && index > start:
+                add(bytes[start..<index])
+                start = index + 1
             default: break
             }
-            current.append(character)
+            index += 1
         }
-        names.append(current)
-        if let last = names.popLast() {
-            names += last.split(separator: " and ").map(String.init)
-        }
-        return names.map { $0.collapsingWhitespace() }.map { $0.hasPrefix("and ") ? String($0.dropFirst(4)) : $0 }.filter { !$0.isEmpty }
+        add(bytes[start..<bytes.count])
+        return names
     }
 
     private static func day(_ text: String) -> ArxivMetadata.Day? {

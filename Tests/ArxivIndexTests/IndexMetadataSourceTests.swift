@@ -114,4 +114,18 @@ import Testing
         #expect(first != nil)
         #expect(first === IndexMetadataSource.shared(path: path) { warnings.append($0) })
     }
+
+    @Test(arguments: [
+        ("A. Smith, B. Jones and C. Lee", ["A. Smith", "B. Jones", "C. Lee"]),
+        ("A. Smith, B. Jones, and C. Lee", ["A. Smith", "B. Jones", "C. Lee"]),
+        ("A. Smith (MIT, USA), B.\n  Jones", ["A. Smith (MIT, USA)", "B. Jones"]),
+        ("Anderson Sandberg", ["Anderson Sandberg"]),
+        ("", []),
+    ])
+    func authorLinesAreSplitIntoNames(line: String, names: [String]) {
+        let paper = Paper(
+            id: "2101.00001", title: "T", authors: line, categories: [], versionCount: 1, firstVersionDate: nil,
+            latestVersionDate: nil, updateDate: nil, doi: nil, journalReference: nil, comments: nil, withdrawn: false, abstract: nil)
+        #expect(paper.authorNames == names)
+    }
 }
