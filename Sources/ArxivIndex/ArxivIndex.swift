@@ -12,6 +12,8 @@ public final class ArxivIndex {
     private var byRowid: SQLiteStatement?
     private var completer: SQLiteStatement?
     var exactLookup: SQLiteStatement?
+    /// Off in tests, to compare with FTS5 matching the partial word itself.
+    var scansForPartialWords = true
 
     /// Opens the index at `path`; `create` makes it (and its folder) when it is missing,
     /// otherwise a missing index is `ArxivIndexError.missing`.
@@ -105,14 +107,17 @@ public final class ArxivIndex {
             if byRowid == nil { byRowid = try connection.prepare("SELECT \(Self.columns) FROM papers WHERE rowid = ?") }
             let candidates = searcher!
             defer { candidates.reset() }
-            candidates.bind(1, expression)
-            candidates.bind(2, Self.searchCandidates)
-            var scored: [(score: Double, rowid: Int)] = []
-            while try candidates.step() {
-                let score = candidates.withBytes(1) { title in
-                    candidates.withBytes(2) { authors in ranking.score(title: title, authors: authors) }
+            var scored = try prefixFiltered(query, ranking, candidates) ?? []
+            if scored.isEmpty {
+                candidates.reset()
+                candidates.bind(1, expression)
+                candidates.bind(2, Self.searchCandidates)
+                while try candidates.step() {
+                    let score = candidates.withBytes(1) { title in
+                        candidates.withBytes(2) { authors in ranking.score(title: title, authors: authors) }
+                    }
+                    scored.append((score, candidates.integer(0)))
                 }
-                scored.append((score, candidates.integer(0)))
             }
             // Best first; among equals, the newer paper.
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.rowid > $1.rowid }
@@ -125,6 +130,42 @@ public final class ArxivIndex {
             }
             return papers
         }
+    }
+
+    /// How many papers holding the other words are read to find those that also hold the
+    /// partial last word, before FTS5 is asked to match it instead.
+    static let prefixScan = 1000
+
+    /// The same candidates as matching the partial last word in FTS5, found by matching the
+    /// other words and reading on, newest first, until `searchCandidates` of them hold a word
+    /// that starts with it: FTS5 gathers a prefix's whole list (every word starting with `t`)
+    /// before it intersects, 8 to 12 ms at 2.7 M papers, where the other words alone take under
+    /// one. nil when this does not apply or the scan ends before it is sure (the caller then
+    /// asks FTS5); an empty array when nothing matches.
+    private func prefixFiltered(
+        _ query: String, _ ranking: SearchRanking, _ candidates: SQLiteStatement
+    ) throws -> [(score: Double, rowid: Int)]? {
+        guard scansForPartialWords, ranking.lastIsPrefix, let others = SearchQuery.expression(for: query, leavingOutLast: true) else {
+            return nil
+        }
+        candidates.bind(1, others)
+        candidates.bind(2, Self.prefixScan)
+        var scored: [(score: Double, rowid: Int)] = []
+        var read = 0
+        while try candidates.step() {
+            read += 1
+            let score = candidates.withBytes(1) { title in
+                candidates.withBytes(2) { authors -> Double?? in
+                    ranking.holdsLastWord(title: title, authors: authors).map { $0 ? ranking.score(title: title, authors: authors) : nil }
+                }
+            }
+            // Undecided: FTS5 decides.
+            guard let score else { return nil }
+            guard let score else { continue }
+            scored.append((score, candidates.integer(0)))
+            if scored.count == Self.searchCandidates { return scored }
+        }
+        return read < Self.prefixScan ? scored : nil
     }
 
     static let columns = """

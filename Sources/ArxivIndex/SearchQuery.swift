@@ -3,11 +3,15 @@
 /// punctuation mark. Words are split as `SearchRanking` splits them. A partial last word with
 /// `completions` becomes their alternation instead of a prefix.
 enum SearchQuery {
-    static func expression(for query: String, completions: [[UInt8]] = []) -> String? {
+    /// `leavingOutLast`: the words before the last only (nil when none is left), for a search
+    /// that checks the last one itself.
+    static func expression(for query: String, completions: [[UInt8]] = [], leavingOutLast: Bool = false) -> String? {
         guard let ranking = SearchRanking(query: query) else { return nil }
         // A function word other than the last is left to the ranking: every title holds `the`
         // or `of`, and intersecting their lists costs more than it filters.
-        let kept = ranking.words.dropLast().filter { !stopWords.contains($0) } + [ranking.words.last!]
+        let others = ranking.words.dropLast().filter { !stopWords.contains($0) }
+        if leavingOutLast { return others.isEmpty ? nil : others.map { quoted($0) }.joined(separator: " AND ") }
+        let kept = others + [ranking.words.last!]
         var terms = kept.map { quoted($0) }
         if ranking.lastIsPrefix {
             if completions.isEmpty {

@@ -49,6 +49,83 @@ struct SearchRanking {
         return total
     }
 
+    /// Whether the title or the authors hold the last word (as a prefix when it is one), as
+    /// FTS5's tokenizer would match it (`unicode61 remove_diacritics 2`): ASCII letters as
+    /// they are, Latin-1's accented letters folded (`é` matches `e`). nil when it cannot tell:
+    /// no match, and letters of the other Latin blocks, which FTS5 also folds. Only for an ASCII
+    /// last word.
+    func holdsLastWord(title: UnsafeBufferPointer<UInt8>, authors: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let word = words[words.count - 1]
+        var undecided = false
+        for text in [title, authors] {
+            guard text.contains(where: { $0 >= 0x80 }) else {
+                if holds(word, in: text) { return true }
+                continue
+            }
+            let (folded, unfoldable) = Self.foldingLatin1(text)
+            if folded.withUnsafeBufferPointer({ holds(word, in: $0) }) { return true }
+            undecided = undecided || unfoldable
+        }
+        return undecided ? nil : false
+    }
+
+    /// Latin-1's accented letters as their ASCII letter; `unfoldable` when the text holds a
+    /// Latin letter without one (Æ, Ø, ß ...) or one of Latin Extended-A or -B (U+0100 to
+    /// U+024F) or Latin Extended Additional.
+    static func foldingLatin1(_ text: UnsafeBufferPointer<UInt8>) -> (folded: [UInt8], unfoldable: Bool) {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.count)
+        var unfoldable = false
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == 0xC3 && index + 1 < text.count {
+                let letter = latin1Letters[Int(text[index + 1] & 0x3F)]
+                // Whether FTS5 folds Æ, Ø, ß and the like to ASCII is not decided here.
+                if letter == 0x80 { unfoldable = true }
+                folded.append(letter)
+                index += 2
+                continue
+            }
+            if (0xC4...0xC9).contains(byte) || (byte == 0xE1 && index + 1 < text.count && (0xB8...0xBB).contains(text[index + 1])) {
+                unfoldable = true
+            }
+            folded.append(byte)
+            index += 1
+        }
+        return (folded, unfoldable)
+    }
+
+    /// U+00C0 to U+00FF by their low six bits: the base letter, lowercased, where Unicode
+    /// decomposes the letter; 0x80 (undecided) for Æ, Ð, Ø, Þ, ß and their lowercase; a blank
+    /// for × and ÷.
+    private static let latin1Letters: [UInt8] = Array(
+        "aaaaaa\u{80}ceeeeiiii\u{80}nooooo \u{80}uuuuy\u{80}\u{80}aaaaaa\u{80}ceeeeiiii\u{80}nooooo \u{80}uuuuy\u{80}y".unicodeScalars.map {
+            UInt8($0.value)
+        })
+
+    /// Byte by byte, without splitting the text into words: every candidate read is checked.
+    private func holds(_ word: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < text.count {
+            guard Self.isWordByte(text[index]) else {
+                index += 1
+                continue
+            }
+            var matched = 0
+            while matched < word.count && index + matched < text.count && Self.lowered(text[index + matched]) == word[matched] {
+                matched += 1
+            }
+            let end = index + matched
+            if matched == word.count && (lastIsPrefix || end == text.count || !Self.isWordByte(text[end])) { return true }
+            index = end
+            while index < text.count && Self.isWordByte(text[index]) { index += 1 }
+        }
+        return false
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+
     private func matches(_ token: ArraySlice<UInt8>, _ word: [UInt8], prefix: Bool) -> Bool {
         prefix ? token.starts(with: word) : token.elementsEqual(word)
     }

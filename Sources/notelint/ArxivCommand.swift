@@ -227,6 +227,7 @@ enum ArxivCommand {
             var searches: [Double] = []
             var found = 0
             var hits = 0
+            var slowest: [(milliseconds: Double, query: String)] = []
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: " ", maxSplits: 1)
                 guard parts.count == 2 else { continue }
@@ -238,6 +239,7 @@ enum ArxivCommand {
                 } else if parts[0] == "search" {
                     if try !index.search(argument, limit: 10).isEmpty { hits += 1 }
                     searches.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    slowest.append((searches.last!, argument))
                 }
             }
             func summary(_ times: [Double], _ matched: Int) -> JSON {
@@ -249,6 +251,10 @@ enum ArxivCommand {
                 ])
             }
             print(JSON.object([("lookup", summary(lookups, found)), ("search", summary(searches, hits))]).pretty())
+            // What to look at next: the slowest searches, on standard error.
+            for (milliseconds, query) in slowest.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(15) {
+                printError(String(format: "%8.2f ms  %@", milliseconds, query))
+            }
         }
     }
 }

@@ -88,3 +88,37 @@ import Testing
                 == "\"deep\" AND (\"networks\" OR \"network\")")
     }
 }
+
+/// Candidates found by matching the other words and checking the partial last one in Swift
+/// are the ones FTS5 finds matching it itself.
+@Suite struct PartialWordScanTests {
+    @Test func scanningFindsWhatFTS5Finds() throws {
+        let folder = try TemporaryFolder()
+        let file = try Snapshot.generate(records: 3000, in: folder, name: "snapshot.json")
+        let index = try ArxivIndex(path: folder.path("arxiv.sqlite"), create: true)
+        _ = try index.importSnapshot(path: file, options: ImportOptions())
+        var generator = SystemRandomNumberGenerator()
+        let titles = try Snapshot.records(file).compactMap { $0["title"] as? String }
+        var compared = 0
+        for title in titles.shuffled(using: &generator).prefix(300) {
+            let words = title.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            guard words.count >= 2 else { continue }
+            let last = words[1]
+            for cut in [1, 2, 3, 5] where cut <= last.count {
+                let query = words[0] + " " + last.prefix(cut)
+                index.scansForPartialWords = true
+                let scanned = try index.search(query, limit: 300).map(\.id)
+                index.scansForPartialWords = false
+                let matched = try index.search(query, limit: 300).map(\.id)
+                if cut < 4 {
+                    #expect(scanned == matched, "\(query)")
+                } else {
+                    // FTS5 is given the word's eight most frequent completions; the scan takes any.
+                    #expect(Set(matched).isSubset(of: Set(scanned)), "\(query)")
+                }
+                compared += 1
+            }
+        }
+        #expect(compared > 500)
+    }
+}
