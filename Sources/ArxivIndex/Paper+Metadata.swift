@@ -22,11 +22,23 @@ extension Paper {
         var depth = 0
         var start = 0
         let bytes = Array(authors.utf8)
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
         func add(_ part: ArraySlice<UInt8>) {
-            let words = part.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
-            var name = words.map { String(decoding: $0, as: UTF8.self) }
-            if name.first == "and" && names.count > 0 { name.removeFirst() }
-            if !name.isEmpty { names.append(name.joined(separator: " ")) }
+            var name = part.drop(while: isBlank)
+            while let last = name.last, isBlank(last) { name = name.dropLast() }
+            if !names.isEmpty && name.starts(with: "and ".utf8) { name = name.dropFirst(4).drop(while: isBlank) }
+            guard !name.isEmpty else { return }
+            // One blank between words, as most names already are.
+            var previousBlank = false
+            let tidy = name.allSatisfy { byte in
+                defer { previousBlank = isBlank(byte) }
+                return byte == 0x20 ? !previousBlank : !isBlank(byte)
+            }
+            if tidy {
+                names.append(String(decoding: name, as: UTF8.self))
+            } else {
+                names.append(name.split(whereSeparator: isBlank).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
+            }
         }
         var index = 0
         while index < bytes.count {
@@ -47,9 +59,19 @@ extension Paper {
         return names
     }
 
+    /// `2007-04-02` read as bytes.
     private static func day(_ text: String) -> ArxivMetadata.Day? {
-        let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return ArxivMetadata.Day(year: parts[0], month: parts[1], day: parts[2])
+        let bytes = Array(text.utf8.prefix(10))
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return ArxivMetadata.Day(year: year, month: month, day: day)
     }
 }
