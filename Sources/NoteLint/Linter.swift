@@ -197,7 +197,8 @@ public struct Linter: Sendable {
                 return (entries, findings(of: running, on: note, entries: entries, arxiv: arxiv, path: path))
             }()
         let memory = LintMemory(
-            note: note, path: path, linterKey: fingerprint, isTemplate: isTemplate, facts: entries, findings: allFindings)
+            note: note, path: path, linterKey: fingerprint, isTemplate: isTemplate, arxivStamp: arxiv?.fingerprint, facts: entries,
+            findings: allFindings)
         for (configured, ruleFindings) in zip(running, allFindings) {
             var found = ruleFindings
             if let workspace, (configured.rule as? EntryDuplicate)?.scope == .workspace {

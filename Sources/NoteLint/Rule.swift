@@ -159,6 +159,9 @@ public struct EntryDependence: OptionSet, Sendable {
     /// Entries are compared within the section their heading opens: an edit of a heading
     /// checks again.
     public static let headings = EntryDependence(rawValue: 1 << 1)
+    /// The arXiv metadata of the entries' papers: kept only while the metadata source's
+    /// fingerprint is the one the findings were made with.
+    public static let arxiv = EntryDependence(rawValue: 1 << 2)
 }
 
 /// A rule: a value made from its options, that reports findings on a note.

@@ -1,3 +1,4 @@
+import ArxivKit
 import Foundation
 import NoteInvariants
 import NoteSyntax
@@ -149,5 +150,62 @@ import Testing
         }
         #expect(incremental > 240, "\(incremental) of 300 edits linted incrementally")
         #expect(entriesKept > 200, "\(entriesKept) of 300 edits kept the entries")
+    }
+}
+
+/// The rules that compare entries with arXiv's metadata keep their findings across an edit
+/// that leaves the entries as they were, and only while the metadata answers as it did.
+@Suite struct IncrementalArxivFindingsTests {
+    /// Answers that can change between two lints, as the cache and the index do.
+    final class ChangingMetadata: ArxivMetadataSource, @unchecked Sendable {
+        var table = RuleExamples.arxivMetadata
+        var stamp = 0
+        func lookup(_ identifier: ArxivIdentifier) -> ArxivLookup? { table.lookup(identifier) }
+        var fingerprint: String { "changing:\(stamp)" }
+    }
+
+    static let records = [
+        "Title: RoFormer: Enhanced Transformer with Rotary Embedding\nLink: https://arxiv.org/abs/2104.09864\nDate: 2 May 2021\nSubjects: Machine Learning (cs.LG)\n",
+        "Title: A\nLink: https://arxiv.org/abs/2301.99999\nDate: 2023-01-05\n", "Title: B\nLink: https://arxiv.org/abs/2301.00002\n",
+        "Title: A Roadmap to Interstellar Flight\nLink: https://arxiv.org/abs/1604.01356\nDate: 31 Oct 2016\n",
+    ]
+
+    @Test func typingBetweenRecordsKeepsTheArxivFindingsExactly() throws {
+        let metadata = ChangingMetadata()
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6), arxiv: metadata)
+        var text = "# Reading list\n\n"
+        for index in 0..<24 { text += Self.records[index % Self.records.count] + "\nA comment on paper \(index).\n\n" }
+        var bytes = Array(text.utf8)
+        var generator = SeededGenerator(seed: 0x4152_5849)
+        let note = linter.parse(SourceText(bytes: bytes))
+        let first = linter.lint(note, path: nil, workspace: nil, since: nil)
+        #expect(Set(first.result.diagnostics.map(\.ruleID)).isSuperset(of: ["arxiv-title-mismatch", "arxiv-not-found", "arxiv-withdrawn"]))
+        var state: (note: Note, memory: LintMemory?)? = (note, first.memory)
+        var incremental = 0
+        for step in 0..<200 {
+            guard let current = state else { break }
+            // The prose lines: neither blank, nor a heading, nor a field.
+            let comments = current.note.lineIndex.lineStarts.indices.filter { line in
+                let text = current.note.source.lineString(line)
+                return !text.isEmpty && !text.hasPrefix("#") && !text.utf8.contains(UInt8(ascii: ":"))
+            }
+            let line = try #require(comments.randomElement(using: &generator))
+            let length = current.note.source.lineContent(line).length
+            let start = current.note.lineIndex.lineStarts[line] + Int.random(in: 0..<length, using: &generator)
+            let inserted = Array(["x", " ", "\n", "é"].randomElement(using: &generator)!.utf8)
+            bytes.replaceSubrange(start..<start, with: inserted)
+            if step % 50 == 49 {
+                // What arXiv says changed between two keystrokes: 2301.99999 now exists.
+                metadata.stamp += 1
+                var answers = metadata.table.answers
+                answers["2301.99999"] = answers["2104.09864"]
+                metadata.table = ArxivMetadataTable(answers)
+            }
+            state = IncrementalLintPropertyTests.step(
+                linter, from: current, editing: bytes, by: TextReplacement(range: ByteRange(start, start), insertedCount: inserted.count),
+                context: "step \(step): \(start) inserted \(String(decoding: inserted, as: UTF8.self).debugDescription)",
+                incremental: &incremental)
+        }
+        #expect(incremental > 150, "\(incremental) of 200 edits linted incrementally")
     }
 }

@@ -8,6 +8,8 @@ public struct LintMemory: Sendable {
     /// The `Linter.fingerprint` of the linter that made it: another configuration starts afresh.
     let linterKey: String
     let isTemplate: Bool
+    /// The arXiv metadata source's fingerprint when the findings were made (nil without one).
+    let arxivStamp: String?
     let facts: [EntryFacts]
     /// Per rule run, in the linter's order.
     let findings: [[Diagnostic]]

@@ -39,8 +39,13 @@ extension Linter {
         facts += moved
         let entriesKept = region.keepsEntries(old: memory.facts[region.entriesAbove..<oldBelow.lowerBound], new: inRegion)
         var headingsKept: Bool?
+        var arxivKept: Bool?
         let kept = running.map { configured in
             guard let dependence = type(of: configured.rule).entryDependence else { return false }
+            if dependence.contains(.arxiv) {
+                if arxivKept == nil { arxivKept = memory.arxivStamp == arxiv?.fingerprint }
+                guard arxivKept! else { return false }
+            }
             return region.keepsFindings(of: dependence, entriesKept: entriesKept) {
                 if headingsKept == nil { headingsKept = !region.holdsHeading(old: memory.note, new: note) }
                 return headingsKept!

@@ -2,6 +2,7 @@ import ArxivKit
 import NoteSyntax
 
 struct ArxivNotFound: Rule {
+    static let entryDependence: EntryDependence? = [.arxiv]
     static let description = RuleDescription(
         id: "arxiv-not-found",
         summary: "a Link to an arXiv identifier that arXiv says does not exist",

@@ -2,6 +2,7 @@ import ArxivKit
 import NoteSyntax
 
 struct ArxivSubjectsMismatch: Rule {
+    static let entryDependence: EntryDependence? = [.arxiv]
     static let description = RuleDescription(
         id: "arxiv-subjects-mismatch",
         summary: "Subjects that name other categories than arXiv lists for the linked paper",

@@ -2,6 +2,7 @@ import ArxivKit
 import NoteSyntax
 
 struct ArxivTitleMismatch: Rule {
+    static let entryDependence: EntryDependence? = [.arxiv]
     static let description = RuleDescription(
         id: "arxiv-title-mismatch",
         summary: "a Title that differs from the title arXiv gives the linked paper",

@@ -2,6 +2,7 @@ import ArxivKit
 import NoteSyntax
 
 struct ArxivWithdrawn: Rule {
+    static let entryDependence: EntryDependence? = [.arxiv]
     static let description = RuleDescription(
         id: "arxiv-withdrawn",
         summary: "a Link to an arXiv paper whose latest version withdraws it",

@@ -2,6 +2,7 @@ import ArxivKit
 import NoteSyntax
 
 struct DateArxivMismatch: Rule {
+    static let entryDependence: EntryDependence? = [.arxiv]
     static let description = RuleDescription(
         id: "date-arxiv-mismatch",
         summary: "a Date that contradicts the month encoded in the entry's arXiv identifier",
