@@ -25,11 +25,12 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def build_release(static=False):
-    """Builds the release notelint; with `static`, as it ships (`--static-swift-stdlib`, in
+    """Builds the release notelint; with `static`, as it ships (`--static-swift-stdlib`, not a PIE, in
     `.build-static`, so that the two builds do not replace each other). Returns its path."""
     scratch = ROOT / (".build-static" if static else ".build")
     command = ["swift", "build", "-c", "release", "--product", "notelint", "--scratch-path", str(scratch)]
-    subprocess.run(command + (["--static-swift-stdlib"] if static else []), cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    shipped = ["--static-swift-stdlib", "-Xlinker", "-no-pie"]  # as scripts/release.sh builds it
+    subprocess.run(command + (shipped if static else []), cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return scratch / "release/notelint"
 
 
