@@ -64,7 +64,7 @@ def main():
     parser.add_argument("--records", type=int, default=500, help="records in the note fill and check read")
     parser.add_argument("--queries", type=int, default=1000)
     arguments = parser.parse_args()
-    binary = str(build_release())
+    binary = str(build_release(static=True))
     os.environ["NOTELINT_BIN"] = binary
     from rawclient import RawServer  # noqa: E402  (reads NOTELINT_BIN)
 

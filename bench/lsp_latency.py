@@ -82,7 +82,7 @@ def main():
     parser.add_argument("--findings", action="store_true", help="the note with 5,000 findings, line breaks inserted and deleted")
     args = parser.parse_args()
 
-    os.environ["NOTELINT_BIN"] = str(build_release())
+    os.environ["NOTELINT_BIN"] = str(build_release(static=True))
     from rawclient import RawServer  # noqa: E402  (reads NOTELINT_BIN)
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="notelint-lsp-bench-"))

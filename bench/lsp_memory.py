@@ -68,7 +68,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
 
-    os.environ["NOTELINT_BIN"] = str(build_release())
+    os.environ["NOTELINT_BIN"] = str(build_release(static=True))
     import test_hostile as hostile  # noqa: E402
 
     shipped_env = {key: value for key, value in os.environ.items() if key != "MALLOC_ARENA_MAX"}

@@ -36,7 +36,7 @@ def main():
     parser.add_argument("--queries", type=int, default=50)
     args = parser.parse_args()
 
-    os.environ["NOTELINT_BIN"] = str(build_release())
+    os.environ["NOTELINT_BIN"] = str(build_release(static=True))
     from rawclient import RawServer  # noqa: E402  (reads NOTELINT_BIN)
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="notelint-workspace-bench-"))

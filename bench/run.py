@@ -77,7 +77,7 @@ def main():
     (work / "files.txt").write_text("\n".join(files) + "\n")
 
     print("building release notelint and the C baseline ...", flush=True)
-    notelint = build_release()
+    notelint = build_release(static=True)
     baseline = build_baseline(work)
 
     # Warm the page cache so both sides read from memory.

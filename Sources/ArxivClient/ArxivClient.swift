@@ -1,25 +1,22 @@
 import ArxivKit
 import Foundation
-import Synchronization
 
 /// Asks the arXiv API about identifiers and titles: batched, spaced, retried, and bounded in
 /// time and size. Results are matched to the question by normalized identifier, never by
 /// position: arXiv answers in any order and silently drops identifiers that do not exist.
 public final class ArxivClient: Sendable {
     public let settings: ArxivClientSettings
-    private let http: HTTPGet
-    private let spacing: RequestSpacing
-    private let sent = Atomic(0)
+    private let requests: SpacedRequests
 
     public init(settings: ArxivClientSettings) {
         self.settings = settings
-        http = HTTPGet(
+        let http = HTTPGet(
             userAgent: settings.userAgent, deadline: settings.deadline, maximumBodySize: settings.maximumBodySize, caFile: settings.caFile)
-        spacing = RequestSpacing(lockPath: settings.lockPath, interval: settings.interval)
+        requests = SpacedRequests(http: http, settings: settings)
     }
 
     /// HTTP requests this client has sent.
-    public var requestCount: Int { sent.load(ordering: .relaxed) }
+    public var requestCount: Int { requests.count }
 
     /// What arXiv says of each identifier. Identifiers that cannot exist are answered locally
     /// and never sent (one would make arXiv reject the whole batch). `progress` is told how
@@ -97,10 +94,7 @@ public final class ArxivClient: Sendable {
         var emptyRetried = false
         while true {
             attempt += 1
-            let response = try spacing.run { () throws -> HTTPGet.Response in
-                sent.add(1, ordering: .relaxed)
-                return try http.fetch(url)
-            }
+            let response = try requests.fetch(url)
             if response.status == 429 || (500...599).contains(response.status) {
                 guard attempt < settings.tries else { throw ArxivError.http(status: response.status, attempts: attempt) }
                 let wait = response.retryAfter.map { min($0, 120) } ?? settings.backoff * pow(2, Double(attempt - 1))

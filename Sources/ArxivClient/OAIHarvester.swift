@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Where a `ListRecords` request starts: a new list of the records changed since a day, or the
 /// next page of a list.
@@ -33,20 +32,18 @@ public enum OAIHarvestError: Error, Equatable, Sendable, CustomStringConvertible
 /// after its `Retry-After`, as OAI-PMH's flow control asks, up to `harvestTries` tries.
 public final class OAIHarvester: Sendable {
     public let settings: ArxivClientSettings
-    private let http: HTTPGet
-    private let spacing: RequestSpacing
-    private let sent = Atomic(0)
+    private let requests: SpacedRequests
 
     public init(settings: ArxivClientSettings) {
         self.settings = settings
-        http = HTTPGet(
+        let http = HTTPGet(
             userAgent: settings.userAgent, deadline: settings.harvestDeadline, maximumBodySize: OAIListRecordsPage.maximumSize,
             caFile: settings.caFile, accept: "text/xml, application/xml")
-        spacing = RequestSpacing(lockPath: settings.lockPath, interval: settings.interval)
+        requests = SpacedRequests(http: http, settings: settings)
     }
 
     /// HTTP requests this harvester has sent.
-    public var requestCount: Int { sent.load(ordering: .relaxed) }
+    public var requestCount: Int { requests.count }
 
     /// The request's URL: `?verb=ListRecords&metadataPrefix=arXivRaw&from=DAY`, or
     /// `?verb=ListRecords&resumptionToken=TOKEN` (a token carries the rest).
@@ -75,10 +72,7 @@ public final class OAIHarvester: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let response = try spacing.run { () throws -> HTTPGet.Response in
-                sent.add(1, ordering: .relaxed)
-                return try http.fetch(url)
-            }
+            let response = try requests.fetch(url)
             if response.status == 429 || (500...599).contains(response.status) {
                 guard attempt < settings.harvestTries else { throw ArxivError.http(status: response.status, attempts: attempt) }
                 let seconds =

@@ -49,6 +49,14 @@ import Testing
         return (note, memory)
     }
 
+    /// The prose lines: neither blank, nor a heading, nor a field.
+    static func proseLines(of note: Note) -> [Int] {
+        note.lineIndex.lineStarts.indices.filter { line in
+            let text = note.source.lineString(line)
+            return !text.isEmpty && !text.hasPrefix("#") && !text.utf8.contains(UInt8(ascii: ":"))
+        }
+    }
+
     @Test func randomEditsOfRandomNotes() throws {
         let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
         let notes = RandomNotes(notes: Self.fixtures())
@@ -122,12 +130,7 @@ import Testing
         var entriesKept = 0
         for step in 0..<300 {
             guard let current = state else { break }
-            // The prose lines: neither blank, nor a heading, nor a field.
-            let comments = current.note.lineIndex.lineStarts.indices.filter { line in
-                let text = current.note.source.lineString(line)
-                return !text.isEmpty && !text.hasPrefix("#") && !text.utf8.contains(UInt8(ascii: ":"))
-            }
-            let line = comments.randomElement(using: &generator)!
+            let line = Self.proseLines(of: current.note).randomElement(using: &generator)!
             let length = current.note.source.lineContent(line).length
             let start = current.note.lineIndex.lineStarts[line] + Int.random(in: 0..<length, using: &generator)
             let deletes = Int.random(in: 0..<4, using: &generator) == 0
@@ -184,12 +187,7 @@ import Testing
         var incremental = 0
         for step in 0..<200 {
             guard let current = state else { break }
-            // The prose lines: neither blank, nor a heading, nor a field.
-            let comments = current.note.lineIndex.lineStarts.indices.filter { line in
-                let text = current.note.source.lineString(line)
-                return !text.isEmpty && !text.hasPrefix("#") && !text.utf8.contains(UInt8(ascii: ":"))
-            }
-            let line = try #require(comments.randomElement(using: &generator))
+            let line = try #require(IncrementalLintPropertyTests.proseLines(of: current.note).randomElement(using: &generator))
             let length = current.note.source.lineContent(line).length
             let start = current.note.lineIndex.lineStarts[line] + Int.random(in: 0..<length, using: &generator)
             let inserted = Array(["x", " ", "\n", "é"].randomElement(using: &generator)!.utf8)
