@@ -164,6 +164,20 @@ public struct EntryDependence: OptionSet, Sendable {
     public static let arxiv = EntryDependence(rawValue: 1 << 2)
 }
 
+/// For a rule of `RuleScope.note` whose findings read the note's footnotes (definitions and
+/// references: labels, keys, places) and, besides, only what this names: after an edit that
+/// leaves every footnote as it was, moved at most, and the kinds of the lines around the edit
+/// (code, HTML) as they were, its findings are kept (moved).
+public struct FootnoteDependence: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Messages name footnotes' lines: an edit that adds or removes a line checks again.
+    public static let lineNumbers = FootnoteDependence(rawValue: 1 << 0)
+    /// Fixes append at the note's end: an edit that reaches its last lines checks again.
+    public static let noteEnd = FootnoteDependence(rawValue: 1 << 1)
+}
+
 /// A rule: a value made from its options, that reports findings on a note.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
@@ -172,6 +186,9 @@ public protocol Rule: Sendable {
     /// For a rule of `.note` scope whose findings read the note's entries and nothing else
     /// but what this names; nil (the default) when they may read anything.
     static var entryDependence: EntryDependence? { get }
+    /// For a rule of `.note` scope whose findings read the note's footnotes and nothing else
+    /// but what this names; nil (the default) when they may read anything.
+    static var footnoteDependence: FootnoteDependence? { get }
     /// Builds the rule from the options of its configuration entry (already checked to be
     /// among the described ones); throws a message for a value of the wrong shape.
     init(options: RuleOptions) throws
@@ -184,6 +201,7 @@ extension Rule {
     public var entryFields: [String] { [] }
     public static var scope: RuleScope { .note }
     public static var entryDependence: EntryDependence? { nil }
+    public static var footnoteDependence: FootnoteDependence? { nil }
 }
 
 extension Rule {

@@ -207,3 +207,54 @@ import Testing
         #expect(incremental > 150, "\(incremental) of 200 edits linted incrementally")
     }
 }
+
+/// The footnote rules keep their findings across an edit that leaves every footnote and the
+/// kinds of the lines around it as they were: typing in the prose of a note with duplicate,
+/// unused and undefined footnotes, labels mentioned in HTML, and edits near its end.
+@Suite struct IncrementalFootnoteFindingsTests {
+    @Test func typingAroundFootnotesKeepsTheirFindingsExactly() throws {
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
+        var text = "# Notes\n\n"
+        for index in 0..<30 {
+            text += "A remark on paper \(index) with a note.[^n\(index % 12)] And more.[^m\(index)]\n\n"
+            // An edit next to an HTML block or a fence is parsed afresh: a few of them.
+            if index % 10 == 3 { text += "<div>see [^u\(index)]</div>\n\n" }
+            if index == 20 { text += "```\ncode [^c\(index)]\n```\n\n" }
+        }
+        for index in 0..<14 { text += "[^n\(index % 10)]: Definition \(index).\n" }
+        text += "[^u3]: Mentioned in HTML only.\n[^free]: Never used.\n"
+        var bytes = Array(text.utf8)
+        var generator = SeededGenerator(seed: 0x464E_4F54)
+        let note = linter.parse(SourceText(bytes: bytes))
+        let first = linter.lint(note, path: nil, workspace: nil, since: nil)
+        #expect(
+            Set(first.result.diagnostics.map(\.ruleID)).isSuperset(of: ["footnote-duplicate", "footnote-unused", "footnote-undefined"]))
+        var state: (note: Note, memory: LintMemory?)? = (note, first.memory)
+        var incremental = 0
+        var footnotesKept = 0
+        for step in 0..<300 {
+            guard let current = state else { break }
+            let line = try #require(IncrementalLintPropertyTests.proseLines(of: current.note).randomElement(using: &generator))
+            let length = current.note.source.lineContent(line).length
+            let start = current.note.lineIndex.lineStarts[line] + Int.random(in: 0..<max(length, 1), using: &generator)
+            let deletes = Int.random(in: 0..<4, using: &generator) == 0 && start < bytes.count
+            let end = deletes ? start + 1 : start
+            let inserted = Array((deletes ? "" : ["x", " ", "\n", "é", "[^", "]"].randomElement(using: &generator)!).utf8)
+            bytes.replaceSubrange(start..<end, with: inserted)
+            let edit = TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count)
+            state = IncrementalLintPropertyTests.step(
+                linter, from: current, editing: bytes, by: edit,
+                context: "step \(step): \(start)..<\(end) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
+                incremental: &incremental)
+            if let old = current.memory, let new = state?.memory, let reparsed = current.note.revised(by: edit, giving: new.note.source).1,
+                let region = EditRegion(old: old.note, new: new.note, edit: edit, reparsedLines: reparsed),
+                region.keepsFootnotes(old: old.note, new: new.note)
+            {
+                footnotesKept += 1
+            }
+        }
+        // Edits next to an HTML block, a fence or the definitions are parsed afresh.
+        #expect(incremental > 150, "\(incremental) of 300 edits linted incrementally")
+        #expect(footnotesKept > 100, "\(footnotesKept) of 300 edits kept the footnotes")
+    }
+}

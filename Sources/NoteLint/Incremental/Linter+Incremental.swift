@@ -6,7 +6,8 @@ extension Linter {
     /// edit before: facts above the edited region are kept, those below moved, those in it read
     /// again; rules of `RuleScope.lines` check only the region and keep their other findings
     /// (moved), rules of `RuleScope.note` check the whole note, unless they read only entries
-    /// (`Rule.entryDependence`) and the edit kept those (then their findings are moved). Nil when the lint must start
+    /// (`Rule.entryDependence`) or only footnotes (`Rule.footnoteDependence`) and the edit kept
+    /// those (then their findings are moved). Nil when the lint must start
     /// afresh: another configuration, path or template status, or notes that do not line up.
     func incrementalFindings(
         of running: [ConfiguredRule], on note: Note, since base: LintBase, isTemplate: Bool, arxiv: (any ArxivMetadataSource)?,
@@ -40,7 +41,13 @@ extension Linter {
         let entriesKept = region.keepsEntries(old: memory.facts[region.entriesAbove..<oldBelow.lowerBound], new: inRegion)
         var headingsKept: Bool?
         var arxivKept: Bool?
+        var footnotesKept: Bool?
         let kept = running.map { configured in
+            if let dependence = type(of: configured.rule).footnoteDependence {
+                if footnotesKept == nil { footnotesKept = region.keepsFootnotes(old: memory.note, new: note) }
+                return footnotesKept! && (!dependence.contains(.lineNumbers) || region.lineDelta == 0)
+                    && (!dependence.contains(.noteEnd) || region.endsBeforeTheLastText(of: note))
+            }
             guard let dependence = type(of: configured.rule).entryDependence else { return false }
             if dependence.contains(.arxiv) {
                 if arxivKept == nil { arxivKept = memory.arxivStamp == arxiv?.fingerprint }

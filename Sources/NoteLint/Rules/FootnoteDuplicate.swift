@@ -1,6 +1,7 @@
 import NoteSyntax
 
 struct FootnoteDuplicate: Rule {
+    static let footnoteDependence: FootnoteDependence? = [.lineNumbers]
     static let description = RuleDescription(
         id: "footnote-duplicate",
         summary: "a footnote label defined twice",

@@ -1,6 +1,7 @@
 import NoteSyntax
 
 struct FootnoteUndefined: Rule {
+    static let footnoteDependence: FootnoteDependence? = [.noteEnd]
     static let description = RuleDescription(
         id: "footnote-undefined",
         summary: "a footnote reference with no definition",

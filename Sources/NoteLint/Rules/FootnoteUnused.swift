@@ -1,6 +1,7 @@
 import NoteSyntax
 
 struct FootnoteUnused: Rule {
+    static let footnoteDependence: FootnoteDependence? = []
     static let description = RuleDescription(
         id: "footnote-unused",
         summary: "a footnote definition that nothing references",

@@ -1,0 +1,54 @@
+import NoteSyntax
+
+extension EditRegion {
+    /// Whether every footnote definition and reference of the note after the edit is one it
+    /// had before, with the same label, moved by the edit when it lay after it, none touching
+    /// the edit; and whether the lines outside the region are of the kinds they were (so HTML
+    /// lines, which can mention labels, and the blocks around them are as they were), none of
+    /// the region's being HTML.
+    func keepsFootnotes(old: Note, new: Note) -> Bool {
+        let (before, after) = (old.footnotes, new.footnotes)
+        guard before.references.count == after.references.count, before.definitions.count == after.definitions.count else {
+            return false
+        }
+        guard
+            zip(before.references, after.references).allSatisfy({ old, new in
+                moved(old.range) == new.range && old.label == new.label
+            })
+        else { return false }
+        guard
+            zip(before.definitions, after.definitions).allSatisfy({ old, new in
+                moved(old.markerRange) == new.markerRange && moved(old.textRange) == new.textRange && old.label == new.label
+                    && movedLines(old.lines, endingAt: old.textRange.end) == new.lines
+            })
+        else { return false }
+        return keepsLineKinds(old: old, new: new)
+    }
+
+    /// Whether the region ends before the note's last line that is not blank: what is appended
+    /// at the note's end goes after the same text.
+    func endsBeforeTheLastText(of note: Note) -> Bool {
+        var last = note.lineIndex.lineCount - 1
+        while last >= 0 && note.source.isBlankLine(last) { last -= 1 }
+        return lines.upperBound <= last
+    }
+
+    /// A range of the old note in the new one; nil when it touches the edit.
+    private func moved(_ range: ByteRange) -> ByteRange? {
+        if range.end < edit.range.start { return range }
+        if range.start > edit.range.end { return range.shifted(by: byteDelta) }
+        return nil
+    }
+
+    private func movedLines(_ lines: ClosedRange<Int>, endingAt end: Int) -> ClosedRange<Int> {
+        end < edit.range.start ? lines : (lines.lowerBound + lineDelta)...(lines.upperBound + lineDelta)
+    }
+
+    private func keepsLineKinds(old: Note, new: Note) -> Bool {
+        let (before, after) = (old.lineKinds, new.lineKinds)
+        guard before.count - oldLines.count == after.count - lines.count else { return false }
+        return before[..<oldLines.lowerBound] == after[..<lines.lowerBound]
+            && before[oldLines.upperBound...] == after[lines.upperBound...]
+            && !before[oldLines].contains(.html) && !after[lines].contains(.html)
+    }
+}
