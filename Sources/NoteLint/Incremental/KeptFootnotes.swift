@@ -2,8 +2,8 @@ import NoteSyntax
 
 extension EditRegion {
     /// Whether every footnote definition and reference of the note after the edit is one it
-    /// had before, with the same label, moved by the edit when it lay after it, none touching
-    /// the edit; and whether the lines outside the region are of the kinds they were (so HTML
+    /// had before, moved by the edit when it lay after it, none touching the edit (so its
+    /// bytes, and its label, are the old ones); and whether the lines outside the region are of the kinds they were (so HTML
     /// lines, which can mention labels, and the blocks around them are as they were), none of
     /// the region's being HTML.
     func keepsFootnotes(old: Note, new: Note) -> Bool {
@@ -13,12 +13,12 @@ extension EditRegion {
         }
         guard
             zip(before.references, after.references).allSatisfy({ old, new in
-                moved(old.range) == new.range && old.label == new.label
+                moved(old.range) == new.range
             })
         else { return false }
         guard
             zip(before.definitions, after.definitions).allSatisfy({ old, new in
-                moved(old.markerRange) == new.markerRange && moved(old.textRange) == new.textRange && old.label == new.label
+                moved(old.markerRange) == new.markerRange && moved(old.textRange) == new.textRange
                     && movedLines(old.lines, endingAt: old.textRange.end) == new.lines
             })
         else { return false }
