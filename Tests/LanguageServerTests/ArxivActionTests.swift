@@ -18,15 +18,7 @@ import Testing
         return (TestClient(environment: ArxivFixtures.environment(url: url, cacheHome: cache.path)), url)
     }
 
-    func actions(_ client: TestClient, line: Int) throws -> [JSON] {
-        try client.call(
-            "textDocument/codeAction",
-            .object([
-                ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(line, 0), position(line, 0))),
-                ("context", .object([("diagnostics", .array([]))])),
-            ])
-        ).array ?? []
-    }
+    func actions(_ client: TestClient, line: Int) throws -> [JSON] { try client.codeActions(uri, line: line) }
 
     func titles(_ actions: [JSON]) -> [String] {
         actions.compactMap { $0["title"]?.string }.filter { $0.contains("arXiv") || $0.hasPrefix("Link to") }

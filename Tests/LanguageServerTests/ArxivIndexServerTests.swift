@@ -45,18 +45,8 @@ import Testing
 
         """
 
-    func actions(line: Int) throws -> [JSON] {
-        try client.call(
-            "textDocument/codeAction",
-            .object([
-                ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(line, 0), position(line, 0))),
-                ("context", .object([("diagnostics", .array([]))])),
-            ])
-        ).array ?? []
-    }
-
     func resolvedEdits(_ title: String, line: Int) throws -> [String] {
-        let action = try #require(try actions(line: line).first { $0["title"]?.string == title }, "no \(title)")
+        let action = try #require(try client.codeActions(uri, line: line).first { $0["title"]?.string == title }, "no \(title)")
         let resolved = try client.call("codeAction/resolve", action)
         return (resolved["edit"]?["changes"]?[uri]?.array ?? []).compactMap { $0["newText"]?.string }
     }

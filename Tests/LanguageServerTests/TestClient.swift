@@ -237,3 +237,16 @@ struct Marked {
 func range(_ start: JSON, _ end: JSON) -> JSON { .object([("start", start), ("end", end)]) }
 
 func position(_ line: Int, _ character: Int) -> JSON { .object([("line", .int(line)), ("character", .int(character))]) }
+
+extension TestClient {
+    /// The code actions offered at the start of `line`, with no diagnostics in the context.
+    func codeActions(_ uri: String, line: Int) throws -> [JSON] {
+        try call(
+            "textDocument/codeAction",
+            .object([
+                ("textDocument", .object([("uri", .string(uri))])), ("range", range(position(line, 0), position(line, 0))),
+                ("context", .object([("diagnostics", .array([]))])),
+            ])
+        ).array ?? []
+    }
+}

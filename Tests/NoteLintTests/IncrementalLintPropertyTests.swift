@@ -57,6 +57,30 @@ import Testing
         }
     }
 
+    /// Types (or, one time in four, deletes) one random piece in a random prose line of
+    /// `current`, lints the result both ways (`step`) and returns what the next keystroke
+    /// starts from, with the region the edit made when the lint could start from the last one.
+    static func keystroke(
+        _ linter: Linter, from current: (note: Note, memory: LintMemory?), editing bytes: inout [UInt8], pieces: [String],
+        step: Int, generator: inout SeededGenerator, incremental: inout Int
+    ) throws -> (next: (note: Note, memory: LintMemory?)?, region: EditRegion?, old: LintMemory?) {
+        let line = try #require(proseLines(of: current.note).randomElement(using: &generator))
+        let length = current.note.source.lineContent(line).length
+        let start = current.note.lineIndex.lineStarts[line] + Int.random(in: 0..<max(length, 1), using: &generator)
+        let deletes = Int.random(in: 0..<4, using: &generator) == 0 && start < bytes.count
+        let end = deletes ? start + 1 : start
+        let inserted = Array((deletes ? "" : pieces.randomElement(using: &generator)!).utf8)
+        bytes.replaceSubrange(start..<end, with: inserted)
+        let edit = TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count)
+        let next = Self.step(
+            linter, from: current, editing: bytes, by: edit,
+            context: "step \(step): \(start)..<\(end) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
+            incremental: &incremental)
+        guard let old = current.memory, let new = next?.memory, let reparsed = current.note.revised(by: edit, giving: new.note.source).1
+        else { return (next, nil, current.memory) }
+        return (next, EditRegion(old: old.note, new: new.note, edit: edit, reparsedLines: reparsed), old)
+    }
+
     @Test func randomEditsOfRandomNotes() throws {
         let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
         let notes = RandomNotes(notes: Self.fixtures())
@@ -130,20 +154,11 @@ import Testing
         var entriesKept = 0
         for step in 0..<300 {
             guard let current = state else { break }
-            let line = Self.proseLines(of: current.note).randomElement(using: &generator)!
-            let length = current.note.source.lineContent(line).length
-            let start = current.note.lineIndex.lineStarts[line] + Int.random(in: 0..<length, using: &generator)
-            let deletes = Int.random(in: 0..<4, using: &generator) == 0
-            let end = deletes ? start + 1 : start
-            let inserted = Array((deletes ? "" : ["x", " ", "\n", "é", "\n\n"].randomElement(using: &generator)!).utf8)
-            bytes.replaceSubrange(start..<end, with: inserted)
-            let edit = TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count)
-            state = Self.step(
-                linter, from: current, editing: bytes, by: edit,
-                context: "step \(step): \(start)..<\(end) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
+            let typed = try Self.keystroke(
+                linter, from: current, editing: &bytes, pieces: ["x", " ", "\n", "é", "\n\n"], step: step, generator: &generator,
                 incremental: &incremental)
-            if let old = current.memory, let new = state?.memory, let reparsed = current.note.revised(by: edit, giving: new.note.source).1,
-                let region = EditRegion(old: old.note, new: new.note, edit: edit, reparsedLines: reparsed),
+            state = typed.next
+            if let region = typed.region, let old = typed.old, let new = state?.memory,
                 region.keepsEntries(
                     old: old.facts[region.entriesAbove..<(old.facts.count - region.entriesBelow)],
                     new: Array(new.facts[region.entriesAbove..<(new.facts.count - region.entriesBelow)]))
@@ -187,11 +202,6 @@ import Testing
         var incremental = 0
         for step in 0..<200 {
             guard let current = state else { break }
-            let line = try #require(IncrementalLintPropertyTests.proseLines(of: current.note).randomElement(using: &generator))
-            let length = current.note.source.lineContent(line).length
-            let start = current.note.lineIndex.lineStarts[line] + Int.random(in: 0..<length, using: &generator)
-            let inserted = Array(["x", " ", "\n", "é"].randomElement(using: &generator)!.utf8)
-            bytes.replaceSubrange(start..<start, with: inserted)
             if step % 50 == 49 {
                 // What arXiv says changed between two keystrokes: 2301.99999 now exists.
                 metadata.stamp += 1
@@ -199,10 +209,10 @@ import Testing
                 answers["2301.99999"] = answers["2104.09864"]
                 metadata.table = ArxivMetadataTable(answers)
             }
-            state = IncrementalLintPropertyTests.step(
-                linter, from: current, editing: bytes, by: TextReplacement(range: ByteRange(start, start), insertedCount: inserted.count),
-                context: "step \(step): \(start) inserted \(String(decoding: inserted, as: UTF8.self).debugDescription)",
-                incremental: &incremental)
+            state = try IncrementalLintPropertyTests.keystroke(
+                linter, from: current, editing: &bytes, pieces: ["x", " ", "\n", "é"], step: step, generator: &generator,
+                incremental: &incremental
+            ).next
         }
         #expect(incremental > 150, "\(incremental) of 200 edits linted incrementally")
     }
@@ -234,20 +244,11 @@ import Testing
         var footnotesKept = 0
         for step in 0..<300 {
             guard let current = state else { break }
-            let line = try #require(IncrementalLintPropertyTests.proseLines(of: current.note).randomElement(using: &generator))
-            let length = current.note.source.lineContent(line).length
-            let start = current.note.lineIndex.lineStarts[line] + Int.random(in: 0..<max(length, 1), using: &generator)
-            let deletes = Int.random(in: 0..<4, using: &generator) == 0 && start < bytes.count
-            let end = deletes ? start + 1 : start
-            let inserted = Array((deletes ? "" : ["x", " ", "\n", "é", "[^", "]"].randomElement(using: &generator)!).utf8)
-            bytes.replaceSubrange(start..<end, with: inserted)
-            let edit = TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count)
-            state = IncrementalLintPropertyTests.step(
-                linter, from: current, editing: bytes, by: edit,
-                context: "step \(step): \(start)..<\(end) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
+            let typed = try IncrementalLintPropertyTests.keystroke(
+                linter, from: current, editing: &bytes, pieces: ["x", " ", "\n", "é", "[^", "]"], step: step, generator: &generator,
                 incremental: &incremental)
-            if let old = current.memory, let new = state?.memory, let reparsed = current.note.revised(by: edit, giving: new.note.source).1,
-                let region = EditRegion(old: old.note, new: new.note, edit: edit, reparsedLines: reparsed),
+            state = typed.next
+            if let region = typed.region, let old = typed.old, let new = state?.memory,
                 region.keepsFootnotes(old: old.note, new: new.note)
             {
                 footnotesKept += 1
