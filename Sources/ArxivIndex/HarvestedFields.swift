@@ -25,17 +25,7 @@ extension SnapshotFields {
     }
 
     private static func collapse(_ text: String, into target: inout [UInt8]) {
-        var pendingBlank = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingBlank = !target.isEmpty
-                continue
-            }
-            if pendingBlank {
-                target.append(0x20)
-                pendingBlank = false
-            }
-            target.append(byte)
-        }
+        var blanks = BlankCollapsing()
+        for byte in text.utf8 { blanks.append(byte, to: &target) }
     }
 }

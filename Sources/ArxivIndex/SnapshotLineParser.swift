@@ -223,19 +223,13 @@ struct SnapshotLineParser {
     /// of blanks, tabs and line breaks become one blank and none leads or trails.
     private mutating func string(into target: inout [UInt8], collapse: Bool, limit: Int = .max) throws(Malformed) {
         offset += 1
-        var pendingBlank = false
+        var blanks = BlankCollapsing()
         func append(_ byte: UInt8, _ target: inout [UInt8]) {
             if collapse {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingBlank = !target.isEmpty
-                    return
-                }
-                if pendingBlank {
-                    target.append(0x20)
-                    pendingBlank = false
-                }
+                blanks.append(byte, to: &target)
+            } else {
+                target.append(byte)
             }
-            target.append(byte)
         }
         while offset < bytes.count {
             if target.count >= limit { return try skipRestOfString() }
