@@ -259,3 +259,43 @@ import Testing
         #expect(footnotesKept > 100, "\(footnotesKept) of 300 edits kept the footnotes")
     }
 }
+
+/// `link-fragment` keeps its findings across an edit whose region holds no link, anchor or
+/// heading markup: typing in the prose of a note with headings, links to them (some broken),
+/// explicit ids, and pieces that make headings, links and anchors.
+@Suite struct IncrementalLinkFragmentTests {
+    @Test func typingAroundLinksToHeadingsKeepsTheirFindingsExactly() throws {
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
+        var text = "# Notes\n\n"
+        for index in 0..<24 {
+            if index % 4 == 0 { text += "## Part \(index)\n\n" }
+            text += "A remark on paper \(index), see [part](#part-\(index - index % 4)) and [gone](#gone-\(index)).\n\n"
+            text += "More words about paper \(index) and what it shows.[^n\(index % 3)]\n\n"
+            text += "Plain words on what to read next, and why.\n\nAnd a last line of prose.\n\n"
+            if index % 6 == 0 { text += "An anchor {#anchor-\(index)} and [it](#anchor-\(index)).\n\n" }
+        }
+        var bytes = Array(text.utf8)
+        var generator = SeededGenerator(seed: 0x4652_4147)
+        let note = linter.parse(SourceText(bytes: bytes))
+        let first = linter.lint(note, path: nil, workspace: nil, since: nil)
+        #expect(first.result.diagnostics.contains { $0.ruleID == "link-fragment" })
+        var state: (note: Note, memory: LintMemory?)? = (note, first.memory)
+        var incremental = 0
+        var kept = 0
+        for step in 0..<300 {
+            guard let current = state else { break }
+            let typed = try IncrementalLintPropertyTests.keystroke(
+                linter, from: current, editing: &bytes,
+                pieces: ["x", " ", "\n", "é", "#", "[", "]", "-", "\n---\n", "(#part-0)", "[^", "[^n1]"],
+                step: step, generator: &generator, incremental: &incremental)
+            state = typed.next
+            if let region = typed.region, let old = typed.old, let new = state?.memory,
+                LinkFragment.keepsFindings(across: region, old: old.note, new: new.note)
+            {
+                kept += 1
+            }
+        }
+        #expect(incremental > 200, "\(incremental) of 300 edits linted incrementally")
+        #expect(kept > 50, "\(kept) of 300 edits kept the link-fragment findings")
+    }
+}

@@ -44,7 +44,9 @@ extension EditRegion {
         end < edit.range.start ? lines : (lines.lowerBound + lineDelta)...(lines.upperBound + lineDelta)
     }
 
-    private func keepsLineKinds(old: Note, new: Note) -> Bool {
+    /// Whether the lines outside the region are of the kinds they were (code, HTML, front
+    /// matter), none of the region's lines being HTML, before or after the edit.
+    func keepsLineKinds(old: Note, new: Note) -> Bool {
         let (before, after) = (old.lineKinds, new.lineKinds)
         guard before.count - oldLines.count == after.count - lines.count else { return false }
         return before[..<oldLines.lowerBound] == after[..<lines.lowerBound]

@@ -43,6 +43,9 @@ extension Linter {
         var arxivKept: Bool?
         var footnotesKept: Bool?
         let kept = running.map { configured in
+            if let keeping = type(of: configured.rule) as? any KeepsFindingsAcrossEdits.Type {
+                return keeping.keepsFindings(across: region, old: memory.note, new: note)
+            }
             if let dependence = type(of: configured.rule).footnoteDependence {
                 if footnotesKept == nil { footnotesKept = region.keepsFootnotes(old: memory.note, new: note) }
                 return footnotesKept! && (!dependence.contains(.lineNumbers) || region.lineDelta == 0)
