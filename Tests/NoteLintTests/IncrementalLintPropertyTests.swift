@@ -81,6 +81,31 @@ import Testing
         return (next, EditRegion(old: old.note, new: new.note, edit: edit, reparsedLines: reparsed), old)
     }
 
+    /// Types `steps` random keystrokes into the prose of `text`, each linted both ways
+    /// (`keystroke`), calling `beforeStep` first; returns the first lint's findings, how many
+    /// edits were linted incrementally and how many `keeps` said kept what it checks.
+    static func typeInProse(
+        _ text: String, linter: Linter, seed: UInt64, pieces: [String], steps: Int, beforeStep: (Int) -> Void = { _ in },
+        keeps: (EditRegion, LintMemory, LintMemory) -> Bool = { _, _, _ in false }
+    ) throws -> (first: [Diagnostic], incremental: Int, kept: Int) {
+        var bytes = Array(text.utf8)
+        var generator = SeededGenerator(seed: seed)
+        let note = linter.parse(SourceText(bytes: bytes))
+        let first = linter.lint(note, path: nil, workspace: nil, since: nil)
+        var state: (note: Note, memory: LintMemory?)? = (note, first.memory)
+        var incremental = 0
+        var kept = 0
+        for step in 0..<steps {
+            guard let current = state else { break }
+            beforeStep(step)
+            let typed = try keystroke(
+                linter, from: current, editing: &bytes, pieces: pieces, step: step, generator: &generator, incremental: &incremental)
+            state = typed.next
+            if let region = typed.region, let old = typed.old, let new = state?.memory, keeps(region, old, new) { kept += 1 }
+        }
+        return (first.result.diagnostics, incremental, kept)
+    }
+
     @Test func randomEditsOfRandomNotes() throws {
         let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
         let notes = RandomNotes(notes: Self.fixtures())
@@ -146,26 +171,13 @@ import Testing
             text += "Title: Paper \(index % 7)\nLink: https://arxiv.org/abs/2104.0986\(index % 5)\nDate: \(dates[index % 4])\n\n"
             text += "A comment on paper \(index).\n\n"
         }
-        var bytes = Array(text.utf8)
-        var generator = SeededGenerator(seed: 0x4B45_4550)
-        let note = linter.parse(SourceText(bytes: bytes))
-        var state: (note: Note, memory: LintMemory?)? = (note, linter.lint(note, path: nil, workspace: nil, since: nil).memory)
-        var incremental = 0
-        var entriesKept = 0
-        for step in 0..<300 {
-            guard let current = state else { break }
-            let typed = try Self.keystroke(
-                linter, from: current, editing: &bytes, pieces: ["x", " ", "\n", "é", "\n\n"], step: step, generator: &generator,
-                incremental: &incremental)
-            state = typed.next
-            if let region = typed.region, let old = typed.old, let new = state?.memory,
+        let (_, incremental, entriesKept) = try Self.typeInProse(
+            text, linter: linter, seed: 0x4B45_4550, pieces: ["x", " ", "\n", "é", "\n\n"], steps: 300,
+            keeps: { region, old, new in
                 region.keepsEntries(
                     old: old.facts[region.entriesAbove..<(old.facts.count - region.entriesBelow)],
                     new: Array(new.facts[region.entriesAbove..<(new.facts.count - region.entriesBelow)]))
-            {
-                entriesKept += 1
-            }
-        }
+            })
         #expect(incremental > 240, "\(incremental) of 300 edits linted incrementally")
         #expect(entriesKept > 200, "\(entriesKept) of 300 edits kept the entries")
     }
@@ -193,27 +205,17 @@ import Testing
         let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6), arxiv: metadata)
         var text = "# Reading list\n\n"
         for index in 0..<24 { text += Self.records[index % Self.records.count] + "\nA comment on paper \(index).\n\n" }
-        var bytes = Array(text.utf8)
-        var generator = SeededGenerator(seed: 0x4152_5849)
-        let note = linter.parse(SourceText(bytes: bytes))
-        let first = linter.lint(note, path: nil, workspace: nil, since: nil)
-        #expect(Set(first.result.diagnostics.map(\.ruleID)).isSuperset(of: ["arxiv-title-mismatch", "arxiv-not-found", "arxiv-withdrawn"]))
-        var state: (note: Note, memory: LintMemory?)? = (note, first.memory)
-        var incremental = 0
-        for step in 0..<200 {
-            guard let current = state else { break }
-            if step % 50 == 49 {
+        let (first, incremental, _) = try IncrementalLintPropertyTests.typeInProse(
+            text, linter: linter, seed: 0x4152_5849, pieces: ["x", " ", "\n", "é"], steps: 200,
+            beforeStep: { step in
+                guard step % 50 == 49 else { return }
                 // What arXiv says changed between two keystrokes: 2301.99999 now exists.
                 metadata.stamp += 1
                 var answers = metadata.table.answers
                 answers["2301.99999"] = answers["2104.09864"]
                 metadata.table = ArxivMetadataTable(answers)
-            }
-            state = try IncrementalLintPropertyTests.keystroke(
-                linter, from: current, editing: &bytes, pieces: ["x", " ", "\n", "é"], step: step, generator: &generator,
-                incremental: &incremental
-            ).next
-        }
+            })
+        #expect(Set(first.map(\.ruleID)).isSuperset(of: ["arxiv-title-mismatch", "arxiv-not-found", "arxiv-withdrawn"]))
         #expect(incremental > 150, "\(incremental) of 200 edits linted incrementally")
     }
 }
@@ -233,27 +235,10 @@ import Testing
         }
         for index in 0..<14 { text += "[^n\(index % 10)]: Definition \(index).\n" }
         text += "[^u3]: Mentioned in HTML only.\n[^free]: Never used.\n"
-        var bytes = Array(text.utf8)
-        var generator = SeededGenerator(seed: 0x464E_4F54)
-        let note = linter.parse(SourceText(bytes: bytes))
-        let first = linter.lint(note, path: nil, workspace: nil, since: nil)
-        #expect(
-            Set(first.result.diagnostics.map(\.ruleID)).isSuperset(of: ["footnote-duplicate", "footnote-unused", "footnote-undefined"]))
-        var state: (note: Note, memory: LintMemory?)? = (note, first.memory)
-        var incremental = 0
-        var footnotesKept = 0
-        for step in 0..<300 {
-            guard let current = state else { break }
-            let typed = try IncrementalLintPropertyTests.keystroke(
-                linter, from: current, editing: &bytes, pieces: ["x", " ", "\n", "é", "[^", "]"], step: step, generator: &generator,
-                incremental: &incremental)
-            state = typed.next
-            if let region = typed.region, let old = typed.old, let new = state?.memory,
-                region.keepsFootnotes(old: old.note, new: new.note)
-            {
-                footnotesKept += 1
-            }
-        }
+        let (first, incremental, footnotesKept) = try IncrementalLintPropertyTests.typeInProse(
+            text, linter: linter, seed: 0x464E_4F54, pieces: ["x", " ", "\n", "é", "[^", "]"], steps: 300,
+            keeps: { region, old, new in region.keepsFootnotes(old: old.note, new: new.note) })
+        #expect(Set(first.map(\.ruleID)).isSuperset(of: ["footnote-duplicate", "footnote-unused", "footnote-undefined"]))
         // Edits next to an HTML block, a fence or the definitions are parsed afresh.
         #expect(incremental > 150, "\(incremental) of 300 edits linted incrementally")
         #expect(footnotesKept > 100, "\(footnotesKept) of 300 edits kept the footnotes")
@@ -274,27 +259,11 @@ import Testing
             text += "Plain words on what to read next, and why.\n\nAnd a last line of prose.\n\n"
             if index % 6 == 0 { text += "An anchor {#anchor-\(index)} and [it](#anchor-\(index)).\n\n" }
         }
-        var bytes = Array(text.utf8)
-        var generator = SeededGenerator(seed: 0x4652_4147)
-        let note = linter.parse(SourceText(bytes: bytes))
-        let first = linter.lint(note, path: nil, workspace: nil, since: nil)
-        #expect(first.result.diagnostics.contains { $0.ruleID == "link-fragment" })
-        var state: (note: Note, memory: LintMemory?)? = (note, first.memory)
-        var incremental = 0
-        var kept = 0
-        for step in 0..<300 {
-            guard let current = state else { break }
-            let typed = try IncrementalLintPropertyTests.keystroke(
-                linter, from: current, editing: &bytes,
-                pieces: ["x", " ", "\n", "é", "#", "[", "]", "-", "\n---\n", "(#part-0)", "[^", "[^n1]"],
-                step: step, generator: &generator, incremental: &incremental)
-            state = typed.next
-            if let region = typed.region, let old = typed.old, let new = state?.memory,
-                LinkFragment.keepsFindings(across: region, old: old.note, new: new.note)
-            {
-                kept += 1
-            }
-        }
+        let (first, incremental, kept) = try IncrementalLintPropertyTests.typeInProse(
+            text, linter: linter, seed: 0x4652_4147,
+            pieces: ["x", " ", "\n", "é", "#", "[", "]", "-", "\n---\n", "(#part-0)", "[^", "[^n1]"], steps: 300,
+            keeps: { region, old, new in LinkFragment.keepsFindings(across: region, old: old.note, new: new.note) })
+        #expect(first.contains { $0.ruleID == "link-fragment" })
         #expect(incremental > 200, "\(incremental) of 300 edits linted incrementally")
         #expect(kept > 50, "\(kept) of 300 edits kept the link-fragment findings")
     }
