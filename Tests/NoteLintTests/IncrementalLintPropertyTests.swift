@@ -245,7 +245,7 @@ import Testing
     }
 }
 
-/// `link-fragment` keeps its findings across an edit whose region holds no link, anchor or
+/// `link-fragment` keeps its findings across an edit whose blocks hold no link, anchor or
 /// heading markup: typing in the prose of a note with headings, links to them (some broken),
 /// explicit ids, and pieces that make headings, links and anchors.
 @Suite struct IncrementalLinkFragmentTests {
