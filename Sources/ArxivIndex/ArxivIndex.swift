@@ -11,9 +11,12 @@ public final class ArxivIndex {
     private var searcher: SQLiteStatement?
     private var byRowid: SQLiteStatement?
     private var completer: SQLiteStatement?
+    private lazy var counts = PaperCounts(connection)
     var exactLookup: SQLiteStatement?
-    /// Off in tests, to compare with FTS5 matching the partial word itself.
-    var scansForPartialWords = true
+    /// How a partial last word after other words is matched; tests choose, to compare the ways.
+    var partialWordPlan = PartialWordPlan.estimated
+    /// How many papers holding the other words a scan reads (`prefixScan`; smaller in tests).
+    var scanLimit = ArxivIndex.prefixScan
 
     /// Opens the index at `path`; `create` makes it (and its folder) when it is missing,
     /// otherwise a missing index is `ArxivIndexError.missing`.
@@ -94,24 +97,41 @@ public final class ArxivIndex {
         guard let ranking = SearchRanking(query: query) else { return [] }
         return try wrap {
             let completions =
-                ranking.lastIsPrefix ? try WordCompletion.completions(of: ranking.words.last!, in: connection, statement: &completer) : []
-            guard let expression = SearchQuery.expression(for: query, completions: completions) else { return [] }
+                ranking.lastIsPrefix
+                ? try WordCompletion.completions(of: ranking.words.last!, in: connection, statement: &completer)
+                : WordCompletion(words: [], complete: false)
+            let costs = try costs(ranking, completions)
+            // The completions stand for the partial word when they are all the words it starts,
+            // or when so many papers hold them that the first candidates come early.
+            let expectedMatches = costs?.expectedMatches ?? Double(completions.papers)
+            let alternation = completions.complete || expectedMatches >= 2 * Double(Self.searchCandidates)
+            guard let expression = SearchQuery.expression(for: query, completions: alternation ? completions.words.map(\.word) : [])
+            else { return [] }
             if searcher == nil {
                 searcher = try connection.prepare(
                     """
                     SELECT papers.rowid, papers.title, papers.authors
-                    FROM (SELECT -rowid AS match FROM papers_fts WHERE papers_fts MATCH ? LIMIT ?)
+                    FROM (SELECT -rowid AS match FROM papers_fts WHERE papers_fts MATCH ? AND rowid > ? LIMIT ?)
                     JOIN papers ON papers.rowid = match
                     """)
             }
             if byRowid == nil { byRowid = try connection.prepare("SELECT \(Self.columns) FROM papers WHERE rowid = ?") }
             let candidates = searcher!
             defer { candidates.reset() }
-            var scored = try prefixFiltered(query, ranking, candidates) ?? []
-            if scored.isEmpty {
+            var scan = PartialWordScan(found: [], readOn: .min)
+            if let others = SearchQuery.expression(for: query, leavingOutLast: true), let costs, partialWordPlan.plan(costs) == .scanOthers
+            {
+                scan = try prefixFiltered(others, ranking, candidates) { read, found in
+                    partialWordPlan.givesUp(costs, read: read, found: found)
+                }
+            }
+            var scored = scan.found
+            // FTS5 matches every word from where the scan stopped, newest first as the scan read.
+            if let after = scan.readOn {
                 candidates.reset()
                 candidates.bind(1, expression)
-                candidates.bind(2, Self.searchCandidates)
+                candidates.bind(2, after)
+                candidates.bind(3, Self.searchCandidates - scored.count)
                 while try candidates.step() {
                     let score = candidates.withBytes(1) { title in
                         candidates.withBytes(2) { authors in ranking.score(title: title, authors: authors) }
@@ -136,36 +156,82 @@ public final class ArxivIndex {
     /// partial last word, before FTS5 is asked to match it instead.
     static let prefixScan = 1000
 
-    /// The same candidates as matching the partial last word in FTS5, found by matching the
-    /// other words and reading on, newest first, until `searchCandidates` of them hold a word
-    /// that starts with it: FTS5 gathers a prefix's whole list (every word starting with `t`)
-    /// before it intersects, 8 to 12 ms at 2.7 M papers, where the other words alone take under
-    /// one. nil when this does not apply or the scan ends before it is sure (the caller then
-    /// asks FTS5); an empty array when nothing matches.
-    private func prefixFiltered(
-        _ query: String, _ ranking: SearchRanking, _ candidates: SQLiteStatement
-    ) throws -> [(score: Double, rowid: Int)]? {
-        guard scansForPartialWords, ranking.lastIsPrefix, let others = SearchQuery.expression(for: query, leavingOutLast: true) else {
-            return nil
+    /// The plan `SearchCosts` estimates, or one that tests choose to compare the ways.
+    enum PartialWordPlan {
+        case estimated
+        case matchAll
+        /// A scan that leaves the rest to FTS5 once it has read `givingUpAfter` papers.
+        case scan(givingUpAfter: Int?)
+
+        func plan(_ costs: SearchCosts) -> SearchPlan {
+            switch self {
+            case .estimated: costs.plan
+            case .matchAll: .matchAll
+            case .scan: .scanOthers
+            }
         }
+
+        func givesUp(_ costs: SearchCosts, read: Int, found: Int) -> Bool {
+            switch self {
+            case .estimated: read == costs.scanLimit / 5 && costs.givesUp(read: read, found: found)
+            case .matchAll: false
+            case .scan(let after): read == after
+            }
+        }
+    }
+
+    /// The costs of answering a query with a partial last word after other words one way or
+    /// the other; nil for any other query.
+    func costs(_ ranking: SearchRanking, _ completions: WordCompletion) throws -> SearchCosts? {
+        guard ranking.lastIsPrefix else { return nil }
+        let others = SearchQuery.requiredOthers(ranking)
+        guard !others.isEmpty else { return nil }
+        return SearchCosts(
+            papers: Double(try counts.papers), otherCounts: try others.map { try counts.count(of: $0) },
+            lastCount: try counts.count(startingWith: ranking.words.last!, completions: completions), scanLimit: scanLimit,
+            wanted: Self.searchCandidates)
+    }
+
+    /// What a scan for the partial last word found: the candidates, and where FTS5 is to read
+    /// on (the `papers_fts` rowid after the last paper the scan decided), nil when the scan is
+    /// complete.
+    struct PartialWordScan {
+        var found: [(score: Double, rowid: Int)]
+        var readOn: Int?
+    }
+
+    /// The candidates that match the partial last word, found by matching the other words
+    /// (`others`) in FTS5 and checking each paper read for a word that starts with it, newest
+    /// first, until `searchCandidates` are found or `scanLimit` papers are read. FTS5 matches
+    /// a prefix slowly (it gathers the whole list of a partial word of four letters or more,
+    /// and seeks slowly in a prefix index), while the other words alone take under a
+    /// millisecond. `givesUp(read, found)`: whether to stop there. FTS5 reads on from a scan that ends unsure, and from a paper whose
+    /// letters the check cannot decide.
+    private func prefixFiltered(
+        _ others: String, _ ranking: SearchRanking, _ candidates: SQLiteStatement, givesUp: (_ read: Int, _ found: Int) -> Bool
+    ) throws -> PartialWordScan {
         candidates.bind(1, others)
-        candidates.bind(2, Self.prefixScan)
-        var scored: [(score: Double, rowid: Int)] = []
+        candidates.bind(2, Int.min)
+        candidates.bind(3, scanLimit)
+        var scan = PartialWordScan(found: [], readOn: nil)
         var read = 0
         while try candidates.step() {
-            read += 1
+            let rowid = candidates.integer(0)
             let score = candidates.withBytes(1) { title in
                 candidates.withBytes(2) { authors -> Double?? in
                     ranking.holdsLastWord(title: title, authors: authors).map { $0 ? ranking.score(title: title, authors: authors) : nil }
                 }
             }
-            // Undecided: FTS5 decides.
-            guard let score else { return nil }
-            guard let score else { continue }
-            scored.append((score, candidates.integer(0)))
-            if scored.count == Self.searchCandidates { return scored }
+            guard let score else { return PartialWordScan(found: scan.found, readOn: -rowid - 1) }
+            read += 1
+            scan.readOn = -rowid
+            if let score {
+                scan.found.append((score, rowid))
+                if scan.found.count == Self.searchCandidates { return PartialWordScan(found: scan.found, readOn: nil) }
+            }
+            if givesUp(read, scan.found.count) { return scan }
         }
-        return read < Self.prefixScan ? scored : nil
+        return read < scanLimit ? PartialWordScan(found: scan.found, readOn: nil) : scan
     }
 
     static let columns = """

@@ -7,9 +7,7 @@ enum SearchQuery {
     /// that checks the last one itself.
     static func expression(for query: String, completions: [[UInt8]] = [], leavingOutLast: Bool = false) -> String? {
         guard let ranking = SearchRanking(query: query) else { return nil }
-        // A function word other than the last is left to the ranking: every title holds `the`
-        // or `of`, and intersecting their lists costs more than it filters.
-        let others = ranking.words.dropLast().filter { !stopWords.contains($0) }
+        let others = requiredOthers(ranking)
         if leavingOutLast { return others.isEmpty ? nil : others.map { quoted($0) }.joined(separator: " AND ") }
         let kept = others + [ranking.words.last!]
         var terms = kept.map { quoted($0) }
@@ -21,6 +19,13 @@ enum SearchQuery {
             }
         }
         return terms.joined(separator: " AND ")
+    }
+
+    /// The words before the last that a match must hold. A function word is left to the
+    /// ranking: every title holds `the` or `of`, and intersecting their lists costs more than
+    /// it filters.
+    static func requiredOthers(_ ranking: SearchRanking) -> [[UInt8]] {
+        ranking.words.dropLast().filter { !stopWords.contains($0) }
     }
 
     static let stopWords: Set<[UInt8]> = Set(

@@ -27,26 +27,62 @@ struct SearchRanking {
     }
 
     func score(title: UnsafeBufferPointer<UInt8>, authors: UnsafeBufferPointer<UInt8>) -> Double {
-        let titleTokens = Self.tokens(title)
-        let authorTokens = Self.tokens(authors)
-        let titleNorm = 1 - Self.b + Self.b * Double(titleTokens.count) / Self.averageTitleLength
-        let authorsNorm = 1 - Self.b + Self.b * Double(authorTokens.count) / Self.averageAuthorsLength
+        // Each query word's count in the title, then in the authors; read word by word in place,
+        // as every candidate a search reads is scored.
+        var counts = [Int](repeating: 0, count: 2 * words.count)
+        var titleLength = 0
+        var beginsWithQuery = true
+        Self.forEachToken(title) { range in
+            for (index, word) in words.enumerated() where matches(title, range, word, prefix: isPrefix(index)) { counts[index] += 1 }
+            if titleLength < words.count && !matches(title, range, words[titleLength], prefix: isPrefix(titleLength)) {
+                beginsWithQuery = false
+            }
+            titleLength += 1
+        }
+        var authorsLength = 0
+        Self.forEachToken(authors) { range in
+            for (index, word) in words.enumerated() where matches(authors, range, word, prefix: isPrefix(index)) {
+                counts[words.count + index] += 1
+            }
+            authorsLength += 1
+        }
+        let titleNorm = 1 - Self.b + Self.b * Double(titleLength) / Self.averageTitleLength
+        let authorsNorm = 1 - Self.b + Self.b * Double(authorsLength) / Self.averageAuthorsLength
         var total = 0.0
-        for (index, word) in words.enumerated() {
-            let prefix = lastIsPrefix && index == words.count - 1
-            let inTitle = Double(titleTokens.count { matches($0, word, prefix: prefix) })
-            let inAuthors = Double(authorTokens.count { matches($0, word, prefix: prefix) })
-            let weighted = Self.titleWeight * inTitle / titleNorm + Self.authorsWeight * inAuthors / authorsNorm
+        for index in words.indices {
+            let weighted =
+                Self.titleWeight * Double(counts[index]) / titleNorm + Self.authorsWeight * Double(counts[words.count + index])
+                / authorsNorm
             total += weighted / (Self.k1 + weighted)
         }
         // A title that begins with what was typed (a person typing a title), more so when it
         // is all of it.
-        if titleTokens.count >= words.count
-            && words.indices.allSatisfy({ matches(titleTokens[$0], words[$0], prefix: lastIsPrefix && $0 == words.count - 1) })
-        {
-            total += titleTokens.count == words.count ? 2 : 1
-        }
+        if beginsWithQuery && titleLength >= words.count { total += titleLength == words.count ? 2 : 1 }
         return total
+    }
+
+    private func isPrefix(_ index: Int) -> Bool { lastIsPrefix && index == words.count - 1 }
+
+    /// Whether the token at `range` of `text` is `word` (or starts with it, `prefix`), ASCII
+    /// lowercased as `tokens` lowercases.
+    private func matches(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: [UInt8], prefix: Bool) -> Bool {
+        guard prefix ? range.count >= word.count : range.count == word.count else { return false }
+        for offset in word.indices where Self.lowered(text[range.lowerBound + offset]) != word[offset] { return false }
+        return true
+    }
+
+    /// Calls `body` with the range of each run of letters and digits, as `tokens` splits.
+    static func forEachToken(_ text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var index = 0
+        while index < text.count {
+            guard isWordByte(text[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < text.count && isWordByte(text[index]) { index += 1 }
+            body(start..<index)
+        }
     }
 
     /// Whether the title or the authors hold the last word (as a prefix when it is one), as
@@ -126,10 +162,6 @@ struct SearchRanking {
 
     private static func lowered(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 
-    private func matches(_ token: ArraySlice<UInt8>, _ word: [UInt8], prefix: Bool) -> Bool {
-        prefix ? token.starts(with: word) : token.elementsEqual(word)
-    }
-
     static func isWordByte(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
     }
@@ -138,8 +170,6 @@ struct SearchRanking {
     static func tokens<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [[UInt8]] {
         tokenSlices(Array(bytes)).map(Array.init)
     }
-
-    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [ArraySlice<UInt8>] { tokenSlices(Array(bytes)) }
 
     private static func tokenSlices(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var lowered = bytes

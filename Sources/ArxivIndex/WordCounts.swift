@@ -6,6 +6,9 @@
 struct WordCounts {
     static let shortest = 4
 
+    /// Above every word that begins with `prefix` and below the next: U+10FFFF in UTF-8 after it.
+    static func pastEveryWord(startingWith prefix: [UInt8]) -> [UInt8] { prefix + [0xF4, 0x8F, 0xBF, 0xBF] }
+
     private var counts: [[UInt8]: Int] = [:]
 
     mutating func add(title: [UInt8], authors: [UInt8]) {

@@ -212,7 +212,9 @@ enum ArxivCommand {
     }
 
     /// `notelint arxiv bench-queries FILE` (hidden): times lookups (lines `id ID`) and searches
-    /// (lines `search QUERY`) in this process and prints the median and p99 of each as JSON.
+    /// (lines `search QUERY`, optionally a tab and the identifier of the paper it was typed
+    /// from) in this process and prints the median and p99 of each as JSON, with how many
+    /// searches returned the paper they were typed from.
     struct BenchQueries {
         static let spec = CommandSpec(
             name: "bench-queries", abstract: "Time lookups and searches from a file.", options: [ArxivCommand.databaseOption],
@@ -227,18 +229,22 @@ enum ArxivCommand {
             var searches: [Double] = []
             var found = 0
             var hits = 0
+            var typedFound = 0
             var slowest: [(milliseconds: Double, query: String)] = []
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: " ", maxSplits: 1)
                 guard parts.count == 2 else { continue }
-                let argument = String(parts[1])
+                let argument = String(parts[1].split(separator: "\t", omittingEmptySubsequences: false)[0])
+                let typedFrom = parts[1].split(separator: "\t").dropFirst().first.map(String.init)
                 let start = DispatchTime.now().uptimeNanoseconds
                 if parts[0] == "id" {
                     if try index.paper(id: argument) != nil { found += 1 }
                     lookups.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
                 } else if parts[0] == "search" {
-                    if try !index.search(argument, limit: 10).isEmpty { hits += 1 }
+                    let papers = try index.search(argument, limit: 10)
                     searches.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    if !papers.isEmpty { hits += 1 }
+                    if let typedFrom, papers.contains(where: { $0.id == typedFrom }) { typedFound += 1 }
                     slowest.append((searches.last!, argument))
                 }
             }
@@ -250,7 +256,9 @@ enum ArxivCommand {
                     "max_ms": .double(sorted.last ?? 0),
                 ])
             }
-            print(JSON.object([("lookup", summary(lookups, found)), ("search", summary(searches, hits))]).pretty())
+            var search = summary(searches, hits)
+            if case .object(let fields) = search { search = .object(fields + [("typed_found", .int(typedFound))]) }
+            print(JSON.object([("lookup", summary(lookups, found)), ("search", search)]).pretty())
             // What to look at next: the slowest searches, on standard error.
             for (milliseconds, query) in slowest.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(15) {
                 printError(String(format: "%8.2f ms  %@", milliseconds, query))

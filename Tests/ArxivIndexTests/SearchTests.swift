@@ -55,8 +55,25 @@ import Testing
         #expect(try index.search("vasw").map(\.id) == ["1706.03762"])
         #expect(try index.search("zzzz").isEmpty)
         var statement: SQLiteStatement?
-        let words = try WordCompletion.completions(of: Array("atte".utf8), in: index.connection, statement: &statement)
-        #expect(words == [Array("attention".utf8)])
+        let completion = try WordCompletion.completions(of: Array("atte".utf8), in: index.connection, statement: &statement)
+        #expect(completion.words.map(\.word) == [Array("attention".utf8)])
+        #expect(completion.words.map(\.papers) == [4], "every occurrence counts: 2001.00001 holds it twice")
+        #expect(completion.complete)
+    }
+
+    @Test func aPartialWordStartingManyWordsMissesNone() throws {
+        let folder = try TemporaryFolder()
+        // Nine words start `nute`, two papers each; `nutez`, the tenth, is in one paper.
+        var lines = "abcdefghi".enumerated().flatMap { number, letter in
+            (1...2).map { copy in Snapshot.line(id: String(format: "2001.%05d", 10 * number + copy), title: "Study of nute\(letter)") }
+        }
+        lines.append(Snapshot.line(id: "2002.00001", title: "Deep nutez"))
+        try folder.write("snapshot.json", lines.joined(separator: "\n") + "\n")
+        let index = try ArxivIndex(path: folder.path("arxiv.sqlite"), create: true)
+        _ = try index.importSnapshot(path: folder.path("snapshot.json"))
+        #expect(try index.search("nute", limit: 50).count == 19)
+        index.partialWordPlan = .matchAll
+        #expect(try index.search("deep nute").map(\.id) == ["2002.00001"])
     }
 
     @Test func functionWordsStillRank() throws {
@@ -90,35 +107,114 @@ import Testing
 }
 
 /// Candidates found by matching the other words and checking the partial last one in Swift
-/// are the ones FTS5 finds matching it itself.
+/// are the ones FTS5 finds matching it itself, whether the scan reads every paper, gives up
+/// early, or meets letters it cannot decide: FTS5 reads on from where it stopped.
 @Suite struct PartialWordScanTests {
     @Test func scanningFindsWhatFTS5Finds() throws {
         let folder = try TemporaryFolder()
         let file = try Snapshot.generate(records: 3000, in: folder, name: "snapshot.json")
+        let titles = try Snapshot.records(file).compactMap { $0["title"] as? String }
+        // The newest papers, read first, with letters of Latin Extended-A that the scan leaves
+        // to FTS5 (`Ł`), beside words of the generated titles.
+        let undecided = titles.prefix(40).enumerated().map { number, title in
+            Snapshot.line(id: String(format: "9912.%05d", number + 1), title: title, authors: "Łukasz Łoś and Ωmega Ćwik")
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+        handle.seekToEndOfFile()
+        handle.write(Data((undecided.joined(separator: "\n") + "\n").utf8))
+        try handle.close()
         let index = try ArxivIndex(path: folder.path("arxiv.sqlite"), create: true)
         _ = try index.importSnapshot(path: file, options: ImportOptions())
         var generator = SystemRandomNumberGenerator()
-        let titles = try Snapshot.records(file).compactMap { $0["title"] as? String }
         var compared = 0
+        func search(_ query: String, _ plan: ArxivIndex.PartialWordPlan, scanLimit: Int = ArxivIndex.prefixScan) throws -> [String] {
+            index.partialWordPlan = plan
+            index.scanLimit = scanLimit
+            return try index.search(query, limit: 300).map(\.id)
+        }
         for title in titles.shuffled(using: &generator).prefix(300) {
             let words = title.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
             guard words.count >= 2 else { continue }
             let last = words[1]
             for cut in [1, 2, 3, 5] where cut <= last.count {
                 let query = words[0] + " " + last.prefix(cut)
-                index.scansForPartialWords = true
-                let scanned = try index.search(query, limit: 300).map(\.id)
-                index.scansForPartialWords = false
-                let matched = try index.search(query, limit: 300).map(\.id)
+                let matched = try search(query, .matchAll)
+                let scanned = try search(query, .scan(givingUpAfter: nil))
+                let givenUp = try search(query, .scan(givingUpAfter: 15), scanLimit: 40)
+                let estimated = try search(query, .estimated)
                 if cut < 4 {
                     #expect(scanned == matched, "\(query)")
+                    #expect(givenUp == matched, "\(query): a scan that gives up")
+                    #expect(estimated == matched, "\(query): the estimated plan")
                 } else {
                     // FTS5 is given the word's eight most frequent completions; the scan takes any.
-                    #expect(Set(matched).isSubset(of: Set(scanned)), "\(query)")
+                    for found in [scanned, givenUp, estimated] { #expect(Set(matched).isSubset(of: Set(found)), "\(query)") }
+                    #expect(Set(givenUp).isSubset(of: Set(scanned)), "\(query)")
                 }
                 compared += 1
             }
         }
         #expect(compared > 500)
+        // FTS5 folds `Ć` to `c`; the scan cannot tell, so FTS5 decides each of these papers.
+        let folded = try search("ωmega cw", .matchAll)
+        #expect(folded.count == 40)
+        #expect(try search("ωmega cw", .scan(givingUpAfter: nil)) == folded)
+    }
+
+    @Test func thePlanFollowsTheEstimates() {
+        let papers = 2_700_000.0
+        func costs(_ others: [Double], _ last: Double) -> SearchCosts {
+            SearchCosts(papers: papers, otherCounts: others.map { $0 * papers }, lastCount: last * papers, scanLimit: 1000, wanted: 300)
+        }
+        #expect(costs([0.0002], 0.3).plan == .scanOthers, "a rare word and a common partial one: its papers are read")
+        #expect(costs([0.05, 0.05], 1).plan == .scanOthers, "common words and a one-letter partial word")
+        #expect(costs([0.02, 0.04], 0.1).plan == .matchAll, "common words and a partial word one paper in ten holds")
+        #expect(costs([0.02], 0.002).plan == .matchAll, "a rare partial word: FTS5 reads its short list")
+        let scan = costs([0.05, 0.05], 1)
+        #expect(!scan.givesUp(read: 200, found: 190), "a scan finding what it expected reads on")
+        #expect(scan.givesUp(read: 200, found: 1), "a partial word rarer than expected is left to FTS5")
+    }
+}
+
+/// The ranking read in place scores as the formula does over the words split into arrays.
+@Suite struct SearchRankingTests {
+    @Test func scoresMatchTheFormula() throws {
+        let texts = [
+            ("Deep learning for the working physicist", "L. Deep and A. Learner"),
+            ("Learning the theory of learning", "L. Deep"), ("Attention Is All You Need", "Ashish Vaswani, Noam Shazeer"),
+            ("Deep", ""), ("", "Deep Learning"), ("DEEP-learning: deep learning, deeper", "deep"),
+        ]
+        for query in ["deep", "deep lea", "deep learning ", "learning the th", "attention is all you need", "de"] {
+            let ranking = try #require(SearchRanking(query: query))
+            for (title, authors) in texts {
+                let score = Array(title.utf8).withUnsafeBufferPointer { title in
+                    Array(authors.utf8).withUnsafeBufferPointer { authors in ranking.score(title: title, authors: authors) }
+                }
+                #expect(abs(score - Self.formula(ranking, title, authors)) < 1e-12, "\(query) in \(title) / \(authors)")
+            }
+        }
+    }
+
+    /// BM25F over token arrays, with the bonus for a title that begins with the query.
+    static func formula(_ ranking: SearchRanking, _ title: String, _ authors: String) -> Double {
+        let titleTokens = SearchRanking.tokens(Array(title.utf8))
+        let authorTokens = SearchRanking.tokens(Array(authors.utf8))
+        func matches(_ token: [UInt8], _ index: Int) -> Bool {
+            ranking.lastIsPrefix && index == ranking.words.count - 1
+                ? token.starts(with: ranking.words[index]) : token == ranking.words[index]
+        }
+        let titleNorm = 0.25 + 0.75 * Double(titleTokens.count) / 10
+        let authorsNorm = 0.25 + 0.75 * Double(authorTokens.count) / 8
+        var total = 0.0
+        for index in ranking.words.indices {
+            let weighted =
+                10 * Double(titleTokens.count { matches($0, index) }) / titleNorm + Double(authorTokens.count { matches($0, index) })
+                / authorsNorm
+            total += weighted / (1.2 + weighted)
+        }
+        if titleTokens.count >= ranking.words.count && ranking.words.indices.allSatisfy({ matches(titleTokens[$0], $0) }) {
+            total += titleTokens.count == ranking.words.count ? 2 : 1
+        }
+        return total
     }
 }
