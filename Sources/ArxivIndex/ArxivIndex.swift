@@ -19,8 +19,11 @@ public final class ArxivIndex {
     var scanLimit = ArxivIndex.prefixScan
 
     /// Opens the index at `path`; `create` makes it (and its folder) when it is missing,
-    /// otherwise a missing index is `ArxivIndexError.missing`.
-    public init(path: String, create: Bool = false) throws {
+    /// otherwise a missing index is `ArxivIndexError.missing`. `mapped`: read the file through
+    /// a memory map instead of copying each page into the page cache of SQLite, for a process
+    /// that searches and exits (a search 15 to 20% faster at 2.7 M papers). A long-lived reader
+    /// does not map it: every page it ever touched would count in its resident memory.
+    public init(path: String, create: Bool = false, mapped: Bool = false) throws {
         self.path = path
         if !FileManager.default.fileExists(atPath: path) {
             guard create else { throw ArxivIndexError.missing(path: path) }
@@ -30,6 +33,8 @@ public final class ArxivIndex {
         do {
             connection = try SQLiteConnection(path: path)
             try connection.execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
+            // SQLite's default ceiling for a map, 2 GB.
+            if mapped { try connection.execute("PRAGMA mmap_size = 2147418112") }
             try IndexSchema.prepare(connection)
         } catch let error as SQLiteError {
             throw ArxivIndexError.database(path: path, error)

@@ -29,8 +29,11 @@ enum ArxivCommand {
     }
 
     /// The existing index; a missing or unreadable one stops the command (exit status 2).
-    static func openIndex(_ parsed: ParsedArguments) throws -> ArxivIndex {
-        do { return try ArxivIndex(path: databasePath(parsed)) } catch let error as ArxivIndexError { throw RunFailure(error.description) }
+    /// `mapped` for the commands that search or look up and exit (`ArxivIndex.init`).
+    static func openIndex(_ parsed: ParsedArguments, mapped: Bool = false) throws -> ArxivIndex {
+        do { return try ArxivIndex(path: databasePath(parsed), mapped: mapped) } catch let error as ArxivIndexError {
+            throw RunFailure(error.description)
+        }
     }
 
     struct ImportSnapshot {
@@ -135,7 +138,7 @@ enum ArxivCommand {
             run: { parsed in
                 let limit = max(1, parsed.integer("limit") ?? 10)
                 let query = parsed.positionals.joined(separator: " ")
-                try Search().run(try openIndex(parsed), query: query, limit: limit, json: parsed.value("format") == "json")
+                try Search().run(try openIndex(parsed, mapped: true), query: query, limit: limit, json: parsed.value("format") == "json")
             }
         )
 
@@ -165,7 +168,9 @@ enum ArxivCommand {
                     name: "id", help: "An arXiv identifier: 2104.09864, hep-th/9901001v2, arXiv:1706.03762.", isRequired: true,
                     completion: .none)
             ],
-            run: { parsed in try Show().run(try openIndex(parsed), id: parsed.positional(0)!, json: parsed.value("format") == "json") }
+            run: { parsed in
+                try Show().run(try openIndex(parsed, mapped: true), id: parsed.positional(0)!, json: parsed.value("format") == "json")
+            }
         )
 
         func run(_ index: ArxivIndex, id: String, json: Bool) throws {
@@ -220,7 +225,7 @@ enum ArxivCommand {
             name: "bench-queries", abstract: "Time lookups and searches from a file.", options: [ArxivCommand.databaseOption],
             arguments: [ArgumentSpec(name: "file", help: "Lines `id ID` and `search QUERY`.", isRequired: true)],
             hidden: true,
-            run: { parsed in try BenchQueries().run(try openIndex(parsed), file: parsed.positional(0)!) }
+            run: { parsed in try BenchQueries().run(try openIndex(parsed, mapped: true), file: parsed.positional(0)!) }
         )
 
         func run(_ index: ArxivIndex, file: String) throws {
