@@ -39,11 +39,14 @@ enum RecordReuse {
         }
         var low = min(firstLine, reparsedLines.lowerBound)
         var high = max(lastNew, reparsedLines.upperBound - 1)
+        // Every top-level block's lines and every old record's extent, in one plain array: the
+        // region grows to each that it touches, until none does.
+        let spans = topLevel.map { blocks[$0].lines } + oldExtents
         func widen() {
             var changed = true
             while changed {
                 changed = false
-                for lines in [topLevel.lazy.map { blocks[$0].lines }, oldExtents.lazy.map { $0 }].joined()
+                for lines in spans
                 where lines.lowerBound <= high && lines.upperBound >= low && (lines.lowerBound < low || lines.upperBound > high) {
                     (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
                     changed = true
@@ -71,7 +74,7 @@ enum RecordReuse {
         let above = records.prefix { $0.extent.upperBound < low }
         let below = records.suffix(from: records.lastIndex { $0.extent.lowerBound <= oldHigh }.map { $0 + 1 } ?? records.startIndex)
         // Every old record lies wholly above or below the region, or in it; every new one in it.
-        guard above.count + below.count + oldExtents.indices.filter({ oldExtents[$0].overlaps(low...high) }).count == records.count,
+        guard above.count + below.count + oldExtents.count(where: { $0.overlaps(low...high) }) == records.count,
             (found + lone).allSatisfy({ $0.lines.lowerBound >= low && $0.lines.upperBound <= high })
         else { return nil }
         // Lone `Title:` lines count only among other records: with none outside the region,
