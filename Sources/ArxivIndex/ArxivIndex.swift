@@ -106,11 +106,14 @@ public final class ArxivIndex {
                 ? try WordCompletion.completions(of: ranking.words.last!, in: connection, statement: &completer)
                 : WordCompletion(words: [], complete: false)
             let costs = try costs(ranking, completions)
-            // The completions stand for the partial word when they are all the words it starts,
-            // or when so many papers hold them that the first candidates come early.
+            // The completions stand for the partial word when they are all the words it starts;
+            // the most frequent few, when so many papers hold them that the first candidates come
+            // early.
             let expectedMatches = costs?.expectedMatches ?? Double(completions.papers)
-            let alternation = completions.complete || expectedMatches >= 2 * Double(Self.searchCandidates)
-            guard let expression = SearchQuery.expression(for: query, completions: alternation ? completions.words.map(\.word) : [])
+            let alternation =
+                expectedMatches >= 2 * Double(Self.searchCandidates)
+                ? completions.words.prefix(WordCompletion.plentiful) : completions.complete ? completions.words[...] : []
+            guard let expression = SearchQuery.expression(for: query, completions: alternation.map(\.word))
             else { return [] }
             if searcher == nil {
                 searcher = try connection.prepare(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of a batch's titles and authors (four bytes or more, ASCII lowercased, each
 /// occurrence counted), added to the `words` table when the batch commits. A paper imported
 /// again is counted again: the counts only order the completions of a partial word. A sync,
@@ -13,14 +15,22 @@ struct WordCounts {
 
     mutating func add(title: [UInt8], authors: [UInt8]) {
         for bytes in [title, authors] {
-            for token in SearchRanking.tokens(bytes) where token.count >= Self.shortest { counts[token, default: 0] += 1 }
+            for token in SearchRanking.tokens(bytes) where token.count >= Self.shortest { counts[Self.folded(token), default: 0] += 1 }
         }
     }
 
     mutating func remove(title: [UInt8], authors: [UInt8]) {
         for bytes in [title, authors] {
-            for token in SearchRanking.tokens(bytes) where token.count >= Self.shortest { counts[token, default: 0] -= 1 }
+            for token in SearchRanking.tokens(bytes) where token.count >= Self.shortest { counts[Self.folded(token), default: 0] -= 1 }
         }
+    }
+
+    /// The word as FTS5's tokenizer keeps it (`remove_diacritics 2`): `Bérard` as `berard`, so
+    /// that the words a partial word starts are those FTS5 would match.
+    static func folded(_ token: [UInt8]) -> [UInt8] {
+        guard token.contains(where: { $0 >= 0x80 }) else { return token }
+        let text = String(decoding: token, as: UTF8.self).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        return Array(text.utf8)
     }
 
     /// `removeEmpty` (`DELETE ... WHERE word = ? AND papers <= 0`) runs after a word lost papers.

@@ -63,17 +63,31 @@ import Testing
 
     @Test func aPartialWordStartingManyWordsMissesNone() throws {
         let folder = try TemporaryFolder()
-        // Nine words start `nute`, two papers each; `nutez`, the tenth, is in one paper.
+        // Nine words start `nute`, two papers each; `nutez`, the tenth, is in one paper. Then
+        // more words than an alternation holds start `tiva`: the prefix itself is matched.
         var lines = "abcdefghi".enumerated().flatMap { number, letter in
             (1...2).map { copy in Snapshot.line(id: String(format: "2001.%05d", 10 * number + copy), title: "Study of nute\(letter)") }
         }
         lines.append(Snapshot.line(id: "2002.00001", title: "Deep nutez"))
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        for number in 0...WordCompletion.limit {
+            let word = "tiva" + String(letters[number / 26]) + String(letters[number % 26])
+            lines.append(Snapshot.line(id: String(format: "2003.%05d", number + 1), title: "Survey of \(word)"))
+        }
+        lines.append(Snapshot.line(id: "2004.00001", title: "Deep tivazz", authors: "J. Bérard"))
         try folder.write("snapshot.json", lines.joined(separator: "\n") + "\n")
         let index = try ArxivIndex(path: folder.path("arxiv.sqlite"), create: true)
         _ = try index.importSnapshot(path: folder.path("snapshot.json"))
         #expect(try index.search("nute", limit: 50).count == 19)
+        #expect(try index.search("tiva", limit: 300).count == WordCompletion.limit + 2)
         index.partialWordPlan = .matchAll
         #expect(try index.search("deep nute").map(\.id) == ["2002.00001"])
+        #expect(try index.search("deep tiva").map(\.id) == ["2004.00001"])
+        // Words are counted as FTS5 folds them, so `bera` completes to the author's name.
+        var statement: SQLiteStatement?
+        let completion = try WordCompletion.completions(of: Array("bera".utf8), in: index.connection, statement: &statement)
+        #expect(completion.words.map(\.word) == [Array("berard".utf8)])
+        #expect(try index.search("deep bera").map(\.id) == ["2004.00001"])
     }
 
     @Test func functionWordsStillRank() throws {
