@@ -3,8 +3,8 @@
 /// first line only, so later lines are measured from the source.
 enum BlockLines {
     /// For the blocks in `range` (all by default); empty for the others.
-    static func contentStarts(blocks: [Block], source: SourceText, in range: Range<Int>? = nil) -> [[Int]] {
-        var result = [[Int]](repeating: [], count: blocks.count)
+    static func contentStarts(blocks: [Block], source: SourceText, in range: Range<Int>? = nil) -> BlockTable<[Int]> {
+        var result = BlockTable<[Int]>(covering: range ?? blocks.indices, empty: [])
         for index in range ?? blocks.indices {
             let block = blocks[index]
             switch block.kind {

@@ -2,20 +2,20 @@
 /// block is a record only when its fields carry two or more known roles, one identifying.
 struct RecordReader {
     let blocks: [Block]
-    let contentStarts: [[Int]]
+    let contentStarts: BlockTable<[Int]>
     let source: SourceText
     let vocabulary: FieldVocabulary
     /// Blocks never read: those inside footnote definitions.
     let excluded: [Bool]
-    let children: [[Int]]
+    let children: BlockTable<[Int]>
     /// Where each block stands among its parent's children (an index into `children[parent]`).
-    let siblingPosition: [Int]
+    let siblingPosition: BlockTable<Int>
     let roleCache = RoleCache()
 
     /// Parents and siblings are linked for the blocks of `linked` (all by default): a reader of
     /// a few blocks links those and their neighbours only.
     init(
-        blocks: [Block], contentStarts: [[Int]], source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool],
+        blocks: [Block], contentStarts: BlockTable<[Int]>, source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool],
         linked: Range<Int>? = nil
     ) {
         self.blocks = blocks
@@ -23,8 +23,8 @@ struct RecordReader {
         self.source = source
         self.vocabulary = vocabulary
         self.excluded = excluded
-        var children = [[Int]](repeating: [], count: blocks.count)
-        var siblingPosition = [Int](repeating: 0, count: blocks.count)
+        var children = BlockTable<[Int]>(covering: linked ?? blocks.indices, empty: [])
+        var siblingPosition = BlockTable<Int>(covering: linked ?? blocks.indices, empty: 0)
         for index in linked ?? blocks.indices {
             guard let parent = blocks[index].parent else { continue }
             siblingPosition[index] = children[parent].count
