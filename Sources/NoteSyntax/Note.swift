@@ -13,7 +13,7 @@ public struct Note: Sendable {
     /// Per line: whether it belongs to code, HTML, front matter or ordinary Markdown.
     public let lineKinds: [LineKind]
 
-    public enum LineKind: Sendable, Equatable {
+    public enum LineKind: UInt8, Sendable, Equatable {
         case markdown
         case frontMatter
         case code
