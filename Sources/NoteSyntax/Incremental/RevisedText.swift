@@ -46,14 +46,24 @@ extension LineIndex {
                 starts.append(offset)
                 if offset >= insertedEnd, let line = old.lineStarting(at: offset - delta) {
                     // The bytes from here on are the old ones: so are the lines.
-                    ends += old.contentEnds[line...].lazy.map { $0 + delta }
-                    starts += old.lineStarts[(line + 1)...].lazy.map { $0 + delta }
+                    Self.append(old.contentEnds[line...], movedBy: delta, to: &ends)
+                    Self.append(old.lineStarts[(line + 1)...], movedBy: delta, to: &starts)
                     return
                 }
             }
             ends.append(count)
         }
         self.init(lineStarts: starts, contentEnds: ends, bytes: bytes)
+    }
+
+    /// Copied, then moved in one plain loop: appending a lazily mapped slice costs several
+    /// times more for each of a long note's lines.
+    private static func append(_ offsets: ArraySlice<Int>, movedBy delta: Int, to array: inout [Int]) {
+        let start = array.count
+        array += offsets
+        array.withUnsafeMutableBufferPointer { buffer in
+            for index in start..<buffer.count { buffer[index] += delta }
+        }
     }
 
     /// The line that starts at `offset`, if one does.
