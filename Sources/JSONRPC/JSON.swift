@@ -167,7 +167,22 @@ public indirect enum JSON: Equatable, Sendable {
             out.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        out.append(contentsOf: String(value).utf8)
+        // Digits into a small buffer on the stack, last first: `String(value)` allocates.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = value.magnitude
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
     }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int?) {

@@ -66,42 +66,43 @@ struct DiagnosticTemplate: Sendable {
 /// typing in one record re-renders that record's findings only, and a line break inserted
 /// above the rest moves them without re-rendering.
 final class DiagnosticRenderer: Sendable {
-    /// A relative diagnostic hashed once: it is looked up and stored several times.
-    private struct Key: Hashable {
-        let diagnostic: LSP.Diagnostic
-        let hash: Int
+    /// The last publish's diagnostics, lines counted from each one's first, in order, with
+    /// their templates.
+    private let last = Mutex<(published: [(relative: LSP.Diagnostic, template: DiagnosticTemplate)], size: Int)>(([], 0))
 
-        init(_ diagnostic: LSP.Diagnostic) {
-            self.diagnostic = diagnostic
-            hash = diagnostic.hashValue
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.hash == rhs.hash && lhs.diagnostic == rhs.diagnostic }
-    }
-
-    private let templates = Mutex<(byKey: [Key: DiagnosticTemplate], lastSize: Int)>(([:], 0))
+    /// How far past the last publish's next diagnostic a diagnostic is looked for: an edit
+    /// adds or removes the findings of a record or two, and the rest follow in the same order.
+    static let lookahead = 32
 
     /// The diagnostics as one JSON array, with `version` in each one's data.
     func json(_ diagnostics: [LSP.Diagnostic], version: Int) -> JSON {
-        templates.withLock { state in
-            let templates = state.byKey
-            var kept: [Key: DiagnosticTemplate] = [:]
-            kept.reserveCapacity(diagnostics.count)
+        last.withLock { state in
+            let previous = state.published
+            var published: [(relative: LSP.Diagnostic, template: DiagnosticTemplate)] = []
+            published.reserveCapacity(diagnostics.count)
             var out: [UInt8] = []
             // About the size of the last publish: growing a megabyte array by doubling costs more than writing it.
-            out.reserveCapacity(state.lastSize + state.lastSize / 8 + 64)
+            out.reserveCapacity(state.size + state.size / 8 + 64)
             out.append(UInt8(ascii: "["))
+            var next = 0
             for index in diagnostics.indices {
                 let firstLine = diagnostics[index].range.start.line
-                let relative = Key(diagnostics[index].movingLines(by: -firstLine))
-                let template = kept[relative] ?? templates[relative] ?? DiagnosticTemplate(relative: relative.diagnostic)
-                kept[relative] = template
+                let relative = diagnostics[index].movingLines(by: -firstLine)
+                // Compared, not hashed: a finding the linter kept holds the same strings, which
+                // compare by identity.
+                var template: DiagnosticTemplate?
+                for candidate in next..<min(next + Self.lookahead, previous.count) where previous[candidate].relative == relative {
+                    template = previous[candidate].template
+                    next = candidate + 1
+                    break
+                }
+                let written = template ?? DiagnosticTemplate(relative: relative)
+                published.append((relative, written))
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                template.write(into: &out, firstLine: firstLine, version: version)
+                written.write(into: &out, firstLine: firstLine, version: version)
             }
             out.append(UInt8(ascii: "]"))
-            state = (kept, out.count)
+            state = (published, out.count)
             return .fragment(String(decoding: out, as: UTF8.self))
         }
     }

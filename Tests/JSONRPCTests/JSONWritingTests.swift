@@ -27,4 +27,12 @@ import Testing
         #expect(JSON.string("\u{1F}é\r\tx\u{1B}[0m").serialized() == #""\u001fé\r\tx\u001b[0m""#)
         #expect(JSON.object([("k\"", .array([.string(""), .int(-12), .int(7)]))]).serialized() == #"{"k\"":["",-12,7]}"#)
     }
+
+    @Test func integersAreWrittenInDecimal() {
+        for value in [0, 7, 9, 10, 99, 100, -1, -9, -10, 1_234_567, Int.max, Int.min] {
+            var out: [UInt8] = []
+            JSON.appendInteger(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value))
+        }
+    }
 }

@@ -50,4 +50,28 @@ import Testing
         let moved = renderer.json([Self.diagnostic(line: 40, version: 3)], version: 3)
         #expect(try JSON.parse(Data(moved.serialized().utf8)) == .array([Self.diagnostic(line: 40, version: 3).json]))
     }
+
+    /// Publishes in a row where findings appear, go, change and move, some identical but for
+    /// their line: each publish writes exactly what serialising its diagnostics would.
+    @Test func everyPublishIsWhatItsDiagnosticsSerialiseTo() throws {
+        var generator = SystemRandomNumberGenerator()
+        let messages = ["one", "two", "a \"quoted\" one", "three"]
+        var findings = (0..<120).map { (line: 4 * $0, message: messages[$0 % messages.count]) }
+        let renderer = DiagnosticRenderer()
+        for version in 1...60 {
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0:
+                findings.insert(
+                    (Int.random(in: 0..<500, using: &generator), "new"), at: Int.random(in: 0...findings.count, using: &generator))
+            case 1 where !findings.isEmpty: findings.remove(at: Int.random(in: 0..<findings.count, using: &generator))
+            case 2 where !findings.isEmpty: findings[Int.random(in: 0..<findings.count, using: &generator)].message = "changed \(version)"
+            default:
+                let from = Int.random(in: 0..<500, using: &generator)
+                findings = findings.map { $0.line >= from ? (line: $0.line + 2, message: $0.message) : $0 }
+            }
+            let diagnostics = findings.map { Self.diagnostic(line: $0.line, version: version, message: $0.message) }
+            let rendered = renderer.json(diagnostics, version: version)
+            #expect(try JSON.parse(Data(rendered.serialized().utf8)) == .array(diagnostics.map(\.json)), "version \(version)")
+        }
+    }
 }
