@@ -131,13 +131,16 @@ public struct LineIndex: Sendable {
 
     /// The line holding `offset`; an offset at the end of the text belongs to the last line.
     public func line(containing offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        // Through the buffer: the array's own subscript checks its bounds at every step.
+        lineStarts.withUnsafeBufferPointer { starts in
+            var low = 0
+            var high = starts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+            }
+            return low
         }
-        return low
     }
 
     public enum Unit: Sendable {
