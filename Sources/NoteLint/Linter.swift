@@ -143,7 +143,8 @@ public struct Linter: Sendable {
         let run: @Sendable (any Rule) -> [Diagnostic] = { rule in
             if let region, type(of: rule).scope == .lines {
                 return rule.run(
-                    on: note, today: today, entries: region.entries, schema: schema, arxiv: arxiv, path: path, lines: region.lines)
+                    on: note, today: today, entries: region.entries, schema: schema, arxiv: arxiv, path: path, lines: region.lines,
+                    allEntries: entries)
             }
             return rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
         }

@@ -103,12 +103,16 @@ public struct LintContext {
     /// The lines whose findings are wanted: every line, except when a rule of `RuleScope.lines`
     /// re-checks the part of a note an edit changed; `entries` then holds only the entries there.
     public let lines: Range<Int>
+    /// Every entry of the note, `entries` included: for what a rule of `RuleScope.lines` reads
+    /// of the whole note (its `Rule.noteWideReading`).
+    public let allEntries: [EntryFacts]
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
     init(
         note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)? = nil, path: String? = nil, lines: Range<Int>? = nil
+        arxiv: (any ArxivMetadataSource)? = nil, path: String? = nil, lines: Range<Int>? = nil, allEntries: [EntryFacts]? = nil
     ) {
+        self.allEntries = allEntries ?? entries
         self.arxiv = arxiv
         self.path = path
         self.lines = lines ?? 0..<note.lineIndex.lineCount
@@ -189,6 +193,10 @@ public protocol Rule: Sendable {
     /// For a rule of `.note` scope whose findings read the note's footnotes and nothing else
     /// but what this names; nil (the default) when they may read anything.
     static var footnoteDependence: FootnoteDependence? { get }
+    /// For a rule of `.lines` scope whose findings also read one thing of the whole note (the
+    /// order its numeric dates show): that thing, from every entry. After an edit that changes
+    /// it, the rule checks the whole note again. nil (the default) for a rule that reads none.
+    static func noteWideReading(_ entries: [EntryFacts]) -> Int?
     /// Builds the rule from the options of its configuration entry (already checked to be
     /// among the described ones); throws a message for a value of the wrong shape.
     init(options: RuleOptions) throws
@@ -202,16 +210,17 @@ extension Rule {
     public static var scope: RuleScope { .note }
     public static var entryDependence: EntryDependence? { nil }
     public static var footnoteDependence: FootnoteDependence? { nil }
+    public static func noteWideReading(_ entries: [EntryFacts]) -> Int? { nil }
 }
 
 extension Rule {
     func run(
         on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)?, path: String? = nil, lines: Range<Int>? = nil
+        arxiv: (any ArxivMetadataSource)?, path: String? = nil, lines: Range<Int>? = nil, allEntries: [EntryFacts]? = nil
     ) -> [Diagnostic] {
         var context = LintContext(
             note: note, description: Self.description, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path,
-            lines: lines)
+            lines: lines, allEntries: allEntries)
         check(&context)
         return context.diagnostics
     }

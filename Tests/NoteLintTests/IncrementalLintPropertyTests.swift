@@ -160,6 +160,52 @@ import Testing
         #expect(incremental > 240, "\(incremental) of 300 edits linted incrementally")
     }
 
+    /// Typing in the Dates of a list whose numeric dates are ambiguous (`04/05/2021`) changes
+    /// the order the note's dates show (`15/03/2018` puts the day first): `date-invalid` checks
+    /// the edited entry alone, or the whole note when that order changed.
+    @Test func typingDatesThatSettleTheirOrder() throws {
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
+        let dates = ["04/05/2021", "07/08/2019", "2021-04-20", "11/12/2020"]
+        // Apart, so that the part of the note an edit changed is its record: records one blank
+        // line apart reach each other (each reads the line next to it), and so does a heading
+        // above them.
+        let records = (0..<24).map {
+            "Title: Paper \($0)\nLink: https://example.org/\($0)\nDate: \(dates[$0 % dates.count])\n\nA comment.\n\n---\n\n"
+        }
+        var bytes = Array(records.joined().utf8)
+        // Whole values typed over a Date, one keystroke at a time: the day first (settling the
+        // order), an ambiguous date while it is settled, the month first (unsettling it), then
+        // neither.
+        let values = ["15/03/2018", "04/05/2021", "03/15/2018", "2018", "15.03.2018"]
+        var generator = SeededGenerator(seed: 0x4441_5445)
+        let note = linter.parse(SourceText(bytes: bytes))
+        var state: (note: Note, memory: LintMemory?)? = (note, linter.lint(note, path: nil, workspace: nil, since: nil).memory)
+        var incremental = 0
+        var readings: [Int?] = []
+        var step = 0
+        for value in values {
+            let record = Int.random(in: 0..<records.count, using: &generator)
+            // Clear the record's Date value, then type the new one.
+            for keystroke in [nil] + value.map({ String($0) }) {
+                guard let current = state else { break }
+                let dateLines = current.note.lineIndex.lineStarts.indices.filter { current.note.source.lineString($0).hasPrefix("Date: ") }
+                let content = current.note.source.lineContent(dateLines[record])
+                let range = keystroke == nil ? ByteRange(content.start + 6, content.end) : ByteRange(content.end, content.end)
+                let inserted = Array((keystroke ?? "").utf8)
+                bytes.replaceSubrange(range.start..<range.end, with: inserted)
+                state = Self.step(
+                    linter, from: current, editing: bytes, by: TextReplacement(range: range, insertedCount: inserted.count),
+                    context: "step \(step): typing \(value) into record \(record)", incremental: &incremental)
+                step += 1
+                if let facts = state?.memory?.facts, readings.last != DateInvalid.noteWideReading(facts) {
+                    readings.append(DateInvalid.noteWideReading(facts))
+                }
+            }
+        }
+        #expect(incremental == step, "\(incremental) of \(step) edits linted incrementally")
+        #expect(readings.count >= 3, "the order of the note's numeric dates was settled and unsettled: \(readings)")
+    }
+
     /// Edits of the prose between records leave the entries as they were: the rules that read
     /// only entries (`entry-duplicate`, `date-format`) keep their findings, moved.
     @Test func typingBetweenTheRecordsOfAListWithDuplicates() throws {

@@ -61,12 +61,22 @@ extension Linter {
                 return headingsKept!
             }
         }
+        // A rule of `.lines` scope whose note-wide reading the edit changed checks the whole note.
+        let rereads = running.indices.filter { index in
+            let rule = type(of: running[index].rule)
+            guard rule.scope == .lines, let before = rule.noteWideReading(oldFacts) else { return false }
+            return rule.noteWideReading(facts) != before
+        }
         var found = findings(
-            of: running, on: note, entries: facts, arxiv: arxiv, path: path, region: (region.lines, inRegion), skipped: kept)
+            of: running, on: note, entries: facts, arxiv: arxiv, path: path, region: (region.lines, inRegion),
+            skipped: running.indices.map { kept[$0] || rereads.contains($0) })
         for index in running.indices where kept[index] {
             found[index] = memory.findings[index].map { $0.moved(from: region.edit.range.end, by: region.byteDelta) }
         }
-        for index in running.indices where type(of: running[index].rule).scope == .lines {
+        for index in rereads {
+            found[index] = running[index].rule.run(on: note, today: today, entries: facts, schema: schema, arxiv: arxiv, path: path)
+        }
+        for index in running.indices where type(of: running[index].rule).scope == .lines && !rereads.contains(index) {
             var kept = found[index].filter { region.bytes.contains($0.range.start) }
             for finding in memory.findings[index] where !region.oldBytes.contains(finding.range.start) {
                 kept.append(finding.range.start < region.oldBytes.start ? finding : finding.moved(bytes: region.byteDelta))

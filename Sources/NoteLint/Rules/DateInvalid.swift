@@ -45,6 +45,12 @@ struct DateInvalid: Rule {
         )
     )
 
+    /// Each finding reads its own entry, but whether an ambiguous date is settled reads the
+    /// order of the note's numeric dates: that is its note-wide reading.
+    static let scope = RuleScope.lines
+
+    static func noteWideReading(_ entries: [EntryFacts]) -> Int? { numericOrderIsSettled(entries) ? 1 : 0 }
+
     init(options: RuleOptions) throws {}
 
     func check(_ context: inout LintContext) {
@@ -66,7 +72,7 @@ struct DateInvalid: Rule {
             case .failure(.impossible(let why)):
                 context.report("`\(quoted: field.value)` is not a real date: \(why)", at: field.valueRange)
             case .failure(.ambiguous(let why)):
-                if settlesOrder == nil { settlesOrder = Self.numericOrderIsSettled(context.entries) }
+                if settlesOrder == nil { settlesOrder = Self.numericOrderIsSettled(context.allEntries) }
                 if settlesOrder == true || Self.identifierSettles(field.value, facts) { continue }
                 context.report("`\(quoted: field.value)` is ambiguous: \(why)", at: field.valueRange)
             }
@@ -128,7 +134,11 @@ struct DateInvalid: Rule {
         var dayFirst = false
         var monthFirst = false
         for facts in entries {
-            guard let value = facts.date?.value else { continue }
+            // Only digits, separators and signs can make three numbers: anything else leaves a
+            // part that is not one.
+            guard let value = facts.date?.value,
+                value.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2F || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D })
+            else { continue }
             let parts = value.split(whereSeparator: { $0 == "/" || $0 == "." }).map { Int($0) }
             guard parts.count == 3, let first = parts[0], let second = parts[1], parts[2] != nil else { continue }
             if first > 12 && second <= 12 { dayFirst = true }
