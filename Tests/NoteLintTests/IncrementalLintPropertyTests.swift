@@ -160,6 +160,40 @@ import Testing
         #expect(incremental > 240, "\(incremental) of 300 edits linted incrementally")
     }
 
+    /// Records one blank line apart share that line in their extents: an edit of one record
+    /// changes the part of the note around it, not the whole list, and the lint of that part
+    /// finds what a lint of the whole note finds.
+    @Test func typingIntoRecordsOneBlankLineApart() throws {
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
+        let records = (0..<60).map { "Title: Paper \($0)\nLink: https://arxiv.org/abs/2104.0\(1000 + $0)\nDate: 04/05/2021\n\n" }
+        var bytes = Array(records.joined().utf8)
+        var generator = SeededGenerator(seed: 0x424C_414E)
+        let note = linter.parse(SourceText(bytes: bytes))
+        var state: (note: Note, memory: LintMemory?)? = (note, linter.lint(note, path: nil, workspace: nil, since: nil).memory)
+        var incremental = 0
+        var widest = 0
+        for step in 0..<300 {
+            guard let current = state else { break }
+            let start = Int.random(in: 0...bytes.count, using: &generator)
+            let deletes = Int.random(in: 0..<4, using: &generator) == 0
+            let end = deletes ? min(bytes.count, start + 1) : start
+            let inserted = Array((deletes ? "" : ["a", " ", "1", "/", "\n", "Date: ", "\n\n"].randomElement(using: &generator)!).utf8)
+            bytes.replaceSubrange(start..<end, with: inserted)
+            let edit = TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count)
+            state = Self.step(
+                linter, from: current, editing: bytes, by: edit,
+                context: "step \(step): \(start)..<\(end) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
+                incremental: &incremental)
+            if let old = current.memory, let new = state?.memory, let reparsed = current.note.revised(by: edit, giving: new.note.source).1,
+                let region = EditRegion(old: old.note, new: new.note, edit: edit, reparsedLines: reparsed)
+            {
+                widest = max(widest, region.lines.count)
+            }
+        }
+        #expect(incremental > 240, "\(incremental) of 300 edits linted incrementally")
+        #expect(widest < 40, "the widest part an edit changed: \(widest) of \(records.count * 4) lines")
+    }
+
     /// Typing in the Dates of a list whose numeric dates are ambiguous (`04/05/2021`) changes
     /// the order the note's dates show (`15/03/2018` puts the day first): `date-invalid` checks
     /// the edited entry alone, or the whole note when that order changed.

@@ -46,23 +46,24 @@ struct EditRegion {
         let oldExtents = old.entries.map { moved($0.extent) }
         var low = min(firstLine, reparsedLines.lowerBound)
         var high = max(lastNew, reparsedLines.upperBound - 1)
-        // One plain array: iterating a lazily joined one costs several times more per span.
-        let spans = topLevel + newExtents + oldExtents
-        func widen() {
-            var changed = true
-            while changed {
-                changed = false
-                for lines in spans
-                where lines.lowerBound <= high && lines.upperBound >= low && (lines.lowerBound < low || lines.upperBound > high) {
-                    (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
-                    changed = true
-                }
+        // Top-level blocks do not overlap: one pass takes in every one the lines touch.
+        func widenToBlocks() {
+            for lines in topLevel where lines.lowerBound <= high && lines.upperBound >= low {
+                (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
             }
         }
-        widen()
+        widenToBlocks()
+        // Every entry, before or after the edit, whose extent reaches the changed lines: its
+        // findings may change. Not on from entry to entry: records one blank line apart share
+        // that line in their extents, and the part of a list of such records an edit changed
+        // would be the whole list.
+        let (changedLow, changedHigh) = (low, high)
+        for lines in newExtents + oldExtents where lines.lowerBound <= changedHigh && lines.upperBound >= changedLow {
+            (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
+        }
+        widenToBlocks()
         if let above = topLevel.last(where: { $0.upperBound < low }) { low = above.lowerBound }
         if let below = topLevel.first(where: { $0.lowerBound > high }) { high = below.upperBound }
-        widen()
         high = min(high, newLines.lineCount - 1)
         low = max(0, min(low, high))
         lines = low..<(high + 1)
