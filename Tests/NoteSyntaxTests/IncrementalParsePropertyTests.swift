@@ -66,6 +66,28 @@ import Testing
         #expect(reparsedLocally * 2 > edits, "\(reparsedLocally) of \(edits) edits re-parsed locally")
     }
 
+    /// Records one blank line apart, edited anywhere: the records read again are those around
+    /// the edit (their extents share the blank lines between them), and the note equals a
+    /// fresh parse.
+    @Test func editsOfRecordsOneBlankLineApart() {
+        let records = (0..<40).map { "Title: Paper \($0)\nLink: https://arxiv.org/abs/2104.0\(1000 + $0)\nDate: 2021-04-20\n\n" }
+        var bytes = Array(records.joined().utf8)
+        var note = Note(source: SourceText(bytes: bytes))
+        var generator = SeededGenerator(seed: 0x5245_434F)
+        for step in 0..<400 {
+            let start = Int.random(in: 0...bytes.count, using: &generator)
+            let end = Int.random(in: start...min(bytes.count, start + Int.random(in: 0...3, using: &generator)), using: &generator)
+            let inserted = Array(["a", "\n", "\n\n", "Title: x\n", "Date: ", "- ", "# ", ""].randomElement(using: &generator)!.utf8)
+            bytes.replaceSubrange(start..<end, with: inserted)
+            let source = SourceText(bytes: bytes)
+            let updated = note.applying(TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count), giving: source)
+            let fresh = Note(source: source)
+            #expect(updated.entries == fresh.entries, "step \(step): \(start)..<\(end)")
+            #expect(updated.dump() == fresh.dump(), "step \(step)")
+            note = updated
+        }
+    }
+
     @Test func anEditInsideARecordTakesTheLocalPath() {
         let record = "Title: A paper\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\n"
         let text = "# Reading list\n\n" + String(repeating: record, count: 50)

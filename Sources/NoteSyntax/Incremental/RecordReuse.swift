@@ -39,24 +39,24 @@ enum RecordReuse {
         }
         var low = min(firstLine, reparsedLines.lowerBound)
         var high = max(lastNew, reparsedLines.upperBound - 1)
-        // Every top-level block's lines and every old record's extent, in one plain array: the
-        // region grows to each that it touches, until none does.
-        let spans = topLevel.map { blocks[$0].lines } + oldExtents
-        func widen() {
-            var changed = true
-            while changed {
-                changed = false
-                for lines in spans
-                where lines.lowerBound <= high && lines.upperBound >= low && (lines.lowerBound < low || lines.upperBound > high) {
-                    (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
-                    changed = true
-                }
+        let blockLines = topLevel.map { blocks[$0].lines }
+        // Top-level blocks do not overlap: one pass takes in every one the lines touch.
+        func widenToBlocks() {
+            for lines in blockLines where lines.lowerBound <= high && lines.upperBound >= low {
+                (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
             }
         }
-        widen()
+        widenToBlocks()
+        // Every old record whose extent reaches those lines, once: not on from record to record,
+        // since records one blank line apart share that line in their extents, and the part
+        // read again would be the whole list.
+        let (changedLow, changedHigh) = (low, high)
+        for extent in oldExtents where extent.lowerBound <= changedHigh && extent.upperBound >= changedLow {
+            (low, high) = (min(low, extent.lowerBound), max(high, extent.upperBound))
+        }
+        widenToBlocks()
         if let above = topLevel.last(where: { blocks[$0].endLine < low }) { low = blocks[above].startLine }
         if let below = topLevel.first(where: { blocks[$0].startLine > high }) { high = blocks[below].endLine }
-        widen()
 
         // The blocks read: whole top-level blocks within the region, with their descendants.
         let firstTop = topLevel.firstIndex { blocks[$0].endLine >= low } ?? topLevel.count
@@ -70,11 +70,13 @@ enum RecordReuse {
             blocks: blocks, contentStarts: contentStarts, source: source, vocabulary: vocabulary, excluded: excluded, linked: linked)
         let (found, lone) = reader.records(ofBlocks: read)
 
+        // Records are kept or read again by their own lines: one whose extent only reaches into
+        // the region is as it was.
         let oldHigh = high - lineDelta
-        let above = records.prefix { $0.extent.upperBound < low }
-        let below = records.suffix(from: records.lastIndex { $0.extent.lowerBound <= oldHigh }.map { $0 + 1 } ?? records.startIndex)
+        let above = records.prefix { $0.lines.upperBound < low }
+        let below = records.suffix(from: records.lastIndex { $0.lines.lowerBound <= oldHigh }.map { $0 + 1 } ?? records.startIndex)
         // Every old record lies wholly above or below the region, or in it; every new one in it.
-        guard above.count + below.count + oldExtents.count(where: { $0.overlaps(low...high) }) == records.count,
+        guard records[above.endIndex..<below.startIndex].allSatisfy({ $0.lines.lowerBound >= low && $0.lines.upperBound <= oldHigh }),
             (found + lone).allSatisfy({ $0.lines.lowerBound >= low && $0.lines.upperBound <= high })
         else { return nil }
         // Lone `Title:` lines count only among other records: with none outside the region,
