@@ -6,13 +6,16 @@ and prints the p50, p95 and p99 time from `didChange` to the last byte of the ma
 and, in the same run, the time the parse-only C baseline (bench/baseline.c) takes to parse the
 whole note.
 
-    python3 bench/lsp_latency.py [--edits 500] [--findings]
+    python3 bench/lsp_latency.py [--edits 500] [--findings | --adjacent]
 
 Without `--findings`: a 1.36 MB note of 5,000 clean entries with footnotes, edits spread over
 its comment lines. With `--findings`: a 0.9 MB note of 2,500 entries with two findings each
 (an impossible date, a tab in a value): 5,000 diagnostics in every publish; the edits type
 into a record in the middle of the note, and every 4th edit inserts a line break there and the
-next one deletes it, so every later finding moves.
+next one deletes it, so every later finding moves. With `--adjacent`: a 0.7 MB list of 5,000
+records one blank line apart and nothing else, as many reading lists are, the edits typing
+into their titles (each record's extent reaches the blank lines beside it, so a part of the
+note widened from record to record was the whole list).
 """
 import argparse
 import os
@@ -29,9 +32,14 @@ from run import ROOT, build_release  # noqa: E402
 sys.path.insert(0, str(ROOT / "Tests/lsp"))
 
 
-def make_note(findings=False):
-    """The clean note (5,000 entries with footnotes) or the one with findings (2,500 entries,
-    an impossible date and a tab in each)."""
+def make_note(findings=False, adjacent=False):
+    """The clean note (5,000 entries with footnotes), the one with findings (2,500 entries,
+    an impossible date and a tab in each) or the list of adjacent records."""
+    if adjacent:
+        return "\n".join(
+            "Title: Paper number %d about rotary position embeddings\nLink: https://arxiv.org/abs/2104.%05d\n"
+            "Date: 20 Apr 2021\nSubjects: Computation and Language (cs.CL)\n" % (index, index)
+            for index in range(5000))
     entries = 2500 if findings else 5000
     title = "A reading list with findings" if findings else "A large reading list"
     parts = ["---\ntitle: %s\n---\n" % title]
@@ -79,14 +87,16 @@ def percentile(values, fraction):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--edits", type=int, default=500)
-    parser.add_argument("--findings", action="store_true", help="the note with 5,000 findings, line breaks inserted and deleted")
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--findings", action="store_true", help="the note with 5,000 findings, line breaks inserted and deleted")
+    shape.add_argument("--adjacent", action="store_true", help="5,000 records one blank line apart, typing into their titles")
     args = parser.parse_args()
 
     os.environ["NOTELINT_BIN"] = str(build_release(static=True))
     from rawclient import RawServer  # noqa: E402  (reads NOTELINT_BIN)
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="notelint-lsp-bench-"))
-    note = make_note(findings=args.findings)
+    note = make_note(findings=args.findings, adjacent=args.adjacent)
     path = work / "big.md"
     path.write_text(note)
     (work / "list.txt").write_text(str(path) + "\n")
@@ -113,9 +123,10 @@ def main():
     if args.findings:
         edits = edits_with_findings(note, args.edits)
     else:
-        comment_lines = [number for number, text in enumerate(note.split("\n")) if text.startswith("A short comment")]
+        prefix, column = ("Title: ", len("Title: ")) if args.adjacent else ("A short comment", 0)
+        lines = [number for number, text in enumerate(note.split("\n")) if text.startswith(prefix)]
         # Spread over the note.
-        edits = [((line, 0, line, 0), "x") for line in (comment_lines[(edit * 7919) % len(comment_lines)] for edit in range(args.edits))]
+        edits = [((line, column, line, column), "x") for line in (lines[(edit * 7919) % len(lines)] for edit in range(args.edits))]
     latencies = []
     published = 0
     for edit, ((start_line, start_column, end_line, end_column), text) in enumerate(edits):
@@ -135,7 +146,10 @@ def main():
 
     p50, p95, p99 = (percentile(latencies, f) * 1000 for f in (0.5, 0.95, 0.99))
     print()
-    kind = "typing in one record, every 4th edit a line break inserted then deleted" if args.findings else "one character each, spread over the note"
+    kind = (
+        "typing in one record, every 4th edit a line break inserted then deleted" if args.findings
+        else "one character each into a title, spread over the list" if args.adjacent
+        else "one character each, spread over the note")
     print("note: %d bytes, %d lines; %d edits, %s; %d diagnostics in the last publish" % (len(note.encode()), note.count("\n"), len(edits), kind, published))
     print("didChange -> publishDiagnostics: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms" % (p50, p95, p99))
     print("cmark-gfm parse of the whole note (baseline, median of 20): %.1f ms" % (parse * 1000))
