@@ -17,6 +17,18 @@ enum ASCII {
         return true
     }
 
+    /// Whether `bytes` starts with `prefix` exactly, case included.
+    static func hasExactPrefix(_ bytes: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+        guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+        var index = bytes.startIndex
+        let pointer = prefix.utf8Start
+        for offset in 0..<prefix.utf8CodeUnitCount {
+            if bytes[index] != pointer[offset] { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// The decimal value of an all-digit run, or nil.
     static func number(_ bytes: some Collection<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 9 else { return nil }

@@ -27,14 +27,16 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func splitVersion(_ text: String) -> (id: String, version: Int?, ok: Bool) {
-        let bytes = text.utf8
-        guard let v = bytes.lastIndex(of: UInt8(ascii: "v")), v > bytes.startIndex,
-            let number = ASCII.number(bytes[bytes.index(after: v)...])
-        else {
-            return (text, nil, true)
+        // Read in the string's own storage: every arXiv link of every entry is split here.
+        var text = text
+        let split: (id: String, number: Int)? = text.withUTF8 { bytes in
+            guard let v = bytes.lastIndex(of: UInt8(ascii: "v")), v > 0, let number = ASCII.number(bytes[(v + 1)...]) else {
+                return nil
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<v]), as: UTF8.self), number)
         }
-        let id = String(decoding: bytes[..<v], as: UTF8.self)
-        return number > 0 ? (id, number, true) : (id, nil, false)
+        guard let split else { return (text, nil, true) }
+        return split.number > 0 ? (split.id, split.number, true) : (split.id, nil, false)
     }
 
     /// Why an identifier as written cannot exist, or nil when it can. `currentYear` and

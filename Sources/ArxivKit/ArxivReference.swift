@@ -74,7 +74,7 @@ public struct ArxivReference: Sendable, Equatable {
         }
         let isAbs = ASCII.hasPrefix(rest, "abs/")
         guard isAbs || ASCII.hasPrefix(rest, "pdf/") else { return nil }
-        let pathAsArxivWritesIt = rest.starts(with: "abs/".utf8)
+        let pathAsArxivWritesIt = ASCII.hasExactPrefix(rest, "abs/")
         var id = rest.dropFirst(4)
         // A space pasted after the address (`...pdf%C2%A0`) is no part of the identifier;
         // link-invalid reports it.
@@ -105,7 +105,7 @@ public struct ArxivReference: Sendable, Equatable {
         } else if !onBareHost || !pathAsArxivWritesIt || trailingSlash || hadQuery || pastedSpace || identifier?.description != raw {
             form = .abstractPageVariant
         } else {
-            form = bytes.starts(with: "https://arxiv.org/abs/".utf8) ? .canonical : .abstractPageRespelled
+            form = ASCII.hasExactPrefix(bytes, "https://arxiv.org/abs/") ? .canonical : .abstractPageRespelled
         }
         return ArxivReference(rawIdentifier: raw, identifier: identifier, form: form)
     }
