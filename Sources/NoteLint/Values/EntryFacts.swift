@@ -82,6 +82,13 @@ public final class EntryFacts: Sendable {
         titleKey = old.titleKey
     }
 
+    /// Whether the Link points at arXiv; asked by pattern, since `arxiv != nil` compares two
+    /// optional references through Equatable, copying both.
+    public var pointsAtArxiv: Bool {
+        guard case .some = arxiv else { return false }
+        return true
+    }
+
     /// The arXiv identifier when the Link names one that can exist.
     public var validArxivIdentifier: ArxivIdentifier? { arxivProblem == nil && !arxivIsTemplate ? arxiv?.identifier : nil }
 
