@@ -50,17 +50,10 @@ struct ArxivIdInvalid: Rule {
             guard let problem = facts.arxivProblem, LinkInvalid.gluedAddress(inLink: link.value) == nil else { continue }
             context.report("invalid arXiv identifier: \(quoted: problem)", at: link.valueRange)
         }
-        // Links and citations outside the records' link fields: an awesome-list's bullets. Both
-        // lists are in text order, so one walk pairs each reference with the fields before it.
+        // Links and citations outside the records' link fields (checked above): an awesome-list's
+        // bullets.
         checked.sort { $0.start < $1.start }
-        var next = 0
-        var coveredUntil = -1
-        for reference in ProseArxivReferences.all(in: context.note, lines: context.lines) {
-            while next < checked.count && checked[next].start <= reference.range.start {
-                coveredUntil = max(coveredUntil, checked[next].end)
-                next += 1
-            }
-            if reference.range.end <= coveredUntil { continue }
+        for reference in ProseArxivReferences.all(in: context.note, lines: context.lines, skipping: checked) {
             guard
                 let problem = ArxivIdentifier.problem(
                     in: reference.raw, currentYear: context.today.year, currentMonth: context.today.month)
