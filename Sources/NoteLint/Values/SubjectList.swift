@@ -66,8 +66,10 @@ struct SubjectList {
         var cursor = range.start
         var offset = range.start
         // Pass 1: `Name (code)` items, each ending at a `(code)` group.
-        while offset < range.end {
-            if bytes[offset] == UInt8(ascii: "("), let close = (offset + 1..<range.end).first(where: { bytes[$0] == UInt8(ascii: ")") }) {
+        // The bytes between groups are skipped by memchr.
+        while let open = ByteSearch.first(UInt8(ascii: "("), in: bytes, from: offset, to: range.end) {
+            offset = open
+            if let close = ByteSearch.first(UInt8(ascii: ")"), in: bytes, from: offset + 1, to: range.end) {
                 let codeRange = ByteRange(offset + 1, close)
                 if SubjectList.looksLikeCode(bytes[codeRange.start..<codeRange.end]) {
                     let code = source.string(codeRange)
