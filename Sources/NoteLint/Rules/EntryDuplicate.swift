@@ -154,8 +154,8 @@ struct EntryDuplicate: Rule {
     }
 
     /// arXiv links compare by identifier without version, other links as written.
-    static func linkKey(_ link: Field, arxiv: ArxivReference?) -> String {
-        arxiv?.identifier.map { "arxiv:" + $0.id } ?? link.value
+    static func linkKey(_ link: String, arxiv: ArxivReference?) -> String {
+        arxiv?.identifier.map { "arxiv:" + $0.id } ?? link
     }
 
     /// Lower-cased, blanks collapsed; ASCII titles without going through Characters.
