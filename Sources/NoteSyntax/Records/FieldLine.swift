@@ -33,9 +33,9 @@ enum FieldLine {
             && bytes[start + marker] == bytes[start]
         { marker += 1 }
         let keyStart = start + marker
-        var colon = keyStart
-        while colon < content.end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-        guard colon < content.end else { return nil }
+        // By memchr: most lines a paragraph's records are read from are prose, read to their end.
+        guard let colon = bytes.withUnsafeBufferPointer({ ByteSearch.first(UInt8(ascii: ":"), in: $0, from: keyStart, to: content.end) })
+        else { return nil }
         // `https://...` on a line of prose is a URL, not a field called `https`.
         if colon + 2 < content.end && bytes[colon + 1] == UInt8(ascii: "/") && bytes[colon + 2] == UInt8(ascii: "/") { return nil }
         var keyEnd = colon
