@@ -76,19 +76,19 @@ struct SubjectList {
                     var nameStart = SubjectList.skipSeparators(cursor, range.end, bytes)
                     // Known codes written bare before the name (`cs.CL, Artificial Intelligence
                     // (cs.AI)`) are items of their own: a fix to the name must not delete them.
-                    while let separator = (nameStart..<offset).first(where: {
-                        bytes[$0] == UInt8(ascii: ",") || bytes[$0] == UInt8(ascii: ";")
-                    }) {
-                        let token = SubjectList.trimmed(ByteRange(nameStart, separator), bytes)
+                    var separator = SubjectList.firstListSeparator(bytes, from: nameStart, to: offset)
+                    while let found = separator {
+                        let token = SubjectList.trimmed(ByteRange(nameStart, found), bytes)
                         guard SubjectList.looksLikeCode(bytes[token.start..<token.end]) else { break }
                         let text = source.string(token)
                         guard let category = ArxivTaxonomy.category(text) else { break }
                         items.append(Item(name: nil, nameRange: nil, code: text, codeRange: token, category: category))
-                        nameStart = SubjectList.skipSeparators(separator + 1, offset, bytes)
+                        nameStart = SubjectList.skipSeparators(found + 1, offset, bytes)
+                        separator = SubjectList.firstListSeparator(bytes, from: nameStart, to: offset)
                     }
                     // No name holds `;`: text before one is stray, not part of this name (a fix
-                    // to the name would delete it).
-                    if let semicolon = (nameStart..<offset).last(where: { bytes[$0] == UInt8(ascii: ";") }) {
+                    // to the name would delete it). Without a separator left, there is none.
+                    if separator != nil, let semicolon = (nameStart..<offset).last(where: { bytes[$0] == UInt8(ascii: ";") }) {
                         stray = true
                         nameStart = SubjectList.skipSeparators(semicolon + 1, offset, bytes)
                     }
@@ -198,6 +198,13 @@ struct SubjectList {
             let code = item.category?.id ?? item.code
             return item.name.map { "\(collapse($0)) (\(code))" } ?? "(\(code))"
         }.joined(separator: "; ")
+    }
+
+    /// The first `,` or `;` in `start..<end`, found by memchr.
+    private static func firstListSeparator(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        let comma = ByteSearch.first(UInt8(ascii: ","), in: bytes, from: start, to: end)
+        let semicolon = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: start, to: comma ?? end)
+        return semicolon ?? comma
     }
 
     private static func isSeparator(_ byte: UInt8) -> Bool {
