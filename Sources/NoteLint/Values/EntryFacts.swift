@@ -32,10 +32,6 @@ public final class EntryFacts: Sendable {
         let link = schema.field(.url, in: entry)
         let date = schema.field(.date, in: entry)
         let subjects = schema.field(.arxivSubjects, in: entry)
-        self.title = title
-        self.link = link
-        self.date = date
-        self.subjects = subjects
         if let value = date?.value, !value.isEmpty { parsedDate = NoteDate.parse(value) } else { parsedDate = nil }
         var arxiv: ArxivReference? = nil
         if let value = link?.value, !value.isEmpty, let key = link?.key { arxiv = Self.arxivReference(in: value, key: key) }
@@ -60,6 +56,11 @@ public final class EntryFacts: Sendable {
         } else {
             titleKey = nil
         }
+        // Stored last, so that each field moves in rather than being copied.
+        self.title = title
+        self.link = link
+        self.date = date
+        self.subjects = subjects
     }
 
     /// What a non-empty Link (`value`, its field's `key`) says about arXiv.
