@@ -44,10 +44,13 @@ struct ArxivIdInvalid: Rule {
     func check(_ context: inout LintContext) {
         var checked: [ByteRange] = []
         for facts in context.entries {
-            guard let link = facts.link else { continue }
-            checked.append(link.range)
+            // The Link's range only, until there is a problem: binding the `Field?` copies the field.
+            guard let range = facts.link?.range else { continue }
+            checked.append(range)
             // `abs/2402.05https://...`: two addresses glued, which link-invalid reports.
-            guard let problem = facts.arxivProblem, LinkInvalid.gluedAddress(inLink: link.value) == nil else { continue }
+            guard let problem = facts.arxivProblem, let link = facts.link, LinkInvalid.gluedAddress(inLink: link.value) == nil else {
+                continue
+            }
             context.report("invalid arXiv identifier: \(quoted: problem)", at: link.valueRange)
         }
         // Links and citations outside the records' link fields (checked above): an awesome-list's

@@ -105,7 +105,7 @@ struct LinkInvalid: Rule {
     private func checkProseLinks(_ context: inout LintContext) {
         var checked: [ByteRange] = []
         for facts in context.entries {
-            if let link = facts.link { checked.append(link.valueRange) }
+            if let range = facts.link?.valueRange { checked.append(range) }
             let fields = facts.entry.fields
             for index in fields.indices where fields[index].role == .doi { checked.append(fields[index].valueRange) }
         }
