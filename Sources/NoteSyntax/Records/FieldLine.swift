@@ -102,8 +102,9 @@ enum FieldLine {
         (0..<count).allSatisfy { bytes[offset + $0] == bytes[opener] }
     }
 
-    /// A field whose value is a Markdown link or an autolink, read through.
-    static func readingLink(_ field: Field, source: SourceText) -> (field: Field, link: Field?) {
+    /// A field whose value is a Markdown link or an autolink, read through. The field is taken
+    /// (`consuming`), so that one without a link is handed back without a copy.
+    static func readingLink(_ field: consuming Field, source: SourceText) -> (field: Field, link: Field?) {
         guard let role = field.role, !field.isEmpty,
             source.bytes[field.valueRange.start] == UInt8(ascii: "[")
                 || source.bytes[field.valueRange.start] == UInt8(ascii: "<"),
