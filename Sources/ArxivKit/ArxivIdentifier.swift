@@ -27,14 +27,19 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func splitVersion(_ text: String) -> (id: String, version: Int?, ok: Bool) {
-        let bytes = text.utf8
-        guard let v = bytes.lastIndex(of: UInt8(ascii: "v")), v > bytes.startIndex,
-            let number = ASCII.number(bytes[bytes.index(after: v)...])
-        else {
-            return (text, nil, true)
+        // Read in the string's own storage: every arXiv link of every entry is split here.
+        var text = text
+        let split: (id: String, number: Int)? = text.withUTF8 { bytes in
+            version(in: bytes).map { (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<$0.v]), as: UTF8.self), $0.number) }
         }
-        let id = String(decoding: bytes[..<v], as: UTF8.self)
-        return number > 0 ? (id, number, true) : (id, nil, false)
+        guard let split else { return (text, nil, true) }
+        return split.number > 0 ? (split.id, split.number, true) : (split.id, nil, false)
+    }
+
+    /// Where an identifier's version starts (its `v`) and the version's number, when it ends in one.
+    private static func version(in bytes: UnsafeBufferPointer<UInt8>) -> (v: Int, number: Int)? {
+        guard let v = bytes.lastIndex(of: UInt8(ascii: "v")), v > 0, let number = ASCII.number(bytes[(v + 1)...]) else { return nil }
+        return (v, number)
     }
 
     /// Why an identifier as written cannot exist, or nil when it can. `currentYear` and
@@ -70,7 +75,12 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
     /// Whether an identifier as written is a template's stand-in rather than an attempt at a real
     /// one: `YYMM.NNNNN`, `XXXX.XXXXX`, `2401.xxxxx`, `0000.00000` (no paper has the number 0).
     public static func isTemplate(_ text: String) -> Bool {
-        let id = splitVersion(text).id.utf8
+        // Read in the string's own storage, without the version: every arXiv link passes here.
+        var text = text
+        return text.withUTF8 { bytes in isTemplate(UnsafeBufferPointer(rebasing: bytes[..<(version(in: bytes)?.v ?? bytes.count)])) }
+    }
+
+    private static func isTemplate(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         var dot: Int? = nil
         var allFiller = true

@@ -37,7 +37,21 @@ public struct ArxivReference: Sendable, Equatable {
 
     /// Reads a link; nil when it does not point at arXiv at all.
     public static func parse(_ link: String) -> ArxivReference? {
-        var bytes = Array(link.utf8)[...]
+        // Read in the string's own storage: every Link of every entry is parsed here.
+        var link = link
+        return link.withUTF8 { parse($0[...]) }
+    }
+
+    private static let doiPrefixes: [StaticString] = [
+        "https://doi.org/10.48550/arxiv.", "http://doi.org/10.48550/arxiv.",
+        "https://dx.doi.org/10.48550/arxiv.", "http://dx.doi.org/10.48550/arxiv.",
+    ]
+    private static let hosts: [StaticString] = ["arxiv.org/", "www.arxiv.org/", "export.arxiv.org/"]
+    /// A space pasted after the address, percent-encoded.
+    private static let encodedSpaces: [StaticString] = ["%C2%A0", "%c2%a0", "%20"]
+
+    private static func parse(_ link: ASCII.Bytes) -> ArxivReference? {
+        var bytes = link
         while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
         guard let first = bytes.first,
@@ -45,14 +59,10 @@ public struct ArxivReference: Sendable, Equatable {
                 || first == UInt8(ascii: "H")
         else { return nil }
         if ASCII.hasPrefix(bytes, "arxiv:") { return make(bytes.dropFirst(6), form: .prefixedIdentifier) }
-        for prefix: StaticString in [
-            "https://doi.org/10.48550/arxiv.", "http://doi.org/10.48550/arxiv.",
-            "https://dx.doi.org/10.48550/arxiv.", "http://dx.doi.org/10.48550/arxiv.",
-        ]
-        where ASCII.hasPrefix(bytes, prefix) {
+        for prefix in doiPrefixes where ASCII.hasPrefix(bytes, prefix) {
             return make(bytes.dropFirst(prefix.utf8CodeUnitCount), form: .doi)
         }
-        var rest: ArraySlice<UInt8>
+        var rest: ASCII.Bytes
         if ASCII.hasPrefix(bytes, "https://") {
             rest = bytes.dropFirst(8)
         } else if ASCII.hasPrefix(bytes, "http://") {
@@ -61,7 +71,7 @@ public struct ArxivReference: Sendable, Equatable {
             return nil
         }
         var hostLength = 0
-        for prefix: StaticString in ["arxiv.org/", "www.arxiv.org/", "export.arxiv.org/"] where ASCII.hasPrefix(rest, prefix) {
+        for prefix in hosts where ASCII.hasPrefix(rest, prefix) {
             hostLength = prefix.utf8CodeUnitCount
         }
         guard hostLength > 0 else { return nil }
@@ -74,12 +84,12 @@ public struct ArxivReference: Sendable, Equatable {
         }
         let isAbs = ASCII.hasPrefix(rest, "abs/")
         guard isAbs || ASCII.hasPrefix(rest, "pdf/") else { return nil }
-        let pathAsArxivWritesIt = rest.starts(with: "abs/".utf8)
+        let pathAsArxivWritesIt = ASCII.hasExactPrefix(rest, "abs/")
         var id = rest.dropFirst(4)
         // A space pasted after the address (`...pdf%C2%A0`) is no part of the identifier;
         // link-invalid reports it.
         var pastedSpace = false
-        for encoded: StaticString in ["%C2%A0", "%c2%a0", "%20"] where id.count > encoded.utf8CodeUnitCount {
+        for encoded in encodedSpaces where id.count > encoded.utf8CodeUnitCount {
             if ASCII.hasPrefix(id.suffix(encoded.utf8CodeUnitCount), encoded) {
                 id = id.dropLast(encoded.utf8CodeUnitCount)
                 pastedSpace = true
@@ -105,12 +115,12 @@ public struct ArxivReference: Sendable, Equatable {
         } else if !onBareHost || !pathAsArxivWritesIt || trailingSlash || hadQuery || pastedSpace || identifier?.description != raw {
             form = .abstractPageVariant
         } else {
-            form = bytes.starts(with: "https://arxiv.org/abs/".utf8) ? .canonical : .abstractPageRespelled
+            form = ASCII.hasExactPrefix(bytes, "https://arxiv.org/abs/") ? .canonical : .abstractPageRespelled
         }
         return ArxivReference(rawIdentifier: raw, identifier: identifier, form: form)
     }
 
-    private static func make(_ raw: ArraySlice<UInt8>, form: Form) -> ArxivReference {
+    private static func make(_ raw: ASCII.Bytes, form: Form) -> ArxivReference {
         make(String(decoding: raw, as: UTF8.self), form: form)
     }
 

@@ -11,8 +11,9 @@ enum BlockLines {
             case .paragraph, .heading: break
             default: continue
             }
-            let quoteDepth = ancestors(of: index, in: blocks).filter { blocks[$0].kind == .blockQuote }.count
+            let quoteDepth = quoteDepth(of: index, in: blocks)
             var starts: [Int] = []
+            starts.reserveCapacity(block.lines.count)
             for line in block.lines {
                 let content = source.lineContent(line)
                 if line == block.startLine {
@@ -24,6 +25,17 @@ enum BlockLines {
             result[index] = starts
         }
         return result
+    }
+
+    /// How many block quotes hold the block, counted without listing its ancestors.
+    private static func quoteDepth(of index: Int, in blocks: [Block]) -> Int {
+        var depth = 0
+        var current = blocks[index].parent
+        while let parent = current {
+            if blocks[parent].kind == .blockQuote { depth += 1 }
+            current = blocks[parent].parent
+        }
+        return depth
     }
 
     static func ancestors(of index: Int, in blocks: [Block]) -> [Int] {

@@ -3,6 +3,8 @@ public struct ByteRange: Hashable, Sendable, Comparable, CustomStringConvertible
     public var start: Int
     public var end: Int
 
+    /// Inlinable: every module makes ranges in its scanning loops.
+    @inlinable
     public init(_ start: Int, _ end: Int) {
         precondition(start <= end, "range start \(start) after end \(end)")
         self.start = start

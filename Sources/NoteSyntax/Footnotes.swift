@@ -26,6 +26,23 @@ public struct Footnotes: Sendable, Equatable {
     public let definitions: [FootnoteDefinition]
 
     public static func key(for label: String) -> String {
-        label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        if isOwnKey(label) { return label }
+        return label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Whether a label is already its key (nearly every one: `1`, `note-2`): ASCII without
+    /// capitals or tabs, single spaces between its words and none around them.
+    private static func isOwnKey(_ label: String) -> Bool {
+        var label = label
+        return label.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 || byte == 0x09 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return false }
+                if byte == 0x20 && previous == 0x20 { return false }
+                previous = byte
+            }
+            return true
+        }
     }
 }

@@ -4,7 +4,7 @@ public struct LineIndex: Sendable {
     /// Byte offset where each line starts.
     public let lineStarts: [Int]
     /// Byte offset where each line's content ends (before its terminator).
-    let contentEnds: [Int]
+    @usableFromInline let contentEnds: [Int]
     /// Bytes of the text, kept to count columns; shared storage with `SourceText`.
     private let bytes: [UInt8]
     /// For text that is not all ASCII: how many scalars, and UTF-16 units, start before each
@@ -120,6 +120,8 @@ public struct LineIndex: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
+    /// Inlinable: every scanner of every module asks it for every line.
+    @inlinable
     public func contentRange(ofLine line: Int) -> ByteRange {
         ByteRange(lineStarts[line], contentEnds[line])
     }

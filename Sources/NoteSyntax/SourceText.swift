@@ -79,6 +79,7 @@ public struct SourceText: Sendable {
     }
 
     /// The bytes of line `line` without its terminator.
+    @inlinable
     public func lineContent(_ line: Int) -> ByteRange { lineIndex.contentRange(ofLine: line) }
 
     /// Whether the first line ends with a carriage return alone (a file from the classic Mac OS).

@@ -6,6 +6,11 @@ public enum YAMLReader {
     /// Nodes kept at most; the rest of a larger document is ignored.
     public static let nodeBudget = 10_000
 
+    /// One constructor for every document: `Constructor.default` builds a new one, with its
+    /// three tables, on each call. Its tables are constants and composing only keeps a
+    /// reference to it, so the threads share it.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Parses `text`, which starts at byte `baseOffset` of `source`, whose line index places the
     /// YAML parser's marks.
     public static func read(_ text: String, baseLine: Int, in source: SourceText) -> (value: YAMLValue?, problem: YAMLProblem?) {
@@ -21,7 +26,7 @@ public enum YAMLReader {
         do {
             // Tags are never read, so no resolver regexes run; the encoding is given, so Yams
             // does not read the environment on every call.
-            node = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8)
+            node = try Yams.compose(yaml: text, Resolver.basic, constructor, .utf8)
         } catch let error as YamlError {
             return (nil, problem(from: error, baseLine: baseLine, in: source, length: text.utf8.count))
         } catch {

@@ -25,6 +25,13 @@ import Testing
         #expect(note.footnotes.references.first?.label == "Foo  BAR")
     }
 
+    /// Labels that are already their key come back as they are; the others still fold.
+    @Test(arguments: ["1", "note-2", "a b", "x_y.z", "a  b", "a\tb", " a", "a ", "Ab", "Émile", "é", ""])
+    func keyIsTheFoldedLabel(label: String) {
+        let folded = label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        #expect(Footnotes.key(for: label) == folded)
+    }
+
     @Test func referencesInCodeAndHTMLAreIgnored() {
         let text = """
             Real[^a] `[^span]` ``a ` [^double] `` <span title="[^attr]">x</span> <!-- [^comment] --> \\[^escaped]

@@ -17,7 +17,7 @@ public enum ArxivComparison {
 
     /// The codes a Subjects value names, with arXiv's capitalisation where known.
     static func codes(_ facts: EntryFacts) -> [String] {
-        facts.subjectList?.items.map { ArxivTaxonomy.properCode($0.code) ?? $0.code } ?? []
+        facts.subjectList?.items.map { $0.category?.id ?? $0.code } ?? []
     }
 
     static func subjectsAgree(_ facts: EntryFacts, _ metadata: ArxivMetadata) -> Bool {

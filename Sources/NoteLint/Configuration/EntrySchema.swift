@@ -34,11 +34,11 @@ public struct EntrySchema: Sendable, Equatable {
     public let fields: [FieldSpec]
     /// The names of each kind's fields, in order, by `Kind.allCases` index: every entry of every
     /// note asks for them.
-    private let namesByKind: [[String]]
+    private let namesByKind: [[SchemaFieldName]]
 
     public init(fields: [FieldSpec]) {
         self.fields = fields
-        namesByKind = Kind.allCases.map { kind in fields.filter { $0.kind == kind }.map(\.name) }
+        namesByKind = Kind.allCases.map { kind in fields.filter { $0.kind == kind }.map { SchemaFieldName($0.name) } }
     }
 
     public static func == (lhs: EntrySchema, rhs: EntrySchema) -> Bool { lhs.fields == rhs.fields }
@@ -54,13 +54,17 @@ public struct EntrySchema: Sendable, Equatable {
     public var required: [String] { fields.filter(\.required).map(\.name) }
 
     /// The names of the fields of a kind, in order.
-    public func names(of kind: Kind) -> [String] { namesByKind[kind.index] }
+    public func names(of kind: Kind) -> [String] { namesByKind[kind.index].map(\.name) }
 
     /// The first of an entry's fields of a kind: the schema's own names first, then the
     /// fields whose role is of that kind (the first text field is the title; a Year is a date).
     public func field(_ kind: Kind, in entry: Entry) -> Field? {
-        for name in names(of: kind) {
-            if let field = entry.field(name), field.origin != .linkTarget || kind == .url { return field }
+        let fields = entry.fields
+        for name in namesByKind[kind.index] {
+            // The first field of that name, as `Entry.field(_:)` finds it; a link's target stands
+            // for no other kind.
+            guard let index = fields.indices.first(where: { name.matches(fields[$0].key) }) else { continue }
+            if fields[index].origin != .linkTarget || kind == .url { return fields[index] }
         }
         switch kind {
         case .text: return entry.field(role: .title)
@@ -90,7 +94,7 @@ public struct EntrySchema: Sendable, Equatable {
     /// The roles the schema's fields play: a url is a link, a date a date, the first text
     /// field the title; other fields keep the role the vocabulary gives their name.
     public var roles: [(key: String, role: FieldRole?)] {
-        let title = names(of: .text).first
+        let title = namesByKind[Kind.text.index].first?.name
         return fields.map { field in
             switch field.kind {
             case .url: return (field.name, FieldVocabulary.standard.role(of: field.name).flatMap { $0.isLocation ? $0 : nil } ?? .link)
@@ -109,7 +113,7 @@ public struct EntrySchema: Sendable, Equatable {
         case .url: return [.link, .pdf, .doi]
         case .date: return [.date, .year]
         case .arxivSubjects: return [.subjects]
-        case .text where spec.name == names(of: .text).first: return [.title]
+        case .text where spec.name == namesByKind[Kind.text.index].first?.name: return [.title]
         default: return []
         }
     }

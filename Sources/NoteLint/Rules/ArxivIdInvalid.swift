@@ -44,23 +44,19 @@ struct ArxivIdInvalid: Rule {
     func check(_ context: inout LintContext) {
         var checked: [ByteRange] = []
         for facts in context.entries {
-            guard let link = facts.link else { continue }
-            checked.append(link.range)
+            // The Link's range only, until there is a problem: binding the `Field?` copies the field.
+            guard let range = facts.link?.range else { continue }
+            checked.append(range)
             // `abs/2402.05https://...`: two addresses glued, which link-invalid reports.
-            guard let problem = facts.arxivProblem, LinkInvalid.gluedAddress(inLink: link.value) == nil else { continue }
+            guard let problem = facts.arxivProblem, let link = facts.link, LinkInvalid.gluedAddress(inLink: link.value) == nil else {
+                continue
+            }
             context.report("invalid arXiv identifier: \(quoted: problem)", at: link.valueRange)
         }
-        // Links and citations outside the records' link fields: an awesome-list's bullets. Both
-        // lists are in text order, so one walk pairs each reference with the fields before it.
+        // Links and citations outside the records' link fields (checked above): an awesome-list's
+        // bullets.
         checked.sort { $0.start < $1.start }
-        var next = 0
-        var coveredUntil = -1
-        for reference in ProseArxivReferences.all(in: context.note, lines: context.lines) {
-            while next < checked.count && checked[next].start <= reference.range.start {
-                coveredUntil = max(coveredUntil, checked[next].end)
-                next += 1
-            }
-            if reference.range.end <= coveredUntil { continue }
+        for reference in ProseArxivReferences.all(in: context.note, lines: context.lines, skipping: checked) {
             guard
                 let problem = ArxivIdentifier.problem(
                     in: reference.raw, currentYear: context.today.year, currentMonth: context.today.month)

@@ -59,9 +59,10 @@ struct DateArxivMismatch: Rule {
         var agreeing = 0
         var compared = 0
         for facts in context.entries {
-            guard let date = facts.date, let written = facts.validDate, let identifier = facts.validArxivIdentifier,
+            // The Date field last: binding it copies the field, and a valid date has one.
+            guard let written = facts.validDate, let identifier = facts.validArxivIdentifier,
                 let assigned = identifier.newStyleMonth ?? cachedMonth(identifier, context),
-                !DateFuture.isFuture(written, today: context.today)
+                !DateFuture.isFuture(written, today: context.today), let date = facts.date
             else { continue }
             if case .found(let metadata)? = context.arxiv?.lookup(identifier) {
                 if !ArxivComparison.dateAgrees(written, metadata) {

@@ -62,7 +62,7 @@ struct DateFormat: Rule {
 
     func check(_ context: inout LintContext) {
         // The entries whose Date names a day; `EntryFacts` is a class, so no field is copied.
-        let days = context.entries.filter { $0.date != nil && $0.validDate?.day != nil }
+        let days = context.entries.filter { $0.validDate?.day != nil }
         let writings = days.map { DayWriting.writings(of: $0.date!.value, for: $0.validDate!) }
         // Most Dates in one numeric style notelint has no name for (`2025-3-3`): that is the
         // note's style. (A month's name written otherwise, `20th Apr 2021`, is still rewritten.)

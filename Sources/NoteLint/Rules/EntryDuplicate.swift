@@ -75,9 +75,9 @@ struct EntryDuplicate: Rule {
             let sectionKey = sections[index].map { "\($0)\u{1F}" }
             let linkKey = facts.linkKey.map { key in sectionKey.map { $0 + key } ?? key }
             let titleKey = facts.titleKey.map { key in sectionKey.map { $0 + key } ?? key }
-            // Each key is looked up once, and stored only when it was not there.
-            let firstLink = linkKey.flatMap { firstByLink[$0] }
-            let firstTitle = titleKey.flatMap { firstByTitle[$0] }
+            // Each key is looked up once, and stored (in the same probe) when it was not there.
+            let firstLink = linkKey.flatMap { Self.first($0, in: &firstByLink, orStoring: index) }
+            let firstTitle = titleKey.flatMap { Self.first($0, in: &firstByTitle, orStoring: index) }
             if let firstLink {
                 report(facts.link!, duplicating: entries[firstLink].link!, what: "link", context: &context)
             } else if let firstTitle,
@@ -88,9 +88,15 @@ struct EntryDuplicate: Rule {
             {
                 report(facts.title!, duplicating: entries[firstTitle].title!, what: "title", context: &context)
             }
-            if let linkKey, firstLink == nil { firstByLink[linkKey] = index }
-            if let titleKey, firstTitle == nil { firstByTitle[titleKey] = index }
         }
+    }
+
+    /// The index stored under `key`, or nil after storing `index` there: the subscript with a
+    /// default hashes the key and finds its bucket once for both.
+    private static func first(_ key: String, in table: inout [String: Int], orStoring index: Int) -> Int? {
+        func read(_ stored: inout Int) -> Int { stored }
+        let stored = read(&table[key, default: index])
+        return stored == index ? nil : stored
     }
 
     private func report(_ field: Field, duplicating first: Field, what: String, context: inout LintContext) {
@@ -148,8 +154,8 @@ struct EntryDuplicate: Rule {
     }
 
     /// arXiv links compare by identifier without version, other links as written.
-    static func linkKey(_ link: Field, arxiv: ArxivReference?) -> String {
-        arxiv?.identifier.map { "arxiv:" + $0.id } ?? link.value
+    static func linkKey(_ link: String, arxiv: ArxivReference?) -> String {
+        arxiv?.identifier.map { "arxiv:" + $0.id } ?? link
     }
 
     /// Lower-cased, blanks collapsed; ASCII titles without going through Characters.

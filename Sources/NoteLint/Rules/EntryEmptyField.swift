@@ -47,9 +47,10 @@ struct EntryEmptyField: Rule {
     func check(_ context: inout LintContext) {
         let required = context.schema.required
         for facts in context.entries where !facts.entry.isBlank && facts.entry.shape != .frontMatter {
-            let title = facts.title
+            // The title's range and key, not the field: binding a `Field?` copies it.
+            let (titleRange, titleKey) = (facts.title?.range, facts.title?.key)
             for field in facts.entry.fields where field.isEmpty && field.line != facts.entry.listValueLine {
-                let isTitle = title.map { $0.range == field.range && $0.key == field.key } ?? false
+                let isTitle = titleRange == field.range && titleKey == field.key
                 // An empty cell is how a table says "none" (a paper under review has no link yet);
                 // only a row without its title has lost something.
                 if field.origin == .tableCell && !isTitle && Self.isBlank(field.rawValueRange, in: context.note.source) { continue }

@@ -44,8 +44,11 @@ struct EntryPastedFurniture: Rule {
             // The record model has seen both: lines of furniture, and values the tooltip followed.
             guard
                 !entry.furnitureLines.isEmpty
-                    || entry.fields.contains(where: {
-                        $0.origin == .line && $0.rawValueRange.end - $0.valueRange.end >= ArxivFurniture.tooltip.utf8.count
+                    // By index: `contains(where:)` copied every field.
+                    || entry.fields.indices.contains(where: { index in
+                        let fields = entry.fields
+                        return fields[index].origin == .line
+                            && fields[index].rawValueRange.end - fields[index].valueRange.end >= ArxivFurniture.tooltip.utf8.count
                     })
             else { continue }
             for line in entry.lines {

@@ -51,12 +51,13 @@ struct LinkArxivForm: Rule {
     func check(_ context: inout LintContext) {
         var linkRanges: [ByteRange] = []
         for facts in context.entries {
-            guard let link = facts.link else { continue }
-            linkRanges.append(link.valueRange)
+            // The Link's range only: binding the `Field?` would copy the field.
+            guard let valueRange = facts.link?.valueRange else { continue }
+            linkRanges.append(valueRange)
             guard let reference = facts.arxiv, !reference.isCanonical, facts.validArxivIdentifier != nil,
                 let canonical = reference.canonicalLink
             else { continue }
-            report(reference, canonical: canonical, at: link.valueRange, context: &context)
+            report(reference, canonical: canonical, at: valueRange, context: &context)
         }
         checkBrokenProseLinks(skipping: linkRanges, context: &context)
     }

@@ -77,19 +77,23 @@ struct LinkInvalid: Rule {
 
     func check(_ context: inout LintContext) {
         for facts in context.entries {
-            if let link = facts.link, !link.isEmpty, facts.arxiv == nil, !PlaceholderValue.isPlaceholder(link.value),
+            if let link = facts.link, !link.isEmpty, !facts.pointsAtArxiv, !PlaceholderValue.isPlaceholder(link.value),
                 let problem = Self.problem(in: link.value)
             {
                 context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
-            } else if let link = facts.link, facts.arxiv != nil, let glued = Self.gluedAddress(inLink: link.value) {
+            } else if let link = facts.link, facts.pointsAtArxiv, let glued = Self.gluedAddress(inLink: link.value) {
                 // Reported here rather than as an invalid identifier: the identifier ran into it.
                 context.report(
                     "`\(quoted: link.value)` holds a second address glued to the first (`\(quoted: glued)`)", at: link.valueRange)
-            } else if let link = facts.link, facts.arxiv != nil, let problem = Self.pastedTail(link.value) {
+            } else if let link = facts.link, facts.pointsAtArxiv, let problem = Self.pastedTail(link.value) {
                 // An arXiv link's identifier is read without what was pasted after it.
                 context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
             }
-            for doi in facts.entry.fields where doi.role == .doi && doi.range != facts.link?.range && !Self.isDOI(doi.value) {
+            // By index: a loop over the fields would copy every one of them.
+            let fields = facts.entry.fields
+            for index in fields.indices where fields[index].role == .doi {
+                let doi = fields[index]
+                guard doi.range != facts.link?.range && !Self.isDOI(doi.value) else { continue }
                 context.report("`\(quoted: doi.value)` is not a DOI (`10.NNNN/...`, or a doi.org link)", at: doi.valueRange)
             }
         }
@@ -101,8 +105,9 @@ struct LinkInvalid: Rule {
     private func checkProseLinks(_ context: inout LintContext) {
         var checked: [ByteRange] = []
         for facts in context.entries {
-            if let link = facts.link { checked.append(link.valueRange) }
-            checked += facts.entry.fields.lazy.filter { $0.role == .doi }.map(\.valueRange)
+            if let range = facts.link?.valueRange { checked.append(range) }
+            let fields = facts.entry.fields
+            for index in fields.indices where fields[index].role == .doi { checked.append(fields[index].valueRange) }
         }
         checked.sort { $0.start < $1.start }
         var next = 0

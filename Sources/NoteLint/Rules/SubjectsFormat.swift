@@ -46,9 +46,11 @@ struct SubjectsFormat: Rule {
 
     func check(_ context: inout LintContext) {
         for facts in context.entries {
-            guard let field = facts.subjects, let list = facts.subjectList else { continue }
-            // Most values were copied from arXiv and are exactly canonical: check that first.
-            if list.isCanonical(field.valueRange, in: context.source) { continue }
+            guard let valueRange = facts.subjects?.valueRange, let list = facts.subjectList else { continue }
+            // Most values were copied from arXiv and are exactly canonical: check that first, on
+            // the value's range (binding the `Field?` copies the field).
+            if list.isCanonical(valueRange, in: context.source) { continue }
+            guard let field = facts.subjects else { continue }
             let canonical = list.hasStrayText ? nil : list.canonical()
             let wellFormed =
                 !list.hasStrayText && !list.items.isEmpty && list.items.allSatisfy { $0.name != nil }

@@ -41,7 +41,7 @@ struct SubjectsNameMismatch: Rule {
             guard let list = facts.subjectList else { continue }
             for item in list.items {
                 guard item.nameContradictsCode, let name = item.name, let nameRange = item.nameRange,
-                    let category = ArxivTaxonomy.category(item.code)
+                    let category = item.category
                 else { continue }
                 let fix = Fix(
                     title: "Write `\(category.name)`", applicability: .unsafe,

@@ -27,42 +27,63 @@ public final class EntryFacts: Sendable {
 
     init(_ entry: Entry, schema: EntrySchema, source: SourceText, today: CalendarDay) {
         self.entry = entry
-        title = schema.field(.text, in: entry)
-        link = schema.field(.url, in: entry)
-        date = schema.field(.date, in: entry)
-        subjects = schema.field(.arxivSubjects, in: entry)
-        parsedDate = date.flatMap { $0.isEmpty ? nil : NoteDate.parse($0.value) }
-        arxiv = link.flatMap { field in
-            guard !field.isEmpty else { return nil }
-            if let reference = ArxivReference.parse(field.value) {
-                // `arXiv:2609.17766v1 / https://arxiv.org/abs/2609.17766 / ...`: the paper's forms
-                // listed together; the first names it.
-                if reference.identifier == nil, let first = field.value.split(separator: " ", maxSplits: 1).first,
-                    first.utf8.count < field.value.utf8.count, let listed = ArxivReference.parse(String(first)), listed.identifier != nil
-                {
-                    return listed
-                }
-                return reference
-            }
-            // `arXiv: 2104.09864` names the paper by its bare identifier, which a feed may follow
-            // with more text (`arXiv:2104.09864v1 Announce Type: new`).
-            let key = field.key.lowercased()
-            if key.contains(ascii: "arxiv") || key == "eprint",
-                let first = field.value.split(separator: " ", maxSplits: 1).first, ArxivIdentifier.parse(String(first)) != nil
-            {
-                return ArxivReference.parse("arXiv:" + first)
-            }
-            return ArxivReference.parse(field.value)
-        }
-        arxivIsTemplate = arxiv.map { ArxivIdentifier.isTemplate($0.rawIdentifier) } ?? false
-        arxivProblem = arxiv.flatMap { [arxivIsTemplate] in
+        // The values are read through optional chaining: binding a `Field?` copies the field.
+        let title = schema.field(.text, in: entry)
+        let link = schema.field(.url, in: entry)
+        let date = schema.field(.date, in: entry)
+        let subjects = schema.field(.arxivSubjects, in: entry)
+        if let value = date?.value, !value.isEmpty { parsedDate = NoteDate.parse(value) } else { parsedDate = nil }
+        var arxiv: ArxivReference? = nil
+        if let value = link?.value, !value.isEmpty, let key = link?.key { arxiv = Self.arxivReference(in: value, key: key) }
+        self.arxiv = arxiv
+        let arxivIsTemplate = arxiv.map { ArxivIdentifier.isTemplate($0.rawIdentifier) } ?? false
+        self.arxivIsTemplate = arxivIsTemplate
+        arxivProblem = arxiv.flatMap {
             arxivIsTemplate ? nil : ArxivIdentifier.problem(in: $0.rawIdentifier, currentYear: today.year, currentMonth: today.month)
         }
-        subjectList = subjects.flatMap { $0.isEmpty ? nil : SubjectList($0.valueRange, in: source) }
-        linkKey = link.flatMap { [arxiv] link in
-            link.isEmpty || PlaceholderValue.isPlaceholder(link.value) ? nil : EntryDuplicate.linkKey(link, arxiv: arxiv)
+        if let value = subjects?.value, !value.isEmpty, let range = subjects?.valueRange {
+            subjectList = SubjectList(range, in: source)
+        } else {
+            subjectList = nil
         }
-        titleKey = title.flatMap { $0.isEmpty || PlaceholderValue.isPlaceholder($0.value) ? nil : EntryDuplicate.titleKey($0.value) }
+        if let value = link?.value, !value.isEmpty, !PlaceholderValue.isPlaceholder(value) {
+            linkKey = EntryDuplicate.linkKey(value, arxiv: arxiv)
+        } else {
+            linkKey = nil
+        }
+        if let value = title?.value, !value.isEmpty, !PlaceholderValue.isPlaceholder(value) {
+            titleKey = EntryDuplicate.titleKey(value)
+        } else {
+            titleKey = nil
+        }
+        // Stored last, so that each field moves in rather than being copied.
+        self.title = title
+        self.link = link
+        self.date = date
+        self.subjects = subjects
+    }
+
+    /// What a non-empty Link (`value`, its field's `key`) says about arXiv.
+    private static func arxivReference(in value: String, key: String) -> ArxivReference? {
+        if let reference = ArxivReference.parse(value) {
+            // `arXiv:2609.17766v1 / https://arxiv.org/abs/2609.17766 / ...`: the paper's forms
+            // listed together; the first names it.
+            if reference.identifier == nil, let first = value.split(separator: " ", maxSplits: 1).first,
+                first.utf8.count < value.utf8.count, let listed = ArxivReference.parse(String(first)), listed.identifier != nil
+            {
+                return listed
+            }
+            return reference
+        }
+        // `arXiv: 2104.09864` names the paper by its bare identifier, which a feed may follow
+        // with more text (`arXiv:2104.09864v1 Announce Type: new`).
+        let key = key.lowercased()
+        if key.contains(ascii: "arxiv") || key == "eprint",
+            let first = value.split(separator: " ", maxSplits: 1).first, ArxivIdentifier.parse(String(first)) != nil
+        {
+            return ArxivReference.parse("arXiv:" + first)
+        }
+        return ArxivReference.parse(value)
     }
 
     /// The facts of `old`, an entry an edit above moved by `bytes` and `lines` into `entry`:
@@ -80,6 +101,13 @@ public final class EntryFacts: Sendable {
         subjectList = old.subjectList?.moved(bytes: bytes)
         linkKey = old.linkKey
         titleKey = old.titleKey
+    }
+
+    /// Whether the Link points at arXiv; asked by pattern, since `arxiv != nil` compares two
+    /// optional references through Equatable, copying both.
+    public var pointsAtArxiv: Bool {
+        guard case .some = arxiv else { return false }
+        return true
     }
 
     /// The arXiv identifier when the Link names one that can exist.

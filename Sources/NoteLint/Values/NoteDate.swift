@@ -66,18 +66,26 @@ public struct NoteDate: Sendable, Equatable {
         "october", "november", "december",
     ]
 
+    /// The month names as lower-case bytes, which `month(named:)` compares in place.
+    private static let longMonthBytes = longMonths.map { Array($0.utf8) }
+    private static let septBytes = Array("sept".utf8)
+
     /// `Apr`, `Apr.`, `April`, `Sept.` in any case.
-    static func month(named word: ArraySlice<UInt8>) -> Int? {
+    static func month(named word: DateBytes) -> Int? {
         var name = word
         if name.last == UInt8(ascii: ".") { name = name.dropLast() }
         guard (3...9).contains(name.count), name.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
         // Compared in place, lowered byte by byte: every Date written in words passes here.
-        func spells(_ lowercased: String.UTF8View) -> Bool {
-            zip(name, lowercased).allSatisfy { $0 | 0x20 == $1 }
+        func spells(_ lowercased: [UInt8]) -> Bool {
+            var index = name.startIndex
+            for letter in lowercased.prefix(name.count) {
+                if name[index] | 0x20 != letter { return false }
+                index += 1
+            }
+            return true
         }
-        if name.count == 4 && spells("sept".utf8) { return 9 }
-        for (index, month) in longMonths.enumerated() {
-            let full = month.utf8
+        if name.count == 4 && spells(septBytes) { return 9 }
+        for (index, full) in longMonthBytes.enumerated() {
             if (name.count == full.count || (name.count == 3 && full.count > 3)) && spells(full) { return index + 1 }
         }
         return nil
@@ -93,11 +101,15 @@ public struct NoteDate: Sendable, Equatable {
 
     /// Parses a Date value.
     public static func parse(_ text: String) -> Result<NoteDate, Failure> {
-        var bytes = Array(text.utf8)[...]
-        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
-        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
-        if let numeric = parseNumeric(bytes) { return numeric }
-        return parseWords(bytes)
+        // Read in the string's own storage: a Date is parsed for every entry of every note.
+        var text = text
+        return text.withUTF8 { buffer in
+            var bytes = buffer[...]
+            while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+            while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+            if let numeric = parseNumeric(bytes) { return numeric }
+            return parseWords(bytes)
+        }
     }
 
     private static func checked(year: Int, month: Int?, day: Int?) -> Result<NoteDate, Failure> {
@@ -113,7 +125,7 @@ public struct NoteDate: Sendable, Equatable {
     }
 
     /// `2021`, `2021-04`, `2021-04-20`, `2021/04/20`, `20/04/2021`, `04/05/2021` (ambiguous).
-    private static func parseNumeric(_ value: ArraySlice<UInt8>) -> Result<NoteDate, Failure>? {
+    private static func parseNumeric(_ value: DateBytes) -> Result<NoteDate, Failure>? {
         guard !value.isEmpty, value.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") }) else {
             return nil
         }
@@ -148,7 +160,7 @@ public struct NoteDate: Sendable, Equatable {
     }
 
     /// `2021-04-20`, the most common way to write a Date, read without splitting.
-    private static func parseISODay(_ value: ArraySlice<UInt8>) -> Result<NoteDate, Failure>? {
+    private static func parseISODay(_ value: DateBytes) -> Result<NoteDate, Failure>? {
         guard value.count == 10 else { return nil }
         let base = value.startIndex
         let dash = UInt8(ascii: "-")
@@ -156,43 +168,67 @@ public struct NoteDate: Sendable, Equatable {
         let year = value[base..<(base + 4)]
         let month = value[(base + 5)..<(base + 7)]
         let day = value[(base + 8)..<(base + 10)]
-        guard [year, month, day].allSatisfy({ part in part.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) else { return nil }
+        func isDigits(_ part: DateBytes) -> Bool { part.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        guard isDigits(year), isDigits(month), isDigits(day) else { return nil }
         return checked(year: number(year), month: number(month), day: number(day))
     }
 
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int {
+    private static func number(_ digits: DateBytes) -> Int {
         digits.reduce(0) { $0 &* 10 &+ Int($1 - 0x30) }
     }
 
     /// `20 Apr 2021`, `20th April 2021`, `April 20, 2021`, `Apr 2021`, `Sept. 2020`.
-    private static func parseWords(_ value: ArraySlice<UInt8>) -> Result<NoteDate, Failure> {
-        let words = value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") })
-        func year(_ word: ArraySlice<UInt8>) -> Int? {
+    private static func parseWords(_ value: DateBytes) -> Result<NoteDate, Failure> {
+        // The words between blanks and commas: two or three make a date, so at most three are kept.
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ",") }
+        let none = value.prefix(0)
+        var words = (none, none, none)
+        var count = 0
+        var index = value.startIndex
+        while index < value.endIndex {
+            guard !isSeparator(value[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < value.endIndex && !isSeparator(value[index]) { index += 1 }
+            switch count {
+            case 0: words.0 = value[start..<index]
+            case 1: words.1 = value[start..<index]
+            case 2: words.2 = value[start..<index]
+            default: return .failure(.notADate)
+            }
+            count += 1
+        }
+        func year(_ word: DateBytes) -> Int? {
             word.count == 4 && word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? number(word) : nil
         }
-        func day(_ word: ArraySlice<UInt8>) -> Int? {
+        func day(_ word: DateBytes) -> Int? {
             var digits = word
-            if digits.count > 2, let letter = digits.last.map({ $0 | 0x20 }), let before = digits.dropLast().last.map({ $0 | 0x20 }),
-                [
-                    (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")), (UInt8(ascii: "r"), UInt8(ascii: "d")),
-                    (UInt8(ascii: "t"), UInt8(ascii: "h")),
-                ].contains(where: { $0 == (before, letter) })
-            {
-                digits = digits.dropLast(2)
+            if digits.count > 2 {
+                let before = digits[digits.endIndex - 2] | 0x20
+                let letter = digits[digits.endIndex - 1] | 0x20
+                switch (before, letter) {
+                case (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")), (UInt8(ascii: "r"), UInt8(ascii: "d")),
+                    (UInt8(ascii: "t"), UInt8(ascii: "h")):
+                    digits = digits.dropLast(2)
+                default:
+                    break
+                }
             }
             guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
             return number(digits)
         }
-        switch words.count {
+        switch count {
         case 2:
-            if let month = month(named: words[0]), let year = year(words[1]) {
+            if let month = month(named: words.0), let year = year(words.1) {
                 return checked(year: year, month: month, day: nil)
             }
         case 3:
-            if let day = day(words[0]), let month = month(named: words[1]), let year = year(words[2]) {
+            if let day = day(words.0), let month = month(named: words.1), let year = year(words.2) {
                 return checked(year: year, month: month, day: day)
             }
-            if let month = month(named: words[0]), let day = day(words[1]), let year = year(words[2]) {
+            if let month = month(named: words.0), let day = day(words.1), let year = year(words.2) {
                 return checked(year: year, month: month, day: day)
             }
         default:
@@ -201,3 +237,6 @@ public struct NoteDate: Sendable, Equatable {
         return .failure(.notADate)
     }
 }
+
+/// A Date's bytes, read in place from the value's string.
+typealias DateBytes = Slice<UnsafeBufferPointer<UInt8>>

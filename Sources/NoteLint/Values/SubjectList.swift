@@ -10,10 +10,27 @@ struct SubjectList {
         let nameRange: ByteRange?
         let code: String
         let codeRange: ByteRange
+        /// The category the code names (`ArxivTaxonomy.category`), looked up once when the list is
+        /// read: three rules ask.
+        let category: ArxivCategory?
+
+        init(name: String?, nameRange: ByteRange?, code: String, codeRange: ByteRange, category: ArxivCategory?) {
+            self.name = name
+            self.nameRange = nameRange
+            self.code = code
+            self.codeRange = codeRange
+            self.category = category
+        }
+
+        init(name: String?, nameRange: ByteRange?, code: String, codeRange: ByteRange) {
+            self.init(name: name, nameRange: nameRange, code: code, codeRange: codeRange, category: ArxivTaxonomy.category(code))
+        }
+
+        var isKnown: Bool { category != nil }
 
         /// Whether a name is written that is not the code's name (case and runs of blanks aside).
         var nameContradictsCode: Bool {
-            guard let name, let category = ArxivTaxonomy.category(code) else { return false }
+            guard let name, let category else { return false }
             return name != category.name && collapse(name).lowercased() != category.name.lowercased()
         }
     }
@@ -36,7 +53,9 @@ struct SubjectList {
     func moved(bytes: Int) -> SubjectList {
         SubjectList(
             items: items.map {
-                Item(name: $0.name, nameRange: $0.nameRange?.shifted(by: bytes), code: $0.code, codeRange: $0.codeRange.shifted(by: bytes))
+                Item(
+                    name: $0.name, nameRange: $0.nameRange?.shifted(by: bytes), code: $0.code, codeRange: $0.codeRange.shifted(by: bytes),
+                    category: $0.category)
             }, hasStrayText: hasStrayText)
     }
 
@@ -47,26 +66,29 @@ struct SubjectList {
         var cursor = range.start
         var offset = range.start
         // Pass 1: `Name (code)` items, each ending at a `(code)` group.
-        while offset < range.end {
-            if bytes[offset] == UInt8(ascii: "("), let close = (offset + 1..<range.end).first(where: { bytes[$0] == UInt8(ascii: ")") }) {
+        // The bytes between groups are skipped by memchr.
+        while let open = ByteSearch.first(UInt8(ascii: "("), in: bytes, from: offset, to: range.end) {
+            offset = open
+            if let close = ByteSearch.first(UInt8(ascii: ")"), in: bytes, from: offset + 1, to: range.end) {
                 let codeRange = ByteRange(offset + 1, close)
-                let code = source.string(codeRange)
-                if SubjectList.looksLikeCode(code) {
+                if SubjectList.looksLikeCode(bytes[codeRange.start..<codeRange.end]) {
+                    let code = source.string(codeRange)
                     var nameStart = SubjectList.skipSeparators(cursor, range.end, bytes)
                     // Known codes written bare before the name (`cs.CL, Artificial Intelligence
                     // (cs.AI)`) are items of their own: a fix to the name must not delete them.
-                    while let separator = (nameStart..<offset).first(where: {
-                        bytes[$0] == UInt8(ascii: ",") || bytes[$0] == UInt8(ascii: ";")
-                    }) {
-                        let token = SubjectList.trimmed(ByteRange(nameStart, separator), bytes)
+                    var separator = SubjectList.firstListSeparator(bytes, from: nameStart, to: offset)
+                    while let found = separator {
+                        let token = SubjectList.trimmed(ByteRange(nameStart, found), bytes)
+                        guard SubjectList.looksLikeCode(bytes[token.start..<token.end]) else { break }
                         let text = source.string(token)
-                        guard SubjectList.looksLikeCode(text), ArxivTaxonomy.isKnown(text) else { break }
-                        items.append(Item(name: nil, nameRange: nil, code: text, codeRange: token))
-                        nameStart = SubjectList.skipSeparators(separator + 1, offset, bytes)
+                        guard let category = ArxivTaxonomy.category(text) else { break }
+                        items.append(Item(name: nil, nameRange: nil, code: text, codeRange: token, category: category))
+                        nameStart = SubjectList.skipSeparators(found + 1, offset, bytes)
+                        separator = SubjectList.firstListSeparator(bytes, from: nameStart, to: offset)
                     }
                     // No name holds `;`: text before one is stray, not part of this name (a fix
-                    // to the name would delete it).
-                    if let semicolon = (nameStart..<offset).last(where: { bytes[$0] == UInt8(ascii: ";") }) {
+                    // to the name would delete it). Without a separator left, there is none.
+                    if separator != nil, let semicolon = (nameStart..<offset).last(where: { bytes[$0] == UInt8(ascii: ";") }) {
                         stray = true
                         nameStart = SubjectList.skipSeparators(semicolon + 1, offset, bytes)
                     }
@@ -89,9 +111,8 @@ struct SubjectList {
                 if atSeparator {
                     if start < index {
                         let token = ByteRange(start, index)
-                        let code = source.string(token)
-                        if SubjectList.looksLikeCode(code) {
-                            items.append(Item(name: nil, nameRange: nil, code: code, codeRange: token))
+                        if SubjectList.looksLikeCode(bytes[token.start..<token.end]) {
+                            items.append(Item(name: nil, nameRange: nil, code: source.string(token), codeRange: token))
                         } else {
                             stray = true
                         }
@@ -109,9 +130,14 @@ struct SubjectList {
 
     /// `cs.CL`, `hep-th`, `astro-ph.HE`, `math.MP`: an archive, optionally `.` and a subject.
     static func looksLikeCode(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { looksLikeCode($0[...]) }
+    }
+
+    static func looksLikeCode(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var parts = 1
         var previous: UInt8 = UInt8(ascii: ".")
-        for byte in text.utf8 {
+        for byte in text {
             let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             if byte == UInt8(ascii: ".") {
                 parts += 1
@@ -121,7 +147,7 @@ struct SubjectList {
             }
             previous = byte
         }
-        return !text.isEmpty && previous != UInt8(ascii: ".") && text.utf8.first != UInt8(ascii: "-")
+        return !text.isEmpty && previous != UInt8(ascii: ".") && text.first != UInt8(ascii: "-")
     }
 
     /// Whether `range` of `source` already reads exactly as `canonical()` would write it;
@@ -131,7 +157,7 @@ struct SubjectList {
         return source.bytes.withUnsafeBufferPointer { bytes in
             var offset = range.start
             for (index, item) in items.enumerated() {
-                guard let category = ArxivTaxonomy.category(item.code), category.id == item.code else { return false }
+                guard let category = item.category, category.id == item.code else { return false }
                 if index > 0 && !Self.expect("; ", in: bytes, upTo: range.end, at: &offset) { return false }
                 guard Self.expect(category.name, in: bytes, upTo: range.end, at: &offset),
                     Self.expect(" (", in: bytes, upTo: range.end, at: &offset),
@@ -160,7 +186,7 @@ struct SubjectList {
     func canonical() -> String? {
         var parts: [String] = []
         for item in items {
-            guard let category = ArxivTaxonomy.category(item.code) else { return nil }
+            guard let category = item.category else { return nil }
             parts.append("\(category.name) (\(category.id))")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
@@ -169,9 +195,16 @@ struct SubjectList {
     /// The items rendered canonically but with the names as written, to compare shapes.
     func renderedAsWritten() -> String {
         items.map { item in
-            let code = ArxivTaxonomy.properCode(item.code) ?? item.code
+            let code = item.category?.id ?? item.code
             return item.name.map { "\(collapse($0)) (\(code))" } ?? "(\(code))"
         }.joined(separator: "; ")
+    }
+
+    /// The first `,` or `;` in `start..<end`, found by memchr.
+    private static func firstListSeparator(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        let comma = ByteSearch.first(UInt8(ascii: ","), in: bytes, from: start, to: end)
+        let semicolon = ByteSearch.first(UInt8(ascii: ";"), in: bytes, from: start, to: comma ?? end)
+        return semicolon ?? comma
     }
 
     private static func isSeparator(_ byte: UInt8) -> Bool {

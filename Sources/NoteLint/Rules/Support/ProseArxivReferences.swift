@@ -12,9 +12,14 @@ enum ProseArxivReferences {
         let range: ByteRange
     }
 
-    static func all(in note: Note, lines: Range<Int>? = nil) -> [Reference] {
+    /// The references of `lines` (all by default), but for those that end inside one of
+    /// `skipped` (sorted by start) that starts before them: read no further, since the caller
+    /// checks those itself.
+    static func all(in note: Note, lines: Range<Int>? = nil, skipping skipped: [ByteRange] = []) -> [Reference] {
         let source = note.source
         var found: [Reference] = []
+        var nextSkipped = 0
+        var skippedUntil = -1
         source.bytes.withUnsafeBufferPointer { bytes in
             for line in lines ?? 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
                 let content = source.lineContent(line)
@@ -32,7 +37,11 @@ enum ProseArxivReferences {
                     var end = start
                     while end < content.end, !isDelimiter(bytes[end]) { end += 1 }
                     let range = trimmed(bytes, ByteRange(start, end))
-                    if range.end > range.start, looksLikeAnIdentifier(bytes[range.start..<range.end]) {
+                    while nextSkipped < skipped.count && skipped[nextSkipped].start <= range.start {
+                        skippedUntil = max(skippedUntil, skipped[nextSkipped].end)
+                        nextSkipped += 1
+                    }
+                    if range.end > range.start, range.end > skippedUntil, looksLikeAnIdentifier(bytes[range.start..<range.end]) {
                         let raw = source.string(range)
                         if !ArxivIdentifier.isTemplate(raw) { found.append(Reference(raw: raw, range: range)) }
                     }

@@ -1,0 +1,36 @@
+import NoteSyntax
+
+/// A schema's field name, lowered once, to find among an entry's keys: every entry of every
+/// note asks for each kind's field. Compares as `Field.sameKey` does.
+struct SchemaFieldName: Sendable {
+    let name: String
+    /// The name with its letters lowered, when it is all ASCII (nearly always); a name that is
+    /// not compares through `Field.sameKey`.
+    private let loweredASCII: [UInt8]?
+
+    init(_ name: String) {
+        self.name = name
+        loweredASCII = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.map(ASCIIByte.lowercased) : nil
+    }
+
+    /// Whether `key` is this name, ignoring case.
+    func matches(_ key: String) -> Bool {
+        guard let loweredASCII else { return Field.sameKey(key, name) }
+        // Another ASCII first letter (the usual miss) differs however the rest folds.
+        if let first = key.utf8.first, first < 0x80, let nameFirst = loweredASCII.first, ASCIIByte.lowercased(first) != nameFirst {
+            return false
+        }
+        var key = key
+        let answer: Bool? = key.withUTF8 { bytes in
+            // Case folding outside ASCII is `Field.sameKey`'s to decide.
+            guard bytes.count == loweredASCII.count else { return bytes.contains(where: { $0 >= 0x80 }) ? nil : false }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if ASCIIByte.lowercased(byte) != loweredASCII[index] { return false }
+            }
+            return true
+        }
+        return answer ?? Field.sameKey(key, name)
+    }
+}
