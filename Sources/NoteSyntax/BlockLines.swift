@@ -22,7 +22,7 @@ enum BlockLines {
                     starts.append(stripContainers(source, from: content.start, to: content.end, quotes: quoteDepth))
                 }
             }
-            result[index] = starts
+            result.set(starts, at: index)
         }
         return result
     }

@@ -14,14 +14,19 @@ struct BlockTable<Value> {
     }
 
     subscript(index: Int) -> Value {
-        get { covered.contains(index) ? values[index - covered.lowerBound] : others[index] ?? empty }
-        _modify {
-            if covered.contains(index) {
-                yield &values[index - covered.lowerBound]
-            } else {
-                let empty = empty
-                yield &others[index, default: empty]
-            }
+        covered.contains(index) ? values[index - covered.lowerBound] : others[index] ?? empty
+    }
+
+    mutating func set(_ value: Value, at index: Int) {
+        if covered.contains(index) { values[index - covered.lowerBound] = value } else { others[index] = value }
+    }
+
+    /// Appends to the array held for `index`, in place.
+    mutating func append<Element>(_ element: Element, at index: Int) where Value == [Element] {
+        if covered.contains(index) {
+            values[index - covered.lowerBound].append(element)
+        } else {
+            others[index, default: []].append(element)
         }
     }
 }

@@ -27,8 +27,8 @@ struct RecordReader {
         var siblingPosition = BlockTable<Int>(covering: linked ?? blocks.indices, empty: 0)
         for index in linked ?? blocks.indices {
             guard let parent = blocks[index].parent else { continue }
-            siblingPosition[index] = children[parent].count
-            children[parent].append(index)
+            siblingPosition.set(children[parent].count, at: index)
+            children.append(index, at: parent)
         }
         self.children = children
         self.siblingPosition = siblingPosition
