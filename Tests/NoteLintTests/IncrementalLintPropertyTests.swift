@@ -49,6 +49,16 @@ import Testing
         return (note, memory)
     }
 
+    /// Types one of `pieces` anywhere in `bytes` or, one time in four, deletes a byte there.
+    static func typeOrDelete(in bytes: inout [UInt8], pieces: [String], generator: inout SeededGenerator) -> TextReplacement {
+        let start = Int.random(in: 0...bytes.count, using: &generator)
+        let deletes = Int.random(in: 0..<4, using: &generator) == 0
+        let end = deletes ? min(bytes.count, start + 1) : start
+        let inserted = Array((deletes ? "" : pieces.randomElement(using: &generator)!).utf8)
+        bytes.replaceSubrange(start..<end, with: inserted)
+        return TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count)
+    }
+
     /// The prose lines: neither blank, nor a heading, nor a field.
     static func proseLines(of note: Note) -> [Int] {
         note.lineIndex.lineStarts.indices.filter { line in
@@ -147,15 +157,9 @@ import Testing
         var incremental = 0
         for step in 0..<300 {
             guard let current = state else { break }
-            let start = Int.random(in: 0...bytes.count, using: &generator)
-            let deletes = Int.random(in: 0..<4, using: &generator) == 0
-            let end = deletes ? min(bytes.count, start + 1) : start
-            let inserted = Array((deletes ? "" : Self.pieces.randomElement(using: &generator)!).utf8)
-            bytes.replaceSubrange(start..<end, with: inserted)
+            let edit = Self.typeOrDelete(in: &bytes, pieces: Self.pieces, generator: &generator)
             state = Self.step(
-                linter, from: current, editing: bytes, by: TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count),
-                context: "step \(step): \(start)..<\(end) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
-                incremental: &incremental)
+                linter, from: current, editing: bytes, by: edit, context: "step \(step): \(edit)", incremental: &incremental)
         }
         #expect(incremental > 240, "\(incremental) of 300 edits linted incrementally")
     }
@@ -174,16 +178,9 @@ import Testing
         var widest = 0
         for step in 0..<300 {
             guard let current = state else { break }
-            let start = Int.random(in: 0...bytes.count, using: &generator)
-            let deletes = Int.random(in: 0..<4, using: &generator) == 0
-            let end = deletes ? min(bytes.count, start + 1) : start
-            let inserted = Array((deletes ? "" : ["a", " ", "1", "/", "\n", "Date: ", "\n\n"].randomElement(using: &generator)!).utf8)
-            bytes.replaceSubrange(start..<end, with: inserted)
-            let edit = TextReplacement(range: ByteRange(start, end), insertedCount: inserted.count)
+            let edit = Self.typeOrDelete(in: &bytes, pieces: ["a", " ", "1", "/", "\n", "Date: ", "\n\n"], generator: &generator)
             state = Self.step(
-                linter, from: current, editing: bytes, by: edit,
-                context: "step \(step): \(start)..<\(end) replaced by \(String(decoding: inserted, as: UTF8.self).debugDescription)",
-                incremental: &incremental)
+                linter, from: current, editing: bytes, by: edit, context: "step \(step): \(edit)", incremental: &incremental)
             if let old = current.memory, let new = state?.memory, let reparsed = current.note.revised(by: edit, giving: new.note.source).1,
                 let region = EditRegion(old: old.note, new: new.note, edit: edit, reparsedLines: reparsed)
             {
