@@ -194,9 +194,10 @@ public protocol Rule: Sendable {
     /// but what this names; nil (the default) when they may read anything.
     static var footnoteDependence: FootnoteDependence? { get }
     /// For a rule of `.lines` scope whose findings also read one thing of the whole note (the
-    /// order its numeric dates show): that thing, from every entry. After an edit that changes
-    /// it, the rule checks the whole note again. nil (the default) for a rule that reads none.
-    static func noteWideReading(_ entries: [EntryFacts]) -> Int?
+    /// order its numeric dates show, its date style): that thing, from every entry. After an
+    /// edit that changes it, the rule checks the whole note again. nil (the default) for a rule
+    /// that reads none.
+    func noteWideReading(_ entries: [EntryFacts]) -> Int?
     /// Builds the rule from the options of its configuration entry (already checked to be
     /// among the described ones); throws a message for a value of the wrong shape.
     init(options: RuleOptions) throws
@@ -210,7 +211,7 @@ extension Rule {
     public static var scope: RuleScope { .note }
     public static var entryDependence: EntryDependence? { nil }
     public static var footnoteDependence: FootnoteDependence? { nil }
-    public static func noteWideReading(_ entries: [EntryFacts]) -> Int? { nil }
+    public func noteWideReading(_ entries: [EntryFacts]) -> Int? { nil }
 }
 
 extension Rule {

@@ -191,12 +191,14 @@ import Testing
         #expect(widest < 40, "the widest part an edit changed: \(widest) of \(records.count * 4) lines")
     }
 
-    /// Typing in the Dates of a list whose numeric dates are ambiguous (`04/05/2021`) changes
-    /// the order the note's dates show (`15/03/2018` puts the day first): `date-invalid` checks
-    /// the edited entry alone, or the whole note when that order changed.
-    @Test func typingDatesThatSettleTheirOrder() throws {
+    /// Types each of `values` over the Date of a random record of a list whose records hold
+    /// `dates` in turn, one keystroke at a time after clearing it, each edit linted both ways
+    /// (`step`); returns how many edits were linted incrementally, how many there were, and the
+    /// changes of `reading` (a rule's note-wide reading) over the sequence.
+    static func typeOverDates(
+        _ dates: [String], values: [String], seed: UInt64, reading: ([EntryFacts]) -> Int?
+    ) throws -> (incremental: Int, edits: Int, readings: [Int?]) {
         let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
-        let dates = ["04/05/2021", "07/08/2019", "2021-04-20", "11/12/2020"]
         // Apart, so that the part of the note an edit changed is its record: records one blank
         // line apart reach each other (each reads the line next to it), and so does a heading
         // above them.
@@ -204,11 +206,7 @@ import Testing
             "Title: Paper \($0)\nLink: https://example.org/\($0)\nDate: \(dates[$0 % dates.count])\n\nA comment.\n\n---\n\n"
         }
         var bytes = Array(records.joined().utf8)
-        // Whole values typed over a Date, one keystroke at a time: the day first (settling the
-        // order), an ambiguous date while it is settled, the month first (unsettling it), then
-        // neither.
-        let values = ["15/03/2018", "04/05/2021", "03/15/2018", "2018", "15.03.2018"]
-        var generator = SeededGenerator(seed: 0x4441_5445)
+        var generator = SeededGenerator(seed: seed)
         let note = linter.parse(SourceText(bytes: bytes))
         var state: (note: Note, memory: LintMemory?)? = (note, linter.lint(note, path: nil, workspace: nil, since: nil).memory)
         var incremental = 0
@@ -216,7 +214,6 @@ import Testing
         var step = 0
         for value in values {
             let record = Int.random(in: 0..<records.count, using: &generator)
-            // Clear the record's Date value, then type the new one.
             for keystroke in [nil] + value.map({ String($0) }) {
                 guard let current = state else { break }
                 let dateLines = current.note.lineIndex.lineStarts.indices.filter { current.note.source.lineString($0).hasPrefix("Date: ") }
@@ -228,13 +225,37 @@ import Testing
                     linter, from: current, editing: bytes, by: TextReplacement(range: range, insertedCount: inserted.count),
                     context: "step \(step): typing \(value) into record \(record)", incremental: &incremental)
                 step += 1
-                if let facts = state?.memory?.facts, readings.last != DateInvalid.noteWideReading(facts) {
-                    readings.append(DateInvalid.noteWideReading(facts))
-                }
+                if let facts = state?.memory?.facts, readings.last != reading(facts) { readings.append(reading(facts)) }
             }
         }
-        #expect(incremental == step, "\(incremental) of \(step) edits linted incrementally")
-        #expect(readings.count >= 3, "the order of the note's numeric dates was settled and unsettled: \(readings)")
+        return (incremental, step, readings)
+    }
+
+    /// Typing in the Dates of a list whose numeric dates are ambiguous (`04/05/2021`) changes
+    /// the order the note's dates show (`15/03/2018` puts the day first): `date-invalid` checks
+    /// the edited entry alone, or the whole note when that order changed.
+    @Test func typingDatesThatSettleTheirOrder() throws {
+        let rule = try DateInvalid(options: RuleOptions())
+        // The day first (settling the order), an ambiguous date while it is settled, the month
+        // first (unsettling it), then neither.
+        let typed = try Self.typeOverDates(
+            ["04/05/2021", "07/08/2019", "2021-04-20", "11/12/2020"],
+            values: ["15/03/2018", "04/05/2021", "03/15/2018", "2018", "15.03.2018"],
+            seed: 0x4441_5445, reading: rule.noteWideReading)
+        #expect(typed.incremental == typed.edits, "\(typed.incremental) of \(typed.edits) edits linted incrementally")
+        #expect(typed.readings.count >= 3, "the order of the note's numeric dates was settled and unsettled: \(typed.readings)")
+    }
+
+    /// Typing Dates that tip the note's date style from `20 Apr 2021` to ISO and back:
+    /// `date-format` checks the edited entry alone, or the whole note when its style changed.
+    @Test func typingDatesThatTipTheNotesStyle() throws {
+        let rule = try DateFormat(options: RuleOptions())
+        let typed = try Self.typeOverDates(
+            ["20 Apr 2021", "2021-04-20", "8 Jun 2021", "2021-06-08", "9 Jul 2021"],
+            values: ["2021-01-01", "2021-01-02", "2021-01-03", "3 Mar 2021", "4 Mar 2021", "5 Mar 2021", "2025-3-3"], seed: 0x5354_594C,
+            reading: rule.noteWideReading)
+        #expect(typed.incremental == typed.edits, "\(typed.incremental) of \(typed.edits) edits linted incrementally")
+        #expect(typed.readings.count >= 3, "the note's date style changed and changed back: \(typed.readings)")
     }
 
     /// Edits of the prose between records leave the entries as they were: the rules that read

@@ -62,9 +62,10 @@ extension Linter {
             }
         }
         // A rule of `.lines` scope whose note-wide reading the edit changed checks the whole note.
+        // The reading is read from the entries: when they are the old ones, it is the old one.
         let rereads = running.indices.filter { index in
-            let rule = type(of: running[index].rule)
-            guard rule.scope == .lines, let before = rule.noteWideReading(oldFacts) else { return false }
+            let rule = running[index].rule
+            guard !entriesKept, type(of: rule).scope == .lines, let before = rule.noteWideReading(oldFacts) else { return false }
             return rule.noteWideReading(facts) != before
         }
         var found = findings(

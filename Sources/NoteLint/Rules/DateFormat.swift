@@ -1,7 +1,9 @@
 import NoteSyntax
 
 struct DateFormat: Rule {
-    static let entryDependence: EntryDependence? = []
+    /// Each finding reads its own Date, but the style it is held to is the note's: that is
+    /// its note-wide reading (`noteWideReading`).
+    static let scope = RuleScope.lines
 
     static let description = RuleDescription(
         id: "date-format",
@@ -61,24 +63,36 @@ struct DateFormat: Rule {
     }
 
     func check(_ context: inout LintContext) {
-        // The entries whose Date names a day; `EntryFacts` is a class, so no field is copied.
-        let days = context.entries.filter { $0.validDate?.day != nil }
-        let writings = days.map { DayWriting.writings(of: $0.date!.value, for: $0.validDate!) }
-        // Most Dates in one numeric style notelint has no name for (`2025-3-3`): that is the
-        // note's style. (A month's name written otherwise, `20th Apr 2021`, is still rewritten.)
-        var unnamedShapes: [String: Int] = [:]
-        for (facts, ways) in zip(days, writings) where ways.isEmpty {
-            let shape = Self.shape(of: facts.date!.value)
-            if !shape.contains(ascii: "a") { unnamedShapes[shape, default: 0] += 1 }
-        }
-        if 2 * (unnamedShapes.values.max() ?? 0) > writings.count { return }
-        let convention = DateConvention(writings: writings, otherwise: DayWriting(style))
-        for (facts, ways) in zip(days, writings) where !ways.contains(convention.writing) {
-            guard let field = facts.date, let written = convention.writing.write(facts.validDate!), written != field.value else { continue }
+        guard let convention = convention(of: context.allEntries) else { return }
+        for facts in context.entries {
+            guard let ways = facts.dayWritings, !ways.contains(convention), let field = facts.date, let day = facts.validDate,
+                let written = convention.write(day), written != field.value
+            else { continue }
             let fix = Fix(title: "Write `\(written)`", applicability: .safe, edits: [TextEdit(range: field.valueRange, newText: written)])
             context.report("date `\(quoted: field.value)` differs from the note's date style: `\(written)`", at: field.valueRange, fix: fix)
         }
     }
+
+    /// The style of the note's Dates that name a day (`DateConvention`), the `style` option's
+    /// when no style is used most; nil when most are in one numeric style notelint has no name
+    /// for (`2025-3-3`), which is then the note's.
+    func convention(of entries: [EntryFacts]) -> DayWriting? {
+        var writings: [[DayWriting]] = []
+        var unnamedShapes: [String: Int] = [:]
+        for facts in entries {
+            guard let ways = facts.dayWritings else { continue }
+            writings.append(ways)
+            // A month's name written otherwise (`20th Apr 2021`) is still rewritten.
+            if ways.isEmpty, let value = facts.date?.value {
+                let shape = Self.shape(of: value)
+                if !shape.contains(ascii: "a") { unnamedShapes[shape, default: 0] += 1 }
+            }
+        }
+        if 2 * (unnamedShapes.values.max() ?? 0) > writings.count { return nil }
+        return DateConvention(writings: writings, otherwise: DayWriting(style)).writing
+    }
+
+    func noteWideReading(_ entries: [EntryFacts]) -> Int? { convention(of: entries).map(\.index) ?? -1 }
 
     /// A date's shape: digits as `9`, letters as `a`, runs of one kind as one (`2025-3-3` and
     /// `2025-12-28` are both `9-9-9`).

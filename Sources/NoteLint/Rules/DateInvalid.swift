@@ -49,7 +49,7 @@ struct DateInvalid: Rule {
     /// order of the note's numeric dates: that is its note-wide reading.
     static let scope = RuleScope.lines
 
-    static func noteWideReading(_ entries: [EntryFacts]) -> Int? { numericOrderIsSettled(entries) ? 1 : 0 }
+    func noteWideReading(_ entries: [EntryFacts]) -> Int? { Self.numericOrderIsSettled(entries) ? 1 : 0 }
 
     init(options: RuleOptions) throws {}
 

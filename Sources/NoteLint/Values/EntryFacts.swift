@@ -24,6 +24,9 @@ public final class EntryFacts: Sendable {
     /// arXiv link by its identifier without version) and the Title (lower-cased, blanks folded).
     let linkKey: String?
     let titleKey: String?
+    /// The ways that write the Date's day exactly as it is written (`DayWriting.writings`),
+    /// when it names a day: what `date-format` counts, for every entry, at every edit.
+    let dayWritings: [DayWriting]?
 
     init(_ entry: Entry, schema: EntrySchema, source: SourceText, today: CalendarDay) {
         self.entry = entry
@@ -55,6 +58,11 @@ public final class EntryFacts: Sendable {
             titleKey = EntryDuplicate.titleKey(value)
         } else {
             titleKey = nil
+        }
+        if case .success(let day)? = parsedDate, day.day != nil, let value = date?.value {
+            dayWritings = DayWriting.writings(of: value, for: day)
+        } else {
+            dayWritings = nil
         }
         // Stored last, so that each field moves in rather than being copied.
         self.title = title
@@ -101,6 +109,7 @@ public final class EntryFacts: Sendable {
         subjectList = old.subjectList?.moved(bytes: bytes)
         linkKey = old.linkKey
         titleKey = old.titleKey
+        dayWritings = old.dayWritings
     }
 
     /// Whether the Link points at arXiv; asked by pattern, since `arxiv != nil` compares two
