@@ -258,8 +258,9 @@ import Testing
         #expect(typed.readings.count >= 3, "the note's date style changed and changed back: \(typed.readings)")
     }
 
-    /// Edits of the prose between records leave the entries as they were: the rules that read
-    /// only entries (`entry-duplicate`, `date-format`) keep their findings, moved.
+    /// Edits of the prose between records leave the entries as they were: `entry-duplicate`,
+    /// which reads only entries, keeps its findings, moved, and `date-format` checks the
+    /// region without reading the note's date style again.
     @Test func typingBetweenTheRecordsOfAListWithDuplicates() throws {
         let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
         let dates = ["20 Apr 2021", "2021-04-20", "April 20, 2021", "8 Jun 2021"]
