@@ -27,49 +27,19 @@ struct EditRegion {
         byteDelta = edit.insertedCount - edit.range.length
         lineDelta = newLines.lineCount - oldLines.lineCount
         guard edit.range.end <= old.source.count, new.source.count == old.source.count + byteDelta else { return nil }
-        // The line before an edit at a line start counts as touched: its terminator may change.
-        let firstLine = oldLines.line(containing: max(edit.range.start - 1, 0))
-        let lastOld = oldLines.line(containing: edit.range.end)
-        let lastNew = newLines.line(containing: edit.range.start + edit.insertedCount)
-        guard lastNew - lastOld == lineDelta else { return nil }
-        let lineDelta = self.lineDelta
-
-        // An old range of lines in the new note's lines.
-        func moved(_ lines: ClosedRange<Int>) -> ClosedRange<Int> {
-            let low =
-                lines.lowerBound < firstLine ? lines.lowerBound : lines.lowerBound > lastOld ? lines.lowerBound + lineDelta : firstLine
-            let high = lines.upperBound < firstLine ? lines.upperBound : lines.upperBound > lastOld ? lines.upperBound + lineDelta : lastNew
-            return low...max(low, high)
-        }
-        let topLevel = new.blocks.indices.filter { new.blocks[$0].parent == 0 }.map { new.blocks[$0].lines }
+        guard let edited = EditedLines(old: oldLines, new: newLines, edit: edit) else { return nil }
         let newExtents = new.entries.map(\.extent)
-        let oldExtents = old.entries.map { moved($0.extent) }
-        var low = min(firstLine, reparsedLines.lowerBound)
-        var high = max(lastNew, reparsedLines.upperBound - 1)
-        // Top-level blocks do not overlap: one pass takes in every one the lines touch.
-        func widenToBlocks() {
-            for lines in topLevel where lines.lowerBound <= high && lines.upperBound >= low {
-                (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
-            }
-        }
-        widenToBlocks()
-        // Every entry, before or after the edit, whose extent reaches the changed lines: its
-        // findings may change. Not on from entry to entry: records one blank line apart share
-        // that line in their extents, and the part of a list of such records an edit changed
-        // would be the whole list.
-        let (changedLow, changedHigh) = (low, high)
-        for lines in newExtents + oldExtents where lines.lowerBound <= changedHigh && lines.upperBound >= changedLow {
-            (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
-        }
-        widenToBlocks()
-        if let above = topLevel.last(where: { $0.upperBound < low }) { low = above.lowerBound }
-        if let below = topLevel.first(where: { $0.lowerBound > high }) { high = below.upperBound }
+        let oldExtents = old.entries.map { edited.moved($0.extent) }
+        let region = edited.region(
+            reparsed: reparsedLines, blocks: new.blocks.indices.filter { new.blocks[$0].parent == 0 }.map { new.blocks[$0].lines },
+            extents: newExtents + oldExtents)
+        var (low, high) = (region.lowerBound, region.upperBound)
         high = min(high, newLines.lineCount - 1)
         low = max(0, min(low, high))
         lines = low..<(high + 1)
 
         let oldHigh = high - lineDelta
-        guard oldHigh >= lastOld, oldHigh < oldLines.lineCount else { return nil }
+        guard oldHigh >= edited.lastOld, oldHigh < oldLines.lineCount else { return nil }
         self.oldLines = low..<(oldHigh + 1)
         let start = newLines.lineStarts[low]
         let end = high + 1 < newLines.lineCount ? newLines.lineStarts[high + 1] : new.source.count
@@ -80,8 +50,9 @@ struct EditRegion {
 
         entriesAbove = newExtents.prefix { $0.upperBound < low }.count
         entriesBelow = newExtents.reversed().prefix { $0.lowerBound > high }.count
-        let oldAbove = old.entries.prefix { $0.extent.upperBound < low }.count
-        let oldBelow = old.entries.reversed().prefix { $0.extent.lowerBound > oldHigh }.count
+        // Counted on the old extents moved: above and below the region, moving changes nothing.
+        let oldAbove = oldExtents.prefix { $0.upperBound < low }.count
+        let oldBelow = oldExtents.reversed().prefix { $0.lowerBound > high }.count
         guard oldAbove == entriesAbove, oldBelow == entriesBelow,
             entriesAbove + entriesBelow <= min(old.entries.count, new.entries.count)
         else { return nil }

@@ -4,10 +4,8 @@
 ///
 /// A record depends on its own block, the lines of its `Entry.extent`, and the top-level
 /// blocks right before and after it (the heading that titles it, the list that holds its last
-/// value). So the region read again runs from the edit and the re-read lines, widened to
-/// whole top-level blocks and to every old record they touch, then by one top-level block on
-/// either side; the blocks it reads from reach one block further, and have their content
-/// starts measured.
+/// value). So the region read again is `EditedLines.region`, with the old records' extents; the
+/// blocks it reads from reach one block further, and have their content starts measured.
 enum RecordReuse {
     /// Nil when the records cannot be reused: the caller reads them all.
     static func records(
@@ -17,46 +15,18 @@ enum RecordReuse {
         let oldLines = old.lineIndex
         let newLines = source.lineIndex
         let byteDelta = edit.insertedCount - edit.range.length
-        let lineDelta = newLines.lineCount - oldLines.lineCount
         let blockDelta = blocks.count - old.blocks.count
-        let firstLine = oldLines.line(containing: max(edit.range.start - 1, 0))
-        let lastOld = oldLines.line(containing: edit.range.end)
-        let lastNew = newLines.line(containing: edit.range.start + edit.insertedCount)
-        guard lastNew - lastOld == lineDelta else { return nil }
+        guard let edited = EditedLines(old: oldLines, new: newLines, edit: edit) else { return nil }
+        let lineDelta = edited.lineDelta
 
         // The top-level blocks in document order: the footnote definitions cmark moved to the
         // end hold no records.
         let mainEnd = blocks.indices.first { blocks[$0].parent == 0 && blocks[$0].kind == .footnoteDefinition } ?? blocks.count
         let topLevel = (0..<mainEnd).filter { blocks[$0].parent == 0 }
         let records = old.entries.first?.shape == .frontMatter ? old.entries.dropFirst() : old.entries[...]
-        let oldExtents = records.map { entry -> ClosedRange<Int> in
-            let extent = entry.extent
-            let low =
-                extent.lowerBound < firstLine ? extent.lowerBound : extent.lowerBound > lastOld ? extent.lowerBound + lineDelta : firstLine
-            let high =
-                extent.upperBound < firstLine ? extent.upperBound : extent.upperBound > lastOld ? extent.upperBound + lineDelta : lastNew
-            return low...max(low, high)
-        }
-        var low = min(firstLine, reparsedLines.lowerBound)
-        var high = max(lastNew, reparsedLines.upperBound - 1)
-        let blockLines = topLevel.map { blocks[$0].lines }
-        // Top-level blocks do not overlap: one pass takes in every one the lines touch.
-        func widenToBlocks() {
-            for lines in blockLines where lines.lowerBound <= high && lines.upperBound >= low {
-                (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
-            }
-        }
-        widenToBlocks()
-        // Every old record whose extent reaches those lines, once: not on from record to record,
-        // since records one blank line apart share that line in their extents, and the part
-        // read again would be the whole list.
-        let (changedLow, changedHigh) = (low, high)
-        for extent in oldExtents where extent.lowerBound <= changedHigh && extent.upperBound >= changedLow {
-            (low, high) = (min(low, extent.lowerBound), max(high, extent.upperBound))
-        }
-        widenToBlocks()
-        if let above = topLevel.last(where: { blocks[$0].endLine < low }) { low = blocks[above].startLine }
-        if let below = topLevel.first(where: { blocks[$0].startLine > high }) { high = blocks[below].endLine }
+        let region = edited.region(
+            reparsed: reparsedLines, blocks: topLevel.map { blocks[$0].lines }, extents: records.map { edited.moved($0.extent) })
+        let (low, high) = (region.lowerBound, region.upperBound)
 
         // The blocks read: whole top-level blocks within the region, with their descendants.
         let firstTop = topLevel.firstIndex { blocks[$0].endLine >= low } ?? topLevel.count
