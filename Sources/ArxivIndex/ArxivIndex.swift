@@ -213,8 +213,8 @@ public final class ArxivIndex {
     /// first, until `searchCandidates` are found or `scanLimit` papers are read. FTS5 matches
     /// a prefix slowly (it gathers the whole list of a partial word of four letters or more,
     /// and seeks slowly in a prefix index), while the other words alone take under a
-    /// millisecond. `givesUp(read, found)`: whether to stop there. FTS5 reads on from a scan that ends unsure, and from a paper whose
-    /// letters the check cannot decide.
+    /// millisecond. `givesUp(read, found)`: whether to stop there. FTS5 reads on from a scan
+    /// that ends unsure, and from a paper whose letters the check cannot decide.
     private func prefixFiltered(
         _ others: String, _ ranking: SearchRanking, _ candidates: SQLiteStatement, givesUp: (_ read: Int, _ found: Int) -> Bool
     ) throws -> PartialWordScan {
