@@ -10,9 +10,10 @@ public indirect enum JSON: Equatable, Sendable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
-    /// JSON text serialised earlier (a diagnostic kept from the lint of an unchanged entry),
-    /// written out as it is. Never produced by parsing; equal only to the same text.
-    case fragment(String)
+    /// JSON text serialised earlier (a note's diagnostics written from their templates, a
+    /// workspace symbol), as UTF-8 bytes written out as they are. Never produced by parsing;
+    /// equal only to the same text.
+    case fragment([UInt8])
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool {
         switch (lhs, rhs) {
@@ -91,10 +92,13 @@ public indirect enum JSON: Equatable, Sendable {
     // MARK: Writing
 
     /// Compact text, as the protocol sends it.
-    public func serialized() -> String {
+    public func serialized() -> String { String(decoding: serializedBytes(), as: UTF8.self) }
+
+    /// `serialized()` as UTF-8 bytes.
+    public func serializedBytes() -> [UInt8] {
         var bytes: [UInt8] = []
         write(into: &bytes, indent: nil)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Two-space indented text, for people.
@@ -121,7 +125,7 @@ public indirect enum JSON: Equatable, Sendable {
             let text = value.isFinite ? (value.rounded() == value && abs(value) < 9e15 ? String(Int(value)) : String(value)) : "null"
             out.append(contentsOf: text.utf8)
         case .string(let value): JSON.quote(value, into: &out)
-        case .fragment(let text): out.append(contentsOf: text.utf8)
+        case .fragment(let text): out.append(contentsOf: text)
         case .array(let items):
             guard !items.isEmpty else {
                 out.append(UInt8(ascii: "["))

@@ -17,13 +17,19 @@ struct DiagnosticConverter {
     func convert(_ diagnostics: [Diagnostic], note: Note, document: Document) -> [LSP.Diagnostic] {
         guard !diagnostics.isEmpty else { return [] }
         let lineEnding = LineEnding.detect(in: note.source.bytes)
+        return sent(diagnostics, document: document).map { convert($0, note: note, document: document, lineEnding: lineEnding) }
+    }
+
+    /// The findings that go to the editor: the first `maximumPerDocument`.
+    func sent(_ diagnostics: [Diagnostic], document: Document) -> ArraySlice<Diagnostic> {
         if diagnostics.count > Self.maximumPerDocument {
             Log.warning("\(document.uri): \(diagnostics.count) findings; sending the first \(Self.maximumPerDocument)")
         }
-        return diagnostics.prefix(Self.maximumPerDocument).map { convert($0, note: note, document: document, lineEnding: lineEnding) }
+        return diagnostics.prefix(Self.maximumPerDocument)
     }
 
-    private func convert(_ diagnostic: Diagnostic, note: Note, document: Document, lineEnding: LineEnding) -> LSP.Diagnostic {
+    /// `diagnostic` for the editor; `lineEnding` is the note's, which inserted line breaks follow.
+    func convert(_ diagnostic: Diagnostic, note: Note, document: Document, lineEnding: LineEnding) -> LSP.Diagnostic {
         let source = note.source
         let fix = diagnostic.fix.map { fix in
             DiagnosticData.Fix(

@@ -1,110 +1,158 @@
 import JSONRPC
+import NoteLint
+import NoteSyntax
 import Synchronization
 
 /// A diagnostic's JSON text with its line numbers and its document version left open. A
 /// finding that an edit only moved (lines inserted above it) or that the next version still
 /// has is written from its template by copying bytes, never built and serialised again.
-struct DiagnosticTemplate: Sendable {
+final class DiagnosticTemplate: Sendable {
     private enum Hole: Sendable {
         /// A line, counted from the diagnostic's first line.
         case line(Int)
         case version
     }
 
-    private var bytes: [UInt8] = []
-    private var holes: [(offset: Int, hole: Hole)] = []
+    private let bytes: [UInt8]
+    private let holes: [(offset: Int, hole: Hole)]
 
     /// `relative` is a diagnostic whose lines are counted from its first line. Every `line`
     /// key of the protocol's positions and the `version` of its data become holes.
     init(relative: LSP.Diagnostic) {
-        append(relative.json, key: nil)
+        var text = Builder()
+        text.append(relative.json, key: nil)
+        (bytes, holes) = (text.bytes, text.holes)
     }
 
-    private mutating func append(_ json: JSON, key: String?) {
-        switch json {
-        case .int(let value) where key == "line":
-            holes.append((bytes.count, .line(value)))
-        case .int where key == "version":
-            holes.append((bytes.count, .version))
-        case .array(let items):
-            bytes.append(UInt8(ascii: "["))
-            for index in items.indices {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                append(items[index], key: nil)
+    private struct Builder {
+        var bytes: [UInt8] = []
+        var holes: [(offset: Int, hole: Hole)] = []
+
+        mutating func append(_ json: JSON, key: String?) {
+            switch json {
+            case .int(let value) where key == "line":
+                holes.append((bytes.count, .line(value)))
+            case .int where key == "version":
+                holes.append((bytes.count, .version))
+            case .array(let items):
+                bytes.append(UInt8(ascii: "["))
+                for index in items.indices {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    append(items[index], key: nil)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            case .object(let pairs):
+                bytes.append(UInt8(ascii: "{"))
+                for index in pairs.indices {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    JSON.quote(pairs[index].0, into: &bytes)
+                    bytes.append(UInt8(ascii: ":"))
+                    append(pairs[index].1, key: pairs[index].0)
+                }
+                bytes.append(UInt8(ascii: "}"))
+            default:
+                json.write(into: &bytes, indent: nil)
             }
-            bytes.append(UInt8(ascii: "]"))
-        case .object(let pairs):
-            bytes.append(UInt8(ascii: "{"))
-            for index in pairs.indices {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSON.quote(pairs[index].0, into: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                append(pairs[index].1, key: pairs[index].0)
-            }
-            bytes.append(UInt8(ascii: "}"))
-        default:
-            json.write(into: &bytes, indent: nil)
         }
     }
 
     /// Writes the diagnostic as starting on `firstLine`, for document `version`.
     func write(into out: inout [UInt8], firstLine: Int, version: Int) {
-        var copied = 0
-        for (offset, hole) in holes {
-            out.append(contentsOf: bytes[copied..<offset])
-            switch hole {
-            case .line(let relative): JSON.appendInteger(firstLine + relative, to: &out)
-            case .version: JSON.appendInteger(version, to: &out)
+        // Through the buffer: appending an array's slice goes the generic way, a buffer's is a copy.
+        bytes.withUnsafeBufferPointer { bytes in
+            var copied = 0
+            for (offset, hole) in holes {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<offset]))
+                switch hole {
+                case .line(let relative): JSON.appendInteger(firstLine + relative, to: &out)
+                case .version: JSON.appendInteger(version, to: &out)
+                }
+                copied = offset
             }
-            copied = offset
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
-        out.append(contentsOf: bytes[copied...])
     }
 }
 
-/// Writes one document's published diagnostics, keeping the templates of the last publish:
-/// typing in one record re-renders that record's findings only, and a line break inserted
-/// above the rest moves them without re-rendering.
+/// Writes one document's published diagnostics, keeping the last publish's findings with their
+/// templates: a finding the edit left before it, or only moved on the lines after it, is written
+/// from its template, neither converted nor serialised again; only the findings on the changed
+/// lines are.
 final class DiagnosticRenderer: Sendable {
-    /// The last publish's diagnostics, lines counted from each one's first, in order, with
-    /// their templates.
-    private let last = Mutex<(published: [(relative: LSP.Diagnostic, template: DiagnosticTemplate)], size: Int)>(([], 0))
+    /// The last publish: the findings it sent, each one's first line and template, and what
+    /// the templates were written with besides the findings.
+    private struct LastPublish {
+        let source: SourceText
+        let lineEnding: LineEnding
+        let docsURL: String?
+        let findings: [Diagnostic]
+        let firstLines: [Int]
+        let templates: [DiagnosticTemplate]
+        let size: Int
+    }
 
-    /// How far past the last publish's next diagnostic a diagnostic is looked for: an edit
-    /// adds or removes the findings of a record or two, and the rest follow in the same order.
-    static let lookahead = 32
+    private let last = Mutex<LastPublish?>(nil)
 
-    /// The diagnostics as one JSON array, with `version` in each one's data.
-    func json(_ diagnostics: [LSP.Diagnostic], version: Int) -> JSON {
-        last.withLock { state in
-            let previous = state.published
-            var published: [(relative: LSP.Diagnostic, template: DiagnosticTemplate)] = []
-            published.reserveCapacity(diagnostics.count)
+    /// The findings on `note` as one JSON array of diagnostics, with `version` in each one's data.
+    func json(_ findings: [Diagnostic], note: Note, document: Document, converter: DiagnosticConverter) -> JSON {
+        last.withLock { last in
+            guard !findings.isEmpty else {
+                last = nil
+                return .array([])
+            }
+            let unchanged = last.map { UnchangedText(old: $0.source, new: note.source) }
+            // Counting line breaks costs more than the rest of a publish that keeps its findings.
+            let lineEnding =
+                if let last, unchanged?.keepsLineBreaks == true { last.lineEnding } else { LineEnding.detect(in: note.source.bytes) }
+            let reusable = last?.lineEnding == lineEnding && last?.docsURL == converter.docsURL
+            let sent = Array(converter.sent(findings, document: document))
+            var firstLines: [Int] = []
+            var templates: [DiagnosticTemplate] = []
+            firstLines.reserveCapacity(sent.count)
+            templates.reserveCapacity(sent.count)
             var out: [UInt8] = []
             // About the size of the last publish: growing a megabyte array by doubling costs more than writing it.
-            out.reserveCapacity(state.size + state.size / 8 + 64)
+            out.reserveCapacity((last?.size ?? 0) * 9 / 8 + 64)
             out.append(UInt8(ascii: "["))
-            var next = 0
-            for index in diagnostics.indices {
-                let firstLine = diagnostics[index].range.start.line
-                let relative = diagnostics[index].movingLines(by: -firstLine)
-                // Compared, not hashed: a finding the linter kept holds the same strings, which
-                // compare by identity.
+            var cursor = 0
+            for index in sent.indices {
+                var firstLine = 0
                 var template: DiagnosticTemplate?
-                for candidate in next..<min(next + Self.lookahead, previous.count) where previous[candidate].relative == relative {
-                    template = previous[candidate].template
-                    next = candidate + 1
-                    break
+                if reusable, let last, let unchanged, let shift = unchanged.shift(of: sent[index]),
+                    let kept = Self.find(sent[index], movedBy: shift.bytes, in: last.findings, from: &cursor)
+                {
+                    (firstLine, template) = (last.firstLines[kept] + shift.lines, last.templates[kept])
                 }
-                let written = template ?? DiagnosticTemplate(relative: relative)
-                published.append((relative, written))
+                if template == nil {
+                    let diagnostic = converter.convert(sent[index], note: note, document: document, lineEnding: lineEnding)
+                    firstLine = diagnostic.range.start.line
+                    template = DiagnosticTemplate(relative: diagnostic.movingLines(by: -firstLine))
+                }
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                written.write(into: &out, firstLine: firstLine, version: version)
+                template!.write(into: &out, firstLine: firstLine, version: document.version)
+                firstLines.append(firstLine)
+                templates.append(template!)
             }
             out.append(UInt8(ascii: "]"))
-            state = (published, out.count)
-            return .fragment(String(decoding: out, as: UTF8.self))
+            last = LastPublish(
+                source: note.source, lineEnding: lineEnding, docsURL: converter.docsURL, findings: sent, firstLines: firstLines,
+                templates: templates, size: out.count)
+            return .fragment(out)
         }
+    }
+
+    /// The index of the last publish's finding that `finding` is, moved by `bytes`. The
+    /// findings of both publishes are in text order and the kept ones keep it, so `cursor`
+    /// only goes forward.
+    private static func find(_ finding: Diagnostic, movedBy bytes: Int, in published: [Diagnostic], from cursor: inout Int) -> Int? {
+        let start = finding.range.start - bytes
+        while cursor < published.count, published[cursor].range.start < start { cursor += 1 }
+        var candidate = cursor
+        while candidate < published.count, published[candidate].range.start == start {
+            if finding.isMoved(from: published[candidate], by: bytes) { return candidate }
+            candidate += 1
+        }
+        return nil
     }
 }
 

@@ -65,8 +65,8 @@ extension Server {
             guard publisher.isLatest(document.uri, version: document.version) else { return }
             func lintAndPublish() {
                 let (_, result) = lints.lint(document, workspace: workspace)
-                let items = converter.convert(result.diagnostics, note: result.note, document: document)
-                let rendered = publisher.renderer(for: document.uri).json(items, version: document.version)
+                let rendered = publisher.renderer(for: document.uri).json(
+                    result.diagnostics, note: result.note, document: document, converter: converter)
                 publisher.publish(document.uri, version: document.version, diagnostics: rendered, connection: connection)
             }
             lintAndPublish()

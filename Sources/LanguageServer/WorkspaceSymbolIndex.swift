@@ -16,7 +16,7 @@ import Synchronization
 final class WorkspaceSymbolIndex: Sendable {
     struct Symbol: Sendable {
         /// The `SymbolInformation`, serialised once.
-        let json: String
+        let json: [UInt8]
         /// Name, detail and link, lowercased and joined (UTF-8): what a query is matched against.
         let searchText: [UInt8]
 
@@ -136,7 +136,7 @@ final class WorkspaceSymbolIndex: Sendable {
             let information = LSP.SymbolInformation(
                 name: item.name, kind: .object, location: LSP.Location(uri: place.uri, range: codec.range(item.range, in: note.source)),
                 containerName: place.container)
-            return Symbol(json: information.json.serialized(), searchText: searchText)
+            return Symbol(json: information.json.serializedBytes(), searchText: searchText)
         }
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct JSONWritingTests {
     @Test func aFragmentIsSplicedAsItWasSerialised() throws {
-        let kept = JSON.object([("code", .string("entry-blank")), ("range", .array([.int(1), .int(2)]))]).serialized()
+        let kept = JSON.object([("code", .string("entry-blank")), ("range", .array([.int(1), .int(2)]))]).serializedBytes()
         let message = JSON.object([("uri", .string("file:///a.md")), ("diagnostics", .array([.fragment(kept), .fragment(kept)]))])
         let text = message.serialized()
         #expect(

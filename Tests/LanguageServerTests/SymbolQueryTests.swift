@@ -6,7 +6,7 @@ import Testing
 /// wherever the query's rarest byte (where the search starts) lies in it.
 @Suite struct SymbolQueryTests {
     static func symbol(_ text: String) -> WorkspaceSymbolIndex.Symbol {
-        WorkspaceSymbolIndex.Symbol(json: "{}", searchText: Array(text.lowercased().utf8))
+        WorkspaceSymbolIndex.Symbol(json: Array("{}".utf8), searchText: Array(text.lowercased().utf8))
     }
 
     @Test(arguments: [
