@@ -167,25 +167,19 @@ public indirect enum JSON: Equatable, Sendable {
     private static let falseBytes = Array("false".utf8)
 
     public static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value >= 0 && value < 10 {
-            out.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        // Digits into a small buffer on the stack, last first: `String(value)` allocates.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var magnitude = value.magnitude
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                start -= 1
-                buffer[start] = UInt8(ascii: "-")
-            }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        // Digits appended last first, then turned around in place: `String(value)` allocates,
+        // and appending a buffer's worth goes a generic way that costs more than the digits.
+        let start = out.count
+        var magnitude = value.magnitude
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        var (low, high) = (start, out.count - 1)
+        while low < high {
+            out.swapAt(low, high)
+            (low, high) = (low + 1, high - 1)
         }
     }
 

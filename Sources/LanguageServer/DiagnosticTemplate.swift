@@ -105,7 +105,8 @@ final class DiagnosticRenderer: Sendable {
             let lineEnding =
                 if let last, unchanged?.keepsLineBreaks == true { last.lineEnding } else { LineEnding.detect(in: note.source.bytes) }
             let reusable = last?.lineEnding == lineEnding && last?.docsURL == converter.docsURL
-            let sent = Array(converter.sent(findings, document: document))
+            let sent =
+                findings.count > DiagnosticConverter.maximumPerDocument ? Array(converter.sent(findings, document: document)) : findings
             var firstLines: [Int] = []
             var templates: [DiagnosticTemplate] = []
             firstLines.reserveCapacity(sent.count)
@@ -115,23 +116,31 @@ final class DiagnosticRenderer: Sendable {
             out.reserveCapacity((last?.size ?? 0) * 9 / 8 + 64)
             out.append(UInt8(ascii: "["))
             var cursor = 0
-            for index in sent.indices {
-                var firstLine = 0
-                var template: DiagnosticTemplate?
-                if reusable, let last, let unchanged, let shift = unchanged.shift(of: sent[index]),
-                    let kept = Self.find(sent[index], movedBy: shift.bytes, in: last.findings, from: &cursor)
-                {
-                    (firstLine, template) = (last.firstLines[kept] + shift.lines, last.templates[kept])
+            // Bound once: binding `last` in the loop would copy it for every finding.
+            let previous = reusable ? last?.findings ?? [] : []
+            let (previousFirstLines, previousTemplates) = (last?.firstLines ?? [], last?.templates ?? [])
+            // Through the buffers: an array's subscript copies the finding it hands to a call.
+            sent.withUnsafeBufferPointer { sent in
+                previous.withUnsafeBufferPointer { previous in
+                    for index in sent.indices {
+                        var firstLine = 0
+                        var template: DiagnosticTemplate?
+                        if let unchanged, let shift = unchanged.shift(of: sent.baseAddress! + index),
+                            let kept = Self.find(sent.baseAddress! + index, movedBy: shift.bytes, in: previous, from: &cursor)
+                        {
+                            (firstLine, template) = (previousFirstLines[kept] + shift.lines, previousTemplates[kept])
+                        }
+                        if template == nil {
+                            let diagnostic = converter.convert(sent[index], note: note, document: document, lineEnding: lineEnding)
+                            firstLine = diagnostic.range.start.line
+                            template = DiagnosticTemplate(relative: diagnostic.movingLines(by: -firstLine))
+                        }
+                        if index > 0 { out.append(UInt8(ascii: ",")) }
+                        template!.write(into: &out, firstLine: firstLine, version: document.version)
+                        firstLines.append(firstLine)
+                        templates.append(template!)
+                    }
                 }
-                if template == nil {
-                    let diagnostic = converter.convert(sent[index], note: note, document: document, lineEnding: lineEnding)
-                    firstLine = diagnostic.range.start.line
-                    template = DiagnosticTemplate(relative: diagnostic.movingLines(by: -firstLine))
-                }
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                template!.write(into: &out, firstLine: firstLine, version: document.version)
-                firstLines.append(firstLine)
-                templates.append(template!)
             }
             out.append(UInt8(ascii: "]"))
             last = LastPublish(
@@ -144,12 +153,15 @@ final class DiagnosticRenderer: Sendable {
     /// The index of the last publish's finding that `finding` is, moved by `bytes`. The
     /// findings of both publishes are in text order and the kept ones keep it, so `cursor`
     /// only goes forward.
-    private static func find(_ finding: Diagnostic, movedBy bytes: Int, in published: [Diagnostic], from cursor: inout Int) -> Int? {
-        let start = finding.range.start - bytes
+    @inline(__always)
+    private static func find(
+        _ finding: UnsafePointer<Diagnostic>, movedBy bytes: Int, in published: UnsafeBufferPointer<Diagnostic>, from cursor: inout Int
+    ) -> Int? {
+        let start = finding.pointee.range.start - bytes
         while cursor < published.count, published[cursor].range.start < start { cursor += 1 }
         var candidate = cursor
         while candidate < published.count, published[candidate].range.start == start {
-            if finding.isMoved(from: published[candidate], by: bytes) { return candidate }
+            if Diagnostic.isMoved(finding, from: published.baseAddress! + candidate, by: bytes) { return candidate }
             candidate += 1
         }
         return nil

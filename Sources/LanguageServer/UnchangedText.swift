@@ -29,10 +29,11 @@ struct UnchangedText {
         // follows is unchanged, so it starts a line in the old text too (a break split by the
         // change, `\r` changed before an unchanged `\n`, still ends a line there).
         let changeEnd = new.bytes.count - after
-        // The changed bytes and one on each side: a `\r` beside the change may join or part.
+        // A `\r` before the change and a `\n` after it are one line break, or two, on each side.
+        let joinsOrParts = before > 0 && old.bytes[before - 1] == 0x0D && after > 0 && new.bytes[changeEnd] == 0x0A
         keepsLineBreaks =
-            !Self.holdsLineBreak(old.bytes, max(before - 1, 0)..<min(old.bytes.count - after + 1, old.bytes.count))
-            && !Self.holdsLineBreak(new.bytes, max(before - 1, 0)..<min(changeEnd + 1, new.bytes.count))
+            !joinsOrParts && !Self.holdsLineBreak(old.bytes, before..<old.bytes.count - after)
+            && !Self.holdsLineBreak(new.bytes, before..<changeEnd)
         let starts = new.lineIndex.lineStarts
         let changedLine = new.lineIndex.line(containing: changeEnd)
         let oldLine = changedLine + 1 < starts.count ? old.lineIndex.line(containing: starts[changedLine + 1] - bytes) : nil
@@ -44,19 +45,24 @@ struct UnchangedText {
         }
     }
 
-    /// How far the edit moved `finding`, a finding of the new text: nothing when all its
+    /// How far the edit moved `finding`, a finding of the new text (through a pointer, as
+    /// `Diagnostic.isMoved(from:by:)` takes it): nothing when all its
     /// positions lie before the change, `bytes` and `lines` when all lie on the lines after it,
     /// nil when one touches the changed lines.
-    func shift(of finding: Diagnostic) -> (bytes: Int, lines: Int)? {
-        var lowest = finding.range.start
-        var highest = finding.range.end
-        for location in finding.related {
+    // Inlined: a finding handed to a call from a buffer is copied first, strings and all.
+    @inline(__always)
+    func shift(of finding: UnsafePointer<Diagnostic>) -> (bytes: Int, lines: Int)? {
+        var lowest = finding.pointee.range.start
+        var highest = finding.pointee.range.end
+        for location in finding.pointee.related {
             lowest = min(lowest, location.range.start)
             highest = max(highest, location.range.end)
         }
-        for edit in finding.fix?.edits ?? [] {
-            lowest = min(lowest, edit.range.start)
-            highest = max(highest, edit.range.end)
+        if let edits = finding.pointee.fix?.edits {
+            for edit in edits {
+                lowest = min(lowest, edit.range.start)
+                highest = max(highest, edit.range.end)
+            }
         }
         // Strictly before: a position just after a `\r` the change turned into a bare line break
         // starts a line in the new text and not in the old.
@@ -98,26 +104,31 @@ struct UnchangedText {
 }
 
 extension Diagnostic {
-    /// Whether this finding is `old`, moved `bytes` further into the text: the same rule,
-    /// severity, message, tags, fix and related places, each range moved by `bytes`. Compared
-    /// in place: a kept finding holds the same strings, which compare by identity.
-    func isMoved(from old: Diagnostic, by bytes: Int) -> Bool {
-        guard range.start == old.range.start + bytes, range.end == old.range.end + bytes, severity == old.severity,
-            ruleID == old.ruleID, message == old.message, tags == old.tags, related.count == old.related.count
+    /// Whether `new` is `old`, moved `bytes` further into the text: the same rule, severity,
+    /// message, tags, fix and related places, each range moved by `bytes`. Compared in place,
+    /// through pointers (a finding handed over by value is copied first, strings and all); a
+    /// kept finding holds the same strings, which compare by identity.
+    @inline(__always)
+    static func isMoved(_ new: UnsafePointer<Diagnostic>, from old: UnsafePointer<Diagnostic>, by bytes: Int) -> Bool {
+        let (new, old) = (new.pointee, old.pointee)
+        guard new.range.start == old.range.start + bytes, new.range.end == old.range.end + bytes, new.severity == old.severity,
+            new.ruleID == old.ruleID, new.message == old.message, new.tags == old.tags, new.related.count == old.related.count
         else { return false }
-        for index in related.indices {
-            let (new, old) = (related[index], old.related[index])
-            guard new.range.start == old.range.start + bytes, new.range.end == old.range.end + bytes, new.message == old.message
+        for index in new.related.indices {
+            let (moved, before) = (new.related[index], old.related[index])
+            guard moved.range.start == before.range.start + bytes, moved.range.end == before.range.end + bytes,
+                moved.message == before.message
             else { return false }
         }
-        switch (fix, old.fix) {
+        switch (new.fix, old.fix) {
         case (nil, nil): return true
-        case (let new?, let old?):
-            guard new.title == old.title, new.applicability == old.applicability, new.edits.count == old.edits.count else { return false }
-            for index in new.edits.indices {
-                let (edit, before) = (new.edits[index], old.edits[index])
-                guard edit.range.start == before.range.start + bytes, edit.range.end == before.range.end + bytes,
-                    edit.newText == before.newText
+        case (let fix?, let before?):
+            guard fix.title == before.title, fix.applicability == before.applicability, fix.edits.count == before.edits.count
+            else { return false }
+            for index in fix.edits.indices {
+                let (edit, earlier) = (fix.edits[index], before.edits[index])
+                guard edit.range.start == earlier.range.start + bytes, edit.range.end == earlier.range.end + bytes,
+                    edit.newText == earlier.newText
                 else { return false }
             }
             return true
