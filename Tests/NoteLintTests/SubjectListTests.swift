@@ -22,12 +22,13 @@ import Testing
         var codes: [String] { list.items.map(\.code) }
         var isCanonical: Bool { list.isCanonical(range, in: source) }
 
-        /// Every item's ranges hold exactly its name and code.
+        /// Every item's ranges, counted from the value's start, hold exactly its name and code.
         func rangesMatch() -> Bool {
             list.items.allSatisfy { item in
-                source.string(item.codeRange) == item.code
-                    && item.nameRange.map { source.string($0) } == item.name
-                    && item.codeRange.start >= range.start && item.codeRange.end <= range.end
+                let code = item.codeRange.shifted(by: range.start)
+                return source.string(code) == item.code
+                    && item.nameRange.map { source.string($0.shifted(by: range.start)) } == item.name
+                    && code.start >= range.start && code.end <= range.end
             }
         }
     }
@@ -48,10 +49,10 @@ import Testing
         #expect(read.list.renderedAsWritten() == Self.clAI)
     }
 
-    @Test func itemRangesAreOffsetsIntoTheSource() {
+    @Test func itemRangesAreCountedFromTheValuesStart() {
         let read = Read("Computation and Language (cs.CL)", prefix: "Subjects: ")
-        #expect(read.list.items.map(\.nameRange) == [ByteRange(10, 34)])
-        #expect(read.list.items.map(\.codeRange) == [ByteRange(36, 41)])
+        #expect(read.list.items.map(\.nameRange) == [ByteRange(0, 24)])
+        #expect(read.list.items.map(\.codeRange) == [ByteRange(26, 31)])
     }
 
     @Test(arguments: [

@@ -38,9 +38,9 @@ struct SubjectsNameMismatch: Rule {
 
     func check(_ context: inout LintContext) {
         for facts in context.entries {
-            guard let list = facts.subjectList else { continue }
+            guard let list = facts.subjectList, let valueStart = facts.subjects?.valueRange.start else { continue }
             for item in list.items {
-                guard item.nameContradictsCode, let name = item.name, let nameRange = item.nameRange,
+                guard item.nameContradictsCode, let name = item.name, let nameRange = item.nameRange?.shifted(by: valueStart),
                     let category = item.category
                 else { continue }
                 let fix = Fix(

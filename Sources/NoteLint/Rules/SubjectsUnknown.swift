@@ -34,14 +34,15 @@ struct SubjectsUnknown: Rule {
     func check(_ context: inout LintContext) {
         let codes = ArxivTaxonomy.categories.map(\.id)
         for facts in context.entries {
-            guard let list = facts.subjectList, list.items.contains(where: { $0.name != nil || $0.isKnown || Self.isArxivLike($0.code) })
+            guard let list = facts.subjectList, let valueStart = facts.subjects?.valueRange.start,
+                list.items.contains(where: { $0.name != nil || $0.isKnown || Self.isArxivLike($0.code) })
             else {
                 continue
             }
             for item in list.items where !item.isKnown {
                 var message = "`\(quoted: item.code)` is not an arXiv category"
                 if let near = closestMatch(to: item.code, in: codes, maximumDistance: 2) { message += "; did you mean `\(near)`?" }
-                context.report(message, at: item.codeRange)
+                context.report(message, at: item.codeRange.shifted(by: valueStart))
             }
         }
     }

@@ -106,7 +106,7 @@ public final class EntryFacts: Sendable {
         arxiv = old.arxiv
         arxivProblem = old.arxivProblem
         arxivIsTemplate = old.arxivIsTemplate
-        subjectList = old.subjectList?.moved(bytes: bytes)
+        subjectList = old.subjectList
         linkKey = old.linkKey
         titleKey = old.titleKey
         dayWritings = old.dayWritings

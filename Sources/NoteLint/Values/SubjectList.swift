@@ -3,10 +3,12 @@ import NoteSyntax
 
 /// A Subjects value read as arXiv writes it: `Name (code); Name (code)`. Items are found by
 /// their `(code)` groups, so names may hold commas ("Adaptation, Noise, and ..."); a value of
-/// bare codes (`cs.CL, cs.AI`) is read too, so it can be rewritten.
+/// bare codes (`cs.CL, cs.AI`) is read too, so it can be rewritten. Items are placed relative to
+/// the value's start, so that a list moved by an edit above it is the same list.
 struct SubjectList {
     struct Item {
         let name: String?
+        /// Counted from the value's start, as `codeRange` is.
         let nameRange: ByteRange?
         let code: String
         let codeRange: ByteRange
@@ -41,22 +43,13 @@ struct SubjectList {
 
     /// Reads `range` of `source` (a field's value).
     init(_ range: ByteRange, in source: SourceText) {
-        (items, hasStrayText) = source.bytes.withUnsafeBufferPointer { Self.read(range, of: source, bytes: $0) }
-    }
-
-    private init(items: [Item], hasStrayText: Bool) {
-        self.items = items
-        self.hasStrayText = hasStrayText
-    }
-
-    /// The same list, `bytes` further into the note.
-    func moved(bytes: Int) -> SubjectList {
-        SubjectList(
-            items: items.map {
-                Item(
-                    name: $0.name, nameRange: $0.nameRange?.shifted(by: bytes), code: $0.code, codeRange: $0.codeRange.shifted(by: bytes),
-                    category: $0.category)
-            }, hasStrayText: hasStrayText)
+        let (read, stray) = source.bytes.withUnsafeBufferPointer { Self.read(range, of: source, bytes: $0) }
+        items = read.map {
+            Item(
+                name: $0.name, nameRange: $0.nameRange?.shifted(by: -range.start), code: $0.code,
+                codeRange: $0.codeRange.shifted(by: -range.start), category: $0.category)
+        }
+        hasStrayText = stray
     }
 
     private static func read(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>) -> ([Item], Bool) {
