@@ -125,11 +125,13 @@ public struct Linter: Sendable {
     /// (empty findings: the caller keeps its findings from before).
     func findings(
         of rules: [ConfiguredRule], on note: Note, entries: [EntryFacts], arxiv: (any ArxivMetadataSource)?, path: String?,
-        region: (lines: Range<Int>, entries: [EntryFacts])? = nil, skipped: [Bool] = []
+        region: (lines: Range<Int>, entries: [EntryFacts], readings: [Int?])? = nil, skipped: [Bool] = []
     ) -> [[Diagnostic]] {
         guard skipped.contains(true) else { return runRules(rules, on: note, entries: entries, arxiv: arxiv, path: path, region: region) }
         let run = rules.indices.filter { !skipped[$0] }
-        let found = runRules(run.map { rules[$0] }, on: note, entries: entries, arxiv: arxiv, path: path, region: region)
+        let found = runRules(
+            run.map { rules[$0] }, on: note, entries: entries, arxiv: arxiv, path: path,
+            region: region.map { region in (region.lines, region.entries, run.map { region.readings[$0] }) })
         var all = [[Diagnostic]](repeating: [], count: rules.count)
         for (position, index) in run.enumerated() { all[index] = found[position] }
         return all
@@ -138,24 +140,25 @@ public struct Linter: Sendable {
     /// The rules run on `threadsPerNote` threads, each taking the next rule not yet run.
     private func runRules(
         _ rules: [ConfiguredRule], on note: Note, entries: [EntryFacts], arxiv: (any ArxivMetadataSource)?, path: String?,
-        region: (lines: Range<Int>, entries: [EntryFacts])?
+        region: (lines: Range<Int>, entries: [EntryFacts], readings: [Int?])?
     ) -> [[Diagnostic]] {
-        let run: @Sendable (any Rule) -> [Diagnostic] = { rule in
+        let run: @Sendable (Int) -> [Diagnostic] = { index in
+            let rule = rules[index].rule
             if let region, type(of: rule).scope == .lines {
                 return rule.run(
                     on: note, today: today, entries: region.entries, schema: schema, arxiv: arxiv, path: path, lines: region.lines,
-                    allEntries: entries)
+                    allEntries: entries, noteWideReading: region.readings[index])
             }
             return rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
         }
-        guard threadsPerNote > 1 && entries.count >= 64 else { return rules.map { run($0.rule) } }
+        guard threadsPerNote > 1 && entries.count >= 64 else { return rules.indices.map(run) }
         let next = Atomic(0)
         let results = Mutex([[Diagnostic]](repeating: [], count: rules.count))
         DispatchQueue.concurrentPerform(iterations: min(threadsPerNote, rules.count)) { _ in
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < rules.count else { return }
-                let found = run(rules[index].rule)
+                let found = run(index)
                 results.withLock { $0[index] = found }
             }
         }
@@ -191,23 +194,29 @@ public struct Linter: Sendable {
         let running = rules.filter { configured in
             !(isTemplate && TemplateNote.unfilledValueRules.contains(type(of: configured.rule).description.id))
         }
-        let (entries, allFindings) =
+        let (entries, allFindings, readings) =
             base.flatMap { incrementalFindings(of: running, on: note, since: $0, isTemplate: isTemplate, arxiv: arxiv, path: path) }
-            ?? { () -> ([EntryFacts], [[Diagnostic]]) in
+            ?? { () -> ([EntryFacts], [[Diagnostic]], [Int?]) in
                 let entries = entryFacts(note)
-                return (entries, findings(of: running, on: note, entries: entries, arxiv: arxiv, path: path))
+                return (
+                    entries, findings(of: running, on: note, entries: entries, arxiv: arxiv, path: path),
+                    [Int?](repeating: nil, count: running.count)
+                )
             }()
         let memory = LintMemory(
             note: note, path: path, linterKey: fingerprint, isTemplate: isTemplate, arxivStamp: arxiv?.fingerprint, facts: entries,
-            findings: allFindings)
+            findings: allFindings, readings: readings)
         for (configured, ruleFindings) in zip(running, allFindings) {
             var found = ruleFindings
             if let workspace, (configured.rule as? EntryDuplicate)?.scope == .workspace {
                 found += workspace.entries.findings(name: workspace.name, keys: NoteEntryKeys(entries))
             }
             for var diagnostic in found {
-                let line = note.lineIndex.line(containing: diagnostic.range.start)
-                if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) {
+                // Lines are looked up only when a directive could silence the finding.
+                if !suppressions.directives.isEmpty,
+                    let directive = suppressions.suppressor(
+                        of: diagnostic.ruleID, atLine: note.lineIndex.line(containing: diagnostic.range.start))
+                {
                     if audits { audit.record(directive, rule: diagnostic.ruleID) }
                     continue
                 }

@@ -106,13 +106,18 @@ public struct LintContext {
     /// Every entry of the note, `entries` included: for what a rule of `RuleScope.lines` reads
     /// of the whole note (its `Rule.noteWideReading`).
     public let allEntries: [EntryFacts]
+    /// The rule's `Rule.noteWideReading` of this note, when the lint has read it already (nil
+    /// otherwise: the rule reads it from `allEntries` if it needs it).
+    public let noteWideReading: Int?
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
     init(
         note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)? = nil, path: String? = nil, lines: Range<Int>? = nil, allEntries: [EntryFacts]? = nil
+        arxiv: (any ArxivMetadataSource)? = nil, path: String? = nil, lines: Range<Int>? = nil, allEntries: [EntryFacts]? = nil,
+        noteWideReading: Int? = nil
     ) {
         self.allEntries = allEntries ?? entries
+        self.noteWideReading = noteWideReading
         self.arxiv = arxiv
         self.path = path
         self.lines = lines ?? 0..<note.lineIndex.lineCount
@@ -188,16 +193,19 @@ public protocol Rule: Sendable {
     /// `.note` unless every finding is local (see `RuleScope.lines`).
     static var scope: RuleScope { get }
     /// For a rule of `.note` scope whose findings read the note's entries and nothing else
-    /// but what this names; nil (the default) when they may read anything.
+    /// but what this names; nil (the default) when they may read anything. A rule of `.lines`
+    /// scope names `.arxiv` when its findings read arXiv's answers: a new answer (another
+    /// fingerprint of the metadata source) checks the whole note.
     static var entryDependence: EntryDependence? { get }
     /// For a rule of `.note` scope whose findings read the note's footnotes and nothing else
     /// but what this names; nil (the default) when they may read anything.
     static var footnoteDependence: FootnoteDependence? { get }
     /// For a rule of `.lines` scope whose findings also read one thing of the whole note (the
-    /// order its numeric dates show, its date style): that thing, from every entry. After an
+    /// order its numeric dates show, its date style, the fields its entries keep): that thing,
+    /// from every entry of `note`. After an
     /// edit that changes it, the rule checks the whole note again. nil (the default) for a rule
     /// that reads none.
-    func noteWideReading(_ entries: [EntryFacts]) -> Int?
+    func noteWideReading(_ entries: [EntryFacts], of note: Note, schema: EntrySchema) -> Int?
     /// Builds the rule from the options of its configuration entry (already checked to be
     /// among the described ones); throws a message for a value of the wrong shape.
     init(options: RuleOptions) throws
@@ -211,17 +219,18 @@ extension Rule {
     public static var scope: RuleScope { .note }
     public static var entryDependence: EntryDependence? { nil }
     public static var footnoteDependence: FootnoteDependence? { nil }
-    public func noteWideReading(_ entries: [EntryFacts]) -> Int? { nil }
+    public func noteWideReading(_ entries: [EntryFacts], of note: Note, schema: EntrySchema) -> Int? { nil }
 }
 
 extension Rule {
     func run(
         on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)?, path: String? = nil, lines: Range<Int>? = nil, allEntries: [EntryFacts]? = nil
+        arxiv: (any ArxivMetadataSource)?, path: String? = nil, lines: Range<Int>? = nil, allEntries: [EntryFacts]? = nil,
+        noteWideReading: Int? = nil
     ) -> [Diagnostic] {
         var context = LintContext(
             note: note, description: Self.description, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path,
-            lines: lines, allEntries: allEntries)
+            lines: lines, allEntries: allEntries, noteWideReading: noteWideReading)
         check(&context)
         return context.diagnostics
     }

@@ -168,7 +168,7 @@ public struct Entry: Sendable, Equatable {
 
     public func has(_ role: FieldRole) -> Bool { fields.contains { $0.role == role } }
 
-    public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+    public var isBlank: Bool { fields.allSatisfy { $0.value.isEmpty } }
 
     /// Whether the record's fields are lines the author wrote as `Key: value`, which fixes
     /// may rename, remove or re-space.

@@ -241,7 +241,7 @@ import Testing
         let typed = try Self.typeOverDates(
             ["04/05/2021", "07/08/2019", "2021-04-20", "11/12/2020"],
             values: ["15/03/2018", "04/05/2021", "03/15/2018", "2018", "15.03.2018"],
-            seed: 0x4441_5445, reading: rule.noteWideReading)
+            seed: 0x4441_5445, reading: { rule.noteWideReading($0, of: Note(""), schema: .readingList) })
         #expect(typed.incremental == typed.edits, "\(typed.incremental) of \(typed.edits) edits linted incrementally")
         #expect(typed.readings.count >= 3, "the order of the note's numeric dates was settled and unsettled: \(typed.readings)")
     }
@@ -253,7 +253,7 @@ import Testing
         let typed = try Self.typeOverDates(
             ["20 Apr 2021", "2021-04-20", "8 Jun 2021", "2021-06-08", "9 Jul 2021"],
             values: ["2021-01-01", "2021-01-02", "2021-01-03", "3 Mar 2021", "4 Mar 2021", "5 Mar 2021", "2025-3-3"], seed: 0x5354_594C,
-            reading: rule.noteWideReading)
+            reading: { rule.noteWideReading($0, of: Note(""), schema: .readingList) })
         #expect(typed.incremental == typed.edits, "\(typed.incremental) of \(typed.edits) edits linted incrementally")
         #expect(typed.readings.count >= 3, "the note's date style changed and changed back: \(typed.readings)")
     }

@@ -13,6 +13,8 @@ public struct LintMemory: Sendable {
     let facts: [EntryFacts]
     /// Per rule run, in the linter's order.
     let findings: [[Diagnostic]]
+    /// Per rule run: its `Rule.noteWideReading` of this version, when the lint read it.
+    let readings: [Int?]
 }
 
 /// The lint of the version one edit before, and that edit.

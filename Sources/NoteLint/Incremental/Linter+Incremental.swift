@@ -12,10 +12,11 @@ extension Linter {
     func incrementalFindings(
         of running: [ConfiguredRule], on note: Note, since base: LintBase, isTemplate: Bool, arxiv: (any ArxivMetadataSource)?,
         path: String?
-    ) -> (entries: [EntryFacts], findings: [[Diagnostic]])? {
+    ) -> (entries: [EntryFacts], findings: [[Diagnostic]], readings: [Int?])? {
         let memory = base.memory
         guard memory.linterKey == fingerprint, memory.path == path, memory.isTemplate == isTemplate,
-            memory.findings.count == running.count, memory.facts.count == memory.note.entries.count,
+            memory.findings.count == running.count, memory.readings.count == running.count,
+            memory.facts.count == memory.note.entries.count,
             let region = EditRegion(old: memory.note, new: note, edit: base.edit, reparsedLines: base.reparsedLines)
         else { return nil }
         let entries = note.entries
@@ -63,19 +64,29 @@ extension Linter {
         }
         // A rule of `.lines` scope whose note-wide reading the edit changed checks the whole note.
         // The reading is read from the entries: when they are the old ones, it is the old one.
-        let rereads = running.indices.filter { index in
+        var readings = memory.readings
+        var rereads: [Int] = []
+        for index in running.indices where type(of: running[index].rule).scope == .lines {
             let rule = running[index].rule
-            guard !entriesKept, type(of: rule).scope == .lines, let before = rule.noteWideReading(oldFacts) else { return false }
-            return rule.noteWideReading(facts) != before
+            // Or whose arXiv answers may have changed.
+            if type(of: rule).entryDependence?.contains(.arxiv) == true, memory.arxivStamp != arxiv?.fingerprint {
+                rereads.append(index)
+                continue
+            }
+            guard !entriesKept else { continue }
+            guard let before = memory.readings[index] ?? rule.noteWideReading(oldFacts, of: memory.note, schema: schema) else { continue }
+            readings[index] = rule.noteWideReading(facts, of: note, schema: schema)
+            if readings[index] != before { rereads.append(index) }
         }
         var found = findings(
-            of: running, on: note, entries: facts, arxiv: arxiv, path: path, region: (region.lines, inRegion),
+            of: running, on: note, entries: facts, arxiv: arxiv, path: path, region: (region.lines, inRegion, readings),
             skipped: running.indices.map { kept[$0] || rereads.contains($0) })
         for index in running.indices where kept[index] {
             found[index] = memory.findings[index].map { $0.moved(from: region.edit.range.end, by: region.byteDelta) }
         }
         for index in rereads {
-            found[index] = running[index].rule.run(on: note, today: today, entries: facts, schema: schema, arxiv: arxiv, path: path)
+            found[index] = running[index].rule.run(
+                on: note, today: today, entries: facts, schema: schema, arxiv: arxiv, path: path, noteWideReading: readings[index])
         }
         for index in running.indices where type(of: running[index].rule).scope == .lines && !rereads.contains(index) {
             var kept = found[index].filter { region.bytes.contains($0.range.start) }
@@ -84,6 +95,6 @@ extension Linter {
             }
             found[index] = kept
         }
-        return (facts, found)
+        return (facts, found, readings)
     }
 }

@@ -2,6 +2,9 @@ import ArxivKit
 import NoteSyntax
 
 struct ArxivNotFound: Rule {
+    /// Each finding reads its entry and arXiv's answer for it: an edit checks its entries, a
+    /// new answer the whole note.
+    static let scope = RuleScope.lines
     static let entryDependence: EntryDependence? = [.arxiv]
     static let description = RuleDescription(
         id: "arxiv-not-found",

@@ -63,7 +63,10 @@ struct DateFormat: Rule {
     }
 
     func check(_ context: inout LintContext) {
-        guard let convention = convention(of: context.allEntries) else { return }
+        // The note's style only when a day here is written some way: an edit of prose checks none.
+        guard context.entries.contains(where: { $0.dayWritings != nil }) else { return }
+        let read = context.noteWideReading.map { $0 < 0 ? nil : DayWriting.allCases[$0] } ?? convention(of: context.allEntries)
+        guard let convention = read else { return }
         for facts in context.entries {
             guard let ways = facts.dayWritings, !ways.contains(convention), let field = facts.date, let day = facts.validDate,
                 let written = convention.write(day), written != field.value
@@ -77,22 +80,25 @@ struct DateFormat: Rule {
     /// when no style is used most; nil when most are in one numeric style notelint has no name
     /// for (`2025-3-3`), which is then the note's.
     func convention(of entries: [EntryFacts]) -> DayWriting? {
-        var writings: [[DayWriting]] = []
+        // Counted by case: every Date of the note passes here at every edit of its entries.
+        var uses = [Int](repeating: 0, count: DayWriting.allCases.count)
+        var days = 0
         var unnamedShapes: [String: Int] = [:]
         for facts in entries {
             guard let ways = facts.dayWritings else { continue }
-            writings.append(ways)
+            days += 1
+            for writing in ways { uses[writing.index] += 1 }
             // A month's name written otherwise (`20th Apr 2021`) is still rewritten.
             if ways.isEmpty, let value = facts.date?.value {
                 let shape = Self.shape(of: value)
                 if !shape.contains(ascii: "a") { unnamedShapes[shape, default: 0] += 1 }
             }
         }
-        if 2 * (unnamedShapes.values.max() ?? 0) > writings.count { return nil }
-        return DateConvention(writings: writings, otherwise: DayWriting(style)).writing
+        if 2 * (unnamedShapes.values.max() ?? 0) > days { return nil }
+        return DateConvention(uses: uses, days: days, otherwise: DayWriting(style)).writing
     }
 
-    func noteWideReading(_ entries: [EntryFacts]) -> Int? { convention(of: entries).map(\.index) ?? -1 }
+    func noteWideReading(_ entries: [EntryFacts], of note: Note, schema: EntrySchema) -> Int? { convention(of: entries).map(\.index) ?? -1 }
 
     /// A date's shape: digits as `9`, letters as `a`, runs of one kind as one (`2025-3-3` and
     /// `2025-12-28` are both `9-9-9`).

@@ -49,7 +49,9 @@ struct DateInvalid: Rule {
     /// order of the note's numeric dates: that is its note-wide reading.
     static let scope = RuleScope.lines
 
-    func noteWideReading(_ entries: [EntryFacts]) -> Int? { Self.numericOrderIsSettled(entries) ? 1 : 0 }
+    func noteWideReading(_ entries: [EntryFacts], of note: Note, schema: EntrySchema) -> Int? {
+        Self.numericOrderIsSettled(entries) ? 1 : 0
+    }
 
     init(options: RuleOptions) throws {}
 
@@ -72,7 +74,9 @@ struct DateInvalid: Rule {
             case .failure(.impossible(let why)):
                 context.report("`\(quoted: field.value)` is not a real date: \(why)", at: field.valueRange)
             case .failure(.ambiguous(let why)):
-                if settlesOrder == nil { settlesOrder = Self.numericOrderIsSettled(context.allEntries) }
+                if settlesOrder == nil {
+                    settlesOrder = context.noteWideReading.map { $0 == 1 } ?? Self.numericOrderIsSettled(context.allEntries)
+                }
                 if settlesOrder == true || Self.identifierSettles(field.value, facts) { continue }
                 context.report("`\(quoted: field.value)` is ambiguous: \(why)", at: field.valueRange)
             }

@@ -37,7 +37,9 @@ struct EntryBlank: Rule {
 
     func check(_ context: inout LintContext) {
         let note = context.note
-        for entry in note.entries where entry.isBlank {
+        // By index: `for entry in note.entries` copies every entry to look at it.
+        for index in note.entries.indices where note.entries[index].isBlank {
+            let entry = note.entries[index]
             let removal = removalRange(entry, in: note)
             let fix = Fix(title: "Remove the empty entry", applicability: .unsafe, edits: [.delete(removal)])
             context.report("entry has no values: a leftover template", at: entry.range, fix: fix)

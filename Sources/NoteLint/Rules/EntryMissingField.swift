@@ -46,39 +46,80 @@ struct EntryMissingField: Rule {
 
     var entryFields: [String] { required ?? [] }
 
+    /// Each entry is checked alone against the fields the note's entries keep, its note-wide
+    /// reading: an edit that changes which they keep checks the whole note again.
+    static let scope = RuleScope.lines
+
+    func noteWideReading(_ entries: [EntryFacts], of note: Note, schema: EntrySchema) -> Int? {
+        Expectation(self, entries: entries, vocabulary: note.vocabulary, schema: schema).expected.reduce(0) { $0 | 1 << $1 }
+    }
+
     func check(_ context: inout LintContext) {
+        // The note's reading only when some entry here takes part: an edit of prose checks none.
+        guard context.entries.contains(where: Expectation.counts) else { return }
         let vocabulary = context.note.vocabulary
-        let required = self.required ?? context.schema.required
-        // The default schema asks only for what the note's own entries keep.
-        let votes = self.required == nil && context.schema == .readingList
-        let notes = context.note.entries
-        let entries = notes.indices.filter { notes[$0].shape != .frontMatter && !notes[$0].isBlank }
-        // The roles that meet each required field, worked out once.
-        let satisfying: [UInt32] = required.map { name in
-            context.schema.roles(satisfying: name).union(vocabulary.role(of: name).map { [$0] } ?? []).reduce(0) { $0 | $1.bit }
-        }
-        // Each entry's roles, read once.
-        let roles = entries.map { notes[$0].fields.reduce(UInt32(0)) { $0 | ($1.role?.bit ?? 0) } }
-        func has(_ position: Int, _ index: Int) -> Bool {
-            // A field named only by the configuration has no role: it is found by its key.
-            satisfying[index] == 0 ? notes[entries[position]].field(required[index]) != nil : roles[position] & satisfying[index] != 0
-        }
-        let expected = required.indices.filter { index in
-            !votes || 2 * entries.indices.count { has($0, index) } > entries.count
-        }
-        guard !expected.isEmpty else { return }
-        for position in entries.indices {
-            let missing = expected.filter { !has(position, $0) }.map { required[$0] }
-            let entry = notes[entries[position]]
+        let expectation = Expectation(
+            self, entries: context.allEntries, vocabulary: vocabulary, schema: context.schema, reading: context.noteWideReading)
+        guard !expectation.expected.isEmpty else { return }
+        for facts in context.entries where Expectation.counts(facts) {
+            let entry = facts.entry
+            let missing = expectation.expected.filter { !expectation.has(facts, $0) }.map { expectation.required[$0] }
             guard !missing.isEmpty else { continue }
             let suggested = entry.fields.compactMap { FieldSuggestion.field(for: $0, in: entry, vocabulary: vocabulary) }
             let firstField = entry.fields.min { $0.range.start < $1.range.start }!
             let firstLine = context.source.lineContent(firstField.line)
             let anchor = ByteRange(firstField.keyRange.start, max(firstLine.end, firstField.keyRange.start))
             for field in missing where !suggested.contains(where: { Field.sameKey($0, field) }) {
-                // What the note's own habit asks is a hint; what the configuration requires, a warning.
-                context.report("entry has no `\(field)` field", at: anchor, severity: votes ? .info : nil)
+                context.report("entry has no `\(field)` field", at: anchor, severity: expectation.votes ? .info : nil)
             }
+        }
+    }
+
+    /// The fields every entry should have: the required ones, or, when the note's entries vote,
+    /// those more than half of its non-blank entries have.
+    private struct Expectation {
+        let required: [String]
+        /// Per required field, the roles that satisfy it (none: only a field of its name does).
+        let satisfying: [UInt32]
+        let votes: Bool
+        /// Indices into `required`.
+        let expected: [Int]
+
+        /// With `reading`, the expected fields' bits as `noteWideReading` gave them, the entries
+        /// are not counted again.
+        init(_ rule: EntryMissingField, entries: [EntryFacts], vocabulary: FieldVocabulary, schema: EntrySchema, reading: Int? = nil) {
+            required = rule.required ?? schema.required
+            votes = rule.required == nil && schema == .readingList
+            satisfying = required.map { name in
+                schema.roles(satisfying: name).union(vocabulary.role(of: name).map { [$0] } ?? []).reduce(0) { $0 | $1.bit }
+            }
+            guard votes else {
+                expected = Array(required.indices)
+                return
+            }
+            if let reading {
+                expected = required.indices.filter { reading & 1 << $0 != 0 }
+                return
+            }
+            var counted = 0
+            var having = [Int](repeating: 0, count: required.count)
+            for facts in entries where Self.counts(facts) {
+                counted += 1
+                for index in required.indices where Self.has(facts, index, required: required, satisfying: satisfying) {
+                    having[index] += 1
+                }
+            }
+            expected = required.indices.filter { 2 * having[$0] > counted }
+        }
+
+        /// Whether the entry takes part: neither the front matter nor a blank entry.
+        static func counts(_ facts: EntryFacts) -> Bool { facts.entry.shape != .frontMatter && !facts.isBlank }
+
+        func has(_ facts: EntryFacts, _ index: Int) -> Bool { Self.has(facts, index, required: required, satisfying: satisfying) }
+
+        private static func has(_ facts: EntryFacts, _ index: Int, required: [String], satisfying: [UInt32]) -> Bool {
+            if satisfying[index] == 0 { return facts.entry.field(required[index]) != nil }
+            return facts.roleBits & satisfying[index] != 0
         }
     }
 }

@@ -78,7 +78,10 @@ struct LinkArxivForm: Rule {
     /// `[arXiv](https://arxiv.org/abs/ID.pdf)` elsewhere in the note: only the broken form is
     /// reported there; a PDF link in prose is the author's choice.
     private func checkBrokenProseLinks(skipping linkRanges: [ByteRange], context: inout LintContext) {
-        guard Self.hasPDFTarget(context.source) else { return }
+        let lines = context.lines
+        guard !lines.isEmpty else { return }
+        let checked = ByteRange(context.source.lineIndex.lineStarts[lines.lowerBound], context.source.lineContent(lines.upperBound - 1).end)
+        guard Self.mentionsPDF(context.source, in: checked) else { return }
         let today = context.today
         for target in ProseLinkTargets.all(in: context.note, lines: context.lines)
         where !target.isSplitByBlank && target.text.hasSuffix(".pdf") {
@@ -91,18 +94,17 @@ struct LinkArxivForm: Rule {
         }
     }
 
-    /// Whether some `)` closes a target ending in `.pdf`: most notes have none, and are spared
-    /// the walk over their links.
-    static func hasPDFTarget(_ source: SourceText) -> Bool {
+    /// Whether `range` of `source` holds `.pdf`, as a target ending in it does: most notes have
+    /// none, and are spared the walk over their links. Read from the checked lines alone, so that
+    /// a part of the note checked again after an edit finds what a whole lint finds there.
+    static func mentionsPDF(_ source: SourceText, in range: ByteRange) -> Bool {
         source.bytes.withUnsafeBufferPointer { bytes in
-            var offset = 4
-            while let close = ByteSearch.first(UInt8(ascii: ")"), in: bytes, from: offset, to: bytes.count) {
-                if bytes[close - 4] == UInt8(ascii: "."), bytes[close - 3] | 0x20 == UInt8(ascii: "p"),
-                    bytes[close - 2] | 0x20 == UInt8(ascii: "d"), bytes[close - 1] | 0x20 == UInt8(ascii: "f")
-                {
+            var offset = range.start
+            while let dot = ByteSearch.first(UInt8(ascii: "."), in: bytes, from: offset, to: range.end - 3) {
+                if bytes[dot + 1] == UInt8(ascii: "p"), bytes[dot + 2] == UInt8(ascii: "d"), bytes[dot + 3] == UInt8(ascii: "f") {
                     return true
                 }
-                offset = close + 1
+                offset = dot + 1
             }
             return false
         }

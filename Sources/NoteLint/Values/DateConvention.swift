@@ -4,17 +4,13 @@
 struct DateConvention {
     let writing: DayWriting
 
-    /// `writings` are, for each of the note's Dates that name a day, the ways that write it
-    /// exactly as it is written (`DayWriting.writings(of:for:)`).
-    init(writings: [[DayWriting]], otherwise fallback: DayWriting) {
-        // Counted by case: every Date of a note passes here.
-        var uses = [Int](repeating: 0, count: DayWriting.allCases.count)
-        for ways in writings {
-            for writing in ways { uses[writing.index] += 1 }
-        }
+    /// `uses` counts, by `DayWriting.index`, the note's Dates that name a day that each writing
+    /// writes exactly as it is written (`DayWriting.writings(of:for:)`); `days` is how many
+    /// Dates name a day.
+    init(uses: [Int], days: Int, otherwise fallback: DayWriting) {
         let most = uses.max() ?? 0
         let leaders = DayWriting.allCases.filter { uses[$0.index] == most }
-        let writesEveryDay = most > 0 && most == writings.count
+        let writesEveryDay = most > 0 && most == days
         if leaders.count == 1 || (writesEveryDay && !leaders.contains(fallback)) {
             writing = leaders[0]
         } else {

@@ -2,7 +2,7 @@
 /// convention: `date-format` recognises which of them a Date is written in, and writes a day
 /// in the one the note uses. A year (`2021`) or a month (`Apr 2021`) is no day: such dates are
 /// at home in a note of any style.
-enum DayWriting: CaseIterable {
+enum DayWriting: Int, CaseIterable {
     /// `20 Apr 2021`, the `d MMM yyyy` style.
     case dayMonthYear
     /// `20 Apr. 2021` (`8 May 2021`: May has no abbreviation).
@@ -18,7 +18,8 @@ enum DayWriting: CaseIterable {
     /// `2021/04/20`.
     case yearMonthDaySlashed
 
-    var index: Int { Self.allCases.firstIndex(of: self)! }
+    /// Its place among `allCases`.
+    var index: Int { rawValue }
 
     /// The writing of a configurable style.
     init(_ style: NoteDate.Style) {

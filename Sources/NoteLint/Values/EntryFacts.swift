@@ -27,9 +27,17 @@ public final class EntryFacts: Sendable {
     /// The ways that write the Date's day exactly as it is written (`DayWriting.writings`),
     /// when it names a day: what `date-format` counts, for every entry, at every edit.
     let dayWritings: [DayWriting]?
+    /// The roles of the entry's fields, a `FieldRole.bit` each, and whether all its values are
+    /// empty: what `entry-missing-field` counts in every entry at every edit.
+    let roleBits: UInt32
+    let isBlank: Bool
 
     init(_ entry: Entry, schema: EntrySchema, source: SourceText, today: CalendarDay) {
         self.entry = entry
+        var roleBits: UInt32 = 0
+        for index in entry.fields.indices { roleBits |= entry.fields[index].role?.bit ?? 0 }
+        self.roleBits = roleBits
+        isBlank = entry.isBlank
         // The values are read through optional chaining: binding a `Field?` copies the field.
         let title = schema.field(.text, in: entry)
         let link = schema.field(.url, in: entry)
@@ -110,6 +118,8 @@ public final class EntryFacts: Sendable {
         linkKey = old.linkKey
         titleKey = old.titleKey
         dayWritings = old.dayWritings
+        roleBits = old.roleBits
+        isBlank = old.isBlank
     }
 
     /// Whether the Link points at arXiv; asked by pattern, since `arxiv != nil` compares two
