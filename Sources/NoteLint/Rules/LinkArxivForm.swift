@@ -37,6 +37,7 @@ struct LinkArxivForm: Rule {
                 "Title: A\nLink: ↓http://arxiv.org/abs/2104.09864\n",
                 "Title: A\nLink: ↓https://arxiv.org/abs/2104.09864.pdf\n",
                 "* Wang et al. 2017, ACL [[arXiv]](↓https://arxiv.org/abs/1704.04347.pdf)\n",
+                "See [the paper](↓https://arxiv.org/abs/1704.04347.pdf \"Wang et al.\") for the method.\n",
             ],
             corrections: [
                 .init("Title: A\nLink: https://arxiv.org/pdf/2104.09864v2\n", "Title: A\nLink: https://arxiv.org/abs/2104.09864v2\n"),
