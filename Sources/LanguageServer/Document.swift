@@ -42,7 +42,7 @@ struct Document: Sendable {
         for (index, change) in changes.enumerated() {
             let inserted = Array(change.text.utf8)
             if let range = change.range.map({ codec.byteRange($0, in: source) }) {
-                bytes.replaceSubrange(range.start..<range.end, with: inserted)
+                bytes = Self.replacing(range, of: bytes, with: inserted)
                 edit = changes.count == 1 ? TextReplacement(range: range, insertedCount: inserted.count) : nil
             } else {
                 let whole = NoteFile.removingBOM(inserted)
@@ -59,6 +59,19 @@ struct Document: Sendable {
         return Document(
             uri: uri, path: path, version: version, file: NoteFile(bytes: bytes, hasBOM: hasBOM), source: newSource,
             parsed: ParsedNoteCache(base: base))
+    }
+
+    /// `bytes` with `range` replaced, copied once: `replaceSubrange` on the text the last
+    /// version shares copies it, then grows the copy.
+    private static func replacing(_ range: ByteRange, of bytes: [UInt8], with inserted: [UInt8]) -> [UInt8] {
+        var replaced: [UInt8] = []
+        replaced.reserveCapacity(bytes.count - range.length + inserted.count)
+        bytes.withUnsafeBufferPointer { bytes in
+            replaced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<range.start]))
+            replaced.append(contentsOf: inserted)
+            replaced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range.end...]))
+        }
+        return replaced
     }
 
     /// The note as `linter` parses it, parsed once per version.

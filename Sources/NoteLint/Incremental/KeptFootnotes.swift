@@ -12,17 +12,17 @@ extension EditRegion {
         guard before.references.count == after.references.count, before.definitions.count == after.definitions.count else {
             return false
         }
-        guard
-            zip(before.references, after.references).allSatisfy({ old, new in
-                moved(old.range) == new.range
-            })
-        else { return false }
-        guard
-            zip(before.definitions, after.definitions).allSatisfy({ old, new in
-                moved(old.markerRange) == new.markerRange && moved(old.textRange) == new.textRange
-                    && movedLines(old.lines, endingAt: old.textRange.end) == new.lines
-            })
-        else { return false }
+        // By index, reading the ranges in place: zipping the arrays copies every footnote, labels
+        // and all, and a long note has thousands.
+        for index in before.references.indices where moved(before.references[index].range) != after.references[index].range {
+            return false
+        }
+        for index in before.definitions.indices {
+            let (old, new) = (before.definitions[index], after.definitions[index])
+            guard moved(old.markerRange) == new.markerRange, moved(old.textRange) == new.textRange,
+                movedLines(old.lines, endingAt: old.textRange.end) == new.lines
+            else { return false }
+        }
         return keepsLineKinds(old: old, new: new)
     }
 
