@@ -191,6 +191,64 @@ import Testing
         #expect(widest < 40, "the widest part an edit changed: \(widest) of \(records.count * 4) lines")
     }
 
+    /// Typing at the end of records' Titles and Links, in a list where some share them, makes
+    /// and unmakes duplicates: `entry-duplicate` keeps its findings when the typed record's keys,
+    /// before and after, are no other entry's, and checks the whole note otherwise; the findings
+    /// equal a fresh lint after every keystroke.
+    @Test func typingTitlesAndLinksThatMakeAndUnmakeDuplicates() throws {
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
+        let records = (0..<30).map {
+            "Title: Paper \($0 % 10)\nLink: https://example.org/\($0 % 12)\nDate: 2021-04-20\n\nA comment.\n\n---\n\n"
+        }
+        var bytes = Array(records.joined().utf8)
+        var generator = SeededGenerator(seed: 0x4455_504C)
+        let note = linter.parse(SourceText(bytes: bytes))
+        var state: (note: Note, memory: LintMemory?)? = (note, linter.lint(note, path: nil, workspace: nil, since: nil).memory)
+        var incremental = 0
+        var keptThroughKeys = 0
+        for step in 0..<400 {
+            guard let current = state else { break }
+            let keyed = current.note.lineIndex.lineStarts.indices.filter {
+                let line = current.note.source.lineString($0)
+                return line.hasPrefix("Title: ") || line.hasPrefix("Link: ")
+            }
+            let line = try #require(keyed.randomElement(using: &generator))
+            let content = current.note.source.lineContent(line)
+            let deletes = Int.random(in: 0..<3, using: &generator) == 0 && content.length > 7
+            let range = deletes ? ByteRange(content.end - 1, content.end) : ByteRange(content.end, content.end)
+            let inserted = Array((deletes ? "" : ["1", "2", "x", " "].randomElement(using: &generator)!).utf8)
+            bytes.replaceSubrange(range.start..<range.end, with: inserted)
+            let edit = TextReplacement(range: range, insertedCount: inserted.count)
+            state = Self.step(linter, from: current, editing: bytes, by: edit, context: "step \(step): \(edit)", incremental: &incremental)
+            if let old = current.memory, let new = state?.memory, let reparsed = current.note.revised(by: edit, giving: new.note.source).1,
+                let region = EditRegion(old: old.note, new: new.note, edit: edit, reparsedLines: reparsed),
+                EntryDuplicate.keepsFindings(
+                    changing: old.facts[region.entriesAbove..<(old.facts.count - region.entriesBelow)],
+                    into: new.facts[region.entriesAbove..<(new.facts.count - region.entriesBelow)], among: new.facts)
+            {
+                keptThroughKeys += 1
+            }
+        }
+        #expect(incremental > 380, "\(incremental) of 400 edits linted incrementally")
+        #expect(keptThroughKeys > 100, "\(keptThroughKeys) of 400 edits kept the duplicates through their keys")
+        #expect(keptThroughKeys < 380, "\(keptThroughKeys) of 400 edits kept the duplicates: too few made or unmade one")
+    }
+
+    /// A Title typed into one that is the same string in other bytes (`é` composed in one,
+    /// `e` and a combining accent in the other) is a duplicate: the keys are compared as
+    /// strings, never by their bytes alone.
+    @Test func aKeyInOtherBytesOfTheSameStringIsADuplicate() throws {
+        let linter = try Linter(today: CalendarDay(year: 2026, month: 12, day: 6))
+        let text = "Title: Caf\u{E9} society\nDate: 2021\n\nA comment.\n\n---\n\nTitle: Cafe society\nDate: 2021\n"
+        let edited = text.replacingOccurrences(of: "Cafe society", with: "Cafe\u{301} society")
+        let before = linter.entryFacts(linter.parse(SourceText(text)))
+        let after = linter.entryFacts(linter.parse(SourceText(edited)))
+        #expect(before[1].titleKey != before[0].titleKey)
+        #expect(after[1].titleKey == after[0].titleKey)
+        #expect(!EntryDuplicate.keepsFindings(changing: before[1...], into: after[1...], among: after))
+        #expect(EntryDuplicate.keepsFindings(changing: before[1...], into: before[1...], among: before))
+    }
+
     /// Types each of `values` over the Date of a random record of a list whose records hold
     /// `dates` in turn, one keystroke at a time after clearing it, each edit linted both ways
     /// (`step`); returns how many edits were linted incrementally, how many there were, and the

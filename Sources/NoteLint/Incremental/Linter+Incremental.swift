@@ -57,10 +57,18 @@ extension Linter {
                 if arxivKept == nil { arxivKept = memory.arxivStamp == arxiv?.fingerprint }
                 guard arxivKept! else { return false }
             }
-            return region.keepsFindings(of: dependence, entriesKept: entriesKept) {
+            func headingsAreKept() -> Bool {
                 if headingsKept == nil { headingsKept = !region.holdsHeading(old: memory.note, new: note) }
                 return headingsKept!
             }
+            if region.keepsFindings(of: dependence, entriesKept: entriesKept, headingsKept: headingsAreKept) { return true }
+            // Or the entries changed in a way the rule can tell changes none of its findings.
+            guard !entriesKept, let keying = type(of: configured.rule) as? any KeepsFindingsAcrossEntryEdits.Type,
+                region.keepsFindings(of: dependence, entriesKept: true, headingsKept: headingsAreKept)
+            else { return false }
+            return keying.keepsFindings(
+                changing: memory.facts[region.entriesAbove..<oldBelow.lowerBound], into: facts[region.entriesAbove..<below.lowerBound],
+                among: facts)
         }
         // A rule of `.lines` scope whose note-wide reading the edit changed checks the whole note.
         // The reading is read from the entries: when they are the old ones, it is the old one.

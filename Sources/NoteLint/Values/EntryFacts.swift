@@ -24,6 +24,9 @@ public final class EntryFacts: Sendable {
     /// arXiv link by its identifier without version) and the Title (lower-cased, blanks folded).
     let linkKey: String?
     let titleKey: String?
+    /// Their bytes' digests (`KeyDigest`), for comparing keys without comparing strings.
+    let linkDigest: UInt64?
+    let titleDigest: UInt64?
     /// The ways that write the Date's day exactly as it is written (`DayWriting.writings`),
     /// when it names a day: what `date-format` counts, for every entry, at every edit.
     let dayWritings: [DayWriting]?
@@ -67,6 +70,8 @@ public final class EntryFacts: Sendable {
         } else {
             titleKey = nil
         }
+        linkDigest = linkKey.flatMap(KeyDigest.of)
+        titleDigest = titleKey.flatMap(KeyDigest.of)
         if case .success(let day)? = parsedDate, day.day != nil, let value = date?.value {
             dayWritings = DayWriting.writings(of: value, for: day)
         } else {
@@ -117,6 +122,8 @@ public final class EntryFacts: Sendable {
         subjectList = old.subjectList
         linkKey = old.linkKey
         titleKey = old.titleKey
+        linkDigest = old.linkDigest
+        titleDigest = old.titleDigest
         dayWritings = old.dayWritings
         roleBits = old.roleBits
         isBlank = old.isBlank

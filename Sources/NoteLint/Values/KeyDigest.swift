@@ -1,0 +1,13 @@
+/// A 64-bit FNV-1a digest of an ASCII key's bytes: two ASCII keys of different digests differ.
+/// Nil for a key with other characters, since Swift compares strings by canonical equivalence
+/// (`K` and the Kelvin sign `\u{212A}` are one string) and their bytes would not say it.
+enum KeyDigest {
+    static func of(_ key: String) -> UInt64? {
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            guard byte < 0x80 else { return nil }
+            digest = (digest ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return digest
+    }
+}
