@@ -12,6 +12,9 @@ public struct Note: Sendable {
     public let comments: [HTMLComment]
     /// Per line: whether it belongs to code, HTML, front matter or ordinary Markdown.
     public let lineKinds: [LineKind]
+    /// Where the footnote definitions cmark-gfm puts after every other block (in the order they
+    /// are first referenced) begin in `blocks`: the blocks before are in document order.
+    public let movedFootnoteBlocks: Int
 
     public enum LineKind: UInt8, Sendable, Equatable {
         case markdown
@@ -81,6 +84,9 @@ public struct Note: Sendable {
         }
         self.lineKinds = kinds
         let inFootnote = Note.blocksInsideFootnotes(blocks)
+        var moved = blocks.count
+        while moved > 1 && (inFootnote[moved - 1] || blocks[moved - 1].kind == .footnoteDefinition) { moved -= 1 }
+        movedFootnoteBlocks = moved
         if let revising,
             let entries = RecordReuse.records(
                 of: revising.old, after: revising.edit, reparsedLines: revising.reparsedLines, blocks: blocks, source: source,

@@ -14,20 +14,36 @@ extension Note {
     }
 
     /// The innermost block holding `line`: the last block in document order that starts at or
-    /// before it, or the nearest of its ancestors that reaches the line.
+    /// before it, or the nearest of its ancestors that reaches the line. cmark-gfm puts the
+    /// footnote definitions after every other block, in the order they are first referenced:
+    /// the blocks before them are searched by halving, each definition's own blocks in turn.
     public func innermostBlock(containingLine line: Int) -> Block? {
-        guard var index = lastIndex(in: blocks, startingAtOrBefore: line, start: \.startLine) else { return nil }
-        while true {
-            let block = blocks[index]
-            if block.lines.contains(line) && block.kind != .document { return block }
-            guard let parent = block.parent else { return nil }
-            index = parent
+        if var index = lastIndex(in: blocks, below: movedFootnoteBlocks, startingAtOrBefore: line, start: { $0.startLine }) {
+            while true {
+                let block = blocks[index]
+                if block.lines.contains(line) && block.kind != .document { return block }
+                guard let parent = block.parent else { break }
+                index = parent
+            }
         }
+        var index = movedFootnoteBlocks
+        while index < blocks.count {
+            let definition = blocks[index]
+            var next = index + 1
+            var innermost: Int? = definition.lines.contains(line) ? index : nil
+            while next < blocks.count && blocks[next].depth > definition.depth {
+                if innermost != nil && blocks[next].lines.contains(line) { innermost = next }
+                next += 1
+            }
+            if let innermost { return blocks[innermost] }
+            index = next
+        }
+        return nil
     }
 
-    private func lastIndex<T>(in items: [T], startingAtOrBefore line: Int, start: (T) -> Int) -> Int? {
+    private func lastIndex<T>(in items: [T], below end: Int? = nil, startingAtOrBefore line: Int, start: (T) -> Int) -> Int? {
         var low = 0
-        var high = items.count
+        var high = end ?? items.count
         while low < high {
             let middle = (low + high) / 2
             if start(items[middle]) <= line { low = middle + 1 } else { high = middle }

@@ -12,4 +12,19 @@ import Testing
         let table = note.blocks.first { $0.kind == .extensionBlock("table") }
         #expect(table?.lines == 5...7)
     }
+
+    /// cmark-gfm puts footnote definitions after every other block: the blocks after a
+    /// definition are still found by line (they were not, so a thematic break or paragraph
+    /// below a definition had no block and "Disable here" went mid-paragraph).
+    @Test func blocksBelowAFootnoteDefinitionAreFoundByLine() {
+        let note = Note("Text[^1].\n\n[^1]: a note\n    more\n\nA paragraph\nsecond line\n\n---\n\nMore\n")
+        let found = (0..<note.lineIndex.lineCount).map { line in note.innermostBlock(containingLine: line).map { "\($0.kind) \($0.lines)" }
+        }
+        #expect(
+            found == [
+                "paragraph 0...0", nil, "paragraph 2...3", "paragraph 2...3", "footnoteDefinition 2...4", "paragraph 5...6",
+                "paragraph 5...6", nil,
+                "thematicBreak 8...8", nil, "paragraph 10...10", nil,
+            ])
+    }
 }
