@@ -1,0 +1,32 @@
+import Testing
+
+@testable import NoteLint
+
+/// `FrontMatterMissingKey.isTitledByFileName` splits an ASCII path as bytes; it answers as
+/// splitting it into Characters does.
+@Suite struct TitledByFileNameTests {
+    static let pieces = [
+        "_posts", "_", "__", "_\r\n", "\r\n", "posts", "2024-01-02-a-post.md", "2024-01-02-.md", "2024-01-02", "2024-1-02-x.md",
+        "note.md", "", "/", "//", "_é", "é", "_\u{301}x", "x",
+    ]
+
+    @Test func answersAsCharactersDo() {
+        var generator = SystemRandomNumberGenerator()
+        var paths = Self.pieces
+        for first in Self.pieces {
+            for second in Self.pieces { paths += [first + second, first + "/" + second, "/" + first + "/" + second + "/"] }
+        }
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 0...5, using: &generator)
+            paths.append((0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined())
+        }
+        for path in paths {
+            #expect(
+                FrontMatterMissingKey.isTitledByFileName(path) == FrontMatterMissingKey.isTitledByFileName(characters: path),
+                "\(path.debugDescription)")
+        }
+        #expect(FrontMatterMissingKey.isTitledByFileName("site/_posts/a.md"))
+        #expect(FrontMatterMissingKey.isTitledByFileName("site/2024-01-02-a.md"))
+        #expect(!FrontMatterMissingKey.isTitledByFileName("site/_/a.md"))
+    }
+}
