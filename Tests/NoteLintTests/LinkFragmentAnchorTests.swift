@@ -14,3 +14,21 @@ import Testing
         }
     }
 }
+
+/// `LinkInvalid.secondPart` finds the part `split(separator: ":").dropFirst().first` finds.
+@Suite struct LinkInvalidPartsTests {
+    @Test func secondPartAsSplitting() {
+        let pieces = ["", ":", "::", "a", "bc", "8080", "é", "[", "x:y"]
+        var texts: [String] = []
+        for first in pieces {
+            for second in pieces {
+                for third in pieces { texts.append(first + second + third) }
+            }
+        }
+        for text in texts {
+            let expected = text.utf8.split(separator: UInt8(ascii: ":")).dropFirst().first.map { Array($0) }
+            let found = LinkInvalid.secondPart(of: Substring(text).utf8).map { Array($0) }
+            #expect(found == expected, "\(text.debugDescription)")
+        }
+    }
+}

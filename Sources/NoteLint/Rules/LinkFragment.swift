@@ -37,6 +37,11 @@ struct LinkFragment: Rule {
 
     func check(_ context: inout LintContext) {
         let note = context.note
+        // A target that starts with `#` follows `](`: without `](#` anywhere there is none to read.
+        let opensAnchorLink = Self.anchorLinkOpening.withUnsafeBufferPointer { pattern in
+            note.source.bytes.withUnsafeBufferPointer { ByteSearch.first(pattern, in: $0) != nil }
+        }
+        guard opensAnchorLink else { return }
         let targets = ProseLinkTargets.all(in: note).filter { target in
             target.text.hasPrefix("#") && target.text.utf8.count > 1 && !target.isSplitByBlank
         }
@@ -57,6 +62,8 @@ struct LinkFragment: Rule {
             context.report("no heading of this note has the anchor `\(quoted: target.text)`", at: target.range)
         }
     }
+
+    private static let anchorLinkOpening = Array("](#".utf8)
 
     /// Every anchor the note has, as `anchorKey` writes it: its headings' texts and the ids it
     /// names itself.

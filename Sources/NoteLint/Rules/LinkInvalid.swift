@@ -230,7 +230,7 @@ struct LinkInvalid: Rule {
             hostPart.utf8.first == UInt8(ascii: "[")
             ? hostPart : hostPart[..<(hostPart.utf8.firstIndex(of: UInt8(ascii: ":")) ?? hostPart.endIndex)]
         guard !host.isEmpty else { return "has no host" }
-        if authority.utf8.first != UInt8(ascii: "["), let port = hostPart.utf8.split(separator: UInt8(ascii: ":")).dropFirst().first,
+        if authority.utf8.first != UInt8(ascii: "["), let port = Self.secondPart(of: hostPart.utf8),
             !port.allSatisfy(ASCIIByte.isDigit)
         {
             // `https://github:com/...`: a text whose dots became colons.
@@ -253,6 +253,22 @@ struct LinkInvalid: Rule {
         let kept = authority[..<end]
         guard let at = kept.utf8.lastIndex(of: UInt8(ascii: "@")) else { return kept }
         return kept[kept.utf8.index(after: at)...]
+    }
+
+    /// The second of the non-empty `:`-separated parts of `text`, as
+    /// `split(separator: ":").dropFirst().first` finds it, without making the array of parts.
+    static func secondPart(of text: Substring.UTF8View) -> Substring.UTF8View.SubSequence? {
+        var index = text.startIndex
+        var parts = 0
+        while index < text.endIndex {
+            while index < text.endIndex && text[index] == UInt8(ascii: ":") { index = text.index(after: index) }
+            guard index < text.endIndex else { return nil }
+            let start = index
+            while index < text.endIndex && text[index] != UInt8(ascii: ":") { index = text.index(after: index) }
+            parts += 1
+            if parts == 2 { return text[start..<index] }
+        }
+        return nil
     }
 
     /// Whether every character of a host is a letter, a digit or one of `.-_[]:%`.
@@ -290,6 +306,8 @@ struct LinkInvalid: Rule {
     }
 
     static func gluedAddress(_ rest: Substring) -> String? {
+        // Read in the link's own storage; a copy only when it has none.
+        if let found = rest.utf8.withContiguousStorageIfAvailable({ gluedAddress($0, from: 0) }) { return found }
         var rest = String(rest)
         return rest.withUTF8 { gluedAddress($0, from: 0) }
     }

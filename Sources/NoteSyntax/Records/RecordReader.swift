@@ -167,7 +167,6 @@ struct RecordReader {
         let starts = contentStarts[index].dropFirst(firstStart)
         guard !starts.isEmpty else { return nil }
         var result = FieldLines()
-        result.fields.reserveCapacity(starts.count)
         let lineCount = min(lines?.count ?? block.lines.count, starts.count)
         var fieldIndent = 0
         for (position, start) in starts.prefix(lineCount).enumerated() {
@@ -176,6 +175,8 @@ struct RecordReader {
             let content = source.lineContent(line)
             let indent = source.skippingBlanks(from: max(start, content.start), before: content.end) - content.start
             if let read = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache) {
+                // Reserved at the first field only: most paragraphs' first lines are prose.
+                if result.fields.isEmpty { result.fields.reserveCapacity(starts.count) }
                 result.fields.append(read.field)
                 if let link = read.link { result.fields.append(link) }
                 result.lastLine = line

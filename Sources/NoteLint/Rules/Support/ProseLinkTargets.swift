@@ -18,6 +18,8 @@ enum ProseLinkTargets {
         source.bytes.withUnsafeBufferPointer { bytes in
             for line in lines ?? 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
                 let content = source.lineContent(line)
+                // Most lines have no `]`: one search settles them.
+                guard ByteSearch.contains(UInt8(ascii: "]"), in: bytes, from: content.start, to: content.end - 1) else { continue }
                 let hasBackticks = ByteSearch.contains(UInt8(ascii: "`"), in: bytes, from: content.start, to: content.end)
                 var offset = content.start
                 // Backticks before `counted`, outside link targets: an odd count is a code span.
