@@ -42,18 +42,19 @@ struct RecordReader {
         // by them before any value is read.
         var roles: UInt32 = 0
         var unknown = 0
-        for field in fields {
-            guard let role = field.role else {
-                if !vocabulary.isKnown(field.key) { unknown += 1 }
+        // By index: `for field in` copies every field.
+        for index in fields.indices {
+            guard let role = fields[index].role else {
+                if !vocabulary.isKnown(fields[index].key) { unknown += 1 }
                 continue
             }
-            if !role.needsEvidence || field.isEmpty { roles |= role.bit }
+            if !role.needsEvidence || fields[index].isEmpty { roles |= role.bit }
         }
         guard 2 * unknown <= fields.count else { return false }
         func settled() -> Bool { roles.nonzeroBitCount >= 2 && roles & FieldRole.identifyingBits != 0 }
         if settled() { return true }
-        for field in fields {
-            guard let role = field.role, role.needsEvidence, roles & role.bit == 0, isEvidence(field) else { continue }
+        for index in fields.indices {
+            guard let role = fields[index].role, role.needsEvidence, roles & role.bit == 0, isEvidence(fields[index]) else { continue }
             roles |= role.bit
             if settled() { return true }
         }
@@ -205,9 +206,9 @@ struct RecordReader {
         let fields = title.isEmpty ? found.fields : title + found.fields
         var first = Int.max
         var start = Int.max
-        for field in fields {
-            first = min(first, field.line)
-            start = min(start, field.range.start)
+        for index in fields.indices {
+            first = min(first, fields[index].line)
+            start = min(start, fields[index].range.start)
         }
         let lines = first...max(found.lastLine, first)
         // To the end of the last line: a furniture line may follow the last field.
