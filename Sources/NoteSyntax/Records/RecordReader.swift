@@ -2,7 +2,7 @@
 /// block is a record only when its fields carry two or more known roles, one identifying.
 struct RecordReader {
     let blocks: [Block]
-    let contentStarts: BlockTable<[Int]>
+    let contentStarts: BlockContentStarts
     let source: SourceText
     let vocabulary: FieldVocabulary
     /// Blocks never read: those inside footnote definitions.
@@ -15,7 +15,7 @@ struct RecordReader {
     /// Parents and siblings are linked for the blocks of `linked` (all by default): a reader of
     /// a few blocks links those and their neighbours only.
     init(
-        blocks: [Block], contentStarts: BlockTable<[Int]>, source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool],
+        blocks: [Block], contentStarts: BlockContentStarts, source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool],
         linked: Range<Int>? = nil
     ) {
         self.blocks = blocks
@@ -165,19 +165,20 @@ struct RecordReader {
     /// `lines` (by default all the block's) start at the block's line `firstStart`.
     func fieldLines(of index: Int, lines: [Int]? = nil, firstStart: Int = 0) -> FieldLines? {
         let block = blocks[index]
-        let starts = contentStarts[index].dropFirst(firstStart)
-        guard !starts.isEmpty else { return nil }
+        let startCount = contentStarts.count(of: index) - firstStart
+        guard startCount > 0 else { return nil }
         var result = FieldLines()
-        let lineCount = min(lines?.count ?? block.lines.count, starts.count)
+        let lineCount = min(lines?.count ?? block.lines.count, startCount)
         var fieldIndent = 0
-        for (position, start) in starts.prefix(lineCount).enumerated() {
+        for position in 0..<lineCount {
+            let start = contentStarts.start(of: index, at: firstStart + position)
             let line = lines?[position] ?? block.startLine + position
             // Where the line's text starts, past the block's own indentation and markers.
             let content = source.lineContent(line)
             let indent = source.skippingBlanks(from: max(start, content.start), before: content.end) - content.start
             if let read = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache) {
                 // Reserved at the first field only: most paragraphs' first lines are prose.
-                if result.fields.isEmpty { result.fields.reserveCapacity(starts.count) }
+                if result.fields.isEmpty { result.fields.reserveCapacity(startCount) }
                 result.fields.append(read.field)
                 if let link = read.link { result.fields.append(link) }
                 result.lastLine = line
@@ -253,7 +254,7 @@ struct RecordReader {
         }
         // An emphasised or linked first line as the title: `**Some Paper**` then field lines.
         guard block.lines.count >= 2,
-            let title = TitleLine.read(line: block.startLine, from: contentStarts[index][0], source: source),
+            let title = TitleLine.read(line: block.startLine, from: contentStarts.start(of: index, at: 0), source: source),
             let rest = fieldLines(of: index, lines: Array(block.lines.dropFirst()), firstStart: 1),
             rest.proseLine == nil, !rest.fields.contains(where: { $0.role == .title })
         else { return nil }
@@ -265,9 +266,8 @@ struct RecordReader {
     /// A setext heading whose text lines are fields: Markdown read a record followed by `---`.
     private func setextRecord(_ index: Int) -> Entry? {
         let block = blocks[index]
-        let starts = contentStarts[index]
-        guard block.lines.count >= 2, !starts.isEmpty,
-            Self.isSetextUnderline(source, line: block.endLine, from: starts[block.lines.count - 1])
+        guard block.lines.count >= 2, contentStarts.count(of: index) > 0,
+            Self.isSetextUnderline(source, line: block.endLine, from: contentStarts.start(of: index, at: block.lines.count - 1))
         else { return nil }
         guard let found = fieldLines(of: index, lines: Array(block.lines.dropLast())), found.proseLine == nil,
             Self.isRecord(found.fields, vocabulary: vocabulary)
@@ -362,7 +362,7 @@ struct RecordReader {
                 }
             } else if let nested, blocks[paragraph].lines.count == 1,
                 let title = TitleLine.read(
-                    line: blocks[paragraph].startLine, from: contentStarts[paragraph][0], source: source, plain: true),
+                    line: blocks[paragraph].startLine, from: contentStarts.start(of: paragraph, at: 0), source: source, plain: true),
                 !nested.fields.contains(where: { $0.role == .title }), nested.fields.contains(where: { $0.role?.isLocation == true }),
                 Self.isRecord(title.fields + nested.fields, vocabulary: vocabulary)
             {
