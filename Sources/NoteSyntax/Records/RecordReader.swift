@@ -7,9 +7,7 @@ struct RecordReader {
     let vocabulary: FieldVocabulary
     /// Blocks never read: those inside footnote definitions.
     let excluded: [Bool]
-    let children: BlockTable<[Int]>
-    /// Where each block stands among its parent's children (an index into `children[parent]`).
-    let siblingPosition: BlockTable<Int>
+    let children: BlockChildren
     let roleCache = RoleCache()
 
     /// Parents and siblings are linked for the blocks of `linked` (all by default): a reader of
@@ -23,15 +21,7 @@ struct RecordReader {
         self.source = source
         self.vocabulary = vocabulary
         self.excluded = excluded
-        var children = BlockTable<[Int]>(covering: linked ?? blocks.indices, empty: [])
-        var siblingPosition = BlockTable<Int>(covering: linked ?? blocks.indices, empty: 0)
-        for index in linked ?? blocks.indices {
-            guard let parent = blocks[index].parent else { continue }
-            siblingPosition.set(children[parent].count, at: index)
-            children.append(index, at: parent)
-        }
-        self.children = children
-        self.siblingPosition = siblingPosition
+        children = BlockChildren(blocks: blocks, linking: linked ?? blocks.indices)
     }
 
     /// Two known roles, one identifying, among fields that are mostly known: a block of
@@ -227,10 +217,9 @@ struct RecordReader {
     /// nothing but blank lines between: the list is the value.
     private func listValueLine(_ found: FieldLines, block: Int) -> Int? {
         guard found.proseLine == nil, let last = found.fields.last, last.isEmpty, last.origin == .line,
-            last.line == blocks[block].endLine, let parent = blocks[block].parent,
-            case let position = siblingPosition[block], position + 1 < children[parent].count
+            last.line == blocks[block].endLine, blocks[block].parent != nil, let following = children.next(after: block)
         else { return nil }
-        let next = blocks[children[parent][position + 1]]
+        let next = blocks[following]
         guard next.kind == .list, next.startLine > last.line else { return nil }
         for line in (last.line + 1)..<next.startLine where !source.isBlankLine(line) { return nil }
         return last.line
@@ -289,8 +278,7 @@ struct RecordReader {
     }
 
     func previousSibling(of index: Int) -> Int? {
-        guard let parent = blocks[index].parent, case let position = siblingPosition[index], position > 0 else { return nil }
-        let previous = children[parent][position - 1]
+        guard blocks[index].parent != nil, let previous = children.previous(before: index) else { return nil }
         // Only a heading right before it: nothing but blank lines between.
         for line in (blocks[previous].endLine + 1)..<max(blocks[index].startLine, blocks[previous].endLine + 1)
         where !source.isBlankLine(line) {
@@ -381,15 +369,16 @@ struct RecordReader {
         let items = children[list]
         return !items.isEmpty
             && items.allSatisfy { item in
-                children[item].count == 1 && blocks[children[item][0]].kind == .paragraph && blocks[children[item][0]].lines.count == 1
-                    && fieldLines(of: children[item][0])?.fieldLineCount == 1
+                let only = children[item]
+                return only.count == 1 && blocks[only.first!].kind == .paragraph && blocks[only.first!].lines.count == 1
+                    && fieldLines(of: only.first!)?.fieldLineCount == 1
             }
     }
 
     private func nestedFields(_ list: Int) -> FieldLines {
         var result = FieldLines()
         for item in children[list] {
-            guard let found = fieldLines(of: children[item][0]) else { continue }
+            guard let found = fieldLines(of: children[item].first!) else { continue }
             result.fields += found.fields
             result.lastLine = found.lastLine
             result.fieldLineCount += 1
