@@ -203,6 +203,14 @@ struct LinkInvalid: Rule {
 
     /// What is wrong with a link, or nil when it is an absolute http(s) URL with a host.
     static func problem(in link: String) -> String? {
+        if let restStart = PlainWebAddress.restStart(of: link) {
+            return tailProblem(link, rest: link[link.utf8.index(link.utf8.startIndex, offsetBy: restStart)...])
+        }
+        return generalProblem(in: link)
+    }
+
+    /// `problem(in:)` read through every case, without `PlainWebAddress`'s shortcut.
+    static func generalProblem(in link: String) -> String? {
         if link.hasPrefix(asciiIgnoringCase: "arxiv:") { return nil }
         if let missing = missingSchemeColon(link) { return missing }
         if ["/", "~/", "./", "../"].contains(where: link.hasPrefix), !link.hasPrefix("//") { return nil }
@@ -240,6 +248,12 @@ struct LinkInvalid: Rule {
         guard Self.isHost(host), hostBytes.first != UInt8(ascii: "."), !hostBytes.reversed().starts(with: "..".utf8) else {
             return "has an invalid host `\(quoted: host)`"
         }
+        return tailProblem(link, rest: rest)
+    }
+
+    /// What is wrong at the end of a link that is otherwise an absolute http(s) URL with a host,
+    /// `rest` its part after `://`.
+    private static func tailProblem(_ link: String, rest: Substring) -> String? {
         if let glued = gluedAddress(rest) { return "holds a second address glued to the first (`\(quoted: glued)`)" }
         return pastedTail(link)
     }
