@@ -7,8 +7,41 @@ struct BlockChildren {
     private let previousSibling: BlockTable<Int>
     private let counts: BlockTable<Int>
 
+    private typealias Tables = (first: BlockTable<Int>, next: BlockTable<Int>, previous: BlockTable<Int>, counts: BlockTable<Int>)
+
     /// The children of every block among `linked` are linked (their parents may lie outside it).
     init(blocks: [Block], linking linked: Range<Int>) {
+        let tables = linked == blocks.indices ? Self.linkingAll(blocks) : Self.linking(blocks, linked)
+        firstChild = tables.first
+        nextSibling = tables.next
+        previousSibling = tables.previous
+        counts = tables.counts
+    }
+
+    /// Every block linked, in plain arrays: the tables' checks for blocks they do not cover
+    /// cost more than the links themselves.
+    private static func linkingAll(_ blocks: [Block]) -> Tables {
+        var first = [Int](repeating: -1, count: blocks.count)
+        var last = first
+        var next = first
+        var previous = first
+        var counts = [Int](repeating: 0, count: blocks.count)
+        for index in blocks.indices {
+            guard let parent = blocks[index].parent else { continue }
+            let lastChild = last[parent]
+            if lastChild < 0 { first[parent] = index } else { next[lastChild] = index }
+            previous[index] = lastChild
+            last[parent] = index
+            counts[parent] += 1
+        }
+        let all = blocks.indices
+        return (
+            BlockTable(covering: all, values: first, empty: -1), BlockTable(covering: all, values: next, empty: -1),
+            BlockTable(covering: all, values: previous, empty: -1), BlockTable(covering: all, values: counts, empty: 0)
+        )
+    }
+
+    private static func linking(_ blocks: [Block], _ linked: Range<Int>) -> Tables {
         var firstChild = BlockTable<Int>(covering: linked, empty: -1)
         var lastChild = BlockTable<Int>(covering: linked, empty: -1)
         var nextSibling = BlockTable<Int>(covering: linked, empty: -1)
@@ -22,10 +55,7 @@ struct BlockChildren {
             lastChild.set(index, at: parent)
             counts.set(counts[parent] + 1, at: parent)
         }
-        self.firstChild = firstChild
-        self.nextSibling = nextSibling
-        self.previousSibling = previousSibling
-        self.counts = counts
+        return (firstChild, nextSibling, previousSibling, counts)
     }
 
     /// The children of `parent`, in order.

@@ -30,3 +30,24 @@ import Testing
         #expect(!FrontMatterMissingKey.isTitledByFileName("site/_/a.md"))
     }
 }
+
+/// `FileDiscovery.sameFileKey` hands back a path with no empty or `.` part as it is; it answers
+/// as splitting the path does.
+@Suite struct SameFileKeyTests {
+    @Test func answersAsSplittingDoes() {
+        let pieces = ["/", "//", ".", "..", "./", "/.", "a", "notes", "é", ".md", "a.md", " ", ""]
+        var generator = SystemRandomNumberGenerator()
+        var paths = pieces
+        for first in pieces {
+            for second in pieces {
+                for third in pieces { paths.append(first + second + third) }
+            }
+        }
+        for _ in 0..<5_000 {
+            paths.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for path in paths {
+            #expect(FileDiscovery.sameFileKey(path) == FileDiscovery.sameFileKeyBySplitting(path), "\(path.debugDescription)")
+        }
+    }
+}
