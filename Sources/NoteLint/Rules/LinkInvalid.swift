@@ -77,17 +77,19 @@ struct LinkInvalid: Rule {
 
     func check(_ context: inout LintContext) {
         for facts in context.entries {
-            if let link = facts.link, !link.isEmpty, !facts.pointsAtArxiv, !PlaceholderValue.isPlaceholder(link.value),
-                let problem = Self.problem(in: link.value)
-            {
-                context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
-            } else if let link = facts.link, facts.pointsAtArxiv, let glued = Self.gluedAddress(inLink: link.value) {
-                // Reported here rather than as an invalid identifier: the identifier ran into it.
-                context.report(
-                    "`\(quoted: link.value)` holds a second address glued to the first (`\(quoted: glued)`)", at: link.valueRange)
-            } else if let link = facts.link, facts.pointsAtArxiv, let problem = Self.pastedTail(link.value) {
-                // An arXiv link's identifier is read without what was pasted after it.
-                context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
+            // The Link's value and range, not the field: binding a `Field?` copies it.
+            if let value = facts.link?.value, let valueRange = facts.link?.valueRange {
+                if !value.isEmpty, !facts.pointsAtArxiv, !PlaceholderValue.isPlaceholder(value),
+                    let problem = Self.problem(in: value)
+                {
+                    context.report("`\(quoted: value)` \(problem)", at: valueRange)
+                } else if facts.pointsAtArxiv, let glued = Self.gluedAddress(inLink: value) {
+                    // Reported here rather than as an invalid identifier: the identifier ran into it.
+                    context.report("`\(quoted: value)` holds a second address glued to the first (`\(quoted: glued)`)", at: valueRange)
+                } else if facts.pointsAtArxiv, let problem = Self.pastedTail(value) {
+                    // An arXiv link's identifier is read without what was pasted after it.
+                    context.report("`\(quoted: value)` \(problem)", at: valueRange)
+                }
             }
             // By index: a loop over the fields would copy every one of them.
             let fields = facts.entry.fields
