@@ -54,4 +54,25 @@ import Testing
             }
         }
     }
+
+    /// `ProseArxivReferences.all` reads only the lines with an `x`; it finds what reading every
+    /// line finds, with and without ranges to skip.
+    @Test func arxivReferencesAsReadingEveryLine() {
+        let notes = RandomNotes(notes: PipelinePropertyTests.fixtures())
+        var generator = SeededGenerator(seed: 0x4152_5849)
+        var texts = notes.samples
+        for _ in 0..<300 { texts.append(notes.note(using: &generator)) }
+        for bytes in texts {
+            let note = Note(source: SourceText(bytes: bytes))
+            let count = note.lineKinds.count
+            let skipped = note.entries.flatMap { $0.fields.map(\.valueRange) }.sorted { $0.start < $1.start }
+            for lines in [nil, count / 3..<max(count / 3, count / 2), 0..<0] as [Range<Int>?] {
+                for skipping in [[], skipped] {
+                    let fast = ProseArxivReferences.all(in: note, lines: lines, skipping: skipping)
+                    let slow = ProseArxivReferences.allLineByLine(in: note, lines: lines, skipping: skipping)
+                    #expect(fast.map(\.range) == slow.map(\.range) && fast.map(\.raw) == slow.map(\.raw))
+                }
+            }
+        }
+    }
 }
