@@ -41,10 +41,13 @@ public struct LineIndex: Sendable {
 
     /// `isASCII` says whether every byte is below 0x80, as the caller already knows.
     init(_ bytes: [UInt8], isASCII ascii: Bool) {
-        var starts = [0]
-        var ends: [Int] = []
         let count = bytes.count
-        bytes.withUnsafeBufferPointer { buffer in
+        let (starts, ends) = bytes.withUnsafeBufferPointer { buffer -> ([Int], [Int]) in
+            // Room for lines of 32 bytes on average, so that few notes grow the arrays.
+            var starts = [0]
+            var ends: [Int] = []
+            starts.reserveCapacity(count / 32 + 8)
+            ends.reserveCapacity(count / 32 + 8)
             if !ByteSearch.contains(0x0D, in: buffer, from: 0, to: count) {
                 var offset = 0
                 while let newline = ByteSearch.first(0x0A, in: buffer, from: offset, to: count) {
@@ -52,7 +55,8 @@ public struct LineIndex: Sendable {
                     offset = newline + 1
                     starts.append(offset)
                 }
-                return
+                ends.append(count)
+                return (starts, ends)
             }
             var offset = 0
             while offset < count {
@@ -67,8 +71,9 @@ public struct LineIndex: Sendable {
                 }
                 offset += 1
             }
+            ends.append(count)
+            return (starts, ends)
         }
-        ends.append(count)
         self.lineStarts = starts
         self.contentEnds = ends
         self.bytes = bytes
