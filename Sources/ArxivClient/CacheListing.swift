@@ -64,4 +64,6 @@ struct MetadataCacheSnapshot: ArxivMetadataSource {
     }
 
     var fingerprint: String { cache.fingerprint }
+
+    var answersNothing: Bool { listing.names.isEmpty }
 }

@@ -128,10 +128,14 @@ public protocol ArxivMetadataSource: Sendable {
     /// The answers as they are now, for many lookups in a row (one lint asks of every entry,
     /// in several rules): a store on disk answers from memory until it changes.
     func snapshot() -> any ArxivMetadataSource
+    /// True when `lookup` answers nil whatever it is asked (an empty cache), so that rules
+    /// need not ask for every entry.
+    var answersNothing: Bool { get }
 }
 
 extension ArxivMetadataSource {
     public func snapshot() -> any ArxivMetadataSource { self }
+    public var answersNothing: Bool { false }
 }
 
 /// A fixed set of answers, keyed by identifier as written (`2104.09864`, `2106.04570v1`).

@@ -18,5 +18,7 @@ public struct LayeredMetadataSource: ArxivMetadataSource {
 
     public var fingerprint: String { first.fingerprint + "|" + then.fingerprint }
 
+    public var answersNothing: Bool { first.answersNothing && then.answersNothing }
+
     public func snapshot() -> any ArxivMetadataSource { LayeredMetadataSource(first.snapshot(), then: then.snapshot()) }
 }

@@ -191,9 +191,10 @@ public struct Linter: Sendable {
         var audit = SuppressionAudit(suppressions)
         let audits = auditsSuppressions && !suppressions.directives.isEmpty
         let isTemplate = TemplateNote.isTemplate(note, path: path)
-        let running = rules.filter { configured in
-            !(isTemplate && TemplateNote.unfilledValueRules.contains(type(of: configured.rule).description.id))
-        }
+        // Filtered only for a template: a filter copies every configured rule, for every note.
+        let running =
+            isTemplate
+            ? rules.filter { !TemplateNote.unfilledValueRules.contains(type(of: $0.rule).description.id) } : rules
         let (entries, allFindings, readings) =
             base.flatMap { incrementalFindings(of: running, on: note, since: $0, isTemplate: isTemplate, arxiv: arxiv, path: path) }
             ?? { () -> ([EntryFacts], [[Diagnostic]], [Int?]) in

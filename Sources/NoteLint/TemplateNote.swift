@@ -16,11 +16,32 @@ enum TemplateNote {
 
     static func isTemplate(_ note: Note, path: String?) -> Bool {
         // `templates`, `_templates`, `ISSUE_TEMPLATE`, a vault's `930_Templates` or `99 - Templates`.
-        if let path, path.split(separator: "/").dropLast().contains(where: { $0.lowercased().contains(ascii: "template") }) {
-            return true
-        }
+        if let path, isInTemplatesFolder(path) { return true }
         guard let frontMatter = note.frontMatter else { return false }
         let keys = Set(frontMatter.pairs.compactMap { $0.key.scalarText?.lowercased() })
         return keys.contains("name") && keys.contains("about")
+    }
+
+    /// Whether a folder on `path` (the file's own name left out) has "template" in its name,
+    /// letters in either case. Read as bytes: splitting the path into Characters cost more than
+    /// the rest of a small note's lint. No letter outside ASCII lowercases into one of
+    /// "template"'s, so comparing ASCII case-insensitively finds what `lowercased()` would.
+    static func isInTemplatesFolder(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            // The folders end at the last `/` before the file's name (trailing slashes end no name).
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            var folders = end
+            while folders > 0 && bytes[folders - 1] != UInt8(ascii: "/") { folders -= 1 }
+            guard folders > 0 else { return false }
+            let word = Array("template".utf8)
+            var start = 0
+            while start + word.count < folders {
+                if word.indices.allSatisfy({ ASCIIByte.lowercased(bytes[start + $0]) == word[$0] }) { return true }
+                start += 1
+            }
+            return false
+        }
     }
 }

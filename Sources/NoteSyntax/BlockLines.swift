@@ -3,32 +3,12 @@
 /// first line only, so later lines are measured from the source.
 enum BlockLines {
     /// For the blocks in `range` (all by default); empty for the others.
-    static func contentStarts(blocks: [Block], source: SourceText, in range: Range<Int>? = nil) -> BlockTable<[Int]> {
-        var result = BlockTable<[Int]>(covering: range ?? blocks.indices, empty: [])
-        for index in range ?? blocks.indices {
-            let block = blocks[index]
-            switch block.kind {
-            case .paragraph, .heading: break
-            default: continue
-            }
-            let quoteDepth = quoteDepth(of: index, in: blocks)
-            var starts: [Int] = []
-            starts.reserveCapacity(block.lines.count)
-            for line in block.lines {
-                let content = source.lineContent(line)
-                if line == block.startLine {
-                    starts.append(min(content.start + block.startColumn, content.end))
-                } else {
-                    starts.append(stripContainers(source, from: content.start, to: content.end, quotes: quoteDepth))
-                }
-            }
-            result.set(starts, at: index)
-        }
-        return result
+    static func contentStarts(blocks: [Block], source: SourceText, in range: Range<Int>? = nil) -> BlockContentStarts {
+        BlockContentStarts(blocks: blocks, source: source, covered: range ?? blocks.indices)
     }
 
     /// How many block quotes hold the block, counted without listing its ancestors.
-    private static func quoteDepth(of index: Int, in blocks: [Block]) -> Int {
+    static func quoteDepth(of index: Int, in blocks: [Block]) -> Int {
         var depth = 0
         var current = blocks[index].parent
         while let parent = current {
@@ -48,7 +28,7 @@ enum BlockLines {
         return result
     }
 
-    private static func stripContainers(_ source: SourceText, from start: Int, to end: Int, quotes: Int) -> Int {
+    static func stripContainers(_ source: SourceText, from start: Int, to end: Int, quotes: Int) -> Int {
         let bytes = source.bytes
         var offset = start
         for _ in 0..<quotes {

@@ -13,6 +13,14 @@ struct BlockTable<Value> {
         self.empty = empty
     }
 
+    /// The table of `values`, one for each block of `covered`, in order.
+    init(covering covered: Range<Int>, values: [Value], empty: Value) {
+        precondition(values.count == covered.count, "one value for each block covered")
+        self.covered = covered
+        self.values = values
+        self.empty = empty
+    }
+
     subscript(index: Int) -> Value {
         covered.contains(index) ? values[index - covered.lowerBound] : others[index] ?? empty
     }

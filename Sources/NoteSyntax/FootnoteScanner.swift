@@ -10,6 +10,11 @@ enum FootnoteScanner {
     /// may run past them.
     static func scan(source: SourceText, lineKinds: [Note.LineKind], blocks: [Block], lines: Range<Int>? = nil) -> Footnotes {
         let lines = lines ?? 0..<source.lineIndex.lineCount
+        // Every definition and every reference starts with `[^`: most notes have none at all.
+        guard !lines.isEmpty,
+            containsCaretBracket(
+                source.bytes, in: ByteRange(source.lineIndex.lineStarts[lines.lowerBound], source.lineContent(lines.upperBound - 1).end))
+        else { return Footnotes(references: [], definitions: []) }
         let definitions = findDefinitions(source: source, lineKinds: lineKinds, blocks: blocks, lines: lines)
         let markerStarts = Set(definitions.map(\.markerRange.start))
         var references: [FootnoteReference] = []
@@ -23,7 +28,8 @@ enum FootnoteScanner {
             var last = line
             while last + 1 < lineCount && lineKinds[last + 1] == .markdown && !source.isBlankLine(last + 1) { last += 1 }
             let segment = ByteRange(source.lineIndex.lineStarts[line], source.lineContent(last).end)
-            references += findReferences(in: segment, source: source, definitionMarkers: markerStarts)
+            let found = findReferences(in: segment, source: source, definitionMarkers: markerStarts)
+            if !found.isEmpty { references += found }
             line = last + 1
         }
         return Footnotes(references: references, definitions: definitions)

@@ -44,8 +44,9 @@ public struct FrontMatter: Sendable, Equatable {
         let contentLines = (opening + 1)..<closing
         let contentStart = source.lineIndex.lineStarts[opening + 1]
         let contentEnd = source.lineIndex.lineStarts[closing]
-        let yaml = source.string(ByteRange(contentStart, contentEnd))
-        let (root, problem) = YAMLReader.read(yaml, baseLine: opening + 1, in: source)
+        let (root, problem) =
+            SimpleYAML.read(source, from: contentStart, to: contentEnd).map { ($0, nil) }
+            ?? YAMLReader.read(source.string(ByteRange(contentStart, contentEnd)), baseLine: opening + 1, in: source)
         if problem != nil, let properties = PropertyLines.read(source, lines: contentLines) {
             return FrontMatter(lines: opening...closing, contentLines: contentLines, isClosed: true, root: properties, problem: nil)
         }

@@ -37,6 +37,19 @@ import Testing
         #expect(cache.lookup(id("2104.09864")) == nil)
     }
 
+    /// An empty cache's snapshot says it answers nothing (rules then ask it nothing); one with
+    /// an answer, or a layer over one, does not.
+    @Test func anEmptySnapshotAnswersNothing() throws {
+        let cache = MetadataCache(folder: folder.path)
+        #expect(cache.snapshot().answersNothing)
+        #expect(cache.snapshot().lookup(id("2104.09864")) == nil)
+        #expect(LayeredMetadataSource(cache.snapshot(), then: cache.snapshot()).answersNothing)
+        try cache.store(.notFound, for: id("2301.99999"))
+        #expect(!cache.snapshot().answersNothing)
+        #expect(!LayeredMetadataSource(MetadataCache(folder: folder.path + "/empty").snapshot(), then: cache.snapshot()).answersNothing)
+        #expect(!ArxivMetadataTable([:]).answersNothing, "a source that does not say answers as before")
+    }
+
     /// A snapshot answers as the folder was when it was taken; the next one sees every write
     /// and removal since, whether or not the folder had settled.
     @Test func snapshotsSeeEveryWriteBeforeThem() throws {

@@ -1,3 +1,4 @@
+import NoteInvariants
 import NoteSyntax
 import Testing
 
@@ -32,6 +33,46 @@ import Testing
         #expect(references.map(\.raw) == ["2106.09685", "1706.03762v5", "2301.12345", "hep-th/9901001"])
         for reference in references {
             #expect(note.source.string(reference.range) == reference.raw)
+        }
+    }
+
+    /// `ProseLinkTargets.all` reads only the lines with a `]`; it finds what reading every
+    /// line finds, on fixtures and random notes, whole and in part.
+    @Test func linkTargetsAsReadingEveryLine() {
+        let notes = RandomNotes(notes: PipelinePropertyTests.fixtures())
+        var generator = SeededGenerator(seed: 0x4C49_4E4B)
+        var texts = notes.samples
+        for _ in 0..<300 { texts.append(notes.note(using: &generator)) }
+        for bytes in texts {
+            let note = Note(source: SourceText(bytes: bytes))
+            let count = note.lineKinds.count
+            for lines in [nil, 0..<count, count / 3..<max(count / 3, count / 2), 0..<0] as [Range<Int>?] {
+                let fast = ProseLinkTargets.all(in: note, lines: lines)
+                let slow = ProseLinkTargets.allLineByLine(in: note, lines: lines)
+                #expect(fast.map(\.range) == slow.map(\.range) && fast.map(\.text) == slow.map(\.text))
+                #expect(fast.map(\.isSplitByBlank) == slow.map(\.isSplitByBlank))
+            }
+        }
+    }
+
+    /// `ProseArxivReferences.all` reads only the lines with an `x`; it finds what reading every
+    /// line finds, with and without ranges to skip.
+    @Test func arxivReferencesAsReadingEveryLine() {
+        let notes = RandomNotes(notes: PipelinePropertyTests.fixtures())
+        var generator = SeededGenerator(seed: 0x4152_5849)
+        var texts = notes.samples
+        for _ in 0..<300 { texts.append(notes.note(using: &generator)) }
+        for bytes in texts {
+            let note = Note(source: SourceText(bytes: bytes))
+            let count = note.lineKinds.count
+            let skipped = note.entries.flatMap { $0.fields.map(\.valueRange) }.sorted { $0.start < $1.start }
+            for lines in [nil, count / 3..<max(count / 3, count / 2), 0..<0] as [Range<Int>?] {
+                for skipping in [[], skipped] {
+                    let fast = ProseArxivReferences.all(in: note, lines: lines, skipping: skipping)
+                    let slow = ProseArxivReferences.allLineByLine(in: note, lines: lines, skipping: skipping)
+                    #expect(fast.map(\.range) == slow.map(\.range) && fast.map(\.raw) == slow.map(\.raw))
+                }
+            }
         }
     }
 }

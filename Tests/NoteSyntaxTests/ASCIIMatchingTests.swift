@@ -32,4 +32,20 @@ import Testing
             #expect(!text.containsWhitespace)
         }
     }
+
+    /// Strings and substrings, read in their storage, answer as Characters and lowered bytes do.
+    @Test func storageReadsAnswerAsCharactersDo() {
+        let pieces = ["a", "B", " ", "\t", "\r\n", "é", "\u{A0}", "\u{200B}", "w", "W", ".", "例", "://"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let slice = text.dropFirst()
+            #expect(text.containsWhitespace == text.contains(where: \.isWhitespace), "\(text.debugDescription)")
+            #expect(slice.containsWhitespace == slice.contains(where: \.isWhitespace), "\(text.debugDescription)")
+            let lowered = Array(text.utf8.map(ASCIIByte.lowercased))
+            #expect(text.hasPrefix(asciiIgnoringCase: "ww.") == lowered.starts(with: Array("ww.".utf8)), "\(text.debugDescription)")
+            #expect(
+                slice.hasPrefix(asciiIgnoringCase: "w") == lowered.dropFirst(text.first.map { $0.utf8.count } ?? 0).starts(with: [0x77]))
+        }
+    }
 }

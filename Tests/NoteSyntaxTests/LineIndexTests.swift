@@ -230,4 +230,36 @@ private func contentRanges(_ index: LineIndex) -> [ByteRange] {
             #expect(source.lineIndex.offset(of: LineIndex.Position(line: 0, column: 10_000), in: .utf16) == end)
         }
     }
+
+    /// The block counts, read eight bytes at a time, are those of counting byte by byte, for
+    /// every byte value, at every length around a block's end.
+    @Test func blockCountsAsByteByByte() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array(0...255) + Array("plain text".utf8)
+        for length in Array(0...200) + [1_000, 4_097] {
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            var scalars: [Int] = []
+            var units: [Int] = []
+            var scalarCount = 0
+            var unitCount = 0
+            for (index, byte) in bytes.enumerated() {
+                if index % 64 == 0 {
+                    scalars.append(scalarCount)
+                    units.append(unitCount)
+                }
+                if byte & 0xC0 != 0x80 {
+                    scalarCount += 1
+                    unitCount += 1
+                }
+                if byte >= 0xF0 { unitCount += 1 }
+            }
+            if length % 64 == 0 {
+                scalars.append(scalarCount)
+                units.append(unitCount)
+            }
+            let counted = bytes.withUnsafeBufferPointer(LineIndex.countsBeforeBlocks)
+            #expect(counted.scalars == scalars, "length \(length)")
+            #expect(counted.units == units, "length \(length)")
+        }
+    }
 }

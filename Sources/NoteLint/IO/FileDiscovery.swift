@@ -48,9 +48,30 @@ public struct FileDiscovery {
     /// `notes//a.md` name one note. Lexical only: resolving links would cost a system call a
     /// file on a pre-commit run that names thousands.
     static func sameFileKey(_ path: String) -> String {
+        // Nearly every path has no empty or `.` part: it is its own key, without splitting it.
+        if isOwnSameFileKey(path) { return path }
+        return sameFileKeyBySplitting(path)
+    }
+
+    static func sameFileKeyBySplitting(_ path: String) -> String {
         let parts = path.utf8.split(separator: UInt8(ascii: "/")).filter { !$0.elementsEqual(".".utf8) }
         let joined = parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
         return path.utf8.first == UInt8(ascii: "/") ? "/" + joined : joined
+    }
+
+    /// Whether no part of the path between slashes is empty or `.` (a leading `/` aside).
+    private static func isOwnSameFileKey(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard !bytes.isEmpty, bytes[bytes.count - 1] != UInt8(ascii: "/") else { return false }
+            var partStart = bytes[0] == UInt8(ascii: "/") ? 1 : 0
+            for index in partStart...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                let length = index - partStart
+                if length == 0 || (length == 1 && bytes[partStart] == UInt8(ascii: ".")) { return false }
+                partStart = index + 1
+            }
+            return true
+        }
     }
 
     public static func isNote(_ path: String) -> Bool {

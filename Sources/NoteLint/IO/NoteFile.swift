@@ -31,12 +31,49 @@ public struct NoteFile: Sendable {
             throw ReadError(path: path, reason: "no such file")
         }
         guard !isDirectory.boolValue else { throw ReadError(path: path, reason: "is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = contents(atPath: path) else {
             throw ReadError(path: path, reason: "cannot read the file (permission denied?)")
         }
-        return removingBOM(Array(data))
+        return removingBOM(bytes)
+    }
+
+    /// The file's bytes, read to its end straight into the array; nil when it cannot be opened
+    /// or read. Foundation's `contents(atPath:)` and the copy out of its `Data` cost 30,000
+    /// instructions for a 12 KB note.
+    static func contents(atPath path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
+        // One byte more than the size, so that the read that fills it also meets the end.
+        var bytes: [UInt8] = []
+        var chunk = size + 1
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            var filled = start
+            while filled < bytes.count {
+                let count = bytes.withUnsafeMutableBytes { buffer in
+                    readFile(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                }
+                if count < 0 && errno == EINTR { continue }
+                guard count >= 0 else { return nil }
+                if count == 0 {
+                    bytes.removeSubrange(filled...)
+                    return bytes
+                }
+                filled += count
+            }
+            chunk = max(chunk, 65_536)
+        }
     }
 
     /// The bytes to write back: the BOM restored if the file had one.
     public func fileBytes(with content: [UInt8]) -> [UInt8] { hasBOM ? NoteFile.bom + content : content }
+}
+
+/// libc's `read`, which `NoteFile.read(path:)` hides inside the type.
+private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -49,7 +49,10 @@ struct EntryEmptyField: Rule {
         for facts in context.entries where !facts.entry.isBlank && facts.entry.shape != .frontMatter {
             // The title's range and key, not the field: binding a `Field?` copies it.
             let (titleRange, titleKey) = (facts.title?.range, facts.title?.key)
-            for field in facts.entry.fields where field.isEmpty && field.line != facts.entry.listValueLine {
+            // By index: `for field in` copies every field, and few are empty.
+            let fields = facts.entry.fields
+            for index in fields.indices where fields[index].isEmpty && fields[index].line != facts.entry.listValueLine {
+                let field = fields[index]
                 let isTitle = titleRange == field.range && titleKey == field.key
                 // An empty cell is how a table says "none" (a paper under review has no link yet);
                 // only a row without its title has lost something.

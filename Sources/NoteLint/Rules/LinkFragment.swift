@@ -37,6 +37,11 @@ struct LinkFragment: Rule {
 
     func check(_ context: inout LintContext) {
         let note = context.note
+        // A target that starts with `#` follows `](`: without `](#` anywhere there is none to read.
+        let opensAnchorLink = Self.anchorLinkOpening.withUnsafeBufferPointer { pattern in
+            note.source.bytes.withUnsafeBufferPointer { ByteSearch.first(pattern, in: $0) != nil }
+        }
+        guard opensAnchorLink else { return }
         let targets = ProseLinkTargets.all(in: note).filter { target in
             target.text.hasPrefix("#") && target.text.utf8.count > 1 && !target.isSplitByBlank
         }
@@ -58,6 +63,8 @@ struct LinkFragment: Rule {
         }
     }
 
+    private static let anchorLinkOpening = Array("](#".utf8)
+
     /// Every anchor the note has, as `anchorKey` writes it: its headings' texts and the ids it
     /// names itself.
     static func anchors(of note: Note) -> Set<String> {
@@ -75,11 +82,18 @@ struct LinkFragment: Rule {
             anchors.insert(anchorKey(reading))
             // `DEP0111: process.binding()`: documentation tools that name a section by what comes
             // before its colon.
-            if let colon = reading.firstIndex(of: ":") { anchors.insert(anchorKey(String(reading[..<colon]))) }
+            if let colon = firstColon(in: reading) { anchors.insert(anchorKey(String(reading[..<colon]))) }
         }
         anchors.formUnion(explicitIDs(in: source).map(anchorKey))
         anchors.remove("")
         return anchors
+    }
+
+    /// The first `:` of the text as a Character: in ASCII text (nearly every heading) the first
+    /// `:` byte, found without walking Characters.
+    static func firstColon(in text: String) -> String.Index? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.firstIndex(of: UInt8(ascii: ":")) }
+        return text.firstIndex(of: ":")
     }
 
     /// `id="x"`, `name='x'`, `name=x` (HTML) and `{#x}`, `{: #x}` (attribute lists) anywhere in the note.

@@ -77,17 +77,19 @@ struct LinkInvalid: Rule {
 
     func check(_ context: inout LintContext) {
         for facts in context.entries {
-            if let link = facts.link, !link.isEmpty, !facts.pointsAtArxiv, !PlaceholderValue.isPlaceholder(link.value),
-                let problem = Self.problem(in: link.value)
-            {
-                context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
-            } else if let link = facts.link, facts.pointsAtArxiv, let glued = Self.gluedAddress(inLink: link.value) {
-                // Reported here rather than as an invalid identifier: the identifier ran into it.
-                context.report(
-                    "`\(quoted: link.value)` holds a second address glued to the first (`\(quoted: glued)`)", at: link.valueRange)
-            } else if let link = facts.link, facts.pointsAtArxiv, let problem = Self.pastedTail(link.value) {
-                // An arXiv link's identifier is read without what was pasted after it.
-                context.report("`\(quoted: link.value)` \(problem)", at: link.valueRange)
+            // The Link's value and range, not the field: binding a `Field?` copies it.
+            if let value = facts.link?.value, let valueRange = facts.link?.valueRange {
+                if !value.isEmpty, !facts.pointsAtArxiv, !PlaceholderValue.isPlaceholder(value),
+                    let problem = Self.problem(in: value)
+                {
+                    context.report("`\(quoted: value)` \(problem)", at: valueRange)
+                } else if facts.pointsAtArxiv, let glued = Self.gluedAddress(inLink: value) {
+                    // Reported here rather than as an invalid identifier: the identifier ran into it.
+                    context.report("`\(quoted: value)` holds a second address glued to the first (`\(quoted: glued)`)", at: valueRange)
+                } else if facts.pointsAtArxiv, let problem = Self.pastedTail(value) {
+                    // An arXiv link's identifier is read without what was pasted after it.
+                    context.report("`\(quoted: value)` \(problem)", at: valueRange)
+                }
             }
             // By index: a loop over the fields would copy every one of them.
             let fields = facts.entry.fields
@@ -203,6 +205,14 @@ struct LinkInvalid: Rule {
 
     /// What is wrong with a link, or nil when it is an absolute http(s) URL with a host.
     static func problem(in link: String) -> String? {
+        if let restStart = PlainWebAddress.restStart(of: link) {
+            return tailProblem(link, rest: link[link.utf8.index(link.utf8.startIndex, offsetBy: restStart)...])
+        }
+        return generalProblem(in: link)
+    }
+
+    /// `problem(in:)` read through every case, without `PlainWebAddress`'s shortcut.
+    static func generalProblem(in link: String) -> String? {
         if link.hasPrefix(asciiIgnoringCase: "arxiv:") { return nil }
         if let missing = missingSchemeColon(link) { return missing }
         if ["/", "~/", "./", "../"].contains(where: link.hasPrefix), !link.hasPrefix("//") { return nil }
@@ -230,7 +240,7 @@ struct LinkInvalid: Rule {
             hostPart.utf8.first == UInt8(ascii: "[")
             ? hostPart : hostPart[..<(hostPart.utf8.firstIndex(of: UInt8(ascii: ":")) ?? hostPart.endIndex)]
         guard !host.isEmpty else { return "has no host" }
-        if authority.utf8.first != UInt8(ascii: "["), let port = hostPart.utf8.split(separator: UInt8(ascii: ":")).dropFirst().first,
+        if authority.utf8.first != UInt8(ascii: "["), let port = Self.secondPart(of: hostPart.utf8),
             !port.allSatisfy(ASCIIByte.isDigit)
         {
             // `https://github:com/...`: a text whose dots became colons.
@@ -240,6 +250,12 @@ struct LinkInvalid: Rule {
         guard Self.isHost(host), hostBytes.first != UInt8(ascii: "."), !hostBytes.reversed().starts(with: "..".utf8) else {
             return "has an invalid host `\(quoted: host)`"
         }
+        return tailProblem(link, rest: rest)
+    }
+
+    /// What is wrong at the end of a link that is otherwise an absolute http(s) URL with a host,
+    /// `rest` its part after `://`.
+    private static func tailProblem(_ link: String, rest: Substring) -> String? {
         if let glued = gluedAddress(rest) { return "holds a second address glued to the first (`\(quoted: glued)`)" }
         return pastedTail(link)
     }
@@ -253,6 +269,22 @@ struct LinkInvalid: Rule {
         let kept = authority[..<end]
         guard let at = kept.utf8.lastIndex(of: UInt8(ascii: "@")) else { return kept }
         return kept[kept.utf8.index(after: at)...]
+    }
+
+    /// The second of the non-empty `:`-separated parts of `text`, as
+    /// `split(separator: ":").dropFirst().first` finds it, without making the array of parts.
+    static func secondPart(of text: Substring.UTF8View) -> Substring.UTF8View.SubSequence? {
+        var index = text.startIndex
+        var parts = 0
+        while index < text.endIndex {
+            while index < text.endIndex && text[index] == UInt8(ascii: ":") { index = text.index(after: index) }
+            guard index < text.endIndex else { return nil }
+            let start = index
+            while index < text.endIndex && text[index] != UInt8(ascii: ":") { index = text.index(after: index) }
+            parts += 1
+            if parts == 2 { return text[start..<index] }
+        }
+        return nil
     }
 
     /// Whether every character of a host is a letter, a digit or one of `.-_[]:%`.
@@ -290,6 +322,8 @@ struct LinkInvalid: Rule {
     }
 
     static func gluedAddress(_ rest: Substring) -> String? {
+        // Read in the link's own storage; a copy only when it has none.
+        if let found = rest.utf8.withContiguousStorageIfAvailable({ gluedAddress($0, from: 0) }) { return found }
         var rest = String(rest)
         return rest.withUTF8 { gluedAddress($0, from: 0) }
     }

@@ -31,17 +31,21 @@ struct SubjectsUnknown: Rule {
 
     init(options: RuleOptions) throws {}
 
+    /// Every code, for suggestions: made once, not for every note.
+    private static let codes = ArxivTaxonomy.categories.map(\.id)
+
     func check(_ context: inout LintContext) {
-        let codes = ArxivTaxonomy.categories.map(\.id)
         for facts in context.entries {
-            guard let list = facts.subjectList, let valueStart = facts.subjects?.valueRange.start,
-                list.items.contains(where: { $0.name != nil || $0.isKnown || Self.isArxivLike($0.code) })
+            // By index: `for item in` and `contains(where:)` copy every item.
+            guard let items = facts.subjectList?.items, let valueStart = facts.subjects?.valueRange.start,
+                items.indices.contains(where: { items[$0].name != nil || items[$0].isKnown || Self.isArxivLike(items[$0].code) })
             else {
                 continue
             }
-            for item in list.items where !item.isKnown {
+            for index in items.indices where !items[index].isKnown {
+                let item = items[index]
                 var message = "`\(quoted: item.code)` is not an arXiv category"
-                if let near = closestMatch(to: item.code, in: codes, maximumDistance: 2) { message += "; did you mean `\(near)`?" }
+                if let near = closestMatch(to: item.code, in: Self.codes, maximumDistance: 2) { message += "; did you mean `\(near)`?" }
                 context.report(message, at: item.codeRange.shifted(by: valueStart))
             }
         }

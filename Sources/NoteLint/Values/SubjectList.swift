@@ -149,17 +149,29 @@ struct SubjectList {
         guard !hasStrayText, !items.isEmpty else { return false }
         return source.bytes.withUnsafeBufferPointer { bytes in
             var offset = range.start
-            for (index, item) in items.enumerated() {
-                guard let category = item.category, category.id == item.code else { return false }
-                if index > 0 && !Self.expect("; ", in: bytes, upTo: range.end, at: &offset) { return false }
+            // By index: `for item in` copies each item, its category's strings with it.
+            for index in items.indices {
+                guard let category = items[index].category, category.id == items[index].code else { return false }
+                if index > 0 && !Self.expect(literal: "; ", in: bytes, upTo: range.end, at: &offset) { return false }
                 guard Self.expect(category.name, in: bytes, upTo: range.end, at: &offset),
-                    Self.expect(" (", in: bytes, upTo: range.end, at: &offset),
+                    Self.expect(literal: " (", in: bytes, upTo: range.end, at: &offset),
                     Self.expect(category.id, in: bytes, upTo: range.end, at: &offset),
-                    Self.expect(")", in: bytes, upTo: range.end, at: &offset)
+                    Self.expect(literal: ")", in: bytes, upTo: range.end, at: &offset)
                 else { return false }
             }
             return offset == range.end
         }
+    }
+
+    /// `expect` of a literal, read from its static bytes.
+    private static func expect(literal part: StaticString, in bytes: UnsafeBufferPointer<UInt8>, upTo end: Int, at offset: inout Int)
+        -> Bool
+    {
+        let count = part.utf8CodeUnitCount
+        guard count <= end - offset else { return false }
+        for index in 0..<count where bytes[offset + index] != part.utf8Start[index] { return false }
+        offset += count
+        return true
     }
 
     /// Whether `part` is written at `offset` (before `end`); moves `offset` past it when it is.

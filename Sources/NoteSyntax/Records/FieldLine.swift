@@ -121,11 +121,6 @@ enum FieldLine {
         return (field, nil)
     }
 
-    static func readingLinks(_ field: Field, source: SourceText) -> [Field] {
-        let read = readingLink(field, source: source)
-        return read.link.map { [read.field, $0] } ?? [read.field]
-    }
-
     static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     /// Letters, digits, spaces, `-`, `_`, `;` and `.`, starting with a letter or digit, at most

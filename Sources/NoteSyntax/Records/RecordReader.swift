@@ -2,20 +2,18 @@
 /// block is a record only when its fields carry two or more known roles, one identifying.
 struct RecordReader {
     let blocks: [Block]
-    let contentStarts: BlockTable<[Int]>
+    let contentStarts: BlockContentStarts
     let source: SourceText
     let vocabulary: FieldVocabulary
     /// Blocks never read: those inside footnote definitions.
     let excluded: [Bool]
-    let children: BlockTable<[Int]>
-    /// Where each block stands among its parent's children (an index into `children[parent]`).
-    let siblingPosition: BlockTable<Int>
+    let children: BlockChildren
     let roleCache = RoleCache()
 
     /// Parents and siblings are linked for the blocks of `linked` (all by default): a reader of
     /// a few blocks links those and their neighbours only.
     init(
-        blocks: [Block], contentStarts: BlockTable<[Int]>, source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool],
+        blocks: [Block], contentStarts: BlockContentStarts, source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool],
         linked: Range<Int>? = nil
     ) {
         self.blocks = blocks
@@ -23,15 +21,7 @@ struct RecordReader {
         self.source = source
         self.vocabulary = vocabulary
         self.excluded = excluded
-        var children = BlockTable<[Int]>(covering: linked ?? blocks.indices, empty: [])
-        var siblingPosition = BlockTable<Int>(covering: linked ?? blocks.indices, empty: 0)
-        for index in linked ?? blocks.indices {
-            guard let parent = blocks[index].parent else { continue }
-            siblingPosition.set(children[parent].count, at: index)
-            children.append(index, at: parent)
-        }
-        self.children = children
-        self.siblingPosition = siblingPosition
+        children = BlockChildren(blocks: blocks, linking: linked ?? blocks.indices)
     }
 
     /// Two known roles, one identifying, among fields that are mostly known: a block of
@@ -42,18 +32,19 @@ struct RecordReader {
         // by them before any value is read.
         var roles: UInt32 = 0
         var unknown = 0
-        for field in fields {
-            guard let role = field.role else {
-                if !vocabulary.isKnown(field.key) { unknown += 1 }
+        // By index: `for field in` copies every field.
+        for index in fields.indices {
+            guard let role = fields[index].role else {
+                if !vocabulary.isKnown(fields[index].key) { unknown += 1 }
                 continue
             }
-            if !role.needsEvidence || field.isEmpty { roles |= role.bit }
+            if !role.needsEvidence || fields[index].isEmpty { roles |= role.bit }
         }
         guard 2 * unknown <= fields.count else { return false }
         func settled() -> Bool { roles.nonzeroBitCount >= 2 && roles & FieldRole.identifyingBits != 0 }
         if settled() { return true }
-        for field in fields {
-            guard let role = field.role, role.needsEvidence, roles & role.bit == 0, isEvidence(field) else { continue }
+        for index in fields.indices {
+            guard let role = fields[index].role, role.needsEvidence, roles & role.bit == 0, isEvidence(fields[index]) else { continue }
             roles |= role.bit
             if settled() { return true }
         }
@@ -164,18 +155,20 @@ struct RecordReader {
     /// `lines` (by default all the block's) start at the block's line `firstStart`.
     func fieldLines(of index: Int, lines: [Int]? = nil, firstStart: Int = 0) -> FieldLines? {
         let block = blocks[index]
-        let starts = contentStarts[index].dropFirst(firstStart)
-        guard !starts.isEmpty else { return nil }
+        let startCount = contentStarts.count(of: index) - firstStart
+        guard startCount > 0 else { return nil }
         var result = FieldLines()
-        result.fields.reserveCapacity(starts.count)
-        let lineCount = min(lines?.count ?? block.lines.count, starts.count)
+        let lineCount = min(lines?.count ?? block.lines.count, startCount)
         var fieldIndent = 0
-        for (position, start) in starts.prefix(lineCount).enumerated() {
+        for position in 0..<lineCount {
+            let start = contentStarts.start(of: index, at: firstStart + position)
             let line = lines?[position] ?? block.startLine + position
             // Where the line's text starts, past the block's own indentation and markers.
             let content = source.lineContent(line)
             let indent = source.skippingBlanks(from: max(start, content.start), before: content.end) - content.start
             if let read = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache) {
+                // Reserved at the first field only: most paragraphs' first lines are prose.
+                if result.fields.isEmpty { result.fields.reserveCapacity(startCount) }
                 result.fields.append(read.field)
                 if let link = read.link { result.fields.append(link) }
                 result.lastLine = line
@@ -204,9 +197,9 @@ struct RecordReader {
         let fields = title.isEmpty ? found.fields : title + found.fields
         var first = Int.max
         var start = Int.max
-        for field in fields {
-            first = min(first, field.line)
-            start = min(start, field.range.start)
+        for index in fields.indices {
+            first = min(first, fields[index].line)
+            start = min(start, fields[index].range.start)
         }
         let lines = first...max(found.lastLine, first)
         // To the end of the last line: a furniture line may follow the last field.
@@ -224,10 +217,9 @@ struct RecordReader {
     /// nothing but blank lines between: the list is the value.
     private func listValueLine(_ found: FieldLines, block: Int) -> Int? {
         guard found.proseLine == nil, let last = found.fields.last, last.isEmpty, last.origin == .line,
-            last.line == blocks[block].endLine, let parent = blocks[block].parent,
-            case let position = siblingPosition[block], position + 1 < children[parent].count
+            last.line == blocks[block].endLine, blocks[block].parent != nil, let following = children.next(after: block)
         else { return nil }
-        let next = blocks[children[parent][position + 1]]
+        let next = blocks[following]
         guard next.kind == .list, next.startLine > last.line else { return nil }
         for line in (last.line + 1)..<next.startLine where !source.isBlankLine(line) { return nil }
         return last.line
@@ -251,7 +243,7 @@ struct RecordReader {
         }
         // An emphasised or linked first line as the title: `**Some Paper**` then field lines.
         guard block.lines.count >= 2,
-            let title = TitleLine.read(line: block.startLine, from: contentStarts[index][0], source: source),
+            let title = TitleLine.read(line: block.startLine, from: contentStarts.start(of: index, at: 0), source: source),
             let rest = fieldLines(of: index, lines: Array(block.lines.dropFirst()), firstStart: 1),
             rest.proseLine == nil, !rest.fields.contains(where: { $0.role == .title })
         else { return nil }
@@ -263,9 +255,8 @@ struct RecordReader {
     /// A setext heading whose text lines are fields: Markdown read a record followed by `---`.
     private func setextRecord(_ index: Int) -> Entry? {
         let block = blocks[index]
-        let starts = contentStarts[index]
-        guard block.lines.count >= 2, !starts.isEmpty,
-            Self.isSetextUnderline(source, line: block.endLine, from: starts[block.lines.count - 1])
+        guard block.lines.count >= 2, contentStarts.count(of: index) > 0,
+            Self.isSetextUnderline(source, line: block.endLine, from: contentStarts.start(of: index, at: block.lines.count - 1))
         else { return nil }
         guard let found = fieldLines(of: index, lines: Array(block.lines.dropLast())), found.proseLine == nil,
             Self.isRecord(found.fields, vocabulary: vocabulary)
@@ -287,8 +278,7 @@ struct RecordReader {
     }
 
     func previousSibling(of index: Int) -> Int? {
-        guard let parent = blocks[index].parent, case let position = siblingPosition[index], position > 0 else { return nil }
-        let previous = children[parent][position - 1]
+        guard blocks[index].parent != nil, let previous = children.previous(before: index) else { return nil }
         // Only a heading right before it: nothing but blank lines between.
         for line in (blocks[previous].endLine + 1)..<max(blocks[index].startLine, blocks[previous].endLine + 1)
         where !source.isBlankLine(line) {
@@ -360,7 +350,7 @@ struct RecordReader {
                 }
             } else if let nested, blocks[paragraph].lines.count == 1,
                 let title = TitleLine.read(
-                    line: blocks[paragraph].startLine, from: contentStarts[paragraph][0], source: source, plain: true),
+                    line: blocks[paragraph].startLine, from: contentStarts.start(of: paragraph, at: 0), source: source, plain: true),
                 !nested.fields.contains(where: { $0.role == .title }), nested.fields.contains(where: { $0.role?.isLocation == true }),
                 Self.isRecord(title.fields + nested.fields, vocabulary: vocabulary)
             {
@@ -379,15 +369,16 @@ struct RecordReader {
         let items = children[list]
         return !items.isEmpty
             && items.allSatisfy { item in
-                children[item].count == 1 && blocks[children[item][0]].kind == .paragraph && blocks[children[item][0]].lines.count == 1
-                    && fieldLines(of: children[item][0])?.fieldLineCount == 1
+                let only = children[item]
+                return only.count == 1 && blocks[only.first!].kind == .paragraph && blocks[only.first!].lines.count == 1
+                    && fieldLines(of: only.first!)?.fieldLineCount == 1
             }
     }
 
     private func nestedFields(_ list: Int) -> FieldLines {
         var result = FieldLines()
         for item in children[list] {
-            guard let found = fieldLines(of: children[item][0]) else { continue }
+            guard let found = fieldLines(of: children[item].first!) else { continue }
             result.fields += found.fields
             result.lastLine = found.lastLine
             result.fieldLineCount += 1

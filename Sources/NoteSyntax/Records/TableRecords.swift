@@ -33,11 +33,21 @@ struct TableRecords {
                     key: key.key, keyRange: key.range, colonOffset: key.range.end, rawValueRange: interior,
                     valueRange: cell, value: source.string(cell), range: cell, line: line,
                     origin: .tableCell, role: key.role)
-                fields += FieldLine.readingLinks(field, source: source)
+                // The field, then the link a title written as one carries.
+                let read = FieldLine.readingLink(field, source: source)
+                fields.append(read.field)
+                if let link = read.link { fields.append(link) }
             }
             // A row that names no paper is a slot still to fill (a reading group's later weeks).
-            guard fields.contains(where: { $0.role?.isIdentifying == true && !$0.isEmpty }) else { continue }
-            let range = ByteRange(fields.map(\.range.start).min()!, fields.map(\.range.end).max()!)
+            // By index: `contains(where:)` and `map` copy every field.
+            guard fields.indices.contains(where: { fields[$0].role?.isIdentifying == true && !fields[$0].isEmpty }) else { continue }
+            var start = Int.max
+            var end = Int.min
+            for index in fields.indices {
+                start = min(start, fields[index].range.start)
+                end = max(end, fields[index].range.end)
+            }
+            let range = ByteRange(start, end)
             records.append(
                 Entry(
                     fields: fields, lines: line...line, range: range, blockIndex: row, shape: .tableRow,

@@ -9,6 +9,10 @@
 enum VisibleText {
     /// `keepingLineBreaks` leaves LF and CR to formats that encode them their own way.
     static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        // Printable ASCII and tabs, nearly every path and message, read as bytes.
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 } }) == true {
+            return text
+        }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

@@ -17,7 +17,7 @@ extension LintContext {
     /// The entries whose Link names a valid arXiv identifier that the store has an answer for;
     /// none without a store (linting never asks the network).
     func arxivAnswers() -> [ArxivAnswer] {
-        guard let arxiv else { return [] }
+        guard let arxiv, !arxiv.answersNothing else { return [] }
         return entries.compactMap { facts in
             guard let identifier = facts.validArxivIdentifier, let lookup = arxiv.lookup(identifier) else { return nil }
             return ArxivAnswer(facts: facts, identifier: identifier, lookup: lookup)

@@ -17,39 +17,82 @@ enum ProseArxivReferences {
     /// checks those itself.
     static func all(in note: Note, lines: Range<Int>? = nil, skipping skipped: [ByteRange] = []) -> [Reference] {
         let source = note.source
+        let lines = lines ?? 0..<note.lineKinds.count
         var found: [Reference] = []
-        var nextSkipped = 0
-        var skippedUntil = -1
+        guard !lines.isEmpty else { return found }
+        var skipping = Skipping(ranges: skipped)
+        let end = source.lineContent(lines.upperBound - 1).end
         source.bytes.withUnsafeBufferPointer { bytes in
-            for line in lines ?? 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
-                let content = source.lineContent(line)
-                // Every reference has `arxiv` in it: look for its `x`, the rarest letter.
-                var offset = content.start + 2
-                var letterX = XFinder(lineEnd: content.end - 2)
-                while let candidate = letterX.next(in: bytes, from: offset) {
-                    offset = candidate
-                    guard let start = identifierStart(bytes, at: offset - 2, end: content.end),
-                        !isInCodeSpan(bytes, offset, lineStart: content.start)
-                    else {
-                        offset += 1
-                        continue
-                    }
-                    var end = start
-                    while end < content.end, !isDelimiter(bytes[end]) { end += 1 }
-                    let range = trimmed(bytes, ByteRange(start, end))
-                    while nextSkipped < skipped.count && skipped[nextSkipped].start <= range.start {
-                        skippedUntil = max(skippedUntil, skipped[nextSkipped].end)
-                        nextSkipped += 1
-                    }
-                    if range.end > range.start, range.end > skippedUntil, looksLikeAnIdentifier(bytes[range.start..<range.end]) {
-                        let raw = source.string(range)
-                        if !ArxivIdentifier.isTemplate(raw) { found.append(Reference(raw: raw, range: range)) }
-                    }
-                    offset = max(end, offset + 1)
+            // Only lines with an `x` can hold a reference: the next is found by memchr over the
+            // text, not line by line.
+            var letterX = XFinder(lineEnd: end)
+            var line = lines.lowerBound
+            while line < lines.upperBound, let x = letterX.next(in: bytes, from: source.lineIndex.lineStarts[line]) {
+                line = source.lineIndex.line(containing: x)
+                if note.lineKinds[line] == .markdown {
+                    references(onLine: line, of: source, bytes: bytes, skipping: &skipping, into: &found)
                 }
+                line += 1
             }
         }
         return found
+    }
+
+    /// `all`, reading every line: what `all` must find.
+    static func allLineByLine(in note: Note, lines: Range<Int>? = nil, skipping skipped: [ByteRange] = []) -> [Reference] {
+        var found: [Reference] = []
+        var skipping = Skipping(ranges: skipped)
+        note.source.bytes.withUnsafeBufferPointer { bytes in
+            for line in lines ?? 0..<note.lineKinds.count where note.lineKinds[line] == .markdown {
+                references(onLine: line, of: note.source, bytes: bytes, skipping: &skipping, into: &found)
+            }
+        }
+        return found
+    }
+
+    /// The ranges not to read into, passed in text order.
+    private struct Skipping {
+        let ranges: [ByteRange]
+        var next = 0
+        var until = -1
+
+        init(ranges: [ByteRange]) { self.ranges = ranges }
+
+        /// Whether a reference in `range` ends inside a skipped range that starts before it.
+        mutating func skips(_ range: ByteRange) -> Bool {
+            while next < ranges.count && ranges[next].start <= range.start {
+                until = max(until, ranges[next].end)
+                next += 1
+            }
+            return range.end <= until
+        }
+    }
+
+    /// The references on one Markdown line, appended to `found`.
+    private static func references(
+        onLine line: Int, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>, skipping: inout Skipping, into found: inout [Reference]
+    ) {
+        let content = source.lineContent(line)
+        // Every reference has `arxiv` in it: look for its `x`, the rarest letter.
+        var offset = content.start + 2
+        var letterX = XFinder(lineEnd: content.end - 2)
+        while let candidate = letterX.next(in: bytes, from: offset) {
+            offset = candidate
+            guard let start = identifierStart(bytes, at: offset - 2, end: content.end),
+                !isInCodeSpan(bytes, offset, lineStart: content.start)
+            else {
+                offset += 1
+                continue
+            }
+            var end = start
+            while end < content.end, !isDelimiter(bytes[end]) { end += 1 }
+            let range = trimmed(bytes, ByteRange(start, end))
+            if !skipping.skips(range), range.end > range.start, looksLikeAnIdentifier(bytes[range.start..<range.end]) {
+                let raw = source.string(range)
+                if !ArxivIdentifier.isTemplate(raw) { found.append(Reference(raw: raw, range: range)) }
+            }
+            offset = max(end, offset + 1)
+        }
     }
 
     /// The next `x` or `X` before `lineEnd`, each case found by memchr and remembered until
