@@ -43,13 +43,7 @@ struct SubjectList {
 
     /// Reads `range` of `source` (a field's value).
     init(_ range: ByteRange, in source: SourceText) {
-        let (read, stray) = source.bytes.withUnsafeBufferPointer { Self.read(range, of: source, bytes: $0) }
-        items = read.map {
-            Item(
-                name: $0.name, nameRange: $0.nameRange?.shifted(by: -range.start), code: $0.code,
-                codeRange: $0.codeRange.shifted(by: -range.start), category: $0.category)
-        }
-        hasStrayText = stray
+        (items, hasStrayText) = source.bytes.withUnsafeBufferPointer { Self.read(range, of: source, bytes: $0) }
     }
 
     private static func read(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>) -> ([Item], Bool) {
@@ -75,7 +69,8 @@ struct SubjectList {
                         guard SubjectList.looksLikeCode(bytes[token.start..<token.end]) else { break }
                         let text = source.string(token)
                         guard let category = ArxivTaxonomy.category(text) else { break }
-                        items.append(Item(name: nil, nameRange: nil, code: text, codeRange: token, category: category))
+                        items.append(
+                            Item(name: nil, nameRange: nil, code: text, codeRange: token.shifted(by: -range.start), category: category))
                         nameStart = SubjectList.skipSeparators(found + 1, offset, bytes)
                         separator = SubjectList.firstListSeparator(bytes, from: nameStart, to: offset)
                     }
@@ -87,7 +82,10 @@ struct SubjectList {
                     }
                     let nameRange = SubjectList.trimmed(ByteRange(nameStart, offset), bytes)
                     let name = nameRange.isEmpty ? nil : source.string(nameRange)
-                    items.append(Item(name: name, nameRange: nameRange.isEmpty ? nil : nameRange, code: code, codeRange: codeRange))
+                    items.append(
+                        Item(
+                            name: name, nameRange: nameRange.isEmpty ? nil : nameRange.shifted(by: -range.start), code: code,
+                            codeRange: codeRange.shifted(by: -range.start)))
                     cursor = close + 1
                     offset = close + 1
                     continue
@@ -105,7 +103,8 @@ struct SubjectList {
                     if start < index {
                         let token = ByteRange(start, index)
                         if SubjectList.looksLikeCode(bytes[token.start..<token.end]) {
-                            items.append(Item(name: nil, nameRange: nil, code: source.string(token), codeRange: token))
+                            items.append(
+                                Item(name: nil, nameRange: nil, code: source.string(token), codeRange: token.shifted(by: -range.start)))
                         } else {
                             stray = true
                         }
