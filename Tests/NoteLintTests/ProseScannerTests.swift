@@ -6,6 +6,15 @@ import Testing
 
 /// The byte scanners that find link targets and arXiv references in a note's prose lines.
 @Suite struct ProseScannerTests {
+    /// The fixtures' samples and 300 random notes made from them.
+    static func texts(seed: UInt64) -> [[UInt8]] {
+        let notes = RandomNotes(notes: PipelinePropertyTests.fixtures())
+        var generator = SeededGenerator(seed: seed)
+        var texts = notes.samples
+        for _ in 0..<300 { texts.append(notes.note(using: &generator)) }
+        return texts
+    }
+
     @Test func linkTargetsOutsideCodeSpans() {
         let note = Note(
             """
@@ -39,11 +48,7 @@ import Testing
     /// `ProseLinkTargets.all` reads only the lines with a `]`; it finds what reading every
     /// line finds, on fixtures and random notes, whole and in part.
     @Test func linkTargetsAsReadingEveryLine() {
-        let notes = RandomNotes(notes: PipelinePropertyTests.fixtures())
-        var generator = SeededGenerator(seed: 0x4C49_4E4B)
-        var texts = notes.samples
-        for _ in 0..<300 { texts.append(notes.note(using: &generator)) }
-        for bytes in texts {
+        for bytes in Self.texts(seed: 0x4C49_4E4B) {
             let note = Note(source: SourceText(bytes: bytes))
             let count = note.lineKinds.count
             for lines in [nil, 0..<count, count / 3..<max(count / 3, count / 2), 0..<0] as [Range<Int>?] {
@@ -58,11 +63,7 @@ import Testing
     /// `ProseArxivReferences.all` reads only the lines with an `x`; it finds what reading every
     /// line finds, with and without ranges to skip.
     @Test func arxivReferencesAsReadingEveryLine() {
-        let notes = RandomNotes(notes: PipelinePropertyTests.fixtures())
-        var generator = SeededGenerator(seed: 0x4152_5849)
-        var texts = notes.samples
-        for _ in 0..<300 { texts.append(notes.note(using: &generator)) }
-        for bytes in texts {
+        for bytes in Self.texts(seed: 0x4152_5849) {
             let note = Note(source: SourceText(bytes: bytes))
             let count = note.lineKinds.count
             let skipped = note.entries.flatMap { $0.fields.map(\.valueRange) }.sorted { $0.start < $1.start }

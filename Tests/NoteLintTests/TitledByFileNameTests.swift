@@ -11,16 +11,7 @@ import Testing
     ]
 
     @Test func answersAsCharactersDo() {
-        var generator = SystemRandomNumberGenerator()
-        var paths = Self.pieces
-        for first in Self.pieces {
-            for second in Self.pieces { paths += [first + second, first + "/" + second, "/" + first + "/" + second + "/"] }
-        }
-        for _ in 0..<5_000 {
-            let count = Int.random(in: 0...5, using: &generator)
-            paths.append((0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined())
-        }
-        for path in paths {
+        for path in PathSamples.paths(from: Self.pieces) {
             #expect(
                 FrontMatterMissingKey.isTitledByFileName(path) == FrontMatterMissingKey.isTitledByFileName(characters: path),
                 "\(path.debugDescription)")
