@@ -105,33 +105,28 @@ struct UnchangedText {
 
 extension Diagnostic {
     /// Whether `new` is `old`, moved `bytes` further into the text: the same rule, severity,
-    /// message, tags, fix and related places, each range moved by `bytes`. Compared in place,
-    /// through pointers (a finding handed over by value is copied first, strings and all); a
-    /// kept finding holds the same strings, which compare by identity.
+    /// message, tags, fix and related places, each range moved by `bytes`. Read through the
+    /// pointers field by field (a finding handed over by value is copied first, strings and
+    /// all); a kept finding holds the same strings, which compare by identity.
     @inline(__always)
     static func isMoved(_ new: UnsafePointer<Diagnostic>, from old: UnsafePointer<Diagnostic>, by bytes: Int) -> Bool {
-        let (new, old) = (new.pointee, old.pointee)
-        guard new.range.start == old.range.start + bytes, new.range.end == old.range.end + bytes, new.severity == old.severity,
-            new.ruleID == old.ruleID, new.message == old.message, new.tags == old.tags, new.related.count == old.related.count
-        else { return false }
-        for index in new.related.indices {
-            let (moved, before) = (new.related[index], old.related[index])
-            guard moved.range.start == before.range.start + bytes, moved.range.end == before.range.end + bytes,
-                moved.message == before.message
-            else { return false }
+        func moved(_ range: ByteRange, from before: ByteRange) -> Bool {
+            range.start == before.start + bytes && range.end == before.end + bytes
         }
-        switch (new.fix, old.fix) {
+        guard moved(new.pointee.range, from: old.pointee.range), new.pointee.severity == old.pointee.severity,
+            new.pointee.ruleID == old.pointee.ruleID, new.pointee.message == old.pointee.message, new.pointee.tags == old.pointee.tags
+        else { return false }
+        let (related, before) = (new.pointee.related, old.pointee.related)
+        guard related.count == before.count,
+            related.indices.allSatisfy({ moved(related[$0].range, from: before[$0].range) && related[$0].message == before[$0].message })
+        else { return false }
+        switch (new.pointee.fix, old.pointee.fix) {
         case (nil, nil): return true
-        case (let fix?, let before?):
-            guard fix.title == before.title, fix.applicability == before.applicability, fix.edits.count == before.edits.count
-            else { return false }
-            for index in fix.edits.indices {
-                let (edit, earlier) = (fix.edits[index], before.edits[index])
-                guard edit.range.start == earlier.range.start + bytes, edit.range.end == earlier.range.end + bytes,
-                    edit.newText == earlier.newText
-                else { return false }
-            }
-            return true
+        case (let fix?, let earlier?):
+            return fix.title == earlier.title && fix.applicability == earlier.applicability && fix.edits.count == earlier.edits.count
+                && fix.edits.indices.allSatisfy {
+                    moved(fix.edits[$0].range, from: earlier.edits[$0].range) && fix.edits[$0].newText == earlier.edits[$0].newText
+                }
         default: return false
         }
     }
