@@ -16,6 +16,25 @@ public struct Linter: Sendable {
     struct ConfiguredRule: Sendable {
         let rule: any Rule
         let severity: Severity?
+        /// The rule's identifier and default severity, read once: `description` is a copy of
+        /// the rule's whole page each time it is asked.
+        let id: String
+        let defaultSeverity: Severity
+
+        init(rule: any Rule, severity: Severity?) {
+            self.rule = rule
+            self.severity = severity
+            let description = type(of: rule).description
+            id = description.id
+            defaultSeverity = description.defaultSeverity
+        }
+
+        /// The rule's findings on `inputs`.
+        func run(_ inputs: LintInputs, noteWideReading: Int? = nil) -> [Diagnostic] {
+            var context = LintContext(inputs, ruleID: id, defaultSeverity: defaultSeverity, noteWideReading: noteWideReading)
+            rule.check(&context)
+            return context.diagnostics
+        }
     }
 
     private let rules: [ConfiguredRule]
@@ -142,14 +161,17 @@ public struct Linter: Sendable {
         _ rules: [ConfiguredRule], on note: Note, entries: [EntryFacts], arxiv: (any ArxivMetadataSource)?, path: String?,
         region: (lines: Range<Int>, entries: [EntryFacts], readings: [Int?])?
     ) -> [[Diagnostic]] {
+        let whole = LintInputs(note: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
+        let edited = region.map {
+            LintInputs(
+                note: note, today: today, entries: $0.entries, schema: schema, arxiv: arxiv, path: path, lines: $0.lines,
+                allEntries: entries)
+        }
         let run: @Sendable (Int) -> [Diagnostic] = { index in
-            let rule = rules[index].rule
-            if let region, type(of: rule).scope == .lines {
-                return rule.run(
-                    on: note, today: today, entries: region.entries, schema: schema, arxiv: arxiv, path: path, lines: region.lines,
-                    allEntries: entries, noteWideReading: region.readings[index])
+            if let edited, let region, type(of: rules[index].rule).scope == .lines {
+                return rules[index].run(edited, noteWideReading: region.readings[index])
             }
-            return rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
+            return rules[index].run(whole)
         }
         guard threadsPerNote > 1 && entries.count >= 64 else { return rules.indices.map(run) }
         let next = Atomic(0)
@@ -226,8 +248,9 @@ public struct Linter: Sendable {
             }
         }
         if audits {
+            let inputs = LintInputs(note: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path)
             for configured in shadowRules {
-                for diagnostic in configured.rule.run(on: note, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path) {
+                for diagnostic in configured.run(inputs) {
                     let line = note.lineIndex.line(containing: diagnostic.range.start)
                     if let directive = suppressions.suppressor(of: diagnostic.ruleID, atLine: line) {
                         audit.record(directive, rule: diagnostic.ruleID)
@@ -258,8 +281,9 @@ public struct Linter: Sendable {
 
     private func lintAsBinary(_ note: Note) -> LintResult {
         var diagnostics: [Diagnostic] = []
+        let inputs = LintInputs(note: note, today: today, entries: [], schema: schema)
         for configured in rules where configured.rule is FileEncoding {
-            for var diagnostic in configured.rule.run(on: note, today: today, entries: [], schema: schema, arxiv: nil) {
+            for var diagnostic in configured.run(inputs) {
                 if let severity = configured.severity { diagnostic.severity = severity }
                 diagnostics.append(diagnostic)
             }

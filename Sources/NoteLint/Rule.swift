@@ -87,48 +87,45 @@ public struct RuleDescription: Sendable {
 
 /// What a rule sees: the note, and a place to put its findings.
 public struct LintContext {
-    public let note: Note
-    public let description: RuleDescription
+    let inputs: LintInputs
+    /// The rule's identifier and default severity, which its findings carry.
+    let ruleID: String
+    let defaultSeverity: Severity
+    public var note: Note { inputs.note }
     /// The day the rules take as today (the future starts tomorrow).
-    public let today: CalendarDay
+    public var today: CalendarDay { inputs.today }
     /// The values of `note.entries`, parsed once for all rules.
-    public let entries: [EntryFacts]
+    public var entries: [EntryFacts] { inputs.entries }
     /// The fields an entry has, by kind.
-    public let schema: EntrySchema
+    public var schema: EntrySchema { inputs.schema }
     /// Cached arXiv metadata, when the lint was given a store.
-    public let arxiv: (any ArxivMetadataSource)?
+    public var arxiv: (any ArxivMetadataSource)? { inputs.arxiv }
     /// The note's file path as the user named it, when it has one (not for standard input or
     /// an unsaved buffer).
-    public let path: String?
+    public var path: String? { inputs.path }
     /// The lines whose findings are wanted: every line, except when a rule of `RuleScope.lines`
     /// re-checks the part of a note an edit changed; `entries` then holds only the entries there.
-    public let lines: Range<Int>
+    public var lines: Range<Int> { inputs.lines }
     /// Every entry of the note, `entries` included: for what a rule of `RuleScope.lines` reads
     /// of the whole note (its `Rule.noteWideReading`).
-    public let allEntries: [EntryFacts]
+    public var allEntries: [EntryFacts] { inputs.allEntries }
     /// The rule's `Rule.noteWideReading` of this note, when the lint has read it already (nil
     /// otherwise: the rule reads it from `allEntries` if it needs it).
     public let noteWideReading: Int?
     fileprivate(set) var diagnostics: [Diagnostic] = []
 
-    init(
-        note: Note, description: RuleDescription, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)? = nil, path: String? = nil, lines: Range<Int>? = nil, allEntries: [EntryFacts]? = nil,
-        noteWideReading: Int? = nil
-    ) {
-        self.allEntries = allEntries ?? entries
+    init(_ inputs: LintInputs, ruleID: String, defaultSeverity: Severity, noteWideReading: Int? = nil) {
+        self.inputs = inputs
+        self.ruleID = ruleID
+        self.defaultSeverity = defaultSeverity
         self.noteWideReading = noteWideReading
-        self.arxiv = arxiv
-        self.path = path
-        self.lines = lines ?? 0..<note.lineIndex.lineCount
-        self.note = note
-        self.description = description
-        self.today = today
-        self.entries = entries
-        self.schema = schema
     }
 
     public var source: SourceText { note.source }
+
+    /// The targets of the Markdown links on `lines` (`ProseLinkTargets.all`), found once for
+    /// all the rules of a lint.
+    var proseLinkTargets: [ProseLinkTargets.Target] { inputs.proseLinkTargets }
 
     /// Whether any of `lines` is among those checked.
     public func checks(_ lines: ClosedRange<Int>) -> Bool {
@@ -141,7 +138,7 @@ public struct LintContext {
     ) {
         diagnostics.append(
             Diagnostic(
-                ruleID: description.id, severity: severity ?? description.defaultSeverity,
+                ruleID: ruleID, severity: severity ?? defaultSeverity,
                 message: message, range: range, related: related, fix: fix, tags: tags))
     }
 }
@@ -220,18 +217,4 @@ extension Rule {
     public static var entryDependence: EntryDependence? { nil }
     public static var footnoteDependence: FootnoteDependence? { nil }
     public func noteWideReading(_ entries: [EntryFacts], of note: Note, schema: EntrySchema) -> Int? { nil }
-}
-
-extension Rule {
-    func run(
-        on note: Note, today: CalendarDay, entries: [EntryFacts], schema: EntrySchema,
-        arxiv: (any ArxivMetadataSource)?, path: String? = nil, lines: Range<Int>? = nil, allEntries: [EntryFacts]? = nil,
-        noteWideReading: Int? = nil
-    ) -> [Diagnostic] {
-        var context = LintContext(
-            note: note, description: Self.description, today: today, entries: entries, schema: schema, arxiv: arxiv, path: path,
-            lines: lines, allEntries: allEntries, noteWideReading: noteWideReading)
-        check(&context)
-        return context.diagnostics
-    }
 }

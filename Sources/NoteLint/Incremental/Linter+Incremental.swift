@@ -92,10 +92,8 @@ extension Linter {
         for index in running.indices where kept[index] {
             found[index] = memory.findings[index].map { $0.moved(from: region.edit.range.end, by: region.byteDelta) }
         }
-        for index in rereads {
-            found[index] = running[index].rule.run(
-                on: note, today: today, entries: facts, schema: schema, arxiv: arxiv, path: path, noteWideReading: readings[index])
-        }
+        let whole = LintInputs(note: note, today: today, entries: facts, schema: schema, arxiv: arxiv, path: path)
+        for index in rereads { found[index] = running[index].run(whole, noteWideReading: readings[index]) }
         for index in running.indices where type(of: running[index].rule).scope == .lines && !rereads.contains(index) {
             var kept = found[index].filter { region.bytes.contains($0.range.start) }
             for finding in memory.findings[index] where !region.oldBytes.contains(finding.range.start) {

@@ -84,7 +84,7 @@ struct LinkArxivForm: Rule {
         let checked = ByteRange(context.source.lineIndex.lineStarts[lines.lowerBound], context.source.lineContent(lines.upperBound - 1).end)
         guard Self.mentionsPDF(context.source, in: checked) else { return }
         let today = context.today
-        for target in ProseLinkTargets.all(in: context.note, lines: context.lines)
+        for target in context.proseLinkTargets
         where !target.isSplitByBlank && target.text.hasSuffix(".pdf") {
             guard !linkRanges.contains(where: { $0.start <= target.range.start && target.range.end <= $0.end }),
                 let reference = ArxivReference.parse(target.text), reference.form == .abstractPageWithPDFSuffix,

@@ -42,7 +42,7 @@ struct LinkFragment: Rule {
             note.source.bytes.withUnsafeBufferPointer { ByteSearch.first(pattern, in: $0) != nil }
         }
         guard opensAnchorLink else { return }
-        let targets = ProseLinkTargets.all(in: note).filter { target in
+        let targets = context.proseLinkTargets.filter { target in
             target.text.hasPrefix("#") && target.text.utf8.count > 1 && !target.isSplitByBlank
         }
         guard !targets.isEmpty else { return }

@@ -114,7 +114,7 @@ struct LinkInvalid: Rule {
         checked.sort { $0.start < $1.start }
         var next = 0
         var coveredUntil = -1
-        for target in ProseLinkTargets.all(in: context.note, lines: context.lines) {
+        for target in context.proseLinkTargets {
             while next < checked.count && checked[next].start <= target.range.start {
                 coveredUntil = max(coveredUntil, checked[next].end)
                 next += 1

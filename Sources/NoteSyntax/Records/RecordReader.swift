@@ -175,7 +175,7 @@ struct RecordReader {
                 result.fieldLineCount += 1
                 fieldIndent = indent
             } else if result.fieldLineCount > 0
-                && ArxivFurniture.isFurnitureLine(source.string(ByteRange(start, source.lineContent(line).end)))
+                && ArxivFurniture.isFurnitureLine(ByteRange(start, source.lineContent(line).end), in: source)
             {
                 result.furniture.append(line)
                 result.lastLine = line

@@ -71,12 +71,27 @@ public enum ArxivFurniture {
     /// The tooltip text of the DOI link on the abstract page.
     public static let tooltip = "Focus to learn more"
 
-    /// `(or arXiv:2104.09864v5 [cs.CL] for this version)`, a line holding the tooltip, or a
-    /// lone `arXiv:ID [category]` / DOI line from the page's "Cite as" block.
-    public static func isFurnitureLine(_ text: String) -> Bool {
-        let trimmed = text.trimmingBlanks()
-        if trimmed.hasPrefix("(or arXiv:") && trimmed.hasSuffix("for this version)") { return true }
-        if trimmed.contains(tooltip) { return true }
-        return false
+    /// Whether the text of `range` is `(or arXiv:2104.09864v5 [cs.CL] for this version)` or a
+    /// line holding the tooltip.
+    public static func isFurnitureLine(_ range: ByteRange, in source: SourceText) -> Bool {
+        source.bytes.withUnsafeBufferPointer { isFurniture(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
+    }
+
+    private static let versionOpening = Array("(or arXiv:".utf8)
+    private static let versionClosing = Array("for this version)".utf8)
+    private static let tooltipBytes = Array(tooltip.utf8)
+
+    private static func isFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        var end = line.count
+        while start < end && (line[start] == 0x20 || line[start] == 0x09) { start += 1 }
+        while end > start && (line[end - 1] == 0x20 || line[end - 1] == 0x09) { end -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: line[start..<end])
+        if trimmed.starts(with: versionOpening) && trimmed.count >= versionClosing.count
+            && trimmed[(trimmed.count - versionClosing.count)...].elementsEqual(versionClosing)
+        {
+            return true
+        }
+        return tooltipBytes.withUnsafeBufferPointer { ByteSearch.first($0, in: trimmed) != nil }
     }
 }
