@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Maps UTF-8 byte offsets to lines and columns, and back. Lines end at `\n`, `\r\n` or a lone
 /// `\r`, as in CommonMark. Lines and columns here are 0-based; the CLI adds one when it prints.
 public struct LineIndex: Sendable {
@@ -9,10 +11,10 @@ public struct LineIndex: Sendable {
     private let bytes: [UInt8]
     /// For text that is not all ASCII: how many scalars, and UTF-16 units, start before each
     /// 64-byte block, so that a column on a 10 MB line costs at most 64 bytes of counting,
-    /// not the whole line (a finding per reference on one long line was quadratic).
-    private let scalarsBeforeBlock: [Int]
-    private let utf16BeforeBlock: [Int]
-    private static let blockShift = 6
+    /// not the whole line (a finding per reference on one long line was quadratic). Counted
+    /// when a column is first asked: most notes a check reads have no finding.
+    private let blockCounts: BlockCounts?
+    static let blockShift = 6
 
     public init(_ bytes: [UInt8]) {
         let isASCII = bytes.withUnsafeBufferPointer { buffer in
@@ -32,12 +34,11 @@ public struct LineIndex: Sendable {
         self.lineStarts = lineStarts
         self.contentEnds = contentEnds
         self.bytes = bytes
-        self.scalarsBeforeBlock = []
-        self.utf16BeforeBlock = []
+        self.blockCounts = nil
     }
 
     /// Whether every byte of the text is below 0x80 (a column is then a byte count).
-    var isASCII: Bool { scalarsBeforeBlock.isEmpty }
+    var isASCII: Bool { blockCounts == nil }
 
     /// `isASCII` says whether every byte is below 0x80, as the caller already knows.
     init(_ bytes: [UInt8], isASCII ascii: Bool) {
@@ -77,9 +78,7 @@ public struct LineIndex: Sendable {
         self.lineStarts = starts
         self.contentEnds = ends
         self.bytes = bytes
-        let (scalars, units) = ascii ? ([], []) : bytes.withUnsafeBufferPointer(Self.countsBeforeBlocks)
-        self.scalarsBeforeBlock = scalars
-        self.utf16BeforeBlock = units
+        self.blockCounts = ascii ? nil : BlockCounts(bytes)
     }
 
     /// Scalars, and UTF-16 units, that start before each 64-byte block (and before the end, when
@@ -138,9 +137,10 @@ public struct LineIndex: Sendable {
     /// `SourceText`'s sanitized bytes), so a scalar starts at every byte that is not a
     /// continuation byte, and takes two UTF-16 units when its first byte is 0xF0 or above.
     private func unitsBefore(_ offset: Int, _ unit: Unit) -> Int {
-        if unit == .utf8 || scalarsBeforeBlock.isEmpty { return offset }
+        guard unit != .utf8, let blockCounts else { return offset }
         let block = offset >> Self.blockShift
-        var count = unit == .utf16 ? utf16BeforeBlock[block] : scalarsBeforeBlock[block]
+        let counts = blockCounts.counts
+        var count = unit == .utf16 ? counts.units[block] : counts.scalars[block]
         var index = block << Self.blockShift
         while index < offset {
             let byte = bytes[index]
@@ -213,7 +213,7 @@ public struct LineIndex: Sendable {
         guard position.line < lineStarts.count else { return bytes.count }
         let start = lineStarts[position.line]
         let end = contentEnds[position.line]
-        if unit == .utf8 || scalarsBeforeBlock.isEmpty { return min(start + max(position.column, 0), end) }
+        if unit == .utf8 || isASCII { return min(start + max(position.column, 0), end) }
         var offset = start
         var counted = 0
         // Skip whole blocks that end before the column, then count scalar by scalar.
@@ -259,5 +259,23 @@ public struct LineIndex: Sendable {
         default: length = 1
         }
         return min(length, bytes.count - offset)
+    }
+}
+
+/// `LineIndex.countsBeforeBlocks` of a text, counted by the first reader that needs them
+/// (readers may be on several threads).
+private final class BlockCounts: Sendable {
+    private let bytes: [UInt8]
+    private let counted = Mutex<(scalars: [Int], units: [Int])?>(nil)
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var counts: (scalars: [Int], units: [Int]) {
+        counted.withLock { counted in
+            if let counted { return counted }
+            let counts = bytes.withUnsafeBufferPointer(LineIndex.countsBeforeBlocks)
+            counted = counts
+            return counts
+        }
     }
 }

@@ -62,3 +62,35 @@ import Testing
         #expect(shortcuts > links.count / 20)
     }
 }
+
+/// `LinkInvalid.problem(inProseTarget:)` takes `ProseTargetShape`'s shortcut for relative targets
+/// and plain web addresses; it answers as reading the target through every case does.
+@Suite struct ProseTargetFastPathTests {
+    static let pieces =
+        LinkInvalidFastPathTests.pieces + [
+            "](", "](x)", "[x]", "(", ")", "\\url{", "}", "HTTP://", "h", "W", "Www.", "docs/usage.md", "#install", "mailto:a@b.org",
+        ]
+
+    @Test func answersAsEveryCaseDoes() {
+        var generator = SystemRandomNumberGenerator()
+        var targets: [String] = []
+        for first in Self.pieces {
+            for second in Self.pieces { targets.append(first + second) }
+        }
+        for _ in 0..<20_000 {
+            targets.append(
+                (0..<Int.random(in: 1...5, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined())
+        }
+        var shapes: [ProseTargetShape: Int] = [:]
+        for target in targets {
+            var copy = target
+            shapes[copy.withUTF8(ProseTargetShape.init), default: 0] += 1
+            #expect(
+                LinkInvalid.problem(inProseTarget: target) == LinkInvalid.generalProblem(inProseTarget: target),
+                "\(target.debugDescription)")
+        }
+        // Each shortcut is taken often enough for the comparison to mean something.
+        #expect(shapes[.relative, default: 0] > targets.count / 50)
+        #expect(shapes[.webAddress, default: 0] > targets.count / 50)
+    }
+}

@@ -70,15 +70,32 @@ struct LinkFragment: Rule {
     static func anchors(of note: Note) -> Set<String> {
         let source = note.source
         var anchors = Set<String>()
+        // The heading's text, reused from one heading to the next.
+        var text: [UInt8] = []
         for block in note.blocks {
             guard case .heading = block.kind else { continue }
-            var text = ""
+            text.removeAll(keepingCapacity: true)
             for line in block.lines {
                 // A setext heading's underline.
                 if line == block.endLine && block.startLine < block.endLine { continue }
-                text += String(source.lineString(line).drop { $0 == "#" || $0 == " " || $0 == "\t" }) + " "
+                let content = source.lineContent(line)
+                var start = content.start
+                while start < content.end {
+                    let byte = source.bytes[start]
+                    guard byte == UInt8(ascii: "#") || byte == 0x20 || byte == 0x09 else { break }
+                    start += 1
+                }
+                text += source.bytes[start..<content.end]
+                text.append(0x20)
             }
-            let reading = withoutLinkTargets(text)
+            // ASCII without `]` (nearly every heading) holds no link to read through: its key is
+            // made from the bytes.
+            if text.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "]") }) {
+                anchors.insert(anchorKey(ascii: text[...]))
+                if let colon = text.firstIndex(of: UInt8(ascii: ":")) { anchors.insert(anchorKey(ascii: text[..<colon])) }
+                continue
+            }
+            let reading = withoutLinkTargets(String(decoding: text, as: UTF8.self))
             anchors.insert(anchorKey(reading))
             // `DEP0111: process.binding()`: documentation tools that name a section by what comes
             // before its colon.
@@ -107,8 +124,7 @@ struct LinkFragment: Rule {
                 while end < bytes.count && end - start < longest && !stops(bytes[end]) { end += 1 }
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             }
-            func endsWith(_ word: String, before index: Int) -> Bool {
-                let word = Array(word.utf8)
+            func endsWith(_ word: [UInt8], before index: Int) -> Bool {
                 guard index >= word.count else { return false }
                 for (offset, byte) in word.enumerated() where bytes[index - word.count + offset] | 0x20 != byte { return false }
                 return true
@@ -117,7 +133,7 @@ struct LinkFragment: Rule {
             while let equals = ByteSearch.first(UInt8(ascii: "="), in: bytes, from: offset, to: bytes.count) {
                 offset = equals + 1
                 guard equals + 1 < bytes.count else { continue }
-                let word = endsWith("id", before: equals) ? 2 : endsWith("name", before: equals) ? 4 : 0
+                let word = endsWith(Self.idWord, before: equals) ? 2 : endsWith(Self.nameWord, before: equals) ? 4 : 0
                 guard word > 0 else { continue }
                 let quote = bytes[equals + 1]
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
@@ -140,6 +156,9 @@ struct LinkFragment: Rule {
         }
     }
 
+    private static let idWord = Array("id".utf8)
+    private static let nameWord = Array("name".utf8)
+
     static func endsUnquotedValue(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"): return true
@@ -155,9 +174,14 @@ struct LinkFragment: Rule {
                 text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(
                     Character.init))
         }
+        return anchorKey(ascii: Array(text.utf8)[...])
+    }
+
+    /// `anchorKey` of ASCII text.
+    static func anchorKey(ascii text: ArraySlice<UInt8>) -> String {
         var key: [UInt8] = []
-        key.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+        key.reserveCapacity(text.count)
+        for byte in text {
             let lowered = byte | 0x20
             if lowered >= UInt8(ascii: "a") && lowered <= UInt8(ascii: "z") {
                 key.append(lowered)

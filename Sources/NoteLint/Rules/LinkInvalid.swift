@@ -164,6 +164,16 @@ struct LinkInvalid: Rule {
     /// What is broken in a Markdown link's target whatever the author meant, or nil. Relative
     /// targets, anchors and other schemes (`mailto:`) are left alone.
     static func problem(inProseTarget target: String) -> String? {
+        var copy = target
+        switch copy.withUTF8(ProseTargetShape.init) {
+        case .relative: return nil
+        case .webAddress: return problem(in: target)
+        case .other: return generalProblem(inProseTarget: target)
+        }
+    }
+
+    /// `problem(inProseTarget:)` read through every case, without `ProseTargetShape`'s shortcut.
+    static func generalProblem(inProseTarget target: String) -> String? {
         let bytes = target.utf8
         if bytes.first == UInt8(ascii: "[") { return "is wrapped in brackets: the link leads nowhere" }
         let separator = target.firstUTF8Offset(of: "://")

@@ -41,39 +41,34 @@ public final class EntryFacts: Sendable {
         for index in entry.fields.indices { roleBits |= entry.fields[index].role?.bit ?? 0 }
         self.roleBits = roleBits
         isBlank = entry.isBlank
-        // The values are read through optional chaining: binding a `Field?` copies the field.
+        // Each value is read once, through optional chaining: binding a `Field?` copies the field.
         let title = schema.field(.text, in: entry)
         let link = schema.field(.url, in: entry)
         let date = schema.field(.date, in: entry)
         let subjects = schema.field(.arxivSubjects, in: entry)
-        if let value = date?.value, !value.isEmpty { parsedDate = NoteDate.parse(value) } else { parsedDate = nil }
+        let titleValue = title?.value ?? ""
+        let linkValue = link?.value ?? ""
+        let dateValue = date?.value ?? ""
+        parsedDate = dateValue.isEmpty ? nil : NoteDate.parse(dateValue)
         var arxiv: ArxivReference? = nil
-        if let value = link?.value, !value.isEmpty, let key = link?.key { arxiv = Self.arxivReference(in: value, key: key) }
+        if !linkValue.isEmpty, let key = link?.key { arxiv = Self.arxivReference(in: linkValue, key: key) }
         self.arxiv = arxiv
         let arxivIsTemplate = arxiv.map { ArxivIdentifier.isTemplate($0.rawIdentifier) } ?? false
         self.arxivIsTemplate = arxivIsTemplate
         arxivProblem = arxiv.flatMap {
             arxivIsTemplate ? nil : ArxivIdentifier.problem(in: $0.rawIdentifier, currentYear: today.year, currentMonth: today.month)
         }
-        if let value = subjects?.value, !value.isEmpty, let range = subjects?.valueRange {
+        if let range = subjects?.valueRange, subjects?.isEmpty == false {
             subjectList = SubjectList(range, in: source)
         } else {
             subjectList = nil
         }
-        if let value = link?.value, !value.isEmpty, !PlaceholderValue.isPlaceholder(value) {
-            linkKey = EntryDuplicate.linkKey(value, arxiv: arxiv)
-        } else {
-            linkKey = nil
-        }
-        if let value = title?.value, !value.isEmpty, !PlaceholderValue.isPlaceholder(value) {
-            titleKey = EntryDuplicate.titleKey(value)
-        } else {
-            titleKey = nil
-        }
+        linkKey = linkValue.isEmpty || PlaceholderValue.isPlaceholder(linkValue) ? nil : EntryDuplicate.linkKey(linkValue, arxiv: arxiv)
+        titleKey = titleValue.isEmpty || PlaceholderValue.isPlaceholder(titleValue) ? nil : EntryDuplicate.titleKey(titleValue)
         linkDigest = linkKey.flatMap(KeyDigest.of)
         titleDigest = titleKey.flatMap(KeyDigest.of)
-        if case .success(let day)? = parsedDate, day.day != nil, let value = date?.value {
-            dayWritings = DayWriting.writings(of: value, for: day)
+        if case .success(let day)? = parsedDate, day.day != nil {
+            dayWritings = DayWriting.writings(of: dateValue, for: day)
         } else {
             dayWritings = nil
         }
