@@ -21,9 +21,11 @@ let package = Package(
                 .brew(["cmark-gfm"]),
             ]
         ),
+        // An allocator for cmark-gfm's parses: one arena per thread, dropped after each parse.
+        .target(name: "CParseArena"),
         .target(
             name: "NoteSyntax",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "CParseArena", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ArxivKit"),
         // The local arXiv index: Debian's SQLite (with FTS5) and zlib, no Swift package.
@@ -53,7 +55,8 @@ let package = Package(
         // What the test targets share: temporary folders that remove themselves, the package's
         // own files, golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "NoteSyntaxTests", dependencies: ["NoteSyntax", "NoteInvariants", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "NoteSyntaxTests", dependencies: ["NoteSyntax", "CParseArena", "NoteInvariants", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteInvariants", "TestSupport"]),
         .testTarget(name: "ArxivKitTests", dependencies: ["ArxivKit", "TestSupport"]),
         .testTarget(name: "ArxivIndexTests", dependencies: ["ArxivIndex", "TestSupport"]),

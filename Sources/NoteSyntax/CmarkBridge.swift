@@ -1,8 +1,10 @@
 internal import CCmarkGFM
+internal import CParseArena
 
 /// The one place that touches cmark-gfm: parses bytes and returns the block structure as Swift
 /// values. No C pointer leaves this file, and every C object is freed before `parseBlocks`
-/// returns. The tree is walked iteratively (an explicit path of open containers), never by
+/// returns: cmark allocates from the thread's parse arena (`CParseArena`), all of which is
+/// taken back at once when the walk is done, instead of node by node. The tree is walked iteratively (an explicit path of open containers), never by
 /// recursion, so nesting depth is bounded only by memory.
 enum CmarkBridge {
     private static let registerExtensions: Void = {
@@ -31,19 +33,29 @@ enum CmarkBridge {
     }
 
     private static func parse(_ pieces: [ArraySlice<UInt8>], lines: Range<Int>, bytes: [UInt8], lineStarts: [Int]) -> [Block] {
+        let blocks = withParser { parser -> [Block]? in
+            for piece in pieces { feed(parser, piece) }
+            guard let root = cmark_parser_finish(parser) else { return nil }
+            return walk(root, lines: lines, bytes: bytes, lineStarts: lineStarts)
+        }
+        return blocks ?? [documentOnly(lines)]
+    }
+
+    /// `body`'s answer from a new parser (footnotes on, the table extension attached) whose
+    /// allocations come from this thread's parse arena. Nothing of the parser or its tree may
+    /// outlive `body`: the arena is taken back when it returns.
+    private static func withParser<Result>(_ body: (OpaquePointer) -> Result?) -> Result? {
         prepare()
-        let options = CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return [documentOnly(lines)] }
+        defer { parse_arena_reset() }
+        let arena = UnsafeMutablePointer<cmark_mem>(OpaquePointer(parse_arena_allocator()))
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, arena) else { return nil }
         defer { cmark_parser_free(parser) }
         // Only block extensions: inline ones (autolink, strikethrough) share global state that
         // makes parallel parses unsafe, and notelint reads inline syntax from the source itself.
         if let table = cmark_find_syntax_extension("table") {
             cmark_parser_attach_syntax_extension(parser, table)
         }
-        for piece in pieces { feed(parser, piece) }
-        guard let root = cmark_parser_finish(parser) else { return [documentOnly(lines)] }
-        defer { cmark_node_free(root) }
-        return walk(root, lines: lines, bytes: bytes, lineStarts: lineStarts)
+        return body(parser)
     }
 
     /// The labels of the footnote references cmark finds in `bytes`, in order, with every
@@ -57,33 +69,28 @@ enum CmarkBridge {
         }
         text.append(contentsOf: Array("<!-- -->\n".utf8))
         text.append(contentsOf: bytes)
-        prepare()
-        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else { return nil }
-        defer { cmark_parser_free(parser) }
-        if let table = cmark_find_syntax_extension("table") {
-            cmark_parser_attach_syntax_extension(parser, table)
+        return withParser { parser -> [[UInt8]]? in
+            feed(parser, text[...])
+            guard let root = cmark_parser_finish(parser) else { return nil }
+            guard let iterator = cmark_iter_new(root) else { return nil }
+            defer { cmark_iter_free(iterator) }
+            let lineStarts = LineIndex(text).lineStarts
+            var labels: [[UInt8]] = []
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                    cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_REFERENCE
+                else { continue }
+                // The node's text is its number; its position points at the `[^label]` it was written as.
+                let line = Int(cmark_node_get_start_line(node)) - 1
+                guard line >= 0, line < lineStarts.count else { return nil }
+                let at = lineStarts[line] + Int(cmark_node_get_start_column(node)) - 1
+                guard at >= 0, at + 1 < text.count, text[at] == UInt8(ascii: "["), text[at + 1] == UInt8(ascii: "^"),
+                    let close = text[(at + 2)...].firstIndex(of: UInt8(ascii: "]"))
+                else { return nil }
+                labels.append(Array(text[(at + 2)..<close]))
+            }
+            return labels
         }
-        feed(parser, text[...])
-        guard let root = cmark_parser_finish(parser) else { return nil }
-        defer { cmark_node_free(root) }
-        guard let iterator = cmark_iter_new(root) else { return nil }
-        defer { cmark_iter_free(iterator) }
-        let lineStarts = LineIndex(text).lineStarts
-        var labels: [[UInt8]] = []
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_REFERENCE
-            else { continue }
-            // The node's text is its number; its position points at the `[^label]` it was written as.
-            let line = Int(cmark_node_get_start_line(node)) - 1
-            guard line >= 0, line < lineStarts.count else { return nil }
-            let at = lineStarts[line] + Int(cmark_node_get_start_column(node)) - 1
-            guard at >= 0, at + 1 < text.count, text[at] == UInt8(ascii: "["), text[at + 1] == UInt8(ascii: "^"),
-                let close = text[(at + 2)...].firstIndex(of: UInt8(ascii: "]"))
-            else { return nil }
-            labels.append(Array(text[(at + 2)..<close]))
-        }
-        return labels
     }
 
     private static func feed(_ parser: OpaquePointer, _ bytes: ArraySlice<UInt8>) {

@@ -46,26 +46,29 @@ public struct NoteFile: Sendable {
         defer { close(descriptor) }
         var status = stat()
         let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
-        // One byte more than the size, so that the read that fills it also meets the end.
+        // One byte more than the size, so that the read that fills it also meets the end. Read
+        // into uninitialised storage: filling it with zeros first was a pass over every file.
         var bytes: [UInt8] = []
-        var chunk = size + 1
+        var capacity = size + 1
         while true {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            var filled = start
-            while filled < bytes.count {
-                let count = bytes.withUnsafeMutableBytes { buffer in
-                    readFile(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            var reachedEnd = false
+            var failed = false
+            let kept = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = kept.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
+                while initialized < capacity {
+                    let count = readFile(descriptor, buffer.baseAddress! + initialized, capacity - initialized)
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else {
+                        (failed, reachedEnd) = (count < 0, count == 0)
+                        return
+                    }
+                    initialized += count
                 }
-                if count < 0 && errno == EINTR { continue }
-                guard count >= 0 else { return nil }
-                if count == 0 {
-                    bytes.removeSubrange(filled...)
-                    return bytes
-                }
-                filled += count
             }
-            chunk = max(chunk, 65_536)
+            if failed { return nil }
+            if reachedEnd { return bytes }
+            capacity = max(capacity * 2, 65_536)
         }
     }
 
