@@ -61,23 +61,18 @@ struct EntryDuplicate: Rule {
 
     func check(_ context: inout LintContext) {
         let entries = context.entries
-        // The index of the first entry with each link, and with each title.
-        var firstByLink: [String: Int] = [:]
-        var firstByTitle: [String: Int] = [:]
-        firstByLink.reserveCapacity(entries.count)
-        firstByTitle.reserveCapacity(entries.count)
+        guard entries.count > 1 else { return }
+        // The index of the first entry with each link, and with each title: by the key's digest
+        // and section when it has a digest (an ASCII key), else by section and key.
+        var links = FirstEntries(.link, capacity: entries.count)
+        var titles = FirstEntries(.title, capacity: entries.count)
         let sections = EntrySections.sections(of: entries, in: context.note)
         for (index, facts) in entries.enumerated() where facts.entry.shape != .frontMatter {
             guard facts.linkKey != nil || facts.titleKey != nil else { continue }
             // Compared within the entry's section: under another heading, a paper is cross-listed.
-            // Keyed by String, whose dictionaries the runtime has ready: a key type of its own
-            // costs a one-note run a third of a million instructions to set up.
-            let sectionKey = sections[index].map { "\($0)\u{1F}" }
-            let linkKey = facts.linkKey.map { key in sectionKey.map { $0 + key } ?? key }
-            let titleKey = facts.titleKey.map { key in sectionKey.map { $0 + key } ?? key }
             // Each key is looked up once, and stored (in the same probe) when it was not there.
-            let firstLink = linkKey.flatMap { Self.first($0, in: &firstByLink, orStoring: index) }
-            let firstTitle = titleKey.flatMap { Self.first($0, in: &firstByTitle, orStoring: index) }
+            let firstLink = links.first(index, of: entries, sections: sections)
+            let firstTitle = titles.first(index, of: entries, sections: sections)
             if let firstLink {
                 report(facts.link!, duplicating: entries[firstLink].link!, what: "link", context: &context)
             } else if let firstTitle,
@@ -89,14 +84,6 @@ struct EntryDuplicate: Rule {
                 report(facts.title!, duplicating: entries[firstTitle].title!, what: "title", context: &context)
             }
         }
-    }
-
-    /// The index stored under `key`, or nil after storing `index` there: the subscript with a
-    /// default hashes the key and finds its bucket once for both.
-    private static func first(_ key: String, in table: inout [String: Int], orStoring index: Int) -> Int? {
-        func read(_ stored: inout Int) -> Int { stored }
-        let stored = read(&table[key, default: index])
-        return stored == index ? nil : stored
     }
 
     private func report(_ field: Field, duplicating first: Field, what: String, context: inout LintContext) {
