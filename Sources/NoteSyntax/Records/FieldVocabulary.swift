@@ -68,6 +68,11 @@ public enum FieldRole: String, Sendable, CaseIterable {
 public struct FieldVocabulary: Sendable, Equatable {
     /// Lower-cased key -> role; nil for a key known to the configuration without a role.
     private var roles: [String: FieldRole?]
+    /// What an ASCII key must look like to be in `roles`: per lower-cased first byte, a bit per
+    /// length in bytes (bit 63: longer). Most keys a note's lines offer (`Note`, `Returns`,
+    /// `Example`) are unknown, and are told so without hashing them twice and lower-casing them.
+    /// Nil when a key of `roles` is not ASCII: it could equal an ASCII key (U+212A is `K`).
+    private let asciiShapes: [UInt64]?
 
     public static let defaultKeys: [(String, FieldRole)] = [
         ("Title", .title), ("Paper", .title), ("Paper Title", .title),
@@ -129,6 +134,26 @@ public struct FieldVocabulary: Sendable, Equatable {
             roles[Self.capitalized(folded)] = roles[folded]
         }
         self.roles = roles
+        asciiShapes = Self.shapes(of: roles.keys)
+    }
+
+    private static func shapes(of keys: Dictionary<String, FieldRole?>.Keys) -> [UInt64]? {
+        var shapes = [UInt64](repeating: 0, count: 128)
+        for key in keys {
+            guard let first = key.utf8.first, key.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            shapes[Int(ASCIIByte.lowercased(first))] |= 1 << UInt64(min(key.utf8.count, 63))
+        }
+        return shapes
+    }
+
+    /// Whether `key` cannot be in `roles`: ASCII, and no key of its first letter and length is.
+    private func cannotHold(_ key: String) -> Bool {
+        guard let asciiShapes else { return false }
+        var key = key
+        return key.withUTF8 { bytes in
+            guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            return asciiShapes[Int(ASCIIByte.lowercased(first))] & (1 << UInt64(min(bytes.count, 63))) == 0
+        }
     }
 
     private static func capitalized(_ key: String) -> String { key.prefix(1).uppercased() + key.dropFirst() }
@@ -140,6 +165,7 @@ public struct FieldVocabulary: Sendable, Equatable {
 
     /// Keys as written are looked up first: lower-casing every key read costs an allocation.
     private func entry(_ key: String) -> FieldRole?? {
+        if cannotHold(key) { return nil }
         if let found = roles[key] { return found }
         return roles[key.lowercased()]
     }
