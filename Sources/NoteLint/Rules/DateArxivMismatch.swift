@@ -49,32 +49,29 @@ struct DateArxivMismatch: Rule {
     static let slipsAtMost = 2
 
     /// Old-style identifiers carry no month the rule trusts; a cached paper gives one.
-    private func cachedMonth(_ identifier: ArxivIdentifier, _ context: LintContext) -> (year: Int, month: Int)? {
-        guard case .found(let metadata)? = context.arxiv?.lookup(identifier) else { return nil }
-        return (metadata.submitted.year, metadata.submitted.month)
-    }
-
     func check(_ context: inout LintContext) {
-        var later: [(date: Field, message: String)] = []
+        // Read once: each read of the existential copies it.
+        let arxiv = context.arxiv
+        let today = context.today
+        let entries = context.entries
+        // The entries whose Date is a later day than their identifier's month, with that month.
+        var later: [(entry: Int, assigned: (year: Int, month: Int))] = []
         var agreeing = 0
         var compared = 0
-        for facts in context.entries {
-            // The Date field last: binding it copies the field, and a valid date has one.
-            guard let written = facts.validDate, let identifier = facts.validArxivIdentifier,
-                let assigned = identifier.newStyleMonth ?? cachedMonth(identifier, context),
-                !DateFuture.isFuture(written, today: context.today), let date = facts.date
-            else { continue }
-            if case .found(let metadata)? = context.arxiv?.lookup(identifier) {
-                if !ArxivComparison.dateAgrees(written, metadata) {
+        for index in entries.indices {
+            let facts = entries[index]
+            guard let written = facts.validDate, !DateFuture.isFuture(written, today: today) else { continue }
+            // With arXiv's metadata, the Date is compared with the exact v1 date, for old-style
+            // identifiers too.
+            if arxiv != nil, let identifier = facts.validArxivIdentifier, case .found(let metadata)? = arxiv?.lookup(identifier) {
+                if !ArxivComparison.dateAgrees(written, metadata), let range = facts.date?.valueRange {
                     let v1 = ArxivComparison.v1Date(metadata, style: .dayMonthYear)
-                    context.report(
-                        "arXiv's v1 of \(identifier.id) is dated \(v1): this Date is another day (a revision's?)", at: date.valueRange)
+                    context.report("arXiv's v1 of \(identifier.id) is dated \(v1): this Date is another day (a revision's?)", at: range)
                 }
                 continue
             }
+            guard let assigned = facts.arxivMonth, let range = facts.date?.valueRange else { continue }
             let assignedIndex = assigned.year * 12 + assigned.month - 1
-            // Written only for a finding: most dates agree.
-            var implied: String { "\(ArxivIdentifier.monthName(assigned.month)) \(assigned.year)" }
             let earliest: Int
             let latest: Int
             if let month = written.month {
@@ -86,15 +83,12 @@ struct DateArxivMismatch: Rule {
             }
             compared += 1
             if latest < assignedIndex - 1 {
-                context.report("dated more than a month before \(implied), when arXiv \(identifier.id) was submitted", at: date.valueRange)
+                context.report(
+                    "dated more than a month before \(Self.implied(assigned)), when arXiv \(Self.id(of: facts)) was submitted", at: range)
             } else if earliest > assignedIndex && written.day != nil {
                 // A later year or month alone (a list's `2024-03` column) is most often when the
                 // paper appeared at a venue or in a journal, not a revision's date.
-                later.append(
-                    (
-                        date,
-                        "dated later than \(implied), when arXiv \(identifier.id) was submitted: a revision's date rather than the paper's?"
-                    ))
+                later.append((index, assigned))
             } else {
                 agreeing += 1
             }
@@ -102,15 +96,27 @@ struct DateArxivMismatch: Rule {
         // A Date later than the paper is a mistake only where the note's Dates are papers' dates:
         // where most of them agree with their identifiers. Elsewhere a Date says when the paper
         // was read or discussed.
-        guard 2 * agreeing > compared, let first = later.first else { return }
+        guard 2 * agreeing > compared, let first = later.first, let firstRange = entries[first.entry].date?.valueRange else { return }
         // A slip is rare. Many later Dates are the note's convention (a digest that shows each
         // paper's latest version): one note of it, not a finding per row.
         if later.count > Self.slipsAtMost {
             context.report(
                 "\(later.count) Dates are later than the month of their arXiv identifier: this note's Dates seem to be updates' or revisions' dates, not the papers'",
-                at: first.date.valueRange, severity: .info)
+                at: firstRange, severity: .info)
             return
         }
-        for (date, message) in later { context.report(message, at: date.valueRange) }
+        for (index, assigned) in later {
+            guard let range = entries[index].date?.valueRange else { continue }
+            context.report(
+                "dated later than \(Self.implied(assigned)), when arXiv \(Self.id(of: entries[index])) was submitted: a revision's date rather than the paper's?",
+                at: range)
+        }
     }
+
+    /// The month an identifier implies, as messages name it (`April 2021`).
+    private static func implied(_ assigned: (year: Int, month: Int)) -> String {
+        "\(ArxivIdentifier.monthName(assigned.month)) \(assigned.year)"
+    }
+
+    private static func id(of facts: EntryFacts) -> String { facts.validArxivIdentifier?.id ?? "" }
 }

@@ -19,6 +19,9 @@ public final class EntryFacts: Sendable {
     /// Whether the arXiv identifier is a template's stand-in (`XXXX.XXXXX`, `0000.00000`): a
     /// placeholder, neither a typo nor a paper.
     public let arxivIsTemplate: Bool
+    /// The year and month a valid new-style identifier was assigned in (`2104.09864`: April
+    /// 2021), which `date-arxiv-mismatch` compares with every entry's Date at every edit.
+    let arxivMonth: (year: Int, month: Int)?
     let subjectList: SubjectList?
     /// What `entry-duplicate` compares, nil for an empty or placeholder value: the Link (an
     /// arXiv link by its identifier without version) and the Title (lower-cased, blanks folded).
@@ -55,9 +58,11 @@ public final class EntryFacts: Sendable {
         self.arxiv = arxiv
         let arxivIsTemplate = arxiv.map { ArxivIdentifier.isTemplate($0.rawIdentifier) } ?? false
         self.arxivIsTemplate = arxivIsTemplate
-        arxivProblem = arxiv.flatMap {
+        let arxivProblem = arxiv.flatMap {
             arxivIsTemplate ? nil : ArxivIdentifier.problem(in: $0.rawIdentifier, currentYear: today.year, currentMonth: today.month)
         }
+        self.arxivProblem = arxivProblem
+        arxivMonth = arxivProblem == nil && !arxivIsTemplate ? arxiv?.identifier?.newStyleMonth : nil
         if let range = subjects?.valueRange, subjects?.isEmpty == false {
             subjectList = SubjectList(range, in: source)
         } else {
@@ -114,6 +119,7 @@ public final class EntryFacts: Sendable {
         arxiv = old.arxiv
         arxivProblem = old.arxivProblem
         arxivIsTemplate = old.arxivIsTemplate
+        arxivMonth = old.arxivMonth
         subjectList = old.subjectList
         linkKey = old.linkKey
         titleKey = old.titleKey
