@@ -1,5 +1,6 @@
 import CParseArena
 import Dispatch
+import Foundation
 import NoteInvariants
 import Synchronization
 import Testing
@@ -61,5 +62,26 @@ import Testing
             together.withLock { $0[index] = dump }
         }
         #expect(together.withLock { $0 } == alone)
+    }
+
+    /// A text over `CmarkBridge.arenaLimit` is parsed with malloc, its tree freed node by node:
+    /// a thread that has parsed nothing else never takes a slab.
+    @Test func textsOverTheLimitAreParsedWithoutTheArena() {
+        let record = "Title: A paper about parsing\nLink: https://arxiv.org/abs/2104.09864\nDate: 20 Apr 2021\n\n"
+        let count = CmarkBridge.arenaLimit / record.utf8.count + 1_000
+        let text = Array(String(repeating: record, count: count).utf8)
+        let seen = Mutex((entries: 0, blocks: 0, reserved: -1))
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let note = Note(source: SourceText(bytes: text))
+            seen.withLock { $0 = (note.entries.count, note.blocks.count, parse_arena_reserved()) }
+            finished.signal()
+        }
+        thread.start()
+        finished.wait()
+        let (entries, blocks, reserved) = seen.withLock { $0 }
+        #expect(entries == count)
+        #expect(blocks == count + 1)
+        #expect(reserved == 0)
     }
 }
