@@ -33,8 +33,7 @@ enum CmarkBridge {
     }
 
     private static func parse(_ pieces: [ArraySlice<UInt8>], lines: Range<Int>, bytes: [UInt8], lineStarts: [Int]) -> [Block] {
-        let size = pieces.reduce(0) { $0 + $1.count }
-        let blocks = withTree(of: size, feeding: { parser in for piece in pieces { feed(parser, piece) } }) { root in
+        let blocks = withTree(of: pieces) { root in
             walk(root, lines: lines, bytes: bytes, lineStarts: lineStarts)
         }
         return blocks ?? [documentOnly(lines)]
@@ -45,15 +44,15 @@ enum CmarkBridge {
     /// with malloc, which only a text that large makes count.
     static let arenaLimit = 4 << 20
 
-    /// `read`'s answer from the tree of what `feeding` gives a new parser (footnotes on, the
-    /// table extension attached). Up to `arenaLimit` bytes, cmark allocates from this thread's
+    /// `read`'s answer from the tree a new parser (footnotes on, the table extension attached)
+    /// makes of `pieces`. Up to `arenaLimit` bytes, cmark allocates from this thread's
     /// parse arena, taken back at once when `read` returns; a larger text's tree is freed node
     /// by node. Nothing of the parser or its tree may outlive `read`.
     private static func withTree<Result>(
-        of size: Int, feeding: (OpaquePointer) -> Void, _ read: (OpaquePointer) -> Result?
+        of pieces: [ArraySlice<UInt8>], _ read: (OpaquePointer) -> Result?
     ) -> Result? {
         prepare()
-        let usesArena = size <= arenaLimit
+        let usesArena = pieces.reduce(0) { $0 + $1.count } <= arenaLimit
         defer { if usesArena { parse_arena_reset() } }
         let memory =
             usesArena ? UnsafeMutablePointer<cmark_mem>(OpaquePointer(parse_arena_allocator())) : cmark_get_default_mem_allocator()
@@ -64,7 +63,7 @@ enum CmarkBridge {
         if let table = cmark_find_syntax_extension("table") {
             cmark_parser_attach_syntax_extension(parser, table)
         }
-        feeding(parser)
+        for piece in pieces { feed(parser, piece) }
         guard let root = cmark_parser_finish(parser) else { return nil }
         defer { if !usesArena { cmark_node_free(root) } }
         return read(root)
@@ -81,7 +80,7 @@ enum CmarkBridge {
         }
         text.append(contentsOf: Array("<!-- -->\n".utf8))
         text.append(contentsOf: bytes)
-        return withTree(of: text.count, feeding: { feed($0, text[...]) }) { root -> [[UInt8]]? in
+        return withTree(of: [text[...]]) { root -> [[UInt8]]? in
             guard let iterator = cmark_iter_new(root) else { return nil }
             defer { cmark_iter_free(iterator) }
             let lineStarts = LineIndex(text).lineStarts
