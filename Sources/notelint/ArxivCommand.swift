@@ -15,7 +15,7 @@ enum ArxivCommand {
             gzip-compressed) with `notelint arxiv import FILE`, and bring it up to date with \
             `notelint arxiv sync`.
             """,
-        subcommands: [ImportSnapshot.spec, Sync.spec, Status.spec, Search.spec, Show.spec, BenchQueries.spec]
+        subcommands: [ImportSnapshot.spec, Sync.spec, Status.spec, Search.spec, Show.spec, BenchQueries.spec, RebuildChunks.spec]
     )
 
     static let databaseOption = OptionSpec.value(
@@ -285,5 +285,21 @@ enum ArxivCommand {
                 printError(String(format: "%8.2f ms  %@", milliseconds, query))
             }
         }
+    }
+
+    /// `notelint arxiv rebuild-chunks` (hidden): builds the chunks of common words and prefixes
+    /// that the search reads (an import and a sync build them at their end) and prints the
+    /// seconds it took.
+    struct RebuildChunks {
+        static let spec = CommandSpec(
+            name: "rebuild-chunks", abstract: "Build the search's chunks of common words again.", options: [ArxivCommand.databaseOption],
+            hidden: true,
+            run: { parsed in
+                let index = try openIndex(parsed)
+                let start = DispatchTime.now().uptimeNanoseconds
+                do { try index.rebuildDensePapers() } catch let error as ArxivIndexError { throw RunFailure(error.description) }
+                print(String(format: "%.1f s", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            }
+        )
     }
 }
