@@ -71,7 +71,7 @@ enum DensePapers {
         // the words a prefix starts come one after the other. How many rows each term has comes
         // from the column counts, so that a row's term is read only where a new one begins.
         let postings = try connection.prepare("SELECT doc, term FROM temp.dense_postings")
-        let terms = try connection.prepare("SELECT term, sum(doc) FROM temp.dense_columns GROUP BY term ORDER BY term")
+        var terms = TermRows(try connection.prepare("SELECT term, doc FROM temp.dense_columns"))
         // Per prefix length: the prefix being gathered, whether it is common.
         var prefixes = [[UInt8]](repeating: [], count: longestPrefix + 1)
         var prefixIsCommon = [Bool](repeating: false, count: longestPrefix + 1)
@@ -79,8 +79,10 @@ enum DensePapers {
         let prefixPapers = (0...longestPrefix).map { _ in DensePaperBits(lastRowid) }
         var term: [UInt8] = []
         var termIsCommon = false
-        while try terms.step() {
-            term = terms.withBytes(0) { Array($0) }
+        while let (next, rows) = try terms.next() {
+            // In byte order, or a prefix's papers would be written twice.
+            guard term.lexicographicallyPrecedes(next) else { throw Unaligned() }
+            term = next
             termIsCommon = commonTerms.contains(term)
             for length in 1...longestPrefix {
                 let prefix = asciiPrefix(term, length)
@@ -90,7 +92,7 @@ enum DensePapers {
                 prefixIsCommon[length] = commonPrefixes.contains(prefix)
             }
             let common = (1...longestPrefix).filter { prefixIsCommon[$0] }
-            for row in 0..<terms.integer(1) {
+            for row in 0..<rows {
                 guard try postings.step(), row > 0 || postings.withBytes(1, { $0.elementsEqual(term) }) else {
                     throw Unaligned()
                 }
@@ -117,12 +119,16 @@ enum DensePapers {
     static func isASCIIWordByte(_ byte: UInt8) -> Bool { byte < 0x80 && SearchRanking.isWordByte(byte) }
 
     /// The terms that `leastForWords` papers hold, and the prefixes whose terms' counts add up
-    /// to `leastForPrefixes` or more (an upper bound of the papers holding one of them).
+    /// to `leastForPrefixes` or more (an upper bound of the papers holding one of them). The
+    /// terms come in byte order, so a prefix's terms are summed one after the other: only the
+    /// common keys are kept (the real snapshot's author names make millions of terms).
     private static func commonKeys(_ connection: SQLiteConnection, leastForWords: Int, leastForPrefixes: Int) throws -> (
         Set<[UInt8]>, Set<[UInt8]>
     ) {
         var terms: Set<[UInt8]> = []
-        var prefixCounts: [[UInt8]: Int] = [:]
+        var prefixes: Set<[UInt8]> = []
+        var current = [[UInt8]](repeating: [], count: longestPrefix + 1)
+        var sums = [Int](repeating: 0, count: longestPrefix + 1)
         let counts = try connection.prepare("SELECT term, doc FROM temp.dense_terms")
         while try counts.step() {
             let term = counts.withBytes(0) { Array($0) }
@@ -130,10 +136,39 @@ enum DensePapers {
             if papers >= leastForWords { terms.insert(term) }
             for length in 1...longestPrefix {
                 let prefix = asciiPrefix(term, length)
-                if !prefix.isEmpty { prefixCounts[prefix, default: 0] += papers }
+                if prefix != current[length] {
+                    if sums[length] >= leastForPrefixes && !current[length].isEmpty { prefixes.insert(current[length]) }
+                    current[length] = prefix
+                    sums[length] = 0
+                }
+                if !prefix.isEmpty { sums[length] += papers }
             }
         }
-        return (terms, Set(prefixCounts.filter { $0.value >= leastForPrefixes }.keys))
+        for length in 1...longestPrefix where sums[length] >= leastForPrefixes && !current[length].isEmpty {
+            prefixes.insert(current[length])
+        }
+        return (terms, prefixes)
+    }
+}
+
+/// Each term of `fts5vocab`'s column table, in its order, with its rows in the instance table
+/// (one a column that holds it in a paper), without sorting the table.
+struct TermRows {
+    private let columns: SQLiteStatement
+    private var pending: Bool?
+
+    init(_ columns: SQLiteStatement) { self.columns = columns }
+
+    mutating func next() throws -> (term: [UInt8], rows: Int)? {
+        if pending == nil { pending = try columns.step() }
+        guard pending == true else { return nil }
+        let term = columns.withBytes(0) { Array($0) }
+        var rows = 0
+        while pending == true && columns.withBytes(0, { $0.elementsEqual(term) }) {
+            rows += columns.integer(1)
+            pending = try columns.step()
+        }
+        return (term, rows)
     }
 }
 
