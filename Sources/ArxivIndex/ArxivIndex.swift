@@ -12,6 +12,9 @@ public final class ArxivIndex {
     private var byRowid: SQLiteStatement?
     private var completer: SQLiteStatement?
     private lazy var counts = PaperCounts(connection)
+    private lazy var dense = DenseSearch(connection)
+    /// Off in tests, to compare the ways that match with FTS5 alone.
+    var readsDensePapers = true
     var exactLookup: SQLiteStatement?
     /// How a partial last word after other words is matched; tests choose, to compare the ways.
     var partialWordPlan = PartialWordPlan.estimated
@@ -110,9 +113,16 @@ public final class ArxivIndex {
             // the most frequent few, when so many papers hold them that the first candidates come
             // early.
             let expectedMatches = costs?.expectedMatches ?? Double(completions.papers)
+            let plentiful = expectedMatches >= 2 * Double(Self.searchCandidates)
             let alternation =
-                expectedMatches >= 2 * Double(Self.searchCandidates)
-                ? completions.words.prefix(WordCompletion.plentiful) : completions.complete ? completions.words[...] : []
+                plentiful ? completions.words.prefix(WordCompletion.plentiful) : completions.complete ? completions.words[...] : []
+            if readsDensePapers,
+                let found = try dense.candidates(
+                    ranking, completions: completions, mostFrequentOnly: plentiful && !completions.words.isEmpty,
+                    wanted: Self.searchCandidates)
+            {
+                return try best(found, limit: limit)
+            }
             guard let expression = SearchQuery.expression(for: query, completions: alternation.map(\.word))
             else { return [] }
             if searcher == nil {
@@ -123,7 +133,6 @@ public final class ArxivIndex {
                     JOIN papers ON papers.rowid = match
                     """)
             }
-            if byRowid == nil { byRowid = try connection.prepare("SELECT \(Self.columns) FROM papers WHERE rowid = ?") }
             let candidates = searcher!
             defer { candidates.reset() }
             var scan = PartialWordScan(found: [], readOn: .min)
@@ -147,16 +156,35 @@ public final class ArxivIndex {
                     scored.append((score, candidates.integer(0)))
                 }
             }
-            // Best first; among equals, the newer paper.
-            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.rowid > $1.rowid }
-            let row = byRowid!
-            var papers: [Paper] = []
-            for candidate in scored.prefix(limit) {
-                defer { row.reset() }
-                row.bind(1, candidate.rowid)
-                if try row.step() { papers.append(Self.paper(row)) }
+            return try best(scored, limit: limit)
+        }
+    }
+
+    /// The `limit` best of the scored candidates, best first; among equals, the newer paper.
+    private func best(_ scored: [(score: Double, rowid: Int)], limit: Int) throws -> [Paper] {
+        if byRowid == nil { byRowid = try connection.prepare("SELECT \(Self.columns) FROM papers WHERE rowid = ?") }
+        let row = byRowid!
+        var papers: [Paper] = []
+        for candidate in scored.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.rowid > $1.rowid }).prefix(limit) {
+            defer { row.reset() }
+            row.bind(1, candidate.rowid)
+            if try row.step() { papers.append(Self.paper(row)) }
+        }
+        return papers
+    }
+
+    /// Builds the chunks of common words and prefixes (`DensePapers`) again, in one
+    /// transaction: for an index imported before they existed.
+    public func rebuildDensePapers() throws {
+        try wrap {
+            try connection.execute("BEGIN IMMEDIATE")
+            do {
+                try DensePapers.rebuild(connection)
+                try connection.execute("COMMIT")
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
             }
-            return papers
         }
     }
 

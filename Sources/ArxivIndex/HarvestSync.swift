@@ -85,6 +85,7 @@ extension ArxivIndex {
         try inTransaction {
             try refuseDuringImport()
             guard try meta("sync_state") == "running" else { throw ArxivIndexError.schema("no sync is running in \(path)") }
+            try DensePapers.markStale(connection)
             var upsert = try PaperUpsert(connection, replacing: true)
             var fields = SnapshotFields()
             for record in records {
@@ -106,6 +107,7 @@ extension ArxivIndex {
                 try connection.execute("DELETE FROM meta WHERE key = 'sync_token'")
                 if let day = try meta("sync_response_day") ?? meta("sync_from") { try setMeta("last_harvest", day) }
                 try setMeta("sync_state", "done")
+                try DensePapers.rebuild(connection)
             }
         }
         return report

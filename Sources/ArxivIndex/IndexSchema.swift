@@ -4,7 +4,9 @@
 /// whole list to go backward, and forward over negated rowids meets the newest papers first.
 /// Triggers keep it in step (a bulk import builds it once at its end). `words` counts the
 /// papers whose title or authors hold each word of four letters or more, to complete a partial
-/// word (`WordCompletion`). `meta` holds the schema
+/// word (`WordCompletion`). `dense_papers` holds the papers of each common word and prefix in
+/// chunks of bits (`DensePapers`; an index made before it gets it at its next import or sync,
+/// and is searched through FTS5 alone until then). `meta` holds the schema
 /// version, the snapshot import's progress and the last harvest date.
 enum IndexSchema {
     static let version = 1
@@ -28,6 +30,7 @@ enum IndexSchema {
             abstract TEXT
         );
         CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, papers INTEGER NOT NULL) WITHOUT ROWID;
+        \(DensePapers.tables)
         CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
             title, authors, content='',
             tokenize='unicode61 remove_diacritics 2', detail='column', prefix='1 2 3'

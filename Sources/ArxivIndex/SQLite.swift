@@ -102,6 +102,10 @@ final class SQLiteStatement {
         }
     }
 
+    func bind(_ index: Int, blob: UnsafeRawBufferPointer) {
+        _ = sqlite3_bind_blob(handle, Int32(index), blob.baseAddress, Int32(blob.count), Self.transient)
+    }
+
     func bind(_ index: Int, _ value: Int) { sqlite3_bind_int64(handle, Int32(index), Int64(value)) }
 
     func bind(_ index: Int, _ value: Double) { sqlite3_bind_double(handle, Int32(index), value) }
@@ -131,6 +135,13 @@ final class SQLiteStatement {
         let pointer = sqlite3_column_text(handle, Int32(column))
         let count = Int(sqlite3_column_bytes(handle, Int32(column)))
         return body(UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
+    }
+
+    /// The column's blob, valid only inside `body`.
+    func withBlob<Result>(_ column: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let pointer = sqlite3_column_blob(handle, Int32(column))
+        let count = Int(sqlite3_column_bytes(handle, Int32(column)))
+        return body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
     }
 
     func integer(_ column: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(column))) }

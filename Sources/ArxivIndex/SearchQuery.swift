@@ -32,7 +32,7 @@ enum SearchQuery {
         ["a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "with"].map { Array($0.utf8) }
     )
 
-    private static func quoted(_ word: [UInt8]) -> String {
+    static func quoted(_ word: [UInt8]) -> String {
         "\"" + String(decoding: word, as: UTF8.self).replacingQuotes() + "\""
     }
 }

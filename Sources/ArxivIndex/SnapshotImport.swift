@@ -72,6 +72,7 @@ extension ArxivIndex {
         try wrap {
             try connection.execute("BEGIN IMMEDIATE")
             try setMeta("import_state", "running")
+            try DensePapers.markStale(connection)
             try setMeta("import_file", identity.0)
             try setMeta("import_file_size", String(identity.1))
             try setMeta("import_offset", String(resumeOffset))
@@ -144,6 +145,7 @@ extension ArxivIndex {
                             try connection.execute(IndexSchema.triggers)
                             try connection.execute("DELETE FROM meta WHERE key = 'fts_deferred'")
                         }
+                        try DensePapers.rebuild(connection)
                         try setMeta("import_state", "done")
                         try setMeta("snapshot_imported_at", ISO8601DateFormatter().string(from: Date()))
                         try setMeta("snapshot_lines", String(lineNumber))

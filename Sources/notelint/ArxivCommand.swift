@@ -15,7 +15,7 @@ enum ArxivCommand {
             gzip-compressed) with `notelint arxiv import FILE`, and bring it up to date with \
             `notelint arxiv sync`.
             """,
-        subcommands: [ImportSnapshot.spec, Sync.spec, Status.spec, Search.spec, Show.spec, BenchQueries.spec]
+        subcommands: [ImportSnapshot.spec, Sync.spec, Status.spec, Search.spec, Show.spec, BenchQueries.spec, RebuildChunks.spec]
     )
 
     static let databaseOption = OptionSpec.value(
@@ -222,20 +222,29 @@ enum ArxivCommand {
     /// searches returned the paper they were typed from.
     struct BenchQueries {
         static let spec = CommandSpec(
-            name: "bench-queries", abstract: "Time lookups and searches from a file.", options: [ArxivCommand.databaseOption],
+            name: "bench-queries", abstract: "Time lookups and searches from a file.",
+            options: [
+                ArxivCommand.databaseOption,
+                .value(
+                    "times", valueName: "path",
+                    help: "Also write each search's milliseconds, query and whether it found the typed paper there, a line each.",
+                    completion: .file),
+            ],
             arguments: [ArgumentSpec(name: "file", help: "Lines `id ID` and `search QUERY`.", isRequired: true)],
             hidden: true,
-            run: { parsed in try BenchQueries().run(try openIndex(parsed, mapped: true), file: parsed.positional(0)!) }
+            run: { parsed in
+                try BenchQueries().run(try openIndex(parsed, mapped: true), file: parsed.positional(0)!, times: parsed.value("times"))
+            }
         )
 
-        func run(_ index: ArxivIndex, file: String) throws {
+        func run(_ index: ArxivIndex, file: String, times: String? = nil) throws {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw RunFailure("\(file): cannot read it") }
             var lookups: [Double] = []
             var searches: [Double] = []
             var found = 0
             var hits = 0
             var typedFound = 0
-            var slowest: [(milliseconds: Double, query: String)] = []
+            var timed: [(milliseconds: Double, query: String, typedFound: Bool)] = []
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: " ", maxSplits: 1)
                 guard parts.count == 2 else { continue }
@@ -249,8 +258,9 @@ enum ArxivCommand {
                     let papers = try index.search(argument, limit: 10)
                     searches.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
                     if !papers.isEmpty { hits += 1 }
-                    if let typedFrom, papers.contains(where: { $0.id == typedFrom }) { typedFound += 1 }
-                    slowest.append((searches.last!, argument))
+                    let foundTyped = typedFrom.map { typedFrom in papers.contains { $0.id == typedFrom } } ?? false
+                    if foundTyped { typedFound += 1 }
+                    timed.append((searches.last!, argument, foundTyped))
                 }
             }
             func summary(_ times: [Double], _ matched: Int) -> JSON {
@@ -264,10 +274,32 @@ enum ArxivCommand {
             var search = summary(searches, hits)
             if case .object(let fields) = search { search = .object(fields + [("typed_found", .int(typedFound))]) }
             print(JSON.object([("lookup", summary(lookups, found)), ("search", search)]).pretty())
+            if let times {
+                let lines = timed.map { String(format: "%.4f\t%@\t%d\n", $0.milliseconds, $0.query, $0.typedFound ? 1 : 0) }.joined()
+                guard FileManager.default.createFile(atPath: times, contents: Data(lines.utf8)) else {
+                    throw RunFailure("\(times): cannot write it")
+                }
+            }
             // What to look at next: the slowest searches, on standard error.
-            for (milliseconds, query) in slowest.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(15) {
+            for (milliseconds, query, _) in timed.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(15) {
                 printError(String(format: "%8.2f ms  %@", milliseconds, query))
             }
         }
+    }
+
+    /// `notelint arxiv rebuild-chunks` (hidden): builds the chunks of common words and prefixes
+    /// that the search reads (an import and a sync build them at their end) and prints the
+    /// seconds it took.
+    struct RebuildChunks {
+        static let spec = CommandSpec(
+            name: "rebuild-chunks", abstract: "Build the search's chunks of common words again.", options: [ArxivCommand.databaseOption],
+            hidden: true,
+            run: { parsed in
+                let index = try openIndex(parsed)
+                let start = DispatchTime.now().uptimeNanoseconds
+                do { try index.rebuildDensePapers() } catch let error as ArxivIndexError { throw RunFailure(error.description) }
+                print(String(format: "%.1f s", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            }
+        )
     }
 }

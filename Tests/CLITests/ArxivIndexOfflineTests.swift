@@ -91,7 +91,7 @@ import Testing
         let run = try Notelint.run(["fill", "--find", "--offline", "note.md"], in: folder.url, environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr == "filled 2 entries in 1 file; 0 unchanged, 0 not found, 0 failed; 0 requests to arXiv\n")
-        let filled = String(decoding: try folder.read("note.md"), as: UTF8.self)
+        let filled = String(decoding: folder.read("note.md"), as: UTF8.self)
         #expect(filled.contains("Title: RoFormer: Enhanced Transformer with Rotary Position Embedding\n"), "\(filled)")
         #expect(filled.contains("Subjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI); Machine Learning (cs.LG)"))
         #expect(filled.contains("Link: https://arxiv.org/abs/2105.00001"), "\(filled)")
