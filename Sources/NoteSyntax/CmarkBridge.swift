@@ -33,10 +33,18 @@ enum CmarkBridge {
     }
 
     private static func parse(_ pieces: [ArraySlice<UInt8>], lines: Range<Int>, bytes: [UInt8], lineStarts: [Int]) -> [Block] {
-        let blocks = withTree(of: pieces) { root in
-            walk(root, lines: lines, bytes: bytes, lineStarts: lineStarts)
+        let referenceLines = bytes.withUnsafeBufferPointer {
+            ParagraphInlineSkip.referenceLines(in: $0, lines: lines, lineStarts: lineStarts)
         }
-        return blocks ?? [documentOnly(lines)]
+        return parse(
+            pieces, lines: lines, bytes: bytes, lineStarts: lineStarts, skipping: ParagraphInlineSkip(referenceLines: referenceLines))
+    }
+
+    /// With `skip` nil, every paragraph and heading gets its inline pass (tests compare both).
+    static func parse(
+        _ pieces: [ArraySlice<UInt8>], lines: Range<Int>, bytes: [UInt8], lineStarts: [Int], skipping skip: ParagraphInlineSkip?
+    ) -> [Block] {
+        withTree(of: pieces, skipping: skip) { walk($0, lines: lines, bytes: bytes, lineStarts: lineStarts) } ?? [documentOnly(lines)]
     }
 
     /// Texts up to this size are parsed in the thread's arena. The arena keeps what cmark frees
@@ -49,7 +57,7 @@ enum CmarkBridge {
     /// parse arena, taken back at once when `read` returns; a larger text's tree is freed node
     /// by node. Nothing of the parser or its tree may outlive `read`.
     private static func withTree<Result>(
-        of pieces: [ArraySlice<UInt8>], _ read: (OpaquePointer) -> Result?
+        of pieces: [ArraySlice<UInt8>], skipping skip: ParagraphInlineSkip?, _ read: (OpaquePointer) -> Result?
     ) -> Result? {
         prepare()
         let usesArena = pieces.reduce(0) { $0 + $1.count } <= arenaLimit
@@ -58,6 +66,8 @@ enum CmarkBridge {
             usesArena ? UnsafeMutablePointer<cmark_mem>(OpaquePointer(parse_arena_allocator())) : cmark_get_default_mem_allocator()
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, memory) else { return nil }
         defer { cmark_parser_free(parser) }
+        // First: the table extension ends the search on the lines it answers for.
+        if let skip { cmark_parser_attach_syntax_extension(parser, skip.extensionPointer) }
         // Only block extensions: inline ones (autolink, strikethrough) share global state that
         // makes parallel parses unsafe, and notelint reads inline syntax from the source itself.
         if let table = cmark_find_syntax_extension("table") {
@@ -80,7 +90,7 @@ enum CmarkBridge {
         }
         text.append(contentsOf: Array("<!-- -->\n".utf8))
         text.append(contentsOf: bytes)
-        return withTree(of: [text[...]]) { root -> [[UInt8]]? in
+        return withTree(of: [text[...]], skipping: nil) { root -> [[UInt8]]? in
             guard let iterator = cmark_iter_new(root) else { return nil }
             defer { cmark_iter_free(iterator) }
             let lineStarts = LineIndex(text).lineStarts
