@@ -18,7 +18,7 @@ final class ResultCache: Sendable {
     /// Path -> (key, encoded report), from the previous run.
     private let previous: [String: (key: String, payload: ArraySlice<UInt8>)]
     /// This run's records, and how many of them came from `previous`.
-    private let current = Mutex((records: [String: (key: String, payload: [UInt8])](), hits: 0))
+    private let current = Mutex((records: [String: (key: String, payload: ArraySlice<UInt8>)](), hits: 0))
 
     init(folder: String) {
         self.folder = folder
@@ -81,7 +81,7 @@ final class ResultCache: Sendable {
         guard let entry = previous[path], entry.key.hasPrefix(key + "-") || entry.key == key,
             let rendered = RenderedFile(encoded: entry.payload)
         else { return nil }
-        let record = (key: signature.map { key + "-" + $0 } ?? key, payload: Array(entry.payload))
+        let record = (key: signature.map { key + "-" + $0 } ?? key, payload: entry.payload)
         current.withLock { current in
             current.hits += 1
             current.records[path] = record
@@ -90,7 +90,7 @@ final class ResultCache: Sendable {
     }
 
     func store(_ path: String, key: String, signature: String?, rendered: RenderedFile) {
-        let record = (key: signature.map { key + "-" + $0 } ?? key, payload: rendered.encoded)
+        let record = (key: signature.map { key + "-" + $0 } ?? key, payload: rendered.encoded[...])
         current.withLock { $0.records[path] = record }
     }
 
@@ -109,7 +109,7 @@ final class ResultCache: Sendable {
             ResultCache.appendField(payload, to: &out)
             out.append(0x0A)
         }
-        for (path, entry) in current.sorted(by: { $0.key < $1.key }) { append(path, entry.key, entry.payload[...]) }
+        for (path, entry) in current.sorted(by: { $0.key < $1.key }) { append(path, entry.key, entry.payload) }
         for (path, entry) in previous where current[path] == nil && FileManager.default.fileExists(atPath: path) {
             append(path, entry.key, entry.payload)
         }
@@ -204,6 +204,10 @@ enum StableHash {
         }
         a ^= a >> 31
         b ^= b >> 27
-        return String(a, radix: 16) + String(b, radix: 16)
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        NumberText.appendHex(a, to: &out)
+        NumberText.appendHex(b, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

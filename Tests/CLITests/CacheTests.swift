@@ -57,6 +57,23 @@ import Testing
         #expect(cachedPaths(folder) == ["b.md"])
     }
 
+    /// The counts a warm run reads back from the cache (per severity for the summary, per
+    /// rule for `--statistics` and JUnit) are the cold run's.
+    @Test(arguments: [["--format", "text"], ["--statistics"], ["--format", "junit"]])
+    func warmRunsCountAsColdRunsDo(_ format: [String]) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.md", "Title:\nLink:\n\nTitle: B\nLink: https://arxiv.org/abs/2104.09864v1.pdf\nDate: 2021-13-40\n")
+        try folder.write("b.md", "Title: A\nLink: https://example.org\nDate: 20 Apr. 2021\n---\n")
+        let arguments = ["check"] + format + ["--cache-dir", ".notelint_cache", "."]
+        let cold = try Notelint.run(arguments, in: folder.url)
+        let warm = try Notelint.run(arguments, in: folder.url)
+        #expect(cold.status == 1)
+        #expect(!cold.stdout.isEmpty)
+        #expect(warm.stdout == cold.stdout)
+        #expect(warm.stderr == cold.stderr)
+        #expect(warm.status == cold.status)
+    }
+
     @Test func theCacheLivesInTheProjectRootElseInTheUsersCacheFolder() throws {
         let folder = try TemporaryFolder()
         try folder.write("project/.notelint.yml", "version: 1\n")

@@ -26,6 +26,18 @@ public enum FileSignature {
         let nanoseconds: Int
         let inode: UInt64
 
-        public var description: String { "\(size).\(seconds).\(nanoseconds).\(inode)" }
+        /// `size.seconds.nanoseconds.inode`, the form cache keys on disk hold.
+        public var description: String {
+            var out: [UInt8] = []
+            out.reserveCapacity(48)
+            NumberText.appendDecimal(size, to: &out)
+            out.append(UInt8(ascii: "."))
+            NumberText.appendDecimal(seconds, to: &out)
+            out.append(UInt8(ascii: "."))
+            NumberText.appendDecimal(nanoseconds, to: &out)
+            out.append(UInt8(ascii: "."))
+            NumberText.appendDecimal(inode, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

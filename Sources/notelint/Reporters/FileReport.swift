@@ -59,16 +59,26 @@ struct RenderedFile {
         return out
     }
 
-    /// `name=count` pairs separated by spaces; nil when the field is not that.
-    private static func pairs(_ field: ArraySlice<UInt8>) -> [(name: String, count: Int)]? {
-        var found: [(name: String, count: Int)] = []
-        for pair in field.split(separator: UInt8(ascii: " ")) {
-            guard let equals = pair.lastIndex(of: UInt8(ascii: "=")), equals > pair.startIndex,
-                let count = Int(String(decoding: pair[(equals + 1)...], as: UTF8.self))
-            else { return nil }
-            found.append((String(decoding: pair[..<equals], as: UTF8.self), count))
+    /// Calls `each` with the name and count of every `name=count` pair of `field` (pairs
+    /// separated by spaces), read from the bytes; false when the field is not that or `each`
+    /// refuses a pair.
+    private static func pairs(_ field: ArraySlice<UInt8>, _ each: (ArraySlice<UInt8>, Int) -> Bool) -> Bool {
+        var start = field.startIndex
+        while start < field.endIndex {
+            let end = field[start...].firstIndex(of: UInt8(ascii: " ")) ?? field.endIndex
+            defer { start = end + 1 }
+            guard start < end else { continue }
+            guard let equals = field[start..<end].lastIndex(of: UInt8(ascii: "=")), equals > start, equals + 1 < end,
+                end - equals <= 18
+            else { return false }
+            var count = 0
+            for digit in field[(equals + 1)..<end] {
+                guard digit >= 0x30 && digit <= 0x39 else { return false }
+                count = count * 10 + Int(digit - 0x30)
+            }
+            guard each(field[start..<equals], count) else { return false }
         }
-        return found
+        return true
     }
 
     /// Reads the cached form back; nil when it is not one.
@@ -83,21 +93,31 @@ struct RenderedFile {
             guard let text = ResultCache.readField(bytes, &offset) else { return nil }
             texts.append(String(decoding: text, as: UTF8.self))
         }
-        guard let countsField = ResultCache.readField(bytes, &offset), let counts = Self.pairs(countsField),
-            let rulesField = ResultCache.readField(bytes, &offset), let rules = Self.pairs(rulesField),
+        var severities: [Severity: Int] = [:]
+        var rules: [String: Int] = [:]
+        guard let countsField = ResultCache.readField(bytes, &offset),
+            Self.pairs(
+                countsField,
+                { name, count in
+                    guard let severity = Severity(rawValue: String(decoding: name, as: UTF8.self)) else { return false }
+                    severities[severity] = count
+                    return true
+                }),
+            let rulesField = ResultCache.readField(bytes, &offset),
+            Self.pairs(
+                rulesField,
+                { name, count in
+                    rules[String(decoding: name, as: UTF8.self)] = count
+                    return true
+                }),
             let worstField = ResultCache.readField(bytes, &offset), let fillableField = ResultCache.readField(bytes, &offset),
             offset == bytes.count, let fillable = Int(String(decoding: fillableField, as: UTF8.self))
         else { return nil }
         self.fillable = fillable
         self.path = String(decoding: path, as: UTF8.self)
         self.texts = texts
-        var severities: [Severity: Int] = [:]
-        for (name, count) in counts {
-            guard let severity = Severity(rawValue: name) else { return nil }
-            severities[severity] = count
-        }
         self.counts = severities
-        self.rules = Dictionary(rules, uniquingKeysWith: { $1 })
+        self.rules = rules
         if worstField.isEmpty {
             self.worst = nil
         } else {
