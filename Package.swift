@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivKit", "NoteInvariants", "FakeArxivServer", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["notelint", "ArxivIndex", "FakeArxivServer", "TestSupport"]),
-        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "NoteInvariants"]),
         .testTarget(
             name: "LanguageServerTests",
             dependencies: ["LanguageServer", "JSONRPC", "NoteLint", "NoteInvariants", "FakeArxivServer", "ArxivIndex", "TestSupport"]),

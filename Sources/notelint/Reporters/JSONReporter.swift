@@ -7,9 +7,15 @@ import NoteSyntax
 struct JSONReporter: Reporter {
     var settings: String { "json" }
 
-    /// One file's findings as array items, rendered on the worker that linted it.
+    /// One file's findings as array items, rendered on the worker that linted it: as
+    /// `jsonItems` would lay out `object(_:in:)`'s values, written without building them.
     func render(_ file: FileReport) -> String {
-        jsonItems(file, level: 1) { object($0, in: file) }
+        var writer = IndentedJSONWriter(baseIndent: 1)
+        for index in file.diagnostics.indices {
+            writer.appendRaw(index == 0 ? "  " : ",\n  ")
+            write(file.diagnostics[index], in: file, to: &writer)
+        }
+        return writer.text
     }
 
     func write(piece: String, first: Bool, to output: Output) {
@@ -21,46 +27,79 @@ struct JSONReporter: Reporter {
         output.write(wroteAny ? "\n]\n" : "[]\n")
     }
 
-    private func object(_ diagnostic: Diagnostic, in file: FileReport) -> JSON {
-        let related: JSON =
-            diagnostic.related.isEmpty
-            ? .null
-            : .array(
-                diagnostic.related.map { location in
-                    .object([
-                        ("path", .string(file.path)), ("range", range(location.range, file.source)), ("message", .string(location.message)),
-                    ])
-                })
-        let fix: JSON =
-            diagnostic.fix.map { fix in
-                .object([
-                    ("title", .string(fix.title)),
-                    ("applicability", .string(fix.applicability.rawValue)),
-                    (
-                        "edits",
-                        .array(
-                            fix.edits.map { edit in
-                                .object([("range", range(edit.range, file.source)), ("newText", .string(edit.newText))])
-                            })
-                    ),
-                ])
-            } ?? .null
-        return .object([
-            ("path", .string(file.path)),
-            ("rule", .string(diagnostic.ruleID)),
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("message", .string(diagnostic.message)),
-            ("range", range(diagnostic.range, file.source)),
-            ("related", related),
-            ("fix", fix),
-        ])
+    private func write(_ diagnostic: Diagnostic, in file: FileReport, to writer: inout IndentedJSONWriter) {
+        writer.openObject()
+        writer.key("path")
+        writer.string(file.path)
+        writer.key("rule")
+        writer.string(diagnostic.ruleID)
+        writer.key("severity")
+        writer.string(diagnostic.severity.rawValue)
+        writer.key("message")
+        writer.string(diagnostic.message)
+        writer.key("range")
+        write(diagnostic.range, file.source, to: &writer)
+        writer.key("related")
+        if diagnostic.related.isEmpty {
+            writer.null()
+        } else {
+            writer.openArray()
+            for location in diagnostic.related {
+                writer.element()
+                writer.openObject()
+                writer.key("path")
+                writer.string(file.path)
+                writer.key("range")
+                write(location.range, file.source, to: &writer)
+                writer.key("message")
+                writer.string(location.message)
+                writer.closeObject()
+            }
+            writer.closeArray()
+        }
+        writer.key("fix")
+        if let fix = diagnostic.fix {
+            writer.openObject()
+            writer.key("title")
+            writer.string(fix.title)
+            writer.key("applicability")
+            writer.string(fix.applicability.rawValue)
+            writer.key("edits")
+            writer.openArray()
+            for edit in fix.edits {
+                writer.element()
+                writer.openObject()
+                writer.key("range")
+                write(edit.range, file.source, to: &writer)
+                writer.key("newText")
+                writer.string(edit.newText)
+                writer.closeObject()
+            }
+            writer.closeArray()
+            writer.closeObject()
+        } else {
+            writer.null()
+        }
+        writer.closeObject()
     }
 
-    private func range(_ range: ByteRange, _ source: SourceText) -> JSON {
+    private func write(_ range: ByteRange, _ source: SourceText, to writer: inout IndentedJSONWriter) {
         let printed = PrintedRange(range, in: source)
-        return .object([
-            ("start", .object([("line", .int(printed.startLine)), ("column", .int(printed.startColumn))])),
-            ("end", .object([("line", .int(printed.endLine)), ("column", .int(printed.endColumn))])),
-        ])
+        writer.openObject()
+        writer.key("start")
+        writer.openObject()
+        writer.key("line")
+        writer.int(printed.startLine)
+        writer.key("column")
+        writer.int(printed.startColumn)
+        writer.closeObject()
+        writer.key("end")
+        writer.openObject()
+        writer.key("line")
+        writer.int(printed.endLine)
+        writer.key("column")
+        writer.int(printed.endColumn)
+        writer.closeObject()
+        writer.closeObject()
     }
 }

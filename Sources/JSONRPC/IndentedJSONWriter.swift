@@ -1,0 +1,172 @@
+/// Writes indented JSON straight into bytes, laid out exactly as `JSON.write(into:indent:)`
+/// lays out the same value, without building the value first: a report of thousands of
+/// findings spent most of its JSON time allocating and freeing the trees it then wrote, and
+/// then most of the rest appending a few bytes at a time to an array. Its own buffer takes
+/// each piece with one copy.
+public struct IndentedJSONWriter: ~Copyable {
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    /// The indentation level of the value being written when no container is open.
+    private let baseIndent: Int
+    /// Open objects and arrays.
+    private var depth = 0
+    /// Whether nothing has been written yet in the innermost open container. A closed
+    /// container was an element of its parent, so the parent is never empty after it.
+    private var innermostIsEmpty = false
+
+    public init(baseIndent: Int) {
+        self.baseIndent = baseIndent
+        capacity = 4096
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// What was written, as text.
+    public var text: String { String(decoding: UnsafeBufferPointer(start: buffer, count: count), as: UTF8.self) }
+
+    /// Appends text that is no part of a value (separators between values written alone).
+    public mutating func appendRaw(_ text: StaticString) {
+        append(text.utf8Start, text.utf8CodeUnitCount)
+    }
+
+    public mutating func openObject() { open(UInt8(ascii: "{")) }
+
+    public mutating func closeObject() { close(UInt8(ascii: "}")) }
+
+    public mutating func openArray() { open(UInt8(ascii: "[")) }
+
+    public mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts a member of the open object: `"name": `, on its own line.
+    public mutating func key(_ name: StaticString) {
+        element()
+        reserve(name.utf8CodeUnitCount + 4)
+        buffer[count] = UInt8(ascii: "\"")
+        count += 1
+        append(name.utf8Start, name.utf8CodeUnitCount)
+        buffer[count] = UInt8(ascii: "\"")
+        buffer[count + 1] = UInt8(ascii: ":")
+        buffer[count + 2] = 0x20
+        count += 3
+    }
+
+    /// Starts an item of the open array, on its own line.
+    public mutating func element() {
+        if innermostIsEmpty {
+            innermostIsEmpty = false
+        } else {
+            reserve(1)
+            buffer[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        newline(baseIndent + depth)
+    }
+
+    /// Quoted and escaped as `JSON.quote` does it.
+    public mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { text in
+            reserve(text.count + 2)
+            buffer[count] = UInt8(ascii: "\"")
+            count += 1
+            guard let start = text.baseAddress else { return }
+            var runStart = 0
+            for index in 0..<text.count {
+                let byte = text[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                append(start + runStart, index - runStart)
+                escape(byte)
+                runStart = index + 1
+            }
+            append(start + runStart, text.count - runStart)
+        }
+        reserve(1)
+        buffer[count] = UInt8(ascii: "\"")
+        count += 1
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        reserve(6)
+        buffer[count] = UInt8(ascii: "\\")
+        switch byte {
+        case 0x0A: buffer[count + 1] = UInt8(ascii: "n")
+        case 0x0D: buffer[count + 1] = UInt8(ascii: "r")
+        case 0x09: buffer[count + 1] = UInt8(ascii: "t")
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer[count + 1] = byte
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            buffer[count + 1] = UInt8(ascii: "u")
+            buffer[count + 2] = UInt8(ascii: "0")
+            buffer[count + 3] = UInt8(ascii: "0")
+            buffer[count + 4] = hex.utf8Start[Int(byte >> 4)]
+            buffer[count + 5] = hex.utf8Start[Int(byte & 0x0F)]
+            count += 6
+            return
+        }
+        count += 2
+    }
+
+    public mutating func int(_ value: Int) {
+        reserve(20)
+        var magnitude = value.magnitude
+        if value < 0 {
+            buffer[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        var digits = 1
+        var power: UInt = 10
+        while digits < 20 && magnitude >= power {
+            digits += 1
+            power = power.multipliedReportingOverflow(by: 10).partialValue
+        }
+        for index in stride(from: count + digits - 1, through: count, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
+    }
+
+    public mutating func null() { appendRaw("null") }
+
+    private mutating func open(_ bracket: UInt8) {
+        reserve(1)
+        buffer[count] = bracket
+        count += 1
+        depth += 1
+        innermostIsEmpty = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if !innermostIsEmpty { newline(baseIndent + depth) }
+        innermostIsEmpty = false
+        reserve(1)
+        buffer[count] = bracket
+        count += 1
+    }
+
+    private mutating func newline(_ indent: Int) {
+        reserve(1 + 2 * indent)
+        buffer[count] = 0x0A
+        (buffer + count + 1).initialize(repeating: 0x20, count: 2 * indent)
+        count += 1 + 2 * indent
+    }
+
+    private mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+        reserve(length)
+        (buffer + count).update(from: bytes, count: length)
+        count += length
+    }
+
+    private mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let grown = max(capacity * 2, count + more)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = larger
+        capacity = grown
+    }
+}
