@@ -13,17 +13,7 @@ import Testing
     /// built again for words and prefixes that `least` papers hold, so that some words of the
     /// queries have chunks and others do not.
     private static func index(_ folder: TemporaryFolder, least: Int) throws -> (ArxivIndex, [String]) {
-        let file = try Snapshot.generate(records: 3000, in: folder, name: "snapshot.json")
-        let titles = try Snapshot.records(file).compactMap { $0["title"] as? String }
-        let undecided = titles.prefix(40).enumerated().map { number, title in
-            Snapshot.line(id: String(format: "9912.%05d", number + 1), title: title, authors: "Łukasz Łoś and Ωmega Ćwik")
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
-        handle.seekToEndOfFile()
-        handle.write(Data((undecided.joined(separator: "\n") + "\n").utf8))
-        try handle.close()
-        let index = try ArxivIndex(path: folder.path("arxiv.sqlite"), create: true)
-        _ = try index.importSnapshot(path: file)
+        let (index, titles) = try indexWithUndecidedAuthors(in: folder)
         try index.connection.execute("BEGIN")
         try DensePapers.rebuild(index.connection, leastPapers: least)
         try index.connection.execute("COMMIT")

@@ -126,19 +126,9 @@ import Testing
 @Suite struct PartialWordScanTests {
     @Test func scanningFindsWhatFTS5Finds() throws {
         let folder = try TemporaryFolder()
-        let file = try Snapshot.generate(records: 3000, in: folder, name: "snapshot.json")
-        let titles = try Snapshot.records(file).compactMap { $0["title"] as? String }
-        // The newest papers, read first, with letters of Latin Extended-A that the scan leaves
-        // to FTS5 (`Ł`), beside words of the generated titles.
-        let undecided = titles.prefix(40).enumerated().map { number, title in
-            Snapshot.line(id: String(format: "9912.%05d", number + 1), title: title, authors: "Łukasz Łoś and Ωmega Ćwik")
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
-        handle.seekToEndOfFile()
-        handle.write(Data((undecided.joined(separator: "\n") + "\n").utf8))
-        try handle.close()
-        let index = try ArxivIndex(path: folder.path("arxiv.sqlite"), create: true)
-        _ = try index.importSnapshot(path: file, options: ImportOptions())
+        // The newest papers, read first, with letters that the scan leaves to FTS5 (`Ł`), beside
+        // words of the generated titles.
+        let (index, titles) = try indexWithUndecidedAuthors(in: folder)
         var generator = SystemRandomNumberGenerator()
         var compared = 0
         // The ways FTS5 matches, without the chunks of common words (`DenseSearchTests`).
