@@ -12,8 +12,18 @@ public struct ArxivCategory: Sendable, Equatable {
 public enum ArxivTaxonomy {
     private static let byID: [String: ArxivCategory] = Dictionary(
         categoryTable.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-    private static let byExactID: [String: ArxivCategory] = Dictionary(
-        categoryTable.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Indexes into `categoryTable` (-1: empty) by the FNV-1a digest of the code's bytes, open
+    /// addressed: every subject of every entry is looked up here, and hashing a String with
+    /// Swift's seeded hasher cost about 500 instructions a lookup. The first category of a code
+    /// wins, as a dictionary built with `uniquingKeysWith: first` keeps it.
+    private static let exactTable = ExactCodeTable(codes: categoryTable.map(\.id))
+
+    /// The category whose code is exactly `code`, found by its bytes (the case-blind
+    /// dictionary takes the rest).
+    static func exactCategory(_ code: String) -> ArxivCategory? {
+        var code = code
+        return code.withUTF8 { exactTable.index(of: $0) }.map { categoryTable[$0] }
+    }
 
     public static var categories: [ArxivCategory] { categoryTable }
     public static var aliases: [String: String] { aliasTable }
@@ -21,7 +31,7 @@ public enum ArxivTaxonomy {
 
     /// The category with this code, compared ignoring case; aliases and retired archives
     /// resolve to what they stand for only through `canonical(_:)`.
-    public static func category(_ code: String) -> ArxivCategory? { byExactID[code] ?? byID[code.lowercased()] }
+    public static func category(_ code: String) -> ArxivCategory? { exactCategory(code) ?? byID[code.lowercased()] }
 
     /// The code written with arXiv's own capitalisation (`cs.cl` -> `cs.CL`).
     public static func properCode(_ code: String) -> String? { category(code)?.id }

@@ -101,6 +101,17 @@ import Testing
         #expect(ArxivTaxonomy.isKnown(code) == false)
     }
 
+    /// The table of exact codes finds every code as written, and only as written.
+    @Test func exactCodesAreFoundByTheirBytes() {
+        for category in ArxivTaxonomy.categories {
+            #expect(ArxivTaxonomy.exactCategory(category.id) == category)
+            let upper = category.id.uppercased()
+            if upper != category.id { #expect(ArxivTaxonomy.exactCategory(upper) == nil, "\(upper)") }
+            #expect(ArxivTaxonomy.exactCategory(category.id + "x") == nil)
+        }
+        #expect(ArxivTaxonomy.exactCategory("") == nil)
+    }
+
     @Test func properCodeRestoresEveryCode() {
         for category in ArxivTaxonomy.categories {
             #expect(ArxivTaxonomy.properCode(category.id.uppercased()) == category.id)
