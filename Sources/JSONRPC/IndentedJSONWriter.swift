@@ -31,6 +31,13 @@ public struct IndentedJSONWriter: ~Copyable {
         append(text.utf8Start, text.utf8CodeUnitCount)
     }
 
+    /// Appends the spaces of the base indentation: where a value written alone starts.
+    public mutating func appendIndentation() {
+        reserve(2 * baseIndent)
+        (buffer + count).initialize(repeating: 0x20, count: 2 * baseIndent)
+        count += 2 * baseIndent
+    }
+
     public mutating func openObject() { open(UInt8(ascii: "{")) }
 
     public mutating func closeObject() { close(UInt8(ascii: "}")) }

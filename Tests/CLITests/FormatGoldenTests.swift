@@ -51,4 +51,13 @@ import Testing
                 == "::error file=a%2Cb%3Ac.md,line=1,col=6,endLine=1,endColumn=12,title=footnote-undefined::footnote `[^x%25y]` is not defined\n"
         )
     }
+
+    /// A relative path becomes a URI reference: letters, digits and `-._~/` as they are, every
+    /// other byte percent-encoded in upper case.
+    @Test func sarifLocationsAreRelativeURIReferences() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("notes/a b (é)#1~x.md", "Text.[^x]\n")
+        let run = try Notelint.run(["check", "--no-cache", "--format", "sarif", "notes/a b (é)#1~x.md"], in: folder.url)
+        #expect(run.stdout.contains("\"uri\": \"notes/a%20b%20%28%C3%A9%29%231~x.md\""), "\(run.stdout)")
+    }
 }

@@ -59,6 +59,8 @@ import Testing
                     writer.appendRaw(",\n")
                     expected.append(contentsOf: ",\n".utf8)
                 }
+                writer.appendIndentation()
+                expected.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
                 Self.value(&writer, depth: 0, &generator).write(into: &expected, indent: indent)
             }
             #expect(writer.text == String(decoding: expected, as: UTF8.self))

@@ -178,14 +178,15 @@ extension Reporter {
 extension Reporter {
     /// A file's findings as the items of a JSON array nested `level` levels deep (two spaces
     /// a level), separated by commas: the JSON and SARIF reports join files' pieces with one.
-    func jsonItems(_ file: FileReport, level: Int, _ item: (Diagnostic) -> JSON) -> String {
-        var out: [UInt8] = []
-        for (index, diagnostic) in file.diagnostics.enumerated() {
-            if index > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
-            item(diagnostic).write(into: &out, indent: level)
+    /// `item` writes each finding, starting at that level.
+    func jsonItems(_ file: FileReport, level: Int, _ item: (Diagnostic, inout IndentedJSONWriter) -> Void) -> String {
+        var writer = IndentedJSONWriter(baseIndent: level)
+        for index in file.diagnostics.indices {
+            if index > 0 { writer.appendRaw(",\n") }
+            writer.appendIndentation()
+            item(file.diagnostics[index], &writer)
         }
-        return String(decoding: out, as: UTF8.self)
+        return writer.text
     }
 }
 

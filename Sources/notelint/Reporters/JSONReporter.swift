@@ -7,15 +7,10 @@ import NoteSyntax
 struct JSONReporter: Reporter {
     var settings: String { "json" }
 
-    /// One file's findings as array items, rendered on the worker that linted it: as
-    /// `jsonItems` would lay out `object(_:in:)`'s values, written without building them.
+    /// One file's findings as array items, rendered on the worker that linted it, written
+    /// straight into the text (`IndentedJSONWriter`), no tree of values built.
     func render(_ file: FileReport) -> String {
-        var writer = IndentedJSONWriter(baseIndent: 1)
-        for index in file.diagnostics.indices {
-            writer.appendRaw(index == 0 ? "  " : ",\n  ")
-            write(file.diagnostics[index], in: file, to: &writer)
-        }
-        return writer.text
+        jsonItems(file, level: 1) { write($0, in: file, to: &$1) }
     }
 
     func write(piece: String, first: Bool, to output: Output) {

@@ -12,8 +12,11 @@ struct SarifReporter: Reporter {
     private static let ruleIndex: [String: Int] = Dictionary(
         uniqueKeysWithValues: RuleRegistry.descriptions.enumerated().map { ($1.id, $0) })
 
+    /// One file's results as array items, written straight into the text, as the JSON report
+    /// writes its findings.
     func render(_ file: FileReport) -> String {
-        jsonItems(file, level: 4) { result($0, in: file) }
+        let uri = uriReference(file.path)
+        return jsonItems(file, level: 4) { write($0, in: file, uri: uri, to: &$1) }
     }
 
     /// Everything before the results; `invocations`, which only the end of the run knows,
@@ -65,69 +68,117 @@ struct SarifReporter: Reporter {
         ])
     }
 
-    private func result(_ diagnostic: Diagnostic, in file: FileReport) -> JSON {
-        let related: JSON? =
-            diagnostic.related.isEmpty
-            ? nil
-            : .array(
-                diagnostic.related.enumerated().map { index, location in
-                    .object([
-                        ("id", .int(index + 1)),
-                        ("physicalLocation", physicalLocation(location.range, in: file)),
-                        ("message", .object([("text", .string(location.message))])),
-                    ])
-                })
-        let fixes: JSON? = diagnostic.fix.map { fix in
-            .array([
-                .object([
-                    ("description", .object([("text", .string(fix.title))])),
-                    (
-                        "artifactChanges",
-                        .array([
-                            .object([
-                                ("artifactLocation", artifact(file.path)),
-                                (
-                                    "replacements",
-                                    .array(
-                                        fix.edits.map { edit in
-                                            .object([
-                                                ("deletedRegion", region(edit.range, in: file)),
-                                                ("insertedContent", .object([("text", .string(edit.newText))])),
-                                            ])
-                                        })
-                                ),
-                            ])
-                        ])
-                    ),
-                ])
-            ])
+    /// `uri`: the file's, as `uriReference` writes it (once a file).
+    private func write(_ diagnostic: Diagnostic, in file: FileReport, uri: String, to writer: inout IndentedJSONWriter) {
+        writer.openObject()
+        writer.key("ruleId")
+        writer.string(diagnostic.ruleID)
+        if let index = Self.ruleIndex[diagnostic.ruleID] {
+            writer.key("ruleIndex")
+            writer.int(index)
         }
-        return .object([
-            "ruleId": .string(diagnostic.ruleID),
-            "ruleIndex": Self.ruleIndex[diagnostic.ruleID].map { .int($0) },
-            "level": .string(level(diagnostic.severity)),
-            "message": .object([("text", .string(diagnostic.message))]),
-            "locations": .array([.object([("physicalLocation", physicalLocation(diagnostic.range, in: file))])]),
-            "relatedLocations": related,
-            "fixes": fixes,
-            "properties": .object([("applicability", .string(diagnostic.fix?.applicability.rawValue ?? "none"))]),
-        ])
+        writer.key("level")
+        writer.string(level(diagnostic.severity))
+        writer.key("message")
+        writeText(diagnostic.message, to: &writer)
+        writer.key("locations")
+        writer.openArray()
+        writer.element()
+        writer.openObject()
+        writer.key("physicalLocation")
+        writePhysicalLocation(diagnostic.range, in: file, uri: uri, to: &writer)
+        writer.closeObject()
+        writer.closeArray()
+        if !diagnostic.related.isEmpty {
+            writer.key("relatedLocations")
+            writer.openArray()
+            for (index, location) in diagnostic.related.enumerated() {
+                writer.element()
+                writer.openObject()
+                writer.key("id")
+                writer.int(index + 1)
+                writer.key("physicalLocation")
+                writePhysicalLocation(location.range, in: file, uri: uri, to: &writer)
+                writer.key("message")
+                writeText(location.message, to: &writer)
+                writer.closeObject()
+            }
+            writer.closeArray()
+        }
+        if let fix = diagnostic.fix {
+            writer.key("fixes")
+            writer.openArray()
+            writer.element()
+            writer.openObject()
+            writer.key("description")
+            writeText(fix.title, to: &writer)
+            writer.key("artifactChanges")
+            writer.openArray()
+            writer.element()
+            writer.openObject()
+            writer.key("artifactLocation")
+            writeArtifact(uri, to: &writer)
+            writer.key("replacements")
+            writer.openArray()
+            for edit in fix.edits {
+                writer.element()
+                writer.openObject()
+                writer.key("deletedRegion")
+                writeRegion(edit.range, in: file, to: &writer)
+                writer.key("insertedContent")
+                writeText(edit.newText, to: &writer)
+                writer.closeObject()
+            }
+            writer.closeArray()
+            writer.closeObject()
+            writer.closeArray()
+            writer.closeObject()
+            writer.closeArray()
+        }
+        writer.key("properties")
+        writer.openObject()
+        writer.key("applicability")
+        writer.string(diagnostic.fix?.applicability.rawValue ?? "none")
+        writer.closeObject()
+        writer.closeObject()
     }
 
-    private func physicalLocation(_ range: ByteRange, in file: FileReport) -> JSON {
-        .object([("artifactLocation", artifact(file.path)), ("region", region(range, in: file))])
+    /// `{"text": text}`.
+    private func writeText(_ text: String, to writer: inout IndentedJSONWriter) {
+        writer.openObject()
+        writer.key("text")
+        writer.string(text)
+        writer.closeObject()
     }
 
-    private func artifact(_ path: String) -> JSON {
-        .object([("uri", .string(uriReference(path)))])
+    private func writePhysicalLocation(_ range: ByteRange, in file: FileReport, uri: String, to writer: inout IndentedJSONWriter) {
+        writer.openObject()
+        writer.key("artifactLocation")
+        writeArtifact(uri, to: &writer)
+        writer.key("region")
+        writeRegion(range, in: file, to: &writer)
+        writer.closeObject()
     }
 
-    private func region(_ range: ByteRange, in file: FileReport) -> JSON {
+    private func writeArtifact(_ uri: String, to writer: inout IndentedJSONWriter) {
+        writer.openObject()
+        writer.key("uri")
+        writer.string(uri)
+        writer.closeObject()
+    }
+
+    private func writeRegion(_ range: ByteRange, in file: FileReport, to writer: inout IndentedJSONWriter) {
         let printed = PrintedRange(range, in: file.source)
-        return .object([
-            ("startLine", .int(printed.startLine)), ("startColumn", .int(printed.startColumn)),
-            ("endLine", .int(printed.endLine)), ("endColumn", .int(printed.endColumn)),
-        ])
+        writer.openObject()
+        writer.key("startLine")
+        writer.int(printed.startLine)
+        writer.key("startColumn")
+        writer.int(printed.startColumn)
+        writer.key("endLine")
+        writer.int(printed.endLine)
+        writer.key("endColumn")
+        writer.int(printed.endColumn)
+        writer.closeObject()
     }
 
     private func level(_ severity: Severity) -> String {
@@ -142,16 +193,21 @@ struct SarifReporter: Reporter {
     /// percent-encoded. An absolute path becomes a `file:` URI.
     private func uriReference(_ path: String) -> String {
         if path.hasPrefix("/") { return DocumentURI.fileURI(path) }
-        var out = ""
+        let hex: StaticString = "0123456789ABCDEF"
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {
-            let character = Character(Unicode.Scalar(byte))
-            if byte < 0x80 && (character.isLetter || character.isNumber || "-._~/".contains(character)) {
-                out.append(character)
-            } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.append(byte)
+            default:
+                out.append(UInt8(ascii: "%"))
+                out.append(hex.utf8Start[Int(byte >> 4)])
+                out.append(hex.utf8Start[Int(byte & 0x0F)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
 }
