@@ -17,18 +17,37 @@ struct RenderedFile {
     /// One rendering per reporter of the run, in the order of `Reporters.all`.
     private(set) var texts: [String]
     let counts: [Severity: Int]
-    /// Findings per rule, for `--statistics`.
-    let rules: [String: Int]
+    /// Findings per rule, for `--statistics` and JUnit: counted when the file is linted, read
+    /// from the cache's bytes only when asked (a warm run in another format never asks).
+    var rules: [String: Int] {
+        switch ruleCounts {
+        case .counted(let rules): return rules
+        case .cached(let field):
+            var counts: [String: Int] = [:]
+            _ = Self.pairs(field) { name, count in
+                counts[String(decoding: name, as: UTF8.self)] = count
+                return true
+            }
+            return counts
+        }
+    }
+    private let ruleCounts: RuleCounts
     let worst: Severity?
     /// Records `notelint fill` could complete (`Linter.fillableRecordCount`).
     let fillable: Int
+
+    private enum RuleCounts {
+        case counted([String: Int])
+        /// The cached `name=count` field, checked when it was read.
+        case cached(ArraySlice<UInt8>)
+    }
 
     init(_ report: FileReport, reporters: Reporters, fillable: Int = 0) {
         self.fillable = fillable
         path = report.path
         texts = reporters.all.map { $0.render(report) }
         counts = report.diagnostics.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
-        rules = report.diagnostics.reduce(into: [:]) { $0[$1.ruleID, default: 0] += 1 }
+        ruleCounts = .counted(report.diagnostics.reduce(into: [:]) { $0[$1.ruleID, default: 0] += 1 })
         worst = report.diagnostics.map(\.severity).max()
     }
 
@@ -94,7 +113,6 @@ struct RenderedFile {
             texts.append(String(decoding: text, as: UTF8.self))
         }
         var severities: [Severity: Int] = [:]
-        var rules: [String: Int] = [:]
         guard let countsField = ResultCache.readField(bytes, &offset),
             Self.pairs(
                 countsField,
@@ -104,12 +122,7 @@ struct RenderedFile {
                     return true
                 }),
             let rulesField = ResultCache.readField(bytes, &offset),
-            Self.pairs(
-                rulesField,
-                { name, count in
-                    rules[String(decoding: name, as: UTF8.self)] = count
-                    return true
-                }),
+            Self.pairs(rulesField, { _, _ in true }),
             let worstField = ResultCache.readField(bytes, &offset), let fillableField = ResultCache.readField(bytes, &offset),
             offset == bytes.count, let fillable = Int(String(decoding: fillableField, as: UTF8.self))
         else { return nil }
@@ -117,7 +130,7 @@ struct RenderedFile {
         self.path = String(decoding: path, as: UTF8.self)
         self.texts = texts
         self.counts = severities
-        self.rules = rules
+        ruleCounts = .cached(rulesField)
         if worstField.isEmpty {
             self.worst = nil
         } else {
