@@ -14,6 +14,8 @@ public struct IndentedJSONWriter: ~Copyable {
     /// Whether nothing has been written yet in the innermost open container. A closed
     /// container was an element of its parent, so the parent is never empty after it.
     private var innermostIsEmpty = false
+    /// A value's text before it is copied into the buffer.
+    private var scratch: [UInt8] = []
 
     public init(baseIndent: Int) {
         self.baseIndent = baseIndent
@@ -71,68 +73,22 @@ public struct IndentedJSONWriter: ~Copyable {
         newline(baseIndent + depth)
     }
 
-    /// Quoted and escaped as `JSON.quote` does it.
+    /// Quoted and escaped by `JSON.quote`, through a scratch array reused for every value.
     public mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { text in
-            reserve(text.count + 2)
-            buffer[count] = UInt8(ascii: "\"")
-            count += 1
-            guard let start = text.baseAddress else { return }
-            var runStart = 0
-            for index in 0..<text.count {
-                let byte = text[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                append(start + runStart, index - runStart)
-                escape(byte)
-                runStart = index + 1
-            }
-            append(start + runStart, text.count - runStart)
-        }
-        reserve(1)
-        buffer[count] = UInt8(ascii: "\"")
-        count += 1
-    }
-
-    private mutating func escape(_ byte: UInt8) {
-        reserve(6)
-        buffer[count] = UInt8(ascii: "\\")
-        switch byte {
-        case 0x0A: buffer[count + 1] = UInt8(ascii: "n")
-        case 0x0D: buffer[count + 1] = UInt8(ascii: "r")
-        case 0x09: buffer[count + 1] = UInt8(ascii: "t")
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer[count + 1] = byte
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            buffer[count + 1] = UInt8(ascii: "u")
-            buffer[count + 2] = UInt8(ascii: "0")
-            buffer[count + 3] = UInt8(ascii: "0")
-            buffer[count + 4] = hex.utf8Start[Int(byte >> 4)]
-            buffer[count + 5] = hex.utf8Start[Int(byte & 0x0F)]
-            count += 6
-            return
-        }
-        count += 2
+        scratch.removeAll(keepingCapacity: true)
+        JSON.quote(value, into: &scratch)
+        appendScratch()
     }
 
     public mutating func int(_ value: Int) {
-        reserve(20)
-        var magnitude = value.magnitude
-        if value < 0 {
-            buffer[count] = UInt8(ascii: "-")
-            count += 1
-        }
-        var digits = 1
-        var power: UInt = 10
-        while digits < 20 && magnitude >= power {
-            digits += 1
-            power = power.multipliedReportingOverflow(by: 10).partialValue
-        }
-        for index in stride(from: count + digits - 1, through: count, by: -1) {
-            buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        }
-        count += digits
+        scratch.removeAll(keepingCapacity: true)
+        JSON.appendInteger(value, to: &scratch)
+        appendScratch()
+    }
+
+    private mutating func appendScratch() {
+        let text = scratch
+        text.withUnsafeBufferPointer { append($0.baseAddress!, $0.count) }
     }
 
     public mutating func null() { appendRaw("null") }
