@@ -165,6 +165,10 @@ struct CheckCommand {
             throw RunFailure(ConfigurationError.combining(problems) ?? error)
         }
         let configurations = try ConfigurationSource(explicitPath: config, settings: settings)
+        // Only plain lint runs use the cache: fixing must see the text as it is now. It is read
+        // while the files are found.
+        let cacheFolder = noCache || fix || diff ? nil : cacheDir ?? ResultCache.defaultFolder()
+        let loadingCache = cacheFolder.map { folder in BackgroundValue { ResultCache(folder: folder) } }
         var discovery = FileDiscovery.files(for: inputs.filter { $0 != "-" })
         if changed || changedSince != nil {
             do {
@@ -200,8 +204,7 @@ struct CheckCommand {
                 jobs.filter { !$0.isStandardInput }.map(\.path),
                 standardInput: standardInput.map { (stdinFilename ?? "-", $0) }, configurations: configurations)
         }
-        // Only plain lint runs use the cache: fixing must see the text as it is now.
-        let cache = noCache || fix || diff ? nil : (cacheDir ?? ResultCache.defaultFolder()).map(ResultCache.init(folder:))
+        let cache = loadingCache?.value
         // Reports are written as files finish, except where the run's end decides what comes
         // first: statistics, fixes and diffs.
         let stream =

@@ -111,8 +111,8 @@ struct CheckJob {
         if case .lint = mode, let cache, !isStandardInput {
             let absolute = AbsolutePath.of(path)
             signature = FileSignature.of(absolute)
-            if let signature, let hit = cache.lookup(absolute, signature: signature, fingerprint: fingerprint) {
-                return .checked(hit.rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
+            if let signature, let rendered = cache.lookup(absolute, signature: signature, fingerprint: fingerprint) {
+                return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
             }
         }
         let file: NoteFile

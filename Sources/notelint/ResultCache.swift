@@ -62,26 +62,42 @@ final class ResultCache: Sendable {
     }
 
     /// The report when the file's signature and the fingerprint match a record, unread.
-    func lookup(_ path: String, signature: String, fingerprint: String) -> (rendered: RenderedFile, key: String)? {
+    func lookup(_ path: String, signature: String, fingerprint: String) -> RenderedFile? {
         guard let entry = previous[path] else { return nil }
-        // `content-fingerprint-signature`, read by its two dashes: splitting the key as a String
-        // was a third of a warm run.
-        let record = entry.key.utf8
-        guard let first = record.firstIndex(of: UInt8(ascii: "-")), let last = record.lastIndex(of: UInt8(ascii: "-")), first < last,
-            Substring(entry.key[record.index(after: last)...]) == Substring(signature),
-            Substring(entry.key[record.index(after: first)..<last]) == Substring(fingerprint)
-        else { return nil }
-        let key = String(entry.key[..<last])
-        guard let rendered = lookup(path, key: key, signature: signature) else { return nil }
-        return (rendered, key)
+        // `content-fingerprint-signature`, compared by its bytes around its two dashes.
+        var record = entry.key
+        let matches = record.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(of: UInt8(ascii: "-")), let last = bytes.lastIndex(of: UInt8(ascii: "-")), first < last
+            else { return false }
+            return Self.equal(bytes[(last + 1)...], signature) && Self.equal(bytes[(first + 1)..<last], fingerprint)
+        }
+        // The record's key is the one this run would write: it is kept as it is.
+        return matches ? reuse(path, record: entry) : nil
     }
 
     /// The report when the record's content and fingerprint hashes are `key`.
     func lookup(_ path: String, key: String, signature: String?) -> RenderedFile? {
-        guard let entry = previous[path], entry.key.hasPrefix(key + "-") || entry.key == key,
-            let rendered = RenderedFile(encoded: entry.payload)
+        guard let entry = previous[path] else { return nil }
+        let record = entry.key.utf8
+        guard record.starts(with: key.utf8),
+            record.count == key.utf8.count || record[record.index(record.startIndex, offsetBy: key.utf8.count)] == UInt8(ascii: "-")
         else { return nil }
-        let record = (key: signature.map { key + "-" + $0 } ?? key, payload: entry.payload)
+        return reuse(path, record: (key: signature.map { key + "-" + $0 } ?? key, payload: entry.payload))
+    }
+
+    /// Whether `bytes` are `text`'s UTF-8, compared with memcmp: the generic `elementsEqual`
+    /// took 2,000 instructions a key.
+    private static func equal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { wanted in
+            wanted.count == bytes.count
+                && (wanted.isEmpty || memcmp(wanted.baseAddress!, bytes.base.baseAddress! + bytes.startIndex, wanted.count) == 0)
+        }
+    }
+
+    /// The record's report, kept for this run's cache.
+    private func reuse(_ path: String, record: (key: String, payload: ArraySlice<UInt8>)) -> RenderedFile? {
+        guard let rendered = RenderedFile(encoded: record.payload) else { return nil }
         current.withLock { current in
             current.hits += 1
             current.records[path] = record
@@ -131,16 +147,29 @@ final class ResultCache: Sendable {
         out += bytes
     }
 
-    /// Reads `length:bytes` at `offset`; nil when the record is damaged.
-    static func readField(_ bytes: [UInt8], _ offset: inout Int) -> ArraySlice<UInt8>? {
+    /// The decimal number `field` spells (at most 12 digits); nil when it is not one.
+    static func decimal(_ field: ArraySlice<UInt8>) -> Int? {
+        guard !field.isEmpty, field.count <= 12 else { return nil }
+        var value = 0
+        for digit in field {
+            guard digit >= 0x30 && digit <= 0x39 else { return nil }
+            value = value * 10 + Int(digit - 0x30)
+        }
+        return value
+    }
+
+    /// Reads `length:bytes` at `offset` (an index of `bytes`); nil when the record is damaged.
+    static func readField(_ bytes: ArraySlice<UInt8>, _ offset: inout Int) -> ArraySlice<UInt8>? {
         var length = 0
         var digits = 0
-        while offset < bytes.count, bytes[offset] >= 0x30, bytes[offset] <= 0x39, digits < 12 {
+        while offset < bytes.endIndex, bytes[offset] >= 0x30, bytes[offset] <= 0x39, digits < 12 {
             length = length * 10 + Int(bytes[offset] - 0x30)
             offset += 1
             digits += 1
         }
-        guard digits > 0, offset < bytes.count, bytes[offset] == UInt8(ascii: ":"), offset + 1 + length <= bytes.count else { return nil }
+        guard digits > 0, offset < bytes.endIndex, bytes[offset] == UInt8(ascii: ":"), offset + 1 + length <= bytes.endIndex else {
+            return nil
+        }
         let field = bytes[(offset + 1)..<(offset + 1 + length)]
         offset += 1 + length
         return field
@@ -148,8 +177,7 @@ final class ResultCache: Sendable {
 
     private static func load(_ file: String, executableHash: String) -> [String: (key: String, payload: ArraySlice<UInt8>)] {
         var previous: [String: (key: String, payload: ArraySlice<UInt8>)] = [:]
-        guard let data = FileManager.default.contents(atPath: file) else { return previous }
-        let bytes = [UInt8](data)
+        guard let bytes = NoteFile.contents(atPath: file) else { return previous }
         let header = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
         // A cache from another format or another build of notelint is not trusted at all.
         guard bytes.starts(with: header) else { return previous }
@@ -158,7 +186,7 @@ final class ResultCache: Sendable {
             guard let tab = bytes[offset...].firstIndex(of: 0x09) else { return previous }
             let key = String(decoding: bytes[offset..<tab], as: UTF8.self)
             offset = tab + 1
-            guard let path = ResultCache.readField(bytes, &offset), let payload = ResultCache.readField(bytes, &offset),
+            guard let path = ResultCache.readField(bytes[...], &offset), let payload = ResultCache.readField(bytes[...], &offset),
                 offset < bytes.count, bytes[offset] == 0x0A
             else { return previous }
             offset += 1

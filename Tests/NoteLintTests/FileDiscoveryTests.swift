@@ -21,6 +21,36 @@ import Testing
         #expect(FileDiscovery.gitIgnored(many, in: folder).count == 450)
     }
 
+    @Test func aWorkTreeGivesItsTrackedAndUntrackedNotesButNotDeletedOnes() throws {
+        let folder = temporary.path
+        for name in ["kept.md", "gone.md", "sub/changed.md", "sub/gone too.md", "ignored.md"] {
+            try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+            try Data("Title: A\n".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        try Data("ignored.md\n".utf8).write(to: URL(fileURLWithPath: folder + "/.gitignore"))
+        try temporary.git("init", "-q")
+        try temporary.git("add", "kept.md", "gone.md", "sub/changed.md", "sub/gone too.md")
+        try temporary.git("commit", "-q", "-m", "notes")
+        try FileManager.default.removeItem(atPath: folder + "/gone.md")
+        try FileManager.default.removeItem(atPath: folder + "/sub/gone too.md")
+        try Data("Title: B\n".utf8).write(to: URL(fileURLWithPath: folder + "/sub/changed.md"))
+        try Data("Title: C\n".utf8).write(to: URL(fileURLWithPath: folder + "/new.md"))
+        let found = FileDiscovery.files(for: [folder])
+        #expect(found.failures.isEmpty)
+        #expect(found.files.map(\.path) == ["kept.md", "new.md", "sub/changed.md"].map { folder + "/" + $0 })
+    }
+
+    @Test func notesAreKnownByTheirExtensionInAnyCaseAndHiddenPartsByALeadingDot() {
+        let notes = ["a.md", "A.MD", "x/b.Markdown", "x.y/c.md", "é/ü.md"]
+        let others = [".md", "x/.md", "a.md/b", "a.mdx", "a.txt", "a.", "a", "x.md/", "markdown"]
+        #expect(notes.filter { !FileDiscovery.isNote($0) } == [])
+        #expect(others.filter(FileDiscovery.isNote) == [])
+        let hidden = [".a/b.md", "a/.b/c.md", "a/b/.c.md", ".md"]
+        let shown = ["a/b.md", "a./b.md", "a/b.c.md", "é/ü.md"]
+        #expect(hidden.filter { !FileDiscovery.isHidden($0) } == [])
+        #expect(shown.filter(FileDiscovery.isHidden) == [])
+    }
+
     @Test func aNoteNamedInSeveralSpellingsIsLintedOnce() throws {
         let folder = temporary.path
         try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)

@@ -7,28 +7,35 @@ public enum AbsolutePath {
     public static let workingDirectory = FileManager.default.currentDirectoryPath
 
     public static func of(_ path: String) -> String {
-        var relative = Substring(path)
-        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
-        let joined = relative.hasPrefix("/") ? String(relative) : workingDirectory + "/" + relative
+        var path = path
+        let joined = path.withUTF8 { bytes in
+            var start = 0
+            while bytes.count - start >= 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: "/") { start += 2 }
+            let relative = String(decoding: bytes[start...], as: UTF8.self)
+            return bytes.count > start && bytes[start] == UInt8(ascii: "/") ? relative : workingDirectory + "/" + relative
+        }
         return isNormal(joined) ? joined : URL(fileURLWithPath: joined).standardizedFileURL.path
     }
 
     /// No empty, `.` or `..` segment: checked on the bytes (Foundation's `contains` on
     /// strings was most of this function's cost).
     private static func isNormal(_ path: String) -> Bool {
-        var segmentLength = 0
-        var dots = 0
-        for byte in path.utf8.dropFirst() {
-            if byte == UInt8(ascii: "/") {
-                if segmentLength == 0 || dots == segmentLength { return false }
-                segmentLength = 0
-                dots = 0
-            } else {
-                segmentLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
+        var path = path
+        return path.withUTF8 { bytes in
+            var segmentLength = 0
+            var dots = 0
+            for byte in bytes.dropFirst() {
+                if byte == UInt8(ascii: "/") {
+                    if segmentLength == 0 || dots == segmentLength { return false }
+                    segmentLength = 0
+                    dots = 0
+                } else {
+                    segmentLength += 1
+                    if byte == UInt8(ascii: ".") { dots += 1 }
+                }
             }
+            return segmentLength > 0 && dots != segmentLength
         }
-        return segmentLength > 0 && dots != segmentLength
     }
 }
 
@@ -37,15 +44,15 @@ public enum AbsolutePath {
 public enum PathParts {
     /// The folder of a file's `path`: `notes/a.md` -> `notes`, `a.md` -> ``, `/a.md` -> `/`.
     public static func folder(of path: String) -> String {
-        let bytes = path.utf8
-        var end = bytes.endIndex
-        // A trailing slash (not the root's) ends no part.
-        while bytes.distance(from: bytes.startIndex, to: end) > 1, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
-            end = bytes.index(before: end)
+        var path = path
+        return path.withUTF8 { bytes in
+            var end = bytes.count
+            // A trailing slash (not the root's) ends no part.
+            while end > 1, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            guard var slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            while slash > 0, bytes[slash - 1] == UInt8(ascii: "/") { slash -= 1 }
+            return slash == 0 ? "/" : String(decoding: bytes[..<slash], as: UTF8.self)
         }
-        guard var slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        while slash > bytes.startIndex, bytes[bytes.index(before: slash)] == UInt8(ascii: "/") { slash = bytes.index(before: slash) }
-        return slash == bytes.startIndex ? "/" : String(path[..<slash])
     }
 
     /// `folder` and `name` joined by one slash.

@@ -46,7 +46,10 @@ public final class ConfigurationResolver: Sendable {
     /// The rules for the note at `path`, with the `overrides` that match it applied, and a
     /// key that is the same for two notes exactly when their rules are.
     public func effective(forFile path: String) throws -> (configuration: Configuration, key: String) {
-        try configuration(forFile: path).effective(forFile: AbsolutePath.of(path))
+        let configuration = try configuration(forFile: path)
+        // Without overrides the path does not matter: most runs need no absolute path here.
+        return configuration.overrides.isEmpty
+            ? (configuration, configuration.path ?? "") : configuration.effective(forFile: AbsolutePath.of(path))
     }
 
     /// Whether a file a folder search found is left out by the configuration in force there.

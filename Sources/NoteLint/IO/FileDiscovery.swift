@@ -1,4 +1,5 @@
 import Foundation
+import NoteSyntax
 
 /// Turns the paths on the command line into the notes to lint. A directory is searched for
 /// `*.md` and `*.markdown`; inside a git work tree git itself says which files it ignores.
@@ -75,19 +76,37 @@ public struct FileDiscovery {
     }
 
     public static func isNote(_ path: String) -> Bool {
-        extensions.contains(PathParts.lowercasedExtension(of: path))
+        var path = path
+        return path.withUTF8 { isNote($0[...]) }
+    }
+
+    /// Whether the last part of `path` ends in one of `extensions`, in any case: read from the
+    /// bytes, as discovery asks it of every file git lists.
+    static func isNote(_ path: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let dot = path.lastIndex(of: UInt8(ascii: ".")), dot > path.startIndex, path[dot - 1] != UInt8(ascii: "/"),
+            !path[dot...].contains(UInt8(ascii: "/"))
+        else { return false }
+        let found = path[(dot + 1)...]
+        return extensions.contains { $0.utf8.count == found.count && zip($0.utf8, found).allSatisfy { $0 == ASCIIByte.lowercased($1) } }
     }
 
     /// Hidden files and folders (`.github/`, `.obsidian/`) are skipped whether git lists them
     /// or the folder is walked, so that a folder gives the same notes in a work tree and out.
     private static func notes(inDirectory directory: String, failures: inout [Failure]) -> [String] {
-        let found = gitListedFiles(in: directory)?.filter { !isHidden($0) } ?? walk(directory, failures: &failures)
-        return found.filter(isNote).map { join(directory, $0) }.sorted()
+        let found = gitListedNotes(in: directory) ?? walk(directory, failures: &failures)
+        return found.map { join(directory, $0) }.sorted()
     }
 
     /// Whether a path relative to a searched folder has a part starting with a dot.
     public static func isHidden(_ relative: String) -> Bool {
-        relative.split(separator: "/").contains { $0.hasPrefix(".") }
+        var relative = relative
+        return relative.withUTF8 { isHidden($0[...]) }
+    }
+
+    static func isHidden(_ relative: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        relative.indices.contains {
+            relative[$0] == UInt8(ascii: ".") && ($0 == relative.startIndex || relative[$0 - 1] == UInt8(ascii: "/"))
+        }
     }
 
     private static func join(_ directory: String, _ relative: String) -> String {
@@ -95,19 +114,36 @@ public struct FileDiscovery {
         return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
     }
 
-    /// Files under `directory` that git does not ignore (tracked or untracked), relative to it;
-    /// nil outside a work tree or without git.
-    private static func gitListedFiles(in directory: String) -> [String]? {
-        let arguments = ["git", "-C", directory, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."]
+    /// Notes under `directory` that git does not ignore (tracked or untracked), relative to it,
+    /// hidden ones left out; nil outside a work tree or without git.
+    private static func gitListedNotes(in directory: String) -> [String]? {
+        // Tagged (`-t`), so that tracked files deleted from the work tree, which --cached still
+        // lists, come out by their `R` lines instead of a stat of every file.
+        let arguments = [
+            "git", "-C", directory, "ls-files", "-z", "-t", "--cached", "--others", "--deleted", "--exclude-standard", "--", ".",
+        ]
         guard let output = try? Subprocess.run(arguments, deadline: Subprocess.gitDeadline), output.succeeded else { return nil }
         var files = Set<String>()
-        for name in output.standardOutput.split(separator: 0) {
-            let relative = String(decoding: name, as: UTF8.self)
-            // Tracked files deleted from the work tree are still listed by --cached.
-            var info = stat()
-            if stat(join(directory, relative), &info) == 0 { files.insert(relative) }
+        var deleted = Set<String>()
+        for line in output.standardOutput.split(separator: 0) where line.count > 2 {
+            let isListedNote = line.withUnsafeBufferPointer { line in
+                let relative = line[2...]
+                return isNote(relative) && !isHidden(relative)
+            }
+            guard isListedNote else { continue }
+            let relative = String(decoding: line.dropFirst(2), as: UTF8.self)
+            switch line.first {
+            case UInt8(ascii: "R"):
+                deleted.insert(relative)
+            case UInt8(ascii: "S"):
+                // Outside a sparse checkout's cone: in the index, and in the work tree or not.
+                var info = stat()
+                if stat(join(directory, relative), &info) == 0 { files.insert(relative) }
+            default:
+                files.insert(relative)
+            }
         }
-        return Array(files)
+        return Array(files.subtracting(deleted))
     }
 
     /// Every note below `directory`, skipping hidden files and folders, relative to it.

@@ -40,7 +40,7 @@ public struct NoteFile: Sendable {
     /// The file's bytes, read to its end straight into the array; nil when it cannot be opened
     /// or read. Foundation's `contents(atPath:)` and the copy out of its `Data` cost 30,000
     /// instructions for a 12 KB note.
-    static func contents(atPath path: String) -> [UInt8]? {
+    public static func contents(atPath path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

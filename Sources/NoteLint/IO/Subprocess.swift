@@ -1,13 +1,12 @@
-// Why Foundation's Process and not swiftlang/swift-subprocess 1.0.2: that package's API is
-// async only, and every caller here is synchronous (FileDiscovery.files serves the CLI's
-// synchronous commands and the language server's Dispatch queues). Bridging would mean
-// blocking a thread on a Task, which can starve Swift's cooperative pool (two threads on a
-// two-core machine), or making discovery async through the CLI and the server. It also has no
-// deadline of its own (a task group racing a sleep would supply one), and it brings
-// swift-system with it: a clean debug build of a package depending on it took 12 to 16.5 s
-// longer on this project's two-core machine (17.3 s against 5.4 s, and 25.1 s against 8.6 s,
-// for an otherwise empty package), which every CI run, starting from a clean clone, would
-// pay. Four git calls do not need that: one poll(2) loop over Process's pipes does the job.
+// Why posix_spawn(3) and not swiftlang/swift-subprocess 1.0.2: that package's API is async
+// only, and every caller here is synchronous (FileDiscovery.files serves the CLI's synchronous
+// commands and the language server's Dispatch queues). Bridging would mean blocking a thread on
+// a Task, which can starve Swift's cooperative pool (two threads on a two-core machine), or
+// making discovery async through the CLI and the server. It also has no deadline of its own,
+// and it brings swift-system with it: a clean debug build of a package depending on it took
+// 12 to 16.5 s longer on this project's two-core machine, which every CI run would pay.
+// Foundation's Process was used before: starting one git through it cost 10 M instructions,
+// a quarter of a warm run of 2,000 notes.
 
 import Foundation
 
@@ -18,13 +17,12 @@ import Foundation
 /// Both output pipes are drained together, and standard input is fed in the same loop, by
 /// `poll(2)` on the calling thread: a child that fills one pipe while notelint waits on the
 /// other, or that answers a large input before reading all of it, cannot deadlock. The
-/// deadline bounds the whole run, draining included: past it the child's process group
-/// (Foundation starts each child as the leader of its own) gets SIGTERM, then SIGKILL if it
-/// is still there after a grace period, and the run fails naming the command.
+/// deadline bounds the whole run, draining included: past it the child's process group (each
+/// child leads its own) gets SIGTERM, then SIGKILL if it is still there after a grace period,
+/// and the run fails naming the command.
 ///
-/// Foundation learns that a child has exited when the last process holding a descriptor it
-/// gave the child closes it, so a run also waits for anything the child left running in the
-/// background (the deadline bounds that too).
+/// The pipes are drained to their end, so a run also waits for anything the child left running
+/// in the background holding them (the deadline bounds that too).
 public enum Subprocess {
     /// How the child ended.
     public enum Termination: Equatable, Sendable {
@@ -77,57 +75,33 @@ public enum Subprocess {
         precondition(!arguments.isEmpty, "Subprocess.run needs a program to run")
         let command = arguments.joined(separator: " ")
         let end = ContinuousClock.now + deadline
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let output = Pipe()
-        let errors = Pipe()
-        let inputPipe = input == nil ? nil : Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = inputPipe ?? FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        defer {
-            // Ours to close whatever happened; closing twice through the handle is harmless.
-            try? output.fileHandleForReading.close()
-            try? errors.fileHandleForReading.close()
-            try? inputPipe?.fileHandleForWriting.close()
-        }
+        let child: SpawnedChild
         do {
-            try start(process)
+            child = try SpawnedChild(["/usr/bin/env"] + arguments, in: directory, withInput: input != nil)
         } catch {
             throw .launch(command: command, underlying: error)
         }
-
-        var streams = Streams(
-            output: output.fileHandleForReading, errors: errors.fileHandleForReading, input: inputPipe?.fileHandleForWriting,
-            bytes: input ?? [])
+        defer { child.closeOutputs() }
+        var streams = Streams(output: child.output, errors: child.errors, input: child.input, bytes: input ?? [])
         let drained = input == nil ? streams.drain(until: end) : withSIGPIPEBlocked { streams.drain(until: end) }
-        guard drained, exited.wait(timeout: dispatchTime(end)) == .success else {
-            stop(process, exited: exited)
+        guard drained, let termination = child.waitForExit(until: end) else {
+            child.stop(grace: terminationGrace)
             throw .deadline(command: command, after: deadline)
         }
-        let status = process.terminationStatus
-        return Output(
-            termination: process.terminationReason == .uncaughtSignal ? .signal(status) : .exit(status),
-            standardOutput: streams.outputBytes,
-            standardError: streams.errorBytes
-        )
+        return Output(termination: termination, standardOutput: streams.outputBytes, standardError: streams.errorBytes)
     }
 
-    /// The parent's ends of the three pipes, and what has gone through them.
+    /// The parent's ends of the three pipes (-1 for no input), and what has gone through them.
     private struct Streams {
-        let output: FileHandle
-        let errors: FileHandle
-        let input: FileHandle?
+        let output: Int32
+        let errors: Int32
+        let input: Int32
         let bytes: [UInt8]
         var written = 0
         var outputBytes: [UInt8] = []
         var errorBytes: [UInt8] = []
 
-        init(output: FileHandle, errors: FileHandle, input: FileHandle?, bytes: [UInt8]) {
+        init(output: Int32, errors: Int32, input: Int32, bytes: [UInt8]) {
             self.output = output
             self.errors = errors
             self.input = input
@@ -135,18 +109,18 @@ public enum Subprocess {
         }
 
         /// Reads both outputs to their end and writes all of the input (or as much as the child
-        /// takes before closing it); false when `end` came first.
+        /// takes before closing it), closing the input; false when `end` came first.
         mutating func drain(until end: ContinuousClock.Instant) -> Bool {
-            for handle in [output, errors] + (input.map { [$0] } ?? []) {
-                let fd = handle.fileDescriptor
+            for fd in [output, errors, input] where fd >= 0 {
                 _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             }
             var polled = [
-                pollfd(fd: output.fileDescriptor, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: errors.fileDescriptor, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: input?.fileDescriptor ?? -1, events: Int16(POLLOUT), revents: 0),
+                pollfd(fd: output, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: input, events: Int16(POLLOUT), revents: 0),
             ]
-            if input != nil && bytes.isEmpty { closeInput(&polled) }
+            defer { closeInput(&polled) }
+            if input >= 0 && bytes.isEmpty { closeInput(&polled) }
             var buffer = [UInt8](repeating: 0, count: 65536)
             while polled.contains(where: { $0.fd >= 0 }) {
                 let remaining = end - ContinuousClock.now
@@ -186,33 +160,8 @@ public enum Subprocess {
 
         /// Closing the write end is what tells the child its input has ended.
         private func closeInput(_ polled: inout [pollfd]) {
-            try? input?.close()
+            if polled[2].fd >= 0 { close(polled[2].fd) }
             polled[2].fd = -1
-        }
-    }
-
-    /// Starts `process` with no signal blocked. A child inherits the signal mask of the thread
-    /// that starts it, and Dispatch's worker threads (the language server's queues, Swift's
-    /// concurrency pool) block SIGTERM, SIGINT and SIGHUP: started from one of them, git would
-    /// ignore SIGTERM until SIGKILL came, and could not clean up its lock files on a signal.
-    private static func start(_ process: Process) throws {
-        var none = sigset_t()
-        sigemptyset(&none)
-        var previous = sigset_t()
-        pthread_sigmask(SIG_SETMASK, &none, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        try process.run()
-    }
-
-    /// SIGTERM to the child's process group (its own children too, which may hold the pipes),
-    /// SIGKILL if the child is still there after the grace period.
-    private static func stop(_ process: Process, exited: DispatchSemaphore) {
-        let group = process.processIdentifier
-        guard group > 0 else { return }
-        kill(-group, SIGTERM)
-        if exited.wait(timeout: dispatchTime(ContinuousClock.now + terminationGrace)) == .timedOut {
-            kill(-group, SIGKILL)
-            _ = exited.wait(timeout: dispatchTime(ContinuousClock.now + terminationGrace))
         }
     }
 
@@ -251,12 +200,5 @@ public enum Subprocess {
         let (seconds, attoseconds) = duration.components
         if attoseconds == 0 { return String(seconds) }
         return String(Double(seconds) + Double(attoseconds) / 1e18)
-    }
-
-    private static func dispatchTime(_ instant: ContinuousClock.Instant) -> DispatchTime {
-        let remaining = instant - ContinuousClock.now
-        guard remaining > .zero else { return .now() }
-        let (seconds, attoseconds) = remaining.components
-        return .now() + .nanoseconds(Int(clamping: min(seconds, 1_000_000_000) * 1_000_000_000 + attoseconds / 1_000_000_000))
     }
 }

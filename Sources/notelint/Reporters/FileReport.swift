@@ -102,10 +102,10 @@ struct RenderedFile {
 
     /// Reads the cached form back; nil when it is not one.
     init?(encoded payload: ArraySlice<UInt8>) {
-        let bytes = Array(payload)
-        var offset = 0
+        let bytes = payload
+        var offset = payload.startIndex
         guard let path = ResultCache.readField(bytes, &offset), let countField = ResultCache.readField(bytes, &offset),
-            let count = Int(String(decoding: countField, as: UTF8.self)), count >= 0, count < 16
+            let count = ResultCache.decimal(countField), count < 16
         else { return nil }
         var texts: [String] = []
         for _ in 0..<count {
@@ -124,7 +124,7 @@ struct RenderedFile {
             let rulesField = ResultCache.readField(bytes, &offset),
             Self.pairs(rulesField, { _, _ in true }),
             let worstField = ResultCache.readField(bytes, &offset), let fillableField = ResultCache.readField(bytes, &offset),
-            offset == bytes.count, let fillable = Int(String(decoding: fillableField, as: UTF8.self))
+            offset == bytes.endIndex, let fillable = ResultCache.decimal(fillableField)
         else { return nil }
         self.fillable = fillable
         self.path = String(decoding: path, as: UTF8.self)
