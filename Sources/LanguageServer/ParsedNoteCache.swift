@@ -49,7 +49,9 @@ final class ParsedNoteCache: Sendable {
 
     /// The note parsed with `linter`'s entry fields; parsed again only when they differ.
     func note(of source: SourceText, linter: Linter) -> Note {
-        state.withLock { state in
+        var retired: Base? = nil
+        defer { if let retired { RetiredVersions.release(retired) } }
+        return state.withLock { state in
             if let note = state.note, state.fields == linter.knownFields { return note }
             let parsed: Note
             state.lintBase = nil
@@ -62,6 +64,7 @@ final class ParsedNoteCache: Sendable {
             } else {
                 parsed = linter.parse(source)
             }
+            retired = state.base
             state.base = nil
             state.lint = nil
             state.parses += 1
@@ -94,6 +97,7 @@ final class ParsedNoteCache: Sendable {
         }
         let (result, memory) = linter.lint(parsed, path: path, workspace: workspace, since: base)
         state.withLock { $0.lint = memory }
+        if let base { RetiredVersions.release(base) }
         return result
     }
 
