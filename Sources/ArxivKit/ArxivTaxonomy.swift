@@ -22,7 +22,12 @@ public enum ArxivTaxonomy {
     /// dictionary takes the rest).
     static func exactCategory(_ code: String) -> ArxivCategory? {
         var code = code
-        return code.withUTF8 { exactTable.index(of: $0) }.map { categoryTable[$0] }
+        return code.withUTF8 { exactCategory(bytes: $0) }
+    }
+
+    /// The category whose code is exactly these bytes, without making a String of them.
+    public static func exactCategory(bytes code: UnsafeBufferPointer<UInt8>) -> ArxivCategory? {
+        exactTable.index(of: code).map { categoryTable[$0] }
     }
 
     public static var categories: [ArxivCategory] { categoryTable }

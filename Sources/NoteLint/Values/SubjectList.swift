@@ -1,4 +1,5 @@
 import ArxivKit
+import Foundation
 import NoteSyntax
 
 /// A Subjects value read as arXiv writes it: `Name (code); Name (code)`. Items are found by
@@ -59,7 +60,7 @@ struct SubjectList {
             if let close = ByteSearch.first(UInt8(ascii: ")"), in: bytes, from: offset + 1, to: range.end) {
                 let codeRange = ByteRange(offset + 1, close)
                 if SubjectList.looksLikeCode(bytes[codeRange.start..<codeRange.end]) {
-                    let code = source.string(codeRange)
+                    let (code, category) = SubjectList.code(codeRange, of: source, bytes: bytes)
                     var nameStart = SubjectList.skipSeparators(cursor, range.end, bytes)
                     // Known codes written bare before the name (`cs.CL, Artificial Intelligence
                     // (cs.AI)`) are items of their own: a fix to the name must not delete them.
@@ -81,11 +82,11 @@ struct SubjectList {
                         nameStart = SubjectList.skipSeparators(semicolon + 1, offset, bytes)
                     }
                     let nameRange = SubjectList.trimmed(ByteRange(nameStart, offset), bytes)
-                    let name = nameRange.isEmpty ? nil : source.string(nameRange)
+                    let name = nameRange.isEmpty ? nil : SubjectList.name(nameRange, of: source, bytes: bytes, category: category)
                     items.append(
                         Item(
                             name: name, nameRange: nameRange.isEmpty ? nil : nameRange.shifted(by: -range.start), code: code,
-                            codeRange: codeRange.shifted(by: -range.start)))
+                            codeRange: codeRange.shifted(by: -range.start), category: category))
                     cursor = close + 1
                     offset = close + 1
                     continue
@@ -118,6 +119,29 @@ struct SubjectList {
             stray = stray || !tail.isEmpty
         }
         return (items, stray)
+    }
+
+    /// The code at `range` and its category. A code written exactly as arXiv writes it (nearly
+    /// every one) is found by its bytes and shares the taxonomy's own string.
+    private static func code(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>) -> (String, ArxivCategory?) {
+        if let category = ArxivTaxonomy.exactCategory(bytes: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])) {
+            return (category.id, category)
+        }
+        let code = source.string(range)
+        return (code, ArxivTaxonomy.category(code))
+    }
+
+    /// The name at `range`: the category's own string when it is written exactly so.
+    private static func name(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>, category: ArxivCategory?)
+        -> String
+    {
+        if var written = category?.name {
+            let same = written.withUTF8 { name in
+                name.count == range.length && (name.isEmpty || memcmp(name.baseAddress!, bytes.baseAddress! + range.start, name.count) == 0)
+            }
+            if same { return written }
+        }
+        return source.string(range)
     }
 
     /// `cs.CL`, `hep-th`, `astro-ph.HE`, `math.MP`: an archive, optionally `.` and a subject.
