@@ -58,7 +58,8 @@ enum FieldLine {
         while keyEnd > keyStart && isBlank(bytes[keyEnd - 1]) { keyEnd -= 1 }
         guard keyEnd > keyStart, keyEnd - keyStart <= 4 * maximumKeyLength, isKey(bytes[keyStart..<keyEnd]) else { return nil }
         let keyRange = ByteRange(keyStart, keyEnd)
-        let key = source.string(keyRange)
+        let (key, role) =
+            roles?.key(at: keyRange, in: source, vocabulary: vocabulary) ?? Self.key(at: keyRange, in: source, vocabulary: vocabulary)
         let raw = ByteRange(valueStart, content.end)
         var valueFrom = raw.start
         var valueTo = raw.end
@@ -72,7 +73,12 @@ enum FieldLine {
         return Field(
             key: key, keyRange: keyRange, colonOffset: separatorEnd, rawValueRange: raw, valueRange: valueRange,
             value: source.string(valueRange), range: ByteRange(keyRange.start, max(valueRange.end, separatorEnd + 1)),
-            line: line, role: roles?.role(of: key, in: vocabulary) ?? vocabulary.role(of: key))
+            line: line, role: role)
+    }
+
+    private static func key(at range: ByteRange, in source: SourceText, vocabulary: FieldVocabulary) -> (key: String, role: FieldRole?) {
+        let key = source.string(range)
+        return (key, vocabulary.role(of: key))
     }
 
     /// Where a line's text starts after its indentation and any list marker (`- `, `1. `).
@@ -210,25 +216,47 @@ struct MarkdownLink {
     }
 }
 
-/// The roles of the keys one note has used most recently. A note repeats a handful of keys
-/// record after record; comparing a short key with these costs less than hashing it.
+/// The keys one note has used most recently, with their roles. A note repeats a handful of
+/// keys record after record: a key of up to 16 bytes is found among them by its bytes, packed
+/// into two words, before any String is made of it or hashed.
 final class RoleCache {
-    private var keys: [String] = []
-    private var roles: [FieldRole?] = []
+    private struct Known {
+        let low: UInt64
+        let high: UInt64
+        let length: Int
+        let key: String
+        let role: FieldRole?
+    }
+
+    /// Unchecked: one `RecordReader` owns the cache and reads one note on one thread, and the
+    /// dynamic check was a third of a lookup.
+    @exclusivity(unchecked) private var known: [Known] = []
     private var next = 0
     private static let size = 8
 
-    func role(of key: String, in vocabulary: FieldVocabulary) -> FieldRole? {
-        if let index = keys.firstIndex(of: key) { return roles[index] }
-        let role = vocabulary.role(of: key)
-        if keys.count < Self.size {
-            keys.append(key)
-            roles.append(role)
+    /// The key at `range` of `source` and its role.
+    func key(at range: ByteRange, in source: SourceText, vocabulary: FieldVocabulary) -> (key: String, role: FieldRole?) {
+        guard range.length <= 16 else {
+            let key = source.string(range)
+            return (key, vocabulary.role(of: key))
+        }
+        var words: (low: UInt64, high: UInt64) = (0, 0)
+        source.bytes.withUnsafeBytes { bytes in
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[range.start..<range.end])) }
+        }
+        let (low, high) = words
+        let found = known.withUnsafeBufferPointer { known in
+            known.firstIndex { $0.low == low && $0.high == high && $0.length == range.length }
+        }
+        if let found { return (known[found].key, known[found].role) }
+        let key = source.string(range)
+        let entry = Known(low: low, high: high, length: range.length, key: key, role: vocabulary.role(of: key))
+        if known.count < Self.size {
+            known.append(entry)
         } else {
-            keys[next] = key
-            roles[next] = role
+            known[next] = entry
             next = (next + 1) % Self.size
         }
-        return role
+        return (key, entry.role)
     }
 }
