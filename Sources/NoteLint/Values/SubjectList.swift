@@ -202,7 +202,7 @@ struct SubjectList {
         var part = part
         let length = part.withUTF8 { want -> Int? in
             guard want.count <= end - offset else { return nil }
-            for index in 0..<want.count where bytes[offset + index] != want[index] { return nil }
+            guard want.isEmpty || memcmp(want.baseAddress!, bytes.baseAddress! + offset, want.count) == 0 else { return nil }
             return want.count
         }
         guard let length else { return false }
