@@ -33,6 +33,10 @@ import Testing
             var out: [UInt8] = []
             JSON.appendInteger(value, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(value))
+            // After what is already written, which it must leave as it is.
+            var after = Array("[1,".utf8)
+            JSON.appendInteger(value, to: &after)
+            #expect(String(decoding: after, as: UTF8.self) == "[1," + String(value))
         }
     }
 }
