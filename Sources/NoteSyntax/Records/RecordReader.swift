@@ -166,11 +166,15 @@ struct RecordReader {
             // Where the line's text starts, past the block's own indentation and markers.
             let content = source.lineContent(line)
             let indent = source.skippingBlanks(from: max(start, content.start), before: content.end) - content.start
-            if let read = FieldLine.parse(line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache) {
+            // Taken apart at once: binding the optional pair copied it through the runtime's
+            // generic tuple copy, 190 instructions a field.
+            if case (let field, let link)? = FieldLine.parse(
+                line: line, contentStart: start, source: source, vocabulary: vocabulary, roles: roleCache)
+            {
                 // Reserved at the first field only: most paragraphs' first lines are prose.
                 if result.fields.isEmpty { result.fields.reserveCapacity(startCount) }
-                result.fields.append(read.field)
-                if let link = read.link { result.fields.append(link) }
+                result.fields.append(field)
+                if let link { result.fields.append(link) }
                 result.lastLine = line
                 result.fieldLineCount += 1
                 fieldIndent = indent
