@@ -14,8 +14,8 @@ import Testing
     }
 
     @Test(arguments: paths)
-    func anExtensionIsWhatFoundationSays(path: String) {
-        #expect(PathParts.lowercasedExtension(of: path) == (path as NSString).pathExtension.lowercased())
+    func aNoteIsKnownByTheExtensionFoundationSees(path: String) {
+        #expect(FileDiscovery.isNote(path) == ["md", "markdown"].contains((path as NSString).pathExtension.lowercased()))
     }
 
     @Test func joiningPutsOneSlashBetween() {

@@ -59,13 +59,4 @@ public enum PathParts {
     public static func join(_ folder: String, _ name: String) -> String {
         folder.isEmpty ? name : folder.utf8.last == UInt8(ascii: "/") ? folder + name : folder + "/" + name
     }
-
-    /// The extension of the path's last part, lower-cased: what follows its last dot, when the
-    /// dot does not start the part (`.md` has none).
-    public static func lowercasedExtension(of path: String) -> String {
-        let bytes = path.utf8
-        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-        guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
-        return String(decoding: bytes[bytes.index(after: dot)...].map(ASCIIByte.lowercased), as: UTF8.self)
-    }
 }

@@ -87,15 +87,9 @@ struct RenderedFile {
             let end = field[start...].firstIndex(of: UInt8(ascii: " ")) ?? field.endIndex
             defer { start = end + 1 }
             guard start < end else { continue }
-            guard let equals = field[start..<end].lastIndex(of: UInt8(ascii: "=")), equals > start, equals + 1 < end,
-                end - equals <= 18
+            guard let equals = field[start..<end].lastIndex(of: UInt8(ascii: "=")), equals > start,
+                let count = ResultCache.decimal(field[(equals + 1)..<end]), each(field[start..<equals], count)
             else { return false }
-            var count = 0
-            for digit in field[(equals + 1)..<end] {
-                guard digit >= 0x30 && digit <= 0x39 else { return false }
-                count = count * 10 + Int(digit - 0x30)
-            }
-            guard each(field[start..<equals], count) else { return false }
         }
         return true
     }
