@@ -22,6 +22,15 @@ public enum ByteSearch {
         first(byte, in: bytes, from: start, to: end) != nil
     }
 
+    /// Whether `bytes[start..<end]` are exactly `text`'s UTF-8, compared by memcmp in the
+    /// string's own storage: the generic `elementsEqual` costs tens of instructions a byte.
+    public static func holds(_ text: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { wanted in
+            wanted.count == end - start && (wanted.isEmpty || memcmp(wanted.baseAddress!, bytes.baseAddress! + start, wanted.count) == 0)
+        }
+    }
+
     /// The index where `pattern` first starts in `bytes`, or nil; an empty pattern is at 0.
     public static func first(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let lead = pattern.first else { return 0 }

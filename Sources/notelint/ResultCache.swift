@@ -69,7 +69,8 @@ final class ResultCache: Sendable {
         let matches = record.withUTF8 { bytes in
             guard let first = bytes.firstIndex(of: UInt8(ascii: "-")), let last = bytes.lastIndex(of: UInt8(ascii: "-")), first < last
             else { return false }
-            return Self.equal(bytes[(last + 1)...], signature) && Self.equal(bytes[(first + 1)..<last], fingerprint)
+            return ByteSearch.holds(signature, in: bytes, from: last + 1, to: bytes.count)
+                && ByteSearch.holds(fingerprint, in: bytes, from: first + 1, to: last)
         }
         // The record's key is the one this run would write: it is kept as it is.
         return matches ? reuse(path, record: entry) : nil
@@ -83,16 +84,6 @@ final class ResultCache: Sendable {
             record.count == key.utf8.count || record[record.index(record.startIndex, offsetBy: key.utf8.count)] == UInt8(ascii: "-")
         else { return nil }
         return reuse(path, record: (key: signature.map { key + "-" + $0 } ?? key, payload: entry.payload))
-    }
-
-    /// Whether `bytes` are `text`'s UTF-8, compared with memcmp: the generic `elementsEqual`
-    /// took 2,000 instructions a key.
-    private static func equal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { wanted in
-            wanted.count == bytes.count
-                && (wanted.isEmpty || memcmp(wanted.baseAddress!, bytes.base.baseAddress! + bytes.startIndex, wanted.count) == 0)
-        }
     }
 
     /// The record's report, kept for this run's cache.

@@ -1,5 +1,4 @@
 import ArxivKit
-import Foundation
 import NoteSyntax
 
 /// A Subjects value read as arXiv writes it: `Name (code); Name (code)`. Items are found by
@@ -135,12 +134,7 @@ struct SubjectList {
     private static func name(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>, category: ArxivCategory?)
         -> String
     {
-        if var written = category?.name {
-            let same = written.withUTF8 { name in
-                name.count == range.length && (name.isEmpty || memcmp(name.baseAddress!, bytes.baseAddress! + range.start, name.count) == 0)
-            }
-            if same { return written }
-        }
+        if let written = category?.name, ByteSearch.holds(written, in: bytes, from: range.start, to: range.end) { return written }
         return source.string(range)
     }
 
@@ -199,13 +193,8 @@ struct SubjectList {
 
     /// Whether `part` is written at `offset` (before `end`); moves `offset` past it when it is.
     private static func expect(_ part: String, in bytes: UnsafeBufferPointer<UInt8>, upTo end: Int, at offset: inout Int) -> Bool {
-        var part = part
-        let length = part.withUTF8 { want -> Int? in
-            guard want.count <= end - offset else { return nil }
-            guard want.isEmpty || memcmp(want.baseAddress!, bytes.baseAddress! + offset, want.count) == 0 else { return nil }
-            return want.count
-        }
-        guard let length else { return false }
+        let length = part.utf8.count
+        guard length <= end - offset, ByteSearch.holds(part, in: bytes, from: offset, to: offset + length) else { return false }
         offset += length
         return true
     }

@@ -76,7 +76,9 @@ enum FieldLine {
             line: line, role: role)
     }
 
-    private static func key(at range: ByteRange, in source: SourceText, vocabulary: FieldVocabulary) -> (key: String, role: FieldRole?) {
+    /// The key at `range` and its role, read without a cache.
+    fileprivate static func key(at range: ByteRange, in source: SourceText, vocabulary: FieldVocabulary) -> (key: String, role: FieldRole?)
+    {
         let key = source.string(range)
         return (key, vocabulary.role(of: key))
     }
@@ -236,10 +238,7 @@ final class RoleCache {
 
     /// The key at `range` of `source` and its role.
     func key(at range: ByteRange, in source: SourceText, vocabulary: FieldVocabulary) -> (key: String, role: FieldRole?) {
-        guard range.length <= 16 else {
-            let key = source.string(range)
-            return (key, vocabulary.role(of: key))
-        }
+        guard range.length <= 16 else { return FieldLine.key(at: range, in: source, vocabulary: vocabulary) }
         var words: (low: UInt64, high: UInt64) = (0, 0)
         source.bytes.withUnsafeBytes { bytes in
             withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[range.start..<range.end])) }
@@ -249,14 +248,14 @@ final class RoleCache {
             known.firstIndex { $0.low == low && $0.high == high && $0.length == range.length }
         }
         if let found { return (known[found].key, known[found].role) }
-        let key = source.string(range)
-        let entry = Known(low: low, high: high, length: range.length, key: key, role: vocabulary.role(of: key))
+        let (key, role) = FieldLine.key(at: range, in: source, vocabulary: vocabulary)
+        let entry = Known(low: low, high: high, length: range.length, key: key, role: role)
         if known.count < Self.size {
             known.append(entry)
         } else {
             known[next] = entry
             next = (next + 1) % Self.size
         }
-        return (key, entry.role)
+        return (key, role)
     }
 }
