@@ -108,8 +108,10 @@ struct CheckJob {
         let workspace = workspace.map { (entries: $0, name: path) }
         var signature: String? = nil
         let fingerprint = linterFingerprint + StableHash.hex(Array(path.utf8))
+        // The cache's records are keyed by absolute path, worked out once.
+        var absolute = ""
         if case .lint = mode, let cache, !isStandardInput {
-            let absolute = AbsolutePath.of(path)
+            absolute = AbsolutePath.of(path)
             signature = FileSignature.of(absolute)
             if let signature, let rendered = cache.lookup(absolute, signature: signature, fingerprint: fingerprint) {
                 return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
@@ -125,7 +127,6 @@ struct CheckJob {
         case .lint:
             var cacheEntry: (absolute: String, key: String)? = nil
             if let cache, !isStandardInput {
-                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
                 let key = cache.key(for: file.fileBytes(with: file.bytes), fingerprint: fingerprint)
                 if let rendered = cache.lookup(absolute, key: key, signature: signature) {
                     return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)

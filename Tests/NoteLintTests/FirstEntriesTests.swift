@@ -1,3 +1,4 @@
+import ArxivKit
 import NoteInvariants
 import NoteSyntax
 import Testing
@@ -45,6 +46,21 @@ import Testing
                     #expect(colliding.first(index, of: entries, sections: sections) == expected, "\(key) entry \(index), colliding")
                 }
             }
+        }
+    }
+
+    /// The digests folded from the values are those of the keys written out, for the titles and
+    /// links above and for blanks and case in every position.
+    @Test func digestsAreThoseOfTheWrittenKeys() {
+        let titles = Self.titles + ["  Two  \tblanks ", "\t", "UPPER lower", "K\u{212A}elvin", "a\u{0B}b", "Trailing\t"]
+        for title in titles {
+            let written = KeyDigest.of(EntryDuplicate.titleKey(title))
+            let folded = EntryDuplicate.asciiTitleDigest(title)
+            #expect(folded == nil ? title.utf8.contains { $0 >= 0x80 } : folded == written, "\(title)")
+        }
+        for link in Self.links + ["arXiv:2104.09864v2", "https://arxiv.org/pdf/2104.09864.pdf"] {
+            let arxiv = ArxivReference.parse(link)
+            #expect(EntryDuplicate.linkDigest(link, arxiv: arxiv) == KeyDigest.of(EntryDuplicate.linkKey(link, arxiv: arxiv)), "\(link)")
         }
     }
 }

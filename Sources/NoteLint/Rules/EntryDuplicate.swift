@@ -68,7 +68,7 @@ struct EntryDuplicate: Rule {
         var titles = FirstEntries(.title, capacity: entries.count)
         let sections = EntrySections.sections(of: entries, in: context.note)
         for (index, facts) in entries.enumerated() where facts.entry.shape != .frontMatter {
-            guard facts.linkKey != nil || facts.titleKey != nil else { continue }
+            guard facts.hasLinkKey || facts.hasTitleKey else { continue }
             // Compared within the entry's section: under another heading, a paper is cross-listed.
             // Each key is looked up once, and stored (in the same probe) when it was not there.
             let firstLink = links.first(index, of: entries, sections: sections)
@@ -78,7 +78,7 @@ struct EntryDuplicate: Rule {
             } else if let firstTitle,
                 // Two entries of one title and different links are two papers (or a talk and its
                 // paper), not a duplicate.
-                facts.linkKey == nil || entries[firstTitle].linkKey == nil
+                !facts.hasLinkKey || !entries[firstTitle].hasLinkKey
                     || Self.agreeBesidesTitleAndLink(entries[firstTitle], facts)
             {
                 report(facts.title!, duplicating: entries[firstTitle].title!, what: "title", context: &context)
@@ -143,6 +143,44 @@ struct EntryDuplicate: Rule {
     /// arXiv links compare by identifier without version, other links as written.
     static func linkKey(_ link: String, arxiv: ArxivReference?) -> String {
         arxiv?.identifier.map { "arxiv:" + $0.id } ?? link
+    }
+
+    /// The digest of `linkKey(link, arxiv:)` (`KeyDigest`), read from the bytes without
+    /// writing the key.
+    static func linkDigest(_ link: String, arxiv: ArxivReference?) -> UInt64? {
+        if let identifier = arxiv?.identifier {
+            var id = identifier.id
+            return id.withUTF8 { KeyDigest.adding($0, to: arxivKeyPrefixDigest) }
+        }
+        return KeyDigest.of(link)
+    }
+
+    private static let arxivKeyPrefixDigest = KeyDigest.of("arxiv:")!
+
+    /// The digest of an ASCII title's key (`titleKey`), folded as the key would be written but
+    /// without writing it; nil for a title of other characters, whose key lower-casing may
+    /// still make ASCII.
+    static func asciiTitleDigest(_ title: String) -> UInt64? {
+        var title = title
+        return title.withUTF8 { bytes in
+            var digest = KeyDigest.basis
+            var started = false
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || byte == 0x09 {
+                    pendingSpace = started
+                } else {
+                    if pendingSpace {
+                        digest = KeyDigest.adding(0x20, to: digest)
+                        pendingSpace = false
+                    }
+                    digest = KeyDigest.adding(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: digest)
+                    started = true
+                }
+            }
+            return digest
+        }
     }
 
     /// Lower-cased, blanks collapsed; ASCII titles without going through Characters.

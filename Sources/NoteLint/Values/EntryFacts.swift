@@ -23,13 +23,16 @@ public final class EntryFacts: Sendable {
     /// 2021), which `date-arxiv-mismatch` compares with every entry's Date at every edit.
     let arxivMonth: (year: Int, month: Int)?
     let subjectList: SubjectList?
-    /// What `entry-duplicate` compares, nil for an empty or placeholder value: the Link (an
-    /// arXiv link by its identifier without version) and the Title (lower-cased, blanks folded).
-    let linkKey: String?
-    let titleKey: String?
-    /// Their bytes' digests (`KeyDigest`), for comparing keys without comparing strings.
+    /// Whether the Link and the Title have what `entry-duplicate` compares: a value that is
+    /// neither empty nor a placeholder.
+    let hasLinkKey: Bool
+    let hasTitleKey: Bool
+    /// Their keys' digests (`KeyDigest`), for comparing keys without writing or comparing
+    /// strings: nil without a key, or for a key of other characters than ASCII.
     let linkDigest: UInt64?
     let titleDigest: UInt64?
+    /// The title's key when the title is not ASCII (rare); ASCII keys are written when asked for.
+    private let writtenTitleKey: String?
     /// The ways that write the Date's day exactly as it is written (`DayWriting.writings`),
     /// when it names a day: what `date-format` counts, for every entry, at every edit.
     let dayWritings: [DayWriting]?
@@ -68,10 +71,13 @@ public final class EntryFacts: Sendable {
         } else {
             subjectList = nil
         }
-        linkKey = linkValue.isEmpty || PlaceholderValue.isPlaceholder(linkValue) ? nil : EntryDuplicate.linkKey(linkValue, arxiv: arxiv)
-        titleKey = titleValue.isEmpty || PlaceholderValue.isPlaceholder(titleValue) ? nil : EntryDuplicate.titleKey(titleValue)
-        linkDigest = linkKey.flatMap(KeyDigest.of)
-        titleDigest = titleKey.flatMap(KeyDigest.of)
+        hasLinkKey = !linkValue.isEmpty && !PlaceholderValue.isPlaceholder(linkValue)
+        linkDigest = hasLinkKey ? EntryDuplicate.linkDigest(linkValue, arxiv: arxiv) : nil
+        let hasTitleKey = !titleValue.isEmpty && !PlaceholderValue.isPlaceholder(titleValue)
+        self.hasTitleKey = hasTitleKey
+        let asciiTitleDigest = hasTitleKey ? EntryDuplicate.asciiTitleDigest(titleValue) : nil
+        writtenTitleKey = hasTitleKey && asciiTitleDigest == nil ? EntryDuplicate.titleKey(titleValue) : nil
+        titleDigest = asciiTitleDigest ?? writtenTitleKey.flatMap(KeyDigest.of)
         if case .success(let day)? = parsedDate, day.day != nil {
             dayWritings = DayWriting.writings(of: dateValue, for: day)
         } else {
@@ -121,14 +127,21 @@ public final class EntryFacts: Sendable {
         arxivIsTemplate = old.arxivIsTemplate
         arxivMonth = old.arxivMonth
         subjectList = old.subjectList
-        linkKey = old.linkKey
-        titleKey = old.titleKey
+        hasLinkKey = old.hasLinkKey
+        hasTitleKey = old.hasTitleKey
         linkDigest = old.linkDigest
         titleDigest = old.titleDigest
+        writtenTitleKey = old.writtenTitleKey
         dayWritings = old.dayWritings
         roleBits = old.roleBits
         isBlank = old.isBlank
     }
+
+    /// What `entry-duplicate` compares, nil for an empty or placeholder value: the Link (an
+    /// arXiv link by its identifier without version) and the Title (lower-cased, blanks folded).
+    /// Written on demand: the rule compares digests, and keys only where digests meet.
+    var linkKey: String? { hasLinkKey ? EntryDuplicate.linkKey(link?.value ?? "", arxiv: arxiv) : nil }
+    var titleKey: String? { hasTitleKey ? writtenTitleKey ?? EntryDuplicate.titleKey(title?.value ?? "") : nil }
 
     /// Whether the Link points at arXiv; asked by pattern, since `arxiv != nil` compares two
     /// optional references through Equatable, copying both.

@@ -11,6 +11,7 @@ struct FirstEntries {
 
         func text(of facts: EntryFacts) -> String? { self == .link ? facts.linkKey : facts.titleKey }
         func digest(of facts: EntryFacts) -> UInt64? { self == .link ? facts.linkDigest : facts.titleDigest }
+        func isHeld(by facts: EntryFacts) -> Bool { self == .link ? facts.hasLinkKey : facts.hasTitleKey }
     }
 
     private let key: Key
@@ -40,12 +41,15 @@ struct FirstEntries {
     /// rule never stores) whose key is `index`'s, or nil after storing `index` as the first of
     /// its key; nil also when `index` has no key.
     mutating func first(_ index: Int, of entries: [EntryFacts], sections: [Int?]) -> Int? {
-        guard let text = key.text(of: entries[index]) else { return nil }
+        guard key.isHeld(by: entries[index]) else { return nil }
         let section = sections[index]
         guard let digest = key.digest(of: entries[index]) else {
+            let text = key.text(of: entries[index]) ?? ""
             return Self.first(section.map { "\($0)\u{1F}" + text } ?? text, in: &byText, orStoring: index)
         }
         guard let stored = first(slot(digest, section), orStoring: index) else { return nil }
+        // Keys are written only here, where digests meet.
+        let text = key.text(of: entries[index])
         if key.text(of: entries[stored]) == text && sections[stored] == section { return stored }
         // Another key with the same slot: the earlier entries are compared one by one.
         return entries.indices[..<index].first {
