@@ -22,7 +22,7 @@ import Testing
         for date in Self.dates {
             for text in Self.texts {
                 let written = DayWriting.allCases.filter { $0.write(date) == text }
-                #expect(DayWriting.writings(of: text, for: date) == written, "\(text) for \(date)")
+                #expect(DayWriting.writings(of: text, for: date).members == written, "\(text) for \(date)")
             }
             for writing in DayWriting.allCases {
                 guard let text = writing.write(date) else { continue }

@@ -87,7 +87,7 @@ struct DateFormat: Rule {
         for facts in entries {
             guard let ways = facts.dayWritings else { continue }
             days += 1
-            for writing in ways { uses[writing.index] += 1 }
+            for writing in DayWriting.allCases where ways.contains(writing) { uses[writing.index] += 1 }
             // A month's name written otherwise (`20th Apr 2021`) is still rewritten.
             if ways.isEmpty, let value = facts.date?.value {
                 let shape = Self.shape(of: value)

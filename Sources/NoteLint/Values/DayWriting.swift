@@ -49,21 +49,29 @@ enum DayWriting: Int, CaseIterable {
     }
 
     static let capitalizedMonths = NoteDate.longMonths.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+    /// The months' names as bytes, which `spells` compares in place.
+    private static let shortMonthBytes = NoteDate.shortMonths.map { Array($0.utf8) }
+    private static let capitalizedMonthBytes = capitalizedMonths.map { Array($0.utf8) }
 
     /// The writings that give exactly `text` for `date` (`8 May 2021` is written three ways).
     /// Only those the text's punctuation allows are compared, byte by byte and without writing
     /// the date out: every Date of a note passes here.
-    static func writings(of text: String, for date: NoteDate) -> [DayWriting] {
+    static func writings(of text: String, for date: NoteDate) -> DayWritings {
         var text = text
-        return text.withUTF8 { bytes in candidates(for: bytes).filter { $0.spells(date, as: bytes) } }
+        return text.withUTF8 { bytes in
+            let candidates = candidates(for: bytes)
+            var writings = DayWritings()
+            for writing in allCases where candidates.contains(writing) && writing.spells(date, as: bytes) { writings.insert(writing) }
+            return writings
+        }
     }
 
     /// Whether `bytes` is `date` written this way: the same answer as `write(date) == text`.
     func spells(_ date: NoteDate, as bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let month = date.month, let day = date.day, date.year >= 0 else { return false }
         var reader = WrittenDayReader(bytes: bytes)
-        let short = NoteDate.shortMonths[month - 1].utf8
-        let full = Self.capitalizedMonths[month - 1].utf8
+        let short = Self.shortMonthBytes[month - 1]
+        let full = Self.capitalizedMonthBytes[month - 1]
         let spelled: Bool
         switch self {
         case .dayMonthYear:
@@ -71,7 +79,7 @@ enum DayWriting: Int, CaseIterable {
         case .dayAbbreviatedMonthYear:
             spelled =
                 reader.number(day) && reader.byte(" ") && reader.word(short)
-                && (short.elementsEqual(full) || reader.byte(".")) && reader.byte(" ") && reader.year(date.year)
+                && (short == full || reader.byte(".")) && reader.byte(" ") && reader.year(date.year)
         case .dayFullMonthYear:
             spelled = reader.number(day) && reader.byte(" ") && reader.word(full) && reader.byte(" ") && reader.year(date.year)
         case .monthDayYear:
@@ -90,16 +98,16 @@ enum DayWriting: Int, CaseIterable {
         return spelled && reader.isAtEnd
     }
 
-    private static let dashed: [DayWriting] = [.iso]
-    private static let slashed: [DayWriting] = [.yearMonthDaySlashed]
-    private static let withComma: [DayWriting] = [.monthDayYear, .fullMonthDayYear]
-    private static let dayFirst: [DayWriting] = [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear]
-    private static let abbreviated: [DayWriting] = [.dayAbbreviatedMonthYear]
-    private static let fullMonth: [DayWriting] = [.dayFullMonthYear]
-    private static let shortMonth: [DayWriting] = [.dayMonthYear]
-    private static let may: [DayWriting] = [.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear]
+    private static let dashed = DayWritings([.iso])
+    private static let slashed = DayWritings([.yearMonthDaySlashed])
+    private static let withComma = DayWritings([.monthDayYear, .fullMonthDayYear])
+    private static let dayFirst = DayWritings([.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear])
+    private static let abbreviated = DayWritings([.dayAbbreviatedMonthYear])
+    private static let fullMonth = DayWritings([.dayFullMonthYear])
+    private static let shortMonth = DayWritings([.dayMonthYear])
+    private static let may = DayWritings([.dayMonthYear, .dayAbbreviatedMonthYear, .dayFullMonthYear])
 
-    private static func candidates(for bytes: UnsafeBufferPointer<UInt8>) -> [DayWriting] {
+    private static func candidates(for bytes: UnsafeBufferPointer<UInt8>) -> DayWritings {
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "-"): return dashed
@@ -118,8 +126,29 @@ enum DayWriting: Int, CaseIterable {
         let month = bytes[(firstSpace + 1)..<secondSpace]
         if month.last == UInt8(ascii: ".") { return abbreviated }
         guard month.count == 3 else { return fullMonth }
-        return month.elementsEqual("May".utf8) ? may : shortMonth
+        let (m, a, y) = (month[month.startIndex], month[month.startIndex + 1], month[month.startIndex + 2])
+        return m == UInt8(ascii: "M") && a == UInt8(ascii: "a") && y == UInt8(ascii: "y") ? may : shortMonth
     }
+}
+
+/// A set of `DayWriting`s, one bit each: every entry's Date keeps one, so it is no array.
+struct DayWritings: Sendable, Equatable {
+    private var bits: UInt8 = 0
+
+    init() {}
+
+    init(_ writings: [DayWriting]) {
+        for writing in writings { insert(writing) }
+    }
+
+    var isEmpty: Bool { bits == 0 }
+
+    func contains(_ writing: DayWriting) -> Bool { bits & (1 << UInt8(writing.rawValue)) != 0 }
+
+    mutating func insert(_ writing: DayWriting) { bits |= 1 << UInt8(writing.rawValue) }
+
+    /// The writings in the set, in `DayWriting.allCases` order.
+    var members: [DayWriting] { DayWriting.allCases.filter(contains) }
 }
 
 /// Reads a written day piece by piece, each piece compared in place.
@@ -135,10 +164,9 @@ private struct WrittenDayReader {
         return true
     }
 
-    mutating func word(_ expected: String.UTF8View) -> Bool {
-        guard bytes.count - offset >= expected.count,
-            bytes[offset..<(offset + expected.count)].elementsEqual(expected)
-        else { return false }
+    mutating func word(_ expected: [UInt8]) -> Bool {
+        guard bytes.count - offset >= expected.count else { return false }
+        for index in expected.indices where bytes[offset + index] != expected[index] { return false }
         offset += expected.count
         return true
     }

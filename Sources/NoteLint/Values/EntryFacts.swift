@@ -35,7 +35,7 @@ public final class EntryFacts: Sendable {
     private let writtenTitleKey: String?
     /// The ways that write the Date's day exactly as it is written (`DayWriting.writings`),
     /// when it names a day: what `date-format` counts, for every entry, at every edit.
-    let dayWritings: [DayWriting]?
+    let dayWritings: DayWritings?
     /// The roles of the entry's fields, a `FieldRole.bit` each, and whether all its values are
     /// empty: what `entry-missing-field` counts in every entry at every edit.
     let roleBits: UInt32
