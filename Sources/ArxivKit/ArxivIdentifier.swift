@@ -47,6 +47,17 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
     public static func problem(in text: String, currentYear: Int, currentMonth: Int) -> String? {
         let (id, _, versionOK) = splitVersion(text)
         guard versionOK else { return "`\(text)` has version 0; versions start at v1" }
+        return problem(id: id, text: text, currentYear: currentYear, currentMonth: currentMonth)
+    }
+
+    /// Why a parsed identifier cannot exist, or nil when it can: `problem(in:currentYear:currentMonth:)`
+    /// of its text, without splitting the text again.
+    public static func problem(of identifier: ArxivIdentifier, currentYear: Int, currentMonth: Int) -> String? {
+        problem(id: identifier.id, text: identifier.id, currentYear: currentYear, currentMonth: currentMonth)
+    }
+
+    /// `id` is `text` without its version.
+    private static func problem(id: String, text: String, currentYear: Int, currentMonth: Int) -> String? {
         if let new = NewStyle(id) {
             let yymm = new.yy * 100 + new.mm
             if new.mm == 0 || new.mm > 12 { return "`\(id)` names month \(String(format2(new.mm))), which does not exist" }

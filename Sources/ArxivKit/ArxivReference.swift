@@ -58,6 +58,7 @@ public struct ArxivReference: Sendable, Equatable {
             first == UInt8(ascii: "a") || first == UInt8(ascii: "A") || first == UInt8(ascii: "h")
                 || first == UInt8(ascii: "H")
         else { return nil }
+        if let canonical = canonicalShape(bytes) { return canonical }
         if ASCII.hasPrefix(bytes, "arxiv:") { return make(bytes.dropFirst(6), form: .prefixedIdentifier) }
         for prefix in doiPrefixes where ASCII.hasPrefix(bytes, prefix) {
             return make(bytes.dropFirst(prefix.utf8CodeUnitCount), form: .doi)
@@ -118,6 +119,21 @@ public struct ArxivReference: Sendable, Equatable {
             form = ASCII.hasExactPrefix(bytes, "https://arxiv.org/abs/") ? .canonical : .abstractPageRespelled
         }
         return ArxivReference(rawIdentifier: raw, identifier: identifier, form: form)
+    }
+
+    private static let canonicalPrefix: StaticString = "https://arxiv.org/abs/"
+
+    /// `https://arxiv.org/abs/` and digits, dots and `v`s, which most links are: read as the
+    /// general path reads them (an abstract page on the bare host, nothing to strip from the
+    /// identifier), without trying every other form first.
+    private static func canonicalShape(_ bytes: ASCII.Bytes) -> ArxivReference? {
+        guard ASCII.hasExactPrefix(bytes, canonicalPrefix) else { return nil }
+        let id = bytes.dropFirst(canonicalPrefix.utf8CodeUnitCount)
+        for byte in id where !ASCII.isDigit(byte) && byte != UInt8(ascii: ".") && byte != UInt8(ascii: "v") { return nil }
+        let raw = String(decoding: id, as: UTF8.self)
+        let identifier = ArxivIdentifier.parse(raw)
+        return ArxivReference(
+            rawIdentifier: raw, identifier: identifier, form: identifier?.description == raw ? .canonical : .abstractPageVariant)
     }
 
     private static func make(_ raw: ASCII.Bytes, form: Form) -> ArxivReference {

@@ -23,6 +23,16 @@ import Testing
         #expect(ArxivIdentifier.parse(text) != nil)
     }
 
+    /// A parsed identifier's problem is its text's, with or without a version, valid or not.
+    @Test(arguments: [
+        "2104.09864", "2104.09864v3", "2105.00001", "1413.0001", "0703.0001", "1412.00001", "1501.0001", "hep-th/9901001v2",
+        "foo/9901001", "hep-th/9913001", "hep-th/0801001", "0912.1234v3",
+    ])
+    func aParsedIdentifiersProblemIsItsTexts(_ text: String) throws {
+        let identifier = try #require(ArxivIdentifier.parse(text))
+        #expect(ArxivIdentifier.problem(of: identifier, currentYear: 2021, currentMonth: 4) == Self.problem(text))
+    }
+
     // MARK: A template's stand-ins
 
     @Test(arguments: ["YYMM.NNNNN", "XXXX.XXXXX", "xxxx.xxxxx", "2401.xxxxx", "2401.XXXXX", "0000.00000", "2104.00000", "0000.0000v1"])

@@ -61,8 +61,12 @@ public final class EntryFacts: Sendable {
         self.arxiv = arxiv
         let arxivIsTemplate = arxiv.map { ArxivIdentifier.isTemplate($0.rawIdentifier) } ?? false
         self.arxivIsTemplate = arxivIsTemplate
-        let arxivProblem = arxiv.flatMap {
-            arxivIsTemplate ? nil : ArxivIdentifier.problem(in: $0.rawIdentifier, currentYear: today.year, currentMonth: today.month)
+        let arxivProblem = arxiv.flatMap { reference -> String? in
+            guard !arxivIsTemplate else { return nil }
+            if let identifier = reference.identifier {
+                return ArxivIdentifier.problem(of: identifier, currentYear: today.year, currentMonth: today.month)
+            }
+            return ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: today.year, currentMonth: today.month)
         }
         self.arxivProblem = arxivProblem
         arxivMonth = arxivProblem == nil && !arxivIsTemplate ? arxiv?.identifier?.newStyleMonth : nil
