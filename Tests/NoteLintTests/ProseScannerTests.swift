@@ -67,8 +67,18 @@ import Testing
             let note = Note(source: SourceText(bytes: bytes))
             let count = note.lineKinds.count
             let skipped = note.entries.flatMap { $0.fields.map(\.valueRange) }.sorted { $0.start < $1.start }
+            // As `arxiv-id-invalid` skips them: whole fields, which skip whole lines.
+            let skippedFields = note.entries.flatMap { $0.fields.map(\.range) }.sorted { $0.start < $1.start }
+            // From the start of a line to the end of its first reference: a range that holds
+            // the line's first `x` but not the rest of the line.
+            var firstsOfLines: [ByteRange] = []
+            for reference in ProseArxivReferences.allLineByLine(in: note) {
+                let line = note.source.lineIndex.line(containing: reference.range.start)
+                let start = note.source.lineIndex.lineStarts[line]
+                if firstsOfLines.last.map({ $0.start != start }) ?? true { firstsOfLines.append(ByteRange(start, reference.range.end)) }
+            }
             for lines in [nil, count / 3..<max(count / 3, count / 2), 0..<0] as [Range<Int>?] {
-                for skipping in [[], skipped] {
+                for skipping in [[], skipped, skippedFields, firstsOfLines] {
                     let fast = ProseArxivReferences.all(in: note, lines: lines, skipping: skipping)
                     let slow = ProseArxivReferences.allLineByLine(in: note, lines: lines, skipping: skipping)
                     #expect(fast.map(\.range) == slow.map(\.range) && fast.map(\.raw) == slow.map(\.raw))

@@ -21,6 +21,9 @@ enum ProseArxivReferences {
         var found: [Reference] = []
         guard !lines.isEmpty else { return found }
         var skipping = Skipping(ranges: skipped)
+        // Lines whose every reference would be skipped (a record's Link) are not read: a skipped
+        // range reaching from before the line's first `x` to its end holds them all.
+        var skippedLines = Skipping(ranges: skipped)
         let end = source.lineContent(lines.upperBound - 1).end
         source.bytes.withUnsafeBufferPointer { bytes in
             // Only lines with an `x` can hold a reference: the next is found by memchr over the
@@ -29,7 +32,7 @@ enum ProseArxivReferences {
             var line = lines.lowerBound
             while line < lines.upperBound, let x = letterX.next(in: bytes, from: source.lineIndex.lineStarts[line]) {
                 line = source.lineIndex.line(containing: x)
-                if note.lineKinds[line] == .markdown {
+                if note.lineKinds[line] == .markdown, !skippedLines.skips(ByteRange(x - 2, source.lineContent(line).end)) {
                     references(onLine: line, of: source, bytes: bytes, skipping: &skipping, into: &found)
                 }
                 line += 1
