@@ -53,6 +53,16 @@ import Testing
         #expect(note.footnotes.definitions.map(\.label) == ["a"])
     }
 
+    /// The scan skips words of eight bytes that hold nothing it reads: each construct that hides
+    /// a reference is found in every lane of a word, counted from the reference before it.
+    @Test(arguments: ["`long code [^span] `", "\\[^escaped]", #"<span title="[^attr]">"#, "$x + y = [^2]$"])
+    func whatHidesAReferenceIsFoundInEveryLane(construct: String) {
+        for gap in 0..<9 {
+            let note = Note("Real[^a]" + String(repeating: "w", count: gap) + construct + " last[^b]\n\n[^a]: A.\n[^b]: B.\n")
+            #expect(note.footnotes.references.map(\.label) == ["a", "b"], "gap \(gap)")
+        }
+    }
+
     @Test func mathAndRegularExpressionsHoldNoReferences() {
         let math = Note("Loss $L = x[^2]_i$ here[^a].\n$$\nA[^T] = B\n$$\nThe regex [^a-z0-9] and [^\\s] too[^b].\n")
         #expect(math.footnotes.references.map(\.label) == ["a", "b"])

@@ -1,6 +1,5 @@
+import NoteSyntax
 import Testing
-
-@testable import NoteLint
 
 /// `ByteLanes` answers for every byte value in every lane as a test of one byte would.
 @Suite struct ByteLanesTests {
