@@ -52,6 +52,10 @@ enum FootnoteScanner {
         var definitions: [FootnoteDefinition] = []
         var line = lines.lowerBound
         while line < lines.upperBound {
+            // A marker holds `[^`: the lines without one are passed by memchr, not read.
+            guard let candidate = nextLineWithCaretBracket(source, from: line) else { break }
+            line = candidate
+            guard line < lines.upperBound else { break }
             guard lineKinds[line] == .markdown, let marker = matchMarker(source, line: line) else {
                 line += 1
                 continue
@@ -76,6 +80,20 @@ enum FootnoteScanner {
             line = last + 1
         }
         return definitions
+    }
+
+    /// The first line from `line` on that holds `[^`, or nil.
+    private static func nextLineWithCaretBracket(_ source: SourceText, from line: Int) -> Int? {
+        let start = source.lineIndex.lineStarts[line]
+        let hit: Int? = source.bytes.withUnsafeBufferPointer { bytes in
+            var offset = start
+            while let bracket = ByteSearch.first(UInt8(ascii: "["), in: bytes, from: offset, to: bytes.count) {
+                if bracket + 1 < bytes.count && bytes[bracket + 1] == UInt8(ascii: "^") { return bracket }
+                offset = bracket + 1
+            }
+            return nil
+        }
+        return hit.map { source.lineIndex.line(containing: $0) }
     }
 
     private struct Marker {
@@ -247,9 +265,9 @@ enum FootnoteScanner {
         while offset < limit && offset - start <= maximumLabelLength {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "]") {
-                let label = String(decoding: bytes[start..<offset], as: UTF8.self)
-                guard !label.allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
-                return (label, offset)
+                // Blank labels are no labels: checked on the bytes, before making a string.
+                guard bytes[start..<offset].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+                return (String(decoding: bytes[start..<offset], as: UTF8.self), offset)
             }
             if byte == UInt8(ascii: "[") || byte == 0x0A || byte == 0x0D { return nil }
             if byte == UInt8(ascii: "\\") { offset += 1 }
