@@ -1,3 +1,4 @@
+import NoteInvariants
 import NoteSyntax
 import Testing
 
@@ -281,5 +282,27 @@ import Testing
     @Test func collapseBlanks() {
         #expect(collapse("  a \t b  c ") == "a b c")
         #expect(collapse("") == "")
+    }
+
+    /// A value is canonical exactly when it is what `canonical()` writes, however its items are
+    /// spelled and separated, wherever it starts.
+    @Test func canonicalIsWhatCanonicalWrites() {
+        let items = [
+            "Machine Learning (cs.LG)", "machine learning (cs.LG)", "Machine Learning (CS.LG)", "Machine  Learning (cs.LG)",
+            "Computational Engineering, Finance, and Science (cs.CE)", "Artificial Intelligence (cs.AI)", "Made Up (xx.YY)",
+            "cs.AI", "Machine Learning(cs.LG)", "Machine Learning (cs.LG) ", "(cs.LG)",
+        ]
+        let separators = ["; ", ";", ", ", " ;  "]
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<400 {
+            var value = items.randomElement(using: &generator)!
+            for _ in 0..<Int.random(in: 0...2, using: &generator) {
+                value += separators.randomElement(using: &generator)! + items.randomElement(using: &generator)!
+            }
+            for prefix in ["", "Subjects: "] {
+                let read = Read(value, prefix: prefix)
+                #expect(read.isCanonical == (read.list.canonical() == value), "\(value)")
+            }
+        }
     }
 }

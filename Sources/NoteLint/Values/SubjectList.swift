@@ -15,13 +15,20 @@ struct SubjectList {
         /// The category the code names (`ArxivTaxonomy.category`), looked up once when the list is
         /// read: three rules ask.
         let category: ArxivCategory?
+        /// Whether the name and the code are written exactly as the category's (bytes compared
+        /// once, when the list is read): what `isCanonical` asks besides where they are.
+        let isWrittenAsArxivWritesIt: Bool
 
-        init(name: String?, nameRange: ByteRange?, code: String, codeRange: ByteRange, category: ArxivCategory?) {
+        init(
+            name: String?, nameRange: ByteRange?, code: String, codeRange: ByteRange, category: ArxivCategory?,
+            isWrittenAsArxivWritesIt: Bool = false
+        ) {
             self.name = name
             self.nameRange = nameRange
             self.code = code
             self.codeRange = codeRange
             self.category = category
+            self.isWrittenAsArxivWritesIt = isWrittenAsArxivWritesIt
         }
 
         init(name: String?, nameRange: ByteRange?, code: String, codeRange: ByteRange) {
@@ -59,7 +66,7 @@ struct SubjectList {
             if let close = ByteSearch.first(UInt8(ascii: ")"), in: bytes, from: offset + 1, to: range.end) {
                 let codeRange = ByteRange(offset + 1, close)
                 if SubjectList.looksLikeCode(bytes[codeRange.start..<codeRange.end]) {
-                    let (code, category) = SubjectList.code(codeRange, of: source, bytes: bytes)
+                    let (code, category, codeIsExact) = SubjectList.code(codeRange, of: source, bytes: bytes)
                     var nameStart = SubjectList.skipSeparators(cursor, range.end, bytes)
                     // Known codes written bare before the name (`cs.CL, Artificial Intelligence
                     // (cs.AI)`) are items of their own: a fix to the name must not delete them.
@@ -81,11 +88,13 @@ struct SubjectList {
                         nameStart = SubjectList.skipSeparators(semicolon + 1, offset, bytes)
                     }
                     let nameRange = SubjectList.trimmed(ByteRange(nameStart, offset), bytes)
-                    let name = nameRange.isEmpty ? nil : SubjectList.name(nameRange, of: source, bytes: bytes, category: category)
+                    let (name, nameIsExact) =
+                        nameRange.isEmpty ? (nil, false) : SubjectList.name(nameRange, of: source, bytes: bytes, category: category)
                     items.append(
                         Item(
                             name: name, nameRange: nameRange.isEmpty ? nil : nameRange.shifted(by: -range.start), code: code,
-                            codeRange: codeRange.shifted(by: -range.start), category: category))
+                            codeRange: codeRange.shifted(by: -range.start), category: category,
+                            isWrittenAsArxivWritesIt: nameIsExact && codeIsExact))
                     cursor = close + 1
                     offset = close + 1
                     continue
@@ -122,20 +131,22 @@ struct SubjectList {
 
     /// The code at `range` and its category. A code written exactly as arXiv writes it (nearly
     /// every one) is found by its bytes and shares the taxonomy's own string.
-    private static func code(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>) -> (String, ArxivCategory?) {
+    private static func code(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>)
+        -> (String, ArxivCategory?, isExact: Bool)
+    {
         if let category = ArxivTaxonomy.exactCategory(bytes: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])) {
-            return (category.id, category)
+            return (category.id, category, true)
         }
         let code = source.string(range)
-        return (code, ArxivTaxonomy.category(code))
+        return (code, ArxivTaxonomy.category(code), false)
     }
 
     /// The name at `range`: the category's own string when it is written exactly so.
     private static func name(_ range: ByteRange, of source: SourceText, bytes: UnsafeBufferPointer<UInt8>, category: ArxivCategory?)
-        -> String
+        -> (String, isExact: Bool)
     {
-        if let written = category?.name, ByteSearch.holds(written, in: bytes, from: range.start, to: range.end) { return written }
-        return source.string(range)
+        if let written = category?.name, ByteSearch.holds(written, in: bytes, from: range.start, to: range.end) { return (written, true) }
+        return (source.string(range), false)
     }
 
     /// `cs.CL`, `hep-th`, `astro-ph.HE`, `math.MP`: an archive, optionally `.` and a subject.
@@ -165,22 +176,28 @@ struct SubjectList {
     func isCanonical(_ range: ByteRange, in source: SourceText) -> Bool {
         guard !hasStrayText, !items.isEmpty else { return false }
         return source.bytes.withUnsafeBufferPointer { bytes in
-            var offset = range.start
-            // By index: `for item in` copies each item, its category's strings with it.
-            for index in items.indices {
-                guard let category = items[index].category, category.id == items[index].code else { return false }
-                if index > 0 && !Self.expect(literal: "; ", in: bytes, upTo: range.end, at: &offset) { return false }
-                guard Self.expect(category.name, in: bytes, upTo: range.end, at: &offset),
-                    Self.expect(literal: " (", in: bytes, upTo: range.end, at: &offset),
-                    Self.expect(category.id, in: bytes, upTo: range.end, at: &offset),
-                    Self.expect(literal: ")", in: bytes, upTo: range.end, at: &offset)
-                else { return false }
+            items.withUnsafeBufferPointer { items in
+                var offset = range.start
+                // Each name and code was compared with the category's when the list was read:
+                // here only the places between them are.
+                for index in items.indices {
+                    guard items[index].isWrittenAsArxivWritesIt, let nameRange = items[index].nameRange else { return false }
+                    if index > 0 && !Self.expect(literal: "; ", in: bytes, upTo: range.end, at: &offset) { return false }
+                    guard nameRange.start + range.start == offset else { return false }
+                    offset = nameRange.end + range.start
+                    guard Self.expect(literal: " (", in: bytes, upTo: range.end, at: &offset),
+                        items[index].codeRange.start + range.start == offset
+                    else { return false }
+                    offset = items[index].codeRange.end + range.start
+                    guard Self.expect(literal: ")", in: bytes, upTo: range.end, at: &offset) else { return false }
+                }
+                return offset == range.end
             }
-            return offset == range.end
         }
     }
 
-    /// `expect` of a literal, read from its static bytes.
+    /// Whether the literal `part` is written at `offset` (before `end`); moves `offset` past it
+    /// when it is.
     private static func expect(literal part: StaticString, in bytes: UnsafeBufferPointer<UInt8>, upTo end: Int, at offset: inout Int)
         -> Bool
     {
@@ -188,14 +205,6 @@ struct SubjectList {
         guard count <= end - offset else { return false }
         for index in 0..<count where bytes[offset + index] != part.utf8Start[index] { return false }
         offset += count
-        return true
-    }
-
-    /// Whether `part` is written at `offset` (before `end`); moves `offset` past it when it is.
-    private static func expect(_ part: String, in bytes: UnsafeBufferPointer<UInt8>, upTo end: Int, at offset: inout Int) -> Bool {
-        let length = part.utf8.count
-        guard length <= end - offset, ByteSearch.holds(part, in: bytes, from: offset, to: offset + length) else { return false }
-        offset += length
         return true
     }
 
