@@ -109,17 +109,21 @@ final class ResultCache: Sendable {
         // Nothing new and nothing gone: the file on disk already says it all.
         if hits == current.count && current.count == previous.count && FileManager.default.fileExists(atPath: file) { return }
         var out = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
+        let kept = previous.filter { path, _ in current[path] == nil && FileManager.default.fileExists(atPath: path) }
+        // Sized once: the file is megabytes, which growing by doubling would copy over and over.
+        let size = [current, kept].joined().reduce(out.count) { size, record in
+            size + record.value.key.utf8.count + record.key.utf8.count + record.value.payload.count + 28
+        }
+        out.reserveCapacity(size)
         func append(_ path: String, _ key: String, _ payload: ArraySlice<UInt8>) {
             out += key.utf8
             out.append(0x09)
-            ResultCache.appendField(Array(path.utf8)[...], to: &out)
+            ResultCache.appendField(path, to: &out)
             ResultCache.appendField(payload, to: &out)
             out.append(0x0A)
         }
         for (path, entry) in current.sorted(by: { $0.key < $1.key }) { append(path, entry.key, entry.payload) }
-        for (path, entry) in previous where current[path] == nil && FileManager.default.fileExists(atPath: path) {
-            append(path, entry.key, entry.payload)
-        }
+        for (path, entry) in kept { append(path, entry.key, entry.payload) }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let ignore = (folder as NSString).appendingPathComponent(".gitignore")
@@ -133,9 +137,19 @@ final class ResultCache: Sendable {
     }
 
     static func appendField(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        out += String(bytes.count).utf8
+        NumberText.appendDecimal(bytes.count, to: &out)
         out.append(UInt8(ascii: ":"))
         out += bytes
+    }
+
+    /// `appendField` of a string's bytes, read in its own storage.
+    static func appendField(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            NumberText.appendDecimal(bytes.count, to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: bytes)
+        }
     }
 
     /// The decimal number `field` spells (at most 12 digits); nil when it is not one.
@@ -197,36 +211,5 @@ final class ResultCache: Sendable {
         let identity =
             "\(Notelint.version) \(status.st_dev) \(status.st_ino) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
         return StableHash.hex(Array(identity.utf8))
-    }
-}
-
-/// A fast, stable 128-bit hash (two 64-bit lanes over 8-byte words): for cache keys, not for
-/// security. Swift's own Hasher is seeded per process, so it cannot key a file on disk.
-enum StableHash {
-    static func hex(_ bytes: [UInt8]) -> String {
-        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset + 8 <= buffer.count {
-                let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                a = (a ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                a ^= a >> 33
-                b = (b &+ word) &* 0xC4CE_B9FE_1A85_EC53
-                b ^= b >> 29
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for index in offset..<buffer.count { tail = tail << 8 | UInt64(buffer[index]) }
-            a = (a ^ tail) &* 0xFF51_AFD7_ED55_8CCD
-            b = (b ^ (tail &+ 1)) &* 0xC4CE_B9FE_1A85_EC53
-        }
-        a ^= a >> 31
-        b ^= b >> 27
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        NumberText.appendHex(a, to: &out)
-        NumberText.appendHex(b, to: &out)
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -65,16 +65,17 @@ struct RenderedFile {
     /// each a length-prefixed field: read back without a parser, as a warm run reads every file's.
     var encoded: [UInt8] {
         var out: [UInt8] = []
-        ResultCache.appendField(Array(path.utf8)[...], to: &out)
-        ResultCache.appendField(Array(String(texts.count).utf8)[...], to: &out)
-        for text in texts { ResultCache.appendField(Array(text.utf8)[...], to: &out) }
+        out.reserveCapacity(texts.reduce(path.utf8.count + 128) { $0 + $1.utf8.count + 8 })
+        ResultCache.appendField(path, to: &out)
+        ResultCache.appendField(String(texts.count), to: &out)
+        for text in texts { ResultCache.appendField(text, to: &out) }
         func pairs(_ counts: [(String, Int)]) -> ArraySlice<UInt8> {
             Array(counts.map { "\($0.0)=\($0.1)" }.joined(separator: " ").utf8)[...]
         }
         ResultCache.appendField(pairs(counts.map { ($0.key.rawValue, $0.value) }), to: &out)
         ResultCache.appendField(pairs(rules.map { ($0.key, $0.value) }), to: &out)
-        ResultCache.appendField(Array((worst?.rawValue ?? "").utf8)[...], to: &out)
-        ResultCache.appendField(Array(String(fillable).utf8)[...], to: &out)
+        ResultCache.appendField(worst?.rawValue ?? "", to: &out)
+        ResultCache.appendField(String(fillable), to: &out)
         return out
     }
 
