@@ -19,6 +19,9 @@ public final class ConfigurationResolver: Sendable {
     private let locator: ConfigurationLocator
     /// Folders as the paths spell them, so most files skip path standardization.
     private let byFolderAsWritten = Mutex<[String: Configuration]>([:])
+    /// The last search folder `excludes` was asked about, and its configuration: a search asks
+    /// for each of its files, all from one folder.
+    private let lastSearchRoot = Mutex<(folder: String, configuration: Configuration)?>(nil)
 
     /// Fails with a `ConfigurationError` when the explicit file or an override is invalid.
     public init(
@@ -54,6 +57,15 @@ public final class ConfigurationResolver: Sendable {
 
     /// Whether a file a folder search found is left out by the configuration in force there.
     public func excludes(_ found: FileDiscovery.Found) throws -> Bool {
-        try NoteSelection.excludes(found, configuration: configuration(forFile:))
+        guard let searchRoot = found.searchRoot else { return false }
+        let folderConfiguration: Configuration
+        if let last = lastSearchRoot.withLock({ $0 }), last.folder == searchRoot {
+            folderConfiguration = last.configuration
+        } else {
+            folderConfiguration = try configuration(forFile: NoteSelection.probe(in: searchRoot))
+            lastSearchRoot.withLock { $0 = (searchRoot, folderConfiguration) }
+        }
+        return try NoteSelection.excludes(
+            found, folderConfiguration: folderConfiguration, fileConfiguration: configuration(forFile: found.path))
     }
 }

@@ -10,11 +10,20 @@ public enum NoteSelection {
     /// a file does.
     public static func excludes(_ found: FileDiscovery.Found, configuration: (String) throws -> Configuration) throws -> Bool {
         guard let searchRoot = found.searchRoot else { return false }
-        let folderConfiguration = try configuration(PathParts.join(searchRoot, "notelint-probe"))
-        let fileConfiguration = try configuration(found.path)
-        return [folderConfiguration, fileConfiguration].contains { excludes(found.path, in: searchRoot, by: $0) }
+        return try excludes(found, folderConfiguration: configuration(probe(in: searchRoot)), fileConfiguration: configuration(found.path))
+    }
+
+    /// `excludes` given the configurations in force in the search's folder (that of a file
+    /// `probe(in:)` names) and in the file's.
+    public static func excludes(_ found: FileDiscovery.Found, folderConfiguration: Configuration, fileConfiguration: Configuration) -> Bool
+    {
+        guard let searchRoot = found.searchRoot else { return false }
+        return excludes(found.path, in: searchRoot, by: folderConfiguration) || excludes(found.path, in: searchRoot, by: fileConfiguration)
             || !includes(found.path, by: fileConfiguration)
     }
+
+    /// A file in `folder`, whose configuration is the folder's.
+    public static func probe(in folder: String) -> String { PathParts.join(folder, "notelint-probe") }
 
     private static func excludes(_ path: String, in searchRoot: String, by configuration: Configuration) -> Bool {
         guard !configuration.exclude.isEmpty, let configPath = configuration.path else { return false }
