@@ -104,9 +104,12 @@ public struct FileDiscovery {
     }
 
     static func isHidden(_ relative: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        relative.indices.contains {
-            relative[$0] == UInt8(ascii: ".") && ($0 == relative.startIndex || relative[$0 - 1] == UInt8(ascii: "/"))
+        var previous = UInt8(ascii: "/")
+        for byte in relative {
+            if byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return true }
+            previous = byte
         }
+        return false
     }
 
     private static func join(_ directory: String, _ relative: String) -> String {
@@ -123,27 +126,40 @@ public struct FileDiscovery {
             "git", "-C", directory, "ls-files", "-z", "-t", "--cached", "--others", "--deleted", "--exclude-standard", "--", ".",
         ]
         guard let output = try? Subprocess.run(arguments, deadline: Subprocess.gitDeadline), output.succeeded else { return nil }
-        var files = Set<String>()
-        var deleted = Set<String>()
+        // Paths as bytes, sorted and compared as bytes: a path listed twice (cached and deleted)
+        // is one path, and no String is hashed or made for those left out.
+        var files: [ArraySlice<UInt8>] = []
+        var deleted: [ArraySlice<UInt8>] = []
         for line in output.standardOutput.split(separator: 0) where line.count > 2 {
             let isListedNote = line.withUnsafeBufferPointer { line in
                 let relative = line[2...]
                 return isNote(relative) && !isHidden(relative)
             }
             guard isListedNote else { continue }
-            let relative = String(decoding: line.dropFirst(2), as: UTF8.self)
+            let relative = line.dropFirst(2)
             switch line.first {
             case UInt8(ascii: "R"):
-                deleted.insert(relative)
+                deleted.append(relative)
             case UInt8(ascii: "S"):
                 // Outside a sparse checkout's cone: in the index, and in the work tree or not.
                 var info = stat()
-                if stat(join(directory, relative), &info) == 0 { files.insert(relative) }
+                if stat(join(directory, String(decoding: relative, as: UTF8.self)), &info) == 0 { files.append(relative) }
             default:
-                files.insert(relative)
+                files.append(relative)
             }
         }
-        return Array(files.subtracting(deleted))
+        let precedes: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Bool = { $0.lexicographicallyPrecedes($1) }
+        files.sort(by: precedes)
+        deleted.sort(by: precedes)
+        var kept: [String] = []
+        kept.reserveCapacity(files.count)
+        var gone = 0
+        for index in files.indices where index == 0 || files[index] != files[index - 1] {
+            while gone < deleted.count && precedes(deleted[gone], files[index]) { gone += 1 }
+            if gone < deleted.count && deleted[gone] == files[index] { continue }
+            kept.append(String(decoding: files[index], as: UTF8.self))
+        }
+        return kept
     }
 
     /// Every note below `directory`, skipping hidden files and folders, relative to it.
