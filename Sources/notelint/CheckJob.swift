@@ -72,14 +72,19 @@ struct CheckJob {
                 outcomes.withLock { state in
                     state.0[index] = outcome
                     guard let inOrder else { return }
-                    while state.1 < jobs.count, let ready = state.0[state.1] {
+                    // Taken out and put back, not copied: an outcome holds the file's reports.
+                    while state.1 < jobs.count, let ready = state.0[state.1].take() {
                         state.0[state.1] = inOrder(ready)
                         state.1 += 1
                     }
                 }
             }
         }
-        return outcomes.withLock { $0.0.map { $0! } }
+        let done = outcomes.withLock { state in
+            defer { state.0 = [] }
+            return state.0
+        }
+        return done.map { $0! }
     }
 
     /// The entries of every job, in path order; files that cannot be read are left out

@@ -107,7 +107,7 @@ struct RenderedFile {
             guard let text = ResultCache.readField(bytes, &offset) else { return nil }
             texts.append(String(decoding: text, as: UTF8.self))
         }
-        var severities: [Severity: Int] = [:]
+        var severities = [Severity: Int](minimumCapacity: Severity.allCases.count)
         guard let countsField = ResultCache.readField(bytes, &offset),
             Self.pairs(
                 countsField,
