@@ -229,6 +229,8 @@ public struct Linter: Sendable {
         let memory = LintMemory(
             note: note, path: path, linterKey: fingerprint, isTemplate: isTemplate, arxivStamp: arxiv?.fingerprint, facts: entries,
             findings: allFindings, readings: readings)
+        // Sized once: a note of thousands of findings grew it by doubling at every keystroke.
+        diagnostics.reserveCapacity(allFindings.reduce(0) { $0 + $1.count })
         for (configured, ruleFindings) in zip(running, allFindings) {
             var found = ruleFindings
             if let workspace, (configured.rule as? EntryDuplicate)?.scope == .workspace {

@@ -96,6 +96,7 @@ extension Linter {
         for index in rereads { found[index] = running[index].run(whole, noteWideReading: readings[index]) }
         for index in running.indices where type(of: running[index].rule).scope == .lines && !rereads.contains(index) {
             var kept = found[index].filter { region.bytes.contains($0.range.start) }
+            kept.reserveCapacity(kept.count + memory.findings[index].count)
             for finding in memory.findings[index] where !region.oldBytes.contains(finding.range.start) {
                 kept.append(finding.range.start < region.oldBytes.start ? finding : finding.moved(bytes: region.byteDelta))
             }
