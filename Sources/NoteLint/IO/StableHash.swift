@@ -1,16 +1,18 @@
-/// A fast, stable hash written as 32 hex digits (leading zeros kept): for cache keys, not for security. Swift's own
-/// Hasher is seeded per process, so it cannot key a file on disk. Four lanes of 64 bits take a
-/// word each per 32 bytes (multiply, rotate, multiply, as xxHash's rounds do), so a cold run
-/// hashes every note at well under an instruction a byte; two avalanched digests of the lanes
-/// make the output.
+/// A fast, stable hash written as 32 hex digits (leading zeros kept): for cache keys, not for
+/// security. Swift's own Hasher is seeded per process, so it cannot key a file on disk. Four
+/// lanes of 64 bits take a word each per 32 bytes (multiply, rotate, multiply, as xxHash's
+/// rounds do), so a cold run hashes every note at well under an instruction a byte; two
+/// avalanched digests of the lanes make the output.
 public enum StableHash {
     private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     @inline(__always)
     private static func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
-        ((lane &+ word &* prime2) << 31 | (lane &+ word &* prime2) >> 33) &* prime1
+        let mixed = lane &+ word &* prime2
+        return (mixed << 31 | mixed >> 33) &* prime1
     }
 
     @inline(__always)
@@ -47,11 +49,10 @@ public enum StableHash {
         let a = avalanche(round(merged, tail.1))
         let b = avalanche(round(round(tail.1, lanes.3 ^ lanes.1), lanes.2 ^ lanes.0) ^ merged)
         // Sixteen digits each, leading zeros kept, so that no two pairs read the same.
-        let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8](repeating: 0, count: 32)
         for index in 0..<16 {
-            out[index] = digits[Int((a >> (60 - 4 * UInt64(index))) & 0xF)]
-            out[16 + index] = digits[Int((b >> (60 - 4 * UInt64(index))) & 0xF)]
+            out[index] = hexDigits[Int((a >> (60 - 4 * UInt64(index))) & 0xF)]
+            out[16 + index] = hexDigits[Int((b >> (60 - 4 * UInt64(index))) & 0xF)]
         }
         return String(decoding: out, as: UTF8.self)
     }
