@@ -59,18 +59,29 @@ public struct EntrySchema: Sendable, Equatable {
     /// The first of an entry's fields of a kind: the schema's own names first, then the
     /// fields whose role is of that kind (the first text field is the title; a Year is a date).
     public func field(_ kind: Kind, in entry: Entry) -> Field? {
+        fieldIndex(kind, in: entry).map { entry.fields[$0] }
+    }
+
+    /// Where `field(_:in:)` finds its field among the entry's fields.
+    public func fieldIndex(_ kind: Kind, in entry: Entry) -> Int? {
         let fields = entry.fields
         for name in namesByKind[kind.index] {
             // The first field of that name, as `Entry.field(_:)` finds it; a link's target stands
             // for no other kind.
             guard let index = fields.indices.first(where: { name.matches(fields[$0].key) }) else { continue }
-            if fields[index].origin != .linkTarget || kind == .url { return fields[index] }
+            if fields[index].origin != .linkTarget || kind == .url { return index }
+        }
+        func first(_ roles: FieldRole...) -> Int? {
+            for role in roles {
+                if let index = fields.indices.first(where: { fields[$0].role == role }) { return index }
+            }
+            return nil
         }
         switch kind {
-        case .text: return entry.field(role: .title)
-        case .url: return entry.field(role: .link, .pdf) ?? entry.field(role: .doi).flatMap { $0.value.contains(ascii: "://") ? $0 : nil }
-        case .date: return entry.field(role: .date, .year)
-        case .arxivSubjects: return entry.field(role: .subjects)
+        case .text: return first(.title)
+        case .url: return first(.link, .pdf) ?? first(.doi).flatMap { fields[$0].value.contains(ascii: "://") ? $0 : nil }
+        case .date: return first(.date, .year)
+        case .arxivSubjects: return first(.subjects)
         case .list: return nil
         }
     }

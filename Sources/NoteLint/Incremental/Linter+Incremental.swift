@@ -31,9 +31,7 @@ extension Linter {
         }
         guard lined else { return nil }
         let moved = inSlices(region.entriesBelow) {
-            EntryFacts(
-                moving: oldFacts[oldBelow.lowerBound + $0], to: entries[below.lowerBound + $0], bytes: region.byteDelta,
-                lines: region.lineDelta)
+            EntryFacts(moving: oldFacts[oldBelow.lowerBound + $0], to: entries[below.lowerBound + $0])
         }
         var facts = Array(memory.facts.prefix(region.entriesAbove))
         facts.reserveCapacity(entries.count)

@@ -6,10 +6,12 @@ import NoteSyntax
 /// the entry schema: `title` is the first text field, `link` the first url field, and so on.
 public final class EntryFacts: Sendable {
     public let entry: Entry
-    public let title: Field?
-    public let link: Field?
-    public let date: Field?
-    public let subjects: Field?
+    /// Where the title, link, date and subjects fields are among the entry's fields, -1 for
+    /// none: indices, so that the facts of an entry an edit moved need not move them too.
+    private let titleIndex: Int32
+    private let linkIndex: Int32
+    private let dateIndex: Int32
+    private let subjectsIndex: Int32
     /// The parsed Date, when the entry has a non-empty one.
     public let parsedDate: Result<NoteDate, NoteDate.Failure>?
     /// What the Link says about arXiv, when it points there.
@@ -47,17 +49,17 @@ public final class EntryFacts: Sendable {
         for index in entry.fields.indices { roleBits |= entry.fields[index].role?.bit ?? 0 }
         self.roleBits = roleBits
         isBlank = entry.isBlank
-        // Each value is read once, through optional chaining: binding a `Field?` copies the field.
-        let title = schema.field(.text, in: entry)
-        let link = schema.field(.url, in: entry)
-        let date = schema.field(.date, in: entry)
-        let subjects = schema.field(.arxivSubjects, in: entry)
-        let titleValue = title?.value ?? ""
-        let linkValue = link?.value ?? ""
-        let dateValue = date?.value ?? ""
+        titleIndex = Int32(schema.fieldIndex(.text, in: entry) ?? -1)
+        linkIndex = Int32(schema.fieldIndex(.url, in: entry) ?? -1)
+        dateIndex = Int32(schema.fieldIndex(.date, in: entry) ?? -1)
+        subjectsIndex = Int32(schema.fieldIndex(.arxivSubjects, in: entry) ?? -1)
+        let fields = entry.fields
+        let titleValue = titleIndex < 0 ? "" : fields[Int(titleIndex)].value
+        let linkValue = linkIndex < 0 ? "" : fields[Int(linkIndex)].value
+        let dateValue = dateIndex < 0 ? "" : fields[Int(dateIndex)].value
         parsedDate = dateValue.isEmpty ? nil : NoteDate.parse(dateValue)
         var arxiv: ArxivReference? = nil
-        if !linkValue.isEmpty, let key = link?.key { arxiv = Self.arxivReference(in: linkValue, key: key) }
+        if !linkValue.isEmpty { arxiv = Self.arxivReference(in: linkValue, key: fields[Int(linkIndex)].key) }
         self.arxiv = arxiv
         let arxivIsTemplate = arxiv.map { ArxivIdentifier.isTemplate($0.rawIdentifier) } ?? false
         self.arxivIsTemplate = arxivIsTemplate
@@ -70,8 +72,8 @@ public final class EntryFacts: Sendable {
         }
         self.arxivProblem = arxivProblem
         arxivMonth = arxivProblem == nil && !arxivIsTemplate ? arxiv?.identifier?.newStyleMonth : nil
-        if let range = subjects?.valueRange, subjects?.isEmpty == false {
-            subjectList = SubjectList(range, in: source)
+        if subjectsIndex >= 0, !fields[Int(subjectsIndex)].isEmpty {
+            subjectList = SubjectList(fields[Int(subjectsIndex)].valueRange, in: source)
         } else {
             subjectList = nil
         }
@@ -87,12 +89,14 @@ public final class EntryFacts: Sendable {
         } else {
             dayWritings = nil
         }
-        // Stored last, so that each field moves in rather than being copied.
-        self.title = title
-        self.link = link
-        self.date = date
-        self.subjects = subjects
     }
+
+    public var title: Field? { field(at: titleIndex) }
+    public var link: Field? { field(at: linkIndex) }
+    public var date: Field? { field(at: dateIndex) }
+    public var subjects: Field? { field(at: subjectsIndex) }
+
+    private func field(at index: Int32) -> Field? { index < 0 ? nil : entry.fields[Int(index)] }
 
     /// What a non-empty Link (`value`, its field's `key`) says about arXiv.
     private static func arxivReference(in value: String, key: String) -> ArxivReference? {
@@ -117,14 +121,14 @@ public final class EntryFacts: Sendable {
         return ArxivReference.parse(value)
     }
 
-    /// The facts of `old`, an entry an edit above moved by `bytes` and `lines` into `entry`:
-    /// the values are not read again.
-    init(moving old: EntryFacts, to entry: Entry, bytes: Int, lines: Int) {
+    /// The facts of `old`, an entry an edit above moved (unchanged) into `entry`: the values
+    /// are not read again.
+    init(moving old: EntryFacts, to entry: Entry) {
         self.entry = entry
-        title = old.title?.moved(bytes: bytes, lines: lines)
-        link = old.link?.moved(bytes: bytes, lines: lines)
-        date = old.date?.moved(bytes: bytes, lines: lines)
-        subjects = old.subjects?.moved(bytes: bytes, lines: lines)
+        titleIndex = old.titleIndex
+        linkIndex = old.linkIndex
+        dateIndex = old.dateIndex
+        subjectsIndex = old.subjectsIndex
         parsedDate = old.parsedDate
         arxiv = old.arxiv
         arxivProblem = old.arxivProblem
