@@ -61,17 +61,27 @@ struct Document: Sendable {
             parsed: ParsedNoteCache(base: base))
     }
 
-    /// `bytes` with `range` replaced, copied once: `replaceSubrange` on the text the last
-    /// version shares copies it, then grows the copy.
+    /// `bytes` with `range` replaced, copied once and by `memcpy`: `replaceSubrange` on the text
+    /// the last version shares copies it, then grows the copy, and `append(contentsOf:)` copied
+    /// a byte at a time.
     private static func replacing(_ range: ByteRange, of bytes: [UInt8], with inserted: [UInt8]) -> [UInt8] {
-        var replaced: [UInt8] = []
-        replaced.reserveCapacity(bytes.count - range.length + inserted.count)
-        bytes.withUnsafeBufferPointer { bytes in
-            replaced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<range.start]))
-            replaced.append(contentsOf: inserted)
-            replaced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range.end...]))
+        let count = bytes.count - range.length + inserted.count
+        guard count > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
+            bytes.withUnsafeBytes { old in
+                inserted.withUnsafeBytes { new in
+                    let target = UnsafeMutableRawBufferPointer(target)
+                    func copy(_ from: UnsafeRawBufferPointer, _ part: Range<Int>, to offset: Int) {
+                        guard !part.isEmpty else { return }
+                        (target.baseAddress! + offset).copyMemory(from: from.baseAddress! + part.lowerBound, byteCount: part.count)
+                    }
+                    copy(old, 0..<range.start, to: 0)
+                    copy(new, 0..<new.count, to: range.start)
+                    copy(old, range.end..<old.count, to: range.start + new.count)
+                }
+            }
+            initialized = count
         }
-        return replaced
     }
 
     /// The note as `linter` parses it, parsed once per version.

@@ -13,8 +13,11 @@ struct TextReporter: Reporter {
     /// One file's findings, rendered on the worker that linted it.
     func render(_ file: FileReport) -> String {
         var out = ""
+        out.reserveCapacity(file.diagnostics.count * (file.path.utf8.count + 96))
+        let path = VisibleText.escaped(file.path)
         for diagnostic in file.diagnostics {
-            out += headline(diagnostic, in: file) + "\n"
+            appendHeadline(diagnostic, path: path, in: file, to: &out)
+            out += "\n"
             if showSource { out += snippet(diagnostic.range, in: file.source) }
         }
         return out
@@ -40,17 +43,33 @@ struct TextReporter: Reporter {
         }
     }
 
-    func headline(_ diagnostic: Diagnostic, in file: FileReport) -> String {
-        let range = PrintedRange(diagnostic.range, in: file.source)
+    /// `path:line:column: severity: message [rule]`, appended piece by piece: the findings of a
+    /// large vault are mostly this line, and interpolating it built and copied a string per piece.
+    func appendHeadline(_ diagnostic: Diagnostic, path: String, in file: FileReport, to out: inout String) {
+        let start = file.source.lineIndex.position(of: diagnostic.range.start, in: .unicodeScalar)
         let severity: String
         switch diagnostic.severity {
         case .error: severity = style.red("error")
         case .warning: severity = style.yellow("warning")
         case .info: severity = style.blue("info")
         }
-        let path = VisibleText.escaped(file.path)
-        return style.bold("\(path):\(range.startLine):\(range.startColumn):") + " \(severity): \(VisibleText.escaped(diagnostic.message)) "
-            + style.dim("[\(diagnostic.ruleID)]")
+        guard !style.enabled else {
+            out += style.bold("\(path):\(start.line + 1):\(start.column + 1):") + " \(severity): "
+            out += VisibleText.escaped(diagnostic.message) + " " + style.dim("[\(diagnostic.ruleID)]")
+            return
+        }
+        out += path
+        out += ":"
+        out += String(start.line + 1)
+        out += ":"
+        out += String(start.column + 1)
+        out += ": "
+        out += severity
+        out += ": "
+        out += VisibleText.escaped(diagnostic.message)
+        out += " ["
+        out += diagnostic.ruleID
+        out += "]"
     }
 
     /// The first line of the range, numbered, with carets under the range's part of it.
