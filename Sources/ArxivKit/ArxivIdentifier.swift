@@ -18,6 +18,16 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
         return (2000 + parts.yy, parts.mm)
     }
 
+    /// `problem(of:currentYear:currentMonth:)` and, when there is none, `newStyleMonth`: the
+    /// identifier read once for both (every arXiv link of every lint asks both).
+    public static func assessment(of identifier: ArxivIdentifier, currentYear: Int, currentMonth: Int)
+        -> (problem: String?, newStyleMonth: (year: Int, month: Int)?)
+    {
+        let new = NewStyle(identifier.id)
+        let problem = problem(id: identifier.id, text: identifier.id, new: new, currentYear: currentYear, currentMonth: currentMonth)
+        return (problem, problem == nil ? new.map { (2000 + $0.yy, $0.mm) } : nil)
+    }
+
     /// Splits `ID` or `IDvN`; nil when the text has neither identifier shape. The shape says
     /// nothing of whether such an identifier can exist: see `problem(in:currentYear:currentMonth:)`.
     public static func parse(_ text: String) -> ArxivIdentifier? {
@@ -47,18 +57,18 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
     public static func problem(in text: String, currentYear: Int, currentMonth: Int) -> String? {
         let (id, _, versionOK) = splitVersion(text)
         guard versionOK else { return "`\(text)` has version 0; versions start at v1" }
-        return problem(id: id, text: text, currentYear: currentYear, currentMonth: currentMonth)
+        return problem(id: id, text: text, new: NewStyle(id), currentYear: currentYear, currentMonth: currentMonth)
     }
 
     /// Why a parsed identifier cannot exist, or nil when it can: `problem(in:currentYear:currentMonth:)`
     /// of its text, without splitting the text again.
     public static func problem(of identifier: ArxivIdentifier, currentYear: Int, currentMonth: Int) -> String? {
-        problem(id: identifier.id, text: identifier.id, currentYear: currentYear, currentMonth: currentMonth)
+        problem(id: identifier.id, text: identifier.id, new: NewStyle(identifier.id), currentYear: currentYear, currentMonth: currentMonth)
     }
 
-    /// `id` is `text` without its version.
-    private static func problem(id: String, text: String, currentYear: Int, currentMonth: Int) -> String? {
-        if let new = NewStyle(id) {
+    /// `id` is `text` without its version; `new` its reading as a new-style identifier.
+    private static func problem(id: String, text: String, new: NewStyle?, currentYear: Int, currentMonth: Int) -> String? {
+        if let new {
             let yymm = new.yy * 100 + new.mm
             if new.mm == 0 || new.mm > 12 { return "`\(id)` names month \(String(format2(new.mm))), which does not exist" }
             if yymm < 704 { return "`\(id)` is before April 2007, when identifiers of this style began (0704)" }

@@ -52,7 +52,17 @@ import Testing
     /// The digests folded from the values are those of the keys written out, for the titles and
     /// links above and for blanks and case in every position.
     @Test func digestsAreThoseOfTheWrittenKeys() {
-        let titles = Self.titles + ["  Two  \tblanks ", "\t", "UPPER lower", "K\u{212A}elvin", "a\u{0B}b", "Trailing\t"]
+        // Each byte the folding treats apart (blanks, the capitals and their neighbours, control
+        // characters, DEL, non-ASCII), at every place of the eight-byte words a title is read in.
+        let base = Array("abcdefghijklmnopqrstuvwx")
+        var placed: [String] = []
+        for special in [" ", "  ", "\t", "A", "Z", "@", "[", "`", "{", "\u{0B}", "\u{7F}", "é"] {
+            for place in 0...base.count { placed.append(String(base[..<place]) + special + String(base[place...])) }
+        }
+        let titles =
+            Self.titles + placed + [
+                "  Two  \tblanks ", "\t", "UPPER lower", "K\u{212A}elvin", "a\u{0B}b", "Trailing\t", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            ]
         for title in titles {
             let written = KeyDigest.of(EntryDuplicate.titleKey(title))
             let folded = EntryDuplicate.asciiTitleDigest(title)

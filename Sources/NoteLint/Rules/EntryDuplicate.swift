@@ -167,21 +167,37 @@ struct EntryDuplicate: Rule {
             var started = false
             var pendingSpace = false
             for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                if byte == 0x20 || byte == 0x09 {
+                // One lookup says blank, past ASCII, or the byte folded: a title's bytes take the
+                // same branches, byte after byte.
+                let folded = Self.titleFolding[Int(byte)]
+                if folded == Self.blank {
                     pendingSpace = started
-                } else {
-                    if pendingSpace {
-                        digest = KeyDigest.adding(0x20, to: digest)
-                        pendingSpace = false
-                    }
-                    digest = KeyDigest.adding(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: digest)
-                    started = true
+                    continue
                 }
+                guard folded != Self.pastASCII else { return nil }
+                if pendingSpace {
+                    digest = KeyDigest.adding(0x20, to: digest)
+                    pendingSpace = false
+                }
+                digest = KeyDigest.adding(folded, to: digest)
+                started = true
             }
             return digest
         }
     }
+
+    /// Each byte as a title's key writes it (capitals lowered), `blank` for a space or a tab,
+    /// `pastASCII` from 0x80 on. Neither mark is an ASCII byte.
+    private static let titleFolding: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x20, 0x09: return blank
+        case 0x41...0x5A: return UInt8(byte | 0x20)
+        case 0x80...: return pastASCII
+        default: return UInt8(byte)
+        }
+    }
+    private static let blank: UInt8 = 0x80
+    private static let pastASCII: UInt8 = 0xFF
 
     /// Lower-cased, blanks collapsed; ASCII titles without going through Characters.
     static func titleKey(_ title: String) -> String {

@@ -63,15 +63,18 @@ public final class EntryFacts: Sendable {
         self.arxiv = arxiv
         let arxivIsTemplate = arxiv.map { ArxivIdentifier.isTemplate($0.rawIdentifier) } ?? false
         self.arxivIsTemplate = arxivIsTemplate
-        let arxivProblem = arxiv.flatMap { reference -> String? in
-            guard !arxivIsTemplate else { return nil }
+        var arxivProblem: String? = nil
+        var arxivMonth: (year: Int, month: Int)? = nil
+        if let reference = arxiv, !arxivIsTemplate {
             if let identifier = reference.identifier {
-                return ArxivIdentifier.problem(of: identifier, currentYear: today.year, currentMonth: today.month)
+                (arxivProblem, arxivMonth) = ArxivIdentifier.assessment(
+                    of: identifier, currentYear: today.year, currentMonth: today.month)
+            } else {
+                arxivProblem = ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: today.year, currentMonth: today.month)
             }
-            return ArxivIdentifier.problem(in: reference.rawIdentifier, currentYear: today.year, currentMonth: today.month)
         }
         self.arxivProblem = arxivProblem
-        arxivMonth = arxivProblem == nil && !arxivIsTemplate ? arxiv?.identifier?.newStyleMonth : nil
+        self.arxivMonth = arxivMonth
         if subjectsIndex >= 0, !fields[Int(subjectsIndex)].isEmpty {
             subjectList = SubjectList(fields[Int(subjectsIndex)].valueRange, in: source)
         } else {
