@@ -180,6 +180,12 @@ enum BlockReparse {
                     startColumn: block.startColumn))
         }
         let shift = result.count - firstAfter
+        // Typing within a line changes neither the blocks' number nor the lines below: the
+        // blocks after are the old ones as they were.
+        if shift == 0 && (lineDelta == 0 || after.allSatisfy({ $0.startLine < movedFrom })) {
+            result.append(contentsOf: after)
+            return result
+        }
         for block in after {
             let parent = block.parent.map { $0 == 0 ? 0 : $0 + shift }
             let delta = block.startLine >= movedFrom ? lineDelta : 0
