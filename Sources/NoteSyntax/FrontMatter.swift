@@ -68,9 +68,15 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     private static func isDelimiter(_ source: SourceText, line: Int, allowDots: Bool) -> Bool {
-        let text = source.lineString(line)
-        var trimmed = Substring(text)
-        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
-        return trimmed == "---" || (allowDots && trimmed == "...")
+        // Read as bytes: every note's first lines are asked, and a String of each cost a thousand
+        // instructions.
+        let content = source.lineContent(line)
+        let bytes = source.bytes
+        var end = content.end
+        while end > content.start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard end - content.start == 3 else { return false }
+        let mark = bytes[content.start]
+        guard mark == UInt8(ascii: "-") || (allowDots && mark == UInt8(ascii: ".")) else { return false }
+        return bytes[content.start + 1] == mark && bytes[content.start + 2] == mark
     }
 }

@@ -68,6 +68,16 @@ private func nodeCount(_ value: YAMLValue) -> Int {
         #expect(note.entries.map(\.lines) == [3...4])
     }
 
+    /// Three dashes (or dots, to close) and blanks after them make a delimiter; nothing else does.
+    @Test(arguments: [
+        ("---", true), ("--- \t ", true), ("...", true), ("... ", true), ("----", false), ("--", false), ("-- -", false),
+        ("-.-", false), ("---x", false), ("--- x", false), (" ---", false), ("—", false),
+    ])
+    func closingDelimiters(line: String, closes: Bool) throws {
+        let frontMatter = try #require(Note("---\na: 1\n\(line)\nb: 2\n").frontMatter)
+        #expect(frontMatter.isClosed == closes, "\(line)")
+    }
+
     @Test func onlyTheFirstLineOpensFrontMatter() {
         #expect(Note("\n---\na: b\n---\n").frontMatter == nil)
         #expect(Note(" ---\na: b\n---\n").frontMatter == nil)
