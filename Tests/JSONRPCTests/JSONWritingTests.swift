@@ -29,7 +29,10 @@ import Testing
     }
 
     @Test func integersAreWrittenInDecimal() {
-        for value in [0, 7, 9, 10, 99, 100, -1, -9, -10, 1_234_567, Int.max, Int.min] {
+        for value in [
+            0, 7, 9, 10, 99, 100, -1, -9, -10, 1_234_567, 10_000_000, 12_345_678, 99_999_999, 100_000_000, -100_000_001,
+            1_000_000_000, Int.max, Int.min,
+        ] {
             var out: [UInt8] = []
             JSON.appendInteger(value, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(value))
