@@ -134,23 +134,45 @@ enum FieldLine {
     /// Letters, digits, spaces, `-`, `_`, `;` and `.`, starting with a letter or digit, at most
     /// 32 characters. ASCII keys, nearly all of them, are checked byte by byte.
     static func isKey(_ bytes: ArraySlice<UInt8>) -> Bool {
-        func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-            ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        // ASCII keys in one pass, a byte's class looked up: nil when a byte is past ASCII.
+        let asciiAnswer: Bool? = bytes.withUnsafeBufferPointer { bytes in
+            guard let first = bytes.first else { return false }
+            var answer = keyByteClass[Int(first)] == .letterOrDigit
+            for byte in bytes {
+                switch keyByteClass[Int(byte)] {
+                case .letterOrDigit, .punctuation: continue
+                case .other: answer = false
+                case .pastASCII: return nil
+                }
+            }
+            return answer && bytes.count <= maximumKeyLength
         }
+        return asciiAnswer ?? isKey(scalarsOf: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `isKey(_:)` read scalar by scalar: what it answers for keys with letters past ASCII.
+    static func isKey(scalarsOf key: String) -> Bool {
         func isPunctuation(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ".")
         }
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return bytes.count <= maximumKeyLength && isASCIILetterOrDigit(bytes.first!)
-                && bytes.allSatisfy { isASCIILetterOrDigit($0) || isPunctuation($0) }
-        }
-        let key = String(decoding: bytes, as: UTF8.self)
         guard key.count <= maximumKeyLength, let first = key.unicodeScalars.first,
             first.properties.isAlphabetic || ("0"..."9").contains(first)
         else { return false }
         return key.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || ("0"..."9").contains($0) || ($0.isASCII && isPunctuation(UInt8($0.value)))
         }
+    }
+}
+
+private enum KeyByteClass { case letterOrDigit, punctuation, other, pastASCII }
+
+/// What each byte may be in a key (`FieldLine.isKey`).
+private let keyByteClass: [KeyByteClass] = (0...255).map { byte in
+    switch byte {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .letterOrDigit
+    case 0x20, 0x2D, 0x5F, 0x3B, 0x2E: return .punctuation
+    case 0x80...: return .pastASCII
+    default: return .other
     }
 }
 
