@@ -1,6 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Type metadata through direct accessor calls, not type names demangled at run time: the first
+// demangling of each generic type (a `Set<String>`, a `[Severity: Int]`) scanned the static
+// binary's conformance records, 2.1 M of the 8.6 M instructions of a one-note check.
+let directMetadata: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+
 let package = Package(
     name: "notelint",
     platforms: [.macOS(.v15)],
@@ -25,32 +30,37 @@ let package = Package(
         .target(name: "CParseArena"),
         .target(
             name: "NoteSyntax",
-            dependencies: ["CCmarkGFM", "CParseArena", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "CParseArena", .product(name: "Yams", package: "Yams")],
+            swiftSettings: directMetadata
         ),
-        .target(name: "ArxivKit"),
+        .target(name: "ArxivKit", swiftSettings: directMetadata),
         // The local arXiv index: Debian's SQLite (with FTS5) and zlib, no Swift package.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Linked statically: a shared SQLite costs every run (a one-note check included) 1.2 M
         // instructions of relocation before main.
         .target(
-            name: "ArxivIndex", dependencies: ["ArxivKit", "CSQLite", "CZlib"],
+            name: "ArxivIndex", dependencies: ["ArxivKit", "CSQLite", "CZlib"], swiftSettings: directMetadata,
             linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libsqlite3.a", "-Xlinker", "-l:libz.a"])]),
         // libcurl's easy interface through dlopen at first use: no libcurl at build or link time.
         .target(name: "CCurlLoader"),
-        .target(name: "ArxivClient", dependencies: ["ArxivKit", "CCurlLoader"]),
+        .target(name: "ArxivClient", dependencies: ["ArxivKit", "CCurlLoader"], swiftSettings: directMetadata),
         .target(
             name: "NoteLint",
-            dependencies: ["NoteSyntax", "ArxivKit"]
+            dependencies: ["NoteSyntax", "ArxivKit"],
+            swiftSettings: directMetadata
         ),
-        .target(name: "JSONRPC"),
-        .target(name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivKit", "ArxivClient", "ArxivIndex"]),
+        .target(name: "JSONRPC", swiftSettings: directMetadata),
+        .target(
+            name: "LanguageServer", dependencies: ["JSONRPC", "NoteLint", "NoteSyntax", "ArxivKit", "ArxivClient", "ArxivIndex"],
+            swiftSettings: directMetadata),
         .target(name: "NoteInvariants", dependencies: ["NoteLint", "NoteSyntax"]),
         // bench/ProtocolCodec: the hand-written JSON layer against Codable (ARCHITECTURE.md).
         .executableTarget(name: "protocol-codec-bench", dependencies: ["JSONRPC"], path: "bench/ProtocolCodec"),
         .executableTarget(
             name: "notelint",
-            dependencies: ["NoteLint", "ArxivClient", "ArxivIndex", "LanguageServer", "JSONRPC"]
+            dependencies: ["NoteLint", "ArxivClient", "ArxivIndex", "LanguageServer", "JSONRPC"],
+            swiftSettings: directMetadata
         ),
         // What the test targets share: temporary folders that remove themselves, the package's
         // own files, golden files.
