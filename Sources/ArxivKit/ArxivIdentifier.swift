@@ -18,8 +18,9 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
         return (2000 + parts.yy, parts.mm)
     }
 
-    /// `problem(of:currentYear:currentMonth:)` and, when there is none, `newStyleMonth`: the
-    /// identifier read once for both (every arXiv link of every lint asks both).
+    /// Why a parsed identifier cannot exist (`problem(in:currentYear:currentMonth:)` of its text,
+    /// without splitting the text again) and, when it can, `newStyleMonth`: the identifier read
+    /// once for both (every arXiv link of every lint asks both).
     public static func assessment(of identifier: ArxivIdentifier, currentYear: Int, currentMonth: Int)
         -> (problem: String?, newStyleMonth: (year: Int, month: Int)?)
     {
@@ -58,12 +59,6 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
         let (id, _, versionOK) = splitVersion(text)
         guard versionOK else { return "`\(text)` has version 0; versions start at v1" }
         return problem(id: id, text: text, new: NewStyle(id), currentYear: currentYear, currentMonth: currentMonth)
-    }
-
-    /// Why a parsed identifier cannot exist, or nil when it can: `problem(in:currentYear:currentMonth:)`
-    /// of its text, without splitting the text again.
-    public static func problem(of identifier: ArxivIdentifier, currentYear: Int, currentMonth: Int) -> String? {
-        problem(id: identifier.id, text: identifier.id, new: NewStyle(identifier.id), currentYear: currentYear, currentMonth: currentMonth)
     }
 
     /// `id` is `text` without its version; `new` its reading as a new-style identifier.

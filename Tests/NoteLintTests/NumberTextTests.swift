@@ -22,6 +22,10 @@ import Testing
             NumberText.appendHex(value, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(value, radix: 16))
             out = []
+            NumberText.appendHex(value, minimumDigits: 16, to: &out)
+            let hex = String(value, radix: 16)
+            #expect(String(decoding: out, as: UTF8.self) == String(repeating: "0", count: 16 - hex.count) + hex)
+            out = []
             NumberText.appendDecimal(value, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(value))
         }

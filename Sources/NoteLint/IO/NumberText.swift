@@ -9,11 +9,13 @@ public enum NumberText {
 
     public static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) { appendDigits(value, base: 10, to: &out) }
 
-    /// Lower-case, without leading zeros.
-    public static func appendHex(_ value: UInt64, to out: inout [UInt8]) { appendDigits(value, base: 16, to: &out) }
+    /// Lower-case, with leading zeros up to `minimumDigits` only.
+    public static func appendHex(_ value: UInt64, minimumDigits: Int = 1, to out: inout [UInt8]) {
+        appendDigits(value, base: 16, minimumDigits: minimumDigits, to: &out)
+    }
 
     @inline(__always)
-    private static func appendDigits(_ value: UInt64, base: UInt64, to out: inout [UInt8]) {
+    private static func appendDigits(_ value: UInt64, base: UInt64, minimumDigits: Int = 1, to out: inout [UInt8]) {
         var count = 1
         var power = base
         while count < 20 && value / power > 0 {
@@ -22,6 +24,7 @@ public enum NumberText {
             if overflow { break }
             power = next
         }
+        count = max(count, minimumDigits)
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: count))
         var rest = value

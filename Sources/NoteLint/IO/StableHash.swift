@@ -7,7 +7,6 @@ public enum StableHash {
     private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     @inline(__always)
     private static func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
@@ -49,11 +48,10 @@ public enum StableHash {
         let a = avalanche(round(merged, tail.1))
         let b = avalanche(round(round(tail.1, lanes.3 ^ lanes.1), lanes.2 ^ lanes.0) ^ merged)
         // Sixteen digits each, leading zeros kept, so that no two pairs read the same.
-        var out = [UInt8](repeating: 0, count: 32)
-        for index in 0..<16 {
-            out[index] = hexDigits[Int((a >> (60 - 4 * UInt64(index))) & 0xF)]
-            out[16 + index] = hexDigits[Int((b >> (60 - 4 * UInt64(index))) & 0xF)]
-        }
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        NumberText.appendHex(a, minimumDigits: 16, to: &out)
+        NumberText.appendHex(b, minimumDigits: 16, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

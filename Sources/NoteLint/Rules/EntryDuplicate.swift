@@ -207,22 +207,24 @@ struct EntryDuplicate: Rule {
                 return String(decoding: bytes, as: UTF8.self).lowercased()
                     .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             }
-            // ASCII, nearly every title: lowered and its blanks folded in one pass.
+            // ASCII, nearly every title: lowered and its blanks folded in one pass, as
+            // `asciiTitleDigest` folds them.
             return String(unsafeUninitializedCapacity: bytes.count) { key in
                 var count = 0
                 var pendingSpace = false
                 for byte in bytes {
-                    if byte == 0x20 || byte == 0x09 {
+                    let folded = Self.titleFolding[Int(byte)]
+                    if folded == Self.blank {
                         pendingSpace = count > 0
-                    } else {
-                        if pendingSpace {
-                            key[count] = 0x20
-                            count += 1
-                            pendingSpace = false
-                        }
-                        key[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        count += 1
+                        continue
                     }
+                    if pendingSpace {
+                        key[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    key[count] = folded
+                    count += 1
                 }
                 return count
             }
