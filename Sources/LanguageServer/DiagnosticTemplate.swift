@@ -56,20 +56,31 @@ final class DiagnosticTemplate: Sendable {
         }
     }
 
-    /// Writes the diagnostic as starting on `firstLine`, for document `version`.
-    func write(into out: inout [UInt8], firstLine: Int, version: Int) {
-        // Through the buffer: appending an array's slice goes the generic way, a buffer's is a copy.
+    /// The most bytes `write(to:firstLine:version:)` writes.
+    var byteCountBound: Int { bytes.count + holes.count * JSON.maximumIntegerLength }
+
+    /// Writes the diagnostic as starting on `firstLine`, for the document version whose
+    /// digits are `version`, at `target`, which has room for `byteCountBound` bytes; returns
+    /// where the next byte goes.
+    func write(
+        to target: UnsafeMutablePointer<UInt8>, firstLine: Int, version: UnsafeBufferPointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
         bytes.withUnsafeBufferPointer { bytes in
+            var target = target
             var copied = 0
             for (offset, hole) in holes {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<offset]))
+                target.update(from: bytes.baseAddress! + copied, count: offset - copied)
+                target += offset - copied
                 switch hole {
-                case .line(let relative): JSON.appendInteger(firstLine + relative, to: &out)
-                case .version: JSON.appendInteger(version, to: &out)
+                case .line(let relative): target += JSON.writeInteger(firstLine + relative, to: target)
+                case .version:
+                    target.update(from: version.baseAddress!, count: version.count)
+                    target += version.count
                 }
                 copied = offset
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            target.update(from: bytes.baseAddress! + copied, count: bytes.count - copied)
+            return target + (bytes.count - copied)
         }
     }
 }
@@ -88,7 +99,6 @@ final class DiagnosticRenderer: Sendable {
         let findings: [Diagnostic]
         let firstLines: [Int]
         let templates: [DiagnosticTemplate]
-        let size: Int
     }
 
     private let last = Mutex<LastPublish?>(nil)
@@ -111,11 +121,9 @@ final class DiagnosticRenderer: Sendable {
             var templates: [DiagnosticTemplate] = []
             firstLines.reserveCapacity(sent.count)
             templates.reserveCapacity(sent.count)
-            var out: [UInt8] = []
-            // About the size of the last publish: growing a megabyte array by doubling costs more than writing it.
-            out.reserveCapacity((last?.size ?? 0) * 9 / 8 + 64)
-            out.append(UInt8(ascii: "["))
             var cursor = 0
+            // The brackets and commas of the array.
+            var bound = 2 + sent.count
             // Bound once: binding `last` in the loop would copy it for every finding.
             let previous = reusable ? last?.findings ?? [] : []
             let (previousFirstLines, previousTemplates) = (last?.firstLines ?? [], last?.templates ?? [])
@@ -135,18 +143,40 @@ final class DiagnosticRenderer: Sendable {
                             firstLine = diagnostic.range.start.line
                             template = DiagnosticTemplate(relative: diagnostic.movingLines(by: -firstLine))
                         }
-                        if index > 0 { out.append(UInt8(ascii: ",")) }
-                        template!.write(into: &out, firstLine: firstLine, version: document.version)
+                        bound += template!.byteCountBound
                         firstLines.append(firstLine)
                         templates.append(template!)
                     }
                 }
             }
-            out.append(UInt8(ascii: "]"))
+            let out = Self.write(templates, firstLines: firstLines, version: document.version, bound: bound)
             last = LastPublish(
                 source: note.source, lineEnding: lineEnding, docsURL: converter.docsURL, findings: sent, firstLines: firstLines,
-                templates: templates, size: out.count)
+                templates: templates)
             return .fragment(out)
+        }
+    }
+
+    /// The diagnostics as one JSON array, in a buffer of `bound` bytes allocated once and written
+    /// through a pointer: appending to an array checks its capacity at every byte.
+    private static func write(_ templates: [DiagnosticTemplate], firstLines: [Int], version: Int, bound: Int) -> [UInt8] {
+        var versionDigits: [UInt8] = []
+        JSON.appendInteger(version, to: &versionDigits)
+        return versionDigits.withUnsafeBufferPointer { version in
+            [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+                var target = buffer.baseAddress!
+                target.pointee = UInt8(ascii: "[")
+                target += 1
+                for index in templates.indices {
+                    if index > 0 {
+                        target.pointee = UInt8(ascii: ",")
+                        target += 1
+                    }
+                    target = templates[index].write(to: target, firstLine: firstLines[index], version: version)
+                }
+                target.pointee = UInt8(ascii: "]")
+                initialized = target - buffer.baseAddress! + 1
+            }
         }
     }
 

@@ -133,7 +133,8 @@ enum NoteHeadings {
             }
             let text = source.string(textRange).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-            headings.append(Heading(level: level, text: text.isEmpty ? "(empty heading)" : text, textRange: textRange, lines: block.lines))
+            headings.append(
+                Heading(level: Int(level), text: text.isEmpty ? "(empty heading)" : text, textRange: textRange, lines: block.lines))
         }
         return headings
     }

@@ -244,12 +244,12 @@ enum CmarkBridge {
         case CMARK_NODE_CODE_BLOCK: return .codeBlock
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock
         case CMARK_NODE_PARAGRAPH: return .paragraph
-        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_HEADING: return .heading(level: UInt8(clamping: cmark_node_get_heading_level(node)))
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
         case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
         default:
             let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
-            return .extensionBlock(name)
+            return .extensionBlock(Block.ExtensionBlock(name: name))
         }
     }
 }

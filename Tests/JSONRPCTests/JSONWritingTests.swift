@@ -40,6 +40,11 @@ import Testing
             var after = Array("[1,".utf8)
             JSON.appendInteger(value, to: &after)
             #expect(String(decoding: after, as: UTF8.self) == "[1," + String(value))
+            // Through a pointer, into room for the longest: the bytes after stay untouched.
+            var room = [UInt8](repeating: UInt8(ascii: "#"), count: JSON.maximumIntegerLength + 1)
+            let count = room.withUnsafeMutableBufferPointer { JSON.writeInteger(value, to: $0.baseAddress!) }
+            #expect(String(decoding: room[..<count], as: UTF8.self) == String(value))
+            #expect(room[count...].allSatisfy { $0 == UInt8(ascii: "#") })
         }
     }
 }

@@ -36,8 +36,11 @@ import Testing
     func aTemplateWritesWhatTheDiagnosticSerialisesTo(line: Int, version: Int) throws {
         let absolute = Self.diagnostic(line: line, version: version)
         let template = DiagnosticTemplate(relative: absolute.movingLines(by: -line))
-        var written: [UInt8] = []
-        template.write(into: &written, firstLine: line, version: version)
+        let digits = Array(String(version).utf8)
+        let written = [UInt8](unsafeUninitializedCapacity: template.byteCountBound) { buffer, count in
+            let end = digits.withUnsafeBufferPointer { template.write(to: buffer.baseAddress!, firstLine: line, version: $0) }
+            count = end - buffer.baseAddress!
+        }
         #expect(String(decoding: written, as: UTF8.self) == absolute.json.serialized())
     }
 

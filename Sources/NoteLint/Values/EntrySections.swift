@@ -8,7 +8,7 @@ enum EntrySections {
     static func sections(of entries: [EntryFacts], in note: Note) -> [Int?] {
         var headings: [(line: Int, level: Int)] = []
         for block in note.blocks {
-            if case .heading(let level) = block.kind { headings.append((block.startLine, level)) }
+            if case .heading(let level) = block.kind { headings.append((block.startLine, Int(level))) }
         }
         // The headings enclosing the current position, outermost first.
         var enclosing: [(line: Int, level: Int)] = []

@@ -187,12 +187,7 @@ enum BlockReparse {
             return result
         }
         for block in after {
-            let parent = block.parent.map { $0 == 0 ? 0 : $0 + shift }
-            let delta = block.startLine >= movedFrom ? lineDelta : 0
-            result.append(
-                Block(
-                    kind: block.kind, parent: parent, depth: block.depth, startLine: block.startLine + delta,
-                    endLine: block.endLine + delta, startColumn: block.startColumn))
+            result.append(block.moved(lines: block.startLine >= movedFrom ? lineDelta : 0, parents: shift))
         }
         return result
     }
