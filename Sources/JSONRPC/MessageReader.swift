@@ -96,10 +96,11 @@ public final class MessageReader {
     private func discard(_ count: Int) {
         start += count
         if start > 1 << 20 || start == buffer.count {
-            // A large message leaves a large buffer: keep only what is still unread, in new
-            // storage, so its capacity goes back too.
+            // A large message (a note opened) leaves a large buffer: keep only what is still
+            // unread, in new storage, so its capacity goes back too. Keystrokes' messages are
+            // small: a megabyte kept for them would sit in the server's memory for good.
             buffer =
-                buffer.capacity > 4 << 20
+                buffer.capacity > 256 << 10
                 ? Array(buffer[start...])
                 : {
                     buffer.removeFirst(start)

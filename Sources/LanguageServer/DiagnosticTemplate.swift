@@ -6,34 +6,43 @@ import Synchronization
 /// A diagnostic's JSON text with its line numbers and its document version left open. A
 /// finding that an edit only moved (lines inserted above it) or that the next version still
 /// has is written from its template by copying bytes, never built and serialised again.
-final class DiagnosticTemplate: Sendable {
-    private enum Hole: Sendable {
-        /// A line, counted from the diagnostic's first line.
-        case line(Int)
-        case version
-    }
-
-    private let bytes: [UInt8]
-    private let holes: [(offset: Int, hole: Hole)]
+///
+/// One allocation: a note's thousands of templates are kept from publish to publish. The
+/// bytes are the number of holes (4 bytes), each hole as its offset in the text and what fills
+/// it (4 bytes each: a line counted from the diagnostic's first line, or `versionHole`), then
+/// the text.
+struct DiagnosticTemplate: Sendable {
+    private let storage: [UInt8]
+    private static let versionHole = Int32.min
 
     /// `relative` is a diagnostic whose lines are counted from its first line. Every `line`
     /// key of the protocol's positions and the `version` of its data become holes.
     init(relative: LSP.Diagnostic) {
         var text = Builder()
         text.append(relative.json, key: nil)
-        (bytes, holes) = (text.bytes, text.holes)
+        var storage: [UInt8] = []
+        storage.reserveCapacity(4 + 8 * text.holes.count + text.bytes.count)
+        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { storage.append(contentsOf: $0) } }
+        append(UInt32(text.holes.count))
+        for (offset, filling) in text.holes {
+            append(UInt32(offset))
+            append(UInt32(bitPattern: filling))
+        }
+        storage.append(contentsOf: text.bytes)
+        self.storage = storage
     }
 
     private struct Builder {
         var bytes: [UInt8] = []
-        var holes: [(offset: Int, hole: Hole)] = []
+        /// Offset in `bytes`, and the relative line or `versionHole`.
+        var holes: [(offset: Int, filling: Int32)] = []
 
         mutating func append(_ json: JSON, key: String?) {
             switch json {
             case .int(let value) where key == "line":
-                holes.append((bytes.count, .line(value)))
+                holes.append((bytes.count, Int32(clamping: value)))
             case .int where key == "version":
-                holes.append((bytes.count, .version))
+                holes.append((bytes.count, DiagnosticTemplate.versionHole))
             case .array(let items):
                 bytes.append(UInt8(ascii: "["))
                 for index in items.indices {
@@ -57,7 +66,12 @@ final class DiagnosticTemplate: Sendable {
     }
 
     /// The most bytes `write(to:firstLine:version:)` writes.
-    var byteCountBound: Int { bytes.count + holes.count * JSON.maximumIntegerLength }
+    var byteCountBound: Int {
+        storage.withUnsafeBytes { storage in
+            let holes = Int(UInt32(littleEndian: storage.loadUnaligned(as: UInt32.self)))
+            return storage.count - 4 - 8 * holes + holes * JSON.maximumIntegerLength
+        }
+    }
 
     /// Writes the diagnostic as starting on `firstLine`, for the document version whose
     /// digits are `version`, at `target`, which has room for `byteCountBound` bytes; returns
@@ -65,22 +79,29 @@ final class DiagnosticTemplate: Sendable {
     func write(
         to target: UnsafeMutablePointer<UInt8>, firstLine: Int, version: UnsafeBufferPointer<UInt8>
     ) -> UnsafeMutablePointer<UInt8> {
-        bytes.withUnsafeBufferPointer { bytes in
+        storage.withUnsafeBytes { storage in
+            func word(at offset: Int) -> UInt32 { UInt32(littleEndian: storage.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+            let holes = Int(word(at: 0))
+            let textStart = 4 + 8 * holes
+            let text = storage.baseAddress!.assumingMemoryBound(to: UInt8.self) + textStart
+            let textCount = storage.count - textStart
             var target = target
             var copied = 0
-            for (offset, hole) in holes {
-                target.update(from: bytes.baseAddress! + copied, count: offset - copied)
+            for hole in 0..<holes {
+                let offset = Int(word(at: 4 + 8 * hole))
+                let filling = Int32(bitPattern: word(at: 8 + 8 * hole))
+                target.update(from: text + copied, count: offset - copied)
                 target += offset - copied
-                switch hole {
-                case .line(let relative): target += JSON.writeInteger(firstLine + relative, to: target)
-                case .version:
+                if filling == Self.versionHole {
                     target.update(from: version.baseAddress!, count: version.count)
                     target += version.count
+                } else {
+                    target += JSON.writeInteger(firstLine + Int(filling), to: target)
                 }
                 copied = offset
             }
-            target.update(from: bytes.baseAddress! + copied, count: bytes.count - copied)
-            return target + (bytes.count - copied)
+            target.update(from: text + copied, count: textCount - copied)
+            return target + (textCount - copied)
         }
     }
 }
