@@ -90,3 +90,52 @@ public struct Block: Sendable, Equatable {
             endLine: endLine + lineDelta, startColumn: startColumn)
     }
 }
+
+extension Block {
+    /// The indices of the top-level blocks among `blocks[range]`, in order.
+    static func topLevel(of blocks: [Block], in range: Range<Int>) -> [Int] {
+        blocks.withUnsafeBufferPointer { blocks in
+            var found: [Int] = []
+            found.reserveCapacity(range.count)
+            for index in range where blocks[index].storedParent == 0 { found.append(index) }
+            return found
+        }
+    }
+
+    /// Where the footnote definitions cmark-gfm moves after every other block begin: the
+    /// first top-level definition, or `blocks.count`.
+    static func movedFootnotesStart(of blocks: [Block]) -> Int {
+        blocks.withUnsafeBufferPointer { blocks in
+            for index in blocks.indices where blocks[index].storedParent == 0 && blocks[index].kind == .footnoteDefinition {
+                return index
+            }
+            return blocks.count
+        }
+    }
+}
+
+extension Block {
+    /// The indices of the top-level blocks whose lines overlap `lines`, in order.
+    public static func topLevel(of blocks: [Block], overlapping lines: ClosedRange<Int>) -> [Int] {
+        blocks.withUnsafeBufferPointer { blocks in
+            var found: [Int] = []
+            for index in blocks.indices
+            where blocks[index].storedParent == 0 && blocks[index].startLine <= lines.upperBound
+                && blocks[index].endLine >= lines.lowerBound
+            {
+                found.append(index)
+            }
+            return found
+        }
+    }
+
+    /// Whether a heading among `blocks` starts on one of `lines`.
+    public static func hasHeading(in blocks: [Block], startingOn lines: Range<Int>) -> Bool {
+        blocks.withUnsafeBufferPointer { blocks in
+            for index in blocks.indices where lines.contains(blocks[index].startLine) {
+                if case .heading = blocks[index].kind { return true }
+            }
+            return false
+        }
+    }
+}

@@ -133,6 +133,11 @@ public struct Entry: Sendable, Equatable {
     /// The line of a last field written without a value because a list right below gives it
     /// (`**Links**:` then `- arXiv: ...`, `- Code: ...`): not empty, only written apart.
     public let listValueLine: Int?
+    /// The lines an edit must touch to change what rules find in the entry: its own, those
+    /// that decided it is a record (`context`), the prose it runs into, and one line on either
+    /// side (a value's trailing blanks are read against the next line). Kept, not computed:
+    /// every edit of a large note compares it for every entry.
+    public let extent: ClosedRange<Int>
 
     public init(
         fields: [Field], lines: ClosedRange<Int>, range: ByteRange, blockIndex: Int, headingUnderlineLine: Int? = nil,
@@ -149,6 +154,11 @@ public struct Entry: Sendable, Equatable {
         self.proseLine = proseLine
         self.furnitureLines = furnitureLines
         self.listValueLine = listValueLine
+        var last = max(lines.upperBound, self.context.upperBound)
+        if let proseLine { last = max(last, proseLine) }
+        if let listValueLine { last = max(last, listValueLine) }
+        if let furniture = furnitureLines.max() { last = max(last, furniture) }
+        extent = max(min(lines.lowerBound, self.context.lowerBound) - 1, 0)...(last + 1)
     }
 
     /// The first field whose key equals `key`, compared case-insensitively.

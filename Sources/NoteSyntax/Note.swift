@@ -65,28 +65,16 @@ public struct Note: Sendable {
         self.vocabulary = vocabulary
         self.frontMatter = frontMatter
         self.blocks = blocks
-        var kinds = [LineKind](repeating: .markdown, count: source.lineIndex.lineCount)
-        if let frontMatter {
-            for line in frontMatter.lines { kinds[line] = .frontMatter }
-        }
-        for block in blocks {
-            switch block.kind {
-            case .codeBlock: for line in block.lines { kinds[line] = .code }
-            case .htmlBlock:
-                // `[^label]: <details>...`: the definition's marker shares the HTML's first line.
-                let opensDefinition =
-                    block.parent.map { blocks[$0].kind == .footnoteDefinition && blocks[$0].startLine == block.startLine } ?? false
-                for line in block.lines where kinds[line] == .markdown && !(opensDefinition && line == block.startLine) {
-                    kinds[line] = .html
-                }
-            default: break
-            }
-        }
+        let kinds = Note.lineKinds(blocks: blocks, frontMatter: frontMatter, lineCount: source.lineIndex.lineCount)
         self.lineKinds = kinds
         let inFootnote = Note.blocksInsideFootnotes(blocks)
-        var moved = blocks.count
-        while moved > 1 && (inFootnote[moved - 1] || blocks[moved - 1].kind == .footnoteDefinition) { moved -= 1 }
-        movedFootnoteBlocks = moved
+        movedFootnoteBlocks = blocks.withUnsafeBufferPointer { blocks in
+            inFootnote.withUnsafeBufferPointer { inFootnote in
+                var moved = blocks.count
+                while moved > 1 && (inFootnote[moved - 1] || blocks[moved - 1].kind == .footnoteDefinition) { moved -= 1 }
+                return moved
+            }
+        }
         if let revising,
             let entries = RecordReuse.records(
                 of: revising.old, after: revising.edit, reparsedLines: revising.reparsedLines, blocks: blocks, source: source,
@@ -113,11 +101,42 @@ public struct Note: Sendable {
         self.init(source: SourceText(text), vocabulary: vocabulary)
     }
 
+    /// What each line is, from the blocks: loops over buffers, since an edit of a large note
+    /// runs them over tens of thousands of blocks.
+    private static func lineKinds(blocks: [Block], frontMatter: FrontMatter?, lineCount: Int) -> [LineKind] {
+        var kinds = [LineKind](repeating: .markdown, count: lineCount)
+        kinds.withUnsafeMutableBufferPointer { kinds in
+            if let frontMatter {
+                for line in frontMatter.lines { kinds[line] = .frontMatter }
+            }
+            blocks.withUnsafeBufferPointer { blocks in
+                for block in blocks {
+                    switch block.kind {
+                    case .codeBlock: for line in block.startLine...block.endLine { kinds[line] = .code }
+                    case .htmlBlock:
+                        // `[^label]: <details>...`: the definition's marker shares the HTML's first line.
+                        let opensDefinition =
+                            block.parent.map { blocks[$0].kind == .footnoteDefinition && blocks[$0].startLine == block.startLine } ?? false
+                        for line in block.startLine...block.endLine
+                        where kinds[line] == .markdown && !(opensDefinition && line == block.startLine) {
+                            kinds[line] = .html
+                        }
+                    default: break
+                    }
+                }
+            }
+        }
+        return kinds
+    }
+
     private static func blocksInsideFootnotes(_ blocks: [Block]) -> [Bool] {
         var inside = [Bool](repeating: false, count: blocks.count)
-        for (index, block) in blocks.enumerated() {
-            if let parent = block.parent, inside[parent] || blocks[parent].kind == .footnoteDefinition {
-                inside[index] = true
+        inside.withUnsafeMutableBufferPointer { inside in
+            blocks.withUnsafeBufferPointer { blocks in
+                for index in blocks.indices {
+                    let parent = Int(blocks[index].storedParent)
+                    if parent >= 0, inside[parent] || blocks[parent].kind == .footnoteDefinition { inside[index] = true }
+                }
             }
         }
         return inside

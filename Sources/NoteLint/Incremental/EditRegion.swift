@@ -28,11 +28,9 @@ struct EditRegion {
         lineDelta = newLines.lineCount - oldLines.lineCount
         guard edit.range.end <= old.source.count, new.source.count == old.source.count + byteDelta else { return nil }
         guard let edited = EditedLines(old: oldLines, new: newLines, edit: edit) else { return nil }
-        let newExtents = new.entries.map(\.extent)
-        let oldExtents = old.entries.map { edited.moved($0.extent) }
         let region = edited.region(
-            reparsed: reparsedLines, blocks: new.blocks.indices.filter { new.blocks[$0].parent == 0 }.map { new.blocks[$0].lines },
-            extents: newExtents + oldExtents)
+            reparsed: reparsedLines, blocks: new.blocks, candidates: new.blocks.indices, newEntries: new.entries[...],
+            oldEntries: old.entries[...])
         var (low, high) = (region.lowerBound, region.upperBound)
         high = min(high, newLines.lineCount - 1)
         low = max(0, min(low, high))
@@ -48,11 +46,12 @@ struct EditRegion {
         bytes = ByteRange(start, end)
         oldBytes = ByteRange(start, oldEnd)
 
-        entriesAbove = newExtents.prefix { $0.upperBound < low }.count
-        entriesBelow = newExtents.reversed().prefix { $0.lowerBound > high }.count
+        let entries = (new: new.entries, old: old.entries)
+        entriesAbove = entries.new.prefix { $0.extent.upperBound < low }.count
+        entriesBelow = entries.new.reversed().prefix { $0.extent.lowerBound > high }.count
         // Counted on the old extents moved: above and below the region, moving changes nothing.
-        let oldAbove = oldExtents.prefix { $0.upperBound < low }.count
-        let oldBelow = oldExtents.reversed().prefix { $0.lowerBound > high }.count
+        let oldAbove = entries.old.prefix { edited.moved($0.extent).upperBound < low }.count
+        let oldBelow = entries.old.reversed().prefix { edited.moved($0.extent).lowerBound > high }.count
         guard oldAbove == entriesAbove, oldBelow == entriesBelow,
             entriesAbove + entriesBelow <= min(old.entries.count, new.entries.count)
         else { return nil }

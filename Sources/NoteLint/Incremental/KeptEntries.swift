@@ -18,13 +18,7 @@ extension EditRegion {
 
     /// Whether a heading starts on the region's lines, before the edit or after it.
     func holdsHeading(old: Note, new: Note) -> Bool {
-        func holdsHeading(_ note: Note, _ lines: Range<Int>) -> Bool {
-            note.blocks.contains { block in
-                guard case .heading = block.kind else { return false }
-                return lines.contains(block.startLine)
-            }
-        }
-        return holdsHeading(old, oldLines) || holdsHeading(new, lines)
+        Block.hasHeading(in: old.blocks, startingOn: oldLines) || Block.hasHeading(in: new.blocks, startingOn: lines)
     }
 
     /// Whether a rule of `RuleScope.note` that reads what `dependence` says finds after the

@@ -26,7 +26,8 @@ extension LinkFragment: KeepsFindingsAcrossEdits {
     /// that writes a link or an anchor (a footnote reference's brackets do not).
     private static func touchesMarkup(_ note: Note, _ lines: ClosedRange<Int>) -> Bool {
         var (low, high) = (lines.lowerBound, lines.upperBound)
-        for block in note.blocks where block.parent == 0 && block.lines.overlaps(lines) {
+        for index in Block.topLevel(of: note.blocks, overlapping: lines) {
+            let block = note.blocks[index]
             if case .heading = block.kind { return true }
             (low, high) = (min(low, block.startLine), max(high, block.endLine))
         }

@@ -51,8 +51,8 @@ enum BlockReparse {
 
         let blocks = old.blocks
         // The definitions cmark moved to the end.
-        let moved = blocks.indices.first { blocks[$0].parent == 0 && blocks[$0].kind == .footnoteDefinition } ?? blocks.count
-        let topLevel = blocks.indices[..<moved].filter { blocks[$0].parent == 0 }
+        let moved = Block.movedFootnotesStart(of: blocks)
+        let topLevel = Block.topLevel(of: blocks, in: 0..<moved)
         // Where no block above the edit starts cleanly, the re-parse starts below the front
         // matter, where cmark starts fresh too.
         let startTop = cleanStart(blocks: blocks, topLevel: topLevel, before: firstLine, source: old.source)
@@ -140,16 +140,20 @@ enum BlockReparse {
     /// blank line, with every block before it ended above its start.
     private static func cleanStart(blocks: [Block], topLevel: [Int], before line: Int, source: SourceText) -> Int? {
         guard var candidate = topLevel.lastIndex(where: { blocks[$0].startLine < line }) else { return nil }
-        // The lowest line a block before each top-level block reaches.
-        var reachBefore = [Int](repeating: -1, count: topLevel.count)
-        var reach = -1
-        var next = 0
-        for index in 1..<blocks.count {
-            while next < topLevel.count && topLevel[next] == index {
-                reachBefore[next] = reach
-                next += 1
+        // The lowest line a block before each candidate reaches, from the first candidate on.
+        let reachBefore = blocks.withUnsafeBufferPointer { blocks in
+            var reachBefore = [Int](repeating: -1, count: candidate + 1)
+            var reach = -1
+            var next = 0
+            for index in 1..<blocks.count {
+                while next <= candidate && topLevel[next] == index {
+                    reachBefore[next] = reach
+                    next += 1
+                }
+                if next > candidate { break }
+                reach = max(reach, blocks[index].endLine)
             }
-            reach = max(reach, blocks[index].endLine)
+            return reachBefore
         }
         while candidate >= 0 {
             let start = blocks[topLevel[candidate]].startLine

@@ -26,28 +26,49 @@ public struct EditedLines: Sendable {
     }
 
     /// The edited lines and `reparsed` (new lines cmark read again) widened to the top-level
-    /// `blocks` they touch; then to every `extent` (an entry's, in the new note's lines) that
-    /// reaches those, once: not on from one to the next, since records one blank line apart
+    /// blocks they touch (those of `blocks` among `candidates`, in the new note); then to
+    /// every extent that reaches those (of `newEntries`, and of `oldEntries` moved into the new
+    /// note's lines), once: not on from one to the next, since records one blank line apart
     /// share that line in their extents and the region would be the whole list; to the blocks
     /// again; and by one block on either side (a record reads the heading before it and the
     /// list after it).
-    public func region(reparsed: Range<Int>, blocks: [ClosedRange<Int>], extents: [ClosedRange<Int>]) -> ClosedRange<Int> {
+    ///
+    /// Every block and entry is looked at, in plain loops over the arrays: this runs at every
+    /// keystroke, over notes of tens of thousands of blocks.
+    public func region(
+        reparsed: Range<Int>, blocks: [Block], candidates: Range<Int>, newEntries: ArraySlice<Entry>, oldEntries: ArraySlice<Entry>
+    ) -> ClosedRange<Int> {
         var low = min(firstLine, reparsed.lowerBound)
         var high = max(lastNew, reparsed.upperBound - 1)
-        // Top-level blocks do not overlap: one pass takes in every one the lines touch.
-        func widenToBlocks() {
-            for lines in blocks where lines.lowerBound <= high && lines.upperBound >= low {
-                (low, high) = (min(low, lines.lowerBound), max(high, lines.upperBound))
+        return blocks.withUnsafeBufferPointer { blocks in
+            // Top-level blocks do not overlap: one pass takes in every one the lines touch.
+            func widenToBlocks() {
+                for index in candidates where blocks[index].storedParent == 0 {
+                    let (start, end) = (blocks[index].startLine, blocks[index].endLine)
+                    if start <= high && end >= low { (low, high) = (min(low, start), max(high, end)) }
+                }
             }
+            widenToBlocks()
+            let changed = low...high
+            for index in newEntries.indices where newEntries[index].extent.overlaps(changed) {
+                let extent = newEntries[index].extent
+                (low, high) = (min(low, extent.lowerBound), max(high, extent.upperBound))
+            }
+            for index in oldEntries.indices {
+                let extent = moved(oldEntries[index].extent)
+                if extent.overlaps(changed) { (low, high) = (min(low, extent.lowerBound), max(high, extent.upperBound)) }
+            }
+            widenToBlocks()
+            // The last top-level block (in the blocks' order) ending above, the first starting below.
+            for index in candidates.reversed() where blocks[index].storedParent == 0 && blocks[index].endLine < low {
+                low = blocks[index].startLine
+                break
+            }
+            for index in candidates where blocks[index].storedParent == 0 && blocks[index].startLine > high {
+                high = blocks[index].endLine
+                break
+            }
+            return low...high
         }
-        widenToBlocks()
-        let changed = low...high
-        for extent in extents where extent.overlaps(changed) {
-            (low, high) = (min(low, extent.lowerBound), max(high, extent.upperBound))
-        }
-        widenToBlocks()
-        if let above = blocks.last(where: { $0.upperBound < low }) { low = above.lowerBound }
-        if let below = blocks.first(where: { $0.lowerBound > high }) { high = below.upperBound }
-        return low...high
     }
 }

@@ -10,19 +10,6 @@ extension Field {
 }
 
 extension Entry {
-    /// The lines an edit must touch to change what rules find in the entry: its own, those
-    /// that decided it is a record (`context`), the prose it runs into, and one line on either
-    /// side (a value's trailing blanks are read against the next line).
-    public var extent: ClosedRange<Int> {
-        var last = max(lines.upperBound, context.upperBound)
-        if let proseLine { last = max(last, proseLine) }
-        if let listValueLine { last = max(last, listValueLine) }
-        if let furniture = furnitureLines.max() { last = max(last, furniture) }
-        return max(min(lines.lowerBound, context.lowerBound) - 1, 0)...(last + 1)
-    }
-}
-
-extension Entry {
     /// The same record, `bytes` and `lines` further into the note and its block `blocks`
     /// further in the block list.
     func moved(bytes: Int, lines: Int, blocks: Int) -> Entry {

@@ -21,11 +21,10 @@ enum RecordReuse {
 
         // The top-level blocks in document order: the footnote definitions cmark moved to the
         // end hold no records.
-        let mainEnd = blocks.indices.first { blocks[$0].parent == 0 && blocks[$0].kind == .footnoteDefinition } ?? blocks.count
-        let topLevel = (0..<mainEnd).filter { blocks[$0].parent == 0 }
+        let mainEnd = Block.movedFootnotesStart(of: blocks)
+        let topLevel = Block.topLevel(of: blocks, in: 0..<mainEnd)
         let records = old.entries.first?.shape == .frontMatter ? old.entries.dropFirst() : old.entries[...]
-        let region = edited.region(
-            reparsed: reparsedLines, blocks: topLevel.map { blocks[$0].lines }, extents: records.map { edited.moved($0.extent) })
+        let region = edited.region(reparsed: reparsedLines, blocks: blocks, candidates: 0..<mainEnd, newEntries: [], oldEntries: records)
         let (low, high) = (region.lowerBound, region.upperBound)
 
         // The blocks read: whole top-level blocks within the region, with their descendants.
