@@ -115,50 +115,68 @@ public struct Entry: Sendable, Equatable {
     public let lines: ClosedRange<Int>
     /// From the first key to the end of the last value.
     public let range: ByteRange
-    /// Index of the (first) block it was read from; the front matter's record has none.
-    public let blockIndex: Int
-    /// The `---` line that turned the entry into a setext heading, if any.
-    public let headingUnderlineLine: Int?
     public let shape: Shape
     /// The lines whose text decided that this is a record and what it holds: its own, the
     /// heading it takes its title from, the list whose items it spans, the table's header.
     /// An edit outside them cannot change the record.
     public let context: ClosedRange<Int>
-    /// The first line of prose that continues the record's paragraph, when no blank line
-    /// separates them.
-    public let proseLine: Int?
     /// Lines inside the record that are no field: text pasted with it from arXiv's abstract
     /// page, such as `(or arXiv:2104.09864v5 [cs.CL] for this version)`.
     public let furnitureLines: [Int]
+    // The lines and the block index below are kept in 32 bits (-1 for none), as cmark counts
+    // lines: an entry is copied whole at every step of a parse, and a smaller one is copied
+    // in place rather than by a call to memcpy.
+    @usableFromInline let storedBlockIndex: Int32
+    @usableFromInline let storedHeadingUnderlineLine: Int32
+    @usableFromInline let storedProseLine: Int32
+    @usableFromInline let storedListValueLine: Int32
+    @usableFromInline let storedExtent: (low: Int32, high: Int32)
+
+    /// Index of the (first) block it was read from; the front matter's record has none.
+    @inlinable public var blockIndex: Int { Int(storedBlockIndex) }
+    /// The `---` line that turned the entry into a setext heading, if any.
+    @inlinable public var headingUnderlineLine: Int? { storedHeadingUnderlineLine < 0 ? nil : Int(storedHeadingUnderlineLine) }
+    /// The first line of prose that continues the record's paragraph, when no blank line
+    /// separates them.
+    @inlinable public var proseLine: Int? { storedProseLine < 0 ? nil : Int(storedProseLine) }
     /// The line of a last field written without a value because a list right below gives it
     /// (`**Links**:` then `- arXiv: ...`, `- Code: ...`): not empty, only written apart.
-    public let listValueLine: Int?
+    @inlinable public var listValueLine: Int? { storedListValueLine < 0 ? nil : Int(storedListValueLine) }
     /// The lines an edit must touch to change what rules find in the entry: its own, those
     /// that decided it is a record (`context`), the prose it runs into, and one line on either
     /// side (a value's trailing blanks are read against the next line). Kept, not computed:
     /// every edit of a large note compares it for every entry.
-    public let extent: ClosedRange<Int>
+    @inlinable public var extent: ClosedRange<Int> { Int(storedExtent.low)...Int(storedExtent.high) }
 
     public init(
         fields: [Field], lines: ClosedRange<Int>, range: ByteRange, blockIndex: Int, headingUnderlineLine: Int? = nil,
         shape: Shape = .paragraph, context: ClosedRange<Int>? = nil, proseLine: Int? = nil, furnitureLines: [Int] = [],
         listValueLine: Int? = nil
     ) {
+        func stored(_ line: Int?) -> Int32 { line.map { Int32(clamping: $0) } ?? -1 }
         self.fields = fields
         self.lines = lines
         self.range = range
-        self.blockIndex = blockIndex
-        self.headingUnderlineLine = headingUnderlineLine
         self.shape = shape
-        self.context = context ?? lines
-        self.proseLine = proseLine
+        let context = context ?? lines
+        self.context = context
         self.furnitureLines = furnitureLines
-        self.listValueLine = listValueLine
-        var last = max(lines.upperBound, self.context.upperBound)
+        storedBlockIndex = Int32(clamping: blockIndex)
+        storedHeadingUnderlineLine = stored(headingUnderlineLine)
+        storedProseLine = stored(proseLine)
+        storedListValueLine = stored(listValueLine)
+        var last = max(lines.upperBound, context.upperBound)
         if let proseLine { last = max(last, proseLine) }
         if let listValueLine { last = max(last, listValueLine) }
         if let furniture = furnitureLines.max() { last = max(last, furniture) }
-        extent = max(min(lines.lowerBound, self.context.lowerBound) - 1, 0)...(last + 1)
+        storedExtent = (Int32(clamping: max(min(lines.lowerBound, context.lowerBound) - 1, 0)), Int32(clamping: last + 1))
+    }
+
+    public static func == (lhs: Entry, rhs: Entry) -> Bool {
+        lhs.fields == rhs.fields && lhs.lines == rhs.lines && lhs.range == rhs.range && lhs.shape == rhs.shape
+            && lhs.context == rhs.context && lhs.furnitureLines == rhs.furnitureLines && lhs.blockIndex == rhs.blockIndex
+            && lhs.headingUnderlineLine == rhs.headingUnderlineLine && lhs.proseLine == rhs.proseLine
+            && lhs.listValueLine == rhs.listValueLine
     }
 
     /// The first field whose key equals `key`, compared case-insensitively.

@@ -1,7 +1,7 @@
 /// Records that an edit above them moved without changing them: the same values at offsets
 /// `bytes` further and lines `lines` further.
 extension Field {
-    public func moved(bytes: Int, lines: Int) -> Field {
+    @inline(__always) public func moved(bytes: Int, lines: Int) -> Field {
         Field(
             key: key, keyRange: keyRange.shifted(by: bytes), colonOffset: colonOffset + bytes,
             rawValueRange: rawValueRange.shifted(by: bytes), valueRange: valueRange.shifted(by: bytes), value: value,
