@@ -35,10 +35,19 @@ public struct EntrySchema: Sendable, Equatable {
     /// The names of each kind's fields, in order, by `Kind.allCases` index: every entry of every
     /// note asks for them.
     private let namesByKind: [[SchemaFieldName]]
+    /// The names of the kinds an entry's facts read (text, url, date, arxiv-subjects), in that
+    /// order and each kind's in its order, and where each kind's begin (`factNameStarts[k]` to
+    /// `factNameStarts[k + 1]`): matched against an entry's keys in one pass.
+    private let factNames: [SchemaFieldName]
+    private let factNameStarts: [Int]
 
     public init(fields: [FieldSpec]) {
         self.fields = fields
-        namesByKind = Kind.allCases.map { kind in fields.filter { $0.kind == kind }.map { SchemaFieldName($0.name) } }
+        let byKind = Kind.allCases.map { kind in fields.filter { $0.kind == kind }.map { SchemaFieldName($0.name) } }
+        namesByKind = byKind
+        let factKinds = [Kind.text, .url, .date, .arxivSubjects]
+        factNames = factKinds.flatMap { byKind[$0.index] }
+        factNameStarts = factKinds.reduce(into: [0]) { $0.append($0.last! + byKind[$1.index].count) }
     }
 
     public static func == (lhs: EntrySchema, rhs: EntrySchema) -> Bool { lhs.fields == rhs.fields }
@@ -71,6 +80,12 @@ public struct EntrySchema: Sendable, Equatable {
             guard let index = fields.indices.first(where: { name.matches(fields[$0].key) }) else { continue }
             if fields[index].origin != .linkTarget || kind == .url { return index }
         }
+        return byRole(kind, in: fields)
+    }
+
+    /// The first field whose role is of `kind`, for an entry none of whose keys is a name the
+    /// schema gives that kind.
+    private func byRole(_ kind: Kind, in fields: [Field]) -> Int? {
         func first(_ roles: FieldRole...) -> Int? {
             for role in roles {
                 if let index = fields.indices.first(where: { fields[$0].role == role }) { return index }
@@ -83,6 +98,38 @@ public struct EntrySchema: Sendable, Equatable {
         case .date: return first(.date, .year)
         case .arxivSubjects: return first(.subjects)
         case .list: return nil
+        }
+    }
+
+    /// `fieldIndex(_:in:)` of the text, url, date and arxiv-subjects kinds (-1 for none), with
+    /// the entry's keys matched against the schema's names in one pass: every entry of every
+    /// note asks.
+    func factFieldIndices(in entry: Entry) -> (text: Int32, url: Int32, date: Int32, subjects: Int32) {
+        let fields = entry.fields
+        let names = factNames
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(names.count, 1)) { firstField in
+            // The first field whose key is each name.
+            firstField.initialize(repeating: -1)
+            var unmatched = names.count
+            for index in fields.indices where unmatched > 0 {
+                let key = fields[index].key
+                var keyBytes = key
+                keyBytes.withUTF8 { bytes in
+                    for name in names.indices where firstField[name] < 0 && names[name].matches(key, bytes: bytes) {
+                        firstField[name] = Int32(index)
+                        unmatched -= 1
+                    }
+                }
+            }
+            func index(_ kind: Kind, _ position: Int) -> Int32 {
+                for name in factNameStarts[position]..<factNameStarts[position + 1] {
+                    let field = firstField[name]
+                    // A link's target stands for no other kind.
+                    if field >= 0 && (fields[Int(field)].origin != .linkTarget || kind == .url) { return field }
+                }
+                return Int32(byRole(kind, in: fields) ?? -1)
+            }
+            return (index(.text, 0), index(.url, 1), index(.date, 2), index(.arxivSubjects, 3))
         }
     }
 

@@ -20,17 +20,21 @@ struct SchemaFieldName: Sendable {
         if let first = key.utf8.first, first < 0x80, let nameFirst = loweredASCII.first, ASCIIByte.lowercased(first) != nameFirst {
             return false
         }
-        var key = key
-        let answer: Bool? = key.withUTF8 { bytes in
-            // Case folding outside ASCII is `Field.sameKey`'s to decide.
-            guard bytes.count == loweredASCII.count else { return bytes.contains(where: { $0 >= 0x80 }) ? nil : false }
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x80 { return nil }
-                if ASCIIByte.lowercased(byte) != loweredASCII[index] { return false }
-            }
-            return true
+        var bytes = key
+        return bytes.withUTF8 { matches(key, bytes: $0) }
+    }
+
+    /// `matches(key)`, given the key's bytes.
+    @inline(__always)
+    func matches(_ key: String, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let loweredASCII else { return Field.sameKey(key, name) }
+        // Case folding outside ASCII is `Field.sameKey`'s to decide.
+        guard bytes.count == loweredASCII.count else { return bytes.contains(where: { $0 >= 0x80 }) ? Field.sameKey(key, name) : false }
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 { return Field.sameKey(key, name) }
+            if ASCIIByte.lowercased(byte) != loweredASCII[index] { return false }
         }
-        return answer ?? Field.sameKey(key, name)
+        return true
     }
 }

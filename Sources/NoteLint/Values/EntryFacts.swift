@@ -49,10 +49,7 @@ public final class EntryFacts: Sendable {
         for index in entry.fields.indices { roleBits |= entry.fields[index].role?.bit ?? 0 }
         self.roleBits = roleBits
         isBlank = entry.isBlank
-        titleIndex = Int32(schema.fieldIndex(.text, in: entry) ?? -1)
-        linkIndex = Int32(schema.fieldIndex(.url, in: entry) ?? -1)
-        dateIndex = Int32(schema.fieldIndex(.date, in: entry) ?? -1)
-        subjectsIndex = Int32(schema.fieldIndex(.arxivSubjects, in: entry) ?? -1)
+        (titleIndex, linkIndex, dateIndex, subjectsIndex) = schema.factFieldIndices(in: entry)
         let fields = entry.fields
         let titleValue = titleIndex < 0 ? "" : fields[Int(titleIndex)].value
         let linkValue = linkIndex < 0 ? "" : fields[Int(linkIndex)].value
