@@ -178,6 +178,30 @@ public struct LineIndex: Sendable {
         }
     }
 
+    /// `line(containing:)` for an offset at or after the start of line `from`, by galloping
+    /// down from it: scanners that walk a note front to back find the next line a few lines on,
+    /// where a search over the whole note takes every halving step.
+    public func line(containing offset: Int, from: Int) -> Int {
+        lineStarts.withUnsafeBufferPointer { starts in
+            var low = from
+            guard low + 1 < starts.count, starts[low + 1] <= offset else { return low }
+            // Now starts[low] <= offset: double the step until a start lies past the offset.
+            var step = 1
+            var high = low + 1
+            while high < starts.count && starts[high] <= offset {
+                low = high
+                step *= 2
+                high = low + step
+            }
+            high = min(high, starts.count) - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+            }
+            return low
+        }
+    }
+
     public enum Unit: Sendable {
         case utf8
         case utf16

@@ -50,6 +50,20 @@ private func contentRanges(_ index: LineIndex) -> [ByteRange] {
         #expect(single.contentRange(ofLine: 0) == ByteRange(0, 3))
     }
 
+    /// Galloping from any line at or above the answer finds what the whole search finds, over
+    /// lines of every length (empty ones too) and past the text's end.
+    @Test func lineContainingFromALineAbove() {
+        var text = ""
+        for length in [0, 0, 3, 1, 0, 7, 2, 0, 0, 0, 12, 5, 0, 1, 1, 1, 40, 0, 2] { text += String(repeating: "x", count: length) + "\n" }
+        let lines = LineIndex(Array((text + "tail").utf8))
+        for offset in 0...(text.utf8.count + 6) {
+            let line = lines.line(containing: offset)
+            for from in 0...line {
+                #expect(lines.line(containing: offset, from: from) == line, "offset \(offset) from \(from)")
+            }
+        }
+    }
+
     @Test func lineContaining() {
         let lines = index("ab\r\ncd")
         #expect([0, 1, 2, 3, 4, 5, 6].map(lines.line(containing:)) == [0, 0, 0, 0, 1, 1, 1])

@@ -31,7 +31,7 @@ enum ProseArxivReferences {
             var letterX = XFinder(lineEnd: end)
             var line = lines.lowerBound
             while line < lines.upperBound, let x = letterX.next(in: bytes, from: source.lineIndex.lineStarts[line]) {
-                line = source.lineIndex.line(containing: x)
+                line = source.lineIndex.line(containing: x, from: line)
                 if note.lineKinds[line] == .markdown, !skippedLines.skips(ByteRange(x - 2, source.lineContent(line).end)) {
                     references(onLine: line, of: source, bytes: bytes, skipping: &skipping, into: &found)
                 }

@@ -25,7 +25,7 @@ enum ProseLinkTargets {
             while line < lines.upperBound,
                 let bracket = ByteSearch.first(UInt8(ascii: "]"), in: bytes, from: source.lineIndex.lineStarts[line], to: end)
             {
-                line = source.lineIndex.line(containing: bracket)
+                line = source.lineIndex.line(containing: bracket, from: line)
                 if note.lineKinds[line] == .markdown { targets(onLine: line, of: source, bytes: bytes, into: &found) }
                 line += 1
             }
