@@ -25,16 +25,22 @@ struct FootnoteDuplicate: Rule {
 
     func check(_ context: inout LintContext) {
         let definitions = context.note.footnotes.definitions
-        // The index of the first definition of each key.
+        // The index of the first definition of each key: searched in order among a few
+        // definitions, hashed among many (as `FootnoteKeySet` decides).
         var first: [String: Int] = [:]
-        first.reserveCapacity(definitions.count)
+        let hashes = definitions.count > FootnoteKeySet.linearLimit
+        if hashes { first.reserveCapacity(definitions.count) }
+        func firstIndex(of key: String, before end: Int) -> Int? {
+            if hashes { return first[key] }
+            return definitions.indices[..<end].first { definitions[$0].key == key }
+        }
         for (index, definition) in definitions.enumerated() {
-            if let original = first[definition.key].map({ definitions[$0] }) {
+            if let original = firstIndex(of: definition.key, before: index).map({ definitions[$0] }) {
                 let line = original.lines.lowerBound + 1
                 context.report(
                     "footnote `[^\(quoted: definition.label)]` is already defined on line \(line)", at: definition.markerRange,
                     related: [RelatedLocation(range: original.markerRange, message: "first definition")])
-            } else {
+            } else if hashes {
                 first[definition.key] = index
             }
         }

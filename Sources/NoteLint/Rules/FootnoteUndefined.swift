@@ -38,7 +38,7 @@ struct FootnoteUndefined: Rule {
 
     func check(_ context: inout LintContext) {
         let footnotes = context.note.footnotes
-        let defined = Set(footnotes.definitions.map(\.key))
+        let defined = FootnoteKeySet(footnotes.definitions.lazy.map(\.key))
         let undefined = footnotes.references.filter { !defined.contains($0.key) }
         guard !undefined.isEmpty else { return }
         let (offset, separator) = appendPoint(context.note)

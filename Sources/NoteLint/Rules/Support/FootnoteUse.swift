@@ -3,9 +3,11 @@ import NoteSyntax
 /// Which footnote labels a note uses, shared by the rules that judge definitions.
 enum FootnoteUse {
     /// The keys of every label referenced, in Markdown or in the text of HTML-block lines.
-    static func usedKeys(in note: Note) -> Set<String> {
-        var used = Set(note.footnotes.references.map(\.key))
-        if !note.footnotes.definitions.isEmpty { used.formUnion(labelsMentionedInHTML(note)) }
+    static func usedKeys(in note: Note) -> FootnoteKeySet {
+        var used = FootnoteKeySet(note.footnotes.references.lazy.map(\.key))
+        if !note.footnotes.definitions.isEmpty {
+            for key in labelsMentionedInHTML(note) { used.insert(key) }
+        }
         return used
     }
 
