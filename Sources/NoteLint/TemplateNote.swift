@@ -18,8 +18,9 @@ enum TemplateNote {
         // `templates`, `_templates`, `ISSUE_TEMPLATE`, a vault's `930_Templates` or `99 - Templates`.
         if let path, isInTemplatesFolder(path) { return true }
         guard let frontMatter = note.frontMatter else { return false }
-        let keys = Set(frontMatter.pairs.compactMap { $0.key.scalarText?.lowercased() })
-        return keys.contains("name") && keys.contains("about")
+        // Compared as ASCII: no other letter lower-cases into one of these words' letters.
+        let keys = frontMatter.pairs.lazy.compactMap { $0.key.scalarText }
+        return keys.contains { $0.equals(asciiIgnoringCase: "name") } && keys.contains { $0.equals(asciiIgnoringCase: "about") }
     }
 
     /// Whether a folder on `path` (the file's own name left out) has "template" in its name,

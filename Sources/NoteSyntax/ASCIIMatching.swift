@@ -15,6 +15,11 @@ extension StringProtocol {
         return Array(view).withUnsafeBufferPointer { ByteSearch.first(pattern, in: $0) }
     }
 
+    /// Whether the text is `word` (ASCII), letters in either case.
+    @inlinable public func equals(asciiIgnoringCase word: StaticString) -> Bool {
+        utf8.count == word.utf8CodeUnitCount && hasPrefix(asciiIgnoringCase: word)
+    }
+
     /// Whether the text starts with `prefix` (ASCII), letters in either case.
     @inlinable public func hasPrefix(asciiIgnoringCase prefix: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)

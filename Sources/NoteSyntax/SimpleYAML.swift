@@ -38,7 +38,7 @@ enum SimpleYAML {
 
         mutating func document(from start: Int) -> YAMLValue? {
             var pairs: [YAMLPair] = []
-            var keys = Set<String>()
+            var keys = KeySet()
             var open: OpenList? = nil
             var line = start
             while line < end {
@@ -61,7 +61,7 @@ enum SimpleYAML {
                     pairs.append(pair)
                     open = nil
                 }
-                guard let (key, valueStart) = key(from: line, to: lineEnd), keys.insert(key.scalarText ?? "").inserted else {
+                guard let (key, valueStart) = key(from: line, to: lineEnd), keys.insert(key.scalarText ?? "") else {
                     return nil
                 }
                 let valueEnd = trimmedEnd(from: valueStart, to: lineEnd)

@@ -31,6 +31,16 @@ import Testing
         return true
     }
 
+    /// Keys are told apart in order among a few and hashed among many (`KeySet`): a repeated
+    /// key is left to Yams either way.
+    @Test(arguments: [3, KeySet.linearLimit, KeySet.linearLimit + 5])
+    func aRepeatedKeyIsLeftToYams(count: Int) {
+        let keys = (0..<count).map { "key\($0): v\($0)\n" }.joined()
+        #expect(Self.compare(keys) == true)
+        #expect(Self.compare(keys + "key0: again\n") == false)
+        #expect(Self.compare(keys + "key\(count - 1): again\n") == false)
+    }
+
     @Test func readsAsYamsDoes() {
         var generator = SystemRandomNumberGenerator()
         var read = 0

@@ -26,9 +26,9 @@ struct FootnoteDuplicate: Rule {
     func check(_ context: inout LintContext) {
         let definitions = context.note.footnotes.definitions
         // The index of the first definition of each key: searched in order among a few
-        // definitions, hashed among many (as `FootnoteKeySet` decides).
+        // definitions, hashed among many (as `KeySet` decides).
         var first: [String: Int] = [:]
-        let hashes = definitions.count > FootnoteKeySet.linearLimit
+        let hashes = definitions.count > KeySet.linearLimit
         if hashes { first.reserveCapacity(definitions.count) }
         func firstIndex(of key: String, before end: Int) -> Int? {
             if hashes { return first[key] }

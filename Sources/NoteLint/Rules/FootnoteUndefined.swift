@@ -38,7 +38,7 @@ struct FootnoteUndefined: Rule {
 
     func check(_ context: inout LintContext) {
         let footnotes = context.note.footnotes
-        let defined = FootnoteKeySet(footnotes.definitions.lazy.map(\.key))
+        let defined = KeySet(footnotes.definitions.lazy.map(\.key))
         let undefined = footnotes.references.filter { !defined.contains($0.key) }
         guard !undefined.isEmpty else { return }
         let (offset, separator) = appendPoint(context.note)

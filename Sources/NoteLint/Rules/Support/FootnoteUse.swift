@@ -3,8 +3,8 @@ import NoteSyntax
 /// Which footnote labels a note uses, shared by the rules that judge definitions.
 enum FootnoteUse {
     /// The keys of every label referenced, in Markdown or in the text of HTML-block lines.
-    static func usedKeys(in note: Note) -> FootnoteKeySet {
-        var used = FootnoteKeySet(note.footnotes.references.lazy.map(\.key))
+    static func usedKeys(in note: Note) -> KeySet {
+        var used = KeySet(note.footnotes.references.lazy.map(\.key))
         if !note.footnotes.definitions.isEmpty {
             for key in labelsMentionedInHTML(note) { used.insert(key) }
         }

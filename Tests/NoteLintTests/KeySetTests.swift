@@ -3,13 +3,13 @@ import Testing
 
 @testable import NoteLint
 
-/// `FootnoteKeySet` answers as a `Set` does, searched in order or hashed; the footnote rules
+/// `KeySet` answers as a `Set` does, searched in order or hashed; the footnote rules
 /// find the same on notes of a few footnotes and of many.
-@Suite struct FootnoteKeySetTests {
-    @Test(arguments: [0, 1, FootnoteKeySet.linearLimit, FootnoteKeySet.linearLimit + 1, 40])
+@Suite struct KeySetTests {
+    @Test(arguments: [0, 1, KeySet.linearLimit, KeySet.linearLimit + 1, 40])
     func answersAsASetDoes(count: Int) {
         let keys = (0..<count).map { "key \($0)" }
-        var set = FootnoteKeySet(keys)
+        var set = KeySet(keys)
         var expected = Set(keys)
         #expect(set.isEmpty == expected.isEmpty)
         for probe in (0..<(count + 20)).map({ "key \($0)" }) + ["", "KEY 0"] {
@@ -26,7 +26,7 @@ import Testing
 
     /// The same labels, with a duplicate, an undefined reference and an unused definition,
     /// among a few definitions and among many: the findings on those three are the same.
-    @Test(arguments: [3, FootnoteKeySet.linearLimit + 10])
+    @Test(arguments: [3, KeySet.linearLimit + 10])
     func footnoteRulesFindTheSameAmongFewAndMany(padding: Int) {
         var text = "Text.[^a][^missing]"
         for index in 0..<padding { text += "[^p\(index)]" }
