@@ -115,9 +115,17 @@ public struct EntrySchema: Sendable, Equatable {
                 let key = fields[index].key
                 var keyBytes = key
                 keyBytes.withUTF8 { bytes in
-                    for name in names.indices where firstField[name] < 0 && names[name].matches(key, bytes: bytes) {
-                        firstField[name] = Int32(index)
-                        unmatched -= 1
+                    // Most keys and names are short ASCII words: compared as one word each.
+                    let short = SchemaFieldName.ShortKey(bytes)
+                    for name in names.indices where firstField[name] < 0 {
+                        let matches =
+                            if let short, let shortName = names[name].short { short == shortName } else {
+                                names[name].matches(key, bytes: bytes)
+                            }
+                        if matches {
+                            firstField[name] = Int32(index)
+                            unmatched -= 1
+                        }
                     }
                 }
             }

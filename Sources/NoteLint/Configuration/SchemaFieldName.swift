@@ -7,10 +7,33 @@ struct SchemaFieldName: Sendable {
     /// The name with its letters lowered, when it is all ASCII (nearly always); a name that is
     /// not compares through `Field.sameKey`.
     private let loweredASCII: [UInt8]?
+    /// The lowered name in one word (`ShortKey`), when it is ASCII of 8 bytes or fewer.
+    let short: ShortKey?
 
     init(_ name: String) {
         self.name = name
         loweredASCII = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.map(ASCIIByte.lowercased) : nil
+        var bytes = name
+        short = bytes.withUTF8 { ShortKey($0) }
+    }
+
+    /// An ASCII key of at most 8 bytes, letters lowered, packed into one word with its length:
+    /// two such keys are the same name exactly when their words are equal.
+    struct ShortKey: Equatable, Sendable {
+        let word: UInt64
+        let count: Int
+
+        @inline(__always)
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count <= 8 else { return nil }
+            var word: UInt64 = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                word |= UInt64(ASCIIByte.lowercased(byte)) << (8 * UInt64(index))
+            }
+            (self.word, count) = (word, bytes.count)
+        }
     }
 
     /// Whether `key` is this name, ignoring case.
