@@ -107,6 +107,8 @@ public struct ArxivIdentifier: Hashable, Sendable, CustomStringConvertible {
                 if dot != nil { return false }
                 dot = index
             } else {
+                // A digit past 0 after the dot is in no template: the usual answer, told early.
+                if dot != nil && byte > UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return false }
                 if !isFiller(byte) { allFiller = false }
                 if dot != nil {
                     if byte != UInt8(ascii: "0") { numberAllZero = false }

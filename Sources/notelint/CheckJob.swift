@@ -94,7 +94,8 @@ struct CheckJob {
         for (job, linter) in zip(jobs, linters) {
             let file: NoteFile
             if job.isStandardInput {
-                file = NoteFile.removingBOM(standardInput)
+                guard case .success(let read) = NoteFile.standardInput(standardInput) else { continue }
+                file = read
             } else {
                 guard let read = try? NoteFile.read(path: job.path) else { continue }
                 file = read
@@ -124,7 +125,10 @@ struct CheckJob {
         }
         let file: NoteFile
         if isStandardInput {
-            file = NoteFile.removingBOM(standardInput)
+            switch NoteFile.standardInput(standardInput) {
+            case .success(let read): file = read
+            case .failure(let error): return .failed("\(error)")
+            }
         } else {
             do { file = try NoteFile.read(path: path) } catch { return .failed("\(error)") }
         }

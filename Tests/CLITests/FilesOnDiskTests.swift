@@ -34,6 +34,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["locked.md"])
     }
 
+    /// Offsets are 32-bit: a note of 2 GB or more is refused by its size, before it is read
+    /// (the file here is sparse: nothing is written), and the other notes are checked.
+    @Test func aNoteOf2GBIsRefusedByItsSizeAndTheRestChecked() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("notes/small.md", Self.fixable)
+        try folder.write("notes/huge.md", "")
+        let huge = try FileHandle(forWritingTo: folder.url.appendingPathComponent("notes/huge.md"))
+        try huge.truncate(atOffset: UInt64(Int32.max) + 1)
+        try huge.close()
+        let run = try Notelint.run(["check", "--no-cache", "--format", "json", "notes"], in: folder.url)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("notes/huge.md: is 2 GB or larger: notelint reads notes under 2 GB"), "\(run.stderr)")
+        #expect(try KillDuringFixTests.paths(in: run.stdout).contains { $0.hasSuffix("small.md") }, "\(run.stdout)")
+    }
+
     @Test func aSymbolicLinkLoopEndsTheWalkWithEachNoteOnce() throws {
         let folder = try TemporaryFolder()
         try folder.write("notes/a/one.md", "Title: x\nLink: nowhere\n")

@@ -81,13 +81,17 @@ struct FrontMatterMissingKey: Rule {
     func check(_ context: inout LintContext) {
         guard let frontMatter = context.note.frontMatter, frontMatter.isClosed, frontMatter.problem == nil else { return }
         // `Title:` is the `title` key: front matter written by hand capitalises keys.
-        let present = Set(frontMatter.pairs.compactMap { $0.key.scalarText?.lowercased() })
-        let layout = frontMatter.pairs.first { $0.key.scalarText?.lowercased() == "layout" }?.value.scalarText?.lowercased()
-        let isPost = !present.isDisjoint(with: Self.postKeys) || layout.map(Self.postLayouts.contains) ?? false
+        // Compared in place, letters in either case: a set of lower-cased copies cost more
+        // than the rest of a note's front matter checks.
+        let present = frontMatter.pairs.compactMap { $0.key.scalarText }
+        func has(_ key: String) -> Bool { present.contains { Field.sameKey($0, key) } }
+        let layout = frontMatter.pairs.first { $0.key.scalarText.map { Field.sameKey($0, "layout") } ?? false }?.value.scalarText?
+            .lowercased()
+        let isPost = Self.postKeys.contains(where: has) || layout.map(Self.postLayouts.contains) ?? false
         guard requiredEverywhere || isPost else { return }
         let opening = context.source.lineContent(frontMatter.lines.lowerBound)
         let titledByFileName = context.path.map { Self.isTitledByFileName($0) } ?? false
-        for key in required where !present.contains(key.lowercased()) {
+        for key in required where !has(key) {
             if titledByFileName && key.lowercased() == "title" { continue }
             context.report("front matter has no `\(key)` key", at: opening)
         }

@@ -44,11 +44,15 @@ struct FrontMatterPlaceholder: Rule {
 
     let placeholders: [String: Set<String>]
     let anywhere: Set<String>
+    /// The longest placeholder of either kind, in bytes: a longer value is none of them, told
+    /// without hashing it.
+    let longestPlaceholder: Int
 
     init(options: RuleOptions) throws {
         let table = try options.stringLists("placeholders", default: Self.defaultPlaceholders)
         placeholders = table.reduce(into: [:]) { $0[$1.key.lowercased()] = Set($1.value.map { $0.lowercased() }) }
         anywhere = Set(try options.strings("anywhere", default: Self.defaultAnywhere).map { $0.lowercased() })
+        longestPlaceholder = (placeholders.values.flatMap { $0 } + anywhere).map(\.utf8.count).max() ?? 0
     }
 
     func check(_ context: inout LintContext) {
@@ -72,13 +76,17 @@ struct FrontMatterPlaceholder: Rule {
     /// Walks the value's scalars without recursion, so deep YAML costs no stack.
     private func visit(_ root: YAMLValue, key: String, context: inout LintContext) {
         var pending = [root]
+        // Per key, not per value: a key's values are often a long list.
+        let foldedKey = key.lowercased()
+        let keyPlaceholders = placeholders[foldedKey]
         while let value = pending.popLast() {
             switch value {
             case .scalar(let text, let range):
                 let folded = text.lowercased()
-                if placeholders[key.lowercased()]?.contains(folded) == true {
+                let mayBePlaceholder = folded.utf8.count <= longestPlaceholder
+                if mayBePlaceholder && keyPlaceholders?.contains(folded) == true {
                     context.report("`\(quoted: key)` is still the template's placeholder `\(quoted: text)`", at: range)
-                } else if anywhere.contains(folded) && !Self.workflowKeys.contains(key.lowercased()) {
+                } else if mayBePlaceholder && anywhere.contains(folded) && !Self.workflowKeys.contains(foldedKey) {
                     context.report("`\(quoted: key)` holds the placeholder `\(quoted: text)`", at: range)
                 } else if let identifier = Self.templateArxivIdentifier(text, key: key) {
                     context.report("`\(quoted: key)` holds a template's arXiv identifier `\(quoted: identifier)`", at: range)

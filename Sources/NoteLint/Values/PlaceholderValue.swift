@@ -18,6 +18,10 @@ enum PlaceholderValue {
     /// `[DOI or PDF link]`, `<paper url>`, `{{url}}`: a template's description of the value
     /// to come, in brackets (and not a Markdown link or an autolink).
     static func isBracketedDescription(_ value: String) -> Bool {
+        // Nearly every value opens with no bracket: told from its first byte.
+        guard let first = value.utf8.first, first == UInt8(ascii: "[") || first == UInt8(ascii: "{") || first == UInt8(ascii: "<") else {
+            return false
+        }
         var value = value
         return value.withUTF8 { bytes in
             guard bytes.count >= 3 else { return false }
