@@ -187,27 +187,30 @@ public indirect enum JSON: Equatable, Sendable {
     public static let maximumIntegerLength = 20
 
     /// Writes `value` in decimal at `target`, which has room for `maximumIntegerLength` bytes;
-    /// returns how many bytes it wrote. For writers that size their buffer once.
+    /// returns how many bytes it wrote. For writers that size their buffer once: the digits
+    /// are counted first and written in place, last first.
     @inlinable
     public static func writeInteger(_ value: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        return withUnsafeMutableBytes(of: &digits) { scratch in
-            // Digits from the last, at the scratch's end; then copied out in one piece.
-            var magnitude = value.magnitude
-            var first = 24
-            repeat {
-                first -= 1
-                scratch[first] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            var written = 0
-            if value < 0 {
-                target.pointee = UInt8(ascii: "-")
-                written = 1
-            }
-            (target + written).update(from: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + first, count: 24 - first)
-            return written + 24 - first
+        var start = target
+        if value < 0 {
+            target.pointee = UInt8(ascii: "-")
+            start += 1
         }
+        var magnitude = value.magnitude
+        var digits = 1
+        var bound: UInt = 10
+        while digits < 20 && magnitude >= bound {
+            digits += 1
+            // The last step would overflow: 20 digits is as many as a UInt has.
+            if digits < 20 { bound &*= 10 }
+        }
+        var place = start + digits
+        repeat {
+            place -= 1
+            place.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        return start + digits - target
     }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int?) {
