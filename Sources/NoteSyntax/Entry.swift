@@ -130,7 +130,8 @@ public struct Entry: Sendable, Equatable {
     @usableFromInline let storedHeadingUnderlineLine: Int32
     @usableFromInline let storedProseLine: Int32
     @usableFromInline let storedListValueLine: Int32
-    @usableFromInline let storedExtent: (low: Int32, high: Int32)
+    @usableFromInline let storedExtentLow: Int32
+    @usableFromInline let storedExtentHigh: Int32
 
     /// Index of the (first) block it was read from; the front matter's record has none.
     @inlinable public var blockIndex: Int { Int(storedBlockIndex) }
@@ -146,7 +147,7 @@ public struct Entry: Sendable, Equatable {
     /// that decided it is a record (`context`), the prose it runs into, and one line on either
     /// side (a value's trailing blanks are read against the next line). Kept, not computed:
     /// every edit of a large note compares it for every entry.
-    @inlinable public var extent: ClosedRange<Int> { Int(storedExtent.low)...Int(storedExtent.high) }
+    @inlinable public var extent: ClosedRange<Int> { Int(storedExtentLow)...Int(storedExtentHigh) }
 
     public init(
         fields: [Field], lines: ClosedRange<Int>, range: ByteRange, blockIndex: Int, headingUnderlineLine: Int? = nil,
@@ -169,14 +170,8 @@ public struct Entry: Sendable, Equatable {
         if let proseLine { last = max(last, proseLine) }
         if let listValueLine { last = max(last, listValueLine) }
         if let furniture = furnitureLines.max() { last = max(last, furniture) }
-        storedExtent = (Int32(clamping: max(min(lines.lowerBound, context.lowerBound) - 1, 0)), Int32(clamping: last + 1))
-    }
-
-    public static func == (lhs: Entry, rhs: Entry) -> Bool {
-        lhs.fields == rhs.fields && lhs.lines == rhs.lines && lhs.range == rhs.range && lhs.shape == rhs.shape
-            && lhs.context == rhs.context && lhs.furnitureLines == rhs.furnitureLines && lhs.blockIndex == rhs.blockIndex
-            && lhs.headingUnderlineLine == rhs.headingUnderlineLine && lhs.proseLine == rhs.proseLine
-            && lhs.listValueLine == rhs.listValueLine
+        storedExtentLow = Int32(clamping: max(min(lines.lowerBound, context.lowerBound) - 1, 0))
+        storedExtentHigh = Int32(clamping: last + 1)
     }
 
     /// The first field whose key equals `key`, compared case-insensitively.

@@ -40,7 +40,7 @@ public struct NoteFile: Sendable {
         return removingBOM(bytes)
     }
 
-    /// Text given on standard input, or nil with the reason when notelint cannot read it.
+    /// Text given on standard input, or why notelint cannot read it.
     public static func standardInput(_ bytes: [UInt8]) -> Result<NoteFile, ReadError> {
         guard bytes.count <= maximumSize else { return .failure(ReadError(path: "standard input", reason: tooLarge)) }
         return .success(removingBOM(bytes))
