@@ -28,6 +28,9 @@ public struct IndentedJSONWriter: ~Copyable {
     /// What was written, as text.
     public var text: String { String(decoding: UnsafeBufferPointer(start: buffer, count: count), as: UTF8.self) }
 
+    /// What was written, as UTF-8 bytes (each piece came from a String, so they are).
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer, count: count)) }
+
     /// Appends text that is no part of a value (separators between values written alone).
     public mutating func appendRaw(_ text: StaticString) {
         append(text.utf8Start, text.utf8CodeUnitCount)

@@ -312,6 +312,10 @@ struct ConfigurationSource {
         try resolver.effective(forFile: path)
     }
 
+    func effectiveForFolder(ofFile path: String) throws -> (configuration: Configuration, key: String, sharedByFolder: Bool) {
+        try resolver.effectiveForFolder(ofFile: path)
+    }
+
     private static func reporting<Value>(_ body: () throws -> Value) throws -> Value {
         do {
             return try body()

@@ -34,10 +34,19 @@ struct CheckJob {
         // What reports depend on besides the text, hashed once per linter (with the reporters).
         var fingerprints: [String: String] = [:]
         var jobFingerprints: [String] = []
+        // The folder of the previous job and its key, when every note there shares its linter:
+        // files come folder by folder, and most need no lookup of their own.
+        var sharedFolder: (folder: String, key: String)? = nil
         for job in jobs {
             do {
                 let path = job.isStandardInput && job.path == "-" ? "./-" : job.path
-                let (configuration, key) = try configurations.effective(forFile: path)
+                if let shared = sharedFolder, PathParts.isFolder(shared.folder, of: path) {
+                    jobLinters.append(linters[shared.key]!)
+                    jobFingerprints.append(fingerprints[shared.key]!)
+                    continue
+                }
+                let (configuration, key, sharedByFolder) = try configurations.effectiveForFolder(ofFile: path)
+                sharedFolder = sharedByFolder ? (PathParts.folder(of: path), key) : nil
                 if linters[key] == nil {
                     let linter = try Linter(configuration: configuration, arxiv: ArxivSetup(configuration: configuration).source)
                     linters[key] = linter
@@ -105,21 +114,20 @@ struct CheckJob {
         return WorkspaceEntries(keys.sorted { $0.name < $1.name })
     }
 
-    /// `fingerprint` is the hash of what the linter and reporters depend on; the path as
-    /// printed is added here, since the reports print it.
+    /// `fingerprint` is the hash of what the linter and reporters depend on; the cache also
+    /// compares the path as printed, which the reports hold.
     func run(
         linter: Linter, mode: Mode, standardInput: [UInt8], reporters: Reporters, cache: ResultCache? = nil,
-        fingerprint linterFingerprint: String = "", workspace: WorkspaceEntries? = nil
+        fingerprint: String = "", workspace: WorkspaceEntries? = nil
     ) -> Outcome {
         let workspace = workspace.map { (entries: $0, name: path) }
-        var signature: String? = nil
-        let fingerprint = linterFingerprint + StableHash.hex(Array(path.utf8))
+        var stamp: FileSignature.Stamp? = nil
         // The cache's records are keyed by absolute path, worked out once.
         var absolute = ""
         if case .lint = mode, let cache, !isStandardInput {
             absolute = AbsolutePath.of(path)
-            signature = FileSignature.of(absolute)
-            if let signature, let rendered = cache.lookup(absolute, signature: signature, fingerprint: fingerprint) {
+            stamp = FileSignature.stamp(absolute)
+            if let stamp, let rendered = cache.lookup(absolute, stamp: stamp, fingerprint: fingerprint, printedPath: path) {
                 return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
             }
         }
@@ -135,9 +143,10 @@ struct CheckJob {
         switch mode {
         case .lint:
             var cacheEntry: (absolute: String, key: String)? = nil
+            let signature = stamp?.description
             if let cache, !isStandardInput {
                 let key = cache.key(for: file.fileBytes(with: file.bytes), fingerprint: fingerprint)
-                if let rendered = cache.lookup(absolute, key: key, signature: signature) {
+                if let rendered = cache.lookup(absolute, key: key, signature: signature, printedPath: path) {
                     return .checked(rendered, fixed: 0, diff: nil, fixedStandardInput: nil)
                 }
                 cacheEntry = (absolute, key)

@@ -29,6 +29,11 @@ final class Output {
 
     func line(_ text: String = "") { write(text + "\n") }
 
+    func write(_ piece: ReportPiece) {
+        buffer += piece.bytes
+        if buffer.count > 1 << 16 { flush() }
+    }
+
     func writeBytes(_ bytes: [UInt8]) {
         buffer += bytes
         flush()

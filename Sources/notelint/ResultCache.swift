@@ -5,20 +5,20 @@ import NoteSyntax
 import Synchronization
 
 /// Remembers each file's rendered report between runs, keyed by the file's content, the
-/// linter's fingerprint (configuration, entry fields, today's date), the reporters and the
-/// path as printed, under the notelint executable's own hash: an unchanged tree costs reading
-/// and hashing the files. The cache is one file, replaced
+/// linter's fingerprint (configuration, entry fields, today's date) and the reporters, under
+/// the notelint executable's own hash; the report holds the path as printed, which must match
+/// too. An unchanged tree costs a `stat` of each file. The cache is one file, replaced
 /// atomically at the end of a run; a corrupt, foreign or half-written one is ignored and
 /// rebuilt, never trusted. Entries for files that no longer exist are dropped.
 final class ResultCache: Sendable {
-    static let formatLine = "notelint-result-cache 2"
+    static let formatLine = "notelint-result-cache 3"
 
     let folder: String
     private let executableHash: String
     /// Path -> (key, encoded report), from the previous run.
     private let previous: [String: (key: String, payload: ArraySlice<UInt8>)]
-    /// This run's records, and how many of them came from `previous`.
-    private let current = Mutex((records: [String: (key: String, payload: ArraySlice<UInt8>)](), hits: 0))
+    /// This run's new or changed records, and the paths whose records came from `previous` as they were.
+    private let current = Mutex((records: [String: (key: String, payload: ArraySlice<UInt8>)](), hits: [String]()))
 
     init(folder: String) {
         self.folder = folder
@@ -61,39 +61,43 @@ final class ResultCache: Sendable {
         StableHash.hex(bytes) + "-" + fingerprint
     }
 
-    /// The report when the file's signature and the fingerprint match a record, unread.
-    func lookup(_ path: String, signature: String, fingerprint: String) -> RenderedFile? {
-        guard let entry = previous[path] else { return nil }
+    /// The report when the file's signature and the fingerprint match the record of `path`
+    /// (absolute) and its report prints the path as `printedPath`, unread.
+    func lookup(_ path: String, stamp: FileSignature.Stamp, fingerprint: String, printedPath: String) -> RenderedFile? {
+        guard let entry = previous[path], Self.prints(entry.payload, printedPath) else { return nil }
         // `content-fingerprint-signature`, compared by its bytes around its two dashes.
         var record = entry.key
         let matches = record.withUTF8 { bytes in
             guard let first = bytes.firstIndex(of: UInt8(ascii: "-")), let last = bytes.lastIndex(of: UInt8(ascii: "-")), first < last
             else { return false }
-            return ByteSearch.holds(signature, in: bytes, from: last + 1, to: bytes.count)
-                && ByteSearch.holds(fingerprint, in: bytes, from: first + 1, to: last)
+            return stamp.isDescribed(by: bytes[(last + 1)...]) && ByteSearch.holds(fingerprint, in: bytes, from: first + 1, to: last)
         }
+        guard matches, let rendered = RenderedFile(encoded: entry.payload) else { return nil }
         // The record's key is the one this run would write: it is kept as it is.
-        return matches ? reuse(path, record: entry) : nil
+        current.withLock { $0.hits.append(path) }
+        return rendered
     }
 
-    /// The report when the record's content and fingerprint hashes are `key`.
-    func lookup(_ path: String, key: String, signature: String?) -> RenderedFile? {
-        guard let entry = previous[path] else { return nil }
+    /// The report when the record's content and fingerprint hashes are `key` and it prints the
+    /// path as `printedPath`; the record takes the file's new signature.
+    func lookup(_ path: String, key: String, signature: String?, printedPath: String) -> RenderedFile? {
+        guard let entry = previous[path], Self.prints(entry.payload, printedPath) else { return nil }
         let record = entry.key.utf8
         guard record.starts(with: key.utf8),
-            record.count == key.utf8.count || record[record.index(record.startIndex, offsetBy: key.utf8.count)] == UInt8(ascii: "-")
+            record.count == key.utf8.count || record[record.index(record.startIndex, offsetBy: key.utf8.count)] == UInt8(ascii: "-"),
+            let rendered = RenderedFile(encoded: entry.payload)
         else { return nil }
-        return reuse(path, record: (key: signature.map { key + "-" + $0 } ?? key, payload: entry.payload))
+        let renewed = (key: signature.map { key + "-" + $0 } ?? key, payload: entry.payload)
+        current.withLock { $0.records[path] = renewed }
+        return rendered
     }
 
-    /// The record's report, kept for this run's cache.
-    private func reuse(_ path: String, record: (key: String, payload: ArraySlice<UInt8>)) -> RenderedFile? {
-        guard let rendered = RenderedFile(encoded: record.payload) else { return nil }
-        current.withLock { current in
-            current.hits += 1
-            current.records[path] = record
-        }
-        return rendered
+    /// Whether the report `payload` encodes prints its path as `printedPath` (reports are
+    /// recorded by absolute path, and a run elsewhere prints it otherwise).
+    private static func prints(_ payload: ArraySlice<UInt8>, _ printedPath: String) -> Bool {
+        var offset = payload.startIndex
+        guard let path = readField(payload, &offset) else { return false }
+        return path.elementsEqual(printedPath.utf8)
     }
 
     func store(_ path: String, key: String, signature: String?, rendered: RenderedFile) {
@@ -105,9 +109,10 @@ final class ResultCache: Sendable {
     /// `key TAB length:path length:payload NEWLINE`, lengths in bytes, so reports need no
     /// escaping and loading slices them without parsing.
     func save() {
-        let (current, hits) = self.current.withLock { ($0.records, $0.hits) }
+        var (current, hits) = self.current.withLock { ($0.records, $0.hits) }
         // Nothing new and nothing gone: the file on disk already says it all.
-        if hits == current.count && current.count == previous.count && FileManager.default.fileExists(atPath: file) { return }
+        if current.isEmpty && hits.count == previous.count && FileManager.default.fileExists(atPath: file) { return }
+        for path in hits { current[path] = previous[path] }
         var out = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
         let kept = previous.filter { path, _ in current[path] == nil && FileManager.default.fileExists(atPath: path) }
         // Sized once: the file is megabytes, which growing by doubling would copy over and over.

@@ -108,9 +108,41 @@ import Testing
         _ = try Notelint.run(arguments, in: folder.url)
         var valid = [UInt8](try Data(contentsOf: cache))
         let headerEnd = valid.firstIndex(of: 0x0A)!
-        valid.replaceSubrange(0..<headerEnd, with: Array("notelint-result-cache 2 0000".utf8))
+        valid.replaceSubrange(0..<headerEnd, with: Array("notelint-result-cache 3 0000".utf8))
         try Data(valid).write(to: cache)
         #expect(try Notelint.run(arguments, in: folder.url).stdout == cold.stdout)
+    }
+
+    /// Replaces the first `old` in the cache file with `new`, of the same length.
+    private func tamper(_ folder: TemporaryFolder, _ old: [UInt8], with new: [UInt8]) throws {
+        let cache = folder.url.appendingPathComponent(".notelint_cache/results")
+        var bytes = [UInt8](try Data(contentsOf: cache))
+        let start = try #require(bytes.indices.first { bytes[$0...].starts(with: old) })
+        bytes.replaceSubrange(start..<(start + old.count), with: new)
+        try Data(bytes).write(to: cache)
+    }
+
+    /// A report is served from the cache only to a run that prints the file's path the same
+    /// way, and only while its text is UTF-8. The cache is tampered with to tell a served
+    /// report from a new one.
+    @Test func aCachedReportIsServedOnlyAsItWasPrinted() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("é.md", "Title:\nLink:\n")
+        let arguments = ["check", "--format", "json", "--cache-dir", ".notelint_cache"]
+        let cold = try Notelint.run(arguments + ["é.md"], in: folder.url)
+        let severity = Array("\"severity\": \"warning\"".utf8)
+        let marked = Array("\"severity\": \"WARNING\"".utf8)
+        try tamper(folder, severity, with: marked)
+        #expect(try Notelint.run(arguments + ["é.md"], in: folder.url).stdout.contains("WARNING"))
+
+        let elsewhere = try Notelint.run(arguments + ["./é.md"], in: folder.url)
+        #expect(!elsewhere.stdout.contains("WARNING"))
+        #expect(elsewhere.stdout.contains("\"path\": \"./é.md\""))
+        #expect(elsewhere.stdout.replacingOccurrences(of: "./é.md", with: "é.md") == cold.stdout)
+
+        _ = try Notelint.run(arguments + ["é.md"], in: folder.url)
+        try tamper(folder, severity, with: Array(severity.prefix(13)) + [0xFF, 0xFE, 0xFF, 0xFE, 0xFF, 0xFE, 0xFF] + [UInt8(ascii: "\"")])
+        #expect(try Notelint.run(arguments + ["é.md"], in: folder.url).stdout == cold.stdout)
     }
 
     @Test func noCacheWritesNothing() throws {

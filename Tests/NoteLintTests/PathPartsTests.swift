@@ -18,6 +18,15 @@ import Testing
         #expect(FileDiscovery.isNote(path) == ["md", "markdown"].contains((path as NSString).pathExtension.lowercased()))
     }
 
+    @Test func aFolderIsToldWithoutMakingIt() {
+        let folders = Set(Self.paths.map(PathParts.folder(of:))).union(["", "/", "a", "a/b/", "notes/", "//", "dir.v2/"])
+        for path in Self.paths + ["a//b.md", "//a.md", "a/b//", "b.md/"] {
+            for folder in folders {
+                #expect(PathParts.isFolder(folder, of: path) == (PathParts.folder(of: path) == folder), "\(folder) of \(path)")
+            }
+        }
+    }
+
     @Test func joiningPutsOneSlashBetween() {
         #expect(PathParts.join("notes", "a.md") == "notes/a.md")
         #expect(PathParts.join("notes/", "a.md") == "notes/a.md")

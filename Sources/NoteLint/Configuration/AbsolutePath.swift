@@ -46,13 +46,31 @@ public enum PathParts {
     public static func folder(of path: String) -> String {
         var path = path
         return path.withUTF8 { bytes in
-            var end = bytes.count
-            // A trailing slash (not the root's) ends no part.
-            while end > 1, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
-            guard var slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) else { return "" }
-            while slash > 0, bytes[slash - 1] == UInt8(ascii: "/") { slash -= 1 }
-            return slash == 0 ? "/" : String(decoding: bytes[..<slash], as: UTF8.self)
+            guard let end = folderEnd(bytes) else { return "" }
+            return end == 0 ? "/" : String(decoding: bytes[..<end], as: UTF8.self)
         }
+    }
+
+    /// Whether `folder(of: path)` is `folder`, told without making it.
+    public static func isFolder(_ folder: String, of path: String) -> Bool {
+        var path = path
+        var folder = folder
+        return path.withUTF8 { bytes in
+            folder.withUTF8 { folder in
+                guard let end = folderEnd(bytes) else { return folder.isEmpty }
+                return end == 0 ? folder.count == 1 && folder[0] == UInt8(ascii: "/") : bytes[..<end].elementsEqual(folder)
+            }
+        }
+    }
+
+    /// Where the folder part of a path's bytes ends: nil for none (`a.md`), 0 for the root.
+    private static func folderEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var end = bytes.count
+        // A trailing slash (not the root's) ends no part.
+        while end > 1, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        guard var slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        while slash > 0, bytes[slash - 1] == UInt8(ascii: "/") { slash -= 1 }
+        return slash
     }
 
     /// `folder` and `name` joined by one slash.

@@ -15,7 +15,7 @@ struct FileReport {
 struct RenderedFile {
     let path: String
     /// One rendering per reporter of the run, in the order of `Reporters.all`.
-    private(set) var texts: [String]
+    private(set) var texts: [ReportPiece]
     let counts: [Severity: Int]
     /// Findings per rule, for `--statistics` and JUnit: counted when the file is linted, read
     /// from the cache's bytes only when asked (a warm run in another format never asks).
@@ -51,13 +51,11 @@ struct RenderedFile {
         worst = report.diagnostics.map(\.severity).max()
     }
 
-    var text: String { texts[0] }
-
     /// Empties the texts of the reporters `dropped` says: written already. In place: a copy
     /// of the file's counts makes the runtime instantiate their type's metadata, a third of a
     /// million instructions on a one-note run.
     mutating func dropTexts(where dropped: [Bool]) {
-        for index in texts.indices where dropped[index] { texts[index] = "" }
+        for index in texts.indices where dropped[index] { texts[index] = .empty }
     }
 
     /// The form kept in the result cache: the texts, the counts per severity and per rule
@@ -65,10 +63,10 @@ struct RenderedFile {
     /// each a length-prefixed field: read back without a parser, as a warm run reads every file's.
     var encoded: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(texts.reduce(path.utf8.count + 128) { $0 + $1.utf8.count + 8 })
+        out.reserveCapacity(texts.reduce(path.utf8.count + 128) { $0 + $1.bytes.count + 8 })
         ResultCache.appendField(path, to: &out)
         ResultCache.appendField(String(texts.count), to: &out)
-        for text in texts { ResultCache.appendField(text, to: &out) }
+        for text in texts { ResultCache.appendField(text.bytes, to: &out) }
         func pairs(_ counts: [(String, Int)]) -> ArraySlice<UInt8> {
             Array(counts.map { "\($0.0)=\($0.1)" }.joined(separator: " ").utf8)[...]
         }
@@ -102,10 +100,11 @@ struct RenderedFile {
         guard let path = ResultCache.readField(bytes, &offset), let countField = ResultCache.readField(bytes, &offset),
             let count = ResultCache.decimal(countField), count < 16
         else { return nil }
-        var texts: [String] = []
+        var texts: [ReportPiece] = []
+        texts.reserveCapacity(count)
         for _ in 0..<count {
-            guard let text = ResultCache.readField(bytes, &offset) else { return nil }
-            texts.append(String(decoding: text, as: UTF8.self))
+            guard let field = ResultCache.readField(bytes, &offset), let text = ReportPiece(validating: field) else { return nil }
+            texts.append(text)
         }
         var severities = [Severity: Int](minimumCapacity: Severity.allCases.count)
         guard let countsField = ResultCache.readField(bytes, &offset),
@@ -152,28 +151,28 @@ protocol Reporter: Sendable {
     /// cache's key). Spelled out rather than reflected: reflection costs a run millions of
     /// instructions at start-up.
     var settings: String { get }
-    func render(_ file: FileReport) -> String
+    func render(_ file: FileReport) -> ReportPiece
     /// False for a format whose opening counts the whole run (JUnit): it writes in `finish`.
     var streams: Bool { get }
     /// What comes before the first file's piece.
     func begin(to output: Output)
     /// One file's piece, not empty; `first` when no piece came before it.
-    func write(piece: String, first: Bool, to output: Output)
+    func write(piece: ReportPiece, first: Bool, to output: Output)
     /// What comes after the last piece: `files` are every file's counts, `wroteAny` whether a
     /// piece was written, `failures` what kept the run from checking everything (standard
     /// error has them too; formats read by machines carry them in their own way).
     func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output)
     /// The whole report at once: `pieces` are this reporter's renderings, in file order.
-    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output)
+    func finish(_ files: [RenderedFile], pieces: [ReportPiece], failures: [String], to output: Output)
 }
 
 extension Reporter {
     var streams: Bool { true }
     func begin(to output: Output) {}
-    func write(piece: String, first: Bool, to output: Output) { output.write(piece) }
+    func write(piece: ReportPiece, first: Bool, to output: Output) { output.write(piece) }
     func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output) {}
 
-    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
+    func finish(_ files: [RenderedFile], pieces: [ReportPiece], failures: [String], to output: Output) {
         begin(to: output)
         var wroteAny = false
         for piece in pieces where !piece.isEmpty {
@@ -188,14 +187,14 @@ extension Reporter {
     /// A file's findings as the items of a JSON array nested `level` levels deep (two spaces
     /// a level), separated by commas: the JSON and SARIF reports join files' pieces with one.
     /// `item` writes each finding, starting at that level.
-    func jsonItems(_ file: FileReport, level: Int, _ item: (Diagnostic, inout IndentedJSONWriter) -> Void) -> String {
+    func jsonItems(_ file: FileReport, level: Int, _ item: (Diagnostic, inout IndentedJSONWriter) -> Void) -> ReportPiece {
         var writer = IndentedJSONWriter(baseIndent: level)
         for index in file.diagnostics.indices {
             if index > 0 { writer.appendRaw(",\n") }
             writer.appendIndentation()
             item(file.diagnostics[index], &writer)
         }
-        return writer.text
+        return ReportPiece(bytes: writer.bytes[...])
     }
 }
 

@@ -5,7 +5,7 @@ import NoteLint
 struct GitHubReporter: Reporter {
     var settings: String { "github" }
 
-    func render(_ file: FileReport) -> String {
+    func render(_ file: FileReport) -> ReportPiece {
         var out = ""
         for diagnostic in file.diagnostics {
             let range = PrintedRange(diagnostic.range, in: file.source)
@@ -19,7 +19,7 @@ struct GitHubReporter: Reporter {
                 "::\(command) file=\(property(file.path)),line=\(range.startLine),col=\(range.startColumn),"
                 + "endLine=\(range.endLine),endColumn=\(range.endColumn),title=\(property(diagnostic.ruleID))::\(data(VisibleText.escaped(diagnostic.message, keepingLineBreaks: true)))\n"
         }
-        return out
+        return ReportPiece(out)
     }
 
     func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output) {

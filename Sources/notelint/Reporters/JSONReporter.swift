@@ -9,11 +9,11 @@ struct JSONReporter: Reporter {
 
     /// One file's findings as array items, rendered on the worker that linted it, written
     /// straight into the text (`IndentedJSONWriter`), no tree of values built.
-    func render(_ file: FileReport) -> String {
+    func render(_ file: FileReport) -> ReportPiece {
         jsonItems(file, level: 1) { write($0, in: file, to: &$1) }
     }
 
-    func write(piece: String, first: Bool, to output: Output) {
+    func write(piece: ReportPiece, first: Bool, to output: Output) {
         output.write(first ? "[\n" : ",\n")
         output.write(piece)
     }

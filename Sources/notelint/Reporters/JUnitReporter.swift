@@ -7,7 +7,7 @@ struct JUnitReporter: Reporter {
     /// The opening tag counts the run's tests and failures.
     var streams: Bool { false }
 
-    func render(_ file: FileReport) -> String {
+    func render(_ file: FileReport) -> ReportPiece {
         let path = escape(file.path)
         let count = max(file.diagnostics.count, 1)
         var out = "  <testsuite name=\"\(path)\" tests=\"\(count)\" failures=\"\(file.diagnostics.count)\" errors=\"0\">\n"
@@ -22,10 +22,10 @@ struct JUnitReporter: Reporter {
             out += escape("\(file.path):\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.ruleID)]")
             out += "</failure>\n    </testcase>\n"
         }
-        return out + "  </testsuite>\n"
+        return ReportPiece(out + "  </testsuite>\n")
     }
 
-    func finish(_ files: [RenderedFile], pieces: [String], failures: [String], to output: Output) {
+    func finish(_ files: [RenderedFile], pieces: [ReportPiece], failures: [String], to output: Output) {
         let tests = files.reduce(0) { $0 + max($1.rules.values.reduce(0, +), 1) }
         let failures = files.reduce(0) { $0 + $1.rules.values.reduce(0, +) }
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

@@ -14,7 +14,7 @@ struct SarifReporter: Reporter {
 
     /// One file's results as array items, written straight into the text, as the JSON report
     /// writes its findings.
-    func render(_ file: FileReport) -> String {
+    func render(_ file: FileReport) -> ReportPiece {
         let uri = uriReference(file.path)
         return jsonItems(file, level: 4) { write($0, in: file, uri: uri, to: &$1) }
     }
@@ -36,7 +36,7 @@ struct SarifReporter: Reporter {
         output.write(out)
     }
 
-    func write(piece: String, first: Bool, to output: Output) {
+    func write(piece: ReportPiece, first: Bool, to output: Output) {
         output.write(first ? "\n" : ",\n")
         output.write(piece)
     }

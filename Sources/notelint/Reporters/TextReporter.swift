@@ -11,7 +11,7 @@ struct TextReporter: Reporter {
     var settings: String { "text:\(style.enabled):\(showSource):\(showSummary)" }
 
     /// One file's findings, rendered on the worker that linted it.
-    func render(_ file: FileReport) -> String {
+    func render(_ file: FileReport) -> ReportPiece {
         var out = ""
         out.reserveCapacity(file.diagnostics.count * (file.path.utf8.count + 96))
         let path = VisibleText.escaped(file.path)
@@ -20,7 +20,7 @@ struct TextReporter: Reporter {
             out += "\n"
             if showSource { out += snippet(diagnostic.range, in: file.source) }
         }
-        return out
+        return ReportPiece(out)
     }
 
     func end(_ files: [RenderedFile], wroteAny: Bool, failures: [String], to output: Output) {
