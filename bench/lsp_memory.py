@@ -2,7 +2,7 @@
 """Language server memory: a release `notelint lsp` takes every hostile input of
 Tests/lsp/test_hostile.py, then opens and closes a note with 100,000 findings (1.7 MB) a few
 times. Prints the resident memory after each step, above the size after `initialize`, for the
-server as shipped (two allocator arenas) and, in the same run, for the allocator's default
+server as shipped (one allocator arena) and, in the same run, for the allocator's default
 (`MALLOC_ARENA_MAX` at eight per core), with their ratio.
 
     python3 bench/lsp_memory.py [--rounds 5]

@@ -14,13 +14,16 @@ public enum ProcessMemory {
     /// per core), and memory freed in those arenas mostly stays resident. A server that lints
     /// on many threads then keeps a size that grows with the machine's core count, not with
     /// what it holds: on a 2-core machine a closed 1.7 MB note left 30 MB behind with the
-    /// default and 17 MB with two arenas (bench/lsp_memory.py measures both), at the same
-    /// latency (bench/lsp_latency.py). A `MALLOC_ARENA_MAX` the user set wins.
+    /// default and 17 MB with two arenas (bench/lsp_memory.py measures both). While typing in
+    /// a 1.36 MB note, each arena also keeps what the edits before freed in it: the peak was
+    /// 50-56 MiB with two arenas and 41-43 MiB with one, at the same latency, the findings
+    /// note's too (bench/lsp_latency.py, alternated). Threads still allocate small objects from
+    /// caches of their own. A `MALLOC_ARENA_MAX` the user set wins.
     public static func limitAllocatorArenas() {
         #if os(Linux)
             guard getenv("MALLOC_ARENA_MAX") == nil else { return }
             let arenaMaximum: Int32 = -8  // M_ARENA_MAX in <malloc.h>
-            _ = mallopt(arenaMaximum, 2)
+            _ = mallopt(arenaMaximum, 1)
         #endif
     }
 
