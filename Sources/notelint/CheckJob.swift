@@ -1,3 +1,4 @@
+import ArxivKit
 import Dispatch
 import Foundation
 import NoteLint
@@ -48,7 +49,8 @@ struct CheckJob {
                 let (configuration, key, sharedByFolder) = try configurations.effectiveForFolder(ofFile: path)
                 sharedFolder = sharedByFolder ? (PathParts.folder(of: path), key) : nil
                 if linters[key] == nil {
-                    let linter = try Linter(configuration: configuration, arxiv: ArxivSetup(configuration: configuration).source)
+                    let arxiv = SettledMetadataSource(ArxivSetup(configuration: configuration).source)
+                    let linter = try Linter(configuration: configuration, arxiv: arxiv)
                     linters[key] = linter
                     fingerprints[key] = StableHash.hex(Array((linter.fingerprint + "\n" + reporters.fingerprint).utf8))
                 }

@@ -121,6 +121,8 @@ final class ResultCache: Sendable {
         }
         out.reserveCapacity(size)
         func append(_ path: String, _ key: String, _ payload: ArraySlice<UInt8>) {
+            // No NUL byte is ever written (see `load`): a report that holds one is not kept.
+            guard !ResultCache.holdsNUL(payload[...]) else { return }
             out += key.utf8
             out.append(0x09)
             ResultCache.appendField(path, to: &out)
@@ -133,9 +135,12 @@ final class ResultCache: Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let ignore = (folder as NSString).appendingPathComponent(".gitignore")
             if !FileManager.default.fileExists(atPath: ignore) {
-                try AtomicWriter.write(Array("# Written by notelint: a cache, never to be committed.\n*\n".utf8), to: ignore)
+                try AtomicWriter.write(
+                    Array("# Written by notelint: a cache, never to be committed.\n*\n".utf8), to: ignore, durably: false)
             }
-            try AtomicWriter.write(out, to: file)
+            // Not forced to disk: a crash can leave a short cache, or blocks of zeros in it,
+            // which `load` rejects.
+            try AtomicWriter.write(out, to: file, durably: false)
         } catch {
             printError("notelint: cannot write the cache in \(folder): \(error)")
         }
@@ -189,8 +194,10 @@ final class ResultCache: Sendable {
         var previous: [String: (key: String, payload: ArraySlice<UInt8>)] = [:]
         guard let bytes = NoteFile.contents(atPath: file) else { return previous }
         let header = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
-        // A cache from another format or another build of notelint is not trusted at all.
-        guard bytes.starts(with: header) else { return previous }
+        // A cache from another format or another build of notelint is not trusted at all; nor
+        // is one with a NUL byte, which no record holds: a crash after a write that was not
+        // forced to disk can leave zeros where blocks were not written yet.
+        guard bytes.starts(with: header), !holdsNUL(bytes[...]) else { return previous }
         var offset = header.count
         while offset < bytes.count {
             guard let tab = bytes[offset...].firstIndex(of: 0x09) else { return previous }
@@ -203,6 +210,10 @@ final class ResultCache: Sendable {
             previous[String(decoding: path, as: UTF8.self)] = (key, payload)
         }
         return previous
+    }
+
+    static func holdsNUL(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { ByteSearch.contains(0, in: $0, from: 0, to: $0.count) }
     }
 
     /// The running binary's identity: its file (device and inode), size and modification time,

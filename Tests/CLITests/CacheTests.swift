@@ -143,6 +143,11 @@ import Testing
         _ = try Notelint.run(arguments + ["é.md"], in: folder.url)
         try tamper(folder, severity, with: Array(severity.prefix(13)) + [0xFF, 0xFE, 0xFF, 0xFE, 0xFF, 0xFE, 0xFF] + [UInt8(ascii: "\"")])
         #expect(try Notelint.run(arguments + ["é.md"], in: folder.url).stdout == cold.stdout)
+
+        // Zeros where the report was, as a crash can leave a cache that was not forced to disk.
+        _ = try Notelint.run(arguments + ["é.md"], in: folder.url)
+        try tamper(folder, severity, with: Array(repeating: 0, count: severity.count))
+        #expect(try Notelint.run(arguments + ["é.md"], in: folder.url).stdout == cold.stdout)
     }
 
     @Test func noCacheWritesNothing() throws {

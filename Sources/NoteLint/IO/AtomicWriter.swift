@@ -13,8 +13,12 @@ public enum AtomicWriter {
 
     /// Writes `bytes` to `requestedPath`. A symbolic link is written through: its target is
     /// replaced and the link stays a link. With `expected` (the bytes as read), a file that
-    /// changed on disk since is left alone; a read-only file is never forced.
-    public static func write(_ bytes: [UInt8], to requestedPath: String, replacing expected: [UInt8]? = nil) throws {
+    /// changed on disk since is left alone; a read-only file is never forced. Unless `durably`
+    /// is false, the bytes reach the disk before the rename; a file that can be rebuilt (a
+    /// cache, whose reader rejects a damaged one) skips that wait, which a run pays at its end.
+    public static func write(
+        _ bytes: [UInt8], to requestedPath: String, replacing expected: [UInt8]? = nil, durably: Bool = true
+    ) throws {
         let url = URL(fileURLWithPath: requestedPath).resolvingSymlinksInPath()
         let path = url.path
         let folder = url.deletingLastPathComponent().path
@@ -50,7 +54,7 @@ public enum AtomicWriter {
             fchmod(descriptor, info.st_mode & 0o7777)
             if getuid() == 0 { _ = fchown(descriptor, info.st_uid, info.st_gid) }
         }
-        let synced = fsync(descriptor) == 0
+        let synced = !durably || fsync(descriptor) == 0
         close(descriptor)
         guard written, synced else { throw WriteError(path: requestedPath, reason: String(cString: strerror(errno))) }
         // Another program (an editor, a sync client) may have saved the file since it was read:
