@@ -1,25 +1,33 @@
 import Foundation
+import NoteLint
 import Testing
 
-@testable import NoteLint
-
-/// `NoteFile.contents(atPath:)` reads with POSIX calls what Foundation's `contents(atPath:)` reads.
 @Suite struct NoteFileReadTests {
-    @Test func readsWhatFoundationReads() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notefile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    /// One `open` tells a note, a missing path and a folder apart, with the reason each error names.
+    @Test func aNoteAMissingPathAndAFolderAreToldApart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-read-\(getpid())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub.md"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for size in [0, 1, 2, 3, 4_095, 4_096, 4_097, 65_536, 70_001] {
-            let path = folder.appendingPathComponent("note-\(size).md").path
-            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
-            #expect(NoteFile.contents(atPath: path) == bytes, "size \(size)")
-            #expect(NoteFile.contents(atPath: path) == FileManager.default.contents(atPath: path).map { Array($0) })
+        let note = folder.appendingPathComponent("a.md").path
+        try Data(NoteFile.bom + Array("Title: A\n".utf8)).write(to: URL(fileURLWithPath: note))
+        let read = try NoteFile.read(path: note)
+        #expect(read.bytes == Array("Title: A\n".utf8))
+        #expect(read.hasBOM)
+        #expect(NoteFile.contents(atPath: note) == NoteFile.bom + Array("Title: A\n".utf8))
+
+        func reason(_ path: String) -> String? {
+            do {
+                _ = try NoteFile.read(path: path)
+                return nil
+            } catch let error as NoteFile.ReadError {
+                return error.reason
+            } catch {
+                return "\(error)"
+            }
         }
-        #expect(NoteFile.contents(atPath: folder.appendingPathComponent("missing.md").path) == nil)
-        // A file whose size says nothing of its content.
-        if FileManager.default.fileExists(atPath: "/proc/self/status") {
-            #expect(NoteFile.contents(atPath: "/proc/self/status")?.isEmpty == false)
-        }
+        #expect(reason(folder.appendingPathComponent("missing.md").path) == "no such file")
+        #expect(reason(note + "/under-a-file.md") == "no such file")
+        #expect(reason(folder.appendingPathComponent("sub.md").path) == "is a directory")
+        #expect(NoteFile.contents(atPath: folder.appendingPathComponent("sub.md").path) == nil)
     }
 }

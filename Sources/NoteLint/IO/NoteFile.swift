@@ -29,15 +29,13 @@ public struct NoteFile: Sendable {
     }
 
     public static func read(path: String) throws -> NoteFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReadError(path: path, reason: "no such file")
+        switch contents(atPath: path, limit: maximumSize) {
+        case .read(let bytes): return removingBOM(bytes)
+        case .missing: throw ReadError(path: path, reason: "no such file")
+        case .directory: throw ReadError(path: path, reason: "is a directory")
+        case .tooLarge: throw ReadError(path: path, reason: tooLarge)
+        case .unreadable: throw ReadError(path: path, reason: "cannot read the file (permission denied?)")
         }
-        guard !isDirectory.boolValue else { throw ReadError(path: path, reason: "is a directory") }
-        let (bytes, isTooLarge) = contents(atPath: path, limit: maximumSize)
-        if isTooLarge { throw ReadError(path: path, reason: tooLarge) }
-        guard let bytes else { throw ReadError(path: path, reason: "cannot read the file (permission denied?)") }
-        return removingBOM(bytes)
     }
 
     /// Text given on standard input, or why notelint cannot read it.
@@ -49,17 +47,31 @@ public struct NoteFile: Sendable {
     /// The file's bytes, read to its end straight into the array; nil when it cannot be opened
     /// or read. Foundation's `contents(atPath:)` and the copy out of its `Data` cost 30,000
     /// instructions for a 12 KB note.
-    public static func contents(atPath path: String) -> [UInt8]? { contents(atPath: path, limit: .max).bytes }
+    public static func contents(atPath path: String) -> [UInt8]? {
+        guard case .read(let bytes) = contents(atPath: path, limit: .max) else { return nil }
+        return bytes
+    }
 
-    /// `contents(atPath:)`, with nothing read past `limit` bytes: then `isTooLarge`.
-    private static func contents(atPath path: String, limit: Int) -> (bytes: [UInt8]?, isTooLarge: Bool) {
+    private enum Contents {
+        case read([UInt8])
+        case missing
+        case directory
+        case tooLarge
+        case unreadable
+    }
+
+    /// `contents(atPath:)`, with nothing read past `limit` bytes. The file is opened first and
+    /// asked what it is after: a check of whether it exists was a `stat` more for every note.
+    private static func contents(atPath path: String, limit: Int) -> Contents {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return (nil, false) }
+        guard descriptor >= 0 else { return [ENOENT, ENOTDIR, ELOOP, ENAMETOOLONG].contains(errno) ? .missing : .unreadable }
         defer { close(descriptor) }
         var status = stat()
-        let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
+        let known = fstat(descriptor, &status) == 0
+        if known && status.st_mode & S_IFMT == S_IFDIR { return .directory }
+        let size = known && status.st_size > 0 ? Int(status.st_size) : 0
         // Told by its size, not read: a file of several gigabytes would fill the memory first.
-        guard size <= limit else { return (nil, true) }
+        guard size <= limit else { return .tooLarge }
         // One byte more than the size, so that the read that fills it also meets the end. Read
         // into uninitialised storage: filling it with zeros first was a pass over every file.
         var bytes: [UInt8] = []
@@ -80,10 +92,10 @@ public struct NoteFile: Sendable {
                     initialized += count
                 }
             }
-            if failed { return (nil, false) }
-            if reachedEnd { return bytes.count <= limit ? (bytes, false) : (nil, true) }
+            if failed { return .unreadable }
+            if reachedEnd { return bytes.count <= limit ? .read(bytes) : .tooLarge }
             // A file that grows while it is read, or one that gives no size.
-            if bytes.count > limit { return (nil, true) }
+            if bytes.count > limit { return .tooLarge }
             capacity = max(capacity * 2, 65_536)
         }
     }
