@@ -15,10 +15,12 @@ public enum ProcessMemory {
     /// on many threads then keeps a size that grows with the machine's core count, not with
     /// what it holds: on a 2-core machine a closed 1.7 MB note left 30 MB behind with the
     /// default and 17 MB with two arenas (bench/lsp_memory.py measures both). While typing in
-    /// a 1.36 MB note, each arena also keeps what the edits before freed in it: the peak was
-    /// 50-56 MiB with two arenas and 41-43 MiB with one, at the same latency, the findings
-    /// note's too (bench/lsp_latency.py, alternated). Threads still allocate small objects from
-    /// caches of their own. A `MALLOC_ARENA_MAX` the user set wins.
+    /// a 1.36 MB note, each arena also keeps what the edits before freed in it: over six runs
+    /// each of bench/lsp_latency.py's loop, alternated, the peak was a median 47.6 MiB (up to
+    /// 55.6) with two arenas and 41.3 MiB with one, and p50 4.65 against 5.25 ms, within the
+    /// noise of the 2-core machine measured but perhaps the cost of threads waiting for the one
+    /// arena (they take small objects from caches of their own). A `MALLOC_ARENA_MAX` the user
+    /// set wins.
     public static func limitAllocatorArenas() {
         #if os(Linux)
             guard getenv("MALLOC_ARENA_MAX") == nil else { return }
