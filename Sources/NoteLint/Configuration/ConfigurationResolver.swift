@@ -22,9 +22,6 @@ public final class ConfigurationResolver: Sendable {
     /// The last search folder `excludes` was asked about, and its configuration: a search asks
     /// for each of its files, all from one folder.
     private let lastSearchRoot = Mutex<(folder: String, configuration: Configuration)?>(nil)
-    /// The folder (as written) of the last file asked about, and its configuration: a run asks
-    /// for its notes folder by folder, and this answers without making the folder's path.
-    private let lastFolder = Mutex<(folder: String, configuration: Configuration)?>(nil)
     /// A search folder, and a folder in it whose notes no `exclude` or `include` pattern
     /// applies to, as `excludes` last found them.
     private let lastUnfilteredFolder = Mutex<(searchRoot: String, folder: String)?>(nil)
@@ -44,18 +41,11 @@ public final class ConfigurationResolver: Sendable {
     /// or absolute), before its `overrides` for `path`: what folder searches select with.
     public func configuration(forFile path: String) throws -> Configuration {
         if let explicit { return explicit }
-        let last = lastFolder.withLock { last in last.flatMap { PathParts.isFolder($0.folder, of: path) ? $0.configuration : nil } }
-        if let last { return last }
         let folder = PathParts.folder(of: path)
-        let configuration: Configuration
-        if let cached = byFolderAsWritten.withLock({ $0[folder] }) {
-            configuration = cached
-        } else {
-            let absolute = AbsolutePath.of(folder.isEmpty ? "." : folder)
-            configuration = try commandLine.apply(to: locator.configuration(forFolder: absolute))
-            byFolderAsWritten.withLock { $0[folder] = configuration }
-        }
-        lastFolder.withLock { $0 = (folder, configuration) }
+        if let cached = byFolderAsWritten.withLock({ $0[folder] }) { return cached }
+        let absolute = AbsolutePath.of(folder.isEmpty ? "." : folder)
+        let configuration = try commandLine.apply(to: locator.configuration(forFolder: absolute))
+        byFolderAsWritten.withLock { $0[folder] = configuration }
         return configuration
     }
 
