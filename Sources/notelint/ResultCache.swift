@@ -100,8 +100,12 @@ final class ResultCache: Sendable {
         return path.elementsEqual(printedPath.utf8)
     }
 
+    /// Keeps the report for the next run, unless it holds a NUL byte, which no record may (see
+    /// `load`): such a file is linted again next time.
     func store(_ path: String, key: String, signature: String?, rendered: RenderedFile) {
-        let record = (key: signature.map { key + "-" + $0 } ?? key, payload: rendered.encoded[...])
+        let payload = rendered.encoded[...]
+        guard !Self.holdsNUL(payload) else { return }
+        let record = (key: signature.map { key + "-" + $0 } ?? key, payload: payload)
         current.withLock { $0.records[path] = record }
     }
 
@@ -121,8 +125,6 @@ final class ResultCache: Sendable {
         }
         out.reserveCapacity(size)
         func append(_ path: String, _ key: String, _ payload: ArraySlice<UInt8>) {
-            // No NUL byte is ever written (see `load`): a report that holds one is not kept.
-            guard !ResultCache.holdsNUL(payload[...]) else { return }
             out += key.utf8
             out.append(0x09)
             ResultCache.appendField(path, to: &out)
