@@ -12,18 +12,27 @@ public final class Connection: Sendable {
         self.descriptor = descriptor
     }
 
+    /// Fragments this large are written from their own bytes, not copied into the message.
+    private static let apartFragmentSize = 1 << 16
+
     public func send(_ message: JSON) {
         var body: [UInt8] = []
-        message.write(into: &body, indent: nil)
-        let header = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+        var apart: [JSON.ApartFragment] = []
+        message.write(into: &body, apart: &apart, from: Connection.apartFragmentSize)
+        let length = apart.reduce(body.count) { $0 + $1.bytes.count }
+        var head = Array("Content-Length: \(length)\r\n\r\n".utf8)
+        head += body[..<(apart.first?.offset ?? body.count)]
         writing.withLock { _ in
-            guard writeAll(header) else { return }
-            _ = writeAll(body)
+            guard writeAll(head[...]) else { return }
+            for (index, fragment) in apart.enumerated() {
+                let next = index + 1 < apart.count ? apart[index + 1].offset : body.count
+                guard writeAll(fragment.bytes[...]), writeAll(body[fragment.offset..<next]) else { return }
+            }
         }
     }
 
     /// False when the descriptor refuses the bytes (the client is gone).
-    private func writeAll(_ bytes: [UInt8]) -> Bool {
+    private func writeAll(_ bytes: ArraySlice<UInt8>) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }

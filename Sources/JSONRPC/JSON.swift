@@ -114,9 +114,28 @@ public indirect enum JSON: Equatable, Sendable {
         out += String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A fragment that `write(into:apart:from:)` left out of its output, and the offset in the
+    /// output where its bytes belong.
+    public struct ApartFragment: Sendable {
+        public let offset: Int
+        public let bytes: [UInt8]
+    }
+
     /// Writes the text as UTF-8 bytes: appending bytes to an array costs a fraction of
     /// appending to a String, and a report holds hundreds of thousands of pieces.
     public func write(into out: inout [UInt8], indent: Int?) {
+        var apart: [ApartFragment] = []
+        write(into: &out, indent: indent, apart: &apart, from: .max)
+    }
+
+    /// The text without indentation, except that each fragment of `minimum` bytes or more is
+    /// not copied into `out` but listed in `apart`: a large note's diagnostics array (1.8 MB
+    /// for 5,000 findings) goes to the client as it was rendered.
+    public func write(into out: inout [UInt8], apart: inout [ApartFragment], from minimum: Int) {
+        write(into: &out, indent: nil, apart: &apart, from: minimum)
+    }
+
+    private func write(into out: inout [UInt8], indent: Int?, apart: inout [ApartFragment], from minimum: Int) {
         switch self {
         case .null: out.append(contentsOf: JSON.nullBytes)
         case .bool(let value): out.append(contentsOf: value ? JSON.trueBytes : JSON.falseBytes)
@@ -125,7 +144,12 @@ public indirect enum JSON: Equatable, Sendable {
             let text = value.isFinite ? (value.rounded() == value && abs(value) < 9e15 ? String(Int(value)) : String(value)) : "null"
             out.append(contentsOf: text.utf8)
         case .string(let value): JSON.quote(value, into: &out)
-        case .fragment(let text): out.append(contentsOf: text)
+        case .fragment(let text):
+            if text.count >= minimum {
+                apart.append(ApartFragment(offset: out.count, bytes: text))
+            } else {
+                out.append(contentsOf: text)
+            }
         case .array(let items):
             guard !items.isEmpty else {
                 out.append(UInt8(ascii: "["))
@@ -137,7 +161,7 @@ public indirect enum JSON: Equatable, Sendable {
             for index in items.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.newline(&out, inner)
-                items[index].write(into: &out, indent: inner)
+                items[index].write(into: &out, indent: inner, apart: &apart, from: minimum)
             }
             JSON.newline(&out, indent)
             out.append(UInt8(ascii: "]"))
@@ -155,7 +179,7 @@ public indirect enum JSON: Equatable, Sendable {
                 JSON.quote(pairs[index].0, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indent != nil { out.append(UInt8(ascii: " ")) }
-                pairs[index].1.write(into: &out, indent: inner)
+                pairs[index].1.write(into: &out, indent: inner, apart: &apart, from: minimum)
             }
             JSON.newline(&out, indent)
             out.append(UInt8(ascii: "}"))

@@ -101,3 +101,40 @@ import Testing
         }
     }
 }
+
+@Suite struct SendingTests {
+    /// Sends `messages` through a pipe, as the server does, and reads back every frame.
+    private func sent(_ messages: [JSON]) -> [MessageReader.Frame] {
+        let pipe = Pipe()
+        let connection = Connection(descriptor: pipe.fileHandleForWriting.fileDescriptor)
+        DispatchQueue.global().async {
+            for message in messages { connection.send(message) }
+            try? pipe.fileHandleForWriting.close()
+        }
+        let reader = MessageReader(descriptor: pipe.fileHandleForReading.fileDescriptor, maximumSize: 16 << 20)
+        var frames: [MessageReader.Frame] = []
+        while frames.last != .end { frames.append(reader.next()) }
+        return frames
+    }
+
+    @Test func largeFragmentsAreFramedAsIfCopiedIntoTheMessage() {
+        // Two fragments large enough to be written apart, a small one copied, and text between.
+        let large = Array(("[" + Array(repeating: #"{"message":"é"}"#, count: 9_000).joined(separator: ",") + "]").utf8)
+        let other = Array(("[" + Array(repeating: "1", count: 70_000).joined(separator: ",") + "]").utf8)
+        let message = JSON.object([
+            ("uri", .string("file:///a.md")), ("diagnostics", .fragment(large)), ("small", .fragment(Array("[2]".utf8))),
+            ("more", .fragment(other)), ("version", .int(3)),
+        ])
+        let plain = JSON.object([("id", .int(1))])
+        let frames = sent([message, plain, message])
+        let whole = Data(message.serializedBytes())
+        #expect(whole.count > 200_000)
+        #expect(frames == [.message(whole), .message(Data(plain.serializedBytes())), .message(whole), .end])
+    }
+
+    @Test func aMessageEndingInALargeFragmentIsWhole() {
+        let large = Array(String(repeating: "x", count: 100_000).utf8)
+        let message = JSON.array([.int(1), .fragment(large)])
+        #expect(sent([message]) == [.message(Data(message.serializedBytes())), .end])
+    }
+}
