@@ -70,6 +70,7 @@ extension Server {
                 publisher.publish(document.uri, version: document.version, diagnostics: rendered, connection: connection)
             }
             lintAndPublish()
+            RetiredVersions.drop()
             // Everything the lint built is freed by now; give the memory back after a big one.
             if document.file.bytes.count > 1 << 20 { ProcessMemory.release() }
         }
