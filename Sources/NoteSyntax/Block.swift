@@ -101,17 +101,6 @@ extension Block {
             return found
         }
     }
-
-    /// Where the footnote definitions cmark-gfm moves after every other block begin: the
-    /// first top-level definition, or `blocks.count`.
-    static func movedFootnotesStart(of blocks: [Block]) -> Int {
-        blocks.withUnsafeBufferPointer { blocks in
-            for index in blocks.indices where blocks[index].storedParent == 0 && blocks[index].kind == .footnoteDefinition {
-                return index
-            }
-            return blocks.count
-        }
-    }
 }
 
 extension Block {
@@ -126,16 +115,6 @@ extension Block {
                 found.append(index)
             }
             return found
-        }
-    }
-
-    /// Whether a heading among `blocks` starts on one of `lines`.
-    public static func hasHeading(in blocks: [Block], startingOn lines: Range<Int>) -> Bool {
-        blocks.withUnsafeBufferPointer { blocks in
-            for index in blocks.indices where lines.contains(blocks[index].startLine) {
-                if case .heading = blocks[index].kind { return true }
-            }
-            return false
         }
     }
 }

@@ -77,8 +77,8 @@ public struct Note: Sendable {
         }
         if let revising,
             let entries = RecordReuse.records(
-                of: revising.old, after: revising.edit, reparsedLines: revising.reparsedLines, blocks: blocks, source: source,
-                vocabulary: vocabulary, excluded: inFootnote)
+                of: revising.old, after: revising.edit, reparsedLines: revising.reparsedLines, blocks: blocks,
+                movedFootnoteBlocks: movedFootnoteBlocks, source: source, vocabulary: vocabulary, excluded: inFootnote)
         {
             self.entries = entries
         } else {

@@ -41,6 +41,22 @@ extension Note {
         return nil
     }
 
+    /// Whether a heading starts on one of `lines`: the blocks in document order by halving,
+    /// the footnote definitions cmark moved after them one by one.
+    public func hasHeading(startingOn lines: Range<Int>) -> Bool {
+        func isHeading(_ block: Block) -> Bool {
+            if case .heading = block.kind { return true }
+            return false
+        }
+        let before = lastIndex(in: blocks, below: movedFootnoteBlocks, startingAtOrBefore: lines.lowerBound - 1, start: { $0.startLine })
+        var index = before.map { $0 + 1 } ?? 0
+        while index < movedFootnoteBlocks && blocks[index].startLine < lines.upperBound {
+            if isHeading(blocks[index]) { return true }
+            index += 1
+        }
+        return blocks[movedFootnoteBlocks...].contains { lines.contains($0.startLine) && isHeading($0) }
+    }
+
     private func lastIndex<T>(in items: [T], below end: Int? = nil, startingAtOrBefore line: Int, start: (T) -> Int) -> Int? {
         var low = 0
         var high = end ?? items.count

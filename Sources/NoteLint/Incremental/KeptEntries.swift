@@ -18,7 +18,7 @@ extension EditRegion {
 
     /// Whether a heading starts on the region's lines, before the edit or after it.
     func holdsHeading(old: Note, new: Note) -> Bool {
-        Block.hasHeading(in: old.blocks, startingOn: oldLines) || Block.hasHeading(in: new.blocks, startingOn: lines)
+        old.hasHeading(startingOn: oldLines) || new.hasHeading(startingOn: lines)
     }
 
     /// Whether a rule of `RuleScope.note` that reads what `dependence` says finds after the

@@ -51,7 +51,7 @@ enum BlockReparse {
 
         let blocks = old.blocks
         // The definitions cmark moved to the end.
-        let moved = Block.movedFootnotesStart(of: blocks)
+        let moved = old.movedFootnoteBlocks
         let topLevel = Block.topLevel(of: blocks, in: 0..<moved)
         // Where no block above the edit starts cleanly, the re-parse starts below the front
         // matter, where cmark starts fresh too.

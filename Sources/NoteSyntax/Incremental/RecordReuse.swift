@@ -9,8 +9,8 @@
 enum RecordReuse {
     /// Nil when the records cannot be reused: the caller reads them all.
     static func records(
-        of old: Note, after edit: TextReplacement, reparsedLines: Range<Int>, blocks: [Block], source: SourceText,
-        vocabulary: FieldVocabulary, excluded: [Bool]
+        of old: Note, after edit: TextReplacement, reparsedLines: Range<Int>, blocks: [Block], movedFootnoteBlocks: Int,
+        source: SourceText, vocabulary: FieldVocabulary, excluded: [Bool]
     ) -> [Entry]? {
         let oldLines = old.lineIndex
         let newLines = source.lineIndex
@@ -21,7 +21,7 @@ enum RecordReuse {
 
         // The top-level blocks in document order: the footnote definitions cmark moved to the
         // end hold no records.
-        let mainEnd = Block.movedFootnotesStart(of: blocks)
+        let mainEnd = movedFootnoteBlocks
         let topLevel = Block.topLevel(of: blocks, in: 0..<mainEnd)
         let records = old.entries.first?.shape == .frontMatter ? old.entries.dropFirst() : old.entries[...]
         let region = edited.region(reparsed: reparsedLines, blocks: blocks, candidates: 0..<mainEnd, newEntries: [], oldEntries: records)
