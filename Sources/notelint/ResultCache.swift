@@ -131,7 +131,10 @@ final class ResultCache: Sendable {
             ResultCache.appendField(payload, to: &out)
             out.append(0x0A)
         }
-        for (path, entry) in current.sorted(by: { $0.key < $1.key }) { append(path, entry.key, entry.payload) }
+        // In the paths' byte order, so that one tree always gives the same file: comparing them
+        // as Strings, by Unicode's rules, cost more than writing the records.
+        let order = current.keys.map { (path: $0, bytes: Array($0.utf8)) }.sorted { ResultCache.precedes($0.bytes, $1.bytes) }
+        for (path, _) in order { append(path, current[path]!.key, current[path]!.payload) }
         for (path, entry) in kept { append(path, entry.key, entry.payload) }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -146,6 +149,15 @@ final class ResultCache: Sendable {
         } catch {
             printError("notelint: cannot write the cache in \(folder): \(error)")
         }
+    }
+
+    /// Whether `a` sorts before `b`, byte by byte.
+    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let common = min(a.count, b.count)
+        let order =
+            common == 0
+            ? 0 : a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, common) } }
+        return order != 0 ? order < 0 : a.count < b.count
     }
 
     static func appendField(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {

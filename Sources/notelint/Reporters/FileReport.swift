@@ -65,15 +65,31 @@ struct RenderedFile {
         var out: [UInt8] = []
         out.reserveCapacity(texts.reduce(path.utf8.count + 128) { $0 + $1.bytes.count + 8 })
         ResultCache.appendField(path, to: &out)
-        ResultCache.appendField(String(texts.count), to: &out)
-        for text in texts { ResultCache.appendField(text.bytes, to: &out) }
-        func pairs(_ counts: [(String, Int)]) -> ArraySlice<UInt8> {
-            Array(counts.map { "\($0.0)=\($0.1)" }.joined(separator: " ").utf8)[...]
+        // Small fields are written into `field`, then appended with their length: formatting
+        // them as Strings was most of the cost of caching a file's report.
+        var field: [UInt8] = []
+        field.reserveCapacity(64)
+        func appendField(_ write: (inout [UInt8]) -> Void) {
+            field.removeAll(keepingCapacity: true)
+            write(&field)
+            ResultCache.appendField(field[...], to: &out)
         }
-        ResultCache.appendField(pairs(counts.map { ($0.key.rawValue, $0.value) }), to: &out)
-        ResultCache.appendField(pairs(rules.map { ($0.key, $0.value) }), to: &out)
-        ResultCache.appendField(worst?.rawValue ?? "", to: &out)
-        ResultCache.appendField(String(fillable), to: &out)
+        func appendPair(_ name: String, _ count: Int, to field: inout [UInt8]) {
+            if !field.isEmpty { field.append(UInt8(ascii: " ")) }
+            field += name.utf8
+            field.append(UInt8(ascii: "="))
+            NumberText.appendDecimal(count, to: &field)
+        }
+        appendField { NumberText.appendDecimal(texts.count, to: &$0) }
+        for text in texts { ResultCache.appendField(text.bytes, to: &out) }
+        appendField { field in
+            for (severity, count) in counts { appendPair(severity.rawValue, count, to: &field) }
+        }
+        appendField { field in
+            for (rule, count) in rules { appendPair(rule, count, to: &field) }
+        }
+        appendField { $0 += (worst?.rawValue ?? "").utf8 }
+        appendField { NumberText.appendDecimal(fillable, to: &$0) }
         return out
     }
 
