@@ -117,25 +117,34 @@ final class ResultCache: Sendable {
         // Nothing new and nothing gone: the file on disk already says it all.
         if current.isEmpty && hits.count == previous.count && FileManager.default.fileExists(atPath: file) { return }
         for path in hits { current[path] = previous[path] }
-        var out = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
         let kept = previous.filter { path, _ in current[path] == nil && FileManager.default.fileExists(atPath: path) }
-        // Sized once: the file is megabytes, which growing by doubling would copy over and over.
-        let size = [current, kept].joined().reduce(out.count) { size, record in
-            size + record.value.key.utf8.count + record.key.utf8.count + record.value.payload.count + 28
-        }
-        out.reserveCapacity(size)
-        func append(_ path: String, _ key: String, _ payload: ArraySlice<UInt8>) {
-            out += key.utf8
-            out.append(0x09)
-            ResultCache.appendField(path, to: &out)
-            ResultCache.appendField(payload, to: &out)
-            out.append(0x0A)
-        }
         // In the paths' byte order, so that one tree always gives the same file: comparing them
         // as Strings, by Unicode's rules, cost more than writing the records.
         let order = current.keys.map { (path: $0, bytes: Array($0.utf8)) }.sorted { ResultCache.precedes($0.bytes, $1.bytes) }
-        for (path, _) in order { append(path, current[path]!.key, current[path]!.payload) }
-        for (path, entry) in kept { append(path, entry.key, entry.payload) }
+        let header = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
+        // Written a megabyte at a time: gathered whole, the file's megabytes were copied once
+        // more, into memory the system had to find for them.
+        func writeRecords(to descriptor: Int32) -> Bool {
+            var out = header
+            out.reserveCapacity(ResultCache.writeChunk + 4096)
+            func flush() -> Bool {
+                defer { out.removeAll(keepingCapacity: true) }
+                return out.withUnsafeBytes { AtomicWriter.writeAll($0, to: descriptor) }
+            }
+            func append(_ path: String, _ key: String, _ payload: ArraySlice<UInt8>) -> Bool {
+                out += key.utf8
+                out.append(0x09)
+                ResultCache.appendField(path, to: &out)
+                ResultCache.appendField(payload, to: &out)
+                out.append(0x0A)
+                return out.count < ResultCache.writeChunk || flush()
+            }
+            for (path, _) in order {
+                guard let entry = current[path], append(path, entry.key, entry.payload) else { return false }
+            }
+            for (path, entry) in kept { guard append(path, entry.key, entry.payload) else { return false } }
+            return flush()
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let ignore = (folder as NSString).appendingPathComponent(".gitignore")
@@ -145,11 +154,13 @@ final class ResultCache: Sendable {
             }
             // Not forced to disk: a crash can leave a short cache, or blocks of zeros in it,
             // which `load` rejects.
-            try AtomicWriter.write(out, to: file, durably: false)
+            try AtomicWriter.write(to: file, durably: false, contents: writeRecords)
         } catch {
             printError("notelint: cannot write the cache in \(folder): \(error)")
         }
     }
+
+    private static let writeChunk = 1 << 20
 
     /// Whether `a` sorts before `b`, byte by byte.
     private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -19,6 +19,17 @@ public enum AtomicWriter {
     public static func write(
         _ bytes: [UInt8], to requestedPath: String, replacing expected: [UInt8]? = nil, durably: Bool = true
     ) throws {
+        try write(to: requestedPath, replacing: expected, durably: durably) { descriptor in
+            bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+        }
+    }
+
+    /// `write(_:to:replacing:durably:)` of what `contents` writes to the descriptor it is
+    /// given (false when a write failed, with `errno` set): a file of megabytes made of many
+    /// parts is written a part at a time, never gathered in memory first.
+    public static func write(
+        to requestedPath: String, replacing expected: [UInt8]? = nil, durably: Bool = true, contents: (Int32) -> Bool
+    ) throws {
         let url = URL(fileURLWithPath: requestedPath).resolvingSymlinksInPath()
         let path = url.path
         let folder = url.deletingLastPathComponent().path
@@ -38,18 +49,7 @@ public enum AtomicWriter {
         defer {
             if !succeeded { unlink(temporary) }
         }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
+        let written = contents(descriptor)
         if exists {
             fchmod(descriptor, info.st_mode & 0o7777)
             if getuid() == 0 { _ = fchown(descriptor, info.st_uid, info.st_gid) }
@@ -64,5 +64,19 @@ public enum AtomicWriter {
         }
         guard rename(temporary, path) == 0 else { throw WriteError(path: requestedPath, reason: String(cString: strerror(errno))) }
         succeeded = true
+    }
+
+    /// Writes all of `buffer` to `descriptor`, again after a signal; false on an error.
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += count
+        }
+        return true
     }
 }
