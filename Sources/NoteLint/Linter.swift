@@ -173,7 +173,11 @@ public struct Linter: Sendable {
             }
             return rules[index].run(whole)
         }
-        guard threadsPerNote > 1 && entries.count >= 64 else { return rules.indices.map(run) }
+        // After an edit, rules that check only the edited region read a few entries: waking a
+        // second thread for them cost more than it saved. Whole-note rules still share out.
+        let readsWholeNote = region == nil || rules.contains { type(of: $0.rule).scope == .note }
+        let read = readsWholeNote ? entries.count : region?.entries.count ?? 0
+        guard threadsPerNote > 1 && read >= 64 else { return rules.indices.map(run) }
         let next = Atomic(0)
         let results = Mutex([[Diagnostic]](repeating: [], count: rules.count))
         DispatchQueue.concurrentPerform(iterations: min(threadsPerNote, rules.count)) { _ in
