@@ -7,8 +7,9 @@ import Synchronization
 /// The lint queue frees them after it has published the new version's diagnostics (`drop`),
 /// so the diagnostics do not wait for it, and the next version is not built while the old one
 /// is still held. Freed on a thread of their own while the next version was built, they
-/// overlapped it: the 1.36 MB note's server peaked at 41-43 MiB against 37.5 MiB. What no
-/// publish drops (a pull client's lint, a request's parse) is dropped a moment later.
+/// overlapped it: typing in the 1.36 MB note, the server peaked at 41.4-42.0 MiB against
+/// 38.9-39.9 MiB (three alternated runs each). What no publish drops (a pull client's lint,
+/// a request's parse) is dropped a moment later.
 enum RetiredVersions {
     private static let pending = Mutex<[any Sendable]>([])
     private static let queue = DispatchQueue(label: "notelint.retired-versions", qos: .utility)
