@@ -20,13 +20,21 @@ enum FootnoteReuse {
         let lastOld = oldLines.line(containing: edit.range.end)
         let lastNew = newLines.line(containing: edit.range.start + edit.insertedCount)
         guard lastNew - lastOld == lineDelta else { return nil }
+        // Definitions and references are in document order and do not overlap, so those the
+        // lines reach are found by halving: every keystroke in a note of thousands of footnotes
+        // looked at each of them.
         let definitions = old.footnotes.definitions
-        let oldExtents = definitions.map { definition -> ClosedRange<Int> in
-            let lines = definition.lines
+        // An old definition's lines in the new note, the edited lines taken as a whole.
+        func extent(_ index: Int) -> ClosedRange<Int> {
+            let lines = definitions[index].lines
             let low =
                 lines.lowerBound < firstLine ? lines.lowerBound : lines.lowerBound > lastOld ? lines.lowerBound + lineDelta : firstLine
             let high = lines.upperBound < firstLine ? lines.upperBound : lines.upperBound > lastOld ? lines.upperBound + lineDelta : lastNew
             return low...max(low, high)
+        }
+        // The first old definition whose extent ends on `line` or below.
+        func firstEnding(atOrAfter line: Int) -> Int {
+            FootnoteReuse.firstIndex(in: definitions.indices) { extent($0).upperBound >= line }
         }
         func isText(_ line: Int) -> Bool { lineKinds[line] == .markdown && !source.isBlankLine(line) }
         var low = min(firstLine, reparsedLines.lowerBound)
@@ -35,16 +43,19 @@ enum FootnoteReuse {
         while changed {
             changed = false
             let (before, after) = (low, high)
-            for extent in oldExtents where extent.lowerBound <= high && extent.upperBound >= low {
-                (low, high) = (min(low, extent.lowerBound), max(high, extent.upperBound))
+            var index = firstEnding(atOrAfter: low)
+            while index < definitions.count && extent(index).lowerBound <= high {
+                (low, high) = (min(low, extent(index).lowerBound), max(high, extent(index).upperBound))
+                index += 1
             }
             while low > 0 && isText(low - 1) { low -= 1 }
             // Over blank lines, the nearest text above may be a definition that an indented
             // line at `low` would continue.
             var above = low - 1
             while above >= 0 && lineKinds[above] == .markdown && source.isBlankLine(above) { above -= 1 }
-            if above >= 0, above < low - 1, isText(above), let extent = oldExtents.first(where: { $0.contains(above) }) {
-                low = extent.lowerBound
+            let holding = above >= 0 ? firstEnding(atOrAfter: above) : definitions.count
+            if above >= 0, above < low - 1, isText(above), holding < definitions.count, extent(holding).contains(above) {
+                low = extent(holding).lowerBound
             }
             while high + 1 < newLines.lineCount && isText(high + 1) { high += 1 }
             changed = (low, high) != (before, after)
@@ -57,17 +68,28 @@ enum FootnoteReuse {
         let scanned = FootnoteScanner.scan(source: source, lineKinds: lineKinds, blocks: blocks, lines: low..<(high + 1))
         guard scanned.definitions.allSatisfy({ $0.lines.upperBound <= high }) else { return nil }
         // Every old definition lies above, below or within the lines scanned again.
-        let oldBelow = definitions.firstIndex { $0.lines.lowerBound > oldHigh } ?? definitions.count
-        let oldAbove = definitions.prefix { $0.lines.upperBound < low }.count
-        guard definitions[oldAbove..<oldBelow].allSatisfy({ $0.lines.lowerBound >= low && $0.lines.upperBound <= oldHigh }),
-            definitions[oldBelow...].allSatisfy({ $0.lines.lowerBound > oldHigh })
+        let oldBelow = FootnoteReuse.firstIndex(in: definitions.indices) { definitions[$0].lines.lowerBound > oldHigh }
+        let oldAbove = FootnoteReuse.firstIndex(in: definitions.indices) { definitions[$0].lines.upperBound >= low }
+        guard oldAbove <= oldBelow,
+            definitions[oldAbove..<oldBelow].allSatisfy({ $0.lines.lowerBound >= low && $0.lines.upperBound <= oldHigh })
         else { return nil }
         let references = old.footnotes.references
-        let referencesAbove = references.prefix { $0.range.start < start }
-        let referencesBelow = references.suffix(from: references.firstIndex { $0.range.start >= oldEnd } ?? references.count)
+        let referencesAbove = references[..<FootnoteReuse.firstIndex(in: references.indices) { references[$0].range.start >= start }]
+        let referencesBelow = references[FootnoteReuse.firstIndex(in: references.indices) { references[$0].range.start >= oldEnd }...]
         return Footnotes(
             references: referencesAbove + scanned.references + referencesBelow.map { $0.moved(bytes: byteDelta) },
             definitions: definitions[..<oldAbove] + scanned.definitions
                 + definitions[oldBelow...].map { $0.moved(bytes: byteDelta, lines: lineDelta) })
+    }
+
+    /// The first index in `indices` where `isPast` holds, `indices.upperBound` if none: `isPast`
+    /// is false and then true along them, as it is for positions in document order.
+    private static func firstIndex(in indices: Range<Int>, where isPast: (Int) -> Bool) -> Int {
+        var (low, high) = (indices.lowerBound, indices.upperBound)
+        while low < high {
+            let middle = (low + high) / 2
+            if isPast(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
