@@ -58,13 +58,8 @@ extension Note {
     }
 
     private func lastIndex<T>(in items: [T], below end: Int? = nil, startingAtOrBefore line: Int, start: (T) -> Int) -> Int? {
-        var low = 0
-        var high = end ?? items.count
-        while low < high {
-            let middle = (low + high) / 2
-            if start(items[middle]) <= line { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : low - 1
+        let after = Halving.firstIndex(in: 0..<(end ?? items.count)) { start(items[$0]) > line }
+        return after == 0 ? nil : after - 1
     }
 }
 

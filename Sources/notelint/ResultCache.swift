@@ -120,7 +120,9 @@ final class ResultCache: Sendable {
         let kept = previous.filter { path, _ in current[path] == nil && FileManager.default.fileExists(atPath: path) }
         // In the paths' byte order, so that one tree always gives the same file: comparing them
         // as Strings, by Unicode's rules, cost more than writing the records.
-        let order = current.keys.map { (path: $0, bytes: Array($0.utf8)) }.sorted { ResultCache.precedes($0.bytes, $1.bytes) }
+        let order = current.map { (path: $0.key, entry: $0.value, bytes: Array($0.key.utf8)) }.sorted {
+            ResultCache.precedes($0.bytes, $1.bytes)
+        }
         let header = Array((ResultCache.formatLine + " " + executableHash + "\n").utf8)
         // Written a megabyte at a time: gathered whole, the file's megabytes were copied once
         // more, into memory the system had to find for them.
@@ -139,9 +141,7 @@ final class ResultCache: Sendable {
                 out.append(0x0A)
                 return out.count < ResultCache.writeChunk || flush()
             }
-            for (path, _) in order {
-                guard let entry = current[path], append(path, entry.key, entry.payload) else { return false }
-            }
+            for (path, entry, _) in order { guard append(path, entry.key, entry.payload) else { return false } }
             for (path, entry) in kept { guard append(path, entry.key, entry.payload) else { return false } }
             return flush()
         }

@@ -34,7 +34,7 @@ enum FootnoteReuse {
         }
         // The first old definition whose extent ends on `line` or below.
         func firstEnding(atOrAfter line: Int) -> Int {
-            FootnoteReuse.firstIndex(in: definitions.indices) { extent($0).upperBound >= line }
+            Halving.firstIndex(in: definitions.indices) { extent($0).upperBound >= line }
         }
         func isText(_ line: Int) -> Bool { lineKinds[line] == .markdown && !source.isBlankLine(line) }
         var low = min(firstLine, reparsedLines.lowerBound)
@@ -68,28 +68,17 @@ enum FootnoteReuse {
         let scanned = FootnoteScanner.scan(source: source, lineKinds: lineKinds, blocks: blocks, lines: low..<(high + 1))
         guard scanned.definitions.allSatisfy({ $0.lines.upperBound <= high }) else { return nil }
         // Every old definition lies above, below or within the lines scanned again.
-        let oldBelow = FootnoteReuse.firstIndex(in: definitions.indices) { definitions[$0].lines.lowerBound > oldHigh }
-        let oldAbove = FootnoteReuse.firstIndex(in: definitions.indices) { definitions[$0].lines.upperBound >= low }
+        let oldBelow = Halving.firstIndex(in: definitions.indices) { definitions[$0].lines.lowerBound > oldHigh }
+        let oldAbove = Halving.firstIndex(in: definitions.indices) { definitions[$0].lines.upperBound >= low }
         guard oldAbove <= oldBelow,
             definitions[oldAbove..<oldBelow].allSatisfy({ $0.lines.lowerBound >= low && $0.lines.upperBound <= oldHigh })
         else { return nil }
         let references = old.footnotes.references
-        let referencesAbove = references[..<FootnoteReuse.firstIndex(in: references.indices) { references[$0].range.start >= start }]
-        let referencesBelow = references[FootnoteReuse.firstIndex(in: references.indices) { references[$0].range.start >= oldEnd }...]
+        let referencesAbove = references[..<Halving.firstIndex(in: references.indices) { references[$0].range.start >= start }]
+        let referencesBelow = references[Halving.firstIndex(in: references.indices) { references[$0].range.start >= oldEnd }...]
         return Footnotes(
             references: referencesAbove + scanned.references + referencesBelow.map { $0.moved(bytes: byteDelta) },
             definitions: definitions[..<oldAbove] + scanned.definitions
                 + definitions[oldBelow...].map { $0.moved(bytes: byteDelta, lines: lineDelta) })
-    }
-
-    /// The first index in `indices` where `isPast` holds, `indices.upperBound` if none: `isPast`
-    /// is false and then true along them, as it is for positions in document order.
-    private static func firstIndex(in indices: Range<Int>, where isPast: (Int) -> Bool) -> Int {
-        var (low, high) = (indices.lowerBound, indices.upperBound)
-        while low < high {
-            let middle = (low + high) / 2
-            if isPast(middle) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 }
